@@ -1,0 +1,39 @@
+package io.stockline.allocation.domain;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Picks the location that ships an order: one that holds every line in full, so the order ships in one
+ * parcel; among those the one with the most stock left over, then by code so equal input gives equal output.
+ */
+public final class ShipmentPlanner {
+
+    private ShipmentPlanner() {
+    }
+
+    /**
+     * @param available available units per location, per SKU
+     * @return the location, or empty when no single location holds the whole order
+     */
+    public static Optional<String> singleLocation(List<OrderPlaced.Line> lines, Map<String, Map<String, Long>> available) {
+        Set<String> locations = new TreeSet<>();
+        available.values().forEach(perLocation -> locations.addAll(perLocation.keySet()));
+        return locations.stream()
+                .filter(location -> lines.stream().allMatch(line -> held(available, line.sku(), location) >= line.quantity()))
+                .min(Comparator.<String>comparingLong(location -> -slack(lines, available, location))
+                        .thenComparing(Comparator.naturalOrder()));
+    }
+
+    private static long held(Map<String, Map<String, Long>> available, String sku, String location) {
+        return available.getOrDefault(sku, Map.of()).getOrDefault(location, 0L);
+    }
+
+    private static long slack(List<OrderPlaced.Line> lines, Map<String, Map<String, Long>> available, String location) {
+        return lines.stream().mapToLong(line -> held(available, line.sku(), location) - line.quantity()).sum();
+    }
+}

@@ -1,0 +1,7 @@
+package io.stockline.channel.domain;
+
+import java.util.UUID;
+
+/** The part of inventory's {@code io.stockline.inventory.stock-changed.v1} this service reads. */
+public record StockChanged(UUID eventId, String sku, String location, long version, long available) {
+}

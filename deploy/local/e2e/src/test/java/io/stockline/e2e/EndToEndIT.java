@@ -1,0 +1,199 @@
+package io.stockline.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.restassured.http.ContentType;
+import io.stockline.testsupport.Infrastructure;
+import io.stockline.testsupport.KafkaProbe;
+import io.stockline.testsupport.StocklineTestResource;
+
+/**
+ * The four services as real processes, from their built jars, on the real broker and database: a receipt
+ * reaches the channel as available minus buffer, an order is allocated and reserved, and the low stock it
+ * leaves raises an alert.
+ */
+class EndToEndIT {
+
+    private static final int BUFFER = 2;
+    private static final int LOW_STOCK_THRESHOLD = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final Infrastructure infrastructure = Infrastructure.get();
+    private static final String topicPrefix = "e2e" + Infrastructure.shortId() + ".";
+    private static final Map<String, Integer> ports = new LinkedHashMap<>();
+    private static final List<String> databases = new ArrayList<>();
+    private static final List<Process> processes = new ArrayList<>();
+    private static WireMockServer channel;
+    private static KafkaProbe kafka;
+
+    @BeforeAll
+    static void startSystem() throws IOException {
+        channel = new WireMockServer(wireMockConfig().dynamicPort());
+        channel.start();
+        channel.stubFor(post(urlEqualTo("/webhook/stock")).willReturn(aResponse().withStatus(204)));
+        kafka = new KafkaProbe(infrastructure.kafkaBootstrapServers())
+                .watch(List.of(topicPrefix + "alerts", topicPrefix + "allocations"));
+
+        for (String service : List.of("inventory-service", "channel-connector-service", "allocation-service",
+                "alert-service")) {
+            ports.put(service, freePort());
+        }
+        Map<String, Map<String, String>> extra = Map.of(
+                "channel-connector-service", Map.of(
+                        "quarkus.rest-client.channel.url", channel.baseUrl() + "/webhook",
+                        "stockline.channel.buffer", String.valueOf(BUFFER)),
+                "allocation-service", Map.of(
+                        "quarkus.rest-client.inventory.url", "http://127.0.0.1:" + ports.get("inventory-service")),
+                "alert-service", Map.of(
+                        "stockline.alerts.low-stock-threshold", String.valueOf(LOW_STOCK_THRESHOLD)));
+        for (var entry : ports.entrySet()) {
+            String service = entry.getKey();
+            String database = infrastructure.createDatabase("e2e_" + service.replace("-service", ""));
+            databases.add(database);
+            Map<String, String> config = new LinkedHashMap<>(
+                    StocklineTestResource.serviceConfig(infrastructure, database, topicPrefix));
+            config.put("quarkus.http.port", String.valueOf(entry.getValue()));
+            config.putAll(extra.getOrDefault(service, Map.of()));
+            processes.add(start(service, config));
+        }
+        for (var entry : ports.entrySet()) {
+            await(entry.getKey() + " ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
+                    .until(() -> given().port(entry.getValue()).get("/q/health/ready").statusCode() == 200);
+        }
+    }
+
+    private static Process start(String service, Map<String, String> config) throws IOException {
+        Path root = Infrastructure.repositoryRoot();
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the services first (mvn package)");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dquarkus.log.console.json.enabled=false");
+        command.add("-jar");
+        command.add(jar.toString());
+        File log = new File("target/e2e-logs/" + service + ".log");
+        log.getParentFile().mkdirs();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @AfterAll
+    static void stopSystem() {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (channel != null) {
+            channel.stop();
+        }
+        databases.forEach(infrastructure::dropDatabase);
+    }
+
+    @Test
+    void receiptReachesTheChannelAndAnOrderIsAllocatedReservedAndAlerted() throws Exception {
+        int inventory = ports.get("inventory-service");
+        String sku = "TEE-" + UUID.randomUUID().toString().substring(0, 6);
+        String orderId = "order-" + UUID.randomUUID();
+
+        given().port(inventory).contentType(ContentType.JSON)
+                .body(Map.of("code", "WH-BERLIN", "name", "Berlin", "type", "WAREHOUSE", "latitude", 52.52,
+                        "longitude", 13.40, "priority", 1))
+                .post("/api/v1/locations").then().statusCode(201);
+        given().port(inventory).contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "name", "Tee, red, M"))
+                .post("/api/v1/items").then().statusCode(201);
+        given().port(inventory).contentType(ContentType.JSON).header("Idempotency-Key", "receipt-" + sku)
+                .body(Map.of("type", "RECEIPT", "sku", sku, "location", "WH-BERLIN", "quantity", 10,
+                        "reason", "PO-1001"))
+                .post("/api/v1/movements").then().statusCode(201);
+
+        // The channel is offered available minus buffer.
+        await("channel holds 10 - buffer").atMost(Duration.ofSeconds(60)).untilAsserted(() -> channel.verify(
+                postRequestedFor(urlEqualTo("/webhook/stock"))
+                        .withRequestBody(equalToJson("{\"channel\":\"webshop\",\"sku\":\"" + sku
+                                + "\",\"quantity\":" + (10 - BUFFER) + "}"))));
+
+        // An order for 6 is allocated to the warehouse and reserved there.
+        kafka.sendCloudEvent(topicPrefix + "orders", orderId, "io.stockline.order.placed.v1", UUID.randomUUID().toString(),
+                JSON.writeValueAsString(Map.of("orderId", orderId, "channel", "webshop", "paid", true,
+                        "lines", List.of(Map.of("line", 1, "sku", sku, "quantity", 6)))));
+
+        await("allocation decided").atMost(Duration.ofSeconds(60)).until(() -> kafka.on(topicPrefix + "allocations")
+                .stream().anyMatch(r -> orderId.equals(r.key())));
+        KafkaProbe.Received decision = kafka.on(topicPrefix + "allocations").stream()
+                .filter(r -> orderId.equals(r.key())).findFirst().orElseThrow();
+        assertThat(decision.header("ce_type")).isEqualTo("io.stockline.allocation.decided.v1");
+        JsonNode shipment = JSON.readTree(decision.value()).path("shipments").path(0);
+        assertThat(shipment.path("location").asText()).isEqualTo("WH-BERLIN");
+        assertThat(shipment.path("lines").path(0).path("quantity").asLong()).isEqualTo(6);
+
+        // Inventory shows the units committed to the order.
+        given().port(inventory).get("/api/v1/stock/" + sku).then().statusCode(200)
+                .body("totals.onHand", equalTo(10))
+                .body("totals.committed", equalTo(6))
+                .body("totals.available", equalTo(4));
+
+        // Four left is at or under the threshold: one low-stock alert.
+        await("low-stock alert").atMost(Duration.ofSeconds(60)).until(() -> kafka.on(topicPrefix + "alerts").stream()
+                .anyMatch(r -> sku.equals(r.key())));
+        KafkaProbe.Received alert = kafka.on(topicPrefix + "alerts").stream().filter(r -> sku.equals(r.key()))
+                .findFirst().orElseThrow();
+        assertThat(alert.header("ce_type")).isEqualTo("io.stockline.alert.low-stock.v1");
+        assertThat(JSON.readTree(alert.value()).path("available").asLong()).isEqualTo(4);
+
+        // And the channel follows: 4 available less the buffer.
+        await("channel holds 4 - buffer").atMost(Duration.ofSeconds(60)).untilAsserted(() -> channel.verify(
+                postRequestedFor(urlEqualTo("/webhook/stock"))
+                        .withRequestBody(equalToJson("{\"channel\":\"webshop\",\"sku\":\"" + sku
+                                + "\",\"quantity\":" + (4 - BUFFER) + "}"))));
+    }
+}

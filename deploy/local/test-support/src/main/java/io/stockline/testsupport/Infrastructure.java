@@ -1,0 +1,186 @@
+package io.stockline.testsupport;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The real Kafka broker and PostgreSQL server that tests run against, found once per JVM:
+ * (a) the ones named by environment variables, else (b) Testcontainers when a Docker engine answers,
+ * else (c) deploy/local's, started when they are not running.
+ */
+public final class Infrastructure {
+
+    public static final String ENV_KAFKA = "STOCKLINE_KAFKA_BOOTSTRAP_SERVERS";
+    public static final String ENV_PG_HOST = "STOCKLINE_PG_HOST";
+    public static final String ENV_PG_PORT = "STOCKLINE_PG_PORT";
+    public static final String ENV_PG_USER = "STOCKLINE_PG_USER";
+    public static final String ENV_PG_PASSWORD = "STOCKLINE_PG_PASSWORD";
+
+    /** The topics of DESIGN.md; tests get them under a prefix of their own. */
+    public static final Map<String, String> TOPICS = Map.of(
+            "stockline.topics.stock-changed", "inventory.stock-changed",
+            "stockline.topics.orders", "orders",
+            "stockline.topics.allocations", "allocations",
+            "stockline.topics.alerts", "alerts",
+            "stockline.topics.sync-status", "channel.sync-status");
+
+    private static Infrastructure instance;
+
+    private final String kafkaBootstrapServers;
+    private final String pgHost;
+    private final int pgPort;
+    private final String pgUser;
+    private final String pgPassword;
+
+    private Infrastructure(String kafkaBootstrapServers, String pgHost, int pgPort, String pgUser, String pgPassword) {
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.pgHost = pgHost;
+        this.pgPort = pgPort;
+        this.pgUser = pgUser;
+        this.pgPassword = pgPassword;
+    }
+
+    public static synchronized Infrastructure get() {
+        if (instance == null) {
+            instance = locate();
+        }
+        return instance;
+    }
+
+    private static Infrastructure locate() {
+        String kafka = System.getenv(ENV_KAFKA);
+        String pgHost = System.getenv(ENV_PG_HOST);
+        if (kafka != null && pgHost != null) {
+            return new Infrastructure(kafka, pgHost,
+                    Integer.parseInt(envOr(ENV_PG_PORT, "5432")), envOr(ENV_PG_USER, "stockline"),
+                    envOr(ENV_PG_PASSWORD, "stockline"));
+        }
+        if (dockerAnswers()) {
+            return fromTestcontainers();
+        }
+        return fromDeployLocal();
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    @SuppressWarnings("resource") // containers live as long as the test JVM; Ryuk removes them
+    private static Infrastructure fromTestcontainers() {
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
+        PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:15")
+                .withUsername("stockline").withPassword("stockline");
+        kafka.start();
+        postgres.start();
+        return new Infrastructure(kafka.getBootstrapServers(), postgres.getHost(), postgres.getMappedPort(5432),
+                "stockline", "stockline");
+    }
+
+    private static Infrastructure fromDeployLocal() {
+        if (!(portOpen(9092) && portOpen(5432))) {
+            Path script = repositoryRoot().resolve("deploy/local/infra");
+            try {
+                Process process = new ProcessBuilder("bash", script.toString(), "start").inheritIO().start();
+                if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                    throw new IllegalStateException(script + " start failed (exit " + process.exitValue() + ")");
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot run " + script, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return new Infrastructure("127.0.0.1:9092", "127.0.0.1", 5432, envOr(ENV_PG_USER, "stockline"),
+                envOr(ENV_PG_PASSWORD, "stockline"));
+    }
+
+    /** The checkout this test runs in: the nearest folder above the working directory with deploy/local/infra. */
+    public static Path repositoryRoot() {
+        for (File dir = new File(System.getProperty("user.dir")).getAbsoluteFile(); dir != null; dir = dir.getParentFile()) {
+            if (Files.isRegularFile(dir.toPath().resolve("deploy/local/infra"))) {
+                return dir.toPath();
+            }
+        }
+        throw new IllegalStateException("no deploy/local/infra above " + System.getProperty("user.dir"));
+    }
+
+    private static boolean portOpen(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    public String pgUser() {
+        return pgUser;
+    }
+
+    public String pgPassword() {
+        return pgPassword;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + pgHost + ":" + pgPort + "/" + database;
+    }
+
+    public String reactiveUrl(String database) {
+        return "postgresql://" + pgHost + ":" + pgPort + "/" + database;
+    }
+
+    /** A new empty database, so that no two test runs see each other's rows. */
+    public String createDatabase(String service) {
+        String name = (service.replaceAll("[^A-Za-z0-9]", "_") + "_t" + shortId()).toLowerCase(Locale.ROOT);
+        execute("CREATE DATABASE " + name);
+        return name;
+    }
+
+    public void dropDatabase(String name) {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), pgUser, pgPassword);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A prefix no other test run uses, for topic names. */
+    public static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

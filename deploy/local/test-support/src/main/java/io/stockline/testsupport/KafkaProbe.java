@@ -1,0 +1,135 @@
+package io.stockline.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A test's view of the real broker: sends records (CloudEvents in binary mode, or raw) and collects what
+ * arrives on the topics it watches, from their beginning.
+ */
+public final class KafkaProbe implements AutoCloseable {
+
+    /** A record as a test reads it: key, value and headers as text. */
+    public record Received(String topic, String key, String value, Map<String, String> headers) {
+
+        public String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    private final String bootstrapServers;
+    private final KafkaProducer<String, String> producer;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<Thread> pollers = new ArrayList<>();
+    private volatile boolean closed;
+
+    public KafkaProbe(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(props);
+    }
+
+    /** Starts collecting every record of the topics, from the beginning. */
+    public KafkaProbe watch(Collection<String> topics) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
+        Thread poller = new Thread(() -> {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+                consumer.subscribe(List.copyOf(topics));
+                while (!closed) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                        Map<String, String> headers = new HashMap<>();
+                        for (Header header : record.headers()) {
+                            headers.put(header.key(), header.value() == null ? null
+                                    : new String(header.value(), StandardCharsets.UTF_8));
+                        }
+                        received.add(new Received(record.topic(), record.key(), record.value(), headers));
+                    }
+                }
+            }
+        }, "kafka-probe");
+        poller.setDaemon(true);
+        poller.start();
+        pollers.add(poller);
+        return this;
+    }
+
+    /** Everything received so far on the topic. */
+    public List<Received> on(String topic) {
+        return received.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    /** Sends a CloudEvent in Kafka binary mode: the event's attributes as ce_ headers, its data as the value. */
+    public void sendCloudEvent(String topic, String key, String type, String id, String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+        record.headers().add("ce_specversion", bytes("1.0"));
+        record.headers().add("ce_id", bytes(id));
+        record.headers().add("ce_type", bytes(type));
+        record.headers().add("ce_source", bytes("/stockline/tests"));
+        record.headers().add("content-type", bytes("application/json"));
+        send(record);
+    }
+
+    /** Sends a plain record, as a broken or foreign producer might. */
+    public void sendRaw(String topic, String key, String value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    private void send(ProducerRecord<String, String> record) {
+        try {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not send to " + record.topic(), e);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread poller : pollers) {
+            try {
+                poller.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,48 @@
+package io.stockline.testsupport;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a Quarkus test at the real broker and database of {@link Infrastructure}, with a fresh database
+ * and topic names of its own. Use with {@code @QuarkusTestResource(value = StocklineTestResource.class,
+ * initArgs = @ResourceArg(name = "service", value = "inventory"))}.
+ */
+public class StocklineTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private String service = "service";
+    private String database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        service = initArgs.getOrDefault("service", service);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        Infrastructure infrastructure = Infrastructure.get();
+        database = infrastructure.createDatabase(service);
+        return serviceConfig(infrastructure, database, "t" + Infrastructure.shortId() + ".");
+    }
+
+    /** The configuration that points one service at the infrastructure, a database, and prefixed topics. */
+    public static Map<String, String> serviceConfig(Infrastructure infrastructure, String database, String topicPrefix) {
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
+        config.put("quarkus.datasource.reactive.url", infrastructure.reactiveUrl(database));
+        config.put("quarkus.datasource.jdbc.url", infrastructure.jdbcUrl(database));
+        config.put("quarkus.datasource.username", infrastructure.pgUser());
+        config.put("quarkus.datasource.password", infrastructure.pgPassword());
+        Infrastructure.TOPICS.forEach((key, topic) -> config.put(key, topicPrefix + topic));
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (database != null) {
+            Infrastructure.get().dropDatabase(database);
+        }
+    }
+}

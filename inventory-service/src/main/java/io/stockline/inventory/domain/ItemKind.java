@@ -1,0 +1,3 @@
+package io.stockline.inventory.domain;
+
+public enum ItemKind { STANDARD, BUNDLE, DROPSHIP }

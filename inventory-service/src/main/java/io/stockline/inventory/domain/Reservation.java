@@ -1,0 +1,15 @@
+package io.stockline.inventory.domain;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** An order's hold on stock: every line is held, or none is. */
+public record Reservation(UUID id, String orderId, Status status, String requestHash, OffsetDateTime expiresAt,
+        List<Line> lines) {
+
+    public enum Status { ACTIVE, RELEASED, COMMITTED }
+
+    public record Line(int line, String sku, String location, long quantity) {
+    }
+}

@@ -1,0 +1,27 @@
+package io.stockline.inventory.messaging;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.stockline.inventory.domain.StockLevel;
+import io.stockline.inventory.domain.StockState;
+
+/**
+ * {@value #TYPE} on {@code inventory.stock-changed}, key = SKU: the whole balance of one (SKU, location)
+ * after a change. {@code version} only increases per (SKU, location), so consumers drop duplicates and
+ * stale events by comparing it with the last one they applied.
+ */
+public record StockChangedEvent(UUID eventId, String sku, String location, long version, String movementType,
+        long movementId, long onHand, long available, long committed, long reserved, long damaged,
+        long qualityControl, long safetyStock, long incoming, long inTransit, OffsetDateTime occurredAt) {
+
+    public static final String TYPE = "io.stockline.inventory.stock-changed.v1";
+
+    public static StockChangedEvent of(UUID eventId, StockLevel level, String movementType, long movementId,
+            OffsetDateTime occurredAt) {
+        StockState s = level.state();
+        return new StockChangedEvent(eventId, level.sku(), level.location(), level.version(), movementType, movementId,
+                s.onHand(), s.available(), s.committed(), s.reserved(), s.damaged(), s.qualityControl(),
+                s.safetyStock(), s.incoming(), s.inTransit(), occurredAt);
+    }
+}

@@ -1,0 +1,42 @@
+package io.stockline.inventory.repository;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+import io.stockline.inventory.domain.ItemKind;
+
+@Entity
+@Table(name = "item")
+public class Item {
+    @Id
+    public String sku;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    public ItemKind kind;
+    public String status;
+    @Column(name = "lot_tracked")
+    public boolean lotTracked;
+    @Column(name = "backorder_allowed")
+    public boolean backorderAllowed;
+    @Column(name = "unit_cost")
+    public BigDecimal unitCost;
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "item_barcode", joinColumns = @JoinColumn(name = "sku"))
+    @Column(name = "barcode")
+    public List<String> barcodes = new ArrayList<>();
+}

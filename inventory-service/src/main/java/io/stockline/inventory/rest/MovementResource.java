@@ -1,0 +1,44 @@
+package io.stockline.inventory.rest;
+
+import java.time.OffsetDateTime;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.Movement;
+import io.stockline.inventory.service.MovementRequest;
+import io.stockline.inventory.service.MovementService;
+
+@Path("/api/v1/movements")
+public class MovementResource {
+
+    public record MovementResponse(long id, String type, String sku, String location, long quantity, String reason,
+            String reference, String actor, long resultingVersion, OffsetDateTime createdAt) {
+
+        static MovementResponse of(Movement m) {
+            return new MovementResponse(m.id(), m.type().name(), m.sku(), m.location(), m.quantity(), m.reason(),
+                    m.reference(), m.actor(), m.resultingVersion(), m.createdAt());
+        }
+    }
+
+    private final MovementService movements;
+
+    public MovementResource(MovementService movements) {
+        this.movements = movements;
+    }
+
+    /** Records a movement; the same Idempotency-Key again returns the first movement and changes nothing. */
+    @POST
+    public Uni<RestResponse<MovementResponse>> post(
+            @RestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey,
+            @Valid @NotNull MovementRequest request) {
+        return movements.post(request, Headers.requireIdempotencyKey(idempotencyKey), Actor.ANONYMOUS)
+                .map(posted -> RestResponse.status(RestResponse.Status.CREATED, MovementResponse.of(posted.movement())));
+    }
+}

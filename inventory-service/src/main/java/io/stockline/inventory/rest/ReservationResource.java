@@ -1,0 +1,59 @@
+package io.stockline.inventory.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.Reservation;
+import io.stockline.inventory.service.ReservationRequest;
+import io.stockline.inventory.service.ReservationService;
+
+@Path("/api/v1/reservations")
+public class ReservationResource {
+
+    public record ReservationResponse(UUID id, String orderId, String status, OffsetDateTime expiresAt,
+            List<Reservation.Line> lines) {
+
+        static ReservationResponse of(Reservation r) {
+            return new ReservationResponse(r.id(), r.orderId(), r.status().name(), r.expiresAt(), r.lines());
+        }
+    }
+
+    private final ReservationService reservations;
+
+    public ReservationResource(ReservationService reservations) {
+        this.reservations = reservations;
+    }
+
+    /** 201 with the held lines, or 409 problem naming the line that could not be held (nothing held then). */
+    @POST
+    public Uni<RestResponse<ReservationResponse>> reserve(
+            @RestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey,
+            @Valid @NotNull ReservationRequest request) {
+        return reservations.reserve(request, Headers.requireIdempotencyKey(idempotencyKey), Actor.ANONYMOUS)
+                .map(outcome -> RestResponse.status(RestResponse.Status.CREATED,
+                        ReservationResponse.of(outcome.reservation())));
+    }
+
+    @POST
+    @Path("/{id}/release")
+    public Uni<ReservationResponse> release(@RestPath UUID id) {
+        return reservations.release(id, Actor.ANONYMOUS).map(ReservationResponse::of);
+    }
+
+    @POST
+    @Path("/{id}/commit")
+    public Uni<ReservationResponse> commit(@RestPath UUID id) {
+        return reservations.commit(id, Actor.ANONYMOUS).map(ReservationResponse::of);
+    }
+}

@@ -1,0 +1,53 @@
+package io.stockline.inventory.rest;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.StockLevel;
+import io.stockline.inventory.domain.StockState;
+import io.stockline.inventory.service.StockService;
+
+@Path("/api/v1/stock")
+public class StockResource {
+
+    public record Quantities(long onHand, long available, long committed, long reserved, long damaged,
+            long qualityControl, long safetyStock, long incoming, long inTransit) {
+
+        static Quantities of(StockState s) {
+            return new Quantities(s.onHand(), s.available(), s.committed(), s.reserved(), s.damaged(),
+                    s.qualityControl(), s.safetyStock(), s.incoming(), s.inTransit());
+        }
+    }
+
+    public record LocationStock(String location, long onHand, long available, long committed, long reserved,
+            long damaged, long qualityControl, long safetyStock, long incoming, long inTransit, long version) {
+
+        static LocationStock of(StockLevel level) {
+            StockState s = level.state();
+            return new LocationStock(level.location(), s.onHand(), s.available(), s.committed(), s.reserved(),
+                    s.damaged(), s.qualityControl(), s.safetyStock(), s.incoming(), s.inTransit(), level.version());
+        }
+    }
+
+    public record StockResponse(String sku, Quantities totals, List<LocationStock> locations) {
+    }
+
+    private final StockService stock;
+
+    public StockResource(StockService stock) {
+        this.stock = stock;
+    }
+
+    @GET
+    @Path("/{sku}")
+    public Uni<StockResponse> get(@RestPath String sku) {
+        return stock.levels(sku).map(levels -> new StockResponse(sku,
+                Quantities.of(levels.stream().map(StockLevel::state).reduce(StockState.ZERO, StockState::plus)),
+                levels.stream().map(LocationStock::of).toList()));
+    }
+}

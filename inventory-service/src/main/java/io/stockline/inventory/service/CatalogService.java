@@ -1,0 +1,98 @@
+package io.stockline.inventory.service;
+
+import java.util.ArrayList;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.ItemKind;
+import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.inventory.repository.Item;
+import io.stockline.inventory.repository.ItemRepository;
+import io.stockline.inventory.repository.Location;
+import io.stockline.inventory.repository.LocationRepository;
+
+/** Items and locations. */
+@ApplicationScoped
+public class CatalogService {
+
+    private final ItemRepository items;
+    private final LocationRepository locations;
+
+    public CatalogService(ItemRepository items, LocationRepository locations) {
+        this.items = items;
+        this.locations = locations;
+    }
+
+    @WithTransaction
+    public Uni<Item> createItem(ItemRequest request) {
+        ItemKind kind = request.kind() == null ? ItemKind.STANDARD : request.kind();
+        if (kind == ItemKind.BUNDLE) {
+            throw RuleViolation.unprocessable("kind", "bundles are not supported yet");
+        }
+        return items.findById(request.sku()).chain(existing -> {
+            if (existing != null) {
+                throw RuleViolation.conflict("sku", "item " + request.sku() + " exists");
+            }
+            Item item = new Item();
+            item.sku = request.sku();
+            item.name = request.name();
+            item.kind = kind;
+            item.status = "ACTIVE";
+            item.lotTracked = Boolean.TRUE.equals(request.lotTracked());
+            item.backorderAllowed = Boolean.TRUE.equals(request.backorderAllowed());
+            item.unitCost = request.unitCost();
+            item.barcodes = request.barcodes() == null ? new ArrayList<>() : new ArrayList<>(request.barcodes());
+            return requireUnusedBarcodes(item).chain(() -> items.persist(item));
+        });
+    }
+
+    private Uni<Void> requireUnusedBarcodes(Item item) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < item.barcodes.size(); i++) {
+            String barcode = item.barcodes.get(i);
+            String field = "barcodes[" + i + "]";
+            chain = chain.chain(() -> items.findByBarcode(barcode).invoke(owner -> {
+                if (owner != null) {
+                    throw RuleViolation.conflict(field, "barcode " + barcode + " belongs to " + owner.sku);
+                }
+            })).replaceWithVoid();
+        }
+        return chain;
+    }
+
+    @WithSession
+    public Uni<Item> item(String sku) {
+        return items.findById(sku);
+    }
+
+    @WithSession
+    public Uni<Item> itemByBarcode(String barcode) {
+        return items.findByBarcode(barcode);
+    }
+
+    @WithTransaction
+    public Uni<Location> createLocation(LocationRequest request) {
+        return locations.findById(request.code()).chain(existing -> {
+            if (existing != null) {
+                throw RuleViolation.conflict("code", "location " + request.code() + " exists");
+            }
+            Location location = new Location();
+            location.code = request.code();
+            location.name = request.name();
+            location.type = request.type();
+            location.latitude = request.latitude();
+            location.longitude = request.longitude();
+            location.priority = request.priority() == null ? 0 : request.priority();
+            location.fulfilsOrders = !Boolean.FALSE.equals(request.fulfilsOrders());
+            return locations.persist(location);
+        });
+    }
+
+    @WithSession
+    public Uni<java.util.List<Location>> locations() {
+        return locations.listAll(io.quarkus.panache.common.Sort.by("code"));
+    }
+}

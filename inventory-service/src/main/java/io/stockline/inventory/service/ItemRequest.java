@@ -1,0 +1,21 @@
+package io.stockline.inventory.service;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import io.stockline.inventory.domain.ItemKind;
+
+/** POST /api/v1/items */
+public record ItemRequest(
+        @NotBlank @Size(max = 64) String sku,
+        @NotBlank @Size(max = 300) String name,
+        List<@NotBlank @Size(max = 64) String> barcodes,
+        ItemKind kind,
+        Boolean lotTracked,
+        Boolean backorderAllowed,
+        @PositiveOrZero BigDecimal unitCost) {
+}

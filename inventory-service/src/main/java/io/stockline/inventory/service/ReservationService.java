@@ -1,0 +1,158 @@
+package io.stockline.inventory.service;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.MovementType;
+import io.stockline.inventory.domain.Reservation;
+import io.stockline.inventory.domain.Reservation.Status;
+import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.inventory.repository.ItemRepository;
+import io.stockline.inventory.repository.ReservationRepository;
+import io.stockline.inventory.repository.StockRepository;
+
+/**
+ * Holds stock for orders. Every line moves available to committed through the guarded update, in one
+ * transaction: if any line cannot be held the whole reservation fails and nothing changes.
+ */
+@ApplicationScoped
+public class ReservationService {
+
+    public record Outcome(Reservation reservation, boolean replayed) {
+    }
+
+    private final StockLedger ledger;
+    private final StockRepository stock;
+    private final ReservationRepository reservations;
+    private final ItemRepository items;
+    private final ObjectMapper json;
+
+    public ReservationService(StockLedger ledger, StockRepository stock, ReservationRepository reservations,
+            ItemRepository items, ObjectMapper json) {
+        this.ledger = ledger;
+        this.stock = stock;
+        this.reservations = reservations;
+        this.items = items;
+        this.json = json;
+    }
+
+    @WithTransaction
+    public Uni<Outcome> reserve(ReservationRequest request, String idempotencyKey, String actor) {
+        String requestHash = RequestFingerprint.of(json, request);
+        return reservations.findByIdempotencyKey(idempotencyKey).chain(existing -> {
+            if (existing != null) {
+                if (!existing.requestHash().equals(requestHash)) {
+                    throw RuleViolation.conflict("Idempotency-Key",
+                            "this key was used for a different reservation (" + existing.id() + ")");
+                }
+                return Uni.createFrom().item(new Outcome(existing, true));
+            }
+            requireDistinctLines(request);
+            UUID id = UUID.randomUUID();
+            List<Reservation.Line> held = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int i = 0; i < request.lines().size(); i++) {
+                ReservationRequest.Line line = request.lines().get(i);
+                String field = "lines[" + i + "].quantity";
+                chain = chain.chain(() -> holdLine(line, id, request.orderId(), actor, field).invoke(held::add))
+                        .replaceWithVoid();
+            }
+            return chain.chain(() -> {
+                Reservation reservation = new Reservation(id, request.orderId(), Status.ACTIVE, requestHash,
+                        request.expiresAt(), List.copyOf(held));
+                return reservations.insert(reservation, idempotencyKey).replaceWith(new Outcome(reservation, false));
+            });
+        });
+    }
+
+    private static void requireDistinctLines(ReservationRequest request) {
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            if (!seen.add(request.lines().get(i).line())) {
+                throw RuleViolation.unprocessable("lines[" + i + "].line", "line numbers must be unique in a reservation");
+            }
+        }
+    }
+
+    private Uni<Reservation.Line> holdLine(ReservationRequest.Line line, UUID reservationId, String orderId,
+            String actor, String field) {
+        return items.findById(line.sku())
+                .onItem().ifNull().failWith(() -> RuleViolation.notFound(field.replace("quantity", "sku"),
+                        "no item " + line.sku()))
+                .chain(item -> {
+                    if (line.location() != null) {
+                        return hold(line, line.location(), reservationId, orderId, actor, field, item.backorderAllowed);
+                    }
+                    return stock.locationsAbleToTake(line.sku(), line.quantity())
+                            .chain(candidates -> holdAtFirstThatTakes(line, candidates, 0, reservationId, orderId,
+                                    actor, field));
+                });
+    }
+
+    /** Tries the candidates best first; another order may take a candidate's stock between the read and the hold. */
+    private Uni<Reservation.Line> holdAtFirstThatTakes(ReservationRequest.Line line, List<String> candidates, int next,
+            UUID reservationId, String orderId, String actor, String field) {
+        if (next == candidates.size()) {
+            return Uni.createFrom().failure(RuleViolation.insufficientStock(field,
+                    "no location holds " + line.quantity() + " available of " + line.sku()));
+        }
+        String location = candidates.get(next);
+        return ledger.tryRecord(reserveEntry(line, location, reservationId, orderId, actor), false)
+                .chain(result -> result != null
+                        ? Uni.createFrom().item(new Reservation.Line(line.line(), line.sku(), location, line.quantity()))
+                        : holdAtFirstThatTakes(line, candidates, next + 1, reservationId, orderId, actor, field));
+    }
+
+    private static StockLedger.Entry reserveEntry(ReservationRequest.Line line, String location, UUID reservationId,
+            String orderId, String actor) {
+        return new StockLedger.Entry(MovementType.RESERVE, line.sku(), location, line.quantity(), "order " + orderId,
+                reservationId.toString(), actor, null, null);
+    }
+
+    private Uni<Reservation.Line> hold(ReservationRequest.Line line, String location, UUID reservationId,
+            String orderId, String actor, String field, boolean backorderAllowed) {
+        return ledger.record(reserveEntry(line, location, reservationId, orderId, actor), backorderAllowed, field)
+                .map(result -> new Reservation.Line(line.line(), line.sku(), location, line.quantity()));
+    }
+
+    @WithTransaction
+    public Uni<Reservation> release(UUID id, String actor) {
+        return finish(id, Status.RELEASED, MovementType.RELEASE, actor);
+    }
+
+    @WithTransaction
+    public Uni<Reservation> commit(UUID id, String actor) {
+        return finish(id, Status.COMMITTED, MovementType.COMMIT, actor);
+    }
+
+    /** Releasing or committing twice returns the reservation as it is; the stock moves once. */
+    private Uni<Reservation> finish(UUID id, Status to, MovementType movement, String actor) {
+        return reservations.findById(id)
+                .onItem().ifNull().failWith(() -> RuleViolation.notFound("id", "no reservation " + id))
+                .chain(reservation -> reservations.finish(id, to).chain(finished -> {
+                    if (!finished) {
+                        if (reservation.status() == to) {
+                            return Uni.createFrom().item(reservation);
+                        }
+                        throw RuleViolation.conflict("id", "reservation " + id + " is " + reservation.status());
+                    }
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Reservation.Line line : reservation.lines()) {
+                        chain = chain.chain(() -> ledger.record(new StockLedger.Entry(movement, line.sku(),
+                                line.location(), line.quantity(), "order " + reservation.orderId(), id.toString(),
+                                actor, null, null), true, "id")).replaceWithVoid();
+                    }
+                    return chain.replaceWith(new Reservation(id, reservation.orderId(), to, reservation.requestHash(),
+                            reservation.expiresAt(), reservation.lines()));
+                }));
+    }
+}

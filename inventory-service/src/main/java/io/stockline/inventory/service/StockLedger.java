@@ -1,0 +1,93 @@
+package io.stockline.inventory.service;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.Movement;
+import io.stockline.inventory.domain.MovementType;
+import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.inventory.domain.StockLevel;
+import io.stockline.inventory.domain.StockState;
+import io.stockline.inventory.messaging.StockChangedEvent;
+import io.stockline.inventory.repository.MovementRepository;
+import io.stockline.inventory.repository.OutboxRepository;
+import io.stockline.inventory.repository.StockRepository;
+
+/**
+ * The one way stock changes: the guarded balance update, the ledger row and the outbox row, all in the
+ * caller's transaction. It opens none itself, so a use case can move several lines all-or-nothing.
+ */
+@ApplicationScoped
+public class StockLedger {
+
+    public record Entry(MovementType type, String sku, String location, long quantity, String reason,
+            String reference, String actor, String idempotencyKey, String requestHash) {
+    }
+
+    public record Result(Movement movement, StockLevel level) {
+    }
+
+    private final StockRepository stock;
+    private final MovementRepository movements;
+    private final OutboxRepository outbox;
+    private final ObjectMapper json;
+    private final String stockChangedTopic;
+
+    public StockLedger(StockRepository stock, MovementRepository movements, OutboxRepository outbox,
+            ObjectMapper json, @ConfigProperty(name = "stockline.topics.stock-changed") String stockChangedTopic) {
+        this.stock = stock;
+        this.movements = movements;
+        this.outbox = outbox;
+        this.json = json;
+        this.stockChangedTopic = stockChangedTopic;
+    }
+
+    /**
+     * Records the entry, or fails with {@link RuleViolation} (nothing written) when a state would fall below
+     * zero. {@code quantityField} names the request field to blame.
+     */
+    public Uni<Result> record(Entry entry, boolean backorderAllowed, String quantityField) {
+        return tryRecord(entry, backorderAllowed).chain(result -> result != null ? Uni.createFrom().item(result)
+                : refusal(entry, backorderAllowed, quantityField));
+    }
+
+    /** Records the entry, or returns null (nothing written) when a state would fall below zero. */
+    public Uni<Result> tryRecord(Entry entry, boolean backorderAllowed) {
+        StockState delta = entry.type().delta(entry.quantity());
+        return stock.ensureRow(entry.sku(), entry.location())
+                .chain(() -> stock.apply(entry.sku(), entry.location(), delta, backorderAllowed))
+                .chain(level -> level == null ? Uni.createFrom().nullItem()
+                        : movements.append(entry.type(), entry.sku(), entry.location(), entry.quantity(), delta,
+                                entry.reason(), entry.reference(), entry.actor(), entry.idempotencyKey(),
+                                entry.requestHash(), level.version())
+                                .chain(movement -> publish(movement, level).replaceWith(new Result(movement, level))));
+    }
+
+    private Uni<Result> refusal(Entry entry, boolean backorderAllowed, String quantityField) {
+        return stock.find(entry.sku(), entry.location()).map(current -> {
+            StockState after = current.state().plus(entry.type().delta(entry.quantity()));
+            String state = after.firstNegative(backorderAllowed);
+            throw RuleViolation.insufficientStock(quantityField, "%s of %d would take %s of %s at %s below zero"
+                    .formatted(entry.type(), entry.quantity(), state, entry.sku(), entry.location()));
+        });
+    }
+
+    private Uni<Void> publish(Movement movement, StockLevel level) {
+        UUID eventId = UUID.randomUUID();
+        StockChangedEvent event = StockChangedEvent.of(eventId, level, movement.type().name(), movement.id(),
+                movement.createdAt());
+        try {
+            return outbox.add(eventId, StockChangedEvent.TYPE, stockChangedTopic, level.sku(),
+                    json.writeValueAsString(event));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+}
