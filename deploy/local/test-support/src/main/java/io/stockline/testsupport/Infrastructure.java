@@ -78,6 +78,10 @@ public final class Infrastructure {
     }
 
     private static boolean dockerAnswers() {
+        // Asking Testcontainers costs seconds and logs errors when no engine is configured at all.
+        if (System.getenv("DOCKER_HOST") == null && !Files.exists(Path.of("/var/run/docker.sock"))) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
