@@ -1,6 +1,9 @@
 package io.stockline.inventory;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.HashMap;
 import java.util.List;
@@ -80,10 +83,58 @@ final class Api {
         return given().get("/api/v1/stock/" + sku).then().statusCode(200).extract().jsonPath();
     }
 
-    /** The balance of the SKU at one location, as GET /api/v1/stock/{sku} shows it; null when it has none. */
-    static Map<String, Object> at(String sku, String location) {
-        List<Map<String, Object>> locations = stock(sku).getList("locations");
-        return locations.stream().filter(l -> location.equals(l.get("location"))).findFirst().orElse(null);
+    /** One location's balance as GET /api/v1/stock/{sku} shows it. */
+    record Level(long onHand, long available, long committed, long reserved, long damaged, long qualityControl,
+            long version) {
+
+        /** A balance with the given states, safety stock 0, and the version given last. */
+        static Level of(long onHand, long available, long committed, long reserved, long damaged,
+                long qualityControl, long version) {
+            return new Level(onHand, available, committed, reserved, damaged, qualityControl, version);
+        }
+    }
+
+    /**
+     * The balance of the SKU at one location, or null when it has none there. Every read also checks that on
+     * hand is the sum of its parts, and that the totals are the sum of the locations.
+     */
+    static Level at(String sku, String location) {
+        JsonPath stock = stock(sku);
+        List<Map<String, Object>> locations = stock.getList("locations");
+        for (String state : List.of("onHand", "available", "committed", "reserved", "damaged", "qualityControl",
+                "safetyStock", "incoming", "inTransit")) {
+            assertThat(stock.getLong("totals." + state)).as("totals.%s of %s", state, sku)
+                    .isEqualTo(locations.stream().mapToLong(l -> number(l, state)).sum());
+        }
+        for (Map<String, Object> l : locations) {
+            assertThat(number(l, "onHand")).as("on hand of %s at %s is the sum of its parts", sku, l.get("location"))
+                    .isEqualTo(number(l, "available") + number(l, "committed") + number(l, "reserved")
+                            + number(l, "damaged") + number(l, "qualityControl") + number(l, "safetyStock"));
+        }
+        return locations.stream().filter(l -> location.equals(l.get("location"))).findFirst()
+                .map(l -> new Level(number(l, "onHand"), number(l, "available"), number(l, "committed"),
+                        number(l, "reserved"), number(l, "damaged"), number(l, "qualityControl"),
+                        number(l, "version")))
+                .orElse(null);
+    }
+
+    private static long number(Map<String, Object> map, String key) {
+        return ((Number) map.get(key)).longValue();
+    }
+
+    /** Asserts an RFC 9457 problem with the status whose first violation names the field. */
+    static void assertProblem(Response response, int status, String field) {
+        response.then().statusCode(status)
+                .header("Content-Type", startsWith(PROBLEM_JSON))
+                .body("status", equalTo(status))
+                .body("violations[0].field", equalTo(field));
+    }
+
+    /** Asserts an RFC 9457 problem with the status, whatever it names. */
+    static void assertProblem(Response response, int status) {
+        response.then().statusCode(status)
+                .header("Content-Type", startsWith(PROBLEM_JSON))
+                .body("status", equalTo(status));
     }
 
     static Map<String, Object> line(int line, String sku, String location, long quantity) {

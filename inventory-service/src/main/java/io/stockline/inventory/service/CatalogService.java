@@ -1,6 +1,8 @@
 package io.stockline.inventory.service;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,6 +52,13 @@ public class CatalogService {
     }
 
     private Uni<Void> requireUnusedBarcodes(Item item) {
+        Set<String> listed = new HashSet<>();
+        for (int i = 0; i < item.barcodes.size(); i++) {
+            if (!listed.add(item.barcodes.get(i))) {
+                throw RuleViolation.unprocessable("barcodes[" + i + "]", "barcode " + item.barcodes.get(i)
+                        + " is listed twice");
+            }
+        }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < item.barcodes.size(); i++) {
             String barcode = item.barcodes.get(i);

@@ -38,7 +38,8 @@ public class MovementService {
     @WithTransaction
     public Uni<Posted> post(MovementRequest request, String idempotencyKey, String actor) {
         String requestHash = RequestFingerprint.of(json, request);
-        return movements.findByIdempotencyKey(idempotencyKey).chain(existing -> {
+        return movements.lockIdempotencyKey(idempotencyKey)
+                .chain(() -> movements.findByIdempotencyKey(idempotencyKey)).chain(existing -> {
             if (existing != null) {
                 if (!existing.requestHash().equals(requestHash)) {
                     throw RuleViolation.conflict("Idempotency-Key",

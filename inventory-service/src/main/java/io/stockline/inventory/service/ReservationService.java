@@ -17,6 +17,7 @@ import io.stockline.inventory.domain.Reservation;
 import io.stockline.inventory.domain.Reservation.Status;
 import io.stockline.inventory.domain.RuleViolation;
 import io.stockline.inventory.repository.ItemRepository;
+import io.stockline.inventory.repository.LocationRepository;
 import io.stockline.inventory.repository.ReservationRepository;
 import io.stockline.inventory.repository.StockRepository;
 
@@ -34,21 +35,24 @@ public class ReservationService {
     private final StockRepository stock;
     private final ReservationRepository reservations;
     private final ItemRepository items;
+    private final LocationRepository locations;
     private final ObjectMapper json;
 
     public ReservationService(StockLedger ledger, StockRepository stock, ReservationRepository reservations,
-            ItemRepository items, ObjectMapper json) {
+            ItemRepository items, LocationRepository locations, ObjectMapper json) {
         this.ledger = ledger;
         this.stock = stock;
         this.reservations = reservations;
         this.items = items;
+        this.locations = locations;
         this.json = json;
     }
 
     @WithTransaction
     public Uni<Outcome> reserve(ReservationRequest request, String idempotencyKey, String actor) {
         String requestHash = RequestFingerprint.of(json, request);
-        return reservations.findByIdempotencyKey(idempotencyKey).chain(existing -> {
+        return reservations.lockIdempotencyKey(idempotencyKey)
+                .chain(() -> reservations.findByIdempotencyKey(idempotencyKey)).chain(existing -> {
             if (existing != null) {
                 if (!existing.requestHash().equals(requestHash)) {
                     throw RuleViolation.conflict("Idempotency-Key",
@@ -90,7 +94,11 @@ public class ReservationService {
                         "no item " + line.sku()))
                 .chain(item -> {
                     if (line.location() != null) {
-                        return hold(line, line.location(), reservationId, orderId, actor, field, item.backorderAllowed);
+                        return locations.findById(line.location())
+                                .onItem().ifNull().failWith(() -> RuleViolation.notFound(
+                                        field.replace("quantity", "location"), "no location " + line.location()))
+                                .chain(location -> hold(line, line.location(), reservationId, orderId, actor, field,
+                                        item.backorderAllowed));
                     }
                     return stock.locationsAbleToTake(line.sku(), line.quantity())
                             .chain(candidates -> holdAtFirstThatTakes(line, candidates, 0, reservationId, orderId,

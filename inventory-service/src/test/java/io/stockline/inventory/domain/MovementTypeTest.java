@@ -1,0 +1,79 @@
+package io.stockline.inventory.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The unit deltas of every movement type: they keep on hand equal to the sum of its parts. */
+class MovementTypeTest {
+
+    private static long parts(StockState s) {
+        return s.available() + s.committed() + s.reserved() + s.damaged() + s.qualityControl() + s.safetyStock();
+    }
+
+    @ParameterizedTest
+    @EnumSource(MovementType.class)
+    void everyDeltaKeepsOnHandEqualToTheSumOfItsParts(MovementType type) {
+        for (long quantity : new long[] { 1, 2, 7, 1_000_000 }) {
+            StockState delta = type.delta(quantity);
+            assertThat(delta.onHand()).as("%s of %d", type, quantity).isEqualTo(parts(delta));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(MovementType.class)
+    void everyDeltaChangesSomethingAndScalesWithTheQuantity(MovementType type) {
+        StockState unit = type.delta(1);
+        assertThat(unit).isNotEqualTo(StockState.ZERO);
+        assertThat(type.delta(5)).isEqualTo(unit.times(5));
+        assertThat(type.delta(5)).isEqualTo(unit.plus(unit).plus(unit).plus(unit).plus(unit));
+    }
+
+    @ParameterizedTest
+    @EnumSource(MovementType.class)
+    void applyingADeltaToABalancedStateLeavesItBalanced(MovementType type) {
+        StockState balance = new StockState(60, 10, 20, 5, 10, 10, 5, 3, 2);
+        assertThat(balance.onHand()).isEqualTo(parts(balance));
+        StockState after = balance.plus(type.delta(3));
+        assertThat(after.onHand()).isEqualTo(parts(after));
+    }
+
+    @Test
+    void eachTypeMovesTheStatesItNames() {
+        assertThat(MovementType.RECEIPT.delta(1)).isEqualTo(new StockState(1, 1, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(MovementType.SALE.delta(1)).isEqualTo(new StockState(-1, -1, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(MovementType.RETURN.delta(1)).isEqualTo(new StockState(1, 0, 0, 0, 0, 1, 0, 0, 0));
+        assertThat(MovementType.RESTOCK.delta(1)).isEqualTo(new StockState(0, 1, 0, 0, 0, -1, 0, 0, 0));
+        assertThat(MovementType.DAMAGE.delta(1)).isEqualTo(new StockState(0, -1, 0, 0, 1, 0, 0, 0, 0));
+        assertThat(MovementType.LOSS.delta(1)).isEqualTo(new StockState(-1, -1, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(MovementType.RESERVE.delta(1)).isEqualTo(new StockState(0, -1, 1, 0, 0, 0, 0, 0, 0));
+        assertThat(MovementType.RELEASE.delta(1)).isEqualTo(new StockState(0, 1, -1, 0, 0, 0, 0, 0, 0));
+        assertThat(MovementType.COMMIT.delta(1)).isEqualTo(new StockState(-1, 0, -1, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void releaseUndoesReserveAndReservePlusCommitIsASale() {
+        StockState reserve = MovementType.RESERVE.delta(4);
+        assertThat(reserve.plus(MovementType.RELEASE.delta(4))).isEqualTo(StockState.ZERO);
+        assertThat(reserve.plus(MovementType.COMMIT.delta(4))).isEqualTo(MovementType.SALE.delta(4));
+        assertThat(MovementType.RETURN.delta(2).plus(MovementType.RESTOCK.delta(2)))
+                .isEqualTo(MovementType.RECEIPT.delta(2));
+    }
+
+    @Test
+    void onlyTheReservationTypesAreRefusedAsHandPostedMovements() {
+        Set<MovementType> byHand = EnumSet.noneOf(MovementType.class);
+        Arrays.stream(MovementType.values()).filter(MovementType::postedByHand).forEach(byHand::add);
+        assertThat(byHand).containsExactlyInAnyOrder(MovementType.RECEIPT, MovementType.SALE, MovementType.RETURN,
+                MovementType.RESTOCK, MovementType.DAMAGE, MovementType.LOSS);
+        assertThat(MovementType.RESERVE.postedByHand()).isFalse();
+        assertThat(MovementType.RELEASE.postedByHand()).isFalse();
+        assertThat(MovementType.COMMIT.postedByHand()).isFalse();
+    }
+}
