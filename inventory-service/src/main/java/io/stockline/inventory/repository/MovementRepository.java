@@ -44,18 +44,6 @@ public class MovementRepository {
                 .map(MovementRepository::toMovement);
     }
 
-    /**
-     * Makes requests that carry the same idempotency key wait for each other until the caller's transaction
-     * ends, so a concurrent retry finds the first movement instead of colliding with it on the unique index.
-     */
-    public Uni<Void> lockIdempotencyKey(String idempotencyKey) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT true FROM pg_advisory_xact_lock(1, hashtext(:key))", Boolean.class)
-                .setParameter("key", idempotencyKey)
-                .getSingleResult())
-                .replaceWithVoid();
-    }
-
     public Uni<Movement> findByIdempotencyKey(String idempotencyKey) {
         return Panache.getSession().flatMap(session -> session
                 .createNativeQuery("SELECT " + COLUMNS + " FROM movement WHERE idempotency_key = :key", Object[].class)

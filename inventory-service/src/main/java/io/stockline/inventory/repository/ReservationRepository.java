@@ -44,18 +44,6 @@ public class ReservationRepository {
         return chain;
     }
 
-    /**
-     * Makes requests that carry the same idempotency key wait for each other until the caller's transaction
-     * ends, so a concurrent retry finds the first reservation instead of colliding with it on the unique index.
-     */
-    public Uni<Void> lockIdempotencyKey(String idempotencyKey) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT true FROM pg_advisory_xact_lock(2, hashtext(:key))", Boolean.class)
-                .setParameter("key", idempotencyKey)
-                .getSingleResult())
-                .replaceWithVoid();
-    }
-
     public Uni<Reservation> findByIdempotencyKey(String idempotencyKey) {
         return findWhere("idempotency_key = :value", idempotencyKey);
     }

@@ -13,6 +13,7 @@ import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.RuleViolation;
 import io.stockline.inventory.repository.Item;
 import io.stockline.inventory.repository.ItemRepository;
+import io.stockline.inventory.repository.KeyLocks;
 import io.stockline.inventory.repository.Location;
 import io.stockline.inventory.repository.LocationRepository;
 
@@ -23,7 +24,10 @@ public class CatalogService {
     private final ItemRepository items;
     private final LocationRepository locations;
 
-    public CatalogService(ItemRepository items, LocationRepository locations) {
+    private final KeyLocks locks;
+
+    public CatalogService(ItemRepository items, LocationRepository locations, KeyLocks locks) {
+        this.locks = locks;
         this.items = items;
         this.locations = locations;
     }
@@ -34,7 +38,8 @@ public class CatalogService {
         if (kind == ItemKind.BUNDLE) {
             throw RuleViolation.unprocessable("kind", "bundles are not supported yet");
         }
-        return items.findById(request.sku()).chain(existing -> {
+        return locks.lock(KeyLocks.Scope.ITEM_SKU, request.sku())
+                .chain(() -> items.findById(request.sku())).chain(existing -> {
             if (existing != null) {
                 throw RuleViolation.conflict("sku", "item " + request.sku() + " exists");
             }
@@ -84,7 +89,8 @@ public class CatalogService {
 
     @WithTransaction
     public Uni<Location> createLocation(LocationRequest request) {
-        return locations.findById(request.code()).chain(existing -> {
+        return locks.lock(KeyLocks.Scope.LOCATION_CODE, request.code())
+                .chain(() -> locations.findById(request.code())).chain(existing -> {
             if (existing != null) {
                 throw RuleViolation.conflict("code", "location " + request.code() + " exists");
             }

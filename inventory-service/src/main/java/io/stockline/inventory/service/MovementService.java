@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Movement;
 import io.stockline.inventory.domain.RuleViolation;
 import io.stockline.inventory.repository.ItemRepository;
+import io.stockline.inventory.repository.KeyLocks;
 import io.stockline.inventory.repository.LocationRepository;
 import io.stockline.inventory.repository.MovementRepository;
 
@@ -24,29 +25,25 @@ public class MovementService {
     private final ItemRepository items;
     private final LocationRepository locations;
     private final ObjectMapper json;
+    private final Idempotency idempotency;
 
     public MovementService(StockLedger ledger, MovementRepository movements, ItemRepository items,
-            LocationRepository locations, ObjectMapper json) {
+            LocationRepository locations, ObjectMapper json, Idempotency idempotency) {
         this.ledger = ledger;
         this.movements = movements;
         this.items = items;
         this.locations = locations;
         this.json = json;
+        this.idempotency = idempotency;
     }
 
     /** Records the movement once per idempotency key; a repeat returns the first movement and changes nothing. */
     @WithTransaction
     public Uni<Posted> post(MovementRequest request, String idempotencyKey, String actor) {
         String requestHash = RequestFingerprint.of(json, request);
-        return movements.lockIdempotencyKey(idempotencyKey)
-                .chain(() -> movements.findByIdempotencyKey(idempotencyKey)).chain(existing -> {
-            if (existing != null) {
-                if (!existing.requestHash().equals(requestHash)) {
-                    throw RuleViolation.conflict("Idempotency-Key",
-                            "this key was used for a different movement (" + existing.id() + ")");
-                }
-                return Uni.createFrom().item(new Posted(existing, true));
-            }
+        return idempotency.once(KeyLocks.Scope.MOVEMENT_IDEMPOTENCY_KEY, idempotencyKey, requestHash,
+                () -> movements.findByIdempotencyKey(idempotencyKey), Movement::requestHash,
+                first -> new Posted(first, true), () -> {
             if (!request.type().postedByHand()) {
                 throw RuleViolation.unprocessable("type",
                         request.type() + " is made through the reservations API, not posted as a movement");

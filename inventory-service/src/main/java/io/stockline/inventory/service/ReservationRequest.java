@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,6 @@ public record ReservationRequest(
             @NotNull @PositiveOrZero Integer line,
             @NotBlank @Size(max = 64) String sku,
             @Size(max = 64) String location,
-            @NotNull @Positive Long quantity) {
+            @NotNull @Positive @Max(MovementRequest.MAX_QUANTITY) Long quantity) {
     }
 }

@@ -17,6 +17,7 @@ import io.stockline.inventory.domain.Reservation;
 import io.stockline.inventory.domain.Reservation.Status;
 import io.stockline.inventory.domain.RuleViolation;
 import io.stockline.inventory.repository.ItemRepository;
+import io.stockline.inventory.repository.KeyLocks;
 import io.stockline.inventory.repository.LocationRepository;
 import io.stockline.inventory.repository.ReservationRepository;
 import io.stockline.inventory.repository.StockRepository;
@@ -37,29 +38,25 @@ public class ReservationService {
     private final ItemRepository items;
     private final LocationRepository locations;
     private final ObjectMapper json;
+    private final Idempotency idempotency;
 
     public ReservationService(StockLedger ledger, StockRepository stock, ReservationRepository reservations,
-            ItemRepository items, LocationRepository locations, ObjectMapper json) {
+            ItemRepository items, LocationRepository locations, ObjectMapper json, Idempotency idempotency) {
         this.ledger = ledger;
         this.stock = stock;
         this.reservations = reservations;
         this.items = items;
         this.locations = locations;
         this.json = json;
+        this.idempotency = idempotency;
     }
 
     @WithTransaction
     public Uni<Outcome> reserve(ReservationRequest request, String idempotencyKey, String actor) {
         String requestHash = RequestFingerprint.of(json, request);
-        return reservations.lockIdempotencyKey(idempotencyKey)
-                .chain(() -> reservations.findByIdempotencyKey(idempotencyKey)).chain(existing -> {
-            if (existing != null) {
-                if (!existing.requestHash().equals(requestHash)) {
-                    throw RuleViolation.conflict("Idempotency-Key",
-                            "this key was used for a different reservation (" + existing.id() + ")");
-                }
-                return Uni.createFrom().item(new Outcome(existing, true));
-            }
+        return idempotency.once(KeyLocks.Scope.RESERVATION_IDEMPOTENCY_KEY, idempotencyKey, requestHash,
+                () -> reservations.findByIdempotencyKey(idempotencyKey), Reservation::requestHash,
+                first -> new Outcome(first, true), () -> {
             requireDistinctLines(request);
             UUID id = UUID.randomUUID();
             List<Reservation.Line> held = new ArrayList<>();
