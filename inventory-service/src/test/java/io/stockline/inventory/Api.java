@@ -122,6 +122,13 @@ final class Api {
         return ((Number) map.get(key)).longValue();
     }
 
+    /** The audit recomputes every balance from the ledger: there must be no difference, ever. */
+    static void assertAuditConsistent() {
+        given().get("/api/v1/audit").then().statusCode(200)
+                .body("differences", org.hamcrest.Matchers.empty())
+                .body("consistent", equalTo(true));
+    }
+
     /** Asserts an RFC 9457 problem with the status whose first violation names the field. */
     static void assertProblem(Response response, int status, String field) {
         response.then().statusCode(status)

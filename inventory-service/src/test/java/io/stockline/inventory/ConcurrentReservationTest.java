@@ -58,6 +58,7 @@ class ConcurrentReservationTest {
     void stop() throws InterruptedException {
         callers.shutdownNow();
         callers.awaitTermination(10, TimeUnit.SECONDS);
+        Api.assertAuditConsistent();
     }
 
     /** Sends the one-unit reservations all at once; returns the answers. */

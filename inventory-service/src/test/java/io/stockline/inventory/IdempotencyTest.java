@@ -32,6 +32,11 @@ import io.stockline.testsupport.StocklineTestResource;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class IdempotencyTest {
 
+    @org.junit.jupiter.api.AfterEach
+    void ledgerStillExplainsEveryBalance() {
+        Api.assertAuditConsistent();
+    }
+
     @Test
     void theSameKeyTwiceReturnsTheSameMovementAndChangesStockOnce() {
         String sku = item();

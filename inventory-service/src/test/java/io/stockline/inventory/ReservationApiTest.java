@@ -37,6 +37,11 @@ import io.stockline.testsupport.StocklineTestResource;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class ReservationApiTest {
 
+    @org.junit.jupiter.api.AfterEach
+    void ledgerStillExplainsEveryBalance() {
+        Api.assertAuditConsistent();
+    }
+
     private static String reserved(String sku, String location, long quantity) {
         return reserve(key(), "order-" + Api.unique("O"), List.of(line(1, sku, location, quantity)))
                 .then().statusCode(201).body("status", equalTo("ACTIVE"))

@@ -8,7 +8,11 @@ import java.util.UUID;
 public record Reservation(UUID id, String orderId, Status status, String requestHash, OffsetDateTime expiresAt,
         List<Line> lines) {
 
-    public enum Status { ACTIVE, RELEASED, COMMITTED }
+    public enum Status {
+        ACTIVE, RELEASED, COMMITTED,
+        /** Released by the system because its hold ran out (an unpaid cart, say). */
+        EXPIRED
+    }
 
     public record Line(int line, String sku, String location, long quantity) {
     }

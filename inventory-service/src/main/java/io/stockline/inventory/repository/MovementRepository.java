@@ -3,6 +3,7 @@ package io.stockline.inventory.repository;
 import static io.stockline.inventory.repository.StockRepository.asLong;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,6 +51,20 @@ public class MovementRepository {
                 .setParameter("key", idempotencyKey)
                 .getResultList())
                 .map(rows -> rows.isEmpty() ? null : toMovement(rows.get(0)));
+    }
+
+    /** The SKU's ledger, oldest first, after the entry {@code afterId}, at one location or all. */
+    public Uni<List<Movement>> ledger(String sku, String location, long afterId, int limit) {
+        String sql = "SELECT " + COLUMNS + " FROM movement WHERE sku = :sku AND id > :after"
+                + (location == null ? "" : " AND location = :location") + " ORDER BY id LIMIT :limit";
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery(sql, Object[].class)
+                    .setParameter("sku", sku).setParameter("after", afterId).setParameter("limit", limit);
+            if (location != null) {
+                query.setParameter("location", location);
+            }
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(MovementRepository::toMovement).toList());
     }
 
     private static Movement toMovement(Object[] row) {

@@ -1,5 +1,6 @@
 package io.stockline.inventory.service;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.MovementType;
@@ -31,6 +33,8 @@ public class ReservationService {
 
     public record Outcome(Reservation reservation, boolean replayed) {
     }
+
+    static final String EXPIRY_ACTOR = "system:expiry";
 
     private final StockLedger ledger;
     private final StockRepository stock;
@@ -58,6 +62,9 @@ public class ReservationService {
                 () -> reservations.findByIdempotencyKey(idempotencyKey), Reservation::requestHash,
                 first -> new Outcome(first, true), () -> {
             requireDistinctLines(request);
+            if (request.expiresAt() != null && !request.expiresAt().isAfter(OffsetDateTime.now())) {
+                throw RuleViolation.unprocessable("expiresAt", "a hold must expire in the future");
+            }
             UUID id = UUID.randomUUID();
             List<Reservation.Line> held = new ArrayList<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
@@ -132,6 +139,17 @@ public class ReservationService {
     @WithTransaction
     public Uni<Reservation> release(UUID id, String actor) {
         return finish(id, Status.RELEASED, MovementType.RELEASE, actor);
+    }
+
+    /** Gives back a hold whose time ran out; a reservation finished meanwhile is left as it is. */
+    @WithTransaction
+    public Uni<Reservation> expire(UUID id) {
+        return finish(id, Status.EXPIRED, MovementType.RELEASE, EXPIRY_ACTOR);
+    }
+
+    @WithSession
+    public Uni<List<UUID>> expiredHolds(int limit) {
+        return reservations.expiredBefore(OffsetDateTime.now(), limit);
     }
 
     @WithTransaction

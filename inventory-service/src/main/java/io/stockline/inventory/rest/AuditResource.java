@@ -1,0 +1,43 @@
+package io.stockline.inventory.rest;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.rest.MovementResource.MovementResponse;
+import io.stockline.inventory.service.AuditService;
+
+@Path("/api/v1")
+public class AuditResource {
+
+    private final AuditService audit;
+
+    public AuditResource(AuditService audit) {
+        this.audit = audit;
+    }
+
+    /** Recomputes every balance from the ledger: {consistent, checked, differences[]}. */
+    @GET
+    @Path("/audit")
+    public Uni<AuditService.Audit> audit() {
+        return audit.audit();
+    }
+
+    /** A SKU's ledger, oldest first; page with {@code after} = the last id seen. */
+    @GET
+    @Path("/ledger")
+    public Uni<List<MovementResponse>> ledger(@QueryParam("sku") @NotBlank String sku,
+            @QueryParam("location") String location,
+            @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return audit.ledger(sku, location, after, limit)
+                .map(movements -> movements.stream().map(MovementResponse::of).toList());
+    }
+}
