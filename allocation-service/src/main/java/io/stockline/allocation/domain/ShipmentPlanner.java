@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -21,11 +22,15 @@ public final class ShipmentPlanner {
      * @return the location, or empty when no single location holds the whole order
      */
     public static Optional<String> singleLocation(List<OrderPlaced.Line> lines, Map<String, Map<String, Long>> available) {
+        // Lines of the same SKU must fit together: what a location needs is the sum per SKU.
+        Map<String, Long> wanted = new TreeMap<>();
+        lines.forEach(line -> wanted.merge(line.sku(), line.quantity(), Long::sum));
         Set<String> locations = new TreeSet<>();
         available.values().forEach(perLocation -> locations.addAll(perLocation.keySet()));
         return locations.stream()
-                .filter(location -> lines.stream().allMatch(line -> held(available, line.sku(), location) >= line.quantity()))
-                .min(Comparator.<String>comparingLong(location -> -slack(lines, available, location))
+                .filter(location -> wanted.entrySet().stream()
+                        .allMatch(sku -> held(available, sku.getKey(), location) >= sku.getValue()))
+                .min(Comparator.<String>comparingLong(location -> -slack(wanted, available, location))
                         .thenComparing(Comparator.naturalOrder()));
     }
 
@@ -33,7 +38,7 @@ public final class ShipmentPlanner {
         return available.getOrDefault(sku, Map.of()).getOrDefault(location, 0L);
     }
 
-    private static long slack(List<OrderPlaced.Line> lines, Map<String, Map<String, Long>> available, String location) {
-        return lines.stream().mapToLong(line -> held(available, line.sku(), location) - line.quantity()).sum();
+    private static long slack(Map<String, Long> wanted, Map<String, Map<String, Long>> available, String location) {
+        return wanted.entrySet().stream().mapToLong(sku -> held(available, sku.getKey(), location) - sku.getValue()).sum();
     }
 }

@@ -11,11 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +29,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.restassured.http.ContentType;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
+import io.stockline.testsupport.ServiceProcess;
 import io.stockline.testsupport.StocklineTestResource;
 
 /**
@@ -49,86 +45,41 @@ class EndToEndIT {
 
     private static final Infrastructure infrastructure = Infrastructure.get();
     private static final String topicPrefix = "e2e" + Infrastructure.shortId() + ".";
-    private static final Map<String, Integer> ports = new LinkedHashMap<>();
     private static final List<String> databases = new ArrayList<>();
-    private static final List<Process> processes = new ArrayList<>();
+    private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private static WireMockServer channel;
     private static KafkaProbe kafka;
 
     @BeforeAll
-    static void startSystem() throws IOException {
+    static void startSystem() {
         channel = new WireMockServer(wireMockConfig().dynamicPort());
         channel.start();
         channel.stubFor(post(urlEqualTo("/webhook/stock")).willReturn(aResponse().withStatus(204)));
         kafka = new KafkaProbe(infrastructure.kafkaBootstrapServers())
                 .watch(List.of(topicPrefix + "alerts", topicPrefix + "allocations"));
 
-        for (String service : List.of("inventory-service", "channel-connector-service", "allocation-service",
-                "alert-service")) {
-            ports.put(service, freePort());
-        }
-        Map<String, Map<String, String>> extra = Map.of(
-                "channel-connector-service", Map.of(
-                        "quarkus.rest-client.channel.url", channel.baseUrl() + "/webhook",
-                        "stockline.channel.buffer", String.valueOf(BUFFER)),
-                "allocation-service", Map.of(
-                        "quarkus.rest-client.inventory.url", "http://127.0.0.1:" + ports.get("inventory-service")),
-                "alert-service", Map.of(
-                        "stockline.alerts.low-stock-threshold", String.valueOf(LOW_STOCK_THRESHOLD)));
-        for (var entry : ports.entrySet()) {
-            String service = entry.getKey();
-            String database = infrastructure.createDatabase("e2e_" + service.replace("-service", ""));
-            databases.add(database);
-            Map<String, String> config = new LinkedHashMap<>(
-                    StocklineTestResource.serviceConfig(infrastructure, database, topicPrefix));
-            config.put("quarkus.http.port", String.valueOf(entry.getValue()));
-            config.putAll(extra.getOrDefault(service, Map.of()));
-            processes.add(start(service, config));
-        }
-        for (var entry : ports.entrySet()) {
-            await(entry.getKey() + " ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions()
-                    .until(() -> given().port(entry.getValue()).get("/q/health/ready").statusCode() == 200);
-        }
+        services.put("inventory-service", start("inventory-service", Map.of()));
+        services.put("channel-connector-service", start("channel-connector-service", Map.of(
+                "quarkus.rest-client.channel.url", channel.baseUrl() + "/webhook",
+                "stockline.channel.buffer", String.valueOf(BUFFER))));
+        services.put("allocation-service", start("allocation-service", Map.of(
+                "quarkus.rest-client.inventory.url", services.get("inventory-service").url(""))));
+        services.put("alert-service", start("alert-service", Map.of(
+                "stockline.alerts.low-stock-threshold", String.valueOf(LOW_STOCK_THRESHOLD))));
     }
 
-    private static Process start(String service, Map<String, String> config) throws IOException {
-        Path root = Infrastructure.repositoryRoot();
-        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build the services first (mvn package)");
-        }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-Dquarkus.log.console.json.enabled=false");
-        command.add("-jar");
-        command.add(jar.toString());
-        File log = new File("target/e2e-logs/" + service + ".log");
-        log.getParentFile().mkdirs();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static ServiceProcess start(String service, Map<String, String> extra) {
+        String database = infrastructure.createDatabase("e2e_" + service.replace("-service", ""));
+        databases.add(database);
+        Map<String, String> config = new LinkedHashMap<>(
+                StocklineTestResource.serviceConfig(infrastructure, database, topicPrefix));
+        config.putAll(extra);
+        return ServiceProcess.start(service, config);
     }
 
     @AfterAll
     static void stopSystem() {
-        for (Process process : processes) {
-            process.destroy();
-        }
-        for (Process process : processes) {
-            try {
-                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        services.values().forEach(ServiceProcess::close);
         if (kafka != null) {
             kafka.close();
         }
@@ -140,7 +91,7 @@ class EndToEndIT {
 
     @Test
     void receiptReachesTheChannelAndAnOrderIsAllocatedReservedAndAlerted() throws Exception {
-        int inventory = ports.get("inventory-service");
+        int inventory = services.get("inventory-service").port();
         String sku = "TEE-" + UUID.randomUUID().toString().substring(0, 6);
         String orderId = "order-" + UUID.randomUUID();
 

@@ -1,0 +1,12 @@
+package io.stockline.allocation;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks the test field that receives the {@link InventoryMock}'s WireMock server. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface InjectWireMock {
+}
