@@ -218,7 +218,7 @@ class AllocationFlowTest {
     }
 
     @Test
-    void anOrderEventDeliveredTwiceIsReservedOnce() throws Exception {
+    void anOrderDeliveredTwiceOrSentAgainIsReservedOnce() throws Exception {
         String sku = newSku();
         String orderId = newOrderId();
         String marker = newOrderId();
@@ -233,6 +233,8 @@ class AllocationFlowTest {
         String eventId = UUID.randomUUID().toString();
         placeOrder(orderId, eventId, orderLine(1, sku, 1));
         placeOrder(orderId, eventId, orderLine(1, sku, 1));
+        // The order system sends the same order again as a new event: it is already decided.
+        placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 1));
         // Another order, sent with the same key so that it lands on the same partition behind the redelivery:
         // once it is decided, the redelivery has been consumed.
         placeOrder(orderId, marker, UUID.randomUUID().toString(), orderLine(1, sku, 1));

@@ -173,6 +173,25 @@ class ChannelSyncFlowTest {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncState(sku)).isEqualTo("10/10/null"));
     }
 
+    @Test
+    void aPushThatExhaustedItsRetriesIsPushedAgainOnceTheChannelRecovers() {
+        String sku = newSku();
+        var outage = endpoint.stubFor(post(urlEqualTo(ChannelEndpointMock.PUSH_PATH)).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.sku", equalTo(sku)))
+                .willReturn(aResponse().withStatus(503).withBody("down for maintenance")));
+
+        stockChanged(sku, "WH1", 1, 7);
+
+        // Six answers (the push and its five retries) are all refusals; the failure is recorded.
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncState(sku)).startsWith("5/null/").doesNotEndWith("/null"));
+        assertThat(pushEvents(sku)).extracting(event -> event.getResponse().getStatus()).containsOnly(503);
+
+        endpoint.removeStub(outage);
+        // No new stock event arrives: the sweep alone brings the channel to the right number.
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncState(sku)).isEqualTo("5/5/null"));
+        assertThat(pushEvents(sku).get(pushEvents(sku).size() - 1).getResponse().getStatus()).isEqualTo(204);
+    }
+
     // --- helpers
 
     private String dlqTopic() {

@@ -1,5 +1,6 @@
 package io.stockline.alert.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -42,10 +43,15 @@ public class AlertService {
                 .chain(previous -> previous == null ? Uni.createFrom().voidItem() : apply(event, previous));
     }
 
+    /** The same event raises the same alert id, so a redelivery after a failed commit is recognisably a repeat. */
+    private static UUID alertId(StockChanged event, String kind) {
+        return UUID.nameUUIDFromBytes((kind + ":" + event.eventId()).getBytes(StandardCharsets.UTF_8));
+    }
+
     private Uni<Void> apply(StockChanged event, StockStateRepository.Previous previous) {
         return switch (lowStock.transition(previous.lowStockOpen(), event.available())) {
             case OPEN -> {
-                Alert alert = new Alert(UUID.randomUUID(), Alert.LOW_STOCK, event.sku(), event.location(),
+                Alert alert = new Alert(alertId(event, Alert.LOW_STOCK), Alert.LOW_STOCK, event.sku(), event.location(),
                         event.available(), lowStock.threshold(), OffsetDateTime.now(ZoneOffset.UTC));
                 yield state.update(event, true).chain(() -> state.insert(alert)).chain(() -> publisher.publish(alert));
             }

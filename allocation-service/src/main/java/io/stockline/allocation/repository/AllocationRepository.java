@@ -10,6 +10,14 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AllocationRepository {
 
+    public Uni<Boolean> isDecided(String orderId) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT count(*) FROM allocation WHERE order_id = :orderId", Long.class)
+                .setParameter("orderId", orderId)
+                .getSingleResult())
+                .map(count -> ((Number) count).longValue() > 0);
+    }
+
     public Uni<Void> record(String orderId, String status, UUID reservationId, String location, String reason) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 INSERT INTO allocation (order_id, status, reservation_id, location, reason)

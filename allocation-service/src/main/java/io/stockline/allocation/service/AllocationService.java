@@ -51,13 +51,17 @@ public class AllocationService {
 
     /**
      * Plans and reserves once per order event. The reservation is idempotent per order, so a redelivery
-     * after a crash holds the same stock, not twice as much. When the read model knows no single location
+     * after a crash holds the same stock, not twice as much, and an order already decided (sent again under
+     * another event id) is left alone. When the read model knows no single location
      * that holds the order (it may lag behind inventory), inventory places each line where it fits.
      */
     @WithTransaction
     public Uni<Void> onOrderPlaced(UUID eventId, OrderPlaced order) {
-        return availability.markProcessed(eventId).chain(fresh -> {
-            if (!fresh) {
+        return availability.markProcessed(eventId)
+                .chain(fresh -> fresh ? allocations.isDecided(order.orderId()).map(decided -> !decided)
+                        : Uni.createFrom().item(false))
+                .chain(undecided -> {
+            if (!undecided) {
                 return Uni.createFrom().voidItem();
             }
             List<String> skus = order.lines().stream().map(OrderPlaced.Line::sku).distinct().toList();

@@ -1,5 +1,6 @@
 package io.stockline.channel.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,10 @@ public interface ChannelConfig {
     /** Units held back from the channel. */
     @WithDefault("0")
     long buffer();
+
+    /** A SKU the channel still does not hold the right number of is pushed again after this long. */
+    @WithDefault("10s")
+    Duration retryAfter();
 
     /** The locations whose stock the channel sells; all when empty. */
     Optional<List<String>> locations();

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -59,6 +60,12 @@ public class ChannelSyncService {
                     Log.warnf("push of %s=%d to %s failed: %s", sku, quantity, rules.channel(), failure.getMessage());
                     return recordFailed(sku, failure.getMessage());
                 });
+    }
+
+    /** What the channel still does not hold, older than {@code age} so that in-flight pushes are left alone. */
+    @WithSession
+    public Uni<List<SyncStateRepository.Pending>> pending(Duration age, int limit) {
+        return syncState.pending(rules.channel(), age, limit);
     }
 
     @WithTransaction
