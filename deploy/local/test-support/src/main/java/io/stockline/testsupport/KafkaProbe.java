@@ -38,6 +38,15 @@ public final class KafkaProbe implements AutoCloseable {
         }
     }
 
+    // Held so the level sticks: the clients log every rebalance step at INFO, which buries a test's output.
+    private static final java.util.logging.Logger KAFKA_CLIENT_LOGS = quiet("org.apache.kafka");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
     private final String bootstrapServers;
     private final KafkaProducer<String, String> producer;
     private final List<Received> received = new CopyOnWriteArrayList<>();
