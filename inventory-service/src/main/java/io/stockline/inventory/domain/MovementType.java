@@ -18,6 +18,17 @@ public enum MovementType {
     DAMAGE(new StockState(0, -1, 0, 0, 1, 0, 0, 0, 0), true),
     /** Gone: theft, shrinkage, written off. */
     LOSS(new StockState(-1, -1, 0, 0, 0, 0, 0, 0, 0), true),
+    /** Shipped to another location: it leaves on hand here and is in transit until it arrives. */
+    TRANSFER_OUT(new StockState(-1, -1, 0, 0, 0, 0, 0, 0, 1), true),
+    /**
+     * Units shipped from a location arrive at another: no longer in transit at the source (this delta), on
+     * hand and available at the destination ({@link #arrival}).
+     */
+    TRANSFER_IN(new StockState(0, 0, 0, 0, 0, 0, 0, 0, -1), true),
+    /** A stock count: the quantity is the number counted, the change is what makes on hand equal it. */
+    COUNT_CORRECTION(new StockState(1, 1, 0, 0, 0, 0, 0, 0, 0), true),
+    /** A correction by hand, in either direction: the quantity is signed. */
+    ADJUSTMENT(new StockState(1, 1, 0, 0, 0, 0, 0, 0, 0), true),
     /** Held for an order. */
     RESERVE(new StockState(0, -1, 1, 0, 0, 0, 0, 0, 0), false),
     /** An order's hold given back. */
@@ -35,6 +46,33 @@ public enum MovementType {
 
     public StockState delta(long quantity) {
         return unitDelta.times(quantity);
+    }
+
+    /** What a transfer's arrival does at the destination. */
+    public static StockState arrival(long quantity) {
+        return RECEIPT.delta(quantity);
+    }
+
+    /** The change a count makes: on hand (and so available) becomes what was counted. */
+    public static StockState countCorrection(long counted, long onHand) {
+        return COUNT_CORRECTION.delta(counted - onHand);
+    }
+
+    /** Whether the movement moves stock between two locations, and so needs a destination. */
+    public boolean needsDestination() {
+        return this == TRANSFER_OUT || this == TRANSFER_IN;
+    }
+
+    /**
+     * Why the quantity does not fit this type, or null when it does: a count may be zero, an adjustment
+     * may be negative, every other movement moves a positive number of units.
+     */
+    public String quantityProblem(long quantity) {
+        return switch (this) {
+            case COUNT_CORRECTION -> quantity < 0 ? "a count cannot be negative" : null;
+            case ADJUSTMENT -> quantity == 0 ? "an adjustment must change something" : null;
+            default -> quantity <= 0 ? "must be greater than 0" : null;
+        };
     }
 
     /** Whether POST /api/v1/movements takes it; reservation types only come through the reservation API. */

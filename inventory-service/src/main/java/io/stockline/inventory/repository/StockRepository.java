@@ -65,6 +65,16 @@ public class StockRepository {
                 .map(rows -> rows.isEmpty() ? null : toStockLevel(rows.get(0)));
     }
 
+    /** Reads the balance and locks it until the transaction ends, for a change computed from it (a count). */
+    public Uni<StockLevel> lock(String sku, String location) {
+        return ensureRow(sku, location).chain(() -> Panache.getSession().flatMap(session -> session
+                .createNativeQuery("SELECT " + COLUMNS + " FROM stock_level WHERE sku = :sku AND location = :location FOR UPDATE",
+                        Object[].class)
+                .setParameter("sku", sku).setParameter("location", location)
+                .getResultList()))
+                .map(rows -> rows.isEmpty() ? null : toStockLevel(rows.get(0)));
+    }
+
     public Uni<List<StockLevel>> findBySku(String sku) {
         return Panache.getSession().flatMap(session -> session
                 .createNativeQuery("SELECT " + COLUMNS + " FROM stock_level WHERE sku = :sku ORDER BY location",

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Movement;
+import io.stockline.inventory.domain.MovementType;
 import io.stockline.inventory.domain.RuleViolation;
 import io.stockline.inventory.repository.ItemRepository;
 import io.stockline.inventory.repository.KeyLocks;
 import io.stockline.inventory.repository.LocationRepository;
 import io.stockline.inventory.repository.MovementRepository;
+import io.stockline.inventory.repository.StockRepository;
 
 /** Posts a stock movement by hand: receipts, sales, returns, damage, loss. */
 @ApplicationScoped
@@ -25,16 +27,58 @@ public class MovementService {
     private final ItemRepository items;
     private final LocationRepository locations;
     private final ObjectMapper json;
+    private final StockRepository stock;
     private final Idempotency idempotency;
 
     public MovementService(StockLedger ledger, MovementRepository movements, ItemRepository items,
-            LocationRepository locations, ObjectMapper json, Idempotency idempotency) {
+            LocationRepository locations, ObjectMapper json, Idempotency idempotency, StockRepository stock) {
         this.ledger = ledger;
         this.movements = movements;
         this.items = items;
         this.locations = locations;
         this.json = json;
+        this.stock = stock;
         this.idempotency = idempotency;
+    }
+
+    private static void requirePostable(MovementRequest request) {
+        MovementType type = request.type();
+        if (!type.postedByHand()) {
+            throw RuleViolation.unprocessable("type", type + " is made through the reservations API, not posted as a movement");
+        }
+        String quantityProblem = type.quantityProblem(request.quantity());
+        if (quantityProblem != null) {
+            throw RuleViolation.invalid("quantity", quantityProblem);
+        }
+        if (type.needsDestination()) {
+            if (request.toLocation() == null || request.toLocation().isBlank()) {
+                throw RuleViolation.invalid("toLocation", type + " needs the location the units go to");
+            }
+            if (request.toLocation().equals(request.location())) {
+                throw RuleViolation.unprocessable("toLocation", "a transfer goes to another location");
+            }
+        } else if (request.toLocation() != null) {
+            throw RuleViolation.unprocessable("toLocation", "only transfers have a destination");
+        }
+    }
+
+    private Uni<Void> requireLocation(String code, String field) {
+        return locations.findById(code)
+                .onItem().ifNull().failWith(() -> RuleViolation.notFound(field, "no location " + code))
+                .replaceWithVoid();
+    }
+
+    /** One ledger entry, or two for a transfer's arrival, or one whose change depends on the count. */
+    private Uni<StockLedger.Result> record(MovementRequest request, StockLedger.Entry entry, boolean backorderAllowed) {
+        return switch (request.type()) {
+            case TRANSFER_IN -> ledger.record(entry, false, "quantity")
+                    .call(() -> ledger.record(entry.at(request.toLocation(), MovementType.arrival(request.quantity())),
+                            backorderAllowed, "quantity"));
+            case COUNT_CORRECTION -> stock.lock(request.sku(), request.location())
+                    .chain(current -> ledger.record(entry.withDelta(MovementType.countCorrection(request.quantity(),
+                            current == null ? 0 : current.state().onHand())), backorderAllowed, "quantity"));
+            default -> ledger.record(entry, backorderAllowed, "quantity");
+        };
     }
 
     /** Records the movement once per idempotency key; a repeat returns the first movement and changes nothing. */
@@ -44,18 +88,15 @@ public class MovementService {
         return idempotency.once(KeyLocks.Scope.MOVEMENT_IDEMPOTENCY_KEY, idempotencyKey, requestHash,
                 () -> movements.findByIdempotencyKey(idempotencyKey), Movement::requestHash,
                 first -> new Posted(first, true), () -> {
-            if (!request.type().postedByHand()) {
-                throw RuleViolation.unprocessable("type",
-                        request.type() + " is made through the reservations API, not posted as a movement");
-            }
+            requirePostable(request);
             return items.findById(request.sku())
                     .onItem().ifNull().failWith(() -> RuleViolation.notFound("sku", "no item " + request.sku()))
-                    .chain(item -> locations.findById(request.location())
-                            .onItem().ifNull()
-                            .failWith(() -> RuleViolation.notFound("location", "no location " + request.location()))
-                            .chain(location -> ledger.record(new StockLedger.Entry(request.type(), request.sku(),
+                    .chain(item -> requireLocation(request.location(), "location")
+                            .chain(() -> request.type().needsDestination()
+                                    ? requireLocation(request.toLocation(), "toLocation") : Uni.createFrom().voidItem())
+                            .chain(() -> record(request, new StockLedger.Entry(request.type(), request.sku(),
                                     request.location(), request.quantity(), request.reason(), request.reference(),
-                                    actor, idempotencyKey, requestHash), item.backorderAllowed, "quantity")))
+                                    actor, idempotencyKey, requestHash), item.backorderAllowed)))
                     .map(result -> new Posted(result.movement(), false));
         });
     }

@@ -27,8 +27,24 @@ import io.stockline.inventory.repository.StockRepository;
 @ApplicationScoped
 public class StockLedger {
 
-    public record Entry(MovementType type, String sku, String location, long quantity, String reason,
-            String reference, String actor, String idempotencyKey, String requestHash) {
+    /** A ledger entry to record; {@code delta} is what it does to the balance, usually {@code type.delta(quantity)}. */
+    public record Entry(MovementType type, String sku, String location, long quantity, StockState delta,
+            String reason, String reference, String actor, String idempotencyKey, String requestHash) {
+
+        public Entry(MovementType type, String sku, String location, long quantity, String reason, String reference,
+                String actor, String idempotencyKey, String requestHash) {
+            this(type, sku, location, quantity, type.delta(quantity), reason, reference, actor, idempotencyKey,
+                    requestHash);
+        }
+
+        public Entry withDelta(StockState newDelta) {
+            return new Entry(type, sku, location, quantity, newDelta, reason, reference, actor, idempotencyKey,
+                    requestHash);
+        }
+
+        public Entry at(String otherLocation, StockState otherDelta) {
+            return new Entry(type, sku, otherLocation, quantity, otherDelta, reason, reference, actor, null, null);
+        }
     }
 
     public record Result(Movement movement, StockLevel level) {
@@ -60,7 +76,7 @@ public class StockLedger {
 
     /** Records the entry, or returns null (nothing written) when a state would fall below zero. */
     public Uni<Result> tryRecord(Entry entry, boolean backorderAllowed) {
-        StockState delta = entry.type().delta(entry.quantity());
+        StockState delta = entry.delta();
         return stock.ensureRow(entry.sku(), entry.location())
                 .chain(() -> stock.apply(entry.sku(), entry.location(), delta, backorderAllowed))
                 .chain(level -> level == null ? Uni.createFrom().nullItem()
@@ -72,7 +88,7 @@ public class StockLedger {
 
     private Uni<Result> refusal(Entry entry, boolean backorderAllowed, String quantityField) {
         return stock.find(entry.sku(), entry.location()).map(current -> {
-            StockState after = current.state().plus(entry.type().delta(entry.quantity()));
+            StockState after = current.state().plus(entry.delta());
             String state = after.firstNegative(backorderAllowed);
             throw RuleViolation.insufficientStock(quantityField, "%s of %d would take %s of %s at %s below zero"
                     .formatted(entry.type(), entry.quantity(), state, entry.sku(), entry.location()));

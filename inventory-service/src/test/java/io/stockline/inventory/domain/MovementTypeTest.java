@@ -71,9 +71,33 @@ class MovementTypeTest {
         Set<MovementType> byHand = EnumSet.noneOf(MovementType.class);
         Arrays.stream(MovementType.values()).filter(MovementType::postedByHand).forEach(byHand::add);
         assertThat(byHand).containsExactlyInAnyOrder(MovementType.RECEIPT, MovementType.SALE, MovementType.RETURN,
-                MovementType.RESTOCK, MovementType.DAMAGE, MovementType.LOSS);
+                MovementType.RESTOCK, MovementType.DAMAGE, MovementType.LOSS, MovementType.TRANSFER_OUT,
+                MovementType.TRANSFER_IN, MovementType.COUNT_CORRECTION, MovementType.ADJUSTMENT);
         assertThat(MovementType.RESERVE.postedByHand()).isFalse();
         assertThat(MovementType.RELEASE.postedByHand()).isFalse();
         assertThat(MovementType.COMMIT.postedByHand()).isFalse();
+    }
+
+    @Test
+    void aCountChangesOnHandAndAvailableByTheDifference() {
+        assertThat(MovementType.countCorrection(7, 10)).isEqualTo(new StockState(-3, -3, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(MovementType.countCorrection(10, 10)).isEqualTo(StockState.ZERO);
+    }
+
+    @Test
+    void aShippedTransferThatArrivesIsAReceiptAtTheDestinationAndNothingInTransit() {
+        StockState source = MovementType.TRANSFER_OUT.delta(4).plus(MovementType.TRANSFER_IN.delta(4));
+        assertThat(source.plus(MovementType.arrival(4))).isEqualTo(StockState.ZERO);
+        assertThat(source.inTransit()).isZero();
+    }
+
+    @Test
+    void eachTypeSaysWhichQuantitiesItTakes() {
+        assertThat(MovementType.COUNT_CORRECTION.quantityProblem(0)).isNull();
+        assertThat(MovementType.COUNT_CORRECTION.quantityProblem(-1)).isNotNull();
+        assertThat(MovementType.ADJUSTMENT.quantityProblem(-3)).isNull();
+        assertThat(MovementType.ADJUSTMENT.quantityProblem(0)).isNotNull();
+        assertThat(MovementType.RECEIPT.quantityProblem(0)).isNotNull();
+        assertThat(MovementType.TRANSFER_OUT.quantityProblem(1)).isNull();
     }
 }
