@@ -45,6 +45,8 @@ class ConcurrentReservationTest {
     URI reservations;
 
     private ExecutorService callers;
+    private static final String OPERATOR = io.stockline.testsupport.Tokens.bearer("operator");
+
     private HttpClient http;
 
     @BeforeEach
@@ -73,6 +75,7 @@ class ConcurrentReservationTest {
                     .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .header("Authorization", OPERATOR)
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"orderId\":\"%s\",\"lines\":[%s]}".formatted(orderId, line)))
                     .build();

@@ -43,7 +43,7 @@ class MovementApiTest {
         String loc = location();
         move("RECEIPT", sku, loc, 12).then().statusCode(201)
                 .body("type", equalTo("RECEIPT")).body("sku", equalTo(sku)).body("location", equalTo(loc))
-                .body("quantity", equalTo(12)).body("reason", equalTo("test")).body("actor", equalTo("anonymous"))
+                .body("quantity", equalTo(12)).body("reason", equalTo("test")).body("actor", equalTo("test-admin"))
                 .body("resultingVersion", equalTo(1));
         assertThat(at(sku, loc)).isEqualTo(Level.of(12, 12, 0, 0, 0, 0, 1));
     }

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.stockline.testsupport.ServiceProcess;
+import io.stockline.testsupport.Tokens;
 
 /** The inventory API of a service running as a process, for tests that start and kill instances. */
 final class ProcessApi {
 
+    private static final String ADMIN = Tokens.bearer("admin");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ProcessApi() {
@@ -24,6 +26,7 @@ final class ProcessApi {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.url(path)))
                 .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
+                .header("Authorization", ADMIN)
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -32,7 +35,7 @@ final class ProcessApi {
     }
 
     static String get(ServiceProcess service, String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(service.url(path))).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(service.url(path))).header("Authorization", ADMIN).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -58,6 +58,11 @@ public enum MovementType {
         return COUNT_CORRECTION.delta(counted - onHand);
     }
 
+    /** Corrections by hand rewrite what the ledger says is there: only admins post them. */
+    public boolean correctsByHand() {
+        return this == ADJUSTMENT || this == COUNT_CORRECTION;
+    }
+
     /** Whether the movement moves stock between two locations, and so needs a destination. */
     public boolean needsDestination() {
         return this == TRANSFER_OUT || this == TRANSFER_IN;

@@ -1,10 +1,14 @@
 package io.stockline.inventory.rest;
 
-/** Who made a change, as the ledger records it. */
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Who made a change, as the ledger records it: the name in the caller's token. */
 final class Actor {
-    // Until authentication lands every caller is recorded as the same actor.
-    static final String ANONYMOUS = "anonymous";
 
     private Actor() {
+    }
+
+    static String of(SecurityIdentity identity) {
+        return identity.getPrincipal().getName();
     }
 }

@@ -2,6 +2,7 @@ package io.stockline.inventory.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,11 +11,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import io.stockline.inventory.rest.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.rest.MovementResource.MovementResponse;
 import io.stockline.inventory.service.AuditService;
 
 @Path("/api/v1")
+@RolesAllowed(Roles.VIEWER)
 public class AuditResource {
 
     private final AuditService audit;

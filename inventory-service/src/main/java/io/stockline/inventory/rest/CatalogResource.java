@@ -3,6 +3,7 @@ package io.stockline.inventory.rest;
 import java.math.BigDecimal;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.QueryParam;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.stockline.inventory.rest.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.RuleViolation;
 import io.stockline.inventory.repository.Item;
@@ -22,6 +24,7 @@ import io.stockline.inventory.service.ItemRequest;
 import io.stockline.inventory.service.LocationRequest;
 
 @Path("/api/v1")
+@RolesAllowed(Roles.VIEWER)
 public class CatalogResource {
 
     public record ItemResponse(String sku, String name, List<String> barcodes, String kind, String status,
@@ -50,6 +53,7 @@ public class CatalogResource {
 
     @POST
     @Path("/items")
+    @RolesAllowed(Roles.ADMIN)
     public Uni<RestResponse<ItemResponse>> createItem(@Valid @NotNull ItemRequest request) {
         return catalog.createItem(request)
                 .map(item -> RestResponse.status(RestResponse.Status.CREATED, ItemResponse.of(item)));
@@ -76,6 +80,7 @@ public class CatalogResource {
 
     @POST
     @Path("/locations")
+    @RolesAllowed(Roles.ADMIN)
     public Uni<RestResponse<LocationResponse>> createLocation(@Valid @NotNull LocationRequest request) {
         return catalog.createLocation(request)
                 .map(location -> RestResponse.status(RestResponse.Status.CREATED, LocationResponse.of(location)));

@@ -4,12 +4,16 @@ import java.time.OffsetDateTime;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.stockline.inventory.rest.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Movement;
 import io.stockline.inventory.service.MovementRequest;
@@ -28,17 +32,23 @@ public class MovementResource {
     }
 
     private final MovementService movements;
+    private final SecurityIdentity identity;
 
-    public MovementResource(MovementService movements) {
+    public MovementResource(MovementService movements, SecurityIdentity identity) {
         this.movements = movements;
+        this.identity = identity;
     }
 
     /** Records a movement; the same Idempotency-Key again returns the first movement and changes nothing. */
     @POST
+    @RolesAllowed(Roles.OPERATOR)
     public Uni<RestResponse<MovementResponse>> post(
             @RestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull MovementRequest request) {
-        return movements.post(request, Headers.requireIdempotencyKey(idempotencyKey), Actor.ANONYMOUS)
+        if (request.type().correctsByHand() && !identity.hasRole(Roles.ADMIN)) {
+            throw new ForbiddenException(request.type() + " is for admins");
+        }
+        return movements.post(request, Headers.requireIdempotencyKey(idempotencyKey), Actor.of(identity))
                 .map(posted -> RestResponse.status(RestResponse.Status.CREATED, MovementResponse.of(posted.movement())));
     }
 }

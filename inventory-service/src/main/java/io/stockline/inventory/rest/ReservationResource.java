@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
@@ -13,12 +14,15 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.stockline.inventory.rest.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Reservation;
 import io.stockline.inventory.service.ReservationRequest;
 import io.stockline.inventory.service.ReservationService;
 
 @Path("/api/v1/reservations")
+@RolesAllowed(Roles.OPERATOR)
 public class ReservationResource {
 
     public record ReservationResponse(UUID id, String orderId, String status, OffsetDateTime expiresAt,
@@ -30,9 +34,11 @@ public class ReservationResource {
     }
 
     private final ReservationService reservations;
+    private final SecurityIdentity identity;
 
-    public ReservationResource(ReservationService reservations) {
+    public ReservationResource(ReservationService reservations, SecurityIdentity identity) {
         this.reservations = reservations;
+        this.identity = identity;
     }
 
     /** 201 with the held lines, or 409 problem naming the line that could not be held (nothing held then). */
@@ -40,7 +46,7 @@ public class ReservationResource {
     public Uni<RestResponse<ReservationResponse>> reserve(
             @RestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull ReservationRequest request) {
-        return reservations.reserve(request, Headers.requireIdempotencyKey(idempotencyKey), Actor.ANONYMOUS)
+        return reservations.reserve(request, Headers.requireIdempotencyKey(idempotencyKey), Actor.of(identity))
                 .map(outcome -> RestResponse.status(RestResponse.Status.CREATED,
                         ReservationResponse.of(outcome.reservation())));
     }
@@ -48,12 +54,12 @@ public class ReservationResource {
     @POST
     @Path("/{id}/release")
     public Uni<ReservationResponse> release(@RestPath UUID id) {
-        return reservations.release(id, Actor.ANONYMOUS).map(ReservationResponse::of);
+        return reservations.release(id, Actor.of(identity)).map(ReservationResponse::of);
     }
 
     @POST
     @Path("/{id}/commit")
     public Uni<ReservationResponse> commit(@RestPath UUID id) {
-        return reservations.commit(id, Actor.ANONYMOUS).map(ReservationResponse::of);
+        return reservations.commit(id, Actor.of(identity)).map(ReservationResponse::of);
     }
 }

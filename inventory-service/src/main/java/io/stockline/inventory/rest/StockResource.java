@@ -2,17 +2,20 @@ package io.stockline.inventory.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 import org.jboss.resteasy.reactive.RestPath;
 
+import io.stockline.inventory.rest.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.StockLevel;
 import io.stockline.inventory.domain.StockState;
 import io.stockline.inventory.service.StockService;
 
 @Path("/api/v1/stock")
+@RolesAllowed(Roles.VIEWER)
 public class StockResource {
 
     public record Quantities(long onHand, long available, long committed, long reserved, long damaged,

@@ -36,6 +36,7 @@ public class StocklineTestResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.username", infrastructure.pgUser());
         config.put("quarkus.datasource.password", infrastructure.pgPassword());
         Infrastructure.TOPICS.forEach((key, topic) -> config.put(key, topicPrefix + topic));
+        config.put("stockline.auth.public-key-location", Tokens.publicKey().toString());
         return config;
     }
 

@@ -1,0 +1,149 @@
+package io.stockline.inventory;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.Tokens;
+
+/**
+ * Every endpoint with no token (401), a token of a role below the one it needs (403), and the least role
+ * that may call it (2xx): viewers read, operators move stock and reserve, admins correct by hand and edit
+ * the catalog and locations.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
+class RoleMatrixTest {
+
+    /** One call: the least role that may make it, what it answers then, and how to send it. */
+    record Call(String name, String leastRole, int success, Function<RequestSpecification, Response> send) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static String sku;
+    private static String location;
+
+    @BeforeEach
+    void noDefaultToken() {
+        AdminByDefault.off();
+        if (sku == null) {
+            location = admin().contentType(ContentType.JSON)
+                    .body(Map.of("code", Api.unique("ROLE"), "name", "Roles", "type", "WAREHOUSE"))
+                    .post("/api/v1/locations").then().statusCode(201).extract().path("code");
+            sku = admin().contentType(ContentType.JSON).body(Map.of("sku", Api.unique("ROLE"), "name", "Roles"))
+                    .post("/api/v1/items").then().statusCode(201).extract().path("sku");
+            admin().contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
+                    .body(Api.movement("RECEIPT", sku, location, 1000)).post("/api/v1/movements").then().statusCode(201);
+        }
+    }
+
+    private static RequestSpecification admin() {
+        return given().header("Authorization", Tokens.bearer("admin"));
+    }
+
+    /** A reservation to release or commit (made as an admin); a made-up id when the call must not get that far. */
+    private static String reservation() {
+        return admin().contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
+                .body(Map.of("orderId", Api.unique("o"), "lines", List.of(Api.line(1, sku, location, 1))))
+                .post("/api/v1/reservations").then().statusCode(201).extract().path("id");
+    }
+
+    private static Function<RequestSpecification, Response> movement(String type, long quantity) {
+        return r -> r.contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
+                .body(Api.movement(type, sku, location, quantity)).post("/api/v1/movements");
+    }
+
+    static Stream<Call> calls() {
+        return Stream.of(
+                new Call("GET /stock/{sku}", "viewer", 200, r -> r.get("/api/v1/stock/" + sku)),
+                new Call("GET /items/{sku}", "viewer", 200, r -> r.get("/api/v1/items/" + sku)),
+                new Call("GET /items?barcode", "viewer", 200, r -> r.queryParam("barcode", "000").get("/api/v1/items")),
+                new Call("GET /locations", "viewer", 200, r -> r.get("/api/v1/locations")),
+                new Call("GET /ledger", "viewer", 200, r -> r.queryParam("sku", sku).get("/api/v1/ledger")),
+                new Call("GET /audit", "viewer", 200, r -> r.get("/api/v1/audit")),
+                new Call("POST /movements RECEIPT", "operator", 201, movement("RECEIPT", 1)),
+                new Call("POST /movements ADJUSTMENT", "admin", 201, movement("ADJUSTMENT", 1)),
+                new Call("POST /movements COUNT_CORRECTION", "admin", 201, movement("COUNT_CORRECTION", 1000)),
+                new Call("POST /reservations", "operator", 201, r -> r.contentType(ContentType.JSON)
+                        .header("Idempotency-Key", Api.key())
+                        .body(Map.of("orderId", Api.unique("o"), "lines", List.of(Api.line(1, sku, location, 1))))
+                        .post("/api/v1/reservations")),
+                new Call("POST /reservations/{id}/release", "operator", 200,
+                        r -> r.post("/api/v1/reservations/" + reservation() + "/release")),
+                new Call("POST /reservations/{id}/commit", "operator", 200,
+                        r -> r.post("/api/v1/reservations/" + reservation() + "/commit")),
+                new Call("POST /items", "admin", 201, r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("sku", Api.unique("NEW"), "name", "New")).post("/api/v1/items")),
+                new Call("POST /locations", "admin", 201, r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("code", Api.unique("NEW"), "name", "New", "type", "STORE"))
+                        .post("/api/v1/locations")));
+    }
+
+    static Stream<Arguments> callsAndRolesBelow() {
+        return calls().flatMap(call -> switch (call.leastRole()) {
+            case "admin" -> Stream.of(Arguments.of(call, "viewer"), Arguments.of(call, "operator"));
+            case "operator" -> Stream.of(Arguments.of(call, "viewer"));
+            default -> Stream.empty();
+        });
+    }
+
+    @ParameterizedTest(name = "{0} without a token: 401")
+    @MethodSource("calls")
+    void withoutATokenEveryCallIsUnauthorized(Call call) {
+        call.send().apply(given()).then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401));
+    }
+
+    @ParameterizedTest(name = "{0} with a forged token: 401")
+    @MethodSource("calls")
+    void aTokenNotSignedByTheIssuersKeyIsUnauthorized(Call call) {
+        String token = Tokens.mint("admin");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        call.send().apply(given().header("Authorization", "Bearer " + forged)).then().statusCode(401);
+    }
+
+    @ParameterizedTest(name = "{0} as {1}: 403")
+    @MethodSource("callsAndRolesBelow")
+    void aRoleBelowTheOneACallNeedsIsForbidden(Call call, String role) {
+        call.send().apply(given().header("Authorization", Tokens.bearer(role))).then().statusCode(403)
+                .body("status", equalTo(403));
+    }
+
+    @ParameterizedTest(name = "{0} as its least role: 2xx")
+    @MethodSource("calls")
+    void theLeastRoleThatMayCallItSucceeds(Call call) {
+        call.send().apply(given().header("Authorization", Tokens.bearer(call.leastRole()))).then()
+                .statusCode(call.success());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theLedgerNamesTheCallerFromTheToken() {
+        String location = Api.unique("WHO");
+        admin().contentType(ContentType.JSON).body(Map.of("code", location, "name", "Who", "type", "WAREHOUSE"))
+                .post("/api/v1/locations").then().statusCode(201);
+        given().header("Authorization", "Bearer " + Tokens.mint("operator", "picker-7")).contentType(ContentType.JSON)
+                .header("Idempotency-Key", Api.key()).body(Api.movement("RECEIPT", sku, location, 2))
+                .post("/api/v1/movements").then().statusCode(201).body("actor", equalTo("picker-7"));
+    }
+}
