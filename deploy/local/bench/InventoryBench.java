@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Load for inventory-service's reservation API, run with the JDK's source launcher (no build):
  *   java InventoryBench.java spread URL CLIENTS SKU_PREFIX SKUS SECONDS   one-unit holds on random SKUs
  *   java InventoryBench.java flash  URL CLIENTS SKU                        one-unit holds on one SKU until sold out
- * Each client is a thread sending one request at a time (closed loop). Prints one line of key=value.
+ * Each client is a thread sending one request at a time (closed loop), with the operator token in
+ * BENCH_TOKEN. Prints one line of key=value.
  */
 public class InventoryBench {
 
@@ -55,6 +56,7 @@ public class InventoryBench {
                         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                                 .header("Content-Type", "application/json")
                                 .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN"))
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                         long sent = System.nanoTime();
                         int status;

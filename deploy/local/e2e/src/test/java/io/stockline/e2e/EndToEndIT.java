@@ -31,6 +31,7 @@ import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.ServiceProcess;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.Tokens;
 
 /**
  * The four services as real processes, from their built jars, on the real broker and database: a receipt
@@ -42,6 +43,7 @@ class EndToEndIT {
     private static final int BUFFER = 2;
     private static final int LOW_STOCK_THRESHOLD = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADMIN = Tokens.bearer("admin");
 
     private static final Infrastructure infrastructure = Infrastructure.get();
     private static final String topicPrefix = "e2e" + Infrastructure.shortId() + ".";
@@ -63,7 +65,8 @@ class EndToEndIT {
                 "quarkus.rest-client.channel.url", channel.baseUrl() + "/webhook",
                 "stockline.channel.buffer", String.valueOf(BUFFER))));
         services.put("allocation-service", start("allocation-service", Map.of(
-                "quarkus.rest-client.inventory.url", services.get("inventory-service").url(""))));
+                "quarkus.rest-client.inventory.url", services.get("inventory-service").url(""),
+                "stockline.inventory.token", Tokens.mint("operator", "allocation-service"))));
         services.put("alert-service", start("alert-service", Map.of(
                 "stockline.alerts.low-stock-threshold", String.valueOf(LOW_STOCK_THRESHOLD))));
     }
@@ -95,14 +98,14 @@ class EndToEndIT {
         String sku = "TEE-" + UUID.randomUUID().toString().substring(0, 6);
         String orderId = "order-" + UUID.randomUUID();
 
-        given().port(inventory).contentType(ContentType.JSON)
+        given().port(inventory).header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("code", "WH-BERLIN", "name", "Berlin", "type", "WAREHOUSE", "latitude", 52.52,
                         "longitude", 13.40, "priority", 1))
                 .post("/api/v1/locations").then().statusCode(201);
-        given().port(inventory).contentType(ContentType.JSON)
+        given().port(inventory).header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(Map.of("sku", sku, "name", "Tee, red, M"))
                 .post("/api/v1/items").then().statusCode(201);
-        given().port(inventory).contentType(ContentType.JSON).header("Idempotency-Key", "receipt-" + sku)
+        given().port(inventory).header("Authorization", ADMIN).contentType(ContentType.JSON).header("Idempotency-Key", "receipt-" + sku)
                 .body(Map.of("type", "RECEIPT", "sku", sku, "location", "WH-BERLIN", "quantity", 10,
                         "reason", "PO-1001"))
                 .post("/api/v1/movements").then().statusCode(201);
@@ -128,7 +131,7 @@ class EndToEndIT {
         assertThat(shipment.path("lines").path(0).path("quantity").asLong()).isEqualTo(6);
 
         // Inventory shows the units committed to the order.
-        given().port(inventory).get("/api/v1/stock/" + sku).then().statusCode(200)
+        given().port(inventory).header("Authorization", ADMIN).get("/api/v1/stock/" + sku).then().statusCode(200)
                 .body("totals.onHand", equalTo(10))
                 .body("totals.committed", equalTo(6))
                 .body("totals.available", equalTo(4));
