@@ -154,7 +154,7 @@ class BadInputTest {
         assertProblem(given().contentType(ContentType.JSON).body(Map.of("sku", "", "name", "Blank"))
                 .post("/api/v1/items"), 400, "sku");
         assertProblem(given().contentType(ContentType.JSON).body(Map.of("sku", Api.unique("SKU"), "name", "Bundle",
-                "kind", "BUNDLE")).post("/api/v1/items"), 422, "kind");
+                "kind", "BUNDLE")).post("/api/v1/items"), 422, "components");
         assertProblem(given().contentType(ContentType.JSON).body(Map.of("code", Api.unique("LOC"), "name", "No type"))
                 .post("/api/v1/locations"), 400, "type");
         assertProblem(given().contentType(ContentType.JSON).body(Map.of("code", Api.unique("LOC"), "name", "Pole",

@@ -14,6 +14,11 @@ public record Reservation(UUID id, String orderId, Status status, String request
         EXPIRED
     }
 
-    public record Line(int line, String sku, String location, long quantity) {
+    /** One held SKU; a bundle's line holds its components, each naming the {@code bundle} it is part of. */
+    public record Line(int line, String sku, String location, long quantity, String bundle) {
+
+        public Line(int line, String sku, String location, long quantity) {
+            this(line, sku, location, quantity, null);
+        }
     }
 }

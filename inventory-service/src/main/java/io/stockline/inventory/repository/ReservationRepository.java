@@ -34,11 +34,11 @@ public class ReservationRepository {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Reservation.Line line : reservation.lines()) {
             chain = chain.chain(() -> session.createNativeQuery("""
-                    INSERT INTO reservation_line (reservation_id, line, sku, location, quantity)
-                    VALUES (:id, :line, :sku, :location, :quantity)""")
+                    INSERT INTO reservation_line (reservation_id, line, sku, location, quantity, bundle_sku)
+                    VALUES (:id, :line, :sku, :location, :quantity, :bundle)""")
                     .setParameter("id", reservation.id()).setParameter("line", line.line())
                     .setParameter("sku", line.sku()).setParameter("location", line.location())
-                    .setParameter("quantity", line.quantity())
+                    .setParameter("quantity", line.quantity()).setParameter("bundle", line.bundle())
                     .executeUpdate().replaceWithVoid());
         }
         return chain;
@@ -65,7 +65,7 @@ public class ReservationRepository {
                     Object[] row = rows.get(0);
                     UUID id = (UUID) row[0];
                     return session.createNativeQuery(
-                            "SELECT line, sku, location, quantity FROM reservation_line WHERE reservation_id = :id ORDER BY line",
+                            "SELECT line, sku, location, quantity, bundle_sku FROM reservation_line WHERE reservation_id = :id ORDER BY line, sku",
                             Object[].class)
                             .setParameter("id", id)
                             .getResultList()
@@ -85,7 +85,8 @@ public class ReservationRepository {
     }
 
     private static Reservation.Line toLine(Object[] row) {
-        return new Reservation.Line(((Number) row[0]).intValue(), (String) row[1], (String) row[2], asLong(row[3]));
+        return new Reservation.Line(((Number) row[0]).intValue(), (String) row[1], (String) row[2], asLong(row[3]),
+                (String) row[4]);
     }
 
     /** For the expiry sweep. */

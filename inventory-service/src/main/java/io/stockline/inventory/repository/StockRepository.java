@@ -75,6 +75,19 @@ public class StockRepository {
                 .map(rows -> rows.isEmpty() ? null : toStockLevel(rows.get(0)));
     }
 
+    /** The balances of several SKUs, read in one statement so they come from one snapshot. */
+    public Uni<List<StockLevel>> findBySkus(java.util.Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("SELECT " + COLUMNS + " FROM stock_level WHERE sku IN (:skus) ORDER BY location, sku",
+                        Object[].class)
+                .setParameter("skus", skus)
+                .getResultList())
+                .map(rows -> rows.stream().map(StockRepository::toStockLevel).toList());
+    }
+
     public Uni<List<StockLevel>> findBySku(String sku) {
         return Panache.getSession().flatMap(session -> session
                 .createNativeQuery("SELECT " + COLUMNS + " FROM stock_level WHERE sku = :sku ORDER BY location",

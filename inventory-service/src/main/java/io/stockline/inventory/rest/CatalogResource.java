@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.stockline.inventory.rest.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.inventory.repository.BundleRepository;
 import io.stockline.inventory.repository.Item;
 import io.stockline.inventory.repository.Location;
 import io.stockline.inventory.service.CatalogService;
@@ -28,12 +29,17 @@ import io.stockline.inventory.service.LocationRequest;
 public class CatalogResource {
 
     public record ItemResponse(String sku, String name, List<String> barcodes, String kind, String status,
-            boolean lotTracked, boolean backorderAllowed, BigDecimal unitCost) {
+            boolean lotTracked, boolean backorderAllowed, BigDecimal unitCost,
+            List<BundleRepository.Component> components) {
 
-        static ItemResponse of(Item i) {
+        static ItemResponse of(Item i, List<BundleRepository.Component> components) {
             return new ItemResponse(i.sku, i.name, List.copyOf(i.barcodes), i.kind.name(), i.status, i.lotTracked,
-                    i.backorderAllowed, i.unitCost);
+                    i.backorderAllowed, i.unitCost, components);
         }
+    }
+
+    private Uni<ItemResponse> withComponents(Item item) {
+        return catalog.components(item.sku).map(components -> ItemResponse.of(item, components));
     }
 
     public record LocationResponse(String code, String name, String type, Double latitude, Double longitude,
@@ -56,7 +62,8 @@ public class CatalogResource {
     @RolesAllowed(Roles.ADMIN)
     public Uni<RestResponse<ItemResponse>> createItem(@Valid @NotNull ItemRequest request) {
         return catalog.createItem(request)
-                .map(item -> RestResponse.status(RestResponse.Status.CREATED, ItemResponse.of(item)));
+                .chain(this::withComponents)
+                .map(item -> RestResponse.status(RestResponse.Status.CREATED, item));
     }
 
     @GET
@@ -64,7 +71,7 @@ public class CatalogResource {
     public Uni<ItemResponse> item(@RestPath String sku) {
         return catalog.item(sku)
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound("sku", "no item " + sku))
-                .map(ItemResponse::of);
+                .chain(this::withComponents);
     }
 
     /** Scanner lookup: GET /api/v1/items?barcode=... */
@@ -75,7 +82,8 @@ public class CatalogResource {
             throw RuleViolation.unprocessable("barcode", "give a barcode to look up");
         }
         return catalog.itemByBarcode(barcode)
-                .map(item -> item == null ? List.<ItemResponse>of() : List.of(ItemResponse.of(item)));
+                .chain(item -> item == null ? Uni.createFrom().item(List.<ItemResponse>of())
+                        : withComponents(item).map(List::of));
     }
 
     @POST

@@ -2,6 +2,9 @@ package io.stockline.inventory.service;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.inventory.repository.BundleRepository;
 import io.stockline.inventory.repository.Item;
 import io.stockline.inventory.repository.ItemRepository;
 import io.stockline.inventory.repository.KeyLocks;
@@ -25,9 +29,11 @@ public class CatalogService {
     private final LocationRepository locations;
 
     private final KeyLocks locks;
+    private final BundleRepository bundles;
 
-    public CatalogService(ItemRepository items, LocationRepository locations, KeyLocks locks) {
+    public CatalogService(ItemRepository items, LocationRepository locations, KeyLocks locks, BundleRepository bundles) {
         this.locks = locks;
+        this.bundles = bundles;
         this.items = items;
         this.locations = locations;
     }
@@ -35,9 +41,8 @@ public class CatalogService {
     @WithTransaction
     public Uni<Item> createItem(ItemRequest request) {
         ItemKind kind = request.kind() == null ? ItemKind.STANDARD : request.kind();
-        if (kind == ItemKind.BUNDLE) {
-            throw RuleViolation.unprocessable("kind", "bundles are not supported yet");
-        }
+        List<ItemRequest.Component> components = request.components() == null ? List.of() : request.components();
+        requireComponentsFit(request.sku(), kind, components);
         return locks.lock(KeyLocks.Scope.ITEM_SKU, request.sku())
                 .chain(() -> items.findById(request.sku())).chain(existing -> {
             if (existing != null) {
@@ -52,8 +57,61 @@ public class CatalogService {
             item.backorderAllowed = Boolean.TRUE.equals(request.backorderAllowed());
             item.unitCost = request.unitCost();
             item.barcodes = request.barcodes() == null ? new ArrayList<>() : new ArrayList<>(request.barcodes());
-            return requireUnusedBarcodes(item).chain(() -> items.persist(item));
+            return requireUnusedBarcodes(item)
+                    .chain(() -> requireExistingComponents(components))
+                    .chain(() -> items.persistAndFlush(item))
+                    .call(() -> bundles.addComponents(item.sku, components.stream()
+                            .map(c -> new BundleRepository.Component(c.sku(), c.quantity())).toList())
+                            .chain(() -> requireShallowEnough(item.sku)));
         });
+    }
+
+    private static void requireComponentsFit(String sku, ItemKind kind, List<ItemRequest.Component> components) {
+        if (kind != ItemKind.BUNDLE) {
+            if (!components.isEmpty()) {
+                throw RuleViolation.unprocessable("components", "only a bundle has components");
+            }
+            return;
+        }
+        if (components.isEmpty()) {
+            throw RuleViolation.unprocessable("components", "a bundle needs at least one component");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < components.size(); i++) {
+            String component = components.get(i).sku();
+            if (component.equals(sku)) {
+                throw RuleViolation.unprocessable("components[" + i + "].sku", "a bundle cannot contain itself");
+            }
+            if (!seen.add(component)) {
+                throw RuleViolation.unprocessable("components[" + i + "].sku", "list each component once");
+            }
+        }
+    }
+
+    private Uni<Void> requireExistingComponents(List<ItemRequest.Component> components) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < components.size(); i++) {
+            String component = components.get(i).sku();
+            String field = "components[" + i + "].sku";
+            chain = chain.chain(() -> items.findById(component)
+                    .onItem().ifNull().failWith(() -> RuleViolation.notFound(field, "no item " + component)))
+                    .replaceWithVoid();
+        }
+        return chain;
+    }
+
+    private Uni<Void> requireShallowEnough(String bundleSku) {
+        return bundles.depth(bundleSku).invoke(depth -> {
+            if (depth > BundleRepository.MAX_DEPTH) {
+                throw RuleViolation.unprocessable("components",
+                        "bundles nest at most " + BundleRepository.MAX_DEPTH + " deep");
+            }
+        }).replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<List<BundleRepository.Component>> components(String sku) {
+        return bundles.components(sku);
     }
 
     private Uni<Void> requireUnusedBarcodes(Item item) {

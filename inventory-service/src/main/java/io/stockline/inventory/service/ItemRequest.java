@@ -3,7 +3,10 @@ package io.stockline.inventory.service;
 import java.math.BigDecimal;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -17,5 +20,10 @@ public record ItemRequest(
         ItemKind kind,
         Boolean lotTracked,
         Boolean backorderAllowed,
-        @PositiveOrZero BigDecimal unitCost) {
+        @PositiveOrZero BigDecimal unitCost,
+        @Size(max = 50) List<@Valid @NotNull Component> components) {
+
+    /** A bundle's component: {@code quantity} units of {@code sku} in one bundle. */
+    public record Component(@NotBlank @Size(max = 64) String sku, @NotNull @Positive Long quantity) {
+    }
 }

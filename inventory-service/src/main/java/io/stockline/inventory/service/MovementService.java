@@ -1,5 +1,9 @@
 package io.stockline.inventory.service;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,8 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Movement;
+import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.MovementType;
 import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.inventory.repository.BundleRepository;
 import io.stockline.inventory.repository.ItemRepository;
 import io.stockline.inventory.repository.KeyLocks;
 import io.stockline.inventory.repository.LocationRepository;
@@ -28,16 +34,18 @@ public class MovementService {
     private final LocationRepository locations;
     private final ObjectMapper json;
     private final StockRepository stock;
+    private final BundleRepository bundles;
     private final Idempotency idempotency;
 
     public MovementService(StockLedger ledger, MovementRepository movements, ItemRepository items,
-            LocationRepository locations, ObjectMapper json, Idempotency idempotency, StockRepository stock) {
+            LocationRepository locations, ObjectMapper json, Idempotency idempotency, StockRepository stock, BundleRepository bundles) {
         this.ledger = ledger;
         this.movements = movements;
         this.items = items;
         this.locations = locations;
         this.json = json;
         this.stock = stock;
+        this.bundles = bundles;
         this.idempotency = idempotency;
     }
 
@@ -68,6 +76,34 @@ public class MovementService {
                 .replaceWithVoid();
     }
 
+    /**
+     * A bundle holds no stock: selling bundles sells their stocked parts, all or none. The first part's entry
+     * carries the idempotency key, so a repeat finds it.
+     */
+    private Uni<StockLedger.Result> sellBundle(StockLedger.Entry bundleSale) {
+        if (bundleSale.type() != MovementType.SALE) {
+            throw RuleViolation.unprocessable("sku", "a bundle holds no stock of its own: move its components,"
+                    + " or SALE and reserve the bundle");
+        }
+        return bundles.stockedParts(bundleSale.sku()).chain(parts -> {
+            List<StockLedger.Result> results = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            boolean first = true;
+            for (Map.Entry<String, Long> part : parts.entrySet()) {
+                long quantity = part.getValue() * bundleSale.quantity();
+                StockLedger.Entry partSale = new StockLedger.Entry(MovementType.SALE, part.getKey(),
+                        bundleSale.location(), quantity, bundleSale.reason(),
+                        bundleSale.reference() == null ? "bundle " + bundleSale.sku() : bundleSale.reference(),
+                        bundleSale.actor(), first ? bundleSale.idempotencyKey() : null,
+                        first ? bundleSale.requestHash() : null);
+                first = false;
+                chain = chain.chain(() -> ledger.record(partSale, false, "quantity").invoke(results::add))
+                        .replaceWithVoid();
+            }
+            return chain.map(ignored -> results.get(0));
+        });
+    }
+
     /** One ledger entry, or two for a transfer's arrival, or one whose change depends on the count. */
     private Uni<StockLedger.Result> record(MovementRequest request, StockLedger.Entry entry, boolean backorderAllowed) {
         return switch (request.type()) {
@@ -94,9 +130,13 @@ public class MovementService {
                     .chain(item -> requireLocation(request.location(), "location")
                             .chain(() -> request.type().needsDestination()
                                     ? requireLocation(request.toLocation(), "toLocation") : Uni.createFrom().voidItem())
-                            .chain(() -> record(request, new StockLedger.Entry(request.type(), request.sku(),
-                                    request.location(), request.quantity(), request.reason(), request.reference(),
-                                    actor, idempotencyKey, requestHash), item.backorderAllowed)))
+                            .chain(() -> {
+                                StockLedger.Entry entry = new StockLedger.Entry(request.type(), request.sku(),
+                                        request.location(), request.quantity(), request.reason(), request.reference(),
+                                        actor, idempotencyKey, requestHash);
+                                return item.kind == ItemKind.BUNDLE ? sellBundle(entry)
+                                        : record(request, entry, item.backorderAllowed);
+                            }))
                     .map(result -> new Posted(result.movement(), false));
         });
     }

@@ -2,6 +2,8 @@ package io.stockline.inventory.service;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,11 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.MovementType;
 import io.stockline.inventory.domain.Reservation;
 import io.stockline.inventory.domain.Reservation.Status;
 import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.inventory.repository.BundleRepository;
 import io.stockline.inventory.repository.ItemRepository;
+import io.stockline.inventory.repository.Location;
 import io.stockline.inventory.repository.KeyLocks;
 import io.stockline.inventory.repository.LocationRepository;
 import io.stockline.inventory.repository.ReservationRepository;
@@ -42,16 +47,21 @@ public class ReservationService {
     private final ItemRepository items;
     private final LocationRepository locations;
     private final ObjectMapper json;
+    private final BundleRepository bundles;
+    private final BundleAvailability bundleAvailability;
     private final Idempotency idempotency;
 
     public ReservationService(StockLedger ledger, StockRepository stock, ReservationRepository reservations,
-            ItemRepository items, LocationRepository locations, ObjectMapper json, Idempotency idempotency) {
+            ItemRepository items, LocationRepository locations, ObjectMapper json, Idempotency idempotency,
+            BundleRepository bundles, BundleAvailability bundleAvailability) {
         this.ledger = ledger;
         this.stock = stock;
         this.reservations = reservations;
         this.items = items;
         this.locations = locations;
         this.json = json;
+        this.bundles = bundles;
+        this.bundleAvailability = bundleAvailability;
         this.idempotency = idempotency;
     }
 
@@ -71,7 +81,7 @@ public class ReservationService {
             for (int i = 0; i < request.lines().size(); i++) {
                 ReservationRequest.Line line = request.lines().get(i);
                 String field = "lines[" + i + "].quantity";
-                chain = chain.chain(() -> holdLine(line, id, request.orderId(), actor, field).invoke(held::add))
+                chain = chain.chain(() -> holdLine(line, id, request.orderId(), actor, field).invoke(held::addAll))
                         .replaceWithVoid();
             }
             return chain.chain(() -> {
@@ -91,7 +101,7 @@ public class ReservationService {
         }
     }
 
-    private Uni<Reservation.Line> holdLine(ReservationRequest.Line line, UUID reservationId, String orderId,
+    private Uni<List<Reservation.Line>> holdLine(ReservationRequest.Line line, UUID reservationId, String orderId,
             String actor, String field) {
         return items.findById(line.sku())
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound(field.replace("quantity", "sku"),
@@ -101,13 +111,55 @@ public class ReservationService {
                         return locations.findById(line.location())
                                 .onItem().ifNull().failWith(() -> RuleViolation.notFound(
                                         field.replace("quantity", "location"), "no location " + line.location()))
-                                .chain(location -> hold(line, line.location(), reservationId, orderId, actor, field,
-                                        item.backorderAllowed));
+                                .chain(location -> item.kind == ItemKind.BUNDLE
+                                        ? holdBundle(line, line.location(), reservationId, orderId, actor, field)
+                                        : hold(line, line.location(), reservationId, orderId, actor, field,
+                                                item.backorderAllowed).map(List::of));
+                    }
+                    if (item.kind == ItemKind.BUNDLE) {
+                        return bestLocationForBundle(line, field)
+                                .chain(location -> holdBundle(line, location, reservationId, orderId, actor, field));
                     }
                     return stock.locationsAbleToTake(line.sku(), line.quantity())
                             .chain(candidates -> holdAtFirstThatTakes(line, candidates, 0, reservationId, orderId,
-                                    actor, field));
+                                    actor, field))
+                            .map(List::of);
                 });
+    }
+
+    /** The location that can make the bundles, chosen as for any line: priority, then most available, then code. */
+    private Uni<String> bestLocationForBundle(ReservationRequest.Line line, String field) {
+        return bundleAvailability.of(line.sku()).chain(availability -> locations.listAll().map(all -> all.stream()
+                .filter(location -> location.fulfilsOrders && availability.at(location.code) >= line.quantity())
+                .sorted(Comparator.comparingInt((Location location) -> -location.priority)
+                        .thenComparingLong(location -> -availability.at(location.code))
+                        .thenComparing(location -> location.code))
+                .map(location -> location.code)
+                .findFirst()
+                .orElseThrow(() -> RuleViolation.insufficientStock(field,
+                        "no location makes " + line.quantity() + " of bundle " + line.sku()))));
+    }
+
+    /**
+     * Holds a bundle by holding its stocked parts at one location. A part that falls short fails the whole
+     * reservation (the transaction rolls back), so no component is ever held for half a bundle.
+     */
+    private Uni<List<Reservation.Line>> holdBundle(ReservationRequest.Line line, String location, UUID reservationId,
+            String orderId, String actor, String field) {
+        return bundles.stockedParts(line.sku()).chain(parts -> {
+            List<Reservation.Line> held = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Map.Entry<String, Long> part : parts.entrySet()) {
+                long quantity = part.getValue() * line.quantity();
+                chain = chain.chain(() -> ledger.record(new StockLedger.Entry(MovementType.RESERVE, part.getKey(),
+                        location, quantity, "order " + orderId + ", bundle " + line.sku(), reservationId.toString(),
+                        actor, null, null), false, field)
+                        .invoke(result -> held.add(new Reservation.Line(line.line(), part.getKey(), location, quantity,
+                                line.sku()))))
+                        .replaceWithVoid();
+            }
+            return chain.replaceWith(held);
+        });
     }
 
     /** Tries the candidates best first; another order may take a candidate's stock between the read and the hold. */

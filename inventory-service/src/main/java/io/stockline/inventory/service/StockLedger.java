@@ -16,6 +16,7 @@ import io.stockline.inventory.domain.RuleViolation;
 import io.stockline.inventory.domain.StockLevel;
 import io.stockline.inventory.domain.StockState;
 import io.stockline.inventory.messaging.StockChangedEvent;
+import io.stockline.inventory.repository.BundleRepository;
 import io.stockline.inventory.repository.MovementRepository;
 import io.stockline.inventory.repository.OutboxRepository;
 import io.stockline.inventory.repository.StockRepository;
@@ -55,9 +56,14 @@ public class StockLedger {
     private final OutboxRepository outbox;
     private final ObjectMapper json;
     private final String stockChangedTopic;
+    private final BundleRepository bundles;
+    private final BundleAvailability bundleAvailability;
 
     public StockLedger(StockRepository stock, MovementRepository movements, OutboxRepository outbox,
-            ObjectMapper json, @ConfigProperty(name = "stockline.topics.stock-changed") String stockChangedTopic) {
+            ObjectMapper json, @ConfigProperty(name = "stockline.topics.stock-changed") String stockChangedTopic,
+            BundleRepository bundles, BundleAvailability bundleAvailability) {
+        this.bundles = bundles;
+        this.bundleAvailability = bundleAvailability;
         this.stock = stock;
         this.movements = movements;
         this.outbox = outbox;
@@ -83,7 +89,9 @@ public class StockLedger {
                         : movements.append(entry.type(), entry.sku(), entry.location(), entry.quantity(), delta,
                                 entry.reason(), entry.reference(), entry.actor(), entry.idempotencyKey(),
                                 entry.requestHash(), level.version())
-                                .chain(movement -> publish(movement, level).replaceWith(new Result(movement, level))));
+                                .chain(movement -> publish(movement, level)
+                                        .chain(() -> publishBundles(movement, level))
+                                        .replaceWith(new Result(movement, level))));
     }
 
     private Uni<Result> refusal(Entry entry, boolean backorderAllowed, String quantityField) {
@@ -92,6 +100,20 @@ public class StockLedger {
             String state = after.firstNegative(backorderAllowed);
             throw RuleViolation.insufficientStock(quantityField, "%s of %d would take %s of %s at %s below zero"
                     .formatted(entry.type(), entry.quantity(), state, entry.sku(), entry.location()));
+        });
+    }
+
+    /** A component's change changes what every bundle holding it can sell there: each gets an event too. */
+    private Uni<Void> publishBundles(Movement movement, StockLevel component) {
+        return bundles.bundlesContaining(component.sku()).chain(bundleSkus -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (String bundleSku : bundleSkus) {
+                chain = chain.chain(() -> bundleAvailability.at(bundleSku, component.location())
+                        .chain(available -> bundles.nextVersion(bundleSku, component.location())
+                                .chain(version -> publish(movement, new StockLevel(bundleSku, component.location(),
+                                        new StockState(available, available, 0, 0, 0, 0, 0, 0, 0), version)))));
+            }
+            return chain;
         });
     }
 

@@ -1,0 +1,109 @@
+package io.stockline.inventory.repository;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Bundle structure: components, the stocked parts a bundle is made of, and the bundles a SKU is part of. */
+@ApplicationScoped
+public class BundleRepository {
+
+    /** How deep bundles may nest; deeper structures are refused when created. */
+    public static final int MAX_DEPTH = 10;
+
+    public record Component(String sku, long quantity) {
+    }
+
+    public Uni<Void> addComponents(String bundleSku, List<Component> components) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Component component : components) {
+            chain = chain.chain(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
+                    "INSERT INTO item_component (bundle_sku, component_sku, quantity) VALUES (:bundle, :component, :quantity)")
+                    .setParameter("bundle", bundleSku).setParameter("component", component.sku())
+                    .setParameter("quantity", component.quantity())
+                    .executeUpdate()).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    public Uni<List<Component>> components(String bundleSku) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT component_sku, quantity FROM item_component WHERE bundle_sku = :bundle ORDER BY component_sku",
+                Object[].class)
+                .setParameter("bundle", bundleSku).getResultList())
+                .map(rows -> rows.stream().map(r -> new Component((String) r[0], ((Number) r[1]).longValue())).toList());
+    }
+
+    /** The stocked SKUs one bundle is made of, with the units of each in one bundle, through nested bundles. */
+    public Uni<Map<String, Long>> stockedParts(String bundleSku) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                WITH RECURSIVE parts (sku, units, depth) AS (
+                    SELECT component_sku, quantity, 1 FROM item_component WHERE bundle_sku = :bundle
+                    UNION ALL
+                    SELECT c.component_sku, p.units * c.quantity, p.depth + 1
+                    FROM parts p JOIN item_component c ON c.bundle_sku = p.sku WHERE p.depth < :maxDepth)
+                SELECT p.sku, CAST(sum(p.units) AS bigint) FROM parts p JOIN item i ON i.sku = p.sku
+                WHERE i.kind <> 'BUNDLE' GROUP BY p.sku ORDER BY p.sku""", Object[].class)
+                .setParameter("bundle", bundleSku).setParameter("maxDepth", MAX_DEPTH)
+                .getResultList())
+                .map(rows -> {
+                    Map<String, Long> parts = new LinkedHashMap<>();
+                    rows.forEach(r -> parts.put((String) r[0], ((Number) r[1]).longValue()));
+                    return parts;
+                });
+    }
+
+    /** How many levels of bundles lie below this one (1 when its components are all stocked items). */
+    public Uni<Integer> depth(String bundleSku) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                WITH RECURSIVE parts (sku, depth) AS (
+                    SELECT component_sku, 1 FROM item_component WHERE bundle_sku = :bundle
+                    UNION ALL
+                    SELECT c.component_sku, p.depth + 1 FROM parts p JOIN item_component c ON c.bundle_sku = p.sku
+                    WHERE p.depth <= :maxDepth)
+                SELECT coalesce(max(depth), 0) FROM parts""", Integer.class)
+                .setParameter("bundle", bundleSku).setParameter("maxDepth", MAX_DEPTH)
+                .getSingleResult())
+                .map(Number::intValue);
+    }
+
+    /** Every bundle the SKU is part of, directly or through nested bundles. */
+    public Uni<List<String>> bundlesContaining(String sku) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                WITH RECURSIVE up (sku, depth) AS (
+                    SELECT bundle_sku, 1 FROM item_component WHERE component_sku = :sku
+                    UNION
+                    SELECT c.bundle_sku, u.depth + 1 FROM up u JOIN item_component c ON c.component_sku = u.sku
+                    WHERE u.depth < :maxDepth)
+                SELECT DISTINCT sku FROM up ORDER BY sku""", String.class)
+                .setParameter("sku", sku).setParameter("maxDepth", MAX_DEPTH)
+                .getResultList());
+    }
+
+    /** Raises and returns the version of the bundle's availability at the location. */
+    public Uni<Long> nextVersion(String bundleSku, String location) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                INSERT INTO bundle_version (bundle_sku, location, version) VALUES (:bundle, :location, 1)
+                ON CONFLICT (bundle_sku, location) DO UPDATE SET version = bundle_version.version + 1
+                RETURNING version""", Long.class)
+                .setParameter("bundle", bundleSku).setParameter("location", location)
+                .getSingleResult())
+                .map(Number::longValue);
+    }
+
+    public Uni<Map<String, Long>> versions(String bundleSku) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT location, version FROM bundle_version WHERE bundle_sku = :bundle", Object[].class)
+                .setParameter("bundle", bundleSku).getResultList())
+                .map(rows -> {
+                    Map<String, Long> versions = new LinkedHashMap<>();
+                    rows.forEach(r -> versions.put((String) r[0], ((Number) r[1]).longValue()));
+                    return versions;
+                });
+    }
+}
