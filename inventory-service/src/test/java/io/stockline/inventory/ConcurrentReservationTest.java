@@ -105,16 +105,16 @@ class ConcurrentReservationTest {
     }
 
     @Test
-    void twoHundredOrdersForFiftyUnitsAtOneLocationHoldExactlyFifty() throws Exception {
+    void fiveHundredOrdersFor120UnitsAtOneLocationHoldExactly120() throws Exception {
         String sku = item();
         String loc = location();
-        moved("RECEIPT", sku, loc, 50);
+        moved("RECEIPT", sku, loc, 120);
 
-        List<HttpResponse<String>> responses = race(200, sku, loc);
+        List<HttpResponse<String>> responses = race(500, sku, loc);
 
-        assertThat(countByStatus(responses)).isEqualTo(Map.of(201, 50, 409, 150));
+        assertThat(countByStatus(responses)).isEqualTo(Map.of(201, 120, 409, 380));
         assertRefusalsAreProblems(responses);
-        assertThat(at(sku, loc)).isEqualTo(Level.of(50, 0, 50, 0, 0, 0, 51));
+        assertThat(at(sku, loc)).isEqualTo(Level.of(120, 0, 120, 0, 0, 0, 121));
     }
 
     @Test

@@ -27,6 +27,11 @@ import io.stockline.testsupport.StocklineTestResource;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class InventoryFlowTest {
 
+    @org.junit.jupiter.api.AfterEach
+    void ledgerStillExplainsEveryBalance() {
+        Api.assertAuditConsistent();
+    }
+
     @ConfigProperty(name = "stockline.topics.stock-changed")
     String stockChangedTopic;
 

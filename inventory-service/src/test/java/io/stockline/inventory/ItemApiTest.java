@@ -23,6 +23,11 @@ import io.stockline.testsupport.StocklineTestResource;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class ItemApiTest {
 
+    @org.junit.jupiter.api.AfterEach
+    void ledgerStillExplainsEveryBalance() {
+        Api.assertAuditConsistent();
+    }
+
     private static Response create(Map<String, Object> item) {
         return given().contentType(ContentType.JSON).body(item).post("/api/v1/items");
     }

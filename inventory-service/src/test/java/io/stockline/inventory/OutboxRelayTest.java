@@ -39,6 +39,11 @@ import io.stockline.testsupport.StocklineTestResource;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class OutboxRelayTest {
 
+    @org.junit.jupiter.api.AfterEach
+    void ledgerStillExplainsEveryBalance() {
+        Api.assertAuditConsistent();
+    }
+
     private static final int PER_LOCATION = 20;
 
     @ConfigProperty(name = "stockline.topics.stock-changed")

@@ -94,6 +94,8 @@ class RoleMatrixTest {
                         r -> r.post("/api/v1/reservations/" + reservation() + "/commit")),
                 new Call("POST /items", "admin", 201, r -> r.contentType(ContentType.JSON)
                         .body(Map.of("sku", Api.unique("NEW"), "name", "New")).post("/api/v1/items")),
+                new Call("PATCH /items/{sku}", "admin", 200, r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("status", "ACTIVE")).patch("/api/v1/items/" + sku)),
                 new Call("POST /locations", "admin", 201, r -> r.contentType(ContentType.JSON)
                         .body(Map.of("code", Api.unique("NEW"), "name", "New", "type", "STORE"))
                         .post("/api/v1/locations")));

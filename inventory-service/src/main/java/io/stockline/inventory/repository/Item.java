@@ -17,6 +17,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
 import io.stockline.inventory.domain.ItemKind;
+import io.stockline.inventory.domain.ItemStatus;
 
 @Entity
 @Table(name = "item")
@@ -26,7 +27,13 @@ public class Item {
     public String name;
     @Enumerated(EnumType.STRING)
     public ItemKind kind;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public ItemStatus status;
+    /** The product this item is a variant of, if any. */
+    public String product;
+    /** The variant's option values as a JSON object with sorted keys, e.g. {"colour":"red","size":"M"}. */
+    @Column(name = "options")
+    public String optionsJson = "{}";
     @Column(name = "lot_tracked")
     public boolean lotTracked;
     @Column(name = "backorder_allowed")

@@ -8,6 +8,14 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ItemRepository implements PanacheRepositoryBase<Item, String> {
 
+    public Uni<java.util.List<Item>> findByProduct(String product) {
+        return list("product = ?1 order by sku", product);
+    }
+
+    public Uni<Item> findVariant(String product, String optionsJson) {
+        return find("product = ?1 and optionsJson = ?2", product, optionsJson).firstResult();
+    }
+
     public Uni<Item> findByBarcode(String barcode) {
         return find("select i from Item i join i.barcodes b where b = ?1", barcode).firstResult();
     }

@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 public class KeyLocks {
 
     public enum Scope {
-        MOVEMENT_IDEMPOTENCY_KEY(1), RESERVATION_IDEMPOTENCY_KEY(2), ITEM_SKU(3), LOCATION_CODE(4);
+        MOVEMENT_IDEMPOTENCY_KEY(1), RESERVATION_IDEMPOTENCY_KEY(2), ITEM_SKU(3), LOCATION_CODE(4), PRODUCT(5);
 
         private final int id;
 

@@ -2,11 +2,13 @@ package io.stockline.inventory.rest;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -15,7 +17,12 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.stockline.inventory.rest.security.Roles;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.ItemStatus;
 import io.stockline.inventory.domain.RuleViolation;
 import io.stockline.inventory.repository.BundleRepository;
 import io.stockline.inventory.repository.Item;
@@ -30,16 +37,37 @@ public class CatalogResource {
 
     public record ItemResponse(String sku, String name, List<String> barcodes, String kind, String status,
             boolean lotTracked, boolean backorderAllowed, BigDecimal unitCost,
-            List<BundleRepository.Component> components) {
-
-        static ItemResponse of(Item i, List<BundleRepository.Component> components) {
-            return new ItemResponse(i.sku, i.name, List.copyOf(i.barcodes), i.kind.name(), i.status, i.lotTracked,
-                    i.backorderAllowed, i.unitCost, components);
-        }
+            List<BundleRepository.Component> components, String product, Map<String, String> options) {
     }
 
+    /** PATCH /api/v1/items/{sku} */
+    public record ItemChange(@NotNull ItemStatus status) {
+    }
+
+    private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() {
+    };
+
     private Uni<ItemResponse> withComponents(Item item) {
-        return catalog.components(item.sku).map(components -> ItemResponse.of(item, components));
+        return catalog.components(item.sku).map(components -> {
+            try {
+                return new ItemResponse(item.sku, item.name, List.copyOf(item.barcodes), item.kind.name(),
+                        item.status.name(), item.lotTracked, item.backorderAllowed, item.unitCost, components,
+                        item.product, json.readValue(item.optionsJson, OPTIONS));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private Uni<List<ItemResponse>> withComponents(List<Item> items) {
+        Uni<List<ItemResponse>> all = Uni.createFrom().item(new java.util.ArrayList<>());
+        for (Item item : items) {
+            all = all.chain(list -> withComponents(item).map(response -> {
+                list.add(response);
+                return list;
+            }));
+        }
+        return all;
     }
 
     public record LocationResponse(String code, String name, String type, Double latitude, Double longitude,
@@ -52,9 +80,11 @@ public class CatalogResource {
     }
 
     private final CatalogService catalog;
+    private final ObjectMapper json;
 
-    public CatalogResource(CatalogService catalog) {
+    public CatalogResource(CatalogService catalog, ObjectMapper json) {
         this.catalog = catalog;
+        this.json = json;
     }
 
     @POST
@@ -74,16 +104,27 @@ public class CatalogResource {
                 .chain(this::withComponents);
     }
 
-    /** Scanner lookup: GET /api/v1/items?barcode=... */
+    /** Scanner lookup (GET /api/v1/items?barcode=...) or a product's variants (?product=...). */
     @GET
     @Path("/items")
-    public Uni<List<ItemResponse>> itemsByBarcode(@QueryParam("barcode") String barcode) {
+    public Uni<List<ItemResponse>> itemsByBarcode(@QueryParam("barcode") String barcode,
+            @QueryParam("product") String product) {
+        if ((barcode == null || barcode.isBlank()) && product != null && !product.isBlank()) {
+            return catalog.variants(product).chain(this::withComponents);
+        }
         if (barcode == null || barcode.isBlank()) {
-            throw RuleViolation.unprocessable("barcode", "give a barcode to look up");
+            throw RuleViolation.unprocessable("barcode", "give a barcode or a product to look up");
         }
         return catalog.itemByBarcode(barcode)
                 .chain(item -> item == null ? Uni.createFrom().item(List.<ItemResponse>of())
                         : withComponents(item).map(List::of));
+    }
+
+    @PATCH
+    @Path("/items/{sku}")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<ItemResponse> changeItem(@RestPath String sku, @Valid @NotNull ItemChange change) {
+        return catalog.changeStatus(sku, change.status()).chain(this::withComponents);
     }
 
     @POST

@@ -3,16 +3,24 @@ package io.stockline.inventory.service;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.ItemKind;
+import io.stockline.inventory.domain.ItemStatus;
 import io.stockline.inventory.domain.RuleViolation;
 import io.stockline.inventory.repository.BundleRepository;
 import io.stockline.inventory.repository.Item;
@@ -30,8 +38,11 @@ public class CatalogService {
 
     private final KeyLocks locks;
     private final BundleRepository bundles;
+    private final ObjectMapper json;
 
-    public CatalogService(ItemRepository items, LocationRepository locations, KeyLocks locks, BundleRepository bundles) {
+    public CatalogService(ItemRepository items, LocationRepository locations, KeyLocks locks, BundleRepository bundles,
+            ObjectMapper json) {
+        this.json = json;
         this.locks = locks;
         this.bundles = bundles;
         this.items = items;
@@ -52,18 +63,60 @@ public class CatalogService {
             item.sku = request.sku();
             item.name = request.name();
             item.kind = kind;
-            item.status = "ACTIVE";
+            item.status = ItemStatus.ACTIVE;
+            item.product = request.product();
+            item.optionsJson = optionsJson(request);
             item.lotTracked = Boolean.TRUE.equals(request.lotTracked());
             item.backorderAllowed = Boolean.TRUE.equals(request.backorderAllowed());
             item.unitCost = request.unitCost();
             item.barcodes = request.barcodes() == null ? new ArrayList<>() : new ArrayList<>(request.barcodes());
-            return requireUnusedBarcodes(item)
+            return requireDistinctVariant(item)
+                    .chain(() -> requireUnusedBarcodes(item))
                     .chain(() -> requireExistingComponents(components))
                     .chain(() -> items.persistAndFlush(item))
                     .call(() -> bundles.addComponents(item.sku, components.stream()
                             .map(c -> new BundleRepository.Component(c.sku(), c.quantity())).toList())
                             .chain(() -> requireShallowEnough(item.sku)));
         });
+    }
+
+    private String optionsJson(ItemRequest request) {
+        Map<String, String> options = request.options() == null ? Map.of() : request.options();
+        if (!options.isEmpty() && request.product() == null) {
+            throw RuleViolation.unprocessable("options", "options tell the variants of a product apart: name the product");
+        }
+        try {
+            return json.writeValueAsString(new TreeMap<>(options));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Uni<Void> requireDistinctVariant(Item item) {
+        if (item.product == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return locks.lock(KeyLocks.Scope.PRODUCT, item.product)
+                .chain(() -> items.findVariant(item.product, item.optionsJson))
+                .invoke(twin -> {
+                    if (twin != null) {
+                        throw RuleViolation.conflict("options", "variant " + twin.sku + " of " + item.product
+                                + " has the same options");
+                    }
+                }).replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<List<Item>> variants(String product) {
+        return items.findByProduct(product);
+    }
+
+    /** Discontinuing keeps stock and history; the item takes no new reservations. */
+    @WithTransaction
+    public Uni<Item> changeStatus(String sku, ItemStatus status) {
+        return items.findById(sku)
+                .onItem().ifNull().failWith(() -> RuleViolation.notFound("sku", "no item " + sku))
+                .invoke(item -> item.status = status);
     }
 
     private static void requireComponentsFit(String sku, ItemKind kind, List<ItemRequest.Component> components) {

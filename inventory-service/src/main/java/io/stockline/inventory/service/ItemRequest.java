@@ -2,6 +2,7 @@ package io.stockline.inventory.service;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +22,9 @@ public record ItemRequest(
         Boolean lotTracked,
         Boolean backorderAllowed,
         @PositiveOrZero BigDecimal unitCost,
-        @Size(max = 50) List<@Valid @NotNull Component> components) {
+        @Size(max = 50) List<@Valid @NotNull Component> components,
+        @Size(max = 64) String product,
+        @Size(max = 10) Map<@NotBlank @Size(max = 40) String, @NotBlank @Size(max = 100) String> options) {
 
     /** A bundle's component: {@code quantity} units of {@code sku} in one bundle. */
     public record Component(@NotBlank @Size(max = 64) String sku, @NotNull @Positive Long quantity) {

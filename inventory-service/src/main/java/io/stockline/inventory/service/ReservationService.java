@@ -17,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.ItemKind;
+import io.stockline.inventory.domain.ItemStatus;
 import io.stockline.inventory.domain.MovementType;
 import io.stockline.inventory.domain.Reservation;
 import io.stockline.inventory.domain.Reservation.Status;
@@ -107,6 +108,10 @@ public class ReservationService {
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound(field.replace("quantity", "sku"),
                         "no item " + line.sku()))
                 .chain(item -> {
+                    if (item.status == ItemStatus.DISCONTINUED) {
+                        throw RuleViolation.unprocessable(field.replace("quantity", "sku"),
+                                line.sku() + " is discontinued");
+                    }
                     if (line.location() != null) {
                         return locations.findById(line.location())
                                 .onItem().ifNull().failWith(() -> RuleViolation.notFound(
