@@ -159,15 +159,8 @@ class LowStockAlertFlowTest {
         return stockChanged(UUID.randomUUID(), sku, location, version, available);
     }
 
-    /** Sends what inventory publishes: a binary-mode CloudEvent, key = SKU. */
     private UUID stockChanged(UUID eventId, String sku, String location, long version, long available) {
-        String json = """
-                {"eventId":"%s","sku":"%s","location":"%s","version":%d,"movementType":"ADJUSTMENT","movementId":%d,\
-                "onHand":%d,"available":%d,"committed":0,"reserved":0,"damaged":0,"qualityControl":0,"safetyStock":0,\
-                "incoming":0,"inTransit":0,"occurredAt":"2026-11-23T10:00:00Z"}""".formatted(eventId, sku, location,
-                version, version, Math.max(available, 0), available);
-        kafka.sendCloudEvent(stockChangedTopic, sku, STOCK_CHANGED_TYPE, eventId.toString(), json);
-        return eventId;
+        return kafka.sendStockChanged(stockChangedTopic, eventId, sku, location, version, available);
     }
 
     /** The alerts of the SKU, in the order they were published. */

@@ -48,7 +48,6 @@ import io.stockline.testsupport.StocklineTestResource;
 @QuarkusTestResource(InventoryMock.class)
 class AllocationFlowTest {
 
-    private static final String STOCK_CHANGED_TYPE = "io.stockline.inventory.stock-changed.v1";
     private static final String ORDER_PLACED_TYPE = "io.stockline.order.placed.v1";
     private static final String DECIDED_TYPE = "io.stockline.allocation.decided.v1";
     private static final String FAILED_TYPE = "io.stockline.allocation.failed.v1";
@@ -288,15 +287,8 @@ class AllocationFlowTest {
         return "order-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Sends what inventory publishes: a binary-mode CloudEvent, key = SKU. */
     private void stockChanged(String sku, String location, long version, long available) {
-        UUID eventId = UUID.randomUUID();
-        String json = """
-                {"eventId":"%s","sku":"%s","location":"%s","version":%d,"movementType":"RECEIPT","movementId":%d,\
-                "onHand":%d,"available":%d,"committed":0,"reserved":0,"damaged":0,"qualityControl":0,"safetyStock":0,\
-                "incoming":0,"inTransit":0,"occurredAt":"2026-11-23T10:00:00Z"}""".formatted(eventId, sku, location,
-                version, version, available, available);
-        kafka.sendCloudEvent(stockChangedTopic, sku, STOCK_CHANGED_TYPE, eventId.toString(), json);
+        kafka.sendStockChanged(stockChangedTopic, UUID.randomUUID(), sku, location, version, available);
     }
 
     private static Map<String, Object> orderLine(int line, String sku, long quantity) {

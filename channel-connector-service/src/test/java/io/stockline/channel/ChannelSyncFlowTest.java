@@ -45,7 +45,6 @@ import io.stockline.testsupport.StocklineTestResource;
 @QuarkusTestResource(ChannelEndpointMock.class)
 class ChannelSyncFlowTest {
 
-    private static final String STOCK_CHANGED_TYPE = "io.stockline.inventory.stock-changed.v1";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -206,15 +205,8 @@ class ChannelSyncFlowTest {
         return stockChanged(UUID.randomUUID(), sku, location, version, available);
     }
 
-    /** Sends what inventory publishes: a binary-mode CloudEvent, key = SKU. */
     private UUID stockChanged(UUID eventId, String sku, String location, long version, long available) {
-        String json = """
-                {"eventId":"%s","sku":"%s","location":"%s","version":%d,"movementType":"ADJUSTMENT","movementId":%d,\
-                "onHand":%d,"available":%d,"committed":0,"reserved":0,"damaged":0,"qualityControl":0,"safetyStock":0,\
-                "incoming":0,"inTransit":0,"occurredAt":"2026-11-23T10:00:00Z"}""".formatted(eventId, sku, location,
-                version, version, Math.max(available, 0), available);
-        kafka.sendCloudEvent(stockChangedTopic, sku, STOCK_CHANGED_TYPE, eventId.toString(), json);
-        return eventId;
+        return kafka.sendStockChanged(stockChangedTopic, eventId, sku, location, version, available);
     }
 
     /** The pushes the channel received for the SKU, oldest first. */

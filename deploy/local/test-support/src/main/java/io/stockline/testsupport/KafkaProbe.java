@@ -109,6 +109,21 @@ public final class KafkaProbe implements AutoCloseable {
         send(record);
     }
 
+    /**
+     * Sends what inventory publishes on inventory.stock-changed for one (SKU, location): a binary-mode
+     * CloudEvent of type io.stockline.inventory.stock-changed.v1, key = SKU, with the given version and
+     * available stock (on hand follows available, never below zero).
+     */
+    public UUID sendStockChanged(String topic, UUID eventId, String sku, String location, long version, long available) {
+        String json = """
+                {"eventId":"%s","sku":"%s","location":"%s","version":%d,"movementType":"ADJUSTMENT","movementId":%d,\
+                "onHand":%d,"available":%d,"committed":0,"reserved":0,"damaged":0,"qualityControl":0,"safetyStock":0,\
+                "incoming":0,"inTransit":0,"occurredAt":"2026-11-23T10:00:00Z"}""".formatted(eventId, sku, location,
+                version, version, Math.max(available, 0), available);
+        sendCloudEvent(topic, sku, "io.stockline.inventory.stock-changed.v1", eventId.toString(), json);
+        return eventId;
+    }
+
     /** Sends a plain record, as a broken or foreign producer might. */
     public void sendRaw(String topic, String key, String value) {
         send(new ProducerRecord<>(topic, key, value));
