@@ -57,6 +57,11 @@ class RoleMatrixTest {
         }
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void ledgerStillExplainsEveryBalance() {
+        admin().get("/api/v1/audit").then().statusCode(200).body("consistent", equalTo(true));
+    }
+
     private static RequestSpecification admin() {
         return given().header("Authorization", Tokens.bearer("admin"));
     }
