@@ -36,6 +36,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stockline.testsupport.Infrastructure;
+import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
 
