@@ -83,7 +83,12 @@ public class StockLedger {
     /** Records the entry, or returns null (nothing written) when a state would fall below zero. */
     public Uni<Result> tryRecord(Entry entry, boolean backorderAllowed) {
         StockState delta = entry.delta();
-        return stock.ensureRow(entry.sku(), entry.location())
+        // A change that could not start from an empty balance (a hold, a sale) needs no row created first:
+        // without one, the guarded UPDATE simply refuses it. That spares the hot path a round trip.
+        boolean couldStartFromNothing = delta.firstNegative(backorderAllowed) == null;
+        Uni<Void> row = couldStartFromNothing ? stock.ensureRow(entry.sku(), entry.location())
+                : Uni.createFrom().voidItem();
+        return row
                 .chain(() -> stock.apply(entry.sku(), entry.location(), delta, backorderAllowed))
                 .chain(level -> level == null ? Uni.createFrom().nullItem()
                         : movements.append(entry.type(), entry.sku(), entry.location(), entry.quantity(), delta,
@@ -96,7 +101,7 @@ public class StockLedger {
 
     private Uni<Result> refusal(Entry entry, boolean backorderAllowed, String quantityField) {
         return stock.find(entry.sku(), entry.location()).map(current -> {
-            StockState after = current.state().plus(entry.delta());
+            StockState after = (current == null ? StockState.ZERO : current.state()).plus(entry.delta());
             String state = after.firstNegative(backorderAllowed);
             throw RuleViolation.insufficientStock(quantityField, "%s of %d would take %s of %s at %s below zero"
                     .formatted(entry.type(), entry.quantity(), state, entry.sku(), entry.location()));
