@@ -38,7 +38,9 @@ public final class Infrastructure {
             "stockline.topics.orders", "orders",
             "stockline.topics.allocations", "allocations",
             "stockline.topics.alerts", "alerts",
-            "stockline.topics.sync-status", "channel.sync-status");
+            "stockline.topics.sync-status", "channel.sync-status",
+            "stockline.topics.items", "inventory.items",
+            "stockline.topics.locations", "inventory.locations");
 
     private static Infrastructure instance;
 

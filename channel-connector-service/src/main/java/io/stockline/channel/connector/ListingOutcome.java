@@ -1,0 +1,18 @@
+package io.stockline.channel.connector;
+
+/** What the marketplace did with one {@link ListingUpdate}. */
+public record ListingOutcome(String sku, String listingId, Status status, Long marketplaceQuantity, String detail) {
+
+    public enum Status {
+        /** The marketplace now holds the quantity sent. */
+        APPLIED,
+        /** Compare-and-set refused: the marketplace held another number than expected; read it back and push again. */
+        CONFLICT,
+        /** The marketplace refused this listing for good (unknown listing, invalid value); retrying will not help. */
+        REJECTED
+    }
+
+    public static ListingOutcome applied(ListingUpdate update) {
+        return new ListingOutcome(update.sku(), update.listingId(), Status.APPLIED, update.quantity(), null);
+    }
+}

@@ -1,0 +1,28 @@
+package io.stockline.channel.connector;
+
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Speaks one marketplace's documented API: builds the request, authenticates (refreshing tokens on 401),
+ * and maps the answer to outcomes per listing or to a {@link MarketplaceException}. It makes one call per
+ * {@link #push}; batching, rate limiting, waiting, retries and the circuit breaker belong to {@link ChannelDispatcher}.
+ */
+public interface MarketplaceConnector {
+
+    ChannelType type();
+
+    /** The most listings one call may carry, as the API documents. */
+    int maxBatchSize();
+
+    /** Sets the quantities of at most {@link #maxBatchSize()} listings in one call. */
+    Uni<List<ListingOutcome>> push(ChannelAccess channel, List<ListingUpdate> updates);
+
+    /** Whether {@link #read} can read quantities back from this marketplace. */
+    boolean canReadBack();
+
+    /** The quantities the marketplace holds now, by listing id; listings it does not know are absent. */
+    Uni<Map<String, Long>> read(ChannelAccess channel, List<String> listingIds);
+}
