@@ -40,6 +40,8 @@ public class Item {
     public boolean backorderAllowed;
     @Column(name = "unit_cost")
     public BigDecimal unitCost;
+    /** Raised on every change to the item's facts, so consumers of inventory.items keep the latest. */
+    public long revision = 1;
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
     @ElementCollection(fetch = FetchType.EAGER)

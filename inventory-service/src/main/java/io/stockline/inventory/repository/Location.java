@@ -1,6 +1,7 @@
 package io.stockline.inventory.repository;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,6 +25,17 @@ public class Location {
     public int priority;
     @Column(name = "fulfils_orders")
     public boolean fulfilsOrders;
+    /** ISO 3166-1 alpha-2 codes, comma separated; empty: ships anywhere. */
+    public String countries = "";
+    public long revision = 1;
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
+
+    public List<String> countryList() {
+        return countries == null || countries.isBlank() ? List.of() : List.of(countries.split(","));
+    }
+
+    public void countryList(List<String> codes) {
+        countries = String.join(",", codes);
+    }
 }

@@ -22,14 +22,14 @@ public class MovementRepository {
 
     public Uni<Movement> append(MovementType type, String sku, String location, long quantity, StockState delta,
             String reason, String reference, String actor, String idempotencyKey, String requestHash,
-            long resultingVersion) {
+            long resultingVersion, String lot, java.time.LocalDate expiresOn) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 INSERT INTO movement (type, sku, location, quantity, d_on_hand, d_available, d_committed, d_reserved,
                     d_damaged, d_quality_control, d_safety_stock, d_incoming, d_in_transit, reason, reference, actor,
-                    idempotency_key, request_hash, resulting_version)
+                    idempotency_key, request_hash, resulting_version, lot, expires_on)
                 VALUES (:type, :sku, :location, :quantity, :onHand, :available, :committed, :reserved, :damaged,
                     :qualityControl, :safetyStock, :incoming, :inTransit, :reason, :reference, :actor,
-                    :idempotencyKey, :requestHash, :resultingVersion)
+                    :idempotencyKey, :requestHash, :resultingVersion, :lot, :expiresOn)
                 RETURNING\s""" + COLUMNS, Object[].class)
                 .setParameter("type", type.name()).setParameter("sku", sku).setParameter("location", location)
                 .setParameter("quantity", quantity)
@@ -41,6 +41,7 @@ public class MovementRepository {
                 .setParameter("reason", reason).setParameter("reference", reference).setParameter("actor", actor)
                 .setParameter("idempotencyKey", idempotencyKey).setParameter("requestHash", requestHash)
                 .setParameter("resultingVersion", resultingVersion)
+                .setParameter("lot", lot).setParameter("expiresOn", expiresOn)
                 .getSingleResult())
                 .map(MovementRepository::toMovement);
     }

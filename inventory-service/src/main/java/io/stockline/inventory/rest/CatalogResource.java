@@ -71,11 +71,11 @@ public class CatalogResource {
     }
 
     public record LocationResponse(String code, String name, String type, Double latitude, Double longitude,
-            int priority, boolean fulfilsOrders) {
+            int priority, boolean fulfilsOrders, List<String> countries) {
 
         static LocationResponse of(Location l) {
             return new LocationResponse(l.code, l.name, l.type.name(), l.latitude, l.longitude, l.priority,
-                    l.fulfilsOrders);
+                    l.fulfilsOrders, l.countryList());
         }
     }
 
@@ -133,6 +133,13 @@ public class CatalogResource {
     public Uni<RestResponse<LocationResponse>> createLocation(@Valid @NotNull LocationRequest request) {
         return catalog.createLocation(request)
                 .map(location -> RestResponse.status(RestResponse.Status.CREATED, LocationResponse.of(location)));
+    }
+
+    @PATCH
+    @Path("/locations/{code}")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<LocationResponse> changeLocation(@RestPath String code, @Valid @NotNull LocationRequest.Change change) {
+        return catalog.changeLocation(code, change).map(LocationResponse::of);
     }
 
     @GET

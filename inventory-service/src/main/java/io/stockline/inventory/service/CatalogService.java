@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,9 +35,11 @@ public class CatalogService {
     private final KeyLocks locks;
     private final BundleRepository bundles;
     private final ObjectMapper json;
+    private final CatalogEvents events;
 
     public CatalogService(ItemRepository items, LocationRepository locations, KeyLocks locks, BundleRepository bundles,
-            ObjectMapper json) {
+            ObjectMapper json, CatalogEvents events) {
+        this.events = events;
         this.json = json;
         this.locks = locks;
         this.bundles = bundles;
@@ -76,7 +74,8 @@ public class CatalogService {
                     .chain(() -> items.persistAndFlush(item))
                     .call(() -> bundles.addComponents(item.sku, components.stream()
                             .map(c -> new BundleRepository.Component(c.sku(), c.quantity())).toList())
-                            .chain(() -> requireShallowEnough(item.sku)));
+                            .chain(() -> requireShallowEnough(item.sku)))
+                    .call(events::itemChanged);
         });
     }
 
@@ -116,7 +115,14 @@ public class CatalogService {
     public Uni<Item> changeStatus(String sku, ItemStatus status) {
         return items.findById(sku)
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound("sku", "no item " + sku))
-                .invoke(item -> item.status = status);
+                .call(item -> {
+                    if (item.status == status) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    item.status = status;
+                    item.revision++;
+                    return events.itemChanged(item);
+                });
     }
 
     private static void requireComponentsFit(String sku, ItemKind kind, List<ItemRequest.Component> components) {
@@ -213,8 +219,38 @@ public class CatalogService {
             location.longitude = request.longitude();
             location.priority = request.priority() == null ? 0 : request.priority();
             location.fulfilsOrders = !Boolean.FALSE.equals(request.fulfilsOrders());
-            return locations.persist(location);
+            location.countryList(request.countries() == null ? List.of() : request.countries().stream().distinct().sorted().toList());
+            return locations.persist(location).call(events::locationChanged);
         });
+    }
+
+    @WithTransaction
+    public Uni<Location> changeLocation(String code, LocationRequest.Change change) {
+        return locks.lock(KeyLocks.Scope.LOCATION_CODE, code)
+                .chain(() -> locations.findById(code))
+                .onItem().ifNull().failWith(() -> RuleViolation.notFound("code", "no location " + code))
+                .call(location -> {
+                    if (change.name() != null) {
+                        location.name = change.name();
+                    }
+                    if (change.latitude() != null) {
+                        location.latitude = change.latitude();
+                    }
+                    if (change.longitude() != null) {
+                        location.longitude = change.longitude();
+                    }
+                    if (change.priority() != null) {
+                        location.priority = change.priority();
+                    }
+                    if (change.fulfilsOrders() != null) {
+                        location.fulfilsOrders = change.fulfilsOrders();
+                    }
+                    if (change.countries() != null) {
+                        location.countryList(change.countries().stream().distinct().sorted().toList());
+                    }
+                    location.revision++;
+                    return events.locationChanged(location);
+                });
     }
 
     @WithSession

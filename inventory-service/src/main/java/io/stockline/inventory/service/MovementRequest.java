@@ -1,5 +1,7 @@
 package io.stockline.inventory.service;
 
+import java.time.LocalDate;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,7 +12,9 @@ import io.stockline.inventory.domain.MovementType;
 
 /**
  * POST /api/v1/movements. {@code quantity} is the units moved; for COUNT_CORRECTION the number counted,
- * for ADJUSTMENT a signed change. Transfers go from {@code location} to {@code toLocation}.
+ * for ADJUSTMENT a signed change. Transfers go from {@code location} to {@code toLocation}. A lot-tracked item's
+ * arrivals (RECEIPT, RETURN, TRANSFER_IN) name their {@code lot} and may give its {@code expiresOn}; departures
+ * may name the lot they take, otherwise the first to expire goes first.
  */
 public record MovementRequest(
         @NotNull MovementType type,
@@ -19,7 +23,15 @@ public record MovementRequest(
         @NotNull @Min(-MAX_QUANTITY) @Max(MAX_QUANTITY) Long quantity,
         @Size(max = 64) String toLocation,
         @Size(max = 500) String reason,
-        @Size(max = 200) String reference) {
+        @Size(max = 200) String reference,
+        @Size(max = 64) String lot,
+        LocalDate expiresOn) {
+
+    /** Without the lot and its expiry: an item that is not lot-tracked. */
+    public MovementRequest(MovementType type, String sku, String location, Long quantity, String toLocation,
+            String reason, String reference) {
+        this(type, sku, location, quantity, toLocation, reason, reference, null, null);
+    }
 
     /** More units than any one movement could hold; it keeps every balance far from overflowing. */
     public static final long MAX_QUANTITY = 1_000_000_000L;

@@ -15,6 +15,7 @@ import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.MovementType;
 import io.stockline.inventory.domain.RuleViolation;
 import io.stockline.inventory.repository.BundleRepository;
+import io.stockline.inventory.repository.Item;
 import io.stockline.inventory.repository.ItemRepository;
 import io.stockline.inventory.repository.KeyLocks;
 import io.stockline.inventory.repository.LocationRepository;
@@ -131,13 +132,38 @@ public class MovementService {
                             .chain(() -> request.type().needsDestination()
                                     ? requireLocation(request.toLocation(), "toLocation") : Uni.createFrom().voidItem())
                             .chain(() -> {
+                                requireLotFits(request, item);
                                 StockLedger.Entry entry = new StockLedger.Entry(request.type(), request.sku(),
                                         request.location(), request.quantity(), request.reason(), request.reference(),
-                                        actor, idempotencyKey, requestHash);
+                                        actor, idempotencyKey, requestHash)
+                                        .withLot(request.lot(), request.expiresOn());
                                 return item.kind == ItemKind.BUNDLE ? sellBundle(entry)
                                         : record(request, entry, item.backorderAllowed);
                             }))
                     .map(result -> new Posted(result.movement(), false));
         });
+    }
+
+    /** Arrivals of a lot-tracked item say which lot they are; an item without lots takes none. */
+    private static void requireLotFits(MovementRequest request, Item item) {
+        if (!item.lotTracked) {
+            if (request.lot() != null) {
+                throw RuleViolation.unprocessable("lot", "item " + item.sku + " is not lot-tracked");
+            }
+            if (request.expiresOn() != null) {
+                throw RuleViolation.unprocessable("expiresOn", "item " + item.sku + " is not lot-tracked");
+            }
+            return;
+        }
+        boolean arrival = switch (request.type()) {
+            case RECEIPT, RETURN, TRANSFER_IN -> true;
+            default -> false;
+        };
+        if (arrival && (request.lot() == null || request.lot().isBlank())) {
+            throw RuleViolation.unprocessable("lot", "item " + item.sku + " is lot-tracked: name the lot that arrives");
+        }
+        if (request.expiresOn() != null && request.lot() == null) {
+            throw RuleViolation.unprocessable("expiresOn", "an expiry belongs to a lot: name the lot");
+        }
     }
 }

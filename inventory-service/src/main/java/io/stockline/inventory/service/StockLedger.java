@@ -1,5 +1,7 @@
 package io.stockline.inventory.service;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.LotQuantity;
 import io.stockline.inventory.domain.Movement;
 import io.stockline.inventory.domain.MovementType;
 import io.stockline.inventory.domain.RuleViolation;
@@ -17,6 +20,7 @@ import io.stockline.inventory.domain.StockLevel;
 import io.stockline.inventory.domain.StockState;
 import io.stockline.inventory.messaging.StockChangedEvent;
 import io.stockline.inventory.repository.BundleRepository;
+import io.stockline.inventory.repository.LotRepository;
 import io.stockline.inventory.repository.MovementRepository;
 import io.stockline.inventory.repository.OutboxRepository;
 import io.stockline.inventory.repository.StockRepository;
@@ -30,21 +34,28 @@ public class StockLedger {
 
     /** A ledger entry to record; {@code delta} is what it does to the balance, usually {@code type.delta(quantity)}. */
     public record Entry(MovementType type, String sku, String location, long quantity, StockState delta,
-            String reason, String reference, String actor, String idempotencyKey, String requestHash) {
+            String reason, String reference, String actor, String idempotencyKey, String requestHash, String lot,
+            LocalDate expiresOn) {
 
         public Entry(MovementType type, String sku, String location, long quantity, String reason, String reference,
                 String actor, String idempotencyKey, String requestHash) {
             this(type, sku, location, quantity, type.delta(quantity), reason, reference, actor, idempotencyKey,
-                    requestHash);
+                    requestHash, null, null);
         }
 
         public Entry withDelta(StockState newDelta) {
             return new Entry(type, sku, location, quantity, newDelta, reason, reference, actor, idempotencyKey,
-                    requestHash);
+                    requestHash, lot, expiresOn);
+        }
+
+        public Entry withLot(String newLot, LocalDate newExpiresOn) {
+            return new Entry(type, sku, location, quantity, delta, reason, reference, actor, idempotencyKey,
+                    requestHash, newLot, newExpiresOn);
         }
 
         public Entry at(String otherLocation, StockState otherDelta) {
-            return new Entry(type, sku, otherLocation, quantity, otherDelta, reason, reference, actor, null, null);
+            return new Entry(type, sku, otherLocation, quantity, otherDelta, reason, reference, actor, null, null,
+                    lot, expiresOn);
         }
     }
 
@@ -58,10 +69,12 @@ public class StockLedger {
     private final String stockChangedTopic;
     private final BundleRepository bundles;
     private final BundleAvailability bundleAvailability;
+    private final LotRepository lots;
 
     public StockLedger(StockRepository stock, MovementRepository movements, OutboxRepository outbox,
             ObjectMapper json, @ConfigProperty(name = "stockline.topics.stock-changed") String stockChangedTopic,
-            BundleRepository bundles, BundleAvailability bundleAvailability) {
+            BundleRepository bundles, BundleAvailability bundleAvailability, LotRepository lots) {
+        this.lots = lots;
         this.bundles = bundles;
         this.bundleAvailability = bundleAvailability;
         this.stock = stock;
@@ -93,10 +106,21 @@ public class StockLedger {
                 .chain(level -> level == null ? Uni.createFrom().nullItem()
                         : movements.append(entry.type(), entry.sku(), entry.location(), entry.quantity(), delta,
                                 entry.reason(), entry.reference(), entry.actor(), entry.idempotencyKey(),
-                                entry.requestHash(), level.version())
-                                .chain(movement -> publish(movement, level)
+                                entry.requestHash(), level.version(), entry.lot(), entry.expiresOn())
+                                .chain(movement -> lotsAfter(entry)
+                                        .chain(lotsHeld -> publish(movement, level, lotsHeld))
                                         .chain(() -> publishBundles(movement, level))
                                         .replaceWith(new Result(movement, level))));
+    }
+
+    /** Only a change of on hand moves lots; the event then carries the lots held (null: not lot-tracked or unchanged). */
+    private Uni<List<LotQuantity>> lotsAfter(Entry entry) {
+        long onHandChange = entry.delta().onHand();
+        if (onHandChange == 0) {
+            return Uni.createFrom().nullItem();
+        }
+        String lot = entry.lot() == null && onHandChange > 0 ? LotQuantity.UNASSIGNED : entry.lot();
+        return lots.applyOnHandChange(entry.sku(), entry.location(), lot, entry.expiresOn(), onHandChange);
     }
 
     private Uni<Result> refusal(Entry entry, boolean backorderAllowed, String quantityField) {
@@ -116,16 +140,16 @@ public class StockLedger {
                 chain = chain.chain(() -> bundleAvailability.at(bundleSku, component.location())
                         .chain(available -> bundles.nextVersion(bundleSku, component.location())
                                 .chain(version -> publish(movement, new StockLevel(bundleSku, component.location(),
-                                        new StockState(available, available, 0, 0, 0, 0, 0, 0, 0), version)))));
+                                        new StockState(available, available, 0, 0, 0, 0, 0, 0, 0), version), null))));
             }
             return chain;
         });
     }
 
-    private Uni<Void> publish(Movement movement, StockLevel level) {
+    private Uni<Void> publish(Movement movement, StockLevel level, List<LotQuantity> lotsHeld) {
         UUID eventId = UUID.randomUUID();
         StockChangedEvent event = StockChangedEvent.of(eventId, level, movement.type().name(), movement.id(),
-                movement.createdAt());
+                movement.createdAt(), lotsHeld);
         try {
             return outbox.add(eventId, StockChangedEvent.TYPE, stockChangedTopic, level.sku(),
                     json.writeValueAsString(event));
