@@ -124,6 +124,7 @@ public class AmazonService {
                     issues.addObject().put("code", "90220").put("severity", "ERROR")
                             .put("message", "'fulfillment_availability' needs fulfillment_channel_code and a whole quantity of 0 or more.")
                             .putArray("attributeNames").add("fulfillment_availability");
+                    ((ObjectNode) issues.get(issues.size() - 1)).putArray("categories").add("INVALID_ATTRIBUTE");
                     continue;
                 }
                 quantity = value.asLong();
@@ -132,6 +133,7 @@ public class AmazonService {
                 issues.addObject().put("code", "8541").put("severity", "ERROR")
                         .put("message", "The SKU is not in your catalog; patch only updates existing listings.")
                         .putArray("attributeNames").add("fulfillment_availability");
+                ((ObjectNode) issues.get(issues.size() - 1)).putArray("categories").add("INVALID_ATTRIBUTE");
             }
             ObjectNode answer = json.createObjectNode().put("sku", sku);
             if (!issues.isEmpty()) {
