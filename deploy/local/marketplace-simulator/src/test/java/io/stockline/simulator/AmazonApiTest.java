@@ -153,49 +153,59 @@ class AmazonApiTest {
         Sim.listings("amazon", "SKU-6").then().body("listings.size()", equalTo(0));
     }
 
-    @Test
-    void aBurstBeyondTheUsagePlanIsAnswered429WithTheDocumentedSignals() throws Exception {
-        String token = Sim.amazonToken();
-        int calls = 30;
+    /** Sends {@code calls} patches at once from 10 threads. */
+    private List<Response> burst(String token, String sku, int calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(10);
-        long started = System.nanoTime();
-        List<Future<Response>> answers = new ArrayList<>();
         try {
+            List<Future<Response>> answers = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
-                Callable<Response> call = () -> patch(token, "SKU-BURST", patchBody(5));
+                Callable<Response> call = () -> patch(token, sku, patchBody(5));
                 answers.add(pool.submit(call));
             }
             List<Response> responses = new ArrayList<>();
             for (Future<Response> answer : answers) {
                 responses.add(answer.get());
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            List<Response> refused = responses.stream().filter(r -> r.statusCode() == 429).toList();
-            long accepted = responses.stream().filter(r -> r.statusCode() == 200).count();
-            assertThat(accepted + refused.size()).isEqualTo(calls);
-            // the burst of 5, plus what 5 a second refilled while the calls were answered
-            assertThat(accepted).isGreaterThanOrEqualTo(5).isLessThanOrEqualTo(5 + (long) Math.ceil(5 * seconds));
-            assertThat(refused).isNotEmpty();
-            Response throttled = refused.get(0);
-            throttled.then().header("x-amzn-RateLimit-Limit", equalTo("5.0")).body("errors[0].code", equalTo("QuotaExceeded"));
-            assertPatchConforms(token, "SKU-BURST", patchBody(5), throttled);
-            Sim.stats().then().body("throttled.amazon", equalTo(refused.size()))
-                    .body("rateLimitViolations.amazon", equalTo(refused.size()))
-                    .body("calls.amazon.patchListingsItem", equalTo(calls));
+            return responses;
         } finally {
             pool.shutdownNow();
         }
     }
 
     @Test
-    void withLimitsNotEnforcedCallsOverTheLimitAreServedAndStillCountedAsViolations() {
+    void aBurstBeyondTheUsagePlanIsAnswered429WithTheDocumentedSignals() throws Exception {
+        String token = Sim.amazonToken();
+        long started = System.nanoTime();
+        List<Response> responses = new ArrayList<>();
+        // bursts of 30 until the limit shows (the first one does unless the machine stalls for seconds)
+        for (int round = 0; round < 5 && responses.stream().noneMatch(r -> r.statusCode() == 429); round++) {
+            responses.addAll(burst(token, "SKU-BURST", 30));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<Response> refused = responses.stream().filter(r -> r.statusCode() == 429).toList();
+        long accepted = responses.stream().filter(r -> r.statusCode() == 200).count();
+        assertThat(accepted + refused.size()).isEqualTo(responses.size());
+        // the burst of 5, plus what 5 a second refilled while the calls were answered
+        assertThat(accepted).isGreaterThanOrEqualTo(5).isLessThanOrEqualTo(5 + (long) Math.ceil(5 * seconds));
+        assertThat(refused).isNotEmpty();
+        Response throttled = refused.get(0);
+        throttled.then().header("x-amzn-RateLimit-Limit", equalTo("5.0")).body("errors[0].code", equalTo("QuotaExceeded"));
+        assertPatchConforms(token, "SKU-BURST", patchBody(5), throttled);
+        Sim.stats().then().body("throttled.amazon", equalTo(refused.size()))
+                .body("rateLimitViolations.amazon", equalTo(refused.size()))
+                .body("calls.amazon.patchListingsItem", equalTo(responses.size()));
+    }
+
+    @Test
+    void withLimitsNotEnforcedCallsOverTheLimitAreServedAndStillCountedAsViolations() throws Exception {
         given().contentType("application/json").body(Map.of("enforceRateLimits", false)).put("/_sim/settings").then().statusCode(200);
         String token = Sim.amazonToken();
-        for (int i = 0; i < 12; i++) {
-            patch(token, "SKU-FREE", patchBody(i)).then().statusCode(200);
+        Integer violations = null;
+        for (int round = 0; round < 5 && violations == null; round++) {
+            assertThat(burst(token, "SKU-FREE", 30)).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
+            violations = Sim.stats().then().extract().path("rateLimitViolations.amazon");
         }
-        int violations = Sim.stats().then().extract().path("rateLimitViolations.amazon");
-        assertThat(violations).isPositive();
+        assertThat(violations).isNotNull().isPositive();
         Sim.stats().then().body("throttled.amazon", org.hamcrest.Matchers.nullValue());
     }
 }

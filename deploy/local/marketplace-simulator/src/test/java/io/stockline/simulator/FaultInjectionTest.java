@@ -111,6 +111,20 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aTimeoutAfterApplyingLosesOnlyTheAnswerAndAnIdempotentRetryReplaysIt() {
+        Sim.faults(Map.of("failureRate", 1.0, "kinds", List.of("TIMEOUT"), "timeoutMillis", 100, "applyBeforeTimeout", true,
+                "marketplaces", List.of("shopify")));
+        List<Map<String, Object>> lines = List.of(ShopifyApiTest.quantity(1, 6, null));
+        ShopifyApiTest.set("lost-answer", lines).then().statusCode(504);
+        given().delete("/_sim/faults").then().statusCode(204);
+        ShopifyApiTest.set("lost-answer", lines).then().statusCode(200)
+                .body("data.inventorySetQuantities.userErrors.size()", equalTo(0))
+                .body("data.inventorySetQuantities.inventoryAdjustmentGroup.changes[0].delta", equalTo(6));
+        given().queryParam("listingId", ShopifyApiTest.item(1)).get("/_sim/listings")
+                .then().body("listings[0].quantity", equalTo(6)).body("listings[0].writes", equalTo(1));
+    }
+
+    @Test
     void aShortTimeoutEndsIn504() {
         Sim.faults(Map.of("failureRate", 1.0, "kinds", List.of("TIMEOUT"), "timeoutMillis", 100));
         assertThat(webhook(1)).isEqualTo(504);

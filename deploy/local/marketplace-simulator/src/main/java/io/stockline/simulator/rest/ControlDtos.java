@@ -41,14 +41,16 @@ final class ControlDtos {
             List<FaultKind> kinds,
             @PositiveOrZero Long delayMillis,
             @PositiveOrZero Long timeoutMillis,
+            Boolean applyBeforeTimeout,
             List<String> marketplaces,
             Long seed) {
     }
 
     record FaultPlanView(double failureRate, List<FaultKind> kinds, long delayMillis, long timeoutMillis,
-            List<String> marketplaces, Long seed) {
+            boolean applyBeforeTimeout, List<String> marketplaces, Long seed) {
         static FaultPlanView of(FaultPlan plan) {
             return new FaultPlanView(plan.failureRate(), plan.kinds(), plan.delayMillis(), plan.timeoutMillis(),
+                    plan.applyBeforeTimeout(),
                     plan.marketplaces().stream().map(m -> m.pathName()).sorted().toList(), plan.seed());
         }
     }

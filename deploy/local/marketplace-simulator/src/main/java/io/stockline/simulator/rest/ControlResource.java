@@ -105,7 +105,8 @@ public class ControlResource {
             request.marketplaces().forEach(name -> marketplaces.add(marketplace(name, "marketplaces", Violation.In.body)));
         }
         control.injectFaults(new FaultPlan(request.failureRate(), kinds, Optional.ofNullable(request.delayMillis()).orElse(0L),
-                Optional.ofNullable(request.timeoutMillis()).orElse(0L), Set.copyOf(marketplaces), request.seed()));
+                Optional.ofNullable(request.timeoutMillis()).orElse(0L), Boolean.TRUE.equals(request.applyBeforeTimeout()),
+                Set.copyOf(marketplaces), request.seed()));
         return FaultPlanView.of(control.faults());
     }
 

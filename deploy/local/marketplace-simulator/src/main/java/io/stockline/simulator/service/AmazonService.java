@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.runtime.Startup;
 import io.stockline.simulator.config.SimulatorConfig;
 import io.stockline.simulator.domain.FaultKind;
 import io.stockline.simulator.domain.Listing;
@@ -30,6 +31,7 @@ import io.stockline.simulator.domain.Marketplace;
  * reads it. Answers follow the published model (ListingsItemSubmissionResponse, Item, ErrorList); every answer
  * carries {@code x-amzn-RequestId} and {@code x-amzn-RateLimit-Limit}; beyond the usage plan it answers 429.
  */
+@Startup
 @ApplicationScoped
 public class AmazonService {
 

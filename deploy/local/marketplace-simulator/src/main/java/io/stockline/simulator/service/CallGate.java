@@ -40,7 +40,12 @@ public class CallGate {
         FaultKind kind = decision.failure().get();
         stats.fault(marketplace, kind);
         if (kind == FaultKind.TIMEOUT) {
-            return waited.chain(nothing -> wait(decision.timeout()))
+            return waited.invoke(nothing -> {
+                        if (decision.applyBeforeTimeout()) {
+                            work.get(); // applied, but the answer is lost
+                        }
+                    })
+                    .chain(nothing -> wait(decision.timeout()))
                     .map(nothing -> Answer.of(504, "{\"message\":\"simulated timeout\"}"));
         }
         return waited.map(nothing -> failureAnswer.apply(kind));

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.runtime.Startup;
 import io.stockline.simulator.config.SimulatorConfig;
 import io.stockline.simulator.domain.FaultKind;
 import io.stockline.simulator.domain.Listing;
@@ -24,6 +25,7 @@ import io.stockline.simulator.domain.Marketplace;
  * token endpoint. A bulk call answers 200 when every item succeeded, 207 Multi-Status otherwise, with a
  * {@code responses[]} entry per item (and per offer) carrying its own statusCode and errors, as the spec shows.
  */
+@Startup
 @ApplicationScoped
 public class EbayService {
 

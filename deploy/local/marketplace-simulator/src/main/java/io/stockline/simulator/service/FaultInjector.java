@@ -45,10 +45,11 @@ public class FaultInjector {
                 failure = Optional.of(plan.kinds().get(now.random().nextInt(plan.kinds().size())));
             }
         }
-        return new Decision(Duration.ofMillis(plan.delayMillis()), failure, Duration.ofMillis(plan.timeoutMillis()));
+        return new Decision(Duration.ofMillis(plan.delayMillis()), failure, Duration.ofMillis(plan.timeoutMillis()),
+                plan.applyBeforeTimeout());
     }
 
-    public record Decision(Duration delay, Optional<FaultKind> failure, Duration timeout) {
-        static final Decision NONE = new Decision(Duration.ZERO, Optional.empty(), Duration.ZERO);
+    public record Decision(Duration delay, Optional<FaultKind> failure, Duration timeout, boolean applyBeforeTimeout) {
+        static final Decision NONE = new Decision(Duration.ZERO, Optional.empty(), Duration.ZERO, false);
     }
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.runtime.Startup;
 import io.stockline.simulator.config.SimulatorConfig;
 import io.stockline.simulator.domain.FaultKind;
 import io.stockline.simulator.domain.LeakyBucket;
@@ -32,6 +33,7 @@ import io.stockline.simulator.domain.Marketplace;
  * inventory items' available quantity at a location. Calls are charged to a cost bucket per access token and
  * answered 200 THROTTLED when it runs short, with {@code extensions.cost} on every answer.
  */
+@Startup
 @ApplicationScoped
 public class ShopifyService {
 

@@ -58,7 +58,7 @@ public class SimulatorControl {
     public void injectFaults(FaultPlan plan) {
         FaultPlan withTimeout = plan.timeoutMillis() > 0 ? plan
                 : new FaultPlan(plan.failureRate(), plan.kinds(), plan.delayMillis(), config.faultTimeout().toMillis(),
-                        plan.marketplaces(), plan.seed());
+                        plan.applyBeforeTimeout(), plan.marketplaces(), plan.seed());
         Log.infof("fault plan: %s", withTimeout);
         faults.plan(withTimeout);
     }

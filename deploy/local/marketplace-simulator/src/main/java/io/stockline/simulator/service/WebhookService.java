@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.runtime.Startup;
 import io.stockline.simulator.domain.FaultKind;
 import io.stockline.simulator.domain.ListingKey;
 import io.stockline.simulator.domain.Marketplace;
@@ -22,6 +23,7 @@ import io.stockline.simulator.domain.Marketplace;
  * {@code X-Stockline-Signature: sha256=<hex HMAC-SHA256 of the body>} when a secret is set. Listings are kept per
  * webhook path, by listing id (the SKU when no listing id is given).
  */
+@Startup
 @ApplicationScoped
 public class WebhookService {
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.runtime.Startup;
 import io.stockline.simulator.config.SimulatorConfig;
 import io.stockline.simulator.domain.FaultKind;
 import io.stockline.simulator.domain.Listing;
@@ -27,6 +28,7 @@ import io.stockline.simulator.domain.Marketplace;
  * {@code products?include=} reads. Authentication is HTTP Basic with the consumer key and secret (or the
  * {@code consumer_key}/{@code consumer_secret} query parameters); errors are WordPress's {code, message, data.status}.
  */
+@Startup
 @ApplicationScoped
 public class WooCommerceService {
 
