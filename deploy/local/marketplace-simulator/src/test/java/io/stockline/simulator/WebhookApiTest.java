@@ -44,6 +44,15 @@ class WebhookApiTest {
     }
 
     @Test
+    void aDeliveryToWebhookItselfIsKeptUnderTheEmptyScope() {
+        given().contentType("application/json").body(BODY).post("/webhook").then().statusCode(200).body("applied", equalTo(2));
+        given().queryParam("marketplace", "webhook").queryParam("scope", "").get("/_sim/listings")
+                .then().body("listings.listingId", org.hamcrest.Matchers.contains("L-1", "W-2"));
+        Sim.seed("webhook", "", "L-1", 3);
+        assertThat(Sim.quantity("webhook", "L-1")).isEqualTo(3);
+    }
+
+    @Test
     void withASecretOnlyACorrectSignatureIsAccepted() throws Exception {
         given().contentType("application/json").body(Map.of("webhookSecret", "s3cret")).put("/_sim/settings").then().statusCode(200);
         given().contentType("application/json").body(BODY).post("/webhook/shop-b")

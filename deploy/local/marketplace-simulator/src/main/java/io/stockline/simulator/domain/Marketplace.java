@@ -19,9 +19,14 @@ public enum Marketplace {
 
     /**
      * Whether a listing of this marketplace is known by its id within a scope: the Shopify location, the Amazon
-     * seller, the webhook path. eBay SKUs and WooCommerce product ids stand alone.
+     * seller, the webhook path ("" for /webhook itself). eBay SKUs and WooCommerce product ids stand alone.
      */
     public boolean scoped() {
         return this == SHOPIFY || this == AMAZON || this == WEBHOOK;
+    }
+
+    /** Whether a listing cannot be named without a scope. */
+    public boolean needsScope() {
+        return this == SHOPIFY || this == AMAZON;
     }
 }

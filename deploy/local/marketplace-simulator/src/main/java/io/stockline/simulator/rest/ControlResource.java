@@ -71,12 +71,9 @@ public class ControlResource {
         if (listingId == null || listingId.isBlank()) {
             throw invalid("listingId", Violation.In.body, "must not be blank");
         }
-        if (marketplace.scoped() && (request.scope() == null || request.scope().isBlank())) {
-            throw invalid("scope", Violation.In.body, "must name the " + switch (marketplace) {
-                case SHOPIFY -> "location GID (gid://shopify/Location/...)";
-                case AMAZON -> "seller id";
-                default -> "webhook path";
-            });
+        if (marketplace.needsScope() && (request.scope() == null || request.scope().isBlank())) {
+            throw invalid("scope", Violation.In.body, "must name the "
+                    + (marketplace == Marketplace.SHOPIFY ? "location GID (gid://shopify/Location/...)" : "seller id"));
         }
         return ListingView.of(control.seed(new ListingKey(marketplace, request.scope(), listingId), request.sku(), request.quantity()));
     }

@@ -13,8 +13,11 @@ import io.stockline.simulator.domain.Marketplace;
 import io.stockline.simulator.service.CallGate;
 import io.stockline.simulator.service.WebhookService;
 
-/** Receives Stockline's generic webhook at any path under /webhook; the path scopes its listings. */
-@Path("/webhook/{path: .+}")
+/**
+ * Receives Stockline's generic webhook at /webhook itself (a channel whose endpoint is http://127.0.0.1:8090/webhook)
+ * or at any path under it; the path below /webhook scopes the listings, so channels can keep apart.
+ */
+@Path("/webhook")
 public class WebhookResource {
 
     private final CallGate gate;
@@ -26,6 +29,13 @@ public class WebhookResource {
     }
 
     @POST
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> receiveAtRoot(@HeaderParam(WebhookService.SIGNATURE_HEADER) String signature, byte[] body) {
+        return receive("", signature, body);
+    }
+
+    @POST
+    @Path("/{path: .+}")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> receive(@PathParam("path") String path, @HeaderParam(WebhookService.SIGNATURE_HEADER) String signature,
             byte[] body) {
