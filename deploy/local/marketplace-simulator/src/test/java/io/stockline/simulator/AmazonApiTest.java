@@ -6,6 +6,7 @@ import static io.stockline.simulator.MarketplaceSpecs.assertConforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -206,6 +207,6 @@ class AmazonApiTest {
             violations = Sim.stats().then().extract().path("rateLimitViolations.amazon");
         }
         assertThat(violations).isNotNull().isPositive();
-        Sim.stats().then().body("throttled.amazon", org.hamcrest.Matchers.nullValue());
+        Sim.stats().then().body("throttled.amazon", nullValue());
     }
 }

@@ -2,9 +2,11 @@ package io.stockline.simulator;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -51,12 +53,12 @@ class ControlApiTest {
         given().contentType("application/json").body(Map.of("marketplace", "shopify", "listingId", "gid://shopify/InventoryItem/1", "quantity", 1))
                 .put("/_sim/listings").then().statusCode(400).body("violations[0].field", equalTo("scope"));
         given().contentType("application/json").body(Map.of("marketplace", "ebay", "listingId", "E", "quantity", -1))
-                .put("/_sim/listings").then().statusCode(400).body("violations[0].field", org.hamcrest.Matchers.containsString("quantity"));
-        given().contentType("application/json").body(Map.of("failureRate", 1.5, "kinds", java.util.List.of("500")))
-                .post("/_sim/faults").then().statusCode(400).body("violations[0].field", org.hamcrest.Matchers.containsString("failureRate"));
+                .put("/_sim/listings").then().statusCode(400).body("violations[0].field", containsString("quantity"));
+        given().contentType("application/json").body(Map.of("failureRate", 1.5, "kinds", List.of("500")))
+                .post("/_sim/faults").then().statusCode(400).body("violations[0].field", containsString("failureRate"));
         given().contentType("application/json").body(Map.of("failureRate", 0.5))
                 .post("/_sim/faults").then().statusCode(400).body("violations[0].field", equalTo("kinds"));
-        given().contentType("application/json").body(Map.of("failureRate", 0.5, "kinds", java.util.List.of("500"), "marketplaces", java.util.List.of("etsy")))
+        given().contentType("application/json").body(Map.of("failureRate", 0.5, "kinds", List.of("500"), "marketplaces", List.of("etsy")))
                 .post("/_sim/faults").then().statusCode(400).body("violations[0].field", equalTo("marketplaces"));
         given().get("/_sim/faults").then().body("failureRate", equalTo(0.0f));
         given().get("/_sim/listings").then().body("listings.size()", equalTo(0));
@@ -71,7 +73,7 @@ class ControlApiTest {
         Sim.stats().then().statusCode(200).body("calls.amazon.token", equalTo(1)).body("calls.amazon.getListingsItem", equalTo(1))
                 .body("calls.webhook.stockUpdate", equalTo(1)).body("since", notNullValue());
         Sim.seed("ebay", "", "E", 1);
-        Sim.faults(Map.of("failureRate", 1.0, "kinds", java.util.List.of("500")));
+        Sim.faults(Map.of("failureRate", 1.0, "kinds", List.of("500")));
         Sim.reset();
         Sim.stats().then().body("calls.size()", equalTo(0));
         given().get("/_sim/listings").then().body("listings.size()", equalTo(0));

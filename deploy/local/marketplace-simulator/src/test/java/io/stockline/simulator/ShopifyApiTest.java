@@ -2,6 +2,7 @@ package io.stockline.simulator;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -131,7 +132,7 @@ class ShopifyApiTest {
                 .then().body("data.inventorySetQuantities.userErrors[0].code", equalTo("CHANGE_FROM_QUANTITY_REQUIRED"));
         graphql("2026-04", "shpat_test", MUTATION.replace(" @idempotent(key: $key)", ""),
                 Map.of("input", Map.of("name", "available", "reason", "correction", "quantities", List.of(quantity(1, 3, null)))))
-                .then().statusCode(200).body("errors[0].message", org.hamcrest.Matchers.containsString("@idempotent"));
+                .then().statusCode(200).body("errors[0].message", containsString("@idempotent"));
         Sim.listings("shopify", item(1)).then().body("listings.size()", equalTo(0));
     }
 

@@ -2,6 +2,7 @@ package io.stockline.simulator;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
@@ -39,15 +40,15 @@ class WebhookApiTest {
         given().contentType("application/json").body(BODY).post("/webhook/shop-a/stock")
                 .then().statusCode(200).body("applied", equalTo(2));
         given().queryParam("marketplace", "webhook").queryParam("scope", "shop-a/stock").get("/_sim/listings")
-                .then().body("listings.listingId", org.hamcrest.Matchers.contains("L-1", "W-2"))
-                .body("listings.quantity", org.hamcrest.Matchers.contains(9, 0));
+                .then().body("listings.listingId", contains("L-1", "W-2"))
+                .body("listings.quantity", contains(9, 0));
     }
 
     @Test
     void aDeliveryToWebhookItselfIsKeptUnderTheEmptyScope() {
         given().contentType("application/json").body(BODY).post("/webhook").then().statusCode(200).body("applied", equalTo(2));
         given().queryParam("marketplace", "webhook").queryParam("scope", "").get("/_sim/listings")
-                .then().body("listings.listingId", org.hamcrest.Matchers.contains("L-1", "W-2"));
+                .then().body("listings.listingId", contains("L-1", "W-2"));
         Sim.seed("webhook", "", "L-1", 3);
         assertThat(Sim.quantity("webhook", "L-1")).isEqualTo(3);
     }

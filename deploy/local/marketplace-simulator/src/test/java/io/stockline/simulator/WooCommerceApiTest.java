@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.stream.Collectors;
@@ -71,7 +72,7 @@ class WooCommerceApiTest {
     @Test
     void perPageAbove100IsAnInvalidParameter() {
         authed().queryParam("per_page", 101).get(PRODUCTS)
-                .then().statusCode(400).body("code", equalTo("rest_invalid_param")).body("data.params.per_page", org.hamcrest.Matchers.notNullValue());
+                .then().statusCode(400).body("code", equalTo("rest_invalid_param")).body("data.params.per_page", notNullValue());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -200,7 +201,7 @@ public class AmazonService {
     }
 
     /** Checks the access token and the usage plan, then answers; every answer gets Amazon's headers. */
-    private Answer guarded(String accessToken, String sellerId, String operation, java.util.function.Supplier<Answer> work) {
+    private Answer guarded(String accessToken, String sellerId, String operation, Supplier<Answer> work) {
         Answer answer;
         if (!tokens.valid(Marketplace.AMAZON, accessToken)) {
             stats.authFailure(Marketplace.AMAZON);

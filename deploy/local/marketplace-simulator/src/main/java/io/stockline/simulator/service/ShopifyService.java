@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,7 +115,7 @@ public class ShopifyService {
         return Answer.of(200, answer);
     }
 
-    private Answer charged(String accessToken, int cost, java.util.function.Supplier<ObjectNode> work) {
+    private Answer charged(String accessToken, int cost, Supplier<ObjectNode> work) {
         LeakyBucket.Result bucket = limits.shopifyCost(accessToken, cost);
         if (!bucket.granted()) {
             stats.rateLimitViolation(Marketplace.SHOPIFY);
