@@ -1,0 +1,76 @@
+package io.stockline.simulator.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The simulator's defaults; the control API changes the mutable ones at run time. */
+@ConfigMapping(prefix = "simulator")
+public interface SimulatorConfig {
+
+    /** Whether a write to a listing the simulator has never seen creates it (otherwise: the marketplace's not-found answer). */
+    @WithDefault("true")
+    boolean autoCreate();
+
+    /** Whether calls over a documented rate limit are refused (they are counted as violations either way). */
+    @WithDefault("true")
+    boolean enforceRateLimits();
+
+    /** How long a TIMEOUT fault holds a call before answering 504, unless the fault plan says otherwise. */
+    @WithDefault("30s")
+    Duration faultTimeout();
+
+    Shopify shopify();
+
+    Amazon amazon();
+
+    Ebay ebay();
+
+    WooCommerce woocommerce();
+
+    Webhook webhook();
+
+    interface Shopify {
+        /** Points the cost bucket holds (throttleStatus.maximumAvailable). */
+        @WithDefault("2000")
+        double bucketSize();
+
+        /** Points restored a second: 100 on the Standard plan (shopify.dev, GraphQL Admin API rate limits). */
+        @WithDefault("100")
+        double restoreRate();
+
+        /** When set, the only access token accepted; otherwise any non-blank one. */
+        Optional<String> accessToken();
+    }
+
+    interface Amazon {
+        /** patchListingsItem and getListingsItem usage plan: 5 requests a second, burst 5 (the published model). */
+        @WithDefault("5")
+        double rate();
+
+        @WithDefault("5")
+        double burst();
+
+        @WithDefault("3600")
+        long tokenLifetimeSeconds();
+    }
+
+    interface Ebay {
+        @WithDefault("7200")
+        long tokenLifetimeSeconds();
+    }
+
+    interface WooCommerce {
+        /** When set (both), the only consumer key and secret accepted; otherwise any non-blank pair. */
+        Optional<String> consumerKey();
+
+        Optional<String> consumerSecret();
+    }
+
+    interface Webhook {
+        /** When set, every webhook call must carry X-Stockline-Signature: sha256=HMAC-SHA256(secret, body). */
+        Optional<String> secret();
+    }
+}

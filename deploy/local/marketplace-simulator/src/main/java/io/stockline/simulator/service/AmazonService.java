@@ -1,0 +1,264 @@
+package io.stockline.simulator.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.runtime.Startup;
+import io.stockline.simulator.config.SimulatorConfig;
+import io.stockline.simulator.domain.FaultKind;
+import io.stockline.simulator.domain.Listing;
+import io.stockline.simulator.domain.ListingKey;
+import io.stockline.simulator.domain.Marketplace;
+
+/**
+ * Amazon's Selling Partner API for Listings Items (2021-08-01) and Login with Amazon's token endpoint: a patch of
+ * {@code /attributes/fulfillment_availability} sets the quantity; a get with {@code includedData=fulfillmentAvailability}
+ * reads it. Answers follow the published model (ListingsItemSubmissionResponse, Item, ErrorList); every answer
+ * carries {@code x-amzn-RequestId} and {@code x-amzn-RateLimit-Limit}; beyond the usage plan it answers 429.
+ */
+@Startup
+@ApplicationScoped
+public class AmazonService {
+
+    static final String FULFILLMENT_AVAILABILITY = "/attributes/fulfillment_availability";
+    private static final Set<String> DATA_SETS = Set.of("summaries", "attributes", "issues", "offers",
+            "fulfillmentAvailability", "procurement", "relationships", "productTypes");
+
+    private final ObjectMapper json;
+    private final ListingStore store;
+    private final RateLimits limits;
+    private final CallStats stats;
+    private final AccessTokens tokens;
+    private final SimulatorSettings settings;
+    private final SimulatorConfig config;
+    /** What Amazon would keep beside the quantity: product type, marketplaces and the creation time. */
+    private final Map<ListingKey, Details> details = new ConcurrentHashMap<>();
+
+    private record Details(String productType, List<String> marketplaceIds, Instant createdAt) {
+    }
+
+    public AmazonService(ObjectMapper json, ListingStore store, RateLimits limits, CallStats stats, AccessTokens tokens,
+            SimulatorSettings settings, SimulatorConfig config) {
+        this.json = json;
+        this.store = store;
+        this.limits = limits;
+        this.stats = stats;
+        this.tokens = tokens;
+        this.settings = settings;
+        this.config = config;
+    }
+
+    /** Login with Amazon: exchanges a refresh token for an access token. */
+    public Answer token(String grantType, String refreshToken, String clientId, String clientSecret) {
+        if (blank(grantType) || blank(clientId) || blank(clientSecret)) {
+            return oauthError(400, "invalid_request", "The request is missing a required parameter : "
+                    + (blank(grantType) ? "grant_type" : blank(clientId) ? "client_id" : "client_secret"));
+        }
+        if (!grantType.equals("refresh_token")) {
+            return oauthError(400, "unsupported_grant_type", "The authorization grant type is not supported by the authorization server");
+        }
+        if (blank(refreshToken)) {
+            return oauthError(400, "invalid_request", "The request is missing a required parameter : refresh_token");
+        }
+        long lifetime = config.amazon().tokenLifetimeSeconds();
+        ObjectNode answer = json.createObjectNode()
+                .put("access_token", tokens.issue(Marketplace.AMAZON, "Atza|sim-", Duration.ofSeconds(lifetime)))
+                .put("refresh_token", refreshToken)
+                .put("token_type", "bearer")
+                .put("expires_in", lifetime);
+        return Answer.of(200, answer);
+    }
+
+    private Answer oauthError(int status, String error, String description) {
+        stats.authFailure(Marketplace.AMAZON);
+        return Answer.of(status, json.createObjectNode().put("error", error).put("error_description", description));
+    }
+
+    public Answer patch(String accessToken, String sellerId, String sku, String marketplaceIds, String mode, String body) {
+        return guarded(accessToken, sellerId, "patchListingsItem", () -> {
+            Optional<Answer> badQuery = marketplaceIds(marketplaceIds).isEmpty()
+                    ? Optional.of(error(400, "InvalidInput", "Missing required 'marketplaceIds' query parameter.")) : Optional.empty();
+            if (badQuery.isPresent()) {
+                return badQuery.get();
+            }
+            JsonNode request;
+            try {
+                request = json.readTree(body == null ? "" : body);
+            } catch (Exception unreadable) {
+                return error(400, "InvalidInput", "The request body is not valid JSON.");
+            }
+            if (request == null || !request.isObject() || !request.path("productType").isTextual()) {
+                return error(400, "InvalidInput", "Request body is missing required property 'productType'.");
+            }
+            JsonNode patches = request.path("patches");
+            if (!patches.isArray() || patches.isEmpty()) {
+                return error(400, "InvalidInput", "Request body property 'patches' must hold at least one patch operation.");
+            }
+            ListingKey key = new ListingKey(Marketplace.AMAZON, sellerId, sku);
+            ArrayNode issues = json.createArrayNode();
+            Long quantity = null;
+            for (JsonNode patch : patches) {
+                String op = patch.path("op").asText("");
+                if (!List.of("add", "replace", "merge", "delete").contains(op) || !patch.path("path").isTextual()) {
+                    return error(400, "InvalidInput", "Each patch needs 'op' (add, replace, merge or delete) and 'path'.");
+                }
+                if (!patch.path("path").asText().equals(FULFILLMENT_AVAILABILITY) || op.equals("delete")) {
+                    continue; // other attributes are accepted and not kept
+                }
+                JsonNode entry = patch.path("value").path(0);
+                JsonNode value = entry.path("quantity");
+                if (!entry.path("fulfillment_channel_code").isTextual() || !value.isIntegralNumber() || value.asLong() < 0) {
+                    issues.addObject().put("code", "90220").put("severity", "ERROR")
+                            .put("message", "'fulfillment_availability' needs fulfillment_channel_code and a whole quantity of 0 or more.")
+                            .putArray("attributeNames").add("fulfillment_availability");
+                    ((ObjectNode) issues.get(issues.size() - 1)).putArray("categories").add("INVALID_ATTRIBUTE");
+                    continue;
+                }
+                quantity = value.asLong();
+            }
+            if (quantity != null && store.find(key).isEmpty() && !settings.autoCreate()) {
+                issues.addObject().put("code", "8541").put("severity", "ERROR")
+                        .put("message", "The SKU is not in your catalog; patch only updates existing listings.")
+                        .putArray("attributeNames").add("fulfillment_availability");
+                ((ObjectNode) issues.get(issues.size() - 1)).putArray("categories").add("INVALID_ATTRIBUTE");
+            }
+            ObjectNode answer = json.createObjectNode().put("sku", sku);
+            if (!issues.isEmpty()) {
+                answer.put("status", "INVALID").put("submissionId", UUID.randomUUID().toString().replace("-", ""));
+                answer.set("issues", issues);
+                return Answer.of(200, answer);
+            }
+            if ("VALIDATION_PREVIEW".equals(mode)) {
+                answer.put("status", "VALID").put("submissionId", UUID.randomUUID().toString().replace("-", ""));
+                answer.putArray("issues");
+                return Answer.of(200, answer);
+            }
+            if (quantity != null) {
+                store.write(key, sku, quantity);
+            }
+            details.compute(key, (k, held) -> new Details(request.path("productType").asText(), marketplaceIds(marketplaceIds),
+                    held == null ? Instant.now() : held.createdAt()));
+            answer.put("status", "ACCEPTED").put("submissionId", UUID.randomUUID().toString().replace("-", ""));
+            answer.putArray("issues");
+            return Answer.of(200, answer);
+        });
+    }
+
+    public Answer get(String accessToken, String sellerId, String sku, String marketplaceIds, String includedData) {
+        return guarded(accessToken, sellerId, "getListingsItem", () -> {
+            List<String> marketplaces = marketplaceIds(marketplaceIds);
+            if (marketplaces.isEmpty()) {
+                return error(400, "InvalidInput", "Missing required 'marketplaceIds' query parameter.");
+            }
+            Set<String> wanted = includedData == null || includedData.isBlank() ? Set.of("summaries")
+                    : Arrays.stream(includedData.split(",")).map(String::trim).collect(Collectors.toSet());
+            if (!DATA_SETS.containsAll(wanted)) {
+                return error(400, "InvalidInput", "Invalid 'includedData' value: " + includedData);
+            }
+            ListingKey key = new ListingKey(Marketplace.AMAZON, sellerId, sku);
+            Optional<Listing> held = store.find(key);
+            if (held.isEmpty()) {
+                return error(404, "NOT_FOUND", "SKU '" + sku + "' not found in marketplace " + marketplaces.get(0));
+            }
+            Listing listing = held.get();
+            Details known = details.getOrDefault(key, new Details("PRODUCT", marketplaces, listing.updatedAt()));
+            ObjectNode item = json.createObjectNode().put("sku", sku);
+            if (wanted.contains("summaries")) {
+                ArrayNode summaries = item.putArray("summaries");
+                for (String marketplaceId : marketplaces) {
+                    ObjectNode summary = summaries.addObject().put("marketplaceId", marketplaceId)
+                            .put("productType", known.productType())
+                            .put("createdDate", known.createdAt().toString())
+                            .put("lastUpdatedDate", listing.updatedAt().toString());
+                    summary.putArray("status").add("BUYABLE").add("DISCOVERABLE");
+                }
+            }
+            if (wanted.contains("fulfillmentAvailability")) {
+                item.putArray("fulfillmentAvailability").addObject()
+                        .put("fulfillmentChannelCode", "DEFAULT").put("quantity", listing.quantity());
+            }
+            if (wanted.contains("issues")) {
+                item.putArray("issues");
+            }
+            return Answer.of(200, item);
+        });
+    }
+
+    /** Checks the access token and the usage plan, then answers; every answer gets Amazon's headers. */
+    private Answer guarded(String accessToken, String sellerId, String operation, Supplier<Answer> work) {
+        Answer answer;
+        if (!tokens.valid(Marketplace.AMAZON, accessToken)) {
+            stats.authFailure(Marketplace.AMAZON);
+            answer = Answer.of(403, errorList("Unauthorized", "Access to requested resource is denied.",
+                    accessToken == null || accessToken.isBlank() ? "The request has no x-amz-access-token header."
+                            : "The access token you provided is revoked, malformed or invalid."));
+        } else if (!limits.amazonCall(sellerId, operation)) {
+            stats.rateLimitViolation(Marketplace.AMAZON);
+            if (settings.enforceRateLimits()) {
+                stats.throttled(Marketplace.AMAZON);
+                answer = quotaExceeded();
+            } else {
+                answer = work.get();
+            }
+        } else {
+            answer = work.get();
+        }
+        return withHeaders(answer);
+    }
+
+    private Answer quotaExceeded() {
+        return Answer.of(429, errorList("QuotaExceeded", "You exceeded your quota for the requested resource.", null));
+    }
+
+    /** The 429 or 500 Amazon gives when it fails outright (injected faults). */
+    public Answer failure(FaultKind kind) {
+        return withHeaders(kind == FaultKind.RATE_LIMITED ? quotaExceeded()
+                : Answer.of(500, errorList("InternalFailure", "We encountered an internal error. Please try again.", null)));
+    }
+
+    private Answer withHeaders(Answer answer) {
+        return answer.withHeader("x-amzn-RequestId", UUID.randomUUID().toString())
+                .withHeader("x-amzn-RateLimit-Limit", limits.amazonLimitHeader());
+    }
+
+    private Answer error(int status, String code, String message) {
+        return Answer.of(status, errorList(code, message, null));
+    }
+
+    private ObjectNode errorList(String code, String message, String details) {
+        ObjectNode answer = json.createObjectNode();
+        ObjectNode error = answer.putArray("errors").addObject().put("code", code).put("message", message);
+        if (details != null) {
+            error.put("details", details);
+        }
+        return answer;
+    }
+
+    private static List<String> marketplaceIds(String csv) {
+        return csv == null ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    public void reset() {
+        details.clear();
+    }
+}

@@ -1,0 +1,198 @@
+package io.stockline.simulator.service;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.runtime.Startup;
+import io.stockline.simulator.config.SimulatorConfig;
+import io.stockline.simulator.domain.FaultKind;
+import io.stockline.simulator.domain.Listing;
+import io.stockline.simulator.domain.ListingKey;
+import io.stockline.simulator.domain.Marketplace;
+
+/**
+ * WooCommerce's REST API v3 for products' stock: {@code products/batch} updates (at most 100 items a call) and
+ * {@code products?include=} reads. Authentication is HTTP Basic with the consumer key and secret (or the
+ * {@code consumer_key}/{@code consumer_secret} query parameters); errors are WordPress's {code, message, data.status}.
+ */
+@Startup
+@ApplicationScoped
+public class WooCommerceService {
+
+    public static final int MAX_BATCH = 100;
+    public static final int MAX_PER_PAGE = 100;
+
+    private final ObjectMapper json;
+    private final ListingStore store;
+    private final CallStats stats;
+    private final SimulatorSettings settings;
+    private final SimulatorConfig config;
+    /** Products whose stock management was switched off: WooCommerce then ignores and hides stock_quantity. */
+    private final Map<String, Boolean> manageStock = new ConcurrentHashMap<>();
+
+    public WooCommerceService(ObjectMapper json, ListingStore store, CallStats stats, SimulatorSettings settings, SimulatorConfig config) {
+        this.json = json;
+        this.store = store;
+        this.stats = stats;
+        this.settings = settings;
+        this.config = config;
+    }
+
+    public Optional<Answer> unauthorized(String authorization, String queryKey, String querySecret) {
+        String key = queryKey;
+        String secret = querySecret;
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                key = colon < 0 ? pair : pair.substring(0, colon);
+                secret = colon < 0 ? "" : pair.substring(colon + 1);
+            } catch (IllegalArgumentException notBase64) {
+                key = null;
+            }
+        }
+        if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
+            stats.authFailure(Marketplace.WOOCOMMERCE);
+            return Optional.of(error(401, "woocommerce_rest_cannot_view", "Sorry, you cannot list resources."));
+        }
+        if (config.woocommerce().consumerKey().map(key::equals).orElse(true) == false) {
+            stats.authFailure(Marketplace.WOOCOMMERCE);
+            return Optional.of(error(401, "woocommerce_rest_authentication_error", "Consumer key is invalid."));
+        }
+        if (config.woocommerce().consumerSecret().map(secret::equals).orElse(true) == false) {
+            stats.authFailure(Marketplace.WOOCOMMERCE);
+            return Optional.of(error(401, "woocommerce_rest_authentication_error", "Consumer secret is invalid."));
+        }
+        return Optional.empty();
+    }
+
+    public Answer batch(String body) {
+        JsonNode request;
+        try {
+            request = json.readTree(body == null ? "" : body);
+        } catch (Exception unreadable) {
+            request = null;
+        }
+        if (request == null || !request.isObject()) {
+            return error(400, "rest_invalid_json", "Invalid JSON body passed.");
+        }
+        int total = request.path("create").size() + request.path("update").size() + request.path("delete").size();
+        if (total > MAX_BATCH) {
+            return error(413, "woocommerce_rest_request_entity_too_large",
+                    "Unable to accept more than " + MAX_BATCH + " items for this request.");
+        }
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode updated = answer.putArray("update");
+        for (JsonNode update : request.path("update")) {
+            JsonNode id = update.path("id");
+            String productId = id.isIntegralNumber() || (id.isTextual() && id.asText().matches("\\d+")) ? id.asText() : null;
+            if (productId == null || Long.parseLong(productId) <= 0) {
+                updated.addObject().put("id", id.isIntegralNumber() ? id.asLong() : 0).set("error", errorBody(400, "woocommerce_rest_product_invalid_id", "Invalid ID."));
+                continue;
+            }
+            ListingKey key = new ListingKey(Marketplace.WOOCOMMERCE, "", productId);
+            if (store.find(key).isEmpty() && !settings.autoCreate()) {
+                updated.addObject().put("id", Long.parseLong(productId)).set("error", errorBody(400, "woocommerce_rest_product_invalid_id", "Invalid ID."));
+                continue;
+            }
+            JsonNode quantity = update.path("stock_quantity");
+            if (update.has("stock_quantity") && !quantity.isNull() && !quantity.isIntegralNumber()
+                    && !(quantity.isTextual() && quantity.asText().matches("-?\\d+"))) {
+                updated.addObject().put("id", Long.parseLong(productId)).set("error",
+                        errorBody(400, "rest_invalid_param", "Invalid parameter(s): stock_quantity"));
+                continue;
+            }
+            if (update.has("manage_stock")) {
+                manageStock.put(productId, update.path("manage_stock").asBoolean(true));
+            }
+            boolean managed = manageStock.getOrDefault(productId, true);
+            if (managed && update.has("stock_quantity") && !quantity.isNull()) {
+                store.write(key, update.path("sku").isTextual() ? update.path("sku").asText() : null, quantity.asLong());
+            }
+            updated.add(product(productId));
+        }
+        answer.putArray("create");
+        answer.putArray("delete");
+        return Answer.of(200, answer);
+    }
+
+    public Answer list(String include, Integer perPage, Integer page) {
+        int size = perPage == null ? 10 : perPage;
+        if (size < 1 || size > MAX_PER_PAGE) {
+            ObjectNode answer = errorBody(400, "rest_invalid_param", "Invalid parameter(s): per_page");
+            ((ObjectNode) answer.path("data")).putObject("params").put("per_page", "per_page must be between 1 (inclusive) and 100 (inclusive)");
+            return Answer.of(400, answer);
+        }
+        List<String> ids = new ArrayList<>();
+        if (include == null || include.isBlank()) {
+            store.list(Optional.of(Marketplace.WOOCOMMERCE), Optional.empty(), Optional.empty()).forEach(listing -> ids.add(listing.listingId()));
+        } else {
+            Arrays.stream(include.split(",")).map(String::trim).filter(id -> id.matches("\\d+"))
+                    .filter(id -> store.find(new ListingKey(Marketplace.WOOCOMMERCE, "", id)).isPresent()).forEach(ids::add);
+        }
+        int from = Math.max(0, ((page == null ? 1 : page) - 1) * size);
+        ArrayNode products = json.createArrayNode();
+        ids.stream().skip(from).limit(size).forEach(id -> products.add(product(id)));
+        return Answer.of(200, products)
+                .withHeader("X-WP-Total", String.valueOf(ids.size()))
+                .withHeader("X-WP-TotalPages", String.valueOf((ids.size() + size - 1) / size));
+    }
+
+    public Answer one(String id) {
+        if (!id.matches("\\d+") || store.find(new ListingKey(Marketplace.WOOCOMMERCE, "", id)).isEmpty()) {
+            return error(404, "woocommerce_rest_product_invalid_id", "Invalid ID.");
+        }
+        return Answer.of(200, product(id));
+    }
+
+    private ObjectNode product(String id) {
+        Optional<Listing> held = store.find(new ListingKey(Marketplace.WOOCOMMERCE, "", id));
+        boolean managed = manageStock.getOrDefault(id, true);
+        ObjectNode product = json.createObjectNode().put("id", Long.parseLong(id)).put("name", "Simulated product " + id)
+                .put("sku", held.map(Listing::sku).orElse("")).put("type", "simple").put("status", "publish")
+                .put("manage_stock", managed);
+        if (managed && held.isPresent()) {
+            product.put("stock_quantity", held.get().quantity());
+            product.put("stock_status", held.get().quantity() > 0 ? "instock" : "outofstock");
+        } else {
+            product.putNull("stock_quantity");
+            product.put("stock_status", "instock");
+        }
+        product.put("date_modified_gmt", held.map(listing -> listing.updatedAt().toString().replaceAll("\\.\\d+Z$", "").replace("Z", "")).orElse(null));
+        return product;
+    }
+
+    private Answer error(int status, String code, String message) {
+        return Answer.of(status, errorBody(status, code, message));
+    }
+
+    private ObjectNode errorBody(int status, String code, String message) {
+        ObjectNode body = json.createObjectNode().put("code", code).put("message", message);
+        body.putObject("data").put("status", status);
+        return body;
+    }
+
+    /** The 429 or 500 a WooCommerce host gives when it fails outright (injected faults). */
+    public Answer failure(FaultKind kind) {
+        return kind == FaultKind.RATE_LIMITED
+                ? error(429, "woocommerce_rest_too_many_requests", "Too many requests. Please wait and try again.").withHeader("Retry-After", "1")
+                : error(500, "internal_server_error", "There has been a critical error on this website.");
+    }
+
+    public void reset() {
+        manageStock.clear();
+    }
+}

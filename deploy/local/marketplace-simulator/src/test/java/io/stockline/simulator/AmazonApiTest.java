@@ -1,0 +1,212 @@
+package io.stockline.simulator;
+
+import static io.restassured.RestAssured.given;
+import static io.stockline.simulator.MarketplaceSpecs.AMAZON;
+import static io.stockline.simulator.MarketplaceSpecs.assertConforms;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.atlassian.oai.validator.model.Request.Method;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class AmazonApiTest {
+
+    private static final String SELLER = "A2SELLER";
+    private static final String MARKETPLACE = "ATVPDKIKX0DER";
+
+    @BeforeEach
+    void reset() {
+        Sim.reset();
+    }
+
+    static String patchBody(Object quantity) {
+        return """
+                {"productType":"PRODUCT","patches":[{"op":"replace","path":"/attributes/fulfillment_availability",
+                 "value":[{"fulfillment_channel_code":"DEFAULT","quantity":%s}]}]}""".formatted(quantity);
+    }
+
+    private Response patch(String token, String sku, String body) {
+        return given().header("x-amz-access-token", token).contentType("application/json").queryParam("marketplaceIds", MARKETPLACE)
+                .body(body).patch("/amazon/listings/2021-08-01/items/{seller}/{sku}", SELLER, sku);
+    }
+
+    private void assertPatchConforms(String token, String sku, String body, Response response) {
+        assertConforms(AMAZON, Method.PATCH, "/amazon/listings/2021-08-01/items/" + SELLER + "/" + sku,
+                Map.of("marketplaceIds", MARKETPLACE), Map.of("x-amz-access-token", token, "Content-Type", "application/json"),
+                body, response);
+    }
+
+    @Test
+    void lwaIssuesABearerTokenForARefreshToken() {
+        given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "refresh_token")
+                .formParam("refresh_token", "Atzr|r").formParam("client_id", "id").formParam("client_secret", "s")
+                .post("/amazon/auth/o2/token")
+                .then().statusCode(200).body("token_type", equalTo("bearer")).body("expires_in", equalTo(3600))
+                .body("access_token", notNullValue());
+    }
+
+    @Test
+    void lwaRefusesAMissingRefreshTokenAndOtherGrants() {
+        given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "refresh_token")
+                .formParam("client_id", "id").formParam("client_secret", "s").post("/amazon/auth/o2/token")
+                .then().statusCode(400).body("error", equalTo("invalid_request"));
+        given().contentType("application/x-www-form-urlencoded").formParam("grant_type", "password")
+                .formParam("refresh_token", "r").formParam("client_id", "id").formParam("client_secret", "s").post("/amazon/auth/o2/token")
+                .then().statusCode(400).body("error", equalTo("unsupported_grant_type"));
+    }
+
+    @Test
+    void aPatchOfFulfillmentAvailabilitySetsTheQuantityAndAGetReadsItBack() {
+        String token = Sim.amazonToken();
+        String body = patchBody(17);
+        Response patched = patch(token, "SKU-1", body);
+        patched.then().statusCode(200).body("sku", equalTo("SKU-1")).body("status", equalTo("ACCEPTED"))
+                .body("submissionId", notNullValue()).body("issues.size()", equalTo(0))
+                .header("x-amzn-RateLimit-Limit", equalTo("5.0")).header("x-amzn-RequestId", notNullValue());
+        assertPatchConforms(token, "SKU-1", body, patched);
+        assertThat(Sim.quantity("amazon", "SKU-1")).isEqualTo(17);
+
+        Response read = given().header("x-amz-access-token", token).queryParam("marketplaceIds", MARKETPLACE)
+                .queryParam("includedData", "summaries,fulfillmentAvailability")
+                .get("/amazon/listings/2021-08-01/items/{seller}/{sku}", SELLER, "SKU-1");
+        read.then().statusCode(200).body("sku", equalTo("SKU-1"))
+                .body("fulfillmentAvailability[0].fulfillmentChannelCode", equalTo("DEFAULT"))
+                .body("fulfillmentAvailability[0].quantity", equalTo(17))
+                .body("summaries[0].marketplaceId", equalTo(MARKETPLACE));
+        assertConforms(AMAZON, Method.GET, "/amazon/listings/2021-08-01/items/" + SELLER + "/SKU-1",
+                Map.of("marketplaceIds", MARKETPLACE, "includedData", "summaries,fulfillmentAvailability"),
+                Map.of("x-amz-access-token", token), null, read);
+    }
+
+    @Test
+    void anUnknownSkuIsNotFoundAndTheAnswerKeepsToTheSpec() {
+        String token = Sim.amazonToken();
+        Response read = given().header("x-amz-access-token", token).queryParam("marketplaceIds", MARKETPLACE)
+                .queryParam("includedData", "fulfillmentAvailability")
+                .get("/amazon/listings/2021-08-01/items/{seller}/{sku}", SELLER, "NOPE");
+        read.then().statusCode(404).body("errors[0].code", equalTo("NOT_FOUND"));
+        assertConforms(AMAZON, Method.GET, "/amazon/listings/2021-08-01/items/" + SELLER + "/NOPE",
+                Map.of("marketplaceIds", MARKETPLACE, "includedData", "fulfillmentAvailability"), Map.of("x-amz-access-token", token), null, read);
+    }
+
+    @Test
+    void withoutAnIssuedTokenTheCallIsDeniedAndNothingChanges() {
+        Response missing = given().contentType("application/json").queryParam("marketplaceIds", MARKETPLACE).body(patchBody(3))
+                .patch("/amazon/listings/2021-08-01/items/{seller}/{sku}", SELLER, "SKU-2");
+        missing.then().statusCode(403).body("errors[0].code", equalTo("Unauthorized")).header("x-amzn-RateLimit-Limit", notNullValue());
+        patch("Atza|made-up", "SKU-2", patchBody(3)).then().statusCode(403);
+        Sim.listings("amazon", "SKU-2").then().body("listings.size()", equalTo(0));
+        Sim.stats().then().body("authFailures.amazon", equalTo(2));
+    }
+
+    @Test
+    void aRevokedTokenIsDeniedUntilANewOneIsFetched() {
+        String token = Sim.amazonToken();
+        given().delete("/_sim/tokens").then().statusCode(204);
+        patch(token, "SKU-3", patchBody(1)).then().statusCode(403);
+        patch(Sim.amazonToken(), "SKU-3", patchBody(1)).then().statusCode(200);
+    }
+
+    @Test
+    void anInvalidQuantityIsAnInvalidSubmissionAndChangesNothing() {
+        String token = Sim.amazonToken();
+        Sim.seed("amazon", SELLER, "SKU-4", 8);
+        String body = patchBody(-2);
+        Response answer = patch(token, "SKU-4", body);
+        answer.then().statusCode(200).body("status", equalTo("INVALID")).body("issues[0].severity", equalTo("ERROR"));
+        assertPatchConforms(token, "SKU-4", body, answer);
+        assertThat(Sim.quantity("amazon", "SKU-4")).isEqualTo(8);
+    }
+
+    @Test
+    void aBodyWithoutProductTypeIsABadRequestInTheSpecsErrorShape() {
+        String token = Sim.amazonToken();
+        String body = "{\"patches\":[]}";
+        Response answer = patch(token, "SKU-5", body);
+        answer.then().statusCode(400).body("errors[0].code", equalTo("InvalidInput"));
+        SimpleSpecCheck.responseOnly(AMAZON, Method.PATCH, "/amazon/listings/2021-08-01/items/" + SELLER + "/SKU-5",
+                Map.of("marketplaceIds", MARKETPLACE), answer);
+    }
+
+    @Test
+    void aValidationPreviewChangesNothing() {
+        String token = Sim.amazonToken();
+        given().header("x-amz-access-token", token).contentType("application/json").queryParam("marketplaceIds", MARKETPLACE)
+                .queryParam("mode", "VALIDATION_PREVIEW").body(patchBody(4))
+                .patch("/amazon/listings/2021-08-01/items/{seller}/{sku}", SELLER, "SKU-6")
+                .then().statusCode(200).body("status", equalTo("VALID"));
+        Sim.listings("amazon", "SKU-6").then().body("listings.size()", equalTo(0));
+    }
+
+    /** Sends {@code calls} patches at once from 10 threads. */
+    private List<Response> burst(String token, String sku, int calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                Callable<Response> call = () -> patch(token, sku, patchBody(5));
+                answers.add(pool.submit(call));
+            }
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                responses.add(answer.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBurstBeyondTheUsagePlanIsAnswered429WithTheDocumentedSignals() throws Exception {
+        String token = Sim.amazonToken();
+        long started = System.nanoTime();
+        List<Response> responses = new ArrayList<>();
+        // bursts of 30 until the limit shows (the first one does unless the machine stalls for seconds)
+        for (int round = 0; round < 5 && responses.stream().noneMatch(r -> r.statusCode() == 429); round++) {
+            responses.addAll(burst(token, "SKU-BURST", 30));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<Response> refused = responses.stream().filter(r -> r.statusCode() == 429).toList();
+        long accepted = responses.stream().filter(r -> r.statusCode() == 200).count();
+        assertThat(accepted + refused.size()).isEqualTo(responses.size());
+        // the burst of 5, plus what 5 a second refilled while the calls were answered
+        assertThat(accepted).isGreaterThanOrEqualTo(5).isLessThanOrEqualTo(5 + (long) Math.ceil(5 * seconds));
+        assertThat(refused).isNotEmpty();
+        Response throttled = refused.get(0);
+        throttled.then().header("x-amzn-RateLimit-Limit", equalTo("5.0")).body("errors[0].code", equalTo("QuotaExceeded"));
+        assertPatchConforms(token, "SKU-BURST", patchBody(5), throttled);
+        Sim.stats().then().body("throttled.amazon", equalTo(refused.size()))
+                .body("rateLimitViolations.amazon", equalTo(refused.size()))
+                .body("calls.amazon.patchListingsItem", equalTo(responses.size()));
+    }
+
+    @Test
+    void withLimitsNotEnforcedCallsOverTheLimitAreServedAndStillCountedAsViolations() throws Exception {
+        given().contentType("application/json").body(Map.of("enforceRateLimits", false)).put("/_sim/settings").then().statusCode(200);
+        String token = Sim.amazonToken();
+        Integer violations = null;
+        for (int round = 0; round < 5 && violations == null; round++) {
+            assertThat(burst(token, "SKU-FREE", 30)).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
+            violations = Sim.stats().then().extract().path("rateLimitViolations.amazon");
+        }
+        assertThat(violations).isNotNull().isPositive();
+        Sim.stats().then().body("throttled.amazon", nullValue());
+    }
+}
