@@ -57,6 +57,13 @@ final class MarketplaceSpecs {
         return requests.size();
     }
 
+    /** The spec's ERROR-level complaints about one request. */
+    static List<String> errors(OpenApiInteractionValidator validator, SimpleRequest request) {
+        return validator.validateRequest(request).getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .map(ValidationReport.Message::getMessage).toList();
+    }
+
     private static SimpleRequest toRequest(LoggedRequest recorded) {
         String url = recorded.getUrl();
         int query = url.indexOf('?');
