@@ -38,7 +38,7 @@ final class TokenBucket {
         refill(now);
         tokens -= cost;
         double deficitSeconds = tokens >= 0 ? 0 : -tokens / refillPerSecond;
-        long waitNanos = Math.max(0, accountedUntil - now) + (long) Math.ceil(deficitSeconds * NANOS_PER_SECOND);
+        long waitNanos = Math.max(0, accountedUntil - now) + Math.round(deficitSeconds * NANOS_PER_SECOND);
         return Duration.ofNanos(waitNanos);
     }
 

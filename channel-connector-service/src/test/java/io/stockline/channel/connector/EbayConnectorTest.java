@@ -134,6 +134,22 @@ class EbayConnectorTest {
     }
 
     @Test
+    void concurrentPushesOnOneChannelShareOneTokenRefresh() {
+        ebay.stubFor(post(urlEqualTo(BULK_UPDATE)).willReturn(okJson("{\"responses\":[{\"sku\":\"EB-0\",\"statusCode\":200}]}")));
+        ChannelAccess channel = channel(Map.of("rateBurst", "20", "ratePerSecond", "20"));
+
+        List<io.smallrye.mutiny.Uni<List<ListingOutcome>>> pushes = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            pushes.add(dispatcher.push(channel, updates(1, n -> "EB-" + n)).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultExecutor()));
+        }
+        List<List<ListingOutcome>> all = await(io.smallrye.mutiny.Uni.join().all(pushes).andFailFast());
+
+        assertThat(all).hasSize(12).allMatch(outcomes -> outcomes.get(0).status() == ListingOutcome.Status.APPLIED);
+        assertThat(bulkUpdates()).hasSize(12);
+        assertThat(ebay.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)))).hasSize(1);
+    }
+
+    @Test
     void eachSkusOwnStatusCodeDecidesItsOutcome() {
         ebay.stubFor(post(urlEqualTo(BULK_UPDATE)).willReturn(aResponse().withStatus(207).withHeader("Content-Type", "application/json")
                 .withBody("""

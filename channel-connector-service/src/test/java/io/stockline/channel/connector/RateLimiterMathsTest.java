@@ -99,6 +99,42 @@ class RateLimiterMathsTest {
     }
 
     @Test
+    void concurrentCallersEachGetTheirOwnSlotAndNoPermitIsHandedOutTwice() throws Exception {
+        TokenBucket bucket = new TokenBucket(5, 5, now::get);
+        int threads = 8;
+        int callsEach = 100;
+        java.util.List<Duration> waits = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int call = 0; call < callsEach; call++) {
+                        waits.add(bucket.reserve(1));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // with the clock standing still: five go at once, then exactly one slot every 200 ms, none shared
+        java.util.List<Duration> sorted = waits.stream().sorted().toList();
+        assertThat(sorted).hasSize(threads * callsEach);
+        assertThat(sorted.subList(0, 5)).allMatch(Duration::isZero);
+        for (int i = 5; i < sorted.size(); i++) {
+            assertThat(sorted.get(i)).isEqualTo(Duration.ofMillis(200L * (i - 4)));
+        }
+    }
+
+    @Test
     void aBucketNeedsAPositiveSizeAndRate() {
         assertThatThrownBy(() -> new TokenBucket(0, 5, now::get)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TokenBucket(5, 0, now::get)).isInstanceOf(IllegalArgumentException.class);

@@ -52,6 +52,9 @@ class ShopifyConnectorTest {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    io.vertx.core.Vertx vertx;
+
     @BeforeAll
     static void startShopify() {
         shopify = MarketplaceStub.start();
@@ -125,6 +128,22 @@ class ShopifyConnectorTest {
             first += sizes[call];
         }
         assertThat(calls).extracting(request -> body(request).at("/variables/idempotencyKey").asText()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theAnswerComesBackOnTheCallersVertxContextEvenAfterWaitingAndRetrying() {
+        shopify.stubFor(post(urlEqualTo(GRAPHQL)).inScenario("ctx").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        shopify.stubFor(post(urlEqualTo(GRAPHQL)).inScenario("ctx").whenScenarioStateIs("up").willReturn(okJson(applied(1990))));
+        io.vertx.core.Context caller = vertx.getOrCreateContext();
+        java.util.concurrent.CompletableFuture<Boolean> sameContext = new java.util.concurrent.CompletableFuture<>();
+
+        caller.runOnContext(ignored -> dispatcher.push(channel(Map.of()), updates(2, ShopifyConnectorTest::item)).subscribe().with(
+                outcomes -> sameContext.complete(io.vertx.core.Vertx.currentContext() == caller),
+                sameContext::completeExceptionally));
+
+        assertThat(sameContext).succeedsWithin(MarketplaceStub.AWAIT).isEqualTo(true);
+        assertThat(calls()).hasSize(2);
     }
 
     @Test
