@@ -104,13 +104,14 @@ public class ChannelDispatcher {
 
     private <T> Uni<T> call(ChannelAccess channel, MarketplaceConnector connector, double cost, Supplier<Uni<T>> request) {
         Lane lane = traffic.lane(channel, made -> newLane(made, connector));
-        return Uni.createFrom().deferred(() -> attempt(channel, lane, Settings.of(config, channel), cost, request, 1, 0));
+        return Uni.createFrom().deferred(() -> attempt(channel, lane, Settings.of(config, channel), cost, request, 1, 0, false));
     }
 
     @SuppressWarnings("unchecked")
     private <T> Uni<T> attempt(ChannelAccess channel, Lane lane, Settings settings, double cost, Supplier<Uni<T>> request,
-            int attempt, int throttledWaits) {
-        return sleep(lane.bucket.reserve(cost))
+            int attempt, int throttledWaits, boolean holdsPermit) {
+        // a call the marketplace refused as throttled cost nothing: sent again, it keeps its permit and only sits out the pause
+        return sleep(holdsPermit ? lane.bucket.untilResumed() : lane.bucket.reserve(cost))
                 .chain(() -> (Uni<T>) lane.guard.get(() -> (Uni<Object>) Uni.createFrom().deferred(() -> request.get())))
                 .onFailure().recoverWithUni(failure -> {
                     if (failure instanceof CircuitBreakerOpenException) {
@@ -125,14 +126,14 @@ public class ChannelDispatcher {
                             return Uni.createFrom().failure(failure);
                         }
                         Log.debugf("channel %s throttled, pausing %s", channel.channelId(), pause);
-                        return attempt(channel, lane, settings, cost, request, attempt, throttledWaits + 1);
+                        return attempt(channel, lane, settings, cost, request, attempt, throttledWaits + 1, true);
                     }
                     if (failure instanceof MarketplaceException.TransientFailure && attempt < settings.maxAttempts) {
                         Duration backoff = backoff(settings.initialBackoff, settings.maxBackoff, attempt,
                                 ThreadLocalRandom.current().nextDouble());
                         Log.debugf("channel %s call failed (%s), attempt %d again in %s", channel.channelId(),
                                 failure.getMessage(), attempt + 1, backoff);
-                        return sleep(backoff).chain(() -> attempt(channel, lane, settings, cost, request, attempt + 1, throttledWaits));
+                        return sleep(backoff).chain(() -> attempt(channel, lane, settings, cost, request, attempt + 1, throttledWaits, false));
                     }
                     return Uni.createFrom().failure(failure instanceof MarketplaceException ? failure
                             : new MarketplaceException.TransientFailure("channel " + channel.channelId() + ": " + failure.getMessage(), failure));
@@ -147,9 +148,7 @@ public class ChannelDispatcher {
                 .description("Rate-limit answers (HTTP 429, Shopify THROTTLED) from the channel's marketplace")
                 .tag("channel", channel.channelId()).tag("type", channel.type().name())
                 .register(meters);
-        Lane lane = new Lane(channel, new TokenBucket(limit.burst(), limit.perSecond(), System::nanoTime), circuit,
-                rateLimited::increment);
-        lane.guard = TypedGuard.create(UNI)
+        TypedGuard<Uni<Object>> guard = TypedGuard.create(UNI)
                 .withDescription("channel " + channel.channelId())
                 .withCircuitBreaker()
                 .requestVolumeThreshold(settings.circuitRequestVolume)
@@ -167,6 +166,8 @@ public class ChannelDispatcher {
                 .done()
                 .withThreadOffload(false)
                 .build();
+        Lane lane = new Lane(channel, new TokenBucket(limit.burst(), limit.perSecond(), System::nanoTime), guard, circuit,
+                rateLimited::increment);
         return lane;
     }
 

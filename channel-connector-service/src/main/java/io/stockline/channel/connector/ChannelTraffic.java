@@ -66,16 +66,18 @@ public class ChannelTraffic {
         final AtomicReference<CircuitBreakerState> circuit;
         final AtomicLong rateLimitResponses = new AtomicLong();
         final Runnable countRateLimited;
-        volatile TypedGuard<Uni<Object>> guard;
+        final TypedGuard<Uni<Object>> guard;
         volatile Instant throttledUntil;
         volatile String lastError;
         volatile Instant lastErrorAt;
 
-        Lane(ChannelAccess channel, TokenBucket bucket, AtomicReference<CircuitBreakerState> circuit, Runnable countRateLimited) {
+        Lane(ChannelAccess channel, TokenBucket bucket, TypedGuard<Uni<Object>> guard,
+                AtomicReference<CircuitBreakerState> circuit, Runnable countRateLimited) {
             this.channelId = channel.channelId();
             this.type = channel.type();
             this.options = channel.options();
             this.bucket = bucket;
+            this.guard = guard;
             this.circuit = circuit;
             this.countRateLimited = countRateLimited;
         }

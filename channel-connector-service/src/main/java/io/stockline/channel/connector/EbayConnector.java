@@ -68,6 +68,10 @@ public class EbayConnector implements MarketplaceConnector {
                                     "eBay did not answer for this SKU; read it back"));
                         } else if (answer.getInteger("statusCode", 0) == 200) {
                             outcomes.add(ListingOutcome.applied(update));
+                        } else if (answer.getInteger("statusCode", 0) >= 500) {
+                            // eBay failed on its side for this SKU only: not refused for good; read back and send again
+                            outcomes.add(new ListingOutcome(update.sku(), update.listingId(), ListingOutcome.Status.CONFLICT, null,
+                                    answer.getInteger("statusCode") + " " + errors(answer.getJsonArray("errors"))));
                         } else {
                             outcomes.add(new ListingOutcome(update.sku(), update.listingId(), ListingOutcome.Status.REJECTED, null,
                                     answer.getInteger("statusCode") + " " + errors(answer.getJsonArray("errors"))));

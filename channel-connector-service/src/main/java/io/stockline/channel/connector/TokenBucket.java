@@ -71,6 +71,11 @@ final class TokenBucket {
         }
     }
 
+    /** How long until the current pause ends; zero when there is none. For a call that already holds its permits. */
+    synchronized Duration untilResumed() {
+        return Duration.ofNanos(Math.max(0, accountedUntil - nanoClock.getAsLong()));
+    }
+
     /** When the current pause ends, as nanoClock time; not after now when there is none. */
     synchronized long pausedUntilNanos() {
         return accountedUntil;

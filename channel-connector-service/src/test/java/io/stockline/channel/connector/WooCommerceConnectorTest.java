@@ -157,6 +157,35 @@ class WooCommerceConnectorTest {
     }
 
     @Test
+    void aPauseTheServerAskedForHoldsEveryCallOnTheChannelNotJustTheThrottledOne() {
+        woo.stubFor(post(urlEqualTo(BATCH)).withRequestBody(matchingJsonPath("$.update[0].id", equalTo("1")))
+                .inScenario("pause").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2")).willSetStateTo("resumed"));
+        woo.stubFor(post(urlEqualTo(BATCH)).withRequestBody(matchingJsonPath("$.update[0].id", equalTo("1")))
+                .inScenario("pause").whenScenarioStateIs("resumed").willReturn(okJson("{\"update\":[{\"id\":1,\"stock_quantity\":0}]}")));
+        woo.stubFor(post(urlEqualTo(BATCH)).withRequestBody(matchingJsonPath("$.update[0].id", equalTo("2")))
+                .willReturn(okJson("{\"update\":[{\"id\":2,\"stock_quantity\":5}]}")));
+        ChannelAccess channel = channel(Map.of());
+
+        java.util.concurrent.CompletableFuture<List<ListingOutcome>> throttled = dispatcher
+                .push(channel, List.of(new ListingUpdate("A", "1", 0, null, "k1"))).subscribeAsCompletionStage();
+        org.awaitility.Awaitility.await().atMost(MarketplaceStub.AWAIT)
+                .until(() -> dispatcher.health(channel.channelId()).rateLimitResponses() == 1);
+        assertThat(dispatcher.health(channel.channelId()).throttledUntil()).isNotNull();
+        List<ListingOutcome> other = await(dispatcher.push(channel, List.of(new ListingUpdate("B", "2", 5, null, "k2"))));
+
+        assertThat(throttled).succeedsWithin(MarketplaceStub.AWAIT)
+                .satisfies(outcomes -> assertThat(outcomes.get(0).status()).isEqualTo(ListingOutcome.Status.APPLIED));
+        assertThat(other.get(0).status()).isEqualTo(ListingOutcome.Status.APPLIED);
+        List<LoggedRequest> calls = batches();
+        assertThat(calls).hasSize(3);
+        LoggedRequest refused = calls.get(0);
+        LoggedRequest otherCall = calls.stream().filter(call -> body(call).at("/update/0/id").asLong() == 2).findFirst().orElseThrow();
+        assertThat(otherCall.getLoggedDate().getTime() - refused.getLoggedDate().getTime())
+                .as("the other product's call waited out the channel's pause").isGreaterThanOrEqualTo(1900);
+    }
+
+    @Test
     void aServerErrorIsRetriedThenSucceedsAndOneThatStaysIsGivenUpOn() {
         woo.stubFor(post(urlEqualTo(BATCH)).inScenario("5xx").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(504)).willSetStateTo("up"));
