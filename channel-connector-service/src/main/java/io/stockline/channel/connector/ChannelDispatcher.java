@@ -103,8 +103,10 @@ public class ChannelDispatcher {
     }
 
     private <T> Uni<T> call(ChannelAccess channel, MarketplaceConnector connector, double cost, Supplier<Uni<T>> request) {
-        Lane lane = traffic.lane(channel, made -> newLane(made, connector));
-        return Uni.createFrom().deferred(() -> attempt(channel, lane, Settings.of(config, channel), cost, request, 1, 0, false));
+        return Uni.createFrom().deferred(() -> {
+            Lane lane = traffic.lane(channel, made -> newLane(made, connector));
+            return attempt(channel, lane, Settings.of(config, channel), cost, request, 1, 0, false);
+        });
     }
 
     @SuppressWarnings("unchecked")
@@ -218,19 +220,18 @@ public class ChannelDispatcher {
 
         static Settings of(ConnectorConfig config, ChannelAccess channel) {
             return new Settings(
-                    Integer.parseInt(channel.option("retryMaxAttempts", Integer.toString(config.retry().maxAttempts()))),
+                    (int) channel.numberOption("retryMaxAttempts", config.retry().maxAttempts()),
                     millis(channel, "retryInitialBackoffMillis", config.retry().initialBackoff()),
                     millis(channel, "retryMaxBackoffMillis", config.retry().maxBackoff()),
-                    Integer.parseInt(channel.option("throttleMaxWaits", Integer.toString(config.throttle().maxWaits()))),
+                    (int) channel.numberOption("throttleMaxWaits", config.throttle().maxWaits()),
                     config.throttle().maxWait(),
-                    Integer.parseInt(channel.option("circuitRequestVolume", Integer.toString(config.circuit().requestVolume()))),
-                    Double.parseDouble(channel.option("circuitFailureRatio", Double.toString(config.circuit().failureRatio()))),
+                    (int) channel.numberOption("circuitRequestVolume", config.circuit().requestVolume()),
+                    channel.numberOption("circuitFailureRatio", config.circuit().failureRatio()),
                     millis(channel, "circuitDelayMillis", config.circuit().delay()));
         }
 
         private static Duration millis(ChannelAccess channel, String option, Duration fallback) {
-            String value = channel.options().get(option);
-            return value == null ? fallback : Duration.ofMillis(Long.parseLong(value));
+            return Duration.ofMillis((long) channel.numberOption(option, fallback.toMillis()));
         }
     }
 }

@@ -14,7 +14,11 @@ public record RateLimit(double burst, double perSecond) {
 
     /** This limit as the channel's options override it ({@code rateBurst}, {@code ratePerSecond}). */
     public RateLimit overriddenBy(ChannelAccess channel) {
-        return new RateLimit(Double.parseDouble(channel.option("rateBurst", Double.toString(burst))),
-                Double.parseDouble(channel.option("ratePerSecond", Double.toString(perSecond))));
+        double overriddenBurst = channel.numberOption("rateBurst", burst);
+        double overriddenRate = channel.numberOption("ratePerSecond", perSecond);
+        if (overriddenBurst <= 0 || overriddenRate <= 0) {
+            throw new MarketplaceException.PermanentFailure("channel " + channel.channelId() + ": rateBurst and ratePerSecond must be positive");
+        }
+        return new RateLimit(overriddenBurst, overriddenRate);
     }
 }

@@ -204,6 +204,30 @@ class WooCommerceConnectorTest {
     }
 
     @Test
+    void theCircuitOpensAfterRepeatedFailuresAndFailsFast() {
+        woo.stubFor(post(urlEqualTo(BATCH)).willReturn(aResponse().withStatus(503)));
+        ChannelAccess channel = channel(Map.of("retryMaxAttempts", "1", "circuitRequestVolume", "3", "circuitFailureRatio", "1"));
+
+        for (int push = 0; push < 3; push++) {
+            assertThat(failureOf(dispatcher.push(channel, updates(1, i -> "1")))).isInstanceOf(MarketplaceException.TransientFailure.class);
+        }
+
+        assertThat(failureOf(dispatcher.push(channel, updates(1, i -> "1")))).isInstanceOf(MarketplaceException.CircuitOpen.class);
+        assertThat(failureOf(dispatcher.read(channel, List.of("1")))).isInstanceOf(MarketplaceException.CircuitOpen.class);
+        assertThat(batches()).hasSize(3);
+        assertThat(woo.findAll(getRequestedFor(urlPathEqualTo(PRODUCTS)))).isEmpty();
+        assertThat(dispatcher.health(channel.channelId()).circuitState()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aChannelOptionThatIsNotANumberIsRefusedNamingIt() {
+        Throwable failure = failureOf(dispatcher.push(channel(Map.of("ratePerSecond", "fast")), updates(1, i -> "1")));
+
+        assertThat(failure).isInstanceOf(MarketplaceException.PermanentFailure.class).hasMessageContaining("ratePerSecond");
+        assertThat(batches()).isEmpty();
+    }
+
+    @Test
     void wrongKeysAreAnAuthenticationFailure() {
         woo.stubFor(post(urlEqualTo(BATCH)).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":\"woocommerce_rest_cannot_edit\",\"message\":\"Sorry, you are not allowed to edit this resource.\",\"data\":{\"status\":401}}")));
