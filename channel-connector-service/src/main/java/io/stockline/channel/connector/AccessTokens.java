@@ -27,14 +27,29 @@ public class AccessTokens {
 
     /**
      * One refresh-token grant: the form to post to {@code tokenEndpoint}, with HTTP Basic client credentials when
-     * {@code basicUser} is set (eBay) or the client credentials in the form (Amazon). {@code cacheKey} names
-     * the channel and client, never a secret.
+     * {@code basicUser} is set (eBay) or the client credentials in the form (Amazon). {@code label} names the
+     * channel in logs and errors; the cache key adds a digest of the credentials, so rotated credentials get a new
+     * token and no secret is ever shown.
      */
-    public record Grant(String cacheKey, String tokenEndpoint, Map<String, String> form, String basicUser, String basicPassword) {
+    public record Grant(String label, String tokenEndpoint, Map<String, String> form, String basicUser, String basicPassword) {
+
+        String cacheKey() {
+            try {
+                java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+                digest.update(tokenEndpoint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                new java.util.TreeMap<>(form).forEach((name, value) -> digest.update((name + "=" + value + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                digest.update(String.valueOf(basicUser).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(String.valueOf(basicPassword).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return label + "#" + java.util.HexFormat.of().formatHex(digest.digest());
+            } catch (java.security.NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
 
         @Override
         public String toString() {
-            return "Grant[" + cacheKey + " at " + tokenEndpoint + "]";
+            return "Grant[" + label + " at " + tokenEndpoint + "]";
         }
     }
 
@@ -53,27 +68,34 @@ public class AccessTokens {
 
     /** A usable access token: the cached one, or a fresh one from the token endpoint. */
     public Uni<String> token(Grant grant) {
-        Uni<Token> shared = tokens.computeIfAbsent(grant.cacheKey(), key -> refresh(grant).memoize().indefinitely());
+        String key = grant.cacheKey();
+        java.util.concurrent.atomic.AtomicBoolean fetchedHere = new java.util.concurrent.atomic.AtomicBoolean();
+        Uni<Token> shared = tokens.computeIfAbsent(key, absent -> {
+            fetchedHere.set(true);
+            return refresh(grant).memoize().indefinitely();
+        });
         return shared
-                .onFailure().invoke(() -> tokens.remove(grant.cacheKey(), shared))
+                .onFailure().invoke(() -> tokens.remove(key, shared))
                 .flatMap(token -> {
-                    if (token.usable()) {
+                    // a token just fetched is used once even if it is announced to expire at once
+                    if (token.usable() || fetchedHere.get()) {
                         return Uni.createFrom().item(token.value());
                     }
-                    tokens.remove(grant.cacheKey(), shared);
+                    tokens.remove(key, shared);
                     return token(grant);
                 });
     }
 
     /** The marketplace refused {@code token}: drop it (unless another caller already replaced it). */
     public void refused(Grant grant, String token) {
-        Uni<Token> current = tokens.get(grant.cacheKey());
+        String key = grant.cacheKey();
+        Uni<Token> current = tokens.get(key);
         if (current != null) {
             current.subscribe().with(cached -> {
                 if (cached.value().equals(token)) {
-                    tokens.remove(grant.cacheKey(), current);
+                    tokens.remove(key, current);
                 }
-            }, failure -> tokens.remove(grant.cacheKey(), current));
+            }, failure -> tokens.remove(key, current));
         }
     }
 
@@ -87,7 +109,7 @@ public class AccessTokens {
             if (!refusedStatus.test(response.statusCode())) {
                 return Uni.createFrom().item(response);
             }
-            Log.debugf("%s refused the access token (HTTP %d), refreshing it", grant.cacheKey(), response.statusCode());
+            Log.debugf("%s refused the access token (HTTP %d), refreshing it", grant.label(), response.statusCode());
             refused(grant, token);
             return token(grant).flatMap(fresh -> send.apply(fresh));
         }));
@@ -100,7 +122,7 @@ public class AccessTokens {
         if (grant.basicUser() != null) {
             request.basicAuthentication(grant.basicUser(), grant.basicPassword());
         }
-        String what = "token endpoint for " + grant.cacheKey();
+        String what = "token endpoint for " + grant.label();
         return request.timeout(10_000).sendForm(form)
                 .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
                 .map(response -> {
@@ -121,7 +143,7 @@ public class AccessTokens {
                     Duration lifetime = Duration.ofSeconds(expiresIn);
                     Duration usable = lifetime.compareTo(EXPIRY_MARGIN.multipliedBy(2)) > 0 ? lifetime.minus(EXPIRY_MARGIN)
                             : lifetime.dividedBy(2);
-                    Log.debugf("got an access token for %s, usable for %s", grant.cacheKey(), usable);
+                    Log.debugf("got an access token for %s, usable for %s", grant.label(), usable);
                     return new Token(accessToken, Instant.now().plus(usable));
                 });
     }

@@ -170,7 +170,7 @@ public class AmazonConnector implements MarketplaceConnector {
 
     static AccessTokens.Grant grant(ChannelAccess channel) {
         String clientId = channel.credential("lwaClientId");
-        return new AccessTokens.Grant("amazon:" + channel.channelId() + ":" + clientId,
+        return new AccessTokens.Grant(channel.type().name().toLowerCase() + " channel " + channel.channelId(),
                 channel.option("tokenEndpoint", DEFAULT_TOKEN_ENDPOINT),
                 Map.of("grant_type", "refresh_token",
                         "refresh_token", channel.credential("refreshToken"),

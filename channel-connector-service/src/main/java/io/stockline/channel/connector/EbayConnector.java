@@ -125,7 +125,7 @@ public class EbayConnector implements MarketplaceConnector {
 
     static AccessTokens.Grant grant(ChannelAccess channel) {
         String clientId = channel.credential("clientId");
-        return new AccessTokens.Grant("ebay:" + channel.channelId() + ":" + clientId,
+        return new AccessTokens.Grant(channel.type().name().toLowerCase() + " channel " + channel.channelId(),
                 channel.option("tokenEndpoint", DEFAULT_TOKEN_ENDPOINT),
                 Map.of("grant_type", "refresh_token",
                         "refresh_token", channel.credential("refreshToken"),

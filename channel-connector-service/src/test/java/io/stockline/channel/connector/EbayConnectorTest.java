@@ -150,6 +150,20 @@ class EbayConnectorTest {
     }
 
     @Test
+    void aTokenIsUsedUntilItExpiresThenRefreshed() {
+        ebay.resetAll();
+        ebay.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(okJson("{\"access_token\":\"v^1.1#short\",\"expires_in\":0}")));
+        ebay.stubFor(post(urlEqualTo(BULK_UPDATE)).willReturn(okJson("{\"responses\":[{\"sku\":\"EB-0\",\"statusCode\":200}]}")));
+        ChannelAccess channel = channel(Map.of());
+
+        await(dispatcher.push(channel, updates(1, i -> "EB-" + i)));
+        await(dispatcher.push(channel, updates(1, i -> "EB-" + i)));
+
+        assertThat(bulkUpdates()).hasSize(2).allMatch(call -> "Bearer v^1.1#short".equals(call.getHeader("Authorization")));
+        assertThat(ebay.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)))).as("an expired token is not reused").hasSize(2);
+    }
+
+    @Test
     void eachSkusOwnStatusCodeDecidesItsOutcome() {
         ebay.stubFor(post(urlEqualTo(BULK_UPDATE)).willReturn(aResponse().withStatus(207).withHeader("Content-Type", "application/json")
                 .withBody("""
