@@ -90,7 +90,7 @@ public class ChannelDispatcher {
         }
         List<List<String>> batches = partition(listingIds, connector.maxReadBatchSize());
         return onCallersContext(Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, connector.callCost(batch.size()),
+                .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, connector.readCost(batch.size()),
                         () -> connector.read(channel, batch)))
                 .collect().in(HashMap<String, Long>::new, Map::putAll)
                 .map(Map::copyOf));

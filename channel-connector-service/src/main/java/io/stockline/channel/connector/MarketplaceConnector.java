@@ -36,8 +36,13 @@ public interface MarketplaceConnector {
         return new RateLimit(5, 5);
     }
 
-    /** What one call costs against {@link #rateLimit()}: one request, or Shopify's GraphQL points. */
+    /** What one push call costs against {@link #rateLimit()}: one request, or Shopify's GraphQL points. */
     default double callCost(int listings) {
         return 1;
+    }
+
+    /** What one read call of {@code listings} ids costs against {@link #rateLimit()}. */
+    default double readCost(int listings) {
+        return callCost(listings);
     }
 }

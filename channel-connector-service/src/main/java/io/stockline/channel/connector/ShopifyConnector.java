@@ -71,6 +71,17 @@ public class ShopifyConnector implements MarketplaceConnector {
         return MUTATION_COST;
     }
 
+    /** A node with its level and quantities costs about three points; 100 ids keep a read well under the 1000-point cap of one query. */
+    @Override
+    public int maxReadBatchSize() {
+        return 100;
+    }
+
+    @Override
+    public double readCost(int listings) {
+        return 1 + 3.0 * listings;
+    }
+
     @Override
     public Uni<List<ListingOutcome>> push(ChannelAccess channel, List<ListingUpdate> updates) {
         String locationId = locationId(channel);
