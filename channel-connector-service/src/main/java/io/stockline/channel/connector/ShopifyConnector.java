@@ -38,6 +38,11 @@ public class ShopifyConnector implements MarketplaceConnector {
             + "{ inventorySetQuantities(input: $input) @idempotent(key: $idempotencyKey) "
             + "{ inventoryAdjustmentGroup { id } userErrors { field message code } } }";
 
+    /** Before 2026-01 there is no @idempotent directive: the older versions compare with compareQuantity. */
+    static final String SET_QUANTITIES_BEFORE_IDEMPOTENCY = "mutation StocklineSetAvailable($input: InventorySetQuantitiesInput!) "
+            + "{ inventorySetQuantities(input: $input) "
+            + "{ inventoryAdjustmentGroup { id } userErrors { field message code } } }";
+
     static final String READ_AVAILABLE = "query StocklineAvailable($ids: [ID!]!, $locationId: ID!) "
             + "{ nodes(ids: $ids) { ... on InventoryItem { id inventoryLevel(locationId: $locationId) "
             + "{ quantities(names: [\"available\"]) { name quantity } } } } }";
@@ -85,22 +90,39 @@ public class ShopifyConnector implements MarketplaceConnector {
     @Override
     public Uni<List<ListingOutcome>> push(ChannelAccess channel, List<ListingUpdate> updates) {
         String locationId = locationId(channel);
+        String apiVersion = channel.option("apiVersion", DEFAULT_API_VERSION);
+        boolean changeFrom = atLeast(apiVersion, "2026-04");
+        boolean idempotent = atLeast(apiVersion, "2026-01");
         JsonArray quantities = new JsonArray();
         for (ListingUpdate update : updates) {
-            quantities.add(new JsonObject()
+            JsonObject quantity = new JsonObject()
                     .put("inventoryItemId", update.listingId())
                     .put("locationId", locationId)
-                    .put("quantity", update.quantity())
-                    // explicit null opts out of compare-and-set; leaving the field out is an error from 2026-04
-                    .put("changeFromQuantity", update.lastPushedQuantity()));
+                    .put("quantity", update.quantity());
+            if (changeFrom) {
+                // explicit null opts out of compare-and-set; leaving the field out is an error from 2026-04
+                quantity.put("changeFromQuantity", update.lastPushedQuantity());
+            } else if (update.lastPushedQuantity() != null) {
+                quantity.put("compareQuantity", update.lastPushedQuantity());
+            }
+            quantities.add(quantity);
         }
         JsonObject input = new JsonObject()
                 .put("name", "available")
                 .put("reason", channel.option("reason", "correction"))
                 .put("referenceDocumentUri", "stockline://channel/" + channel.channelId() + "/sync")
                 .put("quantities", quantities);
-        JsonObject body = new JsonObject().put("query", SET_QUANTITIES)
-                .put("variables", new JsonObject().put("input", input).put("idempotencyKey", idempotencyKey(updates)));
+        if (!changeFrom && updates.stream().anyMatch(update -> update.lastPushedQuantity() == null)) {
+            // before 2026-04 the compare is all or nothing for the call
+            input.put("ignoreCompareQuantity", true);
+            quantities.forEach(quantity -> ((JsonObject) quantity).remove("compareQuantity"));
+        }
+        JsonObject variables = new JsonObject().put("input", input);
+        if (idempotent) {
+            variables.put("idempotencyKey", idempotencyKey(updates));
+        }
+        JsonObject body = new JsonObject().put("query", idempotent ? SET_QUANTITIES : SET_QUANTITIES_BEFORE_IDEMPOTENCY)
+                .put("variables", variables);
         return graphql(channel, body).map(data -> outcomes(updates, data.getJsonObject("inventorySetQuantities")));
     }
 
@@ -157,6 +179,9 @@ public class ShopifyConnector implements MarketplaceConnector {
         if (throttle != null) {
             traffic.serverBucket(channel.channelId(), throttle.getDouble("currentlyAvailable", 0d),
                     throttle.getDouble("maximumAvailable", 0d), throttle.getDouble("restoreRate", 0d));
+        }
+        if (body.getValue("errors") instanceof String message) {
+            throw new MarketplaceException.PermanentFailure(what + " error: " + MarketplaceHttp.abbreviate(message));
         }
         JsonArray errors = body.getJsonArray("errors");
         if (errors != null && !errors.isEmpty()) {
@@ -268,6 +293,11 @@ public class ShopifyConnector implements MarketplaceConnector {
                     .append(update.lastPushedQuantity()).append('\n');
         }
         return UUID.nameUUIDFromBytes(material.toString().getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Whether a Shopify API version (YYYY-MM, or "unstable", the newest) is {@code version} or later. */
+    static boolean atLeast(String apiVersion, String version) {
+        return "unstable".equals(apiVersion) || apiVersion.compareTo(version) >= 0;
     }
 
     private static String locationId(ChannelAccess channel) {

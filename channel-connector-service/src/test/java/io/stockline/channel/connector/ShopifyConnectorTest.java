@@ -184,6 +184,35 @@ class ShopifyConnectorTest {
     }
 
     @Test
+    void anOlderApiVersionGetsCompareQuantityAndNoIdempotencyDirective() {
+        shopify.stubFor(post(urlEqualTo("/admin/api/2025-10/graphql.json")).willReturn(okJson(applied(1990))));
+        ChannelAccess channel = channel(Map.of("apiVersion", "2025-10"));
+
+        await(dispatcher.push(channel, List.of(new ListingUpdate("A", item(0), 4, 7L, "k-a"), new ListingUpdate("B", item(1), 3, 9L, "k-b"))));
+        await(dispatcher.push(channel, List.of(new ListingUpdate("A", item(0), 4, 7L, "k-a"), new ListingUpdate("C", item(2), 1, null, "k-c"))));
+
+        List<LoggedRequest> calls = shopify.findAll(postRequestedFor(urlEqualTo("/admin/api/2025-10/graphql.json")));
+        assertThat(calls).hasSize(2);
+        JsonNode allKnown = body(calls.get(0));
+        assertThat(allKnown.get("query").asText()).doesNotContain("@idempotent");
+        assertThat(allKnown.at("/variables/idempotencyKey").isMissingNode()).isTrue();
+        assertThat(allKnown.at("/variables/input/quantities/1/compareQuantity").asLong()).isEqualTo(9);
+        assertThat(allKnown.at("/variables/input/quantities/1").has("changeFromQuantity")).isFalse();
+        assertThat(allKnown.at("/variables/input").has("ignoreCompareQuantity")).isFalse();
+        JsonNode oneUnknown = body(calls.get(1));
+        assertThat(oneUnknown.at("/variables/input/ignoreCompareQuantity").asBoolean()).isTrue();
+        assertThat(oneUnknown.at("/variables/input/quantities/0").has("compareQuantity")).isFalse();
+    }
+
+    @Test
+    void aGraphqlErrorGivenAsTextIsAPermanentFailure() {
+        shopify.stubFor(post(urlEqualTo(GRAPHQL)).willReturn(okJson("{\"errors\":\"Not Found\"}")));
+
+        assertThat(failureOf(dispatcher.push(channel(Map.of()), updates(1, ShopifyConnectorTest::item))))
+                .isInstanceOf(MarketplaceException.PermanentFailure.class).hasMessageContaining("Not Found");
+    }
+
+    @Test
     void throttledWaitsUntilShopifyHasRestoredThePointsThenSucceeds() {
         shopify.stubFor(post(urlEqualTo(GRAPHQL)).inScenario("throttle").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson("""
