@@ -162,6 +162,46 @@ class AmazonConnectorTest {
     }
 
     @Test
+    void neitherCredentialsNorTokensAreEverLogged() {
+        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).inScenario("expired").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(403)).willSetStateTo("fresh"));
+        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).inScenario("expired").whenScenarioStateIs("fresh")
+                .willReturn(aResponse().withStatus(503)));
+        List<String> logged = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                String message = record.getMessage();
+                if (record.getParameters() != null && message != null && message.contains("%")) {
+                    message = String.format(message, record.getParameters());
+                }
+                logged.add(message + " " + (record.getThrown() == null ? "" : record.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(java.util.logging.Level.ALL);
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            assertThat(failureOf(dispatcher.push(channel(Map.of("retryMaxAttempts", "2")),
+                    List.of(new ListingUpdate("SKU-1", "SKU-1", 4, null, "k"))))).isInstanceOf(MarketplaceException.TransientFailure.class);
+        } finally {
+            root.removeHandler(capture);
+        }
+
+        assertThat(logged).as("the dispatcher and connectors did log the retries").anyMatch(line -> line.contains("SKU") || line.contains("amazon"));
+        assertThat(logged).noneMatch(line -> line.contains("Atza|") || line.contains("Atzr|") || line.contains("lwa-secret")
+                || line.contains("amzn1.application-oa2-client.test"));
+    }
+
+    @Test
     void aTokenRefusedTwiceIsAnAuthenticationFailure() {
         amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).willReturn(aResponse().withStatus(403)));
 
