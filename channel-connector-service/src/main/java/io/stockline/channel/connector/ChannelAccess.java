@@ -29,6 +29,20 @@ public record ChannelAccess(String channelId, ChannelType type, URI endpoint, Ma
         return options.getOrDefault(name, fallback);
     }
 
+    /** A numeric option, or {@code fallback} when the channel does not set it; a non-number is refused naming the option. */
+    public double numberOption(String name, double fallback) {
+        String value = options.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException notNumber) {
+            throw new MarketplaceException.PermanentFailure(
+                    "channel " + channelId + " option '" + name + "' is not a number: " + value);
+        }
+    }
+
     @Override
     public String toString() {
         return "ChannelAccess[channelId=" + channelId + ", type=" + type + ", endpoint=" + endpoint

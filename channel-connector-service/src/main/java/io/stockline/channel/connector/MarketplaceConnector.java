@@ -25,4 +25,24 @@ public interface MarketplaceConnector {
 
     /** The quantities the marketplace holds now, by listing id; listings it does not know are absent. */
     Uni<Map<String, Long>> read(ChannelAccess channel, List<String> listingIds);
+
+    /** The most listing ids one {@link #read} may carry. */
+    default int maxReadBatchSize() {
+        return maxBatchSize();
+    }
+
+    /** The documented limit of the API, before the channel's options and the server's own signals adjust it. */
+    default RateLimit rateLimit() {
+        return new RateLimit(5, 5);
+    }
+
+    /** What one push call costs against {@link #rateLimit()}: one request, or Shopify's GraphQL points. */
+    default double callCost(int listings) {
+        return 1;
+    }
+
+    /** What one read call of {@code listings} ids costs against {@link #rateLimit()}. */
+    default double readCost(int listings) {
+        return callCost(listings);
+    }
 }

@@ -1,0 +1,221 @@
+package io.stockline.channel.connector;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+
+/**
+ * Amazon Selling Partner API, Listings Items 2021-08-01: {@code patchListingsItem} replaces the listing's
+ * {@code fulfillment_availability} (one SKU per call), {@code getListingsItem} with
+ * {@code includedData=fulfillmentAvailability} reads it back. A listing id is the seller SKU. Options
+ * {@code sellerId}, {@code marketplaceIds} (comma-separated), {@code productType} (default PRODUCT),
+ * {@code fulfillmentChannelCode} (default DEFAULT), {@code tokenEndpoint}. Credentials {@code lwaClientId},
+ * {@code lwaClientSecret}, {@code refreshToken}: a Login with Amazon refresh-token grant gives the access token
+ * sent in x-amz-access-token, cached until it expires and renewed when Amazon refuses it.
+ */
+@ApplicationScoped
+public class AmazonConnector implements MarketplaceConnector {
+
+    static final String DEFAULT_TOKEN_ENDPOINT = "https://api.amazon.com/auth/o2/token";
+    static final String ACCESS_TOKEN_HEADER = "x-amz-access-token";
+    static final String RATE_LIMIT_HEADER = "x-amzn-RateLimit-Limit";
+    static final String LISTINGS_PATH = "/listings/2021-08-01/items/";
+
+    private final MarketplaceHttp http;
+    private final AccessTokens tokens;
+    private final ChannelTraffic traffic;
+
+    public AmazonConnector(MarketplaceHttp http, AccessTokens tokens, ChannelTraffic traffic) {
+        this.http = http;
+        this.tokens = tokens;
+        this.traffic = traffic;
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.AMAZON;
+    }
+
+    @Override
+    public int maxBatchSize() {
+        return 1;
+    }
+
+    /** patchListingsItem: 5 requests per second per seller, burst 5; x-amzn-RateLimit-Limit overrides the rate. */
+    @Override
+    public RateLimit rateLimit() {
+        return new RateLimit(5, 5);
+    }
+
+    @Override
+    public Uni<List<ListingOutcome>> push(ChannelAccess channel, List<ListingUpdate> updates) {
+        // one SKU per call, as the API has it; more than one is sent one after the other
+        return Multi.createFrom().iterable(updates)
+                .onItem().transformToUniAndConcatenate(update -> patch(channel, update))
+                .collect().asList();
+    }
+
+    private Uni<ListingOutcome> patch(ChannelAccess channel, ListingUpdate update) {
+        String sku = sku(update);
+        JsonObject body = new JsonObject()
+                .put("productType", channel.option("productType", "PRODUCT"))
+                .put("patches", new JsonArray().add(new JsonObject()
+                        .put("op", "replace")
+                        .put("path", "/attributes/fulfillment_availability")
+                        .put("value", new JsonArray().add(new JsonObject()
+                                .put("fulfillment_channel_code", channel.option("fulfillmentChannelCode", "DEFAULT"))
+                                .put("quantity", update.quantity())))));
+        String url = itemUrl(channel, sku);
+        String what = "amazon " + channel.channelId() + " patchListingsItem";
+        return tokens.authorized(grant(channel), AmazonConnector::tokenRefused, token -> http.client()
+                        .patchAbs(url)
+                        .addQueryParam("marketplaceIds", marketplaceIds(channel))
+                        .putHeader(ACCESS_TOKEN_HEADER, token)
+                        .putHeader("Content-Type", "application/json")
+                        .putHeader("Accept", "application/json")
+                        .timeout(MarketplaceHttp.timeoutMillis(channel))
+                        .sendBuffer(Buffer.buffer(body.encode())))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .map(response -> {
+                    observeRate(channel, response);
+                    int status = response.statusCode();
+                    if (status == 200) {
+                        JsonObject answer = response.bodyAsJsonObject();
+                        if ("ACCEPTED".equals(answer.getString("status"))) {
+                            return ListingOutcome.applied(update);
+                        }
+                        return rejected(update, answer.getString("status") + " " + issues(answer.getJsonArray("issues")));
+                    }
+                    if (status == 400 || status == 404 || status == 413) {
+                        // this SKU's request is wrong; the next SKU's may be fine
+                        return rejected(update, "HTTP " + status + " " + MarketplaceHttp.abbreviate(response.bodyAsString()));
+                    }
+                    throw MarketplaceHttp.failure(what, response);
+                });
+    }
+
+    @Override
+    public boolean canReadBack() {
+        return true;
+    }
+
+    @Override
+    public int maxReadBatchSize() {
+        return 1;
+    }
+
+    @Override
+    public Uni<Map<String, Long>> read(ChannelAccess channel, List<String> listingIds) {
+        String what = "amazon " + channel.channelId() + " getListingsItem";
+        String code = channel.option("fulfillmentChannelCode", "DEFAULT");
+        return Multi.createFrom().iterable(listingIds)
+                .onItem().transformToUniAndConcatenate(sku -> tokens.authorized(grant(channel), AmazonConnector::tokenRefused,
+                                token -> http.client().getAbs(itemUrl(channel, sku))
+                                        .addQueryParam("marketplaceIds", marketplaceIds(channel))
+                                        .addQueryParam("includedData", "fulfillmentAvailability")
+                                        .putHeader(ACCESS_TOKEN_HEADER, token)
+                                        .putHeader("Accept", "application/json")
+                                        .timeout(MarketplaceHttp.timeoutMillis(channel))
+                                        .send())
+                        .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                        .map(response -> {
+                            observeRate(channel, response);
+                            Map<String, Long> held = new HashMap<>();
+                            if (response.statusCode() == 404) {
+                                return held;
+                            }
+                            if (!MarketplaceHttp.ok(response)) {
+                                throw MarketplaceHttp.failure(what, response);
+                            }
+                            JsonArray availability = response.bodyAsJsonObject().getJsonArray("fulfillmentAvailability", new JsonArray());
+                            for (int i = 0; i < availability.size(); i++) {
+                                JsonObject entry = availability.getJsonObject(i);
+                                if (code.equals(entry.getString("fulfillmentChannelCode")) && entry.getValue("quantity") != null) {
+                                    held.put(sku, entry.getLong("quantity"));
+                                }
+                            }
+                            return held;
+                        }))
+                .collect().in(HashMap<String, Long>::new, Map::putAll)
+                .map(held -> (Map<String, Long>) held);
+    }
+
+    /** Amazon answers 403 (Unauthorized) for an expired token, and 401 where a gateway checks it first. */
+    private static boolean tokenRefused(int status) {
+        return status == 401 || status == 403;
+    }
+
+    private void observeRate(ChannelAccess channel, HttpResponse<Buffer> response) {
+        String limit = response.getHeader(RATE_LIMIT_HEADER);
+        if (limit != null) {
+            try {
+                traffic.serverRate(channel.channelId(), Double.parseDouble(limit.trim()));
+            } catch (NumberFormatException unreadable) {
+                // keep the documented rate
+            }
+        }
+    }
+
+    static AccessTokens.Grant grant(ChannelAccess channel) {
+        String clientId = channel.credential("lwaClientId");
+        return new AccessTokens.Grant(channel.type().name().toLowerCase() + " channel " + channel.channelId(),
+                channel.option("tokenEndpoint", DEFAULT_TOKEN_ENDPOINT),
+                Map.of("grant_type", "refresh_token",
+                        "refresh_token", channel.credential("refreshToken"),
+                        "client_id", clientId,
+                        "client_secret", channel.credential("lwaClientSecret")),
+                null, null);
+    }
+
+    private static String itemUrl(ChannelAccess channel, String sku) {
+        return MarketplaceHttp.url(channel, LISTINGS_PATH + pathSegment(required(channel, "sellerId")) + "/" + pathSegment(sku));
+    }
+
+    private static String marketplaceIds(ChannelAccess channel) {
+        return required(channel, "marketplaceIds").replace(" ", "");
+    }
+
+    private static String required(ChannelAccess channel, String option) {
+        String value = channel.options().get(option);
+        if (value == null || value.isBlank()) {
+            throw new MarketplaceException.PermanentFailure("amazon channel " + channel.channelId() + " has no option " + option);
+        }
+        return value;
+    }
+
+    static String pathSegment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String sku(ListingUpdate update) {
+        return update.listingId() != null ? update.listingId() : update.sku();
+    }
+
+    private static ListingOutcome rejected(ListingUpdate update, String detail) {
+        return new ListingOutcome(update.sku(), update.listingId(), ListingOutcome.Status.REJECTED, null, detail);
+    }
+
+    private static String issues(JsonArray issues) {
+        if (issues == null || issues.isEmpty()) {
+            return "";
+        }
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < issues.size(); i++) {
+            JsonObject issue = issues.getJsonObject(i);
+            messages.add(issue.getString("code") + ": " + issue.getString("message"));
+        }
+        return String.join("; ", messages);
+    }
+}

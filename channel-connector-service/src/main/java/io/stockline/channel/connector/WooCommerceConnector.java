@@ -1,0 +1,169 @@
+package io.stockline.channel.connector;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.buffer.Buffer;
+
+/**
+ * WooCommerce REST API v3: {@code POST /wp-json/wc/v3/products/batch} sets {@code stock_quantity} (and
+ * {@code manage_stock}) of up to 100 products per call; {@code GET /wp-json/wc/v3/products?include=...} reads
+ * them back. A listing id is the product id. Credentials {@code consumerKey}, {@code consumerSecret} go as HTTP
+ * Basic auth, which WooCommerce accepts over HTTPS only: a plain-http endpoint is refused unless option
+ * {@code allowInsecure=true} (local runs and tests).
+ */
+@ApplicationScoped
+public class WooCommerceConnector implements MarketplaceConnector {
+
+    static final String API_PATH = "/wp-json/wc/v3/products";
+
+    private final MarketplaceHttp http;
+
+    public WooCommerceConnector(MarketplaceHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public ChannelType type() {
+        return ChannelType.WOOCOMMERCE;
+    }
+
+    @Override
+    public int maxBatchSize() {
+        return 100;
+    }
+
+    /** WooCommerce sets no rate limit of its own; the shop's host may. Gentle by default, per channel via options. */
+    @Override
+    public RateLimit rateLimit() {
+        return new RateLimit(4, 2);
+    }
+
+    @Override
+    public Uni<List<ListingOutcome>> push(ChannelAccess channel, List<ListingUpdate> updates) {
+        requireHttps(channel);
+        JsonArray update = new JsonArray();
+        List<ListingOutcome> refused = new ArrayList<>();
+        List<ListingUpdate> sent = new ArrayList<>();
+        for (ListingUpdate listing : updates) {
+            Long id = productId(listing.listingId());
+            if (id == null) {
+                refused.add(new ListingOutcome(listing.sku(), listing.listingId(), ListingOutcome.Status.REJECTED, null,
+                        "a WooCommerce listing id is a product id (a number)"));
+                continue;
+            }
+            sent.add(listing);
+            update.add(new JsonObject().put("id", id).put("stock_quantity", listing.quantity()).put("manage_stock", true));
+        }
+        if (sent.isEmpty()) {
+            return Uni.createFrom().item(refused);
+        }
+        String what = "woocommerce " + channel.channelId() + " products/batch";
+        return http.client().postAbs(MarketplaceHttp.url(channel, API_PATH + "/batch"))
+                .basicAuthentication(channel.credential("consumerKey"), channel.credential("consumerSecret"))
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Accept", "application/json")
+                .timeout(MarketplaceHttp.timeoutMillis(channel))
+                .sendBuffer(Buffer.buffer(new JsonObject().put("update", update).encode()))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .map(response -> {
+                    if (!MarketplaceHttp.ok(response)) {
+                        throw MarketplaceHttp.failure(what, response);
+                    }
+                    Map<Long, JsonObject> byId = new HashMap<>();
+                    JsonArray answers = response.bodyAsJsonObject().getJsonArray("update", new JsonArray());
+                    for (int i = 0; i < answers.size(); i++) {
+                        JsonObject answer = answers.getJsonObject(i);
+                        if (answer.getValue("id") != null) {
+                            byId.put(answer.getLong("id"), answer);
+                        }
+                    }
+                    List<ListingOutcome> outcomes = new ArrayList<>(updates.size());
+                    for (ListingUpdate listing : updates) {
+                        Long id = productId(listing.listingId());
+                        JsonObject answer = id == null ? null : byId.get(id);
+                        if (id == null) {
+                            outcomes.add(refused.stream().filter(o -> o.sku().equals(listing.sku())).findFirst().orElseThrow());
+                        } else if (answer == null) {
+                            outcomes.add(new ListingOutcome(listing.sku(), listing.listingId(), ListingOutcome.Status.CONFLICT, null,
+                                    "WooCommerce did not answer for this product; read it back"));
+                        } else if (answer.getJsonObject("error") != null) {
+                            JsonObject error = answer.getJsonObject("error");
+                            outcomes.add(new ListingOutcome(listing.sku(), listing.listingId(), ListingOutcome.Status.REJECTED, null,
+                                    error.getString("code") + ": " + error.getString("message")));
+                        } else {
+                            outcomes.add(new ListingOutcome(listing.sku(), listing.listingId(), ListingOutcome.Status.APPLIED,
+                                    answer.getValue("stock_quantity") == null ? listing.quantity() : answer.getLong("stock_quantity"), null));
+                        }
+                    }
+                    return outcomes;
+                });
+    }
+
+    @Override
+    public boolean canReadBack() {
+        return true;
+    }
+
+    @Override
+    public Uni<Map<String, Long>> read(ChannelAccess channel, List<String> listingIds) {
+        requireHttps(channel);
+        String include = listingIds.stream().map(WooCommerceConnector::productId).filter(id -> id != null)
+                .map(String::valueOf).collect(Collectors.joining(","));
+        if (include.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String what = "woocommerce " + channel.channelId() + " products";
+        return http.client().getAbs(MarketplaceHttp.url(channel, API_PATH))
+                .addQueryParam("include", include)
+                .addQueryParam("per_page", "100")
+                .basicAuthentication(channel.credential("consumerKey"), channel.credential("consumerSecret"))
+                .putHeader("Accept", "application/json")
+                .timeout(MarketplaceHttp.timeoutMillis(channel))
+                .send()
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .map(response -> {
+                    if (!MarketplaceHttp.ok(response)) {
+                        throw MarketplaceHttp.failure(what, response);
+                    }
+                    Map<String, Long> held = new HashMap<>();
+                    JsonArray products = response.bodyAsJsonArray();
+                    for (int i = 0; i < products.size(); i++) {
+                        JsonObject product = products.getJsonObject(i);
+                        if (product.getValue("stock_quantity") != null) {
+                            held.put(String.valueOf(product.getLong("id")), product.getLong("stock_quantity"));
+                        }
+                    }
+                    return held;
+                });
+    }
+
+    @Override
+    public int maxReadBatchSize() {
+        return 100;
+    }
+
+    private static void requireHttps(ChannelAccess channel) {
+        if (!"https".equalsIgnoreCase(channel.endpoint().getScheme())
+                && !Boolean.parseBoolean(channel.option("allowInsecure", "false"))) {
+            throw new MarketplaceException.PermanentFailure("woocommerce channel " + channel.channelId()
+                    + ": Basic auth over plain http would expose the consumer secret; use https (or allowInsecure=true locally)");
+        }
+    }
+
+    private static Long productId(String listingId) {
+        try {
+            return listingId == null ? null : Long.valueOf(listingId.trim());
+        } catch (NumberFormatException notNumber) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package io.stockline.channel.connector;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.stockline.channel.connector.MarketplaceStub.await;
+import static io.stockline.channel.connector.MarketplaceStub.body;
+import static io.stockline.channel.connector.MarketplaceStub.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stockline.testsupport.StocklineTestResource;
+
+/**
+ * The Amazon connector through the dispatcher against a WireMock SP-API and Login with Amazon; every request to
+ * the Listings Items API is checked against Amazon's own Swagger file.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "channel"))
+class AmazonConnectorTest {
+
+    private static final String SELLER = "A2SELLER0ID";
+    private static final String MARKETPLACE = "ATVPDKIKX0DER";
+    private static final String TOKEN_PATH = "/auth/o2/token";
+    private static final String ITEMS = "/listings/2021-08-01/items/" + SELLER + "/";
+
+    private static WireMockServer amazon;
+
+    @Inject
+    ChannelDispatcher dispatcher;
+
+    @Inject
+    ChannelTraffic traffic;
+
+    @BeforeAll
+    static void startAmazon() {
+        amazon = MarketplaceStub.start();
+    }
+
+    @AfterAll
+    static void stopAmazon() {
+        amazon.stop();
+    }
+
+    @BeforeEach
+    void stubLoginWithAmazon() {
+        amazon.resetAll();
+        amazon.stubFor(post(urlEqualTo(TOKEN_PATH)).inScenario("tokens").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"access_token\":\"Atza|first\",\"token_type\":\"bearer\",\"expires_in\":3600,\"refresh_token\":\"Atzr|r\"}"))
+                .willSetStateTo("second"));
+        amazon.stubFor(post(urlEqualTo(TOKEN_PATH)).inScenario("tokens").whenScenarioStateIs("second")
+                .willReturn(okJson("{\"access_token\":\"Atza|second\",\"token_type\":\"bearer\",\"expires_in\":3600}")));
+    }
+
+    @AfterEach
+    void everyListingsRequestMatchesAmazonsSpec() {
+        List<LoggedRequest> listings = amazon.findAll(anyRequestedFor(urlPathMatching("/listings/.*")));
+        if (!listings.isEmpty()) {
+            MarketplaceSpecs.assertAllValid(MarketplaceSpecs.amazon(), listings);
+        }
+    }
+
+    private static ChannelAccess channel(Map<String, String> extraOptions) {
+        Map<String, String> options = new HashMap<>(Map.of("sellerId", SELLER, "marketplaceIds", MARKETPLACE,
+                "productType", "SHIRT", "tokenEndpoint", amazon.baseUrl() + TOKEN_PATH));
+        options.putAll(extraOptions);
+        return MarketplaceStub.channel(ChannelType.AMAZON, amazon,
+                Map.of("lwaClientId", "amzn1.application-oa2-client.test", "lwaClientSecret", "lwa-secret", "refreshToken", "Atzr|refresh"),
+                options);
+    }
+
+    private static String accepted(String sku) {
+        return "{\"sku\":\"" + sku + "\",\"status\":\"ACCEPTED\",\"submissionId\":\"f1dc2914-75dd-11ea-bc55-0242ac130003\",\"issues\":[]}";
+    }
+
+    private List<LoggedRequest> patches() {
+        return amazon.findAll(patchRequestedFor(urlPathMatching("/listings/.*")));
+    }
+
+    private static Map<String, String> form(LoggedRequest request) {
+        return Arrays.stream(request.getBodyAsString().split("&")).map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(pair -> URLDecoder.decode(pair[0], StandardCharsets.UTF_8),
+                        pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void eachUpdateIsOnePatchOfFulfillmentAvailabilityInTheOrderGiven() throws Exception {
+        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).willReturn(okJson(accepted("any"))
+                .withHeader("x-amzn-RateLimit-Limit", "5.0")));
+        List<ListingUpdate> updates = List.of(
+                new ListingUpdate("SKU-1", "SKU-1", 0, 3L, "k1"),
+                new ListingUpdate("SKU 2", "SKU 2", 12, null, "k2"),
+                new ListingUpdate("SKU-3", "SKU-3", 5, null, "k3"));
+
+        List<ListingOutcome> outcomes = await(dispatcher.push(channel(Map.of()), updates));
+
+        assertThat(outcomes).extracting(ListingOutcome::sku).containsExactly("SKU-1", "SKU 2", "SKU-3");
+        assertThat(outcomes).allMatch(outcome -> outcome.status() == ListingOutcome.Status.APPLIED);
+        List<LoggedRequest> patches = patches();
+        assertThat(patches).extracting(LoggedRequest::getUrl).containsExactly(
+                ITEMS + "SKU-1?marketplaceIds=" + MARKETPLACE,
+                ITEMS + "SKU%202?marketplaceIds=" + MARKETPLACE,
+                ITEMS + "SKU-3?marketplaceIds=" + MARKETPLACE);
+        LoggedRequest first = patches.get(0);
+        assertThat(first.getHeader("x-amz-access-token")).isEqualTo("Atza|first");
+        assertThat(first.getHeader("Content-Type")).startsWith("application/json");
+        assertThat(body(first)).isEqualTo(MarketplaceStub.JSON.readTree("""
+                {"productType":"SHIRT","patches":[{"op":"replace","path":"/attributes/fulfillment_availability",
+                  "value":[{"fulfillment_channel_code":"DEFAULT","quantity":0}]}]}
+                """));
+        List<LoggedRequest> tokenCalls = amazon.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)));
+        assertThat(tokenCalls).as("the token is cached across calls").hasSize(1);
+        assertThat(tokenCalls.get(0).getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(form(tokenCalls.get(0))).containsExactlyInAnyOrderEntriesOf(Map.of("grant_type", "refresh_token",
+                "refresh_token", "Atzr|refresh", "client_id", "amzn1.application-oa2-client.test", "client_secret", "lwa-secret"));
+    }
+
+    @Test
+    void aRefusedTokenIsRefreshedOnceAndTheCallSentAgain() {
+        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).inScenario("expired").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(401).withBody("{\"errors\":[{\"code\":\"Unauthorized\",\"message\":\"Access to requested resource is denied.\"}]}"))
+                .willSetStateTo("fresh"));
+        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).inScenario("expired").whenScenarioStateIs("fresh")
+                .willReturn(okJson(accepted("SKU-1"))));
+
+        List<ListingOutcome> outcomes = await(dispatcher.push(channel(Map.of()), List.of(new ListingUpdate("SKU-1", "SKU-1", 4, null, "k"))));
+
+        assertThat(outcomes).extracting(ListingOutcome::status).containsExactly(ListingOutcome.Status.APPLIED);
+        assertThat(patches()).extracting(request -> request.getHeader("x-amz-access-token")).containsExactly("Atza|first", "Atza|second");
+        assertThat(amazon.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)))).hasSize(2);
+    }
+
+    @Test
+    void neitherCredentialsNorTokensAreEverLogged() {
+        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).inScenario("expired").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(403)).willSetStateTo("fresh"));
+        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).inScenario("expired").whenScenarioStateIs("fresh")
+                .willReturn(aResponse().withStatus(503)));
+        List<String> logged = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                String message = record.getMessage();
+                if (record.getParameters() != null && message != null && message.contains("%")) {
+                    message = String.format(message, record.getParameters());
+                }
+                logged.add(message + " " + (record.getThrown() == null ? "" : record.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(java.util.logging.Level.ALL);
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            assertThat(failureOf(dispatcher.push(channel(Map.of("retryMaxAttempts", "2")),
+                    List.of(new ListingUpdate("SKU-1", "SKU-1", 4, null, "k"))))).isInstanceOf(MarketplaceException.TransientFailure.class);
+        } finally {
+            root.removeHandler(capture);
+        }
+
+        assertThat(logged).as("the dispatcher and connectors did log the retries").anyMatch(line -> line.contains("SKU") || line.contains("amazon"));
+        assertThat(logged).noneMatch(line -> line.contains("Atza|") || line.contains("Atzr|") || line.contains("lwa-secret")
+                || line.contains("amzn1.application-oa2-client.test"));
+    }
+
+    @Test
+    void aTokenRefusedTwiceIsAnAuthenticationFailure() {
+        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).willReturn(aResponse().withStatus(403)));
+
+        Throwable failure = failureOf(dispatcher.push(channel(Map.of()), List.of(new ListingUpdate("SKU-1", "SKU-1", 4, null, "k"))));
+
+        assertThat(failure).isInstanceOf(MarketplaceException.AuthenticationFailure.class);
+        assertThat(failure.getMessage()).doesNotContain("Atza").doesNotContain("lwa-secret");
+        assertThat(patches()).hasSize(2);
+    }
+
+    @Test
+    void http429PausesTheChannelThenSucceeds() {
+        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
+                        .withBody("{\"errors\":[{\"code\":\"QuotaExceeded\",\"message\":\"You exceeded your quota for the requested resource.\"}]}"))
+                .willSetStateTo("ok"));
+        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).inScenario("429").whenScenarioStateIs("ok").willReturn(okJson(accepted("SKU-1"))));
+        ChannelAccess channel = channel(Map.of());
+
+        long started = System.nanoTime();
+        List<ListingOutcome> outcomes = await(dispatcher.push(channel, List.of(new ListingUpdate("SKU-1", "SKU-1", 4, null, "k"))));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(outcomes).extracting(ListingOutcome::status).containsExactly(ListingOutcome.Status.APPLIED);
+        assertThat(patches()).hasSize(2);
+        assertThat(dispatcher.health(channel.channelId()).rateLimitResponses()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerErrorIsRetriedThenSucceedsAndOneThatStaysIsGivenUpOn() {
+        amazon.stubFor(patch(urlPathMatching(ITEMS + "SKU-1")).inScenario("5xx").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        amazon.stubFor(patch(urlPathMatching(ITEMS + "SKU-1")).inScenario("5xx").whenScenarioStateIs("up").willReturn(okJson(accepted("SKU-1"))));
+        amazon.stubFor(patch(urlPathMatching(ITEMS + "SKU-DOWN")).willReturn(aResponse().withStatus(500)));
+        ChannelAccess channel = channel(Map.of("retryMaxAttempts", "3"));
+
+        List<ListingOutcome> outcomes = await(dispatcher.push(channel, List.of(new ListingUpdate("SKU-1", "SKU-1", 4, null, "k"))));
+        Throwable failure = failureOf(dispatcher.push(channel, List.of(new ListingUpdate("SKU-DOWN", "SKU-DOWN", 4, null, "k"))));
+
+        assertThat(outcomes).extracting(ListingOutcome::status).containsExactly(ListingOutcome.Status.APPLIED);
+        assertThat(failure).isInstanceOf(MarketplaceException.TransientFailure.class);
+        assertThat(amazon.findAll(patchRequestedFor(urlPathMatching(ITEMS + "SKU-1")))).hasSize(2);
+        assertThat(amazon.findAll(patchRequestedFor(urlPathMatching(ITEMS + "SKU-DOWN")))).hasSize(3);
+    }
+
+    @Test
+    void anInvalidSubmissionRejectsThatListingOnly() {
+        amazon.stubFor(patch(urlPathMatching(ITEMS + "BAD")).willReturn(okJson("""
+                {"sku":"BAD","status":"INVALID","submissionId":"s-1","issues":[{"code":"90220","message":"'fulfillment_availability' is required but not supplied.","severity":"ERROR"}]}
+                """)));
+        amazon.stubFor(patch(urlPathMatching(ITEMS + "GOOD")).willReturn(okJson(accepted("GOOD"))));
+
+        List<ListingOutcome> outcomes = await(dispatcher.push(channel(Map.of()), List.of(
+                new ListingUpdate("BAD", "BAD", 1, null, "k1"), new ListingUpdate("GOOD", "GOOD", 2, null, "k2"))));
+
+        assertThat(outcomes).extracting(ListingOutcome::status).containsExactly(ListingOutcome.Status.REJECTED, ListingOutcome.Status.APPLIED);
+        assertThat(outcomes.get(0).detail()).contains("90220");
+    }
+
+    @Test
+    void theRateLimitHeaderReplacesTheDocumentedRate() {
+        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).willReturn(okJson(accepted("SKU-1")).withHeader("x-amzn-RateLimit-Limit", "2.5")));
+        ChannelAccess channel = channel(Map.of());
+
+        await(dispatcher.push(channel, List.of(new ListingUpdate("SKU-1", "SKU-1", 4, null, "k"))));
+
+        assertThat(traffic.find(channel.channelId()).bucket.refillPerSecond()).isEqualTo(2.5);
+    }
+
+    @Test
+    void callsBeyondTheBurstOfFiveAreSpacedAtFivePerSecond() {
+        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).willReturn(okJson(accepted("any"))));
+        List<ListingUpdate> updates = MarketplaceStub.updates(8, i -> "SKU-" + i);
+
+        await(dispatcher.push(channel(Map.of()), updates));
+
+        List<LoggedRequest> patches = patches();
+        assertThat(patches).hasSize(8);
+        // at most 5 + 5/s x T calls in any T: the seven calls from the second to the eighth span at least 400 ms
+        // (measured from the second: the first also waited for the Login with Amazon token)
+        long spanMillis = patches.get(7).getLoggedDate().getTime() - patches.get(1).getLoggedDate().getTime();
+        assertThat(spanMillis).isGreaterThanOrEqualTo(350);
+    }
+
+    @Test
+    void readsTheQuantityOfTheDefaultFulfillmentChannelBack() {
+        amazon.stubFor(get(urlPathMatching(ITEMS + "SKU-1")).willReturn(okJson("""
+                {"sku":"SKU-1","fulfillmentAvailability":[{"fulfillmentChannelCode":"AMAZON_NA","quantity":40},{"fulfillmentChannelCode":"DEFAULT","quantity":6}]}
+                """)));
+        amazon.stubFor(get(urlPathMatching(ITEMS + "GONE")).willReturn(aResponse().withStatus(404)
+                .withBody("{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"no listing\"}]}")));
+
+        Map<String, Long> held = await(dispatcher.read(channel(Map.of()), List.of("SKU-1", "GONE")));
+
+        assertThat(held).containsExactly(Map.entry("SKU-1", 6L));
+        assertThat(amazon.findAll(getRequestedFor(urlPathMatching(ITEMS + "SKU-1"))).get(0).getUrl())
+                .isEqualTo(ITEMS + "SKU-1?marketplaceIds=" + MARKETPLACE + "&includedData=fulfillmentAvailability");
+    }
+}
