@@ -94,9 +94,9 @@ public class AlertRepository {
 
     /** Alerts opened or resolved in (from, to], oldest first: what a digest summarises. */
     public Uni<List<Alert>> changedBetween(OffsetDateTime from, OffsetDateTime to) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT " + COLUMNS + """
-                 FROM alert WHERE (opened_at > :from AND opened_at <= :to) OR (resolved_at > :from AND resolved_at <= :to)
-                ORDER BY opened_at, id""", Object[].class)
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT " + COLUMNS
+                + " FROM alert WHERE (opened_at > :from AND opened_at <= :to)"
+                + " OR (resolved_at > :from AND resolved_at <= :to) ORDER BY opened_at, id", Object[].class)
                 .setParameter("from", from).setParameter("to", to)
                 .getResultList())
                 .map(rows -> {

@@ -24,16 +24,16 @@ public class RuleRepository {
 
     /** The rules that may cover a (SKU, location): all of its SKU's, its location's, and the ones for all. */
     public Uni<List<Rule>> forStock(String sku, String location) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT " + COLUMNS + """
-                 FROM alert_rule WHERE channel IS NULL AND (sku IS NULL OR sku = :sku)
-                AND (location IS NULL OR location = :location)""", Object[].class)
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT " + COLUMNS
+                + " FROM alert_rule WHERE channel IS NULL AND (sku IS NULL OR sku = :sku)"
+                + " AND (location IS NULL OR location = :location)", Object[].class)
                 .setParameter("sku", sku).setParameter("location", location).getResultList())
                 .map(rows -> rows.stream().map(RuleRepository::rule).toList());
     }
 
     public Uni<List<Rule>> forChannel(String channel) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT " + COLUMNS + """
-                 FROM alert_rule WHERE kind = 'SYNC_FAILING' AND (channel IS NULL OR channel = :channel)""",
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT " + COLUMNS
+                + " FROM alert_rule WHERE kind = 'SYNC_FAILING' AND (channel IS NULL OR channel = :channel)",
                 Object[].class)
                 .setParameter("channel", channel).getResultList())
                 .map(rows -> rows.stream().map(RuleRepository::rule).toList());
