@@ -61,7 +61,7 @@ public class DeliveryRepository {
 
     public Uni<Void> delivered(UUID id, int attempt) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                UPDATE delivery SET status = 'DELIVERED', delivered_at = now(), last_error = NULL
+                UPDATE delivery SET status = 'DELIVERED', delivered_at = now()
                 WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""")
                 .setParameter("id", id).setParameter("attempt", attempt).executeUpdate())
                 .replaceWithVoid();
