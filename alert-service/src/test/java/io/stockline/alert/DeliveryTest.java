@@ -15,16 +15,21 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -42,7 +47,9 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
+import io.stockline.alert.service.DeliveryService;
 import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
@@ -66,6 +73,9 @@ class DeliveryTest {
 
     @InjectWireMock
     WireMockServer peer;
+
+    @Inject
+    DeliveryService deliveryService;
 
     @GreenMailResource.InjectGreenMail
     GreenMail mail;
@@ -228,7 +238,55 @@ class DeliveryTest {
         assertThat(deliveries(subscription).getString("[0].eventType")).isEqualTo("io.stockline.alert.digest.v1");
     }
 
+    @Test
+    void concurrentWorkersSendEachDeliveryOnce() throws Exception {
+        String location = "LOC-" + UUID.randomUUID().toString().substring(0, 8);
+        String path = "/hooks/" + UUID.randomUUID();
+        peer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withFixedDelay(150)));
+        String subscription = subscribe(Map.of("name", "busy", "channel", "WEBHOOK", "target", peer.baseUrl() + path,
+                "secret", "k", "location", location, "kinds", List.of("LOW_STOCK")));
+        int skus = 12;
+        for (int i = 0; i < skus; i++) {
+            kafka.sendStockChanged(stockChangedTopic, UUID.randomUUID(), newSku(), location, 1, 1);
+        }
+
+        // Four workers of our own race the scheduled one until every delivery is done.
+        ExecutorService workers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                running.add(workers.submit(() -> {
+                    long end = System.nanoTime() + TIMEOUT.toNanos();
+                    while (System.nanoTime() < end && delivered(subscription) < skus) {
+                        try {
+                            VertxContextSupport.subscribeAndAwait(deliveryService::deliverDue);
+                        } catch (Throwable failure) {
+                            throw new IllegalStateException(failure);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : running) {
+                worker.get();
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+
+        assertThat(delivered(subscription)).isEqualTo(skus);
+        List<LoggedRequest> requests = peer.findAll(postRequestedFor(urlEqualTo(path)));
+        assertThat(requests).hasSize(skus);
+        assertThat(requests.stream().map(r -> r.getHeader("X-Stockline-Delivery")).distinct()).hasSize(skus);
+        assertThat(deliveries(subscription).getList("attempts", Integer.class)).containsOnly(1);
+    }
+
     // --- helpers
+
+    private int delivered(String subscription) {
+        return as("viewer").queryParam("subscriptionId", subscription).queryParam("status", "DELIVERED")
+                .get("/api/v1/deliveries").then().statusCode(200).extract().jsonPath().getList("$").size();
+    }
 
     private String subscribe(Map<String, Object> request) {
         return admin().body(new HashMap<>(request)).post("/api/v1/subscriptions").then().statusCode(201)
