@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
 import static io.stockline.alert.AlertTestSupport.admin;
 import static io.stockline.alert.AlertTestSupport.as;
 import static io.stockline.alert.AlertTestSupport.newSku;
@@ -156,6 +157,10 @@ class DeliveryTest {
         assertThat(peer.findAll(postRequestedFor(urlEqualTo(path)))).hasSize(4);
         as("viewer").queryParam("status", "FAILED").queryParam("subscriptionId", subscription)
                 .get("/api/v1/deliveries").then().statusCode(200).body("size()", equalTo(1));
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics.lines().filter(line -> line.startsWith("stockline_alert_deliveries_total")
+                && line.contains("outcome=\"GIVEN_UP\"") && line.contains("channel=\"WEBHOOK\""))).hasSize(1);
 
         // The peer is back; an operator sends it again.
         peer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));

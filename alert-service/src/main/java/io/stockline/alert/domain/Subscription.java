@@ -14,4 +14,11 @@ public record Subscription(UUID id, String name, Channel channel, String target,
         OffsetDateTime lastDigestAt, boolean enabled, OffsetDateTime createdAt) {
 
     public enum Channel { WEBHOOK, EMAIL, CHAT }
+
+    /** Never the secret, nor a chat URL's path (it carries the chat's own credential), should this reach a log. */
+    @Override
+    public String toString() {
+        return "Subscription[id=%s, name=%s, channel=%s, digest=%s, enabled=%s]".formatted(id, name, channel, digest,
+                enabled);
+    }
 }

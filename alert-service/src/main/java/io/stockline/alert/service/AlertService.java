@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -48,10 +49,12 @@ public class AlertService {
     private final AlertPublication publication;
     private final AlertConfig config;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     public AlertService(StockStateRepository stock, AlertStateRepository states, AlertRepository alerts,
             ChannelStateRepository channels, RuleRepository rules, AlertPublication publication, AlertConfig config,
-            Clock clock) {
+            Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.stock = stock;
         this.states = states;
         this.alerts = alerts;
@@ -169,6 +172,7 @@ public class AlertService {
                         orNull(subject.location()), orNull(subject.lot()), orNull(subject.channel()), step.observed(),
                         rule.threshold(), step.detail(), rule.id(), at, null, null, null);
                 Log.infof("alert %s %s for %s", alert.kind(), status, alert.describe());
+                metrics.counter("stockline.alerts", "kind", alert.kind().name(), "event", status.name()).increment();
                 yield alerts.insert(alert)
                         .chain(() -> status == Alert.Status.NOTICE
                                 ? states.save(subject, null, false, now.plus(rule.cooldown()))
@@ -182,6 +186,8 @@ public class AlertService {
                             return save;
                         }
                         Log.infof("alert %s resolved: %s", resolved.kind(), resolved.describe());
+                        metrics.counter("stockline.alerts", "kind", resolved.kind().name(), "event", "RESOLVED")
+                                .increment();
                         return save.chain(() -> publication.publish(resolved));
                     });
             case HOLD -> states.save(subject, null, true, cooldownUntil);

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -32,8 +33,11 @@ public class DeliveryService {
     private final Clock clock;
     private final AlertConfig.Delivery config;
     private final Backoff backoff;
+    private final MeterRegistry metrics;
 
-    public DeliveryService(DeliveryRepository deliveries, Notifier notifier, Clock clock, AlertConfig config) {
+    public DeliveryService(DeliveryRepository deliveries, Notifier notifier, Clock clock, AlertConfig config,
+            MeterRegistry metrics) {
+        this.metrics = metrics;
         this.deliveries = deliveries;
         this.notifier = notifier;
         this.clock = clock;
@@ -88,12 +92,16 @@ public class DeliveryService {
             if (outcome.error() == null) {
                 Log.debugf("delivery %s (%s) delivered on attempt %d", delivery.id(), delivery.channel(),
                         delivery.attempts());
+                metrics.counter("stockline.alert.deliveries", "channel", delivery.channel().name(), "outcome",
+                        "DELIVERED").increment();
                 chain = chain.chain(() -> deliveries.delivered(delivery.id(), delivery.attempts()));
             } else {
                 OffsetDateTime next = delivery.attempts() >= config.maxAttempts() ? null
                         : now().plus(backoff.after(delivery.attempts()));
                 Log.warnf("delivery %s (%s) attempt %d failed: %s; %s", delivery.id(), delivery.channel(),
                         delivery.attempts(), outcome.error(), next == null ? "given up" : "next at " + next);
+                metrics.counter("stockline.alert.deliveries", "channel", delivery.channel().name(), "outcome",
+                        next == null ? "GIVEN_UP" : "RETRY").increment();
                 chain = chain.chain(() -> deliveries.failed(delivery.id(), delivery.attempts(), outcome.error(), next));
             }
         }
