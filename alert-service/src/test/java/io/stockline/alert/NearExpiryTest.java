@@ -99,6 +99,25 @@ class NearExpiryTest {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(events(sku)).containsExactly("opened NEAR_EXPIRY@WH1/L1"));
     }
 
+    @Test
+    void daysPassingBringALotIntoItsWindowWithoutAnyEvent() {
+        String sku = newSku();
+        stock(sku, 1, 50, List.of(new Lot("L1", today.plusDays(35), 5))); // 35 days away, window 30: nothing
+        // Same key, so consumed after the lot: once its alert is out, no event is left to open the lot's.
+        AlertTestSupport.stockChanged(kafka, stockChangedTopic, UUID.randomUUID(), sku, "WH2", 1, 1, null);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(events(sku)).containsExactly("opened LOW_STOCK@WH2"));
+        try {
+            TestClock.advance(Duration.ofDays(10)); // 25 days left now: inside
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(events(sku))
+                    .containsExactly("opened LOW_STOCK@WH2", "opened NEAR_EXPIRY@WH1/L1"));
+        } finally {
+            TestClock.reset();
+        }
+        JsonNode opened = AlertTestSupport.body(kafka.on(alertsTopic).stream().filter(r -> sku.equals(r.key()))
+                .filter(r -> r.value().contains("NEAR_EXPIRY")).findFirst().orElseThrow());
+        assertThat(opened.get("observed").asLong()).as("days left on the day the clock shows").isEqualTo(25);
+    }
+
     private void stock(String sku, long version, long available, List<Lot> lots) {
         AlertTestSupport.stockChanged(kafka, stockChangedTopic, UUID.randomUUID(), sku, "WH1", version, available, lots);
     }
