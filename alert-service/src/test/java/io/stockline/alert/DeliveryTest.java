@@ -15,6 +15,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,6 +80,15 @@ class DeliveryTest {
 
     @Inject
     DeliveryService deliveryService;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
 
     @GreenMailResource.InjectGreenMail
     GreenMail mail;
@@ -284,6 +296,34 @@ class DeliveryTest {
         assertThat(requests).hasSize(skus);
         assertThat(requests.stream().map(r -> r.getHeader("X-Stockline-Delivery")).distinct()).hasSize(skus);
         assertThat(deliveries(subscription).getList("attempts", Integer.class)).containsOnly(1);
+    }
+
+    @Test
+    void aDeliveryClaimedByAWorkerThatDiedIsSentAfterTheLease() throws Exception {
+        String sku = newSku();
+        String path = "/hooks/" + UUID.randomUUID();
+        peer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        String subscription = subscribe(Map.of("name", "after crash", "channel", "WEBHOOK",
+                "target", peer.baseUrl() + path, "secret", "k", "sku", sku));
+        UUID id = UUID.randomUUID();
+        // As a worker leaves it when it dies mid-send: attempt counted, the next one a lease (6 s here) away.
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement insert = db.prepareStatement("""
+                        INSERT INTO delivery (id, subscription_id, event_type, channel, subject, body, attempts,
+                                              next_attempt_at)
+                        VALUES (?, ?, 'io.stockline.alert.opened.v1', 'WEBHOOK', 's', ?, 1,
+                                now() + interval '6 seconds')""")) {
+            insert.setObject(1, id);
+            insert.setObject(2, UUID.fromString(subscription));
+            insert.setString(3, "{\"sku\":\"" + sku + "\"}");
+            insert.executeUpdate();
+        }
+        assertThat(peer.findAll(postRequestedFor(urlEqualTo(path)))).as("not before the lease").isEmpty();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> as("viewer").get("/api/v1/deliveries/" + id).then()
+                .statusCode(200).body("status", equalTo("DELIVERED")).body("attempts", equalTo(2)));
+        assertThat(peer.findAll(postRequestedFor(urlEqualTo(path)))).hasSize(1)
+                .first().satisfies(request -> assertThat(request.getBodyAsString()).contains(sku));
     }
 
     // --- helpers
