@@ -2,7 +2,6 @@ package io.stockline.alert;
 
 import static io.stockline.alert.AlertTestSupport.admin;
 import static io.stockline.alert.AlertTestSupport.as;
-import static io.stockline.alert.AlertTestSupport.body;
 import static io.stockline.alert.AlertTestSupport.newSku;
 import static io.stockline.alert.AlertTestSupport.ruleBody;
 import static io.stockline.alert.AlertTestSupport.skuRule;
