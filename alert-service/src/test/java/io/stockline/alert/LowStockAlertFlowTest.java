@@ -1,5 +1,10 @@
 package io.stockline.alert;
 
+import static io.stockline.alert.AlertTestSupport.LEGACY_LOW_STOCK;
+import static io.stockline.alert.AlertTestSupport.OPENED;
+import static io.stockline.alert.AlertTestSupport.STOCK_CHANGED_TYPE;
+import static io.stockline.alert.AlertTestSupport.body;
+import static io.stockline.alert.AlertTestSupport.newSku;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -23,20 +27,18 @@ import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
 
 /**
- * inventory.stock-changed on the real broker in, low-stock CloudEvents on {@code alerts} out.
+ * inventory.stock-changed on the real broker in, LOW_STOCK CloudEvents on {@code alerts} out: opened once per
+ * crossing, resolved on recovery, and the old low-stock.v1 beside each opening while consumers move over.
  *
- * <p>Alerts are keyed by SKU and published before the event that raised them is done, so they reach the
- * alerts topic in the order of the events. A test that expects no alert from some events therefore sends,
- * after them, one that must raise an alert, waits for it, and then counts every alert of the SKU.
+ * <p>Alerts are keyed by SKU and reach the alerts topic in the order of the events of that SKU. A test that
+ * expects no alert from some events therefore sends, after them, one that must raise an alert, waits for it, and
+ * then counts every alert of the SKU.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "alert"))
 class LowStockAlertFlowTest {
 
-    private static final String STOCK_CHANGED_TYPE = "io.stockline.inventory.stock-changed.v1";
-    private static final String LOW_STOCK_TYPE = "io.stockline.alert.low-stock.v1";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ConfigProperty(name = "stockline.topics.stock-changed")
     String stockChangedTopic;
@@ -61,44 +63,64 @@ class LowStockAlertFlowTest {
     }
 
     @Test
-    void fallingToTheThresholdPublishesOneLowStockCloudEvent() throws Exception {
-        assertThat(threshold).as("the threshold these tests expect from application.properties").isEqualTo(5);
+    void fallingToTheDefaultReorderPointOpensOneLowStockAlert() {
+        assertThat(threshold).as("the default reorder point these tests expect from application.properties").isEqualTo(5);
         String sku = newSku();
 
         stockChanged(sku, "WH1", 1, 6); // one above: not low
-        stockChanged(sku, "WH1", 2, 5); // exactly the threshold: low
+        stockChanged(sku, "WH1", 2, 5); // exactly the reorder point: low
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(alerts(sku)).hasSize(1));
-        KafkaProbe.Received alert = alerts(sku).get(0);
-        assertThat(alert.header("ce_type")).isEqualTo(LOW_STOCK_TYPE);
-        assertThat(alert.header("ce_specversion")).isEqualTo("1.0");
-        assertThat(alert.header("ce_source")).isEqualTo("/stockline/alert-service");
-        assertThat(alert.header("ce_subject")).isEqualTo(sku);
-        assertThat(alert.header("ce_id")).isNotBlank();
-        JsonNode body = JSON.readTree(alert.value());
-        assertThat(body.get("id").asText()).isEqualTo(alert.header("ce_id"));
-        assertThat(body.get("kind").asText()).isEqualTo("LOW_STOCK");
-        assertThat(body.get("sku").asText()).isEqualTo(sku);
-        assertThat(body.get("location").asText()).isEqualTo("WH1");
-        assertThat(body.get("available").asLong()).isEqualTo(5);
-        assertThat(body.get("threshold").asLong()).isEqualTo(5);
-        assertThat(body.get("raisedAt").asText()).isNotBlank();
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(records(sku)).hasSize(2));
+        KafkaProbe.Received legacy = records(sku).get(0);
+        KafkaProbe.Received opened = records(sku).get(1);
+
+        assertThat(opened.header("ce_type")).isEqualTo(OPENED);
+        assertThat(opened.header("ce_specversion")).isEqualTo("1.0");
+        assertThat(opened.header("ce_source")).isEqualTo("/stockline/alert-service");
+        assertThat(opened.header("ce_subject")).isEqualTo(sku);
+        JsonNode alert = body(opened);
+        assertThat(alert.get("eventId").asText()).isEqualTo(opened.header("ce_id"));
+        assertThat(alert.get("alertId").asText()).isNotBlank().isNotEqualTo(alert.get("eventId").asText());
+        assertThat(alert.get("kind").asText()).isEqualTo("LOW_STOCK");
+        assertThat(alert.get("status").asText()).isEqualTo("OPEN");
+        assertThat(alert.get("sku").asText()).isEqualTo(sku);
+        assertThat(alert.get("location").asText()).isEqualTo("WH1");
+        assertThat(alert.get("observed").asLong()).isEqualTo(5);
+        assertThat(alert.get("threshold").asLong()).isEqualTo(5);
+        assertThat(alert.get("ruleId").isNull()).as("the default rule has no id").isTrue();
+        assertThat(alert.get("openedAt").asText()).isNotBlank();
+        assertThat(alert.get("text").asText()).contains(sku, "WH1", "5");
+
+        // The old event, unchanged, for the consumers that still read it.
+        assertThat(legacy.header("ce_type")).isEqualTo(LEGACY_LOW_STOCK);
+        JsonNode old = body(legacy);
+        assertThat(old.get("id").asText()).isEqualTo(legacy.header("ce_id")).isEqualTo(alert.get("alertId").asText());
+        assertThat(old.get("kind").asText()).isEqualTo("LOW_STOCK");
+        assertThat(old.get("available").asLong()).isEqualTo(5);
+        assertThat(old.get("threshold").asLong()).isEqualTo(5);
+        assertThat(old.get("raisedAt").asText()).isNotBlank();
     }
 
     @Test
-    void staysQuietWhileLowAndAlertsAgainAfterRecovering() {
+    void opensOncePerCrossingResolvesOnRecoveryAndOpensAgainAfterTheCooldown() {
         String sku = newSku();
+        AlertTestSupport.skuRule("LOW_STOCK", sku, 5L, 0); // no cool-down: every crossing counts
 
         stockChanged(sku, "WH1", 1, 10);
-        stockChanged(sku, "WH1", 2, 4); // crosses: alert
+        stockChanged(sku, "WH1", 2, 4); // crosses: opened
         stockChanged(sku, "WH1", 3, 3); // still low: nothing
-        stockChanged(sku, "WH1", 4, 5); // still low (at the threshold): nothing
-        stockChanged(sku, "WH1", 5, 0); // still low: nothing
-        stockChanged(sku, "WH1", 6, 6); // recovers: nothing, the alert resolves
-        stockChanged(sku, "WH1", 7, 2); // crosses again: a second alert
+        stockChanged(sku, "WH1", 4, 5); // still low (at the reorder point): nothing
+        stockChanged(sku, "WH1", 5, 0); // still low: nothing (out of stock is another kind)
+        stockChanged(sku, "WH1", 6, 6); // recovers: resolved
+        stockChanged(sku, "WH1", 7, 2); // crosses again: opened
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(alertedQuantities(sku)).contains(2L));
-        assertThat(alertedQuantities(sku)).containsExactly(4L, 2L);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(lowStock(sku)).hasSize(3));
+        assertThat(lowStock(sku)).containsExactly("opened 4", "resolved 4", "opened 2");
+        // The resolve names the alert it ends.
+        List<JsonNode> bodies = lowStockBodies(sku);
+        assertThat(bodies.get(1).get("alertId")).isEqualTo(bodies.get(0).get("alertId"));
+        assertThat(bodies.get(1).get("resolvedAt").asText()).isNotBlank();
+        assertThat(bodies.get(2).get("alertId")).isNotEqualTo(bodies.get(0).get("alertId"));
     }
 
     @Test
@@ -128,8 +150,8 @@ class LowStockAlertFlowTest {
         // A fresh, newer one that must alert: once it has, the ones before it have been consumed.
         stockChanged(sku, "WH1", 5, 3);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(alertedQuantities(sku)).isNotEmpty());
-        assertThat(alertedQuantities(sku)).containsExactly(3L);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(lowStock(sku)).isNotEmpty());
+        assertThat(lowStock(sku)).containsExactly("opened 3");
     }
 
     @Test
@@ -140,20 +162,23 @@ class LowStockAlertFlowTest {
         kafka.sendRaw(stockChangedTopic, sku, "not json");
         kafka.sendCloudEvent(stockChangedTopic, sku, STOCK_CHANGED_TYPE, UUID.randomUUID().toString(),
                 "{\"sku\":\"" + sku + "\",\"location\":\"WH1\",\"version\":1,\"available\":1}"); // no eventId
+        kafka.sendCloudEvent(stockChangedTopic, sku, STOCK_CHANGED_TYPE, UUID.randomUUID().toString(),
+                "{\"eventId\":\"" + UUID.randomUUID() + "\",\"sku\":\"" + sku + "\",\"location\":\"WH1\",\"version\":1}");
+        kafka.sendCloudEvent(stockChangedTopic, sku, STOCK_CHANGED_TYPE, UUID.randomUUID().toString(),
+                "{\"eventId\":\"" + UUID.randomUUID() + "\",\"sku\":\"" + sku + "\",\"location\":\"WH1\",\"version\":1,"
+                        + "\"available\":1,\"lots\":[{\"expiresOn\":\"2026-12-01\",\"quantity\":1}]}"); // a lot without its name
         stockChanged(sku, "WH1", 1, 1);
 
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(dlq))
-                .filteredOn(dead -> sku.equals(dead.key())).hasSize(2)
+                .filteredOn(dead -> sku.equals(dead.key())).hasSize(4)
                 .allSatisfy(dead -> assertThat(dead.header("dead-letter-reason")).isNotBlank())
                 .extracting(KafkaProbe.Received::value).first().isEqualTo("not json"));
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(alertedQuantities(sku)).containsExactly(1L));
+        assertThat(kafka.on(dlq)).filteredOn(dead -> sku.equals(dead.key()))
+                .extracting(dead -> dead.header("dead-letter-reason")).element(2).asString().contains("available");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(lowStock(sku)).containsExactly("opened 1"));
     }
 
     // --- helpers
-
-    private static String newSku() {
-        return "SKU-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     private UUID stockChanged(String sku, String location, long version, long available) {
         return stockChanged(UUID.randomUUID(), sku, location, version, available);
@@ -163,35 +188,26 @@ class LowStockAlertFlowTest {
         return kafka.sendStockChanged(stockChangedTopic, eventId, sku, location, version, available);
     }
 
-    /** The alerts of the SKU, in the order they were published. */
-    private List<KafkaProbe.Received> alerts(String sku) {
+    /** Every record of the SKU on the alerts topic, in the order they were published. */
+    private List<KafkaProbe.Received> records(String sku) {
         return kafka.on(alertsTopic).stream().filter(alert -> sku.equals(alert.key())).toList();
     }
 
-    private List<Long> alertedQuantities(String sku) {
-        List<KafkaProbe.Received> alerts = alerts(sku);
-        alerts.forEach(alert -> assertThat(alert.header("ce_type")).isEqualTo(LOW_STOCK_TYPE));
-        return alerts.stream().map(LowStockAlertFlowTest::available).toList();
+    private List<JsonNode> lowStockBodies(String sku) {
+        return records(sku).stream().filter(r -> !LEGACY_LOW_STOCK.equals(r.header("ce_type")))
+                .map(AlertTestSupport::body).filter(b -> b.get("kind").asText().equals("LOW_STOCK")).toList();
     }
 
-    /** location=available of each alert of the SKU, in the order they were published. */
+    /** "opened|resolved observed" of each LOW_STOCK event of the SKU. */
+    private List<String> lowStock(String sku) {
+        return lowStockBodies(sku).stream()
+                .map(b -> (b.get("status").asText().equals("RESOLVED") ? "resolved " : "opened ") + b.get("observed").asLong())
+                .toList();
+    }
+
+    /** location=observed of each LOW_STOCK opening of the SKU. */
     private List<String> raised(String sku) {
-        return alerts(sku).stream().map(alert -> location(alert) + "=" + available(alert)).toList();
-    }
-
-    private static long available(KafkaProbe.Received alert) {
-        return body(alert).get("available").asLong();
-    }
-
-    private static String location(KafkaProbe.Received alert) {
-        return body(alert).get("location").asText();
-    }
-
-    private static JsonNode body(KafkaProbe.Received alert) {
-        try {
-            return JSON.readTree(alert.value());
-        } catch (Exception e) {
-            throw new AssertionError("unreadable alert " + alert.value(), e);
-        }
+        return lowStockBodies(sku).stream().filter(b -> b.get("status").asText().equals("OPEN"))
+                .map(b -> b.get("location").asText() + "=" + b.get("observed").asLong()).toList();
     }
 }

@@ -1,23 +1,31 @@
 package io.stockline.alert.repository;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.stockline.alert.domain.Alert;
 import io.stockline.alert.domain.StockChanged;
 
+/** The last figures per (SKU, location), their lots, and the events already applied. */
 @ApplicationScoped
 public class StockStateRepository {
 
-    /** The state before this event: whether the low-stock alert was open; null when the event is stale. */
-    public record Previous(boolean lowStockOpen) {
+    /** The figure before this event; previousAvailable is null when none was seen yet. */
+    public record Previous(Long previousAvailable) {
     }
 
-    public Uni<Boolean> markProcessed(StockChanged event) {
+    public record StockSubject(String sku, String location) {
+    }
+
+    /** Records the event id in the current transaction; false when it was already applied. */
+    public Uni<Boolean> markProcessed(UUID eventId) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
                 "INSERT INTO processed_event (event_id) VALUES (:id) ON CONFLICT DO NOTHING")
-                .setParameter("id", event.eventId())
+                .setParameter("id", eventId)
                 .executeUpdate())
                 .map(count -> count == 1);
     }
@@ -27,32 +35,80 @@ public class StockStateRepository {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 INSERT INTO stock_state (sku, location, available, version) VALUES (:sku, :location, :available, 0)
                 ON CONFLICT (sku, location) DO UPDATE SET updated_at = now()
-                RETURNING version, low_stock_open""", Object[].class)
+                RETURNING version, available""", Object[].class)
                 .setParameter("sku", event.sku()).setParameter("location", event.location())
                 .setParameter("available", event.available())
                 .getSingleResult())
-                .map(row -> ((Number) row[0]).longValue() >= event.version() ? null : new Previous((Boolean) row[1]));
+                .map(row -> {
+                    long version = ((Number) row[0]).longValue();
+                    if (version >= event.version()) {
+                        return null;
+                    }
+                    return new Previous(version == 0 ? null : ((Number) row[1]).longValue());
+                });
     }
 
-    public Uni<Void> update(StockChanged event, boolean lowStockOpen) {
+    public Uni<Void> update(StockChanged event) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                UPDATE stock_state SET available = :available, version = :version, low_stock_open = :open
+                UPDATE stock_state SET available = :available, version = :version
                 WHERE sku = :sku AND location = :location""")
                 .setParameter("sku", event.sku()).setParameter("location", event.location())
                 .setParameter("available", event.available()).setParameter("version", event.version())
-                .setParameter("open", lowStockOpen)
                 .executeUpdate())
                 .replaceWithVoid();
     }
 
-    public Uni<Void> insert(Alert alert) {
+    /** The available figure of a (SKU, location) seen at least once, locked against events; null otherwise. */
+    public Uni<Long> lockAvailable(String sku, String location) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                INSERT INTO alert (id, kind, sku, location, available, threshold, raised_at)
-                VALUES (:id, :kind, :sku, :location, :available, :threshold, :raisedAt)""")
-                .setParameter("id", alert.id()).setParameter("kind", alert.kind()).setParameter("sku", alert.sku())
-                .setParameter("location", alert.location()).setParameter("available", alert.available())
-                .setParameter("threshold", alert.threshold()).setParameter("raisedAt", alert.raisedAt())
-                .executeUpdate())
-                .replaceWithVoid();
+                SELECT available FROM stock_state WHERE sku = :sku AND location = :location AND version > 0
+                FOR UPDATE""", Object.class)
+                .setParameter("sku", sku).setParameter("location", location)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : ((Number) rows.get(0)).longValue());
+    }
+
+    public Uni<Void> replaceLots(String sku, String location, List<StockChanged.Lot> lots) {
+        Uni<Void> chain = Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "DELETE FROM lot_state WHERE sku = :sku AND location = :location")
+                .setParameter("sku", sku).setParameter("location", location).executeUpdate()).replaceWithVoid();
+        for (StockChanged.Lot lot : lots) {
+            chain = chain.chain(() -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                    INSERT INTO lot_state (sku, location, lot, expires_on, quantity)
+                    VALUES (:sku, :location, :lot, CAST(:expiresOn AS date), :quantity)
+                    ON CONFLICT (sku, location, lot) DO UPDATE
+                    SET quantity = lot_state.quantity + EXCLUDED.quantity""")
+                    .setParameter("sku", sku).setParameter("location", location).setParameter("lot", lot.lot())
+                    .setParameter("expiresOn", lot.expiresOn())
+                    .setParameter("quantity", lot.quantity())
+                    .executeUpdate())).replaceWithVoid();
+        }
+        return chain;
+    }
+
+    public Uni<List<StockChanged.Lot>> lots(String sku, String location) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT lot, expires_on, quantity FROM lot_state WHERE sku = :sku AND location = :location
+                ORDER BY lot""", Object[].class)
+                .setParameter("sku", sku).setParameter("location", location)
+                .getResultList())
+                .map(rows -> {
+                    List<StockChanged.Lot> lots = new ArrayList<>();
+                    for (Object[] row : rows) {
+                        lots.add(new StockChanged.Lot((String) row[0], Sql.date(row[1]), ((Number) row[2]).longValue()));
+                    }
+                    return lots;
+                });
+    }
+
+    /** Every (SKU, location) with a dated lot on hand or an expiry alert open: what the expiry sweep looks at. */
+    public Uni<List<StockSubject>> withDatedLots() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT sku, location FROM lot_state WHERE expires_on IS NOT NULL AND quantity > 0
+                UNION
+                SELECT sku, location FROM alert_state WHERE kind = 'NEAR_EXPIRY' AND (open_alert_id IS NOT NULL OR pending)
+                ORDER BY 1, 2""", Object[].class)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new StockSubject((String) row[0], (String) row[1])).toList());
     }
 }

@@ -1,62 +1,213 @@
 package io.stockline.alert.service;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.stockline.alert.config.AlertConfig;
 import io.stockline.alert.domain.Alert;
-import io.stockline.alert.domain.LowStockRule;
+import io.stockline.alert.domain.AlertKind;
+import io.stockline.alert.domain.Evaluation;
+import io.stockline.alert.domain.Lifecycle;
+import io.stockline.alert.domain.Rule;
+import io.stockline.alert.domain.RuleSet;
 import io.stockline.alert.domain.StockChanged;
-import io.stockline.alert.messaging.AlertPublisher;
+import io.stockline.alert.domain.SyncStatus;
+import io.stockline.alert.repository.AlertRepository;
+import io.stockline.alert.repository.AlertStateRepository;
+import io.stockline.alert.repository.AlertStateRepository.Subject;
+import io.stockline.alert.repository.ChannelStateRepository;
+import io.stockline.alert.repository.RuleRepository;
 import io.stockline.alert.repository.StockStateRepository;
 
-/** Watches stock crossings and raises an alert once per crossing. */
+/**
+ * Applies stock and sync figures to the alert state: one transaction per event or re-evaluation, which records
+ * the event id, the figures, the state, the alert and everything it must reach (AlertPublication). Events of one
+ * (SKU, location) are serialised by the lock on its stock_state row, of one channel by its alert_state row.
+ */
 @ApplicationScoped
 public class AlertService {
 
-    private final StockStateRepository state;
-    private final AlertPublisher publisher;
-    private final LowStockRule lowStock;
+    private final StockStateRepository stock;
+    private final AlertStateRepository states;
+    private final AlertRepository alerts;
+    private final ChannelStateRepository channels;
+    private final RuleRepository rules;
+    private final AlertPublication publication;
+    private final AlertConfig config;
+    private final Clock clock;
+    private final MeterRegistry metrics;
 
-    public AlertService(StockStateRepository state, AlertPublisher publisher,
-            @ConfigProperty(name = "stockline.alerts.low-stock-threshold") long lowStockThreshold) {
-        this.state = state;
-        this.publisher = publisher;
-        this.lowStock = new LowStockRule(lowStockThreshold);
+    public AlertService(StockStateRepository stock, AlertStateRepository states, AlertRepository alerts,
+            ChannelStateRepository channels, RuleRepository rules, AlertPublication publication, AlertConfig config,
+            Clock clock, MeterRegistry metrics) {
+        this.metrics = metrics;
+        this.stock = stock;
+        this.states = states;
+        this.alerts = alerts;
+        this.channels = channels;
+        this.rules = rules;
+        this.publication = publication;
+        this.config = config;
+        this.clock = clock;
     }
 
-    /**
-     * Applies the event once; a duplicate or stale one changes nothing. The alert is published before the
-     * transaction commits, so a failure redelivers the event rather than losing the alert.
-     */
+    /** What applies where no rule does; AlertConfig sets the figures. */
+    public Map<AlertKind, Rule> defaults() {
+        Map<AlertKind, Rule> defaults = new EnumMap<>(AlertKind.class);
+        for (AlertKind kind : AlertKind.values()) {
+            Long threshold = switch (kind) {
+                case LOW_STOCK -> config.lowStockThreshold();
+                case OVERSTOCK -> config.overstockMaximum().orElse(null);
+                case NEAR_EXPIRY -> config.nearExpiryDays();
+                case SYNC_FAILING -> config.syncLagLimit();
+                case OUT_OF_STOCK, BACK_IN_STOCK -> null;
+            };
+            defaults.put(kind, new Rule(null, kind, null, null, null, threshold, config.defaultCooldown(), true));
+        }
+        return defaults;
+    }
+
+    /** Applies the event once; a duplicate or stale one changes nothing. */
     @WithTransaction
     public Uni<Void> onStockChanged(StockChanged event) {
-        return state.markProcessed(event)
-                .chain(fresh -> fresh ? state.lockIfNewer(event) : Uni.createFrom().nullItem())
-                .chain(previous -> previous == null ? Uni.createFrom().voidItem() : apply(event, previous));
+        return stock.markProcessed(event.eventId())
+                .chain(fresh -> fresh ? stock.lockIfNewer(event) : Uni.createFrom().nullItem())
+                .chain(previous -> {
+                    if (previous == null) {
+                        Log.debugf("stock-changed %s for %s@%s: duplicate or stale, dropped", event.eventId(),
+                                event.sku(), event.location());
+                        return Uni.createFrom().voidItem();
+                    }
+                    Uni<Void> lots = event.lots() == null ? Uni.createFrom().voidItem()
+                            : stock.replaceLots(event.sku(), event.location(), event.lots());
+                    return stock.update(event).chain(() -> lots)
+                            .chain(() -> evaluateStock(event.sku(), event.location(), previous.previousAvailable(),
+                                    event.available()));
+                });
     }
 
-    /** The same event raises the same alert id, so a redelivery after a failed commit is recognisably a repeat. */
-    private static UUID alertId(StockChanged event, String kind) {
-        return UUID.nameUUIDFromBytes((kind + ":" + event.eventId()).getBytes(StandardCharsets.UTF_8));
+    /** Looks again at a (SKU, location) without a new event: a cool-down has passed, or a date has. */
+    @WithTransaction
+    public Uni<Void> reevaluateStock(String sku, String location) {
+        return stock.lockAvailable(sku, location)
+                .chain(available -> available == null ? Uni.createFrom().voidItem()
+                        : evaluateStock(sku, location, null, available));
     }
 
-    private Uni<Void> apply(StockChanged event, StockStateRepository.Previous previous) {
-        return switch (lowStock.transition(previous.lowStockOpen(), event.available())) {
-            case OPEN -> {
-                Alert alert = new Alert(alertId(event, Alert.LOW_STOCK), Alert.LOW_STOCK, event.sku(), event.location(),
-                        event.available(), lowStock.threshold(), OffsetDateTime.now(ZoneOffset.UTC));
-                yield state.update(event, true).chain(() -> state.insert(alert)).chain(() -> publisher.publish(alert));
+    private Uni<Void> evaluateStock(String sku, String location, Long previousAvailable, long available) {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return rules.forStock(sku, location).map(found -> new RuleSet(found, defaults()))
+                .chain(ruleSet -> states.lockStock(sku, location)
+                        .chain(rows -> stock.lots(sku, location).chain(lots -> {
+                            Map<Evaluation.Key, Lifecycle.State> current = new HashMap<>();
+                            rows.forEach((key, row) -> current.put(key, row.state()));
+                            List<Evaluation.Step> steps = new java.util.ArrayList<>(Evaluation.stock(ruleSet, sku,
+                                    location, previousAvailable, available, current, now));
+                            steps.addAll(Evaluation.lots(ruleSet, sku, location, lots, current, today, now));
+                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            for (Evaluation.Step step : steps) {
+                                AlertStateRepository.Row row = rows.getOrDefault(new Evaluation.Key(step.kind(),
+                                        step.lot()), new AlertStateRepository.Row(Lifecycle.State.CLEAR, null));
+                                Subject subject = new Subject(step.kind(), sku, location, step.lot(), "");
+                                chain = chain.chain(() -> apply(subject, step, row, now));
+                            }
+                            return chain;
+                        })));
+    }
+
+    /** Applies a sync status once; a repeated or older report changes nothing. */
+    @WithTransaction
+    public Uni<Void> onSyncStatus(UUID eventId, SyncStatus status) {
+        return stock.markProcessed(eventId)
+                .chain(fresh -> fresh ? channels.saveIfNewer(status) : Uni.createFrom().item(false))
+                .chain(newer -> {
+                    if (!newer) {
+                        Log.debugf("sync-status %s of %s: duplicate or stale, dropped", eventId, status.channelId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return evaluateChannel(status);
+                });
+    }
+
+    @WithTransaction
+    public Uni<Void> reevaluateChannel(String channel) {
+        return channels.find(channel)
+                .chain(status -> status == null ? Uni.createFrom().voidItem() : evaluateChannel(status));
+    }
+
+    private Uni<Void> evaluateChannel(SyncStatus status) {
+        Instant now = clock.instant();
+        return rules.forChannel(status.channelId()).map(found -> new RuleSet(found, defaults()))
+                .chain(ruleSet -> states.lockChannel(status.channelId()).chain(row -> {
+                    Evaluation.Step step = Evaluation.channel(ruleSet, status, row.state(), now);
+                    Subject subject = new Subject(AlertKind.SYNC_FAILING, "", "", "", status.channelId());
+                    return apply(subject, step, row, now);
+                }));
+    }
+
+    private Uni<Void> apply(Subject subject, Evaluation.Step step, AlertStateRepository.Row row, Instant now) {
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        Instant cooldownUntil = row.state().cooldownUntil();
+        Rule rule = step.rule();
+        return switch (step.decision()) {
+            case OPEN, NOTIFY -> {
+                Alert.Status status = step.decision() == Lifecycle.Decision.NOTIFY ? Alert.Status.NOTICE
+                        : Alert.Status.OPEN;
+                Alert alert = new Alert(UUID.randomUUID(), step.kind(), status, orNull(subject.sku()),
+                        orNull(subject.location()), orNull(subject.lot()), orNull(subject.channel()), step.observed(),
+                        rule.threshold(), step.detail(), rule.id(), at, null, null, null);
+                Log.infof("alert %s %s for %s", alert.kind(), status, alert.describe());
+                metrics.counter("stockline.alerts", "kind", alert.kind().name(), "event", status.name()).increment();
+                yield alerts.insert(alert)
+                        .chain(() -> status == Alert.Status.NOTICE
+                                ? states.save(subject, null, false, now.plus(rule.cooldown()))
+                                : states.save(subject, alert.id(), false, cooldownUntil))
+                        .chain(() -> publication.publish(alert));
             }
-            case RESOLVE -> state.update(event, false);
-            case NONE -> state.update(event, previous.lowStockOpen());
+            case RESOLVE -> alerts.resolve(row.openAlertId(), at)
+                    .chain(resolved -> {
+                        Uni<Void> save = states.save(subject, null, false, now.plus(rule.cooldown()));
+                        if (resolved == null) {
+                            return save;
+                        }
+                        Log.infof("alert %s resolved: %s", resolved.kind(), resolved.describe());
+                        metrics.counter("stockline.alerts", "kind", resolved.kind().name(), "event", "RESOLVED")
+                                .increment();
+                        return save.chain(() -> publication.publish(resolved));
+                    });
+            case HOLD -> states.save(subject, null, true, cooldownUntil);
+            case RELEASE -> states.save(subject, null, false, cooldownUntil);
+            case NONE -> Uni.createFrom().voidItem();
         };
+    }
+
+    private static String orNull(String part) {
+        return part == null || part.isEmpty() ? null : part;
+    }
+
+    /** Subjects held pending whose cool-down has passed. */
+    @WithTransaction
+    public Uni<List<Subject>> pendingDue(int limit) {
+        return states.pendingDue(clock.instant().atOffset(ZoneOffset.UTC), limit);
+    }
+
+    @WithTransaction
+    public Uni<List<StockStateRepository.StockSubject>> withDatedLots() {
+        return stock.withDatedLots();
     }
 }

@@ -1,0 +1,122 @@
+package io.stockline.alert.repository;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.stockline.alert.domain.Alert;
+import io.stockline.alert.domain.AlertKind;
+
+@ApplicationScoped
+public class AlertRepository {
+
+    /** What a list of alerts is narrowed to; null parts do not narrow. */
+    public record Filter(Alert.Status status, AlertKind kind, String sku, String location, String channel,
+            Boolean acknowledged, int limit) {
+    }
+
+    private static final String COLUMNS = """
+            id, kind, status, sku, location, lot, channel, observed, threshold, detail, rule_id, opened_at,
+            resolved_at, acknowledged_at, acknowledged_by""";
+
+    public Uni<Void> insert(Alert alert) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                INSERT INTO alert (id, kind, status, sku, location, lot, channel, observed, threshold, detail, rule_id,
+                                   opened_at)
+                VALUES (:id, :kind, :status, CAST(:sku AS text), CAST(:location AS text), CAST(:lot AS text),
+                        CAST(:channel AS text), CAST(:observed AS bigint), CAST(:threshold AS bigint),
+                        CAST(:detail AS text), CAST(:ruleId AS uuid), :openedAt)""")
+                .setParameter("id", alert.id()).setParameter("kind", alert.kind().name())
+                .setParameter("status", alert.status().name()).setParameter("sku", alert.sku())
+                .setParameter("location", alert.location()).setParameter("lot", alert.lot())
+                .setParameter("channel", alert.channel()).setParameter("observed", alert.observed())
+                .setParameter("threshold", alert.threshold()).setParameter("detail", alert.detail())
+                .setParameter("ruleId", alert.ruleId())
+                .setParameter("openedAt", alert.openedAt())
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Resolves an open alert; the resolved alert, or null when it was not open. */
+    public Uni<Alert> resolve(UUID id, OffsetDateTime at) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "UPDATE alert SET status = 'RESOLVED', resolved_at = :at WHERE id = :id AND status = 'OPEN' RETURNING "
+                        + COLUMNS, Object[].class)
+                .setParameter("id", id).setParameter("at", at)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : alert(rows.get(0)));
+    }
+
+    /** Acknowledges once: the first acknowledgement stands. Null when there is no such alert. */
+    public Uni<Alert> acknowledge(UUID id, String by) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "UPDATE alert SET acknowledged_at = coalesce(acknowledged_at, now()), "
+                        + "acknowledged_by = coalesce(acknowledged_by, :by) WHERE id = :id RETURNING " + COLUMNS,
+                Object[].class)
+                .setParameter("id", id).setParameter("by", by)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : alert(rows.get(0)));
+    }
+
+    public Uni<Alert> find(UUID id) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT " + COLUMNS + " FROM alert WHERE id = :id", Object[].class)
+                .setParameter("id", id).getResultList())
+                .map(rows -> rows.isEmpty() ? null : alert(rows.get(0)));
+    }
+
+    public Uni<List<Alert>> list(Filter filter) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM alert WHERE true");
+        Map<String, Object> parameters = new HashMap<>();
+        narrow(sql, parameters, "status", filter.status() == null ? null : filter.status().name());
+        narrow(sql, parameters, "kind", filter.kind() == null ? null : filter.kind().name());
+        narrow(sql, parameters, "sku", filter.sku());
+        narrow(sql, parameters, "location", filter.location());
+        narrow(sql, parameters, "channel", filter.channel());
+        if (filter.acknowledged() != null) {
+            sql.append(filter.acknowledged() ? " AND acknowledged_at IS NOT NULL" : " AND acknowledged_at IS NULL");
+        }
+        sql.append(" ORDER BY opened_at DESC, id LIMIT :limit");
+        parameters.put("limit", filter.limit());
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery(sql.toString(), Object[].class);
+            parameters.forEach(query::setParameter);
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(AlertRepository::alert).toList());
+    }
+
+    /** Alerts opened or resolved in (from, to], oldest first: what a digest summarises. */
+    public Uni<List<Alert>> changedBetween(OffsetDateTime from, OffsetDateTime to) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT " + COLUMNS
+                + " FROM alert WHERE (opened_at > :from AND opened_at <= :to)"
+                + " OR (resolved_at > :from AND resolved_at <= :to) ORDER BY opened_at, id", Object[].class)
+                .setParameter("from", from).setParameter("to", to)
+                .getResultList())
+                .map(rows -> {
+                    List<Alert> alerts = new ArrayList<>();
+                    rows.forEach(row -> alerts.add(alert(row)));
+                    return alerts;
+                });
+    }
+
+    private static void narrow(StringBuilder sql, Map<String, Object> parameters, String column, String value) {
+        if (value != null) {
+            sql.append(" AND ").append(column).append(" = :").append(column);
+            parameters.put(column, value);
+        }
+    }
+
+    static Alert alert(Object[] row) {
+        return new Alert(Sql.uuid(row[0]), AlertKind.valueOf((String) row[1]), Alert.Status.valueOf((String) row[2]),
+                Sql.text(row[3]), Sql.text(row[4]), Sql.text(row[5]), Sql.text(row[6]), Sql.longOrNull(row[7]),
+                Sql.longOrNull(row[8]), Sql.text(row[9]), Sql.uuid(row[10]), Sql.time(row[11]), Sql.time(row[12]),
+                Sql.time(row[13]), Sql.text(row[14]));
+    }
+}

@@ -1,0 +1,91 @@
+package io.stockline.alert.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.stockline.alert.domain.AlertKind;
+import io.stockline.alert.domain.Evaluation;
+import io.stockline.alert.domain.Lifecycle;
+
+/** Where each kind's condition stands per subject: the open alert, a pending condition, the cool-down. */
+@ApplicationScoped
+public class AlertStateRepository {
+
+    /** A subject's state and the id of its open alert (null when none is open). */
+    public record Row(Lifecycle.State state, UUID openAlertId) {
+    }
+
+    /** A subject of any kind: the parts its kind does not use are ''. */
+    public record Subject(AlertKind kind, String sku, String location, String lot, String channel) {
+    }
+
+    /** The states of one (SKU, location), locked: stock kinds under lot '', NEAR_EXPIRY per lot. */
+    public Uni<Map<Evaluation.Key, Row>> lockStock(String sku, String location) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT kind, lot, open_alert_id, pending, cooldown_until FROM alert_state
+                WHERE sku = :sku AND location = :location AND channel = '' FOR UPDATE""", Object[].class)
+                .setParameter("sku", sku).setParameter("location", location)
+                .getResultList())
+                .map(rows -> {
+                    Map<Evaluation.Key, Row> states = new HashMap<>();
+                    for (Object[] row : rows) {
+                        states.put(new Evaluation.Key(AlertKind.valueOf((String) row[0]), (String) row[1]),
+                                row(row[2], row[3], row[4]));
+                    }
+                    return states;
+                });
+    }
+
+    public Uni<Row> lockChannel(String channel) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT open_alert_id, pending, cooldown_until FROM alert_state
+                WHERE kind = 'SYNC_FAILING' AND channel = :channel FOR UPDATE""", Object[].class)
+                .setParameter("channel", channel)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? new Row(Lifecycle.State.CLEAR, null)
+                        : row(rows.get(0)[0], rows.get(0)[1], rows.get(0)[2]));
+    }
+
+    private static Row row(Object openAlertId, Object pending, Object cooldownUntil) {
+        UUID id = Sql.uuid(openAlertId);
+        return new Row(new Lifecycle.State(id != null, Boolean.TRUE.equals(pending), Sql.instant(cooldownUntil)), id);
+    }
+
+    public Uni<Void> save(Subject subject, UUID openAlertId, boolean pending, Instant cooldownUntil) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                INSERT INTO alert_state (kind, sku, location, lot, channel, open_alert_id, pending, cooldown_until)
+                VALUES (:kind, :sku, :location, :lot, :channel, CAST(:alertId AS uuid), :pending,
+                        CAST(:cooldownUntil AS timestamptz))
+                ON CONFLICT (kind, sku, location, lot, channel) DO UPDATE
+                SET open_alert_id = EXCLUDED.open_alert_id, pending = EXCLUDED.pending,
+                    cooldown_until = EXCLUDED.cooldown_until, updated_at = now()""")
+                .setParameter("kind", subject.kind().name()).setParameter("sku", subject.sku())
+                .setParameter("location", subject.location()).setParameter("lot", subject.lot())
+                .setParameter("channel", subject.channel())
+                .setParameter("alertId", openAlertId)
+                .setParameter("pending", pending)
+                .setParameter("cooldownUntil", cooldownUntil == null ? null : cooldownUntil.atOffset(ZoneOffset.UTC))
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Subjects held pending whose cool-down has passed: they open now if their condition still holds. */
+    public Uni<List<Subject>> pendingDue(OffsetDateTime now, int limit) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT DISTINCT kind, sku, location, lot, channel FROM alert_state
+                WHERE pending AND cooldown_until <= :now ORDER BY sku, location, channel LIMIT :limit""", Object[].class)
+                .setParameter("now", now).setParameter("limit", limit)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new Subject(AlertKind.valueOf((String) row[0]), (String) row[1],
+                        (String) row[2], (String) row[3], (String) row[4])).toList());
+    }
+}

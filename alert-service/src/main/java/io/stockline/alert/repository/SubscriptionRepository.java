@@ -1,0 +1,130 @@
+package io.stockline.alert.repository;
+
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.stockline.alert.domain.AlertKind;
+import io.stockline.alert.domain.Subscription;
+import io.stockline.alert.domain.SubscriptionFilter;
+
+@ApplicationScoped
+public class SubscriptionRepository {
+
+    private static final String COLUMNS = """
+            id, name, channel, target, secret, kinds, sku, location, digest, digest_time, next_digest_at,
+            last_digest_at, enabled, created_at""";
+
+    public Uni<Subscription> insert(Subscription s) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                INSERT INTO subscription (id, name, channel, target, secret, kinds, sku, location, digest, digest_time,
+                                          next_digest_at, enabled)
+                VALUES (:id, :name, :channel, :target, CAST(:secret AS text), :kinds, CAST(:sku AS text),
+                        CAST(:location AS text), :digest, CAST(:digestTime AS text),
+                        CAST(:nextDigestAt AS timestamptz), :enabled)
+                RETURNING""" + " " + COLUMNS, Object[].class)
+                .setParameter("id", s.id()).setParameter("name", s.name()).setParameter("channel", s.channel().name())
+                .setParameter("target", s.target()).setParameter("secret", s.secret())
+                .setParameter("kinds", kinds(s.filter().kinds())).setParameter("sku", s.filter().sku())
+                .setParameter("location", s.filter().location()).setParameter("digest", s.digest())
+                .setParameter("digestTime", s.digestTime() == null ? null : s.digestTime().toString())
+                .setParameter("nextDigestAt", s.nextDigestAt())
+                .setParameter("enabled", s.enabled())
+                .getSingleResult())
+                .map(SubscriptionRepository::subscription);
+    }
+
+    /** Replaces everything but the id and, when secret is null, the secret. Null when there is no such subscription. */
+    public Uni<Subscription> update(Subscription s) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE subscription SET name = :name, channel = :channel, target = :target,
+                       secret = coalesce(CAST(:secret AS text), secret), kinds = :kinds, sku = CAST(:sku AS text),
+                       location = CAST(:location AS text), digest = :digest, digest_time = CAST(:digestTime AS text),
+                       next_digest_at = CAST(:nextDigestAt AS timestamptz), enabled = :enabled
+                WHERE id = :id RETURNING""" + " " + COLUMNS, Object[].class)
+                .setParameter("id", s.id()).setParameter("name", s.name()).setParameter("channel", s.channel().name())
+                .setParameter("target", s.target()).setParameter("secret", s.secret())
+                .setParameter("kinds", kinds(s.filter().kinds())).setParameter("sku", s.filter().sku())
+                .setParameter("location", s.filter().location()).setParameter("digest", s.digest())
+                .setParameter("digestTime", s.digestTime() == null ? null : s.digestTime().toString())
+                .setParameter("nextDigestAt", s.nextDigestAt())
+                .setParameter("enabled", s.enabled())
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : subscription(rows.get(0)));
+    }
+
+    public Uni<Boolean> delete(UUID id) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "DELETE FROM subscription WHERE id = :id").setParameter("id", id).executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    public Uni<Subscription> find(UUID id) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT " + COLUMNS + " FROM subscription WHERE id = :id", Object[].class)
+                .setParameter("id", id).getResultList())
+                .map(rows -> rows.isEmpty() ? null : subscription(rows.get(0)));
+    }
+
+    public Uni<List<Subscription>> all() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT " + COLUMNS + " FROM subscription ORDER BY created_at, id", Object[].class).getResultList())
+                .map(rows -> rows.stream().map(SubscriptionRepository::subscription).toList());
+    }
+
+    /** Enabled subscriptions that hear about each alert as it happens (not by digest). */
+    public Uni<List<Subscription>> immediate() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT " + COLUMNS + " FROM subscription WHERE enabled AND NOT digest", Object[].class).getResultList())
+                .map(rows -> rows.stream().map(SubscriptionRepository::subscription).toList());
+    }
+
+    /** Enabled digest subscriptions whose digest is due. */
+    public Uni<List<UUID>> digestsDue(OffsetDateTime now) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT id FROM subscription WHERE enabled AND digest AND next_digest_at <= :now", Object.class)
+                .setParameter("now", now).getResultList())
+                .map(rows -> rows.stream().map(Sql::uuid).toList());
+    }
+
+    /**
+     * Takes the digest of one subscription for the window (lastDigestAt, upTo]: moves last_digest_at to upTo
+     * and next_digest_at on, if nobody else did first. The window start, or null when another instance took it.
+     */
+    public Uni<OffsetDateTime> claimDigest(UUID id, OffsetDateTime upTo, OffsetDateTime next) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE subscription s SET last_digest_at = :upTo, next_digest_at = :next
+                FROM (SELECT id, coalesce(last_digest_at, created_at) AS since FROM subscription WHERE id = :id FOR UPDATE) old
+                WHERE s.id = old.id AND old.since < :upTo
+                RETURNING old.since""", Object.class)
+                .setParameter("id", id).setParameter("upTo", upTo).setParameter("next", next)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : Sql.time(rows.get(0)));
+    }
+
+    private static String kinds(Set<AlertKind> kinds) {
+        return kinds.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    static Subscription subscription(Object[] row) {
+        String kindList = (String) row[5];
+        Set<AlertKind> kinds = EnumSet.noneOf(AlertKind.class);
+        if (kindList != null && !kindList.isBlank()) {
+            Arrays.stream(kindList.split(",")).map(AlertKind::valueOf).forEach(kinds::add);
+        }
+        String digestTime = (String) row[9];
+        return new Subscription(Sql.uuid(row[0]), (String) row[1], Subscription.Channel.valueOf((String) row[2]),
+                (String) row[3], (String) row[4], new SubscriptionFilter(kinds, Sql.text(row[6]), Sql.text(row[7])),
+                Boolean.TRUE.equals(row[8]), digestTime == null ? null : LocalTime.parse(digestTime),
+                Sql.time(row[10]), Sql.time(row[11]), Boolean.TRUE.equals(row[12]), Sql.time(row[13]));
+    }
+}

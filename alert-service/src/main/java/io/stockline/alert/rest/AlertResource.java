@@ -1,0 +1,65 @@
+package io.stockline.alert.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.stockline.alert.domain.Alert;
+import io.stockline.alert.domain.AlertKind;
+import io.stockline.alert.domain.RuleViolation;
+import io.stockline.alert.repository.AlertRepository;
+import io.stockline.alert.rest.security.Roles;
+import io.stockline.alert.service.AlertQueryService;
+
+@Path("/api/v1/alerts")
+@RolesAllowed(Roles.VIEWER)
+public class AlertResource {
+
+    private final AlertQueryService alerts;
+    private final SecurityIdentity identity;
+
+    public AlertResource(AlertQueryService alerts, SecurityIdentity identity) {
+        this.alerts = alerts;
+        this.identity = identity;
+    }
+
+    /** Newest first; status OPEN|RESOLVED|NOTICE, kind, sku, location, channel, acknowledged narrow the list. */
+    @GET
+    public Uni<List<Alert>> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
+            @QueryParam("sku") String sku, @QueryParam("location") String location,
+            @QueryParam("channel") String channel, @QueryParam("acknowledged") String acknowledged,
+            @QueryParam("limit") Integer limit) {
+        Boolean ack = null;
+        if (acknowledged != null && !acknowledged.isBlank()) {
+            if (!acknowledged.equals("true") && !acknowledged.equals("false")) {
+                throw RuleViolation.invalid("acknowledged", "true or false");
+            }
+            ack = Boolean.parseBoolean(acknowledged);
+        }
+        return alerts.list(new AlertRepository.Filter(Params.enumOf(Alert.Status.class, "status", status),
+                Params.enumOf(AlertKind.class, "kind", kind), Params.blankIsNull(sku), Params.blankIsNull(location),
+                Params.blankIsNull(channel), ack, Params.limit(limit)));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Alert> alert(@RestPath String id) {
+        return alerts.find(Params.id(id));
+    }
+
+    /** Says someone has seen it; operators and admins. */
+    @POST
+    @Path("/{id}/acknowledge")
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<Alert> acknowledge(@RestPath String id) {
+        return alerts.acknowledge(Params.id(id), identity.getPrincipal().getName());
+    }
+}

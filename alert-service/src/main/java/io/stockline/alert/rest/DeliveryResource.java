@@ -1,0 +1,51 @@
+package io.stockline.alert.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import io.smallrye.mutiny.Uni;
+import io.stockline.alert.domain.Delivery;
+import io.stockline.alert.repository.DeliveryRepository;
+import io.stockline.alert.rest.security.Roles;
+import io.stockline.alert.service.DeliveryService;
+
+@Path("/api/v1/deliveries")
+@RolesAllowed(Roles.VIEWER)
+public class DeliveryResource {
+
+    private final DeliveryService deliveries;
+
+    public DeliveryResource(DeliveryService deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    /** Newest first; status PENDING|DELIVERED|FAILED, subscriptionId and alertId narrow the list. */
+    @GET
+    public Uni<List<Delivery>> list(@QueryParam("status") String status,
+            @QueryParam("subscriptionId") String subscriptionId, @QueryParam("alertId") String alertId,
+            @QueryParam("limit") Integer limit) {
+        return deliveries.list(new DeliveryRepository.Filter(Params.enumOf(Delivery.Status.class, "status", status),
+                Params.uuid("subscriptionId", subscriptionId), Params.uuid("alertId", alertId), Params.limit(limit)));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Delivery> delivery(@RestPath String id) {
+        return deliveries.find(Params.id(id));
+    }
+
+    /** Sends an undelivered (pending or failed) delivery again now; operators and admins. */
+    @POST
+    @Path("/{id}/retry")
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<Delivery> retry(@RestPath String id) {
+        return deliveries.retry(Params.id(id));
+    }
+}

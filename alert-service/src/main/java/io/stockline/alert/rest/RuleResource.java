@@ -1,0 +1,88 @@
+package io.stockline.alert.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.stockline.alert.domain.AlertKind;
+import io.stockline.alert.domain.Rule;
+import io.stockline.alert.domain.RuleViolation;
+import io.stockline.alert.rest.security.Roles;
+import io.stockline.alert.service.RuleService;
+
+@Path("/api/v1/rules")
+@RolesAllowed(Roles.VIEWER)
+public class RuleResource {
+
+    /** A rule as the API shows it; id is null for a default from the configuration. */
+    public record RuleResponse(java.util.UUID id, AlertKind kind, String sku, String location, String channel,
+            Long threshold, long cooldownSeconds, boolean enabled) {
+
+        static RuleResponse of(Rule rule) {
+            return new RuleResponse(rule.id(), rule.kind(), rule.sku(), rule.location(), rule.channel(),
+                    rule.threshold(), rule.cooldown().toSeconds(), rule.enabled());
+        }
+    }
+
+    private final RuleService rules;
+
+    public RuleResource(RuleService rules) {
+        this.rules = rules;
+    }
+
+    @GET
+    public Uni<List<RuleResponse>> list() {
+        return rules.all().map(all -> all.stream().map(RuleResponse::of).toList());
+    }
+
+    /** The rule in force for a subject (most specific wins, else the default): ?kind=&sku=&location=&channel= */
+    @GET
+    @Path("/effective")
+    public Uni<RuleResponse> effective(@QueryParam("kind") String kind, @QueryParam("sku") String sku,
+            @QueryParam("location") String location, @QueryParam("channel") String channel) {
+        AlertKind alertKind = Params.enumOf(AlertKind.class, "kind", kind);
+        if (alertKind == null) {
+            throw RuleViolation.invalid("kind", "name the kind of alert");
+        }
+        return rules.effective(alertKind, Params.blankIsNull(sku), Params.blankIsNull(location),
+                Params.blankIsNull(channel)).map(RuleResponse::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<RuleResponse> rule(@RestPath String id) {
+        return rules.find(Params.id(id)).map(RuleResponse::of);
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<RestResponse<RuleResponse>> create(@Valid @NotNull RuleService.RuleRequest request) {
+        return rules.create(request).map(rule -> RestResponse.status(RestResponse.Status.CREATED, RuleResponse.of(rule)));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<RuleResponse> change(@RestPath String id, @Valid @NotNull RuleService.RuleChange change) {
+        return rules.change(Params.id(id), change).map(RuleResponse::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<RestResponse<Void>> delete(@RestPath String id) {
+        return rules.delete(Params.id(id)).map(ignored -> RestResponse.noContent());
+    }
+}

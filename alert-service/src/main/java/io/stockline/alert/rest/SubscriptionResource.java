@@ -1,0 +1,108 @@
+package io.stockline.alert.rest;
+
+import java.net.URI;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.stockline.alert.domain.AlertKind;
+import io.stockline.alert.domain.Subscription;
+import io.stockline.alert.rest.security.Roles;
+import io.stockline.alert.service.DigestService;
+import io.stockline.alert.service.SubscriptionService;
+
+@Path("/api/v1/subscriptions")
+@RolesAllowed(Roles.VIEWER)
+public class SubscriptionResource {
+
+    /**
+     * A subscription as the API shows it: never its secret (secretSet says whether one is stored), and a chat
+     * webhook's URL only up to its host, since such URLs carry their own credential in the path.
+     */
+    public record SubscriptionResponse(UUID id, String name, Subscription.Channel channel, String target,
+            boolean secretSet, List<AlertKind> kinds, String sku, String location, boolean digest,
+            LocalTime digestTime, OffsetDateTime nextDigestAt, OffsetDateTime lastDigestAt, boolean enabled,
+            OffsetDateTime createdAt) {
+
+        static SubscriptionResponse of(Subscription s) {
+            return new SubscriptionResponse(s.id(), s.name(), s.channel(), shown(s), s.secret() != null,
+                    s.filter().kinds().stream().sorted().toList(), s.filter().sku(), s.filter().location(), s.digest(),
+                    s.digestTime(), s.nextDigestAt(), s.lastDigestAt(), s.enabled(), s.createdAt());
+        }
+
+        private static String shown(Subscription s) {
+            if (s.channel() != Subscription.Channel.CHAT) {
+                return s.target();
+            }
+            URI uri = URI.create(s.target());
+            return uri.getScheme() + "://" + uri.getAuthority() + "/...";
+        }
+    }
+
+    /** What taking a digest now did. */
+    public record DigestResponse(int alerts) {
+    }
+
+    private final SubscriptionService subscriptions;
+    private final DigestService digests;
+
+    public SubscriptionResource(SubscriptionService subscriptions, DigestService digests) {
+        this.subscriptions = subscriptions;
+        this.digests = digests;
+    }
+
+    @GET
+    public Uni<List<SubscriptionResponse>> list() {
+        return subscriptions.all().map(all -> all.stream().map(SubscriptionResponse::of).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<SubscriptionResponse> subscription(@RestPath String id) {
+        return subscriptions.find(Params.id(id)).map(SubscriptionResponse::of);
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<RestResponse<SubscriptionResponse>> create(@Valid @NotNull SubscriptionService.SubscriptionRequest request) {
+        return subscriptions.create(request)
+                .map(s -> RestResponse.status(RestResponse.Status.CREATED, SubscriptionResponse.of(s)));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<SubscriptionResponse> change(@RestPath String id,
+            @Valid @NotNull SubscriptionService.SubscriptionRequest request) {
+        return subscriptions.change(Params.id(id), request).map(SubscriptionResponse::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<RestResponse<Void>> delete(@RestPath String id) {
+        return subscriptions.delete(Params.id(id)).map(ignored -> RestResponse.noContent());
+    }
+
+    /** Sends the digest of the alerts since the last one now, rather than at its time. */
+    @POST
+    @Path("/{id}/digest")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<DigestResponse> digest(@RestPath String id) {
+        return digests.send(Params.id(id)).map(DigestResponse::new);
+    }
+}

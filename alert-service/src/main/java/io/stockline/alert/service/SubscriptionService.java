@@ -1,0 +1,147 @@
+package io.stockline.alert.service;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.stockline.alert.domain.AlertKind;
+import io.stockline.alert.domain.Digest;
+import io.stockline.alert.domain.RuleViolation;
+import io.stockline.alert.domain.Subscription;
+import io.stockline.alert.domain.SubscriptionFilter;
+import io.stockline.alert.repository.SubscriptionRepository;
+
+/** Subscriptions: who hears about which alerts, and how. */
+@ApplicationScoped
+public class SubscriptionService {
+
+    /** What an admin sends. On a change, a null secret keeps the one stored. */
+    public record SubscriptionRequest(@NotBlank @Size(max = 200) String name, @NotNull Subscription.Channel channel,
+            @NotBlank @Size(max = 2000) String target, @Size(max = 500) String secret, List<AlertKind> kinds,
+            @Size(max = 200) String sku, @Size(max = 200) String location, Boolean digest,
+            @Pattern(regexp = "\\d{2}:\\d{2}", message = "a time of day in UTC, such as 08:00") String digestTime,
+            Boolean enabled) {
+    }
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+");
+
+    private final SubscriptionRepository subscriptions;
+    private final Clock clock;
+
+    public SubscriptionService(SubscriptionRepository subscriptions, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<List<Subscription>> all() {
+        return subscriptions.all();
+    }
+
+    @WithTransaction
+    public Uni<Subscription> find(UUID id) {
+        return subscriptions.find(id).onItem().ifNull()
+                .failWith(() -> RuleViolation.notFound("id", "no subscription " + id));
+    }
+
+    @WithTransaction
+    public Uni<Subscription> create(SubscriptionRequest request) {
+        if (request.channel() == Subscription.Channel.WEBHOOK && (request.secret() == null || request.secret().isBlank())) {
+            throw RuleViolation.invalid("secret", "a webhook needs a secret to sign its messages with");
+        }
+        return subscriptions.insert(subscription(UUID.randomUUID(), request));
+    }
+
+    @WithTransaction
+    public Uni<Subscription> change(UUID id, SubscriptionRequest request) {
+        return subscriptions.update(subscription(id, request)).onItem().ifNull()
+                .failWith(() -> RuleViolation.notFound("id", "no subscription " + id))
+                .invoke(changed -> {
+                    if (changed.channel() == Subscription.Channel.WEBHOOK && changed.secret() == null) {
+                        throw RuleViolation.invalid("secret", "a webhook needs a secret to sign its messages with");
+                    }
+                });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(UUID id) {
+        return subscriptions.delete(id).map(deleted -> {
+            if (!deleted) {
+                throw RuleViolation.notFound("id", "no subscription " + id);
+            }
+            return null;
+        });
+    }
+
+    private Subscription subscription(UUID id, SubscriptionRequest request) {
+        validateTarget(request.channel(), request.target());
+        if (request.secret() != null && request.secret().isBlank()) {
+            throw RuleViolation.invalid("secret", "leave it out, or give one that is not blank");
+        }
+        boolean digest = Boolean.TRUE.equals(request.digest());
+        LocalTime digestTime = null;
+        if (request.digestTime() != null) {
+            try {
+                digestTime = LocalTime.parse(request.digestTime());
+            } catch (DateTimeParseException e) {
+                throw RuleViolation.invalid("digestTime", "a time of day in UTC, such as 08:00");
+            }
+        }
+        if (digest && digestTime == null) {
+            digestTime = DigestService.DEFAULT_TIME;
+        }
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        Set<AlertKind> kinds = EnumSet.noneOf(AlertKind.class);
+        if (request.kinds() != null) {
+            for (AlertKind kind : request.kinds()) {
+                if (kind == null) {
+                    throw RuleViolation.invalid("kinds", "one of " + List.of(AlertKind.values()));
+                }
+                kinds.add(kind);
+            }
+        }
+        return new Subscription(id, request.name(), request.channel(), request.target().trim(), request.secret(),
+                new SubscriptionFilter(kinds, blankIsNull(request.sku()), blankIsNull(request.location())), digest,
+                digestTime, digest ? Digest.next(digestTime, now) : null, null,
+                request.enabled() == null || request.enabled(), now);
+    }
+
+    private static void validateTarget(Subscription.Channel channel, String target) {
+        switch (channel) {
+            case EMAIL -> {
+                if (!EMAIL.matcher(target.trim()).matches()) {
+                    throw RuleViolation.invalid("target", "an e-mail address");
+                }
+            }
+            case WEBHOOK, CHAT -> {
+                try {
+                    URI uri = URI.create(target.trim());
+                    if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                        throw new IllegalArgumentException();
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw RuleViolation.invalid("target", "an http or https URL");
+                }
+            }
+        }
+    }
+
+    private static String blankIsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

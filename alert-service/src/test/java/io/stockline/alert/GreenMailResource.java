@@ -1,0 +1,57 @@
+package io.stockline.alert;
+
+import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** A real SMTP server (GreenMail) on a free loopback port for the life of a test run; the service sends to it. */
+public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Marks the test field that receives the running server. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface InjectGreenMail {
+    }
+
+    private GreenMail server;
+
+    @Override
+    public Map<String, String> start() {
+        int port = freePort();
+        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return Map.of("stockline.alerts.mail.host", "127.0.0.1",
+                "stockline.alerts.mail.port", String.valueOf(port),
+                "stockline.alerts.mail.from", "alerts@stockline.test");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(server,
+                new TestInjector.AnnotatedAndMatchesType(InjectGreenMail.class, GreenMail.class));
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.stockline.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stockline.testsupport.Infrastructure;
+import io.stockline.testsupport.KafkaProbe;
+import io.stockline.testsupport.StocklineTestResource;
+
+/**
+ * The outbox is what makes a crash lose nothing: what an instance committed but never relayed (it died between
+ * the commit and the send) is published by the relay's timer, in order, and then removed.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "alert"))
+class OutboxRelayTest {
+
+    @ConfigProperty(name = "stockline.topics.alerts")
+    String alertsTopic;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+
+    @Test
+    void rowsLeftInTheOutboxArePublishedInOrderAndRemoved() throws Exception {
+        String key = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        try (KafkaProbe kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers()).watch(List.of(alertsTopic));
+                Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
+            // As a crashed instance leaves them: committed, never sent.
+            try (PreparedStatement insert = db.prepareStatement(
+                    "INSERT INTO outbox (event_id, event_type, message_key, payload) VALUES (?, ?, ?, ?)")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    insert.setObject(1, ids.get(i));
+                    insert.setString(2, AlertTestSupport.OPENED);
+                    insert.setString(3, key);
+                    insert.setString(4, "{\"n\":" + i + "}");
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.on(alertsTopic))
+                    .filteredOn(r -> key.equals(r.key())).hasSize(3));
+            assertThat(kafka.on(alertsTopic)).filteredOn(r -> key.equals(r.key()))
+                    .extracting(r -> r.header("ce_id"), KafkaProbe.Received::value)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(ids.get(0).toString(), "{\"n\":0}"),
+                            org.assertj.core.groups.Tuple.tuple(ids.get(1).toString(), "{\"n\":1}"),
+                            org.assertj.core.groups.Tuple.tuple(ids.get(2).toString(), "{\"n\":2}"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                try (PreparedStatement count = db.prepareStatement("SELECT count(*) FROM outbox WHERE message_key = ?")) {
+                    count.setString(1, key);
+                    try (ResultSet rows = count.executeQuery()) {
+                        rows.next();
+                        return rows.getLong(1) == 0;
+                    }
+                }
+            });
+        }
+    }
+}
