@@ -28,11 +28,13 @@ class WebhookApiTest {
         Sim.reset();
     }
 
-    /** As channel-connector-service's WebhookConnector signs: HMAC-SHA256 of the exact body, hex. */
+    static final String TIMESTAMP = "1795000000";
+
+    /** As channel-connector-service's WebhookConnector signs: HMAC-SHA256 of "<timestamp>.<exact body>", hex. */
     static String sign(String secret, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal((TIMESTAMP + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -58,10 +60,14 @@ class WebhookApiTest {
         given().contentType("application/json").body(Map.of("webhookSecret", "s3cret")).put("/_sim/settings").then().statusCode(200);
         given().contentType("application/json").body(BODY).post("/webhook/shop-b")
                 .then().statusCode(401).body("violations[0].field", equalTo("X-Stockline-Signature"));
-        given().contentType("application/json").header("X-Stockline-Signature", sign("other", BODY)).body(BODY).post("/webhook/shop-b")
+        given().contentType("application/json").header("X-Stockline-Timestamp", TIMESTAMP).header("X-Stockline-Signature", sign("other", BODY)).body(BODY).post("/webhook/shop-b")
                 .then().statusCode(401);
         assertThat(given().get("/_sim/listings?marketplace=webhook").then().extract().jsonPath().getList("listings")).isEmpty();
-        given().contentType("application/json").header("X-Stockline-Signature", sign("s3cret", BODY)).body(BODY).post("/webhook/shop-b")
+        given().contentType("application/json").header("X-Stockline-Timestamp", "1795000001")
+                .header("X-Stockline-Signature", sign("s3cret", BODY)).body(BODY).post("/webhook/shop-b")
+                .then().statusCode(401);
+        given().contentType("application/json").header("X-Stockline-Timestamp", TIMESTAMP)
+                .header("X-Stockline-Signature", sign("s3cret", BODY)).body(BODY).post("/webhook/shop-b")
                 .then().statusCode(200);
         assertThat(Sim.quantity("webhook", "L-1")).isEqualTo(9);
     }

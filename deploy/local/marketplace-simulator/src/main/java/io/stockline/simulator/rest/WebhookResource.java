@@ -30,16 +30,17 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> receiveAtRoot(@HeaderParam(WebhookService.SIGNATURE_HEADER) String signature, byte[] body) {
-        return receive("", signature, body);
+    public Uni<Response> receiveAtRoot(@HeaderParam(WebhookService.SIGNATURE_HEADER) String signature,
+            @HeaderParam(WebhookService.TIMESTAMP_HEADER) String timestamp, byte[] body) {
+        return receive("", signature, timestamp, body);
     }
 
     @POST
     @Path("/{path: .+}")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> receive(@PathParam("path") String path, @HeaderParam(WebhookService.SIGNATURE_HEADER) String signature,
-            byte[] body) {
+            @HeaderParam(WebhookService.TIMESTAMP_HEADER) String timestamp, byte[] body) {
         return gate.pass(Marketplace.WEBHOOK, "stockUpdate", webhook::failure,
-                () -> webhook.receive(path, signature, body)).map(Responses::of);
+                () -> webhook.receive(path, signature, timestamp, body)).map(Responses::of);
     }
 }

@@ -20,7 +20,7 @@ import io.stockline.simulator.domain.Marketplace;
 
 /**
  * Stockline's generic webhook, received: {@code {channel, sentAt, updates[{sku, listingId, quantity}]}}, signed with
- * {@code X-Stockline-Signature: sha256=<hex HMAC-SHA256 of the body>} when a secret is set. Listings are kept per
+ * {@code X-Stockline-Signature: sha256=<hex HMAC-SHA256 of "<X-Stockline-Timestamp>.<body>">} when a secret is set. Listings are kept per
  * webhook path, by listing id (the SKU when no listing id is given).
  */
 @Startup
@@ -28,6 +28,7 @@ import io.stockline.simulator.domain.Marketplace;
 public class WebhookService {
 
     public static final String SIGNATURE_HEADER = "X-Stockline-Signature";
+    public static final String TIMESTAMP_HEADER = "X-Stockline-Timestamp";
 
     private final ObjectMapper json;
     private final ListingStore store;
@@ -41,13 +42,13 @@ public class WebhookService {
         this.settings = settings;
     }
 
-    public Answer receive(String path, String signature, byte[] body) {
+    public Answer receive(String path, String signature, String timestamp, byte[] body) {
         if (settings.webhookSecret().isPresent()) {
-            String expected = "sha256=" + sign(settings.webhookSecret().get(), body);
+            String expected = "sha256=" + sign(settings.webhookSecret().get(), signedContent(timestamp, body));
             if (signature == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                     signature.trim().getBytes(StandardCharsets.UTF_8))) {
                 stats.authFailure(Marketplace.WEBHOOK);
-                return problem(401, "Unauthorized", SIGNATURE_HEADER, "header", "missing or not the HMAC-SHA256 of the body under the configured secret");
+                return problem(401, "Unauthorized", SIGNATURE_HEADER, "header", "missing or not the HMAC-SHA256 of \"<X-Stockline-Timestamp>.<body>\" under the configured secret");
             }
         }
         JsonNode request;
@@ -97,6 +98,15 @@ public class WebhookService {
         return kind == FaultKind.RATE_LIMITED
                 ? problem(429, "Too Many Requests", "body", "body", "slow down").withHeader("Retry-After", "1")
                 : problem(500, "Internal Server Error", "body", "body", "simulated failure");
+    }
+
+    /** What the sender signs: the timestamp header, a dot and the exact body, so a captured call cannot be replayed later. */
+    static byte[] signedContent(String timestamp, byte[] body) {
+        byte[] prefix = ((timestamp == null ? "" : timestamp.trim()) + ".").getBytes(StandardCharsets.UTF_8);
+        byte[] content = new byte[prefix.length + body.length];
+        System.arraycopy(prefix, 0, content, 0, prefix.length);
+        System.arraycopy(body, 0, content, prefix.length, body.length);
+        return content;
     }
 
     static String sign(String secret, byte[] body) {
