@@ -1,0 +1,18 @@
+package io.stockline.allocation.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "stockline.allocation")
+public interface AllocationConfig {
+
+    /** Plans tried per order when inventory refuses (stock moved since the read model saw it). */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** How long an unpaid order's hold lasts before inventory gives the units back. */
+    @WithDefault("PT30M")
+    Duration unpaidHold();
+}
