@@ -147,7 +147,11 @@ public class AllocationService {
         Set<String> skus = new TreeSet<>();
         order.lines().forEach(line -> skus.add(line.sku()));
         return Multi.createFrom().iterable(skus)
-                .onItem().transformToUniAndConcatenate(inventory::stock)
+                .onItem().transformToUniAndConcatenate(sku -> inventory.stock(sku)
+                        .onFailure(WebApplicationException.class).recoverWithUni(failure ->
+                                ((WebApplicationException) failure).getResponse().getStatus() == 404
+                                        ? Uni.createFrom().item(new InventoryClient.Stock(sku, List.of()))
+                                        : Uni.createFrom().failure(failure)))
                 .collect().asList();
     }
 
