@@ -28,7 +28,8 @@ ALTER TABLE allocation
     ADD COLUMN order_payload TEXT,
     ADD COLUMN plan          TEXT,
     ADD COLUMN unfilled      TEXT,
-    ADD COLUMN updated_at    TIMESTAMPTZ NOT NULL DEFAULT now();
+    ADD COLUMN updated_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
+    ADD COLUMN decided_by    TEXT; -- the instance (host/pid) that made the last change, for operators
 
 -- One reservation in inventory per shipping location (inventory commits and releases whole reservations).
 CREATE TABLE allocation_shipment (

@@ -13,6 +13,17 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class AllocationRepository {
 
+    /** This process, as recorded with each change: host/pid. */
+    static final String INSTANCE = hostName() + "/" + ProcessHandle.current().pid();
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown-host";
+        }
+    }
+
     public record AllocationRow(String orderId, String status, String channel, int attempt, String orderPayload,
             String plan, String reason, String unfilled, OffsetDateTime updatedAt) {
     }
@@ -48,12 +59,14 @@ public class AllocationRepository {
     public Uni<Boolean> insert(String orderId, String status, String channel, int attempt, String orderPayload,
             String plan, String reason, String unfilled) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan, reason, unfilled)
-                VALUES (:orderId, :status, :channel, :attempt, :payload, :plan, :reason, :unfilled)
+                INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan, reason, unfilled,
+                    decided_by)
+                VALUES (:orderId, :status, :channel, :attempt, :payload, :plan, :reason, :unfilled, :instance)
                 ON CONFLICT (order_id) DO NOTHING""")
                 .setParameter("orderId", orderId).setParameter("status", status).setParameter("channel", channel)
                 .setParameter("attempt", attempt).setParameter("payload", orderPayload).setParameter("plan", plan)
                 .setParameter("reason", reason).setParameter("unfilled", unfilled)
+                .setParameter("instance", INSTANCE)
                 .executeUpdate())
                 .map(count -> count == 1);
     }
@@ -63,11 +76,12 @@ public class AllocationRepository {
             String plan, String reason, String unfilled) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 UPDATE allocation SET status = :to, attempt = :attempt, plan = :plan, reason = :reason,
-                    unfilled = :unfilled, updated_at = now(), decided_at = now()
+                    unfilled = :unfilled, updated_at = now(), decided_at = now(), decided_by = :instance
                 WHERE order_id = :orderId AND status = :from AND attempt = :fromAttempt""")
                 .setParameter("orderId", orderId).setParameter("from", fromStatus)
                 .setParameter("fromAttempt", fromAttempt).setParameter("to", toStatus).setParameter("attempt", attempt)
                 .setParameter("plan", plan).setParameter("reason", reason).setParameter("unfilled", unfilled)
+                .setParameter("instance", INSTANCE)
                 .executeUpdate())
                 .map(count -> count == 1);
     }

@@ -142,6 +142,8 @@ public class AllocationStore {
                     .map(h -> new DecisionPublisher.Shipment(h.shipment().location(), h.reservationId(),
                             shipmentLines(h.shipment().lines())))
                     .toList();
+            Log.infof("order %s allocated at attempt %d: %s", orderId, pending.attempt(),
+                    held.stream().map(h -> h.shipment().location()).toList());
             return chain.chain(() -> publisher.decided(new AllocationDecided(orderId, shipments)))
                     .chain(() -> unfilled.isEmpty() ? Uni.createFrom().voidItem()
                             : publisher.backordered(new Backordered(orderId, shipmentLines(unfilled), shortageReason())))
