@@ -75,7 +75,7 @@ public final class ShipmentPlanner {
             candidates.addAll(smallestCovers(ordered, stock, target));
         }
         candidates.add(greedyCover(ordered, stock, target));
-        int[] best = candidates.stream().min(setOrder(eligible, distance, policy)).orElseThrow();
+        int[] best = best(candidates, eligible, distance, policy);
         return assign(orderLines, skus, best, eligible, stock, target);
     }
 
@@ -140,6 +140,13 @@ public final class ShipmentPlanner {
     private static List<int[]> smallestCovers(Integer[] ordered, long[][] stock, long[] target) {
         int n = ordered.length;
         long budget = SEARCH_BUDGET;
+        // suffix[i][s]: what the locations from position i on hold together, to cut branches that cannot cover
+        long[][] suffix = new long[n + 1][target.length];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int s = 0; s < target.length; s++) {
+                suffix[i][s] = suffix[i + 1][s] + stock[s][ordered[i]];
+            }
+        }
         for (int k = 1; k <= n; k++) {
             long sets = combinations(n, k);
             if (sets > budget) {
@@ -147,7 +154,7 @@ public final class ShipmentPlanner {
             }
             budget -= sets;
             List<int[]> covers = new ArrayList<>();
-            collectCovers(ordered, stock, target, new int[k], 0, 0, new long[target.length], covers);
+            collectCovers(ordered, stock, target, suffix, new int[k], 0, 0, new long[target.length], covers);
             if (!covers.isEmpty()) {
                 return covers;
             }
@@ -155,8 +162,13 @@ public final class ShipmentPlanner {
         return List.of();
     }
 
-    private static void collectCovers(Integer[] ordered, long[][] stock, long[] target, int[] chosen, int depth,
-            int from, long[] sum, List<int[]> covers) {
+    private static void collectCovers(Integer[] ordered, long[][] stock, long[] target, long[][] suffix, int[] chosen,
+            int depth, int from, long[] sum, List<int[]> covers) {
+        for (int s = 0; s < target.length; s++) {
+            if (sum[s] + suffix[from][s] < target[s]) {
+                return; // even every location left would not cover this SKU
+            }
+        }
         if (depth == chosen.length) {
             for (int s = 0; s < target.length; s++) {
                 if (sum[s] < target[s]) {
@@ -172,7 +184,7 @@ public final class ShipmentPlanner {
             for (int s = 0; s < target.length; s++) {
                 sum[s] += stock[s][l];
             }
-            collectCovers(ordered, stock, target, chosen, depth + 1, i + 1, sum, covers);
+            collectCovers(ordered, stock, target, suffix, chosen, depth + 1, i + 1, sum, covers);
             for (int s = 0; s < target.length; s++) {
                 sum[s] -= stock[s][l];
             }
@@ -213,21 +225,52 @@ public final class ShipmentPlanner {
         return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** How whole plans compare: each rule in turn, then the sorted location codes. */
-    private static Comparator<int[]> setOrder(List<FulfilmentLocation> eligible, double[] distance,
+    /** The best plan: each rule in turn decides, then the sorted location codes. */
+    private static int[] best(List<int[]> candidates, List<FulfilmentLocation> eligible, double[] distance,
             RoutingPolicy policy) {
-        Comparator<int[]> order = (a, b) -> 0;
-        for (RoutingRule rule : policy.rules()) {
-            order = switch (rule) {
-                case STAY_IN_MARKET -> order;
-                case FEWEST_SHIPMENTS -> order.thenComparingInt(set -> set.length);
-                case CLOSEST -> order.thenComparingDouble(set -> Arrays.stream(set).mapToDouble(l -> distance[l]).sum());
-                case PRIORITY -> order.thenComparingLong(
-                        set -> -Arrays.stream(set).mapToLong(l -> eligible.get(l).priority()).sum());
-            };
+        int[] best = null;
+        double[] bestKey = null;
+        for (int[] candidate : candidates) {
+            double[] key = new double[policy.rules().size()];
+            for (int r = 0; r < key.length; r++) {
+                key[r] = switch (policy.rules().get(r)) {
+                    case STAY_IN_MARKET -> 0; // a filter, not an order
+                    case FEWEST_SHIPMENTS -> candidate.length;
+                    case CLOSEST -> {
+                        double sum = 0;
+                        for (int l : candidate) {
+                            sum += distance[l];
+                        }
+                        yield sum;
+                    }
+                    case PRIORITY -> {
+                        long sum = 0;
+                        for (int l : candidate) {
+                            sum += eligible.get(l).priority();
+                        }
+                        yield -sum;
+                    }
+                };
+            }
+            int c = best == null ? -1 : Arrays.compare(key, bestKey);
+            if (c == 0) {
+                c = compareCodes(codes(candidate, eligible), codes(best, eligible));
+            }
+            if (c < 0) {
+                best = candidate;
+                bestKey = key;
+            }
         }
-        return order.thenComparing(set -> Arrays.stream(set).mapToObj(l -> eligible.get(l).code()).sorted().toList(),
-                ShipmentPlanner::compareCodes);
+        return best;
+    }
+
+    private static List<String> codes(int[] set, List<FulfilmentLocation> eligible) {
+        List<String> codes = new ArrayList<>(set.length);
+        for (int l : set) {
+            codes.add(eligible.get(l).code());
+        }
+        codes.sort(null);
+        return codes;
     }
 
     private static int compareCodes(List<String> a, List<String> b) {
