@@ -26,7 +26,7 @@ import io.stockline.allocation.domain.OrderPlaced.ShipTo;
  * of locations: it never takes more than the read model holds, ships from one location whenever one can
  * ship it all, otherwise from the fewest, and among plans of that size from the closest.
  */
-class ShipmentPlannerProperties {
+class ShipmentPlannerPropertiesTest {
 
     record Scenario(List<Line> lines, ShipTo shipTo, Map<String, Map<String, Long>> available,
             Map<String, FulfilmentLocation> locations, ShortagePolicy shortage) {
