@@ -224,6 +224,28 @@ class AllocationFlowTest {
     }
 
     @Test
+    void anOrderTheReadModelCannotCoverYetIsPlannedFromInventorysFigures() throws Exception {
+        String sku = newSku();
+        String orderId = newOrderId();
+        // No stock-changed has arrived for this SKU yet; inventory already holds it.
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku))
+                .willReturn(stock(sku, Map.of("WH9", new long[] {5, 1}))));
+        UUID reservationId = UUID.randomUUID();
+        stubReservation(orderId, "WH9", reservationId, reservationLine(1, sku, "WH9", 2));
+
+        placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 2));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).isNotEmpty());
+        assertThat(decisions(orderId)).singleElement().satisfies(decision -> {
+            assertThat(decision.header("ce_type")).isEqualTo(DECIDED_TYPE);
+            assertThat(JSON.readTree(decision.value()).at("/shipments/0/reservationId").asText())
+                    .isEqualTo(reservationId.toString());
+        });
+        assertThat(query("SELECT available || '/' || version FROM availability WHERE sku = ? AND location = 'WH9'", sku))
+                .isEqualTo("5/1");
+    }
+
+    @Test
     void whenInventoryHasNoStockLeftTheOrderIsBackordered() throws Exception {
         String sku = newSku();
         String orderId = newOrderId();

@@ -54,6 +54,11 @@ public class AllocationService {
     }
 
     private Uni<Void> reserve(UUID eventId, Pending pending) {
+        if (pending.plan() == null) {
+            return freshFigures(pending.order())
+                    .chain(fresh -> store.replan(eventId, pending, fresh))
+                    .chain(next -> next == null ? Uni.createFrom().voidItem() : reserve(eventId, next));
+        }
         return holdShipments(pending).chain(attempt -> {
             if (attempt.refusal() == null) {
                 return store.allocated(eventId, pending, attempt.held());

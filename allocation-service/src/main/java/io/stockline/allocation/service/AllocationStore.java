@@ -43,7 +43,7 @@ public class AllocationStore {
     public static final String CANCELLED = "CANCELLED";
     public static final String SHIPPED = "SHIPPED";
 
-    /** An order with a plan to reserve at the given attempt. */
+    /** An order with a plan to reserve at the given attempt; attempt 0 has no plan: it awaits fresh figures. */
     public record Pending(OrderPlaced order, int attempt, PendingPlan plan) {
     }
 
@@ -79,9 +79,9 @@ public class AllocationStore {
     }
 
     /**
-     * Plans a new order from the read model and stores the plan as attempt 1; resumes a stored plan; or
-     * returns null when there is nothing to reserve (event seen, order already decided, cancelled or shipped,
-     * or no stock at all, which is decided here).
+     * Plans a new order from the read model and stores the plan as attempt 1 (or, when the read model cannot
+     * cover it, attempt 0 without a plan); resumes a stored plan; or returns null when there is nothing to do
+     * (event seen; order already decided, cancelled or shipped).
      */
     @WithTransaction
     public Uni<Pending> begin(UUID eventId, OrderPlaced order) {
@@ -95,22 +95,18 @@ public class AllocationStore {
                         return Uni.createFrom().item(pending(row));
                     }
                     return planner.plan(order).chain(planned -> {
-                        if (planned.plan().empty()) {
-                            String status = planned.policy().shortage() == ShortagePolicy.FAIL ? FAILED : BACKORDERED;
-                            return allocations.insert(order.orderId(), status, order.channel(), 1, write(order), null,
-                                    shortageReason(), write(order.lines()))
-                                    .chain(inserted -> inserted ? publishShortage(order.orderId(), status, order.lines())
-                                            : Uni.createFrom().voidItem())
-                                    .chain(() -> processed.markProcessed(eventId)).replaceWith((Pending) null);
-                        }
-                        PendingPlan plan = new PendingPlan(expiresAt(order), planned.plan().shipments(),
-                                planned.plan().unfilled());
-                        return allocations.insert(order.orderId(), PENDING, order.channel(), 1, write(order),
-                                write(plan), null, null).map(inserted -> {
+                        // The read model may lag behind inventory: a short plan is made again from fresh figures
+                        // (attempt 0, no plan yet) before anything is backordered.
+                        boolean complete = planned.plan().complete();
+                        PendingPlan plan = complete ? new PendingPlan(expiresAt(order), planned.plan().shipments(),
+                                planned.plan().unfilled()) : null;
+                        int attempt = complete ? 1 : 0;
+                        return allocations.insert(order.orderId(), PENDING, order.channel(), attempt, write(order),
+                                plan == null ? null : write(plan), null, null).map(inserted -> {
                             if (!inserted) {
                                 throw new IllegalStateException("order " + order.orderId() + " started meanwhile");
                             }
-                            return new Pending(order, 1, plan);
+                            return new Pending(order, attempt, plan);
                         });
                     });
                 }));
@@ -119,7 +115,7 @@ public class AllocationStore {
     /** The stored plan of a PENDING row, to resume it. */
     public Pending pending(AllocationRow row) {
         return new Pending(read(row.orderPayload(), OrderPlaced.class), row.attempt(),
-                read(row.plan(), PendingPlan.class));
+                row.plan() == null ? null : read(row.plan(), PendingPlan.class));
     }
 
     /** Every shipment is held: the order is allocated (and what could not be planned backordered). */
@@ -152,8 +148,9 @@ public class AllocationStore {
     }
 
     /**
-     * Inventory refused the plan of this attempt: applies the fresh figures and plans again as the next attempt,
-     * or decides the shortage when no plan is left. Null when there is nothing more to reserve.
+     * Inventory refused the plan of this attempt (or the read model could not cover the order): applies the
+     * fresh figures and plans again as the next attempt, or decides the shortage when no plan is left. Null when
+     * there is nothing more to reserve.
      */
     @WithTransaction
     public Uni<Pending> replan(UUID eventId, Pending refused, List<InventoryClient.Stock> fresh) {
