@@ -411,7 +411,7 @@ class AllocationFlowTest {
     }
 
     @Test
-    void aCancelArrivingBeforeItsOrderLeavesNothingHeld() throws Exception {
+    void aCancelOrShipmentArrivingBeforeItsOrderLeavesNothingHeld() throws Exception {
         String sku = newSku();
         String orderId = newOrderId();
         String marker = newOrderId();
@@ -419,15 +419,24 @@ class AllocationFlowTest {
         awaitAvailability(1, sku);
         stubReservation(marker, "WH1", UUID.randomUUID(), reservationLine(1, sku, "WH1", 1));
 
+        String shippedFirst = newOrderId();
         kafka.sendCloudEvent(ordersTopic, orderId, ORDER_CANCELLED_TYPE, UUID.randomUUID().toString(),
                 JSON.writeValueAsString(Map.of("orderId", orderId)));
         placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 1));
+        // A shipment reported before its order (the order system's events crossed) leaves nothing held either.
+        kafka.sendCloudEvent(ordersTopic, orderId, ORDER_SHIPPED_TYPE, UUID.randomUUID().toString(),
+                JSON.writeValueAsString(Map.of("orderId", shippedFirst, "shipments", List.of(Map.of("location", "WH1",
+                        "lines", List.of(orderLine(1, sku, 1)))))));
+        placeOrder(orderId, shippedFirst, UUID.randomUUID().toString(), true, orderLine(1, sku, 1));
         placeOrder(orderId, marker, UUID.randomUUID().toString(), true, orderLine(1, sku, 1));
 
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(marker)).isNotEmpty());
         assertThat(reservationCalls(orderId)).isEmpty();
+        assertThat(reservationCalls(shippedFirst)).isEmpty();
         assertThat(decisions(orderId)).isEmpty();
+        assertThat(decisions(shippedFirst)).isEmpty();
         assertThat(allocation(orderId).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(allocation(shippedFirst).get("status").asText()).isEqualTo("SHIPPED");
     }
 
     @Test
