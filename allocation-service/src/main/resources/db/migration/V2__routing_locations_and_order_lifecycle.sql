@@ -20,7 +20,7 @@ CREATE TABLE routing_policy (
 );
 
 -- The allocation row follows the order: PENDING (a plan being reserved, attempt n) -> ALLOCATED | BACKORDERED |
--- FAILED -> CANCELLED | SHIPPED. A cancel or shipment seen first leaves a CANCELLED or SHIPPED row, so that the
+-- FAILED -> CANCELLED | SHIPPED, and BACKORDERED -> PENDING again when stock arrives. A cancel or shipment seen first leaves a CANCELLED or SHIPPED row, so that the
 -- order placed arriving after it holds nothing.
 ALTER TABLE allocation
     ADD COLUMN channel       TEXT,
@@ -29,7 +29,8 @@ ALTER TABLE allocation
     ADD COLUMN plan          TEXT,
     ADD COLUMN unfilled      TEXT,
     ADD COLUMN updated_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
-    ADD COLUMN decided_by    TEXT; -- the instance (host/pid) that made the last change, for operators
+    ADD COLUMN decided_by    TEXT, -- the instance (host/pid) that made the last change, for operators
+    ADD COLUMN round_start   INT NOT NULL DEFAULT 0; -- the attempt a backorder was taken up again at
 
 -- One reservation in inventory per shipping location (inventory commits and releases whole reservations).
 CREATE TABLE allocation_shipment (

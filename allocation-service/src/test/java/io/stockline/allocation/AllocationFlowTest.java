@@ -273,6 +273,34 @@ class AllocationFlowTest {
     }
 
     @Test
+    void aBackorderIsAllocatedOnceStockArrives() throws Exception {
+        String sku = newSku();
+        String orderId = newOrderId();
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku)).inScenario("restock-" + sku)
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(stock(sku, Map.of())));
+        placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 2));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).singleElement()
+                .satisfies(decision -> assertThat(decision.header("ce_type")).isEqualTo(BACKORDERED_TYPE)));
+
+        // A receipt: inventory now holds 4 at WH1, and its event reaches the read model.
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku)).inScenario("restock-" + sku)
+                .whenScenarioStateIs("restocked").willReturn(stock(sku, Map.of("WH1", new long[] {4, 1}))));
+        inventory.setScenarioState("restock-" + sku, "restocked");
+        UUID reservationId = UUID.randomUUID();
+        // Attempt 0 found nothing; the backorder's new round plans attempt 1.
+        stubReservation(orderId, "WH1", reservationId, reservationLine(1, sku, "WH1", 2));
+        stockChanged(sku, "WH1", 1, 4);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).hasSize(2));
+        KafkaProbe.Received decided = decisions(orderId).get(1);
+        assertThat(decided.header("ce_type")).isEqualTo(DECIDED_TYPE);
+        assertThat(JSON.readTree(decided.value()).at("/shipments/0/reservationId").asText())
+                .isEqualTo(reservationId.toString());
+        assertThat(allocation(orderId).get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(reservationCalls(orderId)).hasSize(1);
+    }
+
+    @Test
     void whenInventoryKeepsRefusingTheOrderFailsAfterTheLastAttempt() throws Exception {
         String sku = newSku();
         String orderId = newOrderId();

@@ -15,4 +15,8 @@ public interface AllocationConfig {
     /** How long an unpaid order's hold lasts before inventory gives the units back. */
     @WithDefault("PT30M")
     Duration unpaidHold();
+
+    /** How often backorders whose SKUs gained stock are planned again (the scheduler reads it, as "30s"). */
+    @WithDefault("30s")
+    String backorderRetryEvery();
 }

@@ -25,7 +25,7 @@ public class AllocationRepository {
     }
 
     public record AllocationRow(String orderId, String status, String channel, int attempt, String orderPayload,
-            String plan, String reason, String unfilled, OffsetDateTime updatedAt) {
+            String plan, String reason, String unfilled, OffsetDateTime updatedAt, int roundStart) {
     }
 
     public record ShipmentRow(String location, UUID reservationId, String status, String lines) {
@@ -33,13 +33,14 @@ public class AllocationRepository {
 
     public Uni<AllocationRow> find(String orderId) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT order_id, status, channel, attempt, order_payload, plan, reason, unfilled, updated_at
+                SELECT order_id, status, channel, attempt, order_payload, plan, reason, unfilled, updated_at, round_start
                 FROM allocation WHERE order_id = :orderId""", Object[].class)
                 .setParameter("orderId", orderId)
                 .getResultList())
                 .map(rows -> rows.stream().findFirst().map(row -> new AllocationRow((String) row[0], (String) row[1],
                         (String) row[2], ((Number) row[3]).intValue(), (String) row[4], (String) row[5],
-                        (String) row[6], (String) row[7], toOffset(row[8]))).orElse(null));
+                        (String) row[6], (String) row[7], toOffset(row[8]), ((Number) row[9]).intValue()))
+                        .orElse(null));
     }
 
     private static OffsetDateTime toOffset(Object value) {
@@ -81,6 +82,31 @@ public class AllocationRepository {
                 .setParameter("orderId", orderId).setParameter("from", fromStatus)
                 .setParameter("fromAttempt", fromAttempt).setParameter("to", toStatus).setParameter("attempt", attempt)
                 .setParameter("plan", plan).setParameter("reason", reason).setParameter("unfilled", unfilled)
+                .setParameter("instance", INSTANCE)
+                .executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    /** Backorders one of whose SKUs has gained available stock since the order was last planned, oldest first. */
+    public Uni<List<String>> backordersWithNewStock(int limit) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT a.order_id FROM allocation a
+                WHERE a.status = 'BACKORDERED' AND a.order_payload IS NOT NULL AND a.unfilled IS NOT NULL
+                  AND EXISTS (SELECT 1 FROM jsonb_array_elements(CAST(a.unfilled AS jsonb)) AS line
+                              JOIN availability v ON v.sku = line ->> 'sku'
+                              WHERE v.available > 0 AND v.updated_at > a.updated_at)
+                ORDER BY a.updated_at LIMIT :limit""", String.class)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+
+    /** A backorder taken up again: PENDING without a plan, its new round starting at its current attempt. */
+    public Uni<Boolean> reopen(String orderId, int attempt) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE allocation SET status = 'PENDING', plan = NULL, reason = NULL, round_start = attempt,
+                    updated_at = now(), decided_by = :instance
+                WHERE order_id = :orderId AND status = 'BACKORDERED' AND attempt = :attempt""")
+                .setParameter("orderId", orderId).setParameter("attempt", attempt)
                 .setParameter("instance", INSTANCE)
                 .executeUpdate())
                 .map(count -> count == 1);

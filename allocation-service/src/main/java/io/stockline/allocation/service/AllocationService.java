@@ -69,9 +69,9 @@ public class AllocationService {
             if (attempt.permanent()) {
                 return released.chain(() -> store.failed(eventId, pending, attempt.refusal()));
             }
-            if (pending.attempt() >= config.maxAttempts()) {
+            if (pending.attemptsThisRound() >= config.maxAttempts()) {
                 return released.chain(() -> store.failed(eventId, pending, "inventory refused "
-                        + pending.attempt() + " plans in a row (stock kept moving): " + attempt.refusal()));
+                        + pending.attemptsThisRound() + " plans in a row (stock kept moving): " + attempt.refusal()));
             }
             return released.chain(() -> freshFigures(pending.order()))
                     .chain(fresh -> store.replan(eventId, pending, fresh))
@@ -158,6 +158,22 @@ public class AllocationService {
                                         ? Uni.createFrom().item(new InventoryClient.Stock(sku, List.of()))
                                         : Uni.createFrom().failure(failure)))
                 .collect().asList();
+    }
+
+    /**
+     * Takes up again the backorders whose SKUs gained stock since they were planned, oldest first; one that is
+     * still short stays backordered, silently.
+     */
+    public Uni<Void> retryBackorders(int limit) {
+        return store.backordersWithNewStock(limit)
+                .onItem().transformToMulti(orderIds -> Multi.createFrom().iterable(orderIds))
+                .onItem().transformToUniAndConcatenate(orderId -> store.reopen(orderId)
+                        .chain(pending -> pending == null ? Uni.createFrom().voidItem() : reserve(null, pending))
+                        .onFailure().recoverWithItem(failure -> {
+                            Log.warnf("backorder %s not taken up again: %s", orderId, failure.toString());
+                            return null;
+                        }))
+                .collect().last().replaceWithVoid();
     }
 
     /** Releases what the order holds; a cancel that comes first leaves a mark, so the order never holds stock. */

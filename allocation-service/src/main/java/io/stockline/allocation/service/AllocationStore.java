@@ -44,7 +44,12 @@ public class AllocationStore {
     public static final String SHIPPED = "SHIPPED";
 
     /** An order with a plan to reserve at the given attempt; attempt 0 has no plan: it awaits fresh figures. */
-    public record Pending(OrderPlaced order, int attempt, PendingPlan plan) {
+    public record Pending(OrderPlaced order, int attempt, PendingPlan plan, int roundStart, boolean backorderRetry) {
+
+        /** Plans inventory refused in this round (a backorder taken up again starts a new round). */
+        public int attemptsThisRound() {
+            return attempt - roundStart;
+        }
     }
 
     /** A shipment inventory holds: one reservation per location. */
@@ -106,7 +111,7 @@ public class AllocationStore {
                             if (!inserted) {
                                 throw new IllegalStateException("order " + order.orderId() + " started meanwhile");
                             }
-                            return new Pending(order, attempt, plan);
+                            return new Pending(order, attempt, plan, 0, false);
                         });
                     });
                 }));
@@ -115,7 +120,7 @@ public class AllocationStore {
     /** The stored plan of a PENDING row, to resume it. */
     public Pending pending(AllocationRow row) {
         return new Pending(read(row.orderPayload(), OrderPlaced.class), row.attempt(),
-                row.plan() == null ? null : read(row.plan(), PendingPlan.class));
+                row.plan() == null ? null : read(row.plan(), PendingPlan.class), row.roundStart(), false);
     }
 
     /** Every shipment is held: the order is allocated (and what could not be planned backordered). */
@@ -160,14 +165,17 @@ public class AllocationStore {
                 String status = planned.policy().shortage() == ShortagePolicy.FAIL ? FAILED : BACKORDERED;
                 return allocations.transition(order.orderId(), PENDING, refused.attempt(), status, refused.attempt(),
                         null, shortageReason(), write(order.lines()))
-                        .chain(moved -> moved ? publishShortage(order.orderId(), status, order.lines())
+                        // a backorder taken up again that is still short says nothing new
+                        .chain(moved -> moved && !refused.backorderRetry()
+                                ? publishShortage(order.orderId(), status, order.lines())
                                 : Uni.createFrom().voidItem())
                         .chain(() -> markProcessed(eventId)).replaceWith((Pending) null);
             }
             PendingPlan plan = new PendingPlan(expiresAt(order), planned.plan().shipments(), planned.plan().unfilled());
             int next = refused.attempt() + 1;
             return allocations.transition(order.orderId(), PENDING, refused.attempt(), PENDING, next, write(plan),
-                    null, null).map(moved -> moved ? new Pending(order, next, plan) : null);
+                    null, null).map(moved -> moved
+                            ? new Pending(order, next, plan, refused.roundStart(), refused.backorderRetry()) : null);
         });
     }
 
@@ -181,6 +189,22 @@ public class AllocationStore {
                 .chain(moved -> moved ? publisher.failed(new AllocationFailed(orderId, reason))
                         : Uni.createFrom().voidItem())
                 .chain(() -> markProcessed(eventId));
+    }
+
+    @WithSession
+    public Uni<List<String>> backordersWithNewStock(int limit) {
+        return allocations.backordersWithNewStock(limit);
+    }
+
+    /** Takes a backorder up again (null when it is no longer one): planned anew from fresh figures. */
+    @WithTransaction
+    public Uni<Pending> reopen(String orderId) {
+        return allocations.find(orderId).chain(row -> row == null || !BACKORDERED.equals(row.status())
+                ? Uni.createFrom().nullItem()
+                : allocations.reopen(orderId, row.attempt()).map(moved -> moved
+                        ? new Pending(read(row.orderPayload(), OrderPlaced.class), row.attempt(), null, row.attempt(),
+                                true)
+                        : null));
     }
 
     @WithSession
