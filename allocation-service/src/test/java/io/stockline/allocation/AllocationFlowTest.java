@@ -3,8 +3,10 @@ package io.stockline.allocation;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
@@ -39,19 +43,24 @@ import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.Tokens;
 
 /**
- * Orders and inventory.stock-changed on the real broker in; reservations against inventory (WireMock) and
- * decisions on {@code allocations} out; read model and decisions in a fresh PostgreSQL database.
+ * Orders, inventory.stock-changed and inventory.locations on the real broker in; reservations against
+ * inventory (WireMock) and decisions on {@code allocations} out; read models and decisions in a fresh
+ * PostgreSQL database.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "allocation"))
 @QuarkusTestResource(InventoryMock.class)
 class AllocationFlowTest {
 
-    private static final String ORDER_PLACED_TYPE = "io.stockline.order.placed.v1";
+    static final String ORDER_PLACED_TYPE = "io.stockline.order.placed.v1";
+    static final String ORDER_CANCELLED_TYPE = "io.stockline.order.cancelled.v1";
+    static final String ORDER_SHIPPED_TYPE = "io.stockline.order.shipped.v1";
     private static final String DECIDED_TYPE = "io.stockline.allocation.decided.v1";
     private static final String FAILED_TYPE = "io.stockline.allocation.failed.v1";
+    private static final String BACKORDERED_TYPE = "io.stockline.allocation.backordered.v1";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,6 +72,9 @@ class AllocationFlowTest {
 
     @ConfigProperty(name = "stockline.topics.allocations")
     String allocationsTopic;
+
+    @ConfigProperty(name = "stockline.topics.locations")
+    String locationsTopic;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -81,7 +93,7 @@ class AllocationFlowTest {
     @BeforeEach
     void watch() {
         kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers())
-                .watch(List.of(allocationsTopic, ordersTopic + ".dlq", stockChangedTopic + ".dlq"));
+                .watch(List.of(allocationsTopic, ordersTopic + ".dlq", stockChangedTopic + ".dlq", locationsTopic + ".dlq"));
     }
 
     @AfterEach
@@ -90,22 +102,22 @@ class AllocationFlowTest {
     }
 
     @Test
-    void anOrderIsReservedWhereItShipsInOneParcelAndTheDecisionPublished() throws Exception {
+    void anOrderShipsInOneParcelFromTheOnlyLocationThatHoldsItAll() throws Exception {
         String mugs = newSku();
         String plates = newSku();
         String orderId = newOrderId();
-        // WH-A holds far more mugs, but no plates: only WH-B holds the whole order.
+        // WH-A holds far more mugs, but no plates: only WH-B ships the order in one parcel.
         stockChanged(mugs, "WH-A", 1, 100);
         stockChanged(mugs, "WH-B", 1, 10);
         stockChanged(plates, "WH-B", 1, 2);
-        awaitAvailability(mugs, plates, 3);
+        awaitAvailability(3, mugs, plates);
         UUID reservationId = UUID.randomUUID();
         List<Map<String, Object>> expectedLines = List.of(
                 reservationLine(1, mugs, "WH-B", 4), reservationLine(2, plates, "WH-B", 1));
         inventory.stubFor(post(urlEqualTo(InventoryMock.RESERVATIONS_PATH))
-                .withHeader("Idempotency-Key", equalTo("allocation-" + orderId))
+                .withHeader("Idempotency-Key", equalTo(key(orderId, 1, "WH-B")))
                 .withRequestBody(equalToJson(JSON.writeValueAsString(Map.of("orderId", orderId, "lines", expectedLines)),
-                        false, true))
+                        false, false))
                 .willReturn(created(reservationId, orderId, expectedLines)));
 
         placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, mugs, 4), orderLine(2, plates, 1));
@@ -129,65 +141,184 @@ class AllocationFlowTest {
         assertThat(shipment.get("lines").get(1).get("sku").asText()).isEqualTo(plates);
         assertThat(shipment.get("lines").get(1).get("line").asInt()).isEqualTo(2);
 
-        List<ServeEvent> calls = reservationCalls(orderId);
-        assertThat(calls).hasSize(1);
-        assertThat(calls.get(0).getResponse().getStatus()).isEqualTo(201);
-        assertThat(allocationRow(orderId)).isEqualTo("ALLOCATED/" + reservationId + "/WH-B");
+        assertThat(reservationCalls(orderId)).singleElement()
+                .satisfies(call -> assertThat(call.getResponse().getStatus()).isEqualTo(201));
+        JsonNode allocation = allocation(orderId);
+        assertThat(allocation.get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(allocation.get("shipments")).singleElement().satisfies(held -> {
+            assertThat(held.get("location").asText()).isEqualTo("WH-B");
+            assertThat(held.get("reservationId").asText()).isEqualTo(reservationId.toString());
+            assertThat(held.get("status").asText()).isEqualTo("HELD");
+        });
     }
 
     @Test
-    void whenNoSingleLocationHoldsTheOrderInventoryPlacesTheLines() throws Exception {
+    void whenNoLocationHoldsItAllTheFewestShipEachUnderAReservationOfItsOwn() throws Exception {
         String mugs = newSku();
         String plates = newSku();
         String orderId = newOrderId();
         stockChanged(mugs, "WH-1", 1, 5);
+        stockChanged(mugs, "WH-3", 1, 1);
         stockChanged(plates, "WH-2", 1, 5);
-        awaitAvailability(mugs, plates, 2);
-        UUID reservationId = UUID.randomUUID();
+        awaitAvailability(3, mugs, plates);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
         inventory.stubFor(post(urlEqualTo(InventoryMock.RESERVATIONS_PATH))
-                .withHeader("Idempotency-Key", equalTo("allocation-" + orderId))
-                .willReturn(created(reservationId, orderId,
-                        List.of(reservationLine(1, mugs, "WH-1", 1), reservationLine(2, plates, "WH-2", 1)))));
+                .withHeader("Idempotency-Key", equalTo(key(orderId, 1, "WH-1")))
+                .willReturn(created(first, orderId, List.of(reservationLine(1, mugs, "WH-1", 2)))));
+        inventory.stubFor(post(urlEqualTo(InventoryMock.RESERVATIONS_PATH))
+                .withHeader("Idempotency-Key", equalTo(key(orderId, 1, "WH-2")))
+                .willReturn(created(second, orderId, List.of(reservationLine(2, plates, "WH-2", 1)))));
 
-        placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, mugs, 1), orderLine(2, plates, 1));
+        placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, mugs, 2), orderLine(2, plates, 1));
 
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).isNotEmpty());
-        JsonNode request = JSON.readTree(reservationCalls(orderId).get(0).getRequest().getBodyAsString());
-        assertThat(request.get("lines")).hasSize(2)
-                .allSatisfy(line -> assertThat(line.path("location").isNull() || line.path("location").isMissingNode())
-                        .as("no location asked for in %s", line).isTrue());
         KafkaProbe.Received decision = decisions(orderId).get(0);
         assertThat(decision.header("ce_type")).isEqualTo(DECIDED_TYPE);
         JsonNode shipments = JSON.readTree(decision.value()).get("shipments");
-        assertThat(shipments).extracting(shipment -> shipment.get("location").asText()
-                + ":" + shipment.get("lines").get(0).get("sku").asText())
-                .containsExactly("WH-1:" + mugs, "WH-2:" + plates);
+        assertThat(shipments).extracting(s -> s.get("location").asText() + ":" + s.get("reservationId").asText()
+                + ":" + s.get("lines").get(0).get("sku").asText())
+                .containsExactlyInAnyOrder("WH-1:" + first + ":" + mugs, "WH-2:" + second + ":" + plates);
+        List<ServeEvent> calls = reservationCalls(orderId);
+        assertThat(calls).hasSize(2);
+        for (ServeEvent call : calls) {
+            JsonNode request = JSON.readTree(call.getRequest().getBodyAsString());
+            String location = request.get("lines").get(0).get("location").asText();
+            assertThat(call.getRequest().getHeader("Idempotency-Key")).isEqualTo(key(orderId, 1, location));
+            assertThat(request.get("lines")).allSatisfy(line -> assertThat(line.get("location").asText())
+                    .isEqualTo(location));
+            assertThat(request.has("expiresAt")).as("a paid order's hold does not expire").isFalse();
+        }
     }
 
     @Test
-    void aRefusedReservationPublishesAFailedAllocation() throws Exception {
+    void aRefusedPlanIsPlannedAgainWithInventorysFreshFigures() throws Exception {
         String sku = newSku();
         String orderId = newOrderId();
         stockChanged(sku, "WH1", 1, 5);
-        awaitAvailability(sku, sku, 1);
+        stockChanged(sku, "WH2", 1, 5);
+        awaitAvailability(2, sku);
+        // Someone else took WH1's stock since the read model saw it: inventory refuses, its figures say so.
         inventory.stubFor(post(urlEqualTo(InventoryMock.RESERVATIONS_PATH))
-                .withHeader("Idempotency-Key", equalTo("allocation-" + orderId))
-                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"status\":409,\"title\":\"Insufficient stock\"}")));
+                .withHeader("Idempotency-Key", equalTo(key(orderId, 1, "WH1")))
+                .willReturn(insufficientStock()));
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku))
+                .willReturn(stock(sku, Map.of("WH1", new long[] {0, 7}, "WH2", new long[] {5, 1}))));
+        UUID reservationId = UUID.randomUUID();
+        inventory.stubFor(post(urlEqualTo(InventoryMock.RESERVATIONS_PATH))
+                .withHeader("Idempotency-Key", equalTo(key(orderId, 2, "WH2")))
+                .willReturn(created(reservationId, orderId, List.of(reservationLine(1, sku, "WH2", 3)))));
+
+        placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 3));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).isNotEmpty());
+        assertThat(decisions(orderId)).singleElement().satisfies(decision -> {
+            assertThat(decision.header("ce_type")).isEqualTo(DECIDED_TYPE);
+            assertThat(JSON.readTree(decision.value()).get("shipments").get(0).get("location").asText()).isEqualTo("WH2");
+        });
+        assertThat(reservationCalls(orderId)).extracting(call -> call.getRequest().getHeader("Idempotency-Key"))
+                .containsExactly(key(orderId, 1, "WH1"), key(orderId, 2, "WH2"));
+        assertThat(query("SELECT available || '/' || version FROM availability WHERE sku = ? AND location = 'WH1'", sku))
+                .isEqualTo("0/7");
+        assertThat(allocation(orderId).get("attempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void anOrderTheReadModelCannotCoverYetIsPlannedFromInventorysFigures() throws Exception {
+        String sku = newSku();
+        String orderId = newOrderId();
+        // No stock-changed has arrived for this SKU yet; inventory already holds it.
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku))
+                .willReturn(stock(sku, Map.of("WH9", new long[] {5, 1}))));
+        UUID reservationId = UUID.randomUUID();
+        stubReservation(orderId, "WH9", reservationId, reservationLine(1, sku, "WH9", 2));
+
+        placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 2));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).isNotEmpty());
+        assertThat(decisions(orderId)).singleElement().satisfies(decision -> {
+            assertThat(decision.header("ce_type")).isEqualTo(DECIDED_TYPE);
+            assertThat(JSON.readTree(decision.value()).at("/shipments/0/reservationId").asText())
+                    .isEqualTo(reservationId.toString());
+        });
+        assertThat(query("SELECT available || '/' || version FROM availability WHERE sku = ? AND location = 'WH9'", sku))
+                .isEqualTo("5/1");
+    }
+
+    @Test
+    void whenInventoryHasNoStockLeftTheOrderIsBackordered() throws Exception {
+        String sku = newSku();
+        String orderId = newOrderId();
+        stockChanged(sku, "WH1", 1, 5);
+        awaitAvailability(1, sku);
+        inventory.stubFor(post(urlEqualTo(InventoryMock.RESERVATIONS_PATH))
+                .withHeader("Idempotency-Key", equalTo(key(orderId, 1, "WH1")))
+                .willReturn(insufficientStock()));
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku))
+                .willReturn(stock(sku, Map.of("WH1", new long[] {0, 2}))));
+
+        placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 3));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).isNotEmpty());
+        KafkaProbe.Received decision = decisions(orderId).get(0);
+        assertThat(decision.header("ce_type")).isEqualTo(BACKORDERED_TYPE);
+        JsonNode body = JSON.readTree(decision.value());
+        assertThat(body.get("lines")).singleElement().satisfies(line -> {
+            assertThat(line.get("sku").asText()).isEqualTo(sku);
+            assertThat(line.get("quantity").asLong()).isEqualTo(3);
+        });
+        assertThat(body.get("reason").asText()).isNotBlank();
+        assertThat(reservationCalls(orderId)).hasSize(1);
+        assertThat(allocation(orderId).get("status").asText()).isEqualTo("BACKORDERED");
+    }
+
+    @Test
+    void aBackorderIsAllocatedOnceStockArrives() throws Exception {
+        String sku = newSku();
+        String orderId = newOrderId();
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku)).inScenario("restock-" + sku)
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(stock(sku, Map.of())));
+        placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 2));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).singleElement()
+                .satisfies(decision -> assertThat(decision.header("ce_type")).isEqualTo(BACKORDERED_TYPE)));
+
+        // A receipt: inventory now holds 4 at WH1, and its event reaches the read model.
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku)).inScenario("restock-" + sku)
+                .whenScenarioStateIs("restocked").willReturn(stock(sku, Map.of("WH1", new long[] {4, 1}))));
+        inventory.setScenarioState("restock-" + sku, "restocked");
+        UUID reservationId = UUID.randomUUID();
+        // Attempt 0 found nothing; the backorder's new round plans attempt 1.
+        stubReservation(orderId, "WH1", reservationId, reservationLine(1, sku, "WH1", 2));
+        stockChanged(sku, "WH1", 1, 4);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).hasSize(2));
+        KafkaProbe.Received decided = decisions(orderId).get(1);
+        assertThat(decided.header("ce_type")).isEqualTo(DECIDED_TYPE);
+        assertThat(JSON.readTree(decided.value()).at("/shipments/0/reservationId").asText())
+                .isEqualTo(reservationId.toString());
+        assertThat(allocation(orderId).get("status").asText()).isEqualTo("ALLOCATED");
+        assertThat(reservationCalls(orderId)).hasSize(1);
+    }
+
+    @Test
+    void whenInventoryKeepsRefusingTheOrderFailsAfterTheLastAttempt() throws Exception {
+        String sku = newSku();
+        String orderId = newOrderId();
+        stockChanged(sku, "WH1", 1, 5);
+        awaitAvailability(1, sku);
+        // Inventory's figures keep showing stock that its reservations refuse (the default answer is 409).
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku))
+                .willReturn(stock(sku, Map.of("WH1", new long[] {5, 2}))));
 
         placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 3));
 
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).isNotEmpty());
         KafkaProbe.Received decision = decisions(orderId).get(0);
         assertThat(decision.header("ce_type")).isEqualTo(FAILED_TYPE);
-        JsonNode body = JSON.readTree(decision.value());
-        assertThat(body.get("orderId").asText()).isEqualTo(orderId);
-        assertThat(body.get("reason").asText()).isNotBlank();
-        List<ServeEvent> calls = reservationCalls(orderId);
-        assertThat(calls).hasSize(1);
-        JsonNode request = JSON.readTree(calls.get(0).getRequest().getBodyAsString());
-        assertThat(request.get("lines").get(0).get("location").asText()).isEqualTo("WH1");
-        assertThat(allocationRow(orderId)).startsWith("FAILED/null/null");
+        assertThat(JSON.readTree(decision.value()).get("reason").asText()).contains("3 plans");
+        assertThat(reservationCalls(orderId)).extracting(call -> call.getRequest().getHeader("Idempotency-Key"))
+                .containsExactly(key(orderId, 1, "WH1"), key(orderId, 2, "WH1"), key(orderId, 3, "WH1"));
+        assertThat(allocation(orderId).get("status").asText()).isEqualTo("FAILED");
     }
 
     @Test
@@ -195,26 +326,27 @@ class AllocationFlowTest {
         String sku = newSku();
         String orderId = newOrderId();
         stockChanged(sku, "WH1", 1, 10);
-        awaitAvailability(sku, sku, 1);
+        awaitAvailability(1, sku);
         String scenario = "down-" + orderId;
         inventory.stubFor(post(urlEqualTo(InventoryMock.RESERVATIONS_PATH))
-                .withHeader("Idempotency-Key", equalTo("allocation-" + orderId))
+                .withHeader("Idempotency-Key", equalTo(key(orderId, 1, "WH1")))
                 .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
         inventory.stubFor(post(urlEqualTo(InventoryMock.RESERVATIONS_PATH))
-                .withHeader("Idempotency-Key", equalTo("allocation-" + orderId))
+                .withHeader("Idempotency-Key", equalTo(key(orderId, 1, "WH1")))
                 .inScenario(scenario).whenScenarioStateIs("up")
                 .willReturn(created(UUID.randomUUID(), orderId, List.of(reservationLine(1, sku, "WH1", 2)))));
 
         placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 2));
 
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).isNotEmpty());
-        // The failed attempt left nothing behind (not even the event id), so the retry reserved and decided.
-        assertThat(reservationCalls(orderId)).extracting(call -> call.getResponse().getStatus())
-                .containsExactly(503, 201);
+        // The retry asked again under the same key and with the same body, so inventory holds the stock once.
+        List<ServeEvent> calls = reservationCalls(orderId);
+        assertThat(calls).extracting(call -> call.getResponse().getStatus()).containsExactly(503, 201);
+        assertThat(calls.get(1).getRequest().getBodyAsString()).isEqualTo(calls.get(0).getRequest().getBodyAsString());
         assertThat(decisions(orderId)).singleElement()
                 .satisfies(decision -> assertThat(decision.header("ce_type")).isEqualTo(DECIDED_TYPE));
-        assertThat(allocationRow(orderId)).startsWith("ALLOCATED/");
+        assertThat(allocation(orderId).get("status").asText()).isEqualTo("ALLOCATED");
     }
 
     @Test
@@ -223,10 +355,10 @@ class AllocationFlowTest {
         String orderId = newOrderId();
         String marker = newOrderId();
         stockChanged(sku, "WH1", 1, 10);
-        awaitAvailability(sku, sku, 1);
+        awaitAvailability(1, sku);
         for (String order : List.of(orderId, marker)) {
             inventory.stubFor(post(urlEqualTo(InventoryMock.RESERVATIONS_PATH))
-                    .withHeader("Idempotency-Key", equalTo("allocation-" + order))
+                    .withHeader("Idempotency-Key", equalTo(key(order, 1, "WH1")))
                     .willReturn(created(UUID.randomUUID(), order, List.of(reservationLine(1, sku, "WH1", 1)))));
         }
 
@@ -237,12 +369,137 @@ class AllocationFlowTest {
         placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 1));
         // Another order, sent with the same key so that it lands on the same partition behind the redelivery:
         // once it is decided, the redelivery has been consumed.
-        placeOrder(orderId, marker, UUID.randomUUID().toString(), orderLine(1, sku, 1));
+        placeOrder(orderId, marker, UUID.randomUUID().toString(), true, orderLine(1, sku, 1));
 
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(marker)).isNotEmpty());
         assertThat(reservationCalls(orderId)).hasSize(1);
         assertThat(decisions(orderId)).hasSize(1)
                 .allSatisfy(decision -> assertThat(decision.header("ce_type")).isEqualTo(DECIDED_TYPE));
+    }
+
+    @Test
+    void anUnpaidOrderIsHeldOnlyUntilItsHoldExpires() throws Exception {
+        String sku = newSku();
+        String orderId = newOrderId();
+        stockChanged(sku, "WH1", 1, 10);
+        awaitAvailability(1, sku);
+        inventory.stubFor(post(urlEqualTo(InventoryMock.RESERVATIONS_PATH))
+                .withHeader("Idempotency-Key", equalTo(key(orderId, 1, "WH1")))
+                .willReturn(created(UUID.randomUUID(), orderId, List.of(reservationLine(1, sku, "WH1", 1)))));
+
+        placeOrder(orderId, orderId, UUID.randomUUID().toString(), false, orderLine(1, sku, 1));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).isNotEmpty());
+        JsonNode request = JSON.readTree(reservationCalls(orderId).get(0).getRequest().getBodyAsString());
+        OffsetDateTime expiresAt = OffsetDateTime.parse(request.get("expiresAt").asText());
+        assertThat(expiresAt).isBetween(OffsetDateTime.now().plusMinutes(25), OffsetDateTime.now().plusMinutes(31));
+    }
+
+    @Test
+    void aCancelReleasesEveryShipmentOnceAndAShipmentCommits() throws Exception {
+        String sku = newSku();
+        String cancelled = newOrderId();
+        String shipped = newOrderId();
+        stockChanged(sku, "WH1", 1, 2);
+        stockChanged(sku, "WH2", 1, 2);
+        awaitAvailability(2, sku);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        stubReservation(cancelled, "WH1", first, reservationLine(1, sku, "WH1", 2));
+        stubReservation(cancelled, "WH2", second, reservationLine(1, sku, "WH2", 1));
+        // The read model has not seen the first order's holds yet: it still plans from WH1.
+        stubReservation(shipped, "WH1", third, reservationLine(1, sku, "WH1", 1));
+        placeOrder(cancelled, UUID.randomUUID().toString(), orderLine(1, sku, 3));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(cancelled)).isNotEmpty());
+        placeOrder(shipped, UUID.randomUUID().toString(), orderLine(1, sku, 1));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(shipped)).isNotEmpty());
+
+        String cancelId = UUID.randomUUID().toString();
+        kafka.sendCloudEvent(ordersTopic, cancelled, ORDER_CANCELLED_TYPE, cancelId,
+                JSON.writeValueAsString(Map.of("orderId", cancelled, "reason", "customer changed their mind")));
+        kafka.sendCloudEvent(ordersTopic, cancelled, ORDER_CANCELLED_TYPE, cancelId,
+                JSON.writeValueAsString(Map.of("orderId", cancelled, "reason", "customer changed their mind")));
+        kafka.sendCloudEvent(ordersTopic, shipped, ORDER_SHIPPED_TYPE, UUID.randomUUID().toString(),
+                JSON.writeValueAsString(Map.of("orderId", shipped, "shipments", List.of(Map.of("location", "WH1",
+                        "lines", List.of(orderLine(1, sku, 1)))))));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(allocation(cancelled).get("status").asText()).isEqualTo("CANCELLED");
+            assertThat(allocation(shipped).get("status").asText()).isEqualTo("SHIPPED");
+        });
+        assertThat(calls("/api/v1/reservations/" + first + "/release")).isEqualTo(1);
+        assertThat(calls("/api/v1/reservations/" + second + "/release")).isEqualTo(1);
+        assertThat(calls("/api/v1/reservations/" + third + "/commit")).isEqualTo(1);
+        assertThat(calls("/api/v1/reservations/" + third + "/release")).isZero();
+        assertThat(allocation(cancelled).get("shipments")).extracting(s -> s.get("status").asText())
+                .containsExactly("RELEASED", "RELEASED");
+        assertThat(allocation(shipped).get("shipments")).extracting(s -> s.get("status").asText())
+                .containsExactly("COMMITTED");
+    }
+
+    @Test
+    void aCancelOrShipmentArrivingBeforeItsOrderLeavesNothingHeld() throws Exception {
+        String sku = newSku();
+        String orderId = newOrderId();
+        String marker = newOrderId();
+        stockChanged(sku, "WH1", 1, 10);
+        awaitAvailability(1, sku);
+        stubReservation(marker, "WH1", UUID.randomUUID(), reservationLine(1, sku, "WH1", 1));
+
+        String shippedFirst = newOrderId();
+        kafka.sendCloudEvent(ordersTopic, orderId, ORDER_CANCELLED_TYPE, UUID.randomUUID().toString(),
+                JSON.writeValueAsString(Map.of("orderId", orderId)));
+        placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 1));
+        // A shipment reported before its order (the order system's events crossed) leaves nothing held either.
+        kafka.sendCloudEvent(ordersTopic, orderId, ORDER_SHIPPED_TYPE, UUID.randomUUID().toString(),
+                JSON.writeValueAsString(Map.of("orderId", shippedFirst, "shipments", List.of(Map.of("location", "WH1",
+                        "lines", List.of(orderLine(1, sku, 1)))))));
+        placeOrder(orderId, shippedFirst, UUID.randomUUID().toString(), true, orderLine(1, sku, 1));
+        placeOrder(orderId, marker, UUID.randomUUID().toString(), true, orderLine(1, sku, 1));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(marker)).isNotEmpty());
+        assertThat(reservationCalls(orderId)).isEmpty();
+        assertThat(reservationCalls(shippedFirst)).isEmpty();
+        assertThat(decisions(orderId)).isEmpty();
+        assertThat(decisions(shippedFirst)).isEmpty();
+        assertThat(allocation(orderId).get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(allocation(shippedFirst).get("status").asText()).isEqualTo("SHIPPED");
+    }
+
+    @Test
+    void locationsFromInventoryDecideMarketDistanceAndPriorityAndStaleRevisionsAreDropped() throws Exception {
+        String sku = newSku();
+        String suffix = sku.substring(4);
+        String hamburg = "HAM-" + suffix;
+        String munich = "MUC-" + suffix;
+        String vienna = "VIE-" + suffix;
+        locationChanged(hamburg, 53.55, 9.99, 0, true, List.of("DE"), 2);
+        locationChanged(hamburg, 53.55, 9.99, 0, false, List.of("DE"), 1); // older: dropped
+        locationChanged(munich, 48.14, 11.58, 9, true, List.of("DE"), 1);
+        locationChanged(vienna, 48.21, 16.37, 0, true, List.of("AT"), 1);
+        kafka.sendRaw(locationsTopic, "broken", "{not json");
+        stockChanged(sku, hamburg, 1, 5);
+        stockChanged(sku, munich, 1, 5);
+        stockChanged(sku, vienna, 1, 5);
+        awaitAvailability(3, sku);
+        await().atMost(TIMEOUT).until(() -> "3".equals(query("SELECT count(*) FROM location WHERE code IN (?, ?, ?)",
+                hamburg, munich, vienna)));
+
+        // Berlin: Hamburg is closest (Vienna is nearer than Munich, but not in the German market).
+        assertThat(preview("webshop", sku, "DE", 52.52, 13.40)).isEqualTo(hamburg);
+        // Vienna's own market.
+        assertThat(preview("webshop", sku, "AT", 48.2, 16.4)).isEqualTo(vienna);
+        // A channel whose admin puts priority before distance ships from Munich.
+        String channel = "stores-" + suffix;
+        given().header("Authorization", Tokens.bearer("admin")).contentType("application/json")
+                .body(Map.of("rules", List.of("STAY_IN_MARKET", "PRIORITY", "CLOSEST"), "shortage", "FAIL"))
+                .put("/api/v1/routing/" + channel).then().statusCode(200);
+        assertThat(preview(channel, sku, "DE", 52.52, 13.40)).isEqualTo(munich);
+        assertThat(reservationCalls("preview")).isEmpty();
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(locationsTopic + ".dlq"))
+                .filteredOn(dead -> "broken".equals(dead.key())).singleElement()
+                .satisfies(dead -> assertThat(dead.header("dead-letter-reason")).isNotBlank()));
     }
 
     @Test
@@ -254,15 +511,19 @@ class AllocationFlowTest {
 
         kafka.sendRaw(stockChangedTopic, sku, "not json");
         stockChanged(sku, "WH1", 1, 10);
-        awaitAvailability(sku, sku, 1);
-        inventory.stubFor(post(urlEqualTo(InventoryMock.RESERVATIONS_PATH))
-                .withHeader("Idempotency-Key", equalTo("allocation-" + orderId))
-                .willReturn(created(UUID.randomUUID(), orderId, List.of(reservationLine(1, sku, "WH1", 2)))));
+        awaitAvailability(1, sku);
+        stubReservation(orderId, "WH1", UUID.randomUUID(), reservationLine(1, sku, "WH1", 2));
 
         kafka.sendRaw(ordersTopic, orderId, "not json"); // not even a CloudEvent
         kafka.sendCloudEvent(ordersTopic, orderId, ORDER_PLACED_TYPE, UUID.randomUUID().toString(), "not json");
         kafka.sendCloudEvent(ordersTopic, orderId, ORDER_PLACED_TYPE, UUID.randomUUID().toString(),
                 "{\"orderId\":\"" + orderId + "\",\"channel\":\"webshop\",\"paid\":true,\"lines\":[]}"); // no lines
+        kafka.sendCloudEvent(ordersTopic, orderId, ORDER_PLACED_TYPE, UUID.randomUUID().toString(),
+                "{\"orderId\":\"" + orderId + "\",\"paid\":true,\"lines\":[{\"line\":1,\"sku\":\"" + sku
+                        + "\",\"quantity\":0}]}"); // nothing to ship
+        kafka.sendCloudEvent(ordersTopic, orderId, ORDER_CANCELLED_TYPE, UUID.randomUUID().toString(), "{}");
+        kafka.sendCloudEvent(ordersTopic, orderId, ORDER_SHIPPED_TYPE, UUID.randomUUID().toString(),
+                "{\"orderId\":\"" + orderId + "\"}"); // no shipments
         placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 2));
 
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(stockDlq))
@@ -272,41 +533,83 @@ class AllocationFlowTest {
         assertThat(decisions(orderId)).singleElement()
                 .satisfies(decision -> assertThat(decision.header("ce_type")).isEqualTo(DECIDED_TYPE));
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(ordersDlq))
-                .filteredOn(dead -> orderId.equals(dead.key())).hasSize(3)
+                .filteredOn(dead -> orderId.equals(dead.key())).hasSize(6)
                 .allSatisfy(dead -> assertThat(dead.header("dead-letter-reason")).isNotBlank())
                 .extracting(KafkaProbe.Received::value).startsWith("not json", "not json"));
+        assertThat(kafka.on(ordersDlq)).filteredOn(dead -> orderId.equals(dead.key()))
+                .extracting(dead -> dead.header("dead-letter-reason"))
+                .anySatisfy(reason -> assertThat(reason).contains("quantity"));
         assertThat(reservationCalls(orderId)).hasSize(1);
     }
 
     // --- helpers
 
-    private static String newSku() {
+    static String newSku() {
         return "SKU-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static String newOrderId() {
+    static String newOrderId() {
         return "order-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String key(String orderId, int attempt, String location) {
+        return "allocation-" + orderId + "-" + attempt + "-" + location;
     }
 
     private void stockChanged(String sku, String location, long version, long available) {
         kafka.sendStockChanged(stockChangedTopic, UUID.randomUUID(), sku, location, version, available);
     }
 
-    private static Map<String, Object> orderLine(int line, String sku, long quantity) {
+    private void locationChanged(String code, double latitude, double longitude, int priority, boolean fulfilsOrders,
+            List<String> countries, long revision) throws Exception {
+        UUID eventId = UUID.randomUUID();
+        Map<String, Object> event = new java.util.HashMap<>();
+        event.put("eventId", eventId.toString());
+        event.put("code", code);
+        event.put("name", code);
+        event.put("type", "WAREHOUSE");
+        event.put("latitude", latitude);
+        event.put("longitude", longitude);
+        event.put("priority", priority);
+        event.put("fulfilsOrders", fulfilsOrders);
+        event.put("countries", countries);
+        event.put("revision", revision);
+        event.put("occurredAt", "2026-11-23T10:00:00Z");
+        kafka.sendCloudEvent(locationsTopic, code, "io.stockline.inventory.location-changed.v1", eventId.toString(),
+                JSON.writeValueAsString(event));
+    }
+
+    static Map<String, Object> orderLine(int line, String sku, long quantity) {
         return Map.of("line", line, "sku", sku, "quantity", quantity);
     }
 
     @SafeVarargs
     private void placeOrder(String orderId, String eventId, Map<String, Object>... lines) throws Exception {
-        placeOrder(orderId, orderId, eventId, lines);
+        placeOrder(orderId, orderId, eventId, true, lines);
     }
 
     /** An OrderPlaced CloudEvent for orderId, sent with the given Kafka key. */
     @SafeVarargs
-    private void placeOrder(String key, String orderId, String eventId, Map<String, Object>... lines) throws Exception {
-        String json = JSON.writeValueAsString(Map.of("orderId", orderId, "channel", "webshop", "paid", true,
-                "lines", List.of(lines)));
+    private void placeOrder(String key, String orderId, String eventId, boolean paid, Map<String, Object>... lines)
+            throws Exception {
+        String json = JSON.writeValueAsString(Map.of("orderId", orderId, "channel", "webshop", "paid", paid,
+                "lines", List.of(lines), "shipTo", Map.of("country", "DE", "postcode", "10115")));
         kafka.sendCloudEvent(ordersTopic, key, ORDER_PLACED_TYPE, eventId, json);
+    }
+
+    /** The location the preview plans the order's single shipment from. */
+    private String preview(String channel, String sku, String country, double latitude, double longitude) {
+        return given().header("Authorization", Tokens.bearer("viewer")).contentType("application/json")
+                .body(Map.of("orderId", "preview", "channel", channel, "lines", List.of(orderLine(1, sku, 2)),
+                        "shipTo", Map.of("country", country, "latitude", latitude, "longitude", longitude)))
+                .post("/api/v1/allocations/preview").then().statusCode(200)
+                .extract().jsonPath().getString("shipments[0].location");
+    }
+
+    private void stubReservation(String orderId, String location, UUID id, Map<String, Object> line) {
+        inventory.stubFor(post(urlEqualTo(InventoryMock.RESERVATIONS_PATH))
+                .withHeader("Idempotency-Key", equalTo(key(orderId, 1, location)))
+                .willReturn(created(id, orderId, List.of(line))));
     }
 
     private static Map<String, Object> reservationLine(int line, String sku, String location, long quantity) {
@@ -314,13 +617,26 @@ class AllocationFlowTest {
     }
 
     /** inventory's 201: the reservation with its held lines. */
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(UUID id, String orderId,
-            List<Map<String, Object>> lines) {
+    private static ResponseDefinitionBuilder created(UUID id, String orderId, List<Map<String, Object>> lines) {
         ObjectNode body = JSON.createObjectNode().put("id", id.toString()).put("orderId", orderId)
-                .put("status", "ACTIVE").put("expiresAt", "2026-11-23T10:15:00Z");
+                .put("status", "ACTIVE");
         ArrayNode held = body.putArray("lines");
         lines.forEach(line -> held.add(JSON.valueToTree(line)));
         return aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(body.toString());
+    }
+
+    private static ResponseDefinitionBuilder insufficientStock() {
+        return aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":409,\"title\":\"Insufficient stock\"}");
+    }
+
+    /** inventory's GET /api/v1/stock/{sku}: per location {available, version}. */
+    private static ResponseDefinitionBuilder stock(String sku, Map<String, long[]> perLocation) {
+        ObjectNode body = JSON.createObjectNode().put("sku", sku);
+        ArrayNode locations = body.putArray("locations");
+        perLocation.forEach((location, figures) -> locations.addObject().put("location", location)
+                .put("available", figures[0]).put("version", figures[1]));
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body.toString());
     }
 
     /** The decisions published for the order, in order. */
@@ -332,29 +648,34 @@ class AllocationFlowTest {
     private List<ServeEvent> reservationCalls(String orderId) {
         List<ServeEvent> calls = new ArrayList<>();
         for (ServeEvent event : inventory.getAllServeEvents()) { // newest first
-            if (InventoryMock.RESERVATIONS_PATH.equals(event.getRequest().getUrl())
-                    && ("allocation-" + orderId).equals(event.getRequest().getHeader("Idempotency-Key"))) {
+            String key = event.getRequest().getHeader("Idempotency-Key");
+            if (InventoryMock.RESERVATIONS_PATH.equals(event.getRequest().getUrl()) && key != null
+                    && key.startsWith("allocation-" + orderId + "-")) {
                 calls.add(0, event);
             }
         }
         return calls;
     }
 
-    /** Waits until the read model holds the expected number of (SKU, location) rows for the two SKUs. */
-    private void awaitAvailability(String sku1, String sku2, int rows) {
-        await().atMost(TIMEOUT).until(() -> query(
-                "SELECT count(*) FROM availability WHERE sku IN (?, ?)", sku1, sku2).equals(String.valueOf(rows)));
+    private long calls(String url) {
+        return inventory.getAllServeEvents().stream().filter(event -> url.equals(event.getRequest().getUrl())).count();
     }
 
-    /** status/reservation/location of the order's allocation row. */
-    private String allocationRow(String orderId) throws SQLException {
-        return query("SELECT status || '/' || COALESCE(reservation_id::text, 'null') || '/' || COALESCE(location, 'null')"
-                + " FROM allocation WHERE order_id = ?", orderId);
+    private JsonNode allocation(String orderId) throws Exception {
+        return JSON.readTree(given().header("Authorization", Tokens.bearer("viewer"))
+                .get("/api/v1/allocations/" + orderId).then().statusCode(200).extract().asString());
+    }
+
+    /** Waits until the read model holds the expected number of (SKU, location) rows for the SKUs. */
+    private void awaitAvailability(int rows, String... skus) {
+        await().atMost(TIMEOUT).until(() -> query("SELECT count(*) FROM availability WHERE sku = ANY (?)",
+                String.join(",", skus)).equals(String.valueOf(rows)));
     }
 
     private String query(String sql, String... parameters) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql.replace("ANY (?)",
+                        "ANY (string_to_array(?, ','))"))) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);
             }

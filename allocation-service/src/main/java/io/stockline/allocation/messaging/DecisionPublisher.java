@@ -18,12 +18,13 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
-/** Publishes decisions to {@code allocations} as CloudEvents, key = order id. */
+/** Publishes decisions to {@code allocations} as CloudEvents, key = order id, one reservation per shipment. */
 @ApplicationScoped
 public class DecisionPublisher {
 
     public static final String DECIDED_TYPE = "io.stockline.allocation.decided.v1";
     public static final String FAILED_TYPE = "io.stockline.allocation.failed.v1";
+    public static final String BACKORDERED_TYPE = "io.stockline.allocation.backordered.v1";
     private static final URI SOURCE = URI.create("/stockline/allocation-service");
 
     public record Shipment(String location, UUID reservationId, List<ShipmentLine> lines) {
@@ -36,6 +37,10 @@ public class DecisionPublisher {
     }
 
     public record AllocationFailed(String orderId, String reason) {
+    }
+
+    /** Lines (or parts of lines) that wait for stock; the rest of the order, if any, was decided. */
+    public record Backordered(String orderId, List<ShipmentLine> lines, String reason) {
     }
 
     private final MutinyEmitter<String> emitter;
@@ -52,6 +57,10 @@ public class DecisionPublisher {
 
     public Uni<Void> failed(AllocationFailed failure) {
         return send(failure.orderId(), FAILED_TYPE, failure);
+    }
+
+    public Uni<Void> backordered(Backordered backorder) {
+        return send(backorder.orderId(), BACKORDERED_TYPE, backorder);
     }
 
     private Uni<Void> send(String orderId, String type, Object event) {

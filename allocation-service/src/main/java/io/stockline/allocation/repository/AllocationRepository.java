@@ -1,5 +1,7 @@
 package io.stockline.allocation.repository;
 
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,26 +9,145 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
+/** The allocation row of each order and its shipments; every change is conditional on the state it expects. */
 @ApplicationScoped
 public class AllocationRepository {
 
-    public Uni<Boolean> isDecided(String orderId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT count(*) FROM allocation WHERE order_id = :orderId", Long.class)
-                .setParameter("orderId", orderId)
-                .getSingleResult())
-                .map(count -> ((Number) count).longValue() > 0);
+    /** This process, as recorded with each change: host/pid. */
+    static final String INSTANCE = hostName() + "/" + ProcessHandle.current().pid();
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown-host";
+        }
     }
 
-    public Uni<Void> record(String orderId, String status, UUID reservationId, String location, String reason) {
+    public record AllocationRow(String orderId, String status, String channel, int attempt, String orderPayload,
+            String plan, String reason, String unfilled, OffsetDateTime updatedAt, int roundStart) {
+    }
+
+    public record ShipmentRow(String location, UUID reservationId, String status, String lines) {
+    }
+
+    public Uni<AllocationRow> find(String orderId) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                INSERT INTO allocation (order_id, status, reservation_id, location, reason)
-                VALUES (:orderId, :status, :reservationId, :location, :reason)
+                SELECT order_id, status, channel, attempt, order_payload, plan, reason, unfilled, updated_at, round_start
+                FROM allocation WHERE order_id = :orderId""", Object[].class)
+                .setParameter("orderId", orderId)
+                .getResultList())
+                .map(rows -> rows.stream().findFirst().map(row -> new AllocationRow((String) row[0], (String) row[1],
+                        (String) row[2], ((Number) row[3]).intValue(), (String) row[4], (String) row[5],
+                        (String) row[6], (String) row[7], toOffset(row[8]), ((Number) row[9]).intValue()))
+                        .orElse(null));
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime offset) {
+            return offset;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.LocalDateTime local) {
+            return local.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return null;
+    }
+
+    /** The first row of an order; false when the order has one already. */
+    public Uni<Boolean> insert(String orderId, String status, String channel, int attempt, String orderPayload,
+            String plan, String reason, String unfilled) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan, reason, unfilled,
+                    decided_by)
+                VALUES (:orderId, :status, :channel, :attempt, :payload, :plan, :reason, :unfilled, :instance)
                 ON CONFLICT (order_id) DO NOTHING""")
-                .setParameter("orderId", orderId).setParameter("status", status)
-                .setParameter("reservationId", reservationId).setParameter("location", location)
-                .setParameter("reason", reason)
+                .setParameter("orderId", orderId).setParameter("status", status).setParameter("channel", channel)
+                .setParameter("attempt", attempt).setParameter("payload", orderPayload).setParameter("plan", plan)
+                .setParameter("reason", reason).setParameter("unfilled", unfilled)
+                .setParameter("instance", INSTANCE)
+                .executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    /** Moves the row from (status, attempt) on; false when someone else moved it first. */
+    public Uni<Boolean> transition(String orderId, String fromStatus, int fromAttempt, String toStatus, int attempt,
+            String plan, String reason, String unfilled) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE allocation SET status = :to, attempt = :attempt, plan = :plan, reason = :reason,
+                    unfilled = :unfilled, updated_at = now(), decided_at = now(), decided_by = :instance
+                WHERE order_id = :orderId AND status = :from AND attempt = :fromAttempt""")
+                .setParameter("orderId", orderId).setParameter("from", fromStatus)
+                .setParameter("fromAttempt", fromAttempt).setParameter("to", toStatus).setParameter("attempt", attempt)
+                .setParameter("plan", plan).setParameter("reason", reason).setParameter("unfilled", unfilled)
+                .setParameter("instance", INSTANCE)
+                .executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    /** Backorders one of whose SKUs has gained available stock since the order was last planned, oldest first. */
+    public Uni<List<String>> backordersWithNewStock(int limit) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT a.order_id FROM allocation a
+                WHERE a.status = 'BACKORDERED' AND a.order_payload IS NOT NULL AND a.unfilled IS NOT NULL
+                  AND EXISTS (SELECT 1 FROM jsonb_array_elements(CAST(a.unfilled AS jsonb)) AS line
+                              JOIN availability v ON v.sku = line ->> 'sku'
+                              WHERE v.available > 0 AND v.updated_at > a.updated_at)
+                ORDER BY a.updated_at LIMIT :limit""", String.class)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+
+    /** A backorder taken up again: PENDING without a plan, its new round starting at its current attempt. */
+    public Uni<Boolean> reopen(String orderId, int attempt) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE allocation SET status = 'PENDING', plan = NULL, reason = NULL, round_start = attempt,
+                    updated_at = now(), decided_by = :instance
+                WHERE order_id = :orderId AND status = 'BACKORDERED' AND attempt = :attempt""")
+                .setParameter("orderId", orderId).setParameter("attempt", attempt)
+                .setParameter("instance", INSTANCE)
+                .executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    /** Only the status changes (cancelled, shipped); false when it was not {@code fromStatus} any more. */
+    public Uni<Boolean> setStatus(String orderId, String fromStatus, String toStatus) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE allocation SET status = :to, updated_at = now() WHERE order_id = :orderId AND status = :from""")
+                .setParameter("orderId", orderId).setParameter("from", fromStatus).setParameter("to", toStatus)
+                .executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    public Uni<Void> insertShipment(String orderId, String location, UUID reservationId, String lines) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                INSERT INTO allocation_shipment (order_id, location, reservation_id, status, lines)
+                VALUES (:orderId, :location, :reservationId, 'HELD', :lines)""")
+                .setParameter("orderId", orderId).setParameter("location", location)
+                .setParameter("reservationId", reservationId).setParameter("lines", lines)
                 .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    public Uni<List<ShipmentRow>> shipments(String orderId) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT location, reservation_id, status, lines FROM allocation_shipment
+                WHERE order_id = :orderId ORDER BY location""", Object[].class)
+                .setParameter("orderId", orderId)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new ShipmentRow((String) row[0], (UUID) row[1],
+                        (String) row[2], (String) row[3])).toList());
+    }
+
+    public Uni<Boolean> setShipmentStatus(String orderId, String location, String fromStatus, String toStatus) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE allocation_shipment SET status = :to
+                WHERE order_id = :orderId AND location = :location AND status = :from""")
+                .setParameter("orderId", orderId).setParameter("location", location)
+                .setParameter("from", fromStatus).setParameter("to", toStatus)
+                .executeUpdate())
+                .map(count -> count == 1);
     }
 }

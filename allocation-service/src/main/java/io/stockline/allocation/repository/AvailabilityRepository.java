@@ -8,34 +8,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.stockline.allocation.domain.StockChanged;
 
+/** The read model of available units per (SKU, location); the highest version seen wins. */
 @ApplicationScoped
 public class AvailabilityRepository {
 
-    /** Records the event id exactly once; false when it was seen before. */
-    public Uni<Boolean> markProcessed(java.util.UUID eventId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "INSERT INTO processed_event (event_id) VALUES (:id) ON CONFLICT DO NOTHING")
-                .setParameter("id", eventId)
-                .executeUpdate())
-                .map(count -> count == 1);
-    }
-
-    /** Applies the event unless a newer or equal version is already there. */
-    public Uni<Void> apply(StockChanged event) {
+    /** Applies the figure unless a newer or equal version is already there. */
+    public Uni<Void> apply(String sku, String location, long available, long version) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 INSERT INTO availability (sku, location, available, version) VALUES (:sku, :location, :available, :version)
                 ON CONFLICT (sku, location) DO UPDATE SET available = EXCLUDED.available, version = EXCLUDED.version,
                     updated_at = now()
                 WHERE availability.version < EXCLUDED.version""")
-                .setParameter("sku", event.sku()).setParameter("location", event.location())
-                .setParameter("available", event.available()).setParameter("version", event.version())
+                .setParameter("sku", sku).setParameter("location", location)
+                .setParameter("available", available).setParameter("version", version)
                 .executeUpdate())
                 .replaceWithVoid();
     }
 
-    /** Available units per location, per SKU, for the given SKUs. */
+    /** Available units per location, per SKU, for the given SKUs (only where some are available). */
     public Uni<Map<String, Map<String, Long>>> availableFor(List<String> skus) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
                 "SELECT sku, location, available FROM availability WHERE sku IN (:skus) AND available > 0",

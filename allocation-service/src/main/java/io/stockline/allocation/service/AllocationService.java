@@ -2,9 +2,8 @@ package io.stockline.allocation.service;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,98 +11,249 @@ import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.stockline.allocation.config.AllocationConfig;
+import io.stockline.allocation.domain.AllocationPlan;
+import io.stockline.allocation.domain.OrderCancelled;
 import io.stockline.allocation.domain.OrderPlaced;
-import io.stockline.allocation.domain.ShipmentPlanner;
-import io.stockline.allocation.domain.StockChanged;
-import io.stockline.allocation.messaging.DecisionPublisher;
-import io.stockline.allocation.messaging.DecisionPublisher.AllocationDecided;
-import io.stockline.allocation.messaging.DecisionPublisher.AllocationFailed;
-import io.stockline.allocation.messaging.DecisionPublisher.Shipment;
-import io.stockline.allocation.messaging.DecisionPublisher.ShipmentLine;
-import io.stockline.allocation.repository.AllocationRepository;
-import io.stockline.allocation.repository.AvailabilityRepository;
+import io.stockline.allocation.domain.OrderShipped;
+import io.stockline.allocation.repository.AllocationRepository.ShipmentRow;
+import io.stockline.allocation.service.AllocationStore.Held;
+import io.stockline.allocation.service.AllocationStore.Pending;
 
-/** Routes each order to the location that ships it and holds the stock there through inventory. */
+/**
+ * Routes each order to the location(s) that ship it and holds the stock there through inventory, one
+ * reservation per shipping location. The calls to inventory happen between the store's transactions: a plan is
+ * stored before it is reserved, under idempotency keys of its attempt, so a retry after any failure holds the
+ * same stock rather than more. When inventory refuses (another order took the stock since the read model saw
+ * it), what was held is released and the order is planned again with inventory's fresh figures, at most
+ * {@code stockline.allocation.max-attempts} times.
+ */
 @ApplicationScoped
 public class AllocationService {
 
-    private final AvailabilityRepository availability;
-    private final AllocationRepository allocations;
+    private final AllocationStore store;
     private final InventoryClient inventory;
-    private final DecisionPublisher publisher;
+    private final AllocationConfig config;
 
-    public AllocationService(AvailabilityRepository availability, AllocationRepository allocations,
-            @RestClient InventoryClient inventory, DecisionPublisher publisher) {
-        this.availability = availability;
-        this.allocations = allocations;
+    public AllocationService(AllocationStore store, @RestClient InventoryClient inventory, AllocationConfig config) {
+        this.store = store;
         this.inventory = inventory;
-        this.publisher = publisher;
+        this.config = config;
     }
 
-    @WithTransaction
-    public Uni<Void> onStockChanged(StockChanged event) {
-        return availability.markProcessed(event.eventId())
-                .chain(fresh -> fresh ? availability.apply(event) : Uni.createFrom().voidItem());
-    }
-
-    /**
-     * Plans and reserves once per order event. The reservation is idempotent per order, so a redelivery
-     * after a crash holds the same stock, not twice as much, and an order already decided (sent again under
-     * another event id) is left alone. When the read model knows no single location
-     * that holds the order (it may lag behind inventory), inventory places each line where it fits.
-     */
-    @WithTransaction
     public Uni<Void> onOrderPlaced(UUID eventId, OrderPlaced order) {
-        return availability.markProcessed(eventId)
-                .chain(fresh -> fresh ? allocations.isDecided(order.orderId()).map(decided -> !decided)
-                        : Uni.createFrom().item(false))
-                .chain(undecided -> {
-            if (!undecided) {
-                return Uni.createFrom().voidItem();
+        return store.begin(eventId, order).chain(pending -> pending == null ? Uni.createFrom().voidItem()
+                : reserve(eventId, pending));
+    }
+
+    /** The outcome of asking inventory to hold a plan's shipments. */
+    private record Attempt(List<Held> held, String refusal, boolean permanent) {
+    }
+
+    private Uni<Void> reserve(UUID eventId, Pending pending) {
+        if (pending.plan() == null) {
+            return freshFigures(pending.order())
+                    .chain(fresh -> store.replan(eventId, pending, fresh))
+                    .chain(next -> next == null ? Uni.createFrom().voidItem() : reserve(eventId, next));
+        }
+        return holdShipments(pending).chain(attempt -> {
+            if (attempt.refusal() == null) {
+                return store.allocated(eventId, pending, attempt.held());
             }
-            List<String> skus = order.lines().stream().map(OrderPlaced.Line::sku).distinct().toList();
-            return availability.availableFor(skus)
-                    .map(available -> ShipmentPlanner.singleLocation(order.lines(), available))
-                    .chain(location -> reserve(order, location.orElse(null)));
+            Log.debugf("order %s attempt %d refused: %s", pending.order().orderId(), pending.attempt(),
+                    attempt.refusal());
+            Uni<Void> released = release(attempt.held());
+            if (attempt.permanent()) {
+                return released.chain(() -> store.failed(eventId, pending, attempt.refusal()));
+            }
+            if (pending.attemptsThisRound() >= config.maxAttempts()) {
+                return released.chain(() -> store.failed(eventId, pending, "inventory refused "
+                        + pending.attemptsThisRound() + " plans in a row (stock kept moving): " + attempt.refusal()));
+            }
+            return released.chain(() -> freshFigures(pending.order()))
+                    .chain(fresh -> store.replan(eventId, pending, fresh))
+                    .chain(next -> next == null ? Uni.createFrom().voidItem() : reserve(eventId, next));
         });
     }
 
-    private Uni<Void> reserve(OrderPlaced order, String location) {
-        var lines = order.lines().stream()
-                .map(line -> new InventoryClient.ReservationLine(line.line(), line.sku(), location, line.quantity()))
-                .toList();
-        return inventory.reserve("allocation-" + order.orderId(),
-                        new InventoryClient.ReservationRequest(order.orderId(), lines))
-                .map(Optional::of)
-                .onFailure(AllocationService::refused).recoverWithItem(Optional.empty())
-                .chain(reservation -> reservation.isEmpty()
-                        ? fail(order, "inventory holds too little stock for the order")
-                        : decide(order, reservation.get()));
-    }
-
-    private static boolean refused(Throwable failure) {
-        return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 409;
-    }
-
-    private Uni<Void> decide(OrderPlaced order, InventoryClient.Reservation reservation) {
-        Map<String, List<ShipmentLine>> byLocation = new TreeMap<>();
-        for (InventoryClient.ReservationLine line : reservation.lines()) {
-            byLocation.computeIfAbsent(line.location(), key -> new ArrayList<>())
-                    .add(new ShipmentLine(line.line(), line.sku(), line.quantity()));
+    /** Holds each shipment in turn; stops at the first refusal, returning what it held so far. */
+    private Uni<Attempt> holdShipments(Pending pending) {
+        List<Held> held = new ArrayList<>();
+        Uni<Attempt> chain = Uni.createFrom().item(new Attempt(held, null, false));
+        for (AllocationPlan.Shipment shipment : pending.plan().shipments()) {
+            chain = chain.chain(sofar -> sofar.refusal() != null ? Uni.createFrom().item(sofar)
+                    : holdShipment(pending, shipment).map(outcome -> {
+                        if (outcome.refusal() == null) {
+                            held.addAll(outcome.held());
+                            return sofar;
+                        }
+                        held.addAll(outcome.held()); // a replayed hold that is no longer active, to release
+                        return new Attempt(held, outcome.refusal(), outcome.permanent());
+                    }));
         }
-        List<Shipment> shipments = byLocation.entrySet().stream()
-                .map(entry -> new Shipment(entry.getKey(), reservation.id(), entry.getValue())).toList();
-        return allocations.record(order.orderId(), "ALLOCATED", reservation.id(), String.join(",", byLocation.keySet()),
-                        null)
-                .chain(() -> publisher.decided(new AllocationDecided(order.orderId(), shipments)));
+        return chain;
     }
 
-    private Uni<Void> fail(OrderPlaced order, String reason) {
-        Log.infof("order %s not allocated: %s", order.orderId(), reason);
-        return allocations.record(order.orderId(), "FAILED", null, null, reason)
-                .chain(() -> publisher.failed(new AllocationFailed(order.orderId(), reason)));
+    private Uni<Attempt> holdShipment(Pending pending, AllocationPlan.Shipment shipment) {
+        String orderId = pending.order().orderId();
+        List<InventoryClient.ReservationLine> lines = shipment.lines().stream()
+                .map(line -> new InventoryClient.ReservationLine(line.line(), line.sku(), shipment.location(),
+                        line.quantity()))
+                .toList();
+        String key = "allocation-" + orderId + "-" + pending.attempt() + "-" + shipment.location();
+        return inventory.reserve(key, new InventoryClient.ReservationRequest(orderId, lines, pending.plan().expiresAt()))
+                .map(reservation -> "ACTIVE".equals(reservation.status())
+                        ? new Attempt(List.of(new Held(shipment, reservation.id())), null, false)
+                        // the same key answered with a hold released since (a retry after a crash): plan again
+                        : new Attempt(List.of(new Held(shipment, reservation.id())),
+                                "hold at " + shipment.location() + " is " + reservation.status(), false))
+                .onFailure(WebApplicationException.class).recoverWithUni(failure -> {
+                    int status = ((WebApplicationException) failure).getResponse().getStatus();
+                    String detail = shipment.location() + " refused: HTTP " + status + " " + problemDetail(failure);
+                    return switch (status) {
+                        case 409 -> Uni.createFrom().item(new Attempt(List.of(), detail, false));
+                        case 400, 404, 422 -> Uni.createFrom().item(new Attempt(List.of(), detail, true));
+                        default -> Uni.createFrom().failure(failure); // inventory unwell: the order waits and retries
+                    };
+                });
+    }
+
+    private static String problemDetail(Throwable failure) {
+        try {
+            return ((WebApplicationException) failure).getResponse().readEntity(String.class);
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private Uni<Void> release(List<Held> held) {
+        return Multi.createFrom().iterable(held)
+                .onItem().transformToUniAndConcatenate(h -> releaseReservation(h.reservationId()))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Releasing twice is harmless; a hold that expired or was committed has nothing to give back. */
+    private Uni<Void> releaseReservation(UUID reservationId) {
+        return inventory.release(reservationId).replaceWithVoid()
+                .onFailure(WebApplicationException.class).recoverWithUni(failure -> {
+                    int status = ((WebApplicationException) failure).getResponse().getStatus();
+                    if (status == 409 || status == 404) {
+                        Log.infof("reservation %s not released: HTTP %d", reservationId, status);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Uni.createFrom().failure(failure);
+                });
+    }
+
+    private Uni<List<InventoryClient.Stock>> freshFigures(OrderPlaced order) {
+        Set<String> skus = new TreeSet<>();
+        order.lines().forEach(line -> skus.add(line.sku()));
+        return Multi.createFrom().iterable(skus)
+                .onItem().transformToUniAndConcatenate(sku -> inventory.stock(sku)
+                        .onFailure(WebApplicationException.class).recoverWithUni(failure ->
+                                ((WebApplicationException) failure).getResponse().getStatus() == 404
+                                        ? Uni.createFrom().item(new InventoryClient.Stock(sku, List.of()))
+                                        : Uni.createFrom().failure(failure)))
+                .collect().asList();
+    }
+
+    /**
+     * Takes up again the backorders whose SKUs gained stock since they were planned, oldest first; one that is
+     * still short stays backordered, silently.
+     */
+    public Uni<Void> retryBackorders(int limit) {
+        return store.backordersWithNewStock(limit)
+                .onItem().transformToMulti(orderIds -> Multi.createFrom().iterable(orderIds))
+                .onItem().transformToUniAndConcatenate(orderId -> store.reopen(orderId)
+                        .chain(pending -> pending == null ? Uni.createFrom().voidItem() : reserve(null, pending))
+                        .onFailure().recoverWithItem(failure -> {
+                            Log.warnf("backorder %s not taken up again: %s", orderId, failure.toString());
+                            return null;
+                        }))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Releases what the order holds; a cancel that comes first leaves a mark, so the order never holds stock. */
+    public Uni<Void> onOrderCancelled(UUID eventId, OrderCancelled cancel) {
+        return store.snapshot(eventId, cancel.orderId()).chain(snapshot -> {
+            if (snapshot.processed()) {
+                return Uni.createFrom().voidItem();
+            }
+            if (snapshot.row() == null) {
+                return store.cancelled(eventId, cancel.orderId(), null, List.of());
+            }
+            String status = snapshot.row().status();
+            return switch (status) {
+                case AllocationStore.PENDING -> resume(snapshot).chain(() -> onOrderCancelled(eventId, cancel));
+                case AllocationStore.ALLOCATED -> {
+                    List<ShipmentRow> held = snapshot.shipments().stream().filter(s -> "HELD".equals(s.status())).toList();
+                    yield Multi.createFrom().iterable(held)
+                            .onItem().transformToUniAndConcatenate(s -> releaseReservation(s.reservationId()))
+                            .collect().last()
+                            .chain(() -> store.cancelled(eventId, cancel.orderId(), status,
+                                    held.stream().map(ShipmentRow::location).toList()));
+                }
+                case AllocationStore.BACKORDERED, AllocationStore.FAILED ->
+                    store.cancelled(eventId, cancel.orderId(), status, List.of());
+                default -> {
+                    Log.infof("order %s is %s: cancel ignored", cancel.orderId(), status);
+                    yield store.markProcessed(eventId);
+                }
+            };
+        });
+    }
+
+    /**
+     * Commits the reservation of each location a parcel left. Inventory commits whole reservations, so a parcel
+     * commits its location's whole hold even when it names fewer units than were held there.
+     */
+    public Uni<Void> onOrderShipped(UUID eventId, OrderShipped shipped) {
+        return store.snapshot(eventId, shipped.orderId()).chain(snapshot -> {
+            if (snapshot.processed()) {
+                return Uni.createFrom().voidItem();
+            }
+            if (snapshot.row() == null) {
+                Log.warnf("order %s shipped before it was placed: nothing held to commit", shipped.orderId());
+                return store.shipped(eventId, shipped.orderId(), null, List.of());
+            }
+            String status = snapshot.row().status();
+            if (AllocationStore.PENDING.equals(status)) {
+                return resume(snapshot).chain(() -> onOrderShipped(eventId, shipped));
+            }
+            if (!AllocationStore.ALLOCATED.equals(status)) {
+                Log.warnf("order %s is %s: shipment ignored", shipped.orderId(), status);
+                return store.markProcessed(eventId);
+            }
+            Set<String> parcels = new TreeSet<>();
+            shipped.shipments().forEach(parcel -> parcels.add(parcel.location()));
+            List<ShipmentRow> toCommit = snapshot.shipments().stream()
+                    .filter(s -> "HELD".equals(s.status()) && parcels.contains(s.location())).toList();
+            parcels.stream().filter(location -> snapshot.shipments().stream().noneMatch(s -> s.location().equals(location)))
+                    .forEach(location -> Log.warnf("order %s shipped from %s, where it held nothing", shipped.orderId(),
+                            location));
+            List<String> committed = new ArrayList<>();
+            return Multi.createFrom().iterable(toCommit)
+                    .onItem().transformToUniAndConcatenate(s -> inventory.commit(s.reservationId())
+                            .invoke(() -> committed.add(s.location())).replaceWithVoid()
+                            .onFailure(WebApplicationException.class).recoverWithUni(failure -> {
+                                int code = ((WebApplicationException) failure).getResponse().getStatus();
+                                if (code == 409 || code == 404) {
+                                    Log.warnf("order %s: reservation %s at %s not committed (HTTP %d)",
+                                            shipped.orderId(), s.reservationId(), s.location(), code);
+                                    return Uni.createFrom().voidItem();
+                                }
+                                return Uni.createFrom().failure(failure);
+                            }))
+                    .collect().last()
+                    .chain(() -> store.shipped(eventId, shipped.orderId(), status, committed));
+        });
+    }
+
+    /** Finishes the reservation of a plan a crash left pending, so a cancel or shipment finds it settled. */
+    private Uni<Void> resume(AllocationStore.Snapshot snapshot) {
+        return reserve(null, store.pending(snapshot.row()));
     }
 }

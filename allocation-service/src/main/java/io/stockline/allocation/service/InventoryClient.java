@@ -1,32 +1,59 @@
 package io.stockline.allocation.service;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.smallrye.mutiny.Uni;
 
-/** inventory-service's reservation API, called with this service's operator token. */
+/** inventory-service's reservation and stock API, called with this service's operator token. */
 @RegisterRestClient(configKey = "inventory")
-@Path("/api/v1/reservations")
+@Path("/api/v1")
 @ClientHeaderParam(name = "Authorization", value = "Bearer ${stockline.inventory.token}")
 public interface InventoryClient {
 
     record ReservationLine(int line, String sku, String location, long quantity) {
     }
 
-    record ReservationRequest(String orderId, List<ReservationLine> lines) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ReservationRequest(String orderId, List<ReservationLine> lines, OffsetDateTime expiresAt) {
     }
 
     record Reservation(UUID id, String orderId, String status, List<ReservationLine> lines) {
     }
 
+    record LocationStock(String location, long available, long version) {
+    }
+
+    record Stock(String sku, List<LocationStock> locations) {
+    }
+
+    /** 201 with the held lines; 409 problem when a line cannot be held (nothing is held then). */
     @POST
+    @Path("/reservations")
     Uni<Reservation> reserve(@HeaderParam("Idempotency-Key") String idempotencyKey, ReservationRequest request);
+
+    @POST
+    @Path("/reservations/{id}/release")
+    Uni<Reservation> release(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/reservations/{id}/commit")
+    Uni<Reservation> commit(@PathParam("id") UUID id);
+
+    /** Fresh figures per location, with the versions inventory.stock-changed carries. */
+    @GET
+    @Path("/stock/{sku}")
+    Uni<Stock> stock(@PathParam("sku") String sku);
 }

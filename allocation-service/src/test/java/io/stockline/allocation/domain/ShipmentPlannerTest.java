@@ -6,138 +6,183 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.stockline.allocation.domain.AllocationPlan.Shipment;
 import io.stockline.allocation.domain.OrderPlaced.Line;
+import io.stockline.allocation.domain.OrderPlaced.ShipTo;
 
 class ShipmentPlannerTest {
 
-    @Test
-    void theOnlyLocationHoldingEveryLineWins() {
-        // WH-A holds far more of A, but no B: only WH-B ships the order in one parcel.
-        var available = stock(
-                "A", Map.of("WH-A", 100L, "WH-B", 4L),
-                "B", Map.of("WH-B", 1L));
+    private static final ShipTo BERLIN = new ShipTo("DE", "10115", 52.52, 13.40);
+    private static final FulfilmentLocation HAMBURG = location("WH-HAM", 53.55, 9.99, 0, "DE");
+    private static final FulfilmentLocation MUNICH = location("WH-MUC", 48.14, 11.58, 0, "DE");
+    private static final FulfilmentLocation VIENNA = location("WH-VIE", 48.21, 16.37, 0, "AT");
+    private static final Map<String, FulfilmentLocation> LOCATIONS = Map.of(
+            HAMBURG.code(), HAMBURG, MUNICH.code(), MUNICH, VIENNA.code(), VIENNA);
 
-        assertThat(ShipmentPlanner.singleLocation(List.of(line(1, "A", 4), line(2, "B", 1)), available))
-                .contains("WH-B");
+    @Test
+    void theOnlyLocationHoldingEveryLineShipsTheWholeOrder() {
+        // Hamburg is closer and holds more mugs, but no plates: only Munich ships the order in one parcel.
+        var available = Map.of(
+                "MUG", Map.of("WH-HAM", 100L, "WH-MUC", 4L),
+                "PLATE", Map.of("WH-MUC", 1L));
+
+        AllocationPlan plan = plan(List.of(line(1, "MUG", 4), line(2, "PLATE", 1)), available, RoutingPolicy.DEFAULT);
+
+        assertThat(plan.shipments()).containsExactly(
+                new Shipment("WH-MUC", List.of(line(1, "MUG", 4), line(2, "PLATE", 1))));
+        assertThat(plan.complete()).isTrue();
     }
 
     @Test
-    void exactlyEnoughIsEnough() {
-        assertThat(ShipmentPlanner.singleLocation(List.of(line(1, "A", 3)), stock("A", Map.of("WH1", 3L))))
-                .contains("WH1");
+    void amongLocationsThatHoldEverythingTheClosestShips() {
+        var available = Map.of("MUG", Map.of("WH-HAM", 5L, "WH-MUC", 5L));
+
+        assertThat(plan(List.of(line(1, "MUG", 2)), available, RoutingPolicy.DEFAULT).shipments())
+                .extracting(Shipment::location).containsExactly("WH-HAM"); // ~255 km from Berlin; Munich ~500 km
     }
 
     @Test
-    void noneWhenNoSingleLocationHoldsEveryLine() {
-        var available = stock(
-                "A", Map.of("WH1", 10L),
-                "B", Map.of("WH2", 10L));
+    void priorityDecidesWhenItComesBeforeDistance() {
+        var locations = new HashMap<>(LOCATIONS);
+        locations.put("WH-MUC", location("WH-MUC", 48.14, 11.58, 5, "DE"));
+        var policy = new RoutingPolicy(List.of(RoutingRule.FEWEST_SHIPMENTS, RoutingRule.PRIORITY,
+                RoutingRule.CLOSEST), ShortagePolicy.FAIL);
 
-        assertThat(ShipmentPlanner.singleLocation(List.of(line(1, "A", 1), line(2, "B", 1)), available)).isEmpty();
+        AllocationPlan plan = ShipmentPlanner.plan(List.of(line(1, "MUG", 2)), BERLIN,
+                Map.of("MUG", Map.of("WH-HAM", 5L, "WH-MUC", 5L)), locations, policy);
+
+        assertThat(plan.shipments()).extracting(Shipment::location).containsExactly("WH-MUC");
     }
 
     @Test
-    void noneWhenNoLocationHoldsEnough() {
-        // 3 + 3 would do, but not in one parcel.
-        var available = stock("A", Map.of("WH1", 3L, "WH2", 3L));
+    void whenNoLocationHoldsEverythingTheFewestLocationsShip() {
+        // Hamburg + Munich + Vienna-less: two parcels (HAM for MUG, MUC for PLATE and CUP) beat three.
+        var available = Map.of(
+                "MUG", Map.of("WH-HAM", 3L, "WH-MUC", 1L),
+                "PLATE", Map.of("WH-MUC", 2L),
+                "CUP", Map.of("WH-MUC", 2L, "WH-HAM", 1L));
 
-        assertThat(ShipmentPlanner.singleLocation(List.of(line(1, "A", 4)), available)).isEmpty();
+        AllocationPlan plan = plan(List.of(line(1, "MUG", 3), line(2, "PLATE", 2), line(3, "CUP", 2)), available,
+                RoutingPolicy.DEFAULT);
+
+        assertThat(plan.shipments()).containsExactly(
+                new Shipment("WH-HAM", List.of(line(1, "MUG", 3))),
+                new Shipment("WH-MUC", List.of(line(2, "PLATE", 2), line(3, "CUP", 2))));
     }
 
     @Test
-    void noneWhenNothingIsKnown() {
-        assertThat(ShipmentPlanner.singleLocation(List.of(line(1, "A", 1)), Map.of())).isEmpty();
-        assertThat(ShipmentPlanner.singleLocation(List.of(line(1, "A", 1)), stock("OTHER", Map.of("WH1", 5L))))
-                .isEmpty();
+    void aLineSplitsOverLocationsWhenNoneHoldsItAll() {
+        var available = Map.of("MUG", Map.of("WH-HAM", 3L, "WH-MUC", 3L));
+
+        AllocationPlan plan = plan(List.of(line(1, "MUG", 4)), available, RoutingPolicy.DEFAULT);
+
+        assertThat(plan.shipments()).containsExactly(
+                new Shipment("WH-HAM", List.of(line(1, "MUG", 3))),
+                new Shipment("WH-MUC", List.of(line(1, "MUG", 1))));
     }
 
     @Test
-    void theLocationWithTheMostStockLeftOverWins() {
-        var available = stock("A", Map.of("WH-A", 5L, "WH-B", 9L, "WH-C", 7L));
+    void locationsOutsideTheMarketDoNotShipWhileTheRuleIsOn() {
+        // Vienna holds it all; the German warehouses hold nothing: the order stays in Germany, unfilled.
+        var available = Map.of("MUG", Map.of("WH-VIE", 10L));
 
-        assertThat(ShipmentPlanner.singleLocation(List.of(line(1, "A", 3)), available)).contains("WH-B");
+        AllocationPlan inMarket = plan(List.of(line(1, "MUG", 1)), available, RoutingPolicy.DEFAULT);
+        AllocationPlan anywhere = plan(List.of(line(1, "MUG", 1)), available,
+                new RoutingPolicy(List.of(RoutingRule.FEWEST_SHIPMENTS, RoutingRule.CLOSEST), ShortagePolicy.FAIL));
+
+        assertThat(inMarket.empty()).isTrue();
+        assertThat(inMarket.unfilled()).containsExactly(line(1, "MUG", 1));
+        assertThat(anywhere.shipments()).extracting(Shipment::location).containsExactly("WH-VIE");
     }
 
     @Test
-    void leftOverStockCountsOverAllLines() {
-        // WH1: 8 + 0 left over; WH2: 2 + 5 = 7.
-        var available = stock(
-                "A", Map.of("WH1", 10L, "WH2", 4L),
-                "B", Map.of("WH1", 1L, "WH2", 6L));
+    void withoutThePartialPolicyAShortOrderHoldsNothing() {
+        var available = Map.of("MUG", Map.of("WH-HAM", 2L), "PLATE", Map.of("WH-HAM", 5L));
+        List<Line> lines = List.of(line(1, "MUG", 3), line(2, "PLATE", 1));
 
-        assertThat(ShipmentPlanner.singleLocation(List.of(line(1, "A", 2), line(2, "B", 1)), available))
-                .contains("WH1");
+        AllocationPlan whole = plan(lines, available, RoutingPolicy.DEFAULT);
+        AllocationPlan partial = plan(lines, available,
+                new RoutingPolicy(RoutingPolicy.DEFAULT.rules(), ShortagePolicy.PARTIAL));
+
+        assertThat(whole.empty()).isTrue();
+        assertThat(whole.unfilled()).isEqualTo(lines);
+        assertThat(partial.shipments()).containsExactly(
+                new Shipment("WH-HAM", List.of(line(1, "MUG", 2), line(2, "PLATE", 1))));
+        assertThat(partial.unfilled()).containsExactly(line(1, "MUG", 1));
     }
 
     @Test
-    void tiesGoToTheFirstLocationCode() {
-        Map<String, Long> perLocation = new LinkedHashMap<>();
-        perLocation.put("WH-C", 5L);
-        perLocation.put("WH-B", 5L);
-        perLocation.put("WH-A", 4L); // less left over
-        perLocation.put("WH-D", 5L);
+    void locationsThatDoNotShipOrdersAreNeverPlanned() {
+        var locations = Map.of("RETURNS", new FulfilmentLocation("RETURNS", 52.5, 13.4, 9, false, List.of()));
 
-        assertThat(ShipmentPlanner.singleLocation(List.of(line(1, "A", 2)), stock("A", perLocation)))
-                .contains("WH-B");
+        AllocationPlan plan = ShipmentPlanner.plan(List.of(line(1, "MUG", 1)), BERLIN,
+                Map.of("MUG", Map.of("RETURNS", 10L)), locations, RoutingPolicy.DEFAULT);
+
+        assertThat(plan.empty()).isTrue();
     }
 
     @Test
-    void equalInputGivesEqualOutputWhateverTheMapOrder() {
-        List<Line> lines = List.of(line(1, "A", 1), line(2, "B", 1));
-        Map<String, Long> aForward = new LinkedHashMap<>();
-        Map<String, Long> bForward = new LinkedHashMap<>();
-        Map<String, Long> aBackward = new LinkedHashMap<>();
-        Map<String, Long> bBackward = new LinkedHashMap<>();
+    void anUnknownLocationShipsAnywhereButComesAfterEveryLocationWithAPlace() {
+        var available = Map.of("MUG", Map.of("AAA-UNKNOWN", 5L, "WH-MUC", 5L));
+
+        assertThat(plan(List.of(line(1, "MUG", 1)), available, RoutingPolicy.DEFAULT).shipments())
+                .extracting(Shipment::location).containsExactly("WH-MUC");
+        assertThat(plan(List.of(line(1, "MUG", 1)), Map.of("MUG", Map.of("AAA-UNKNOWN", 5L)), RoutingPolicy.DEFAULT)
+                .shipments()).extracting(Shipment::location).containsExactly("AAA-UNKNOWN");
+    }
+
+    @Test
+    void twoLinesOfOneSkuNeedTheirSumAndNegativeStockCountsAsNone() {
+        var available = Map.of("MUG", Map.of("WH-HAM", -4L, "WH-MUC", 6L));
+
+        AllocationPlan plan = plan(List.of(line(1, "MUG", 3), line(2, "MUG", 3)), available, RoutingPolicy.DEFAULT);
+
+        assertThat(plan.shipments()).containsExactly(
+                new Shipment("WH-MUC", List.of(line(1, "MUG", 3), line(2, "MUG", 3))));
+    }
+
+    @Test
+    void tiesGoToTheFirstLocationCodeWhateverTheMapOrder() {
+        Map<String, Long> forward = new LinkedHashMap<>();
+        Map<String, Long> backward = new LinkedHashMap<>();
         for (int i = 0; i < 20; i++) {
-            aForward.put("L" + i, 3L);
-            bForward.put("L" + i, 3L);
-            aBackward.put("L" + (19 - i), 3L);
-            bBackward.put("L" + (19 - i), 3L);
+            forward.put("L" + (char) ('A' + i), 3L);
+            backward.put("L" + (char) ('A' + 19 - i), 3L);
         }
-        Map<String, Map<String, Long>> forward = new LinkedHashMap<>();
-        forward.put("A", aForward);
-        forward.put("B", bForward);
-        Map<String, Map<String, Long>> backward = new LinkedHashMap<>();
-        backward.put("B", bBackward);
-        backward.put("A", aBackward);
+        List<Line> lines = List.of(line(1, "MUG", 1), line(2, "PLATE", 1));
+        Map<String, Map<String, Long>> one = new LinkedHashMap<>();
+        one.put("MUG", forward);
+        one.put("PLATE", forward);
+        Map<String, Map<String, Long>> other = new LinkedHashMap<>();
+        other.put("PLATE", backward);
+        other.put("MUG", backward);
 
-        Optional<String> first = ShipmentPlanner.singleLocation(lines, forward);
-        assertThat(first).contains("L0");
-        for (int i = 0; i < 5; i++) {
-            assertThat(ShipmentPlanner.singleLocation(lines, forward)).isEqualTo(first);
-            assertThat(ShipmentPlanner.singleLocation(lines, backward)).isEqualTo(first);
-            assertThat(ShipmentPlanner.singleLocation(lines, new HashMap<>(backward))).isEqualTo(first);
-        }
+        AllocationPlan first = ShipmentPlanner.plan(lines, null, one, Map.of(), RoutingPolicy.DEFAULT);
+
+        assertThat(first.shipments()).extracting(Shipment::location).containsExactly("LA");
+        assertThat(ShipmentPlanner.plan(lines, null, other, Map.of(), RoutingPolicy.DEFAULT)).isEqualTo(first);
     }
 
     @Test
-    void twoLinesOfOneSkuNeedTheirSumInOnePlace() {
-        // Lines 1 and 2 each fit WH1's 5 units of A, together they do not; WH2 holds both.
-        var available = stock(
-                "A", Map.of("WH1", 5L, "WH2", 6L),
-                "B", Map.of("WH1", 9L));
-        List<Line> lines = List.of(line(1, "A", 3), line(2, "A", 3));
+    void greatCircleDistanceIsRight() {
+        // Berlin - Munich is about 504 km as the crow flies.
+        assertThat(GreatCircle.km(52.52, 13.40, 48.14, 11.58)).isBetween(500.0, 510.0);
+        assertThat(GreatCircle.km(0, 0, 0, 180)).isBetween(20_000.0, 20_040.0);
+    }
 
-        assertThat(ShipmentPlanner.singleLocation(lines, available)).contains("WH2");
-        // With B in the order no single location holds it all, so inventory must place the lines.
-        assertThat(ShipmentPlanner.singleLocation(List.of(line(1, "A", 3), line(2, "A", 3), line(3, "B", 1)),
-                available)).isEmpty();
+    private static AllocationPlan plan(List<Line> lines, Map<String, Map<String, Long>> available, RoutingPolicy policy) {
+        return ShipmentPlanner.plan(lines, BERLIN, available, LOCATIONS, policy);
     }
 
     private static Line line(int number, String sku, long quantity) {
         return new Line(number, sku, quantity);
     }
 
-    private static Map<String, Map<String, Long>> stock(String sku, Map<String, Long> perLocation) {
-        return Map.of(sku, perLocation);
-    }
-
-    private static Map<String, Map<String, Long>> stock(String sku1, Map<String, Long> perLocation1, String sku2,
-            Map<String, Long> perLocation2) {
-        return Map.of(sku1, perLocation1, sku2, perLocation2);
+    private static FulfilmentLocation location(String code, double latitude, double longitude, int priority,
+            String country) {
+        return new FulfilmentLocation(code, latitude, longitude, priority, true, List.of(country));
     }
 }

@@ -1,0 +1,22 @@
+package io.stockline.allocation.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "stockline.allocation")
+public interface AllocationConfig {
+
+    /** Plans tried per order when inventory refuses (stock moved since the read model saw it). */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** How long an unpaid order's hold lasts before inventory gives the units back. */
+    @WithDefault("PT30M")
+    Duration unpaidHold();
+
+    /** How often backorders whose SKUs gained stock are planned again (the scheduler reads it, as "30s"). */
+    @WithDefault("30s")
+    String backorderRetryEvery();
+}

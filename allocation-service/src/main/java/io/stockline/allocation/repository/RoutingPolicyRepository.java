@@ -1,0 +1,43 @@
+package io.stockline.allocation.repository;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.stockline.allocation.domain.RoutingPolicy;
+import io.stockline.allocation.domain.RoutingRule;
+import io.stockline.allocation.domain.ShortagePolicy;
+
+@ApplicationScoped
+public class RoutingPolicyRepository {
+
+    public Uni<Optional<RoutingPolicy>> find(String channel) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT rules, shortage FROM routing_policy WHERE channel = :channel", Object[].class)
+                .setParameter("channel", channel)
+                .getResultList())
+                .map(rows -> rows.stream().findFirst().map(row -> {
+                    String rules = (String) row[0];
+                    List<RoutingRule> ordered = rules.isEmpty() ? List.of()
+                            : Arrays.stream(rules.split(",")).map(RoutingRule::valueOf).toList();
+                    return new RoutingPolicy(ordered, ShortagePolicy.valueOf((String) row[1]));
+                }));
+    }
+
+    public Uni<Void> save(String channel, RoutingPolicy policy, String actor) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                INSERT INTO routing_policy (channel, rules, shortage, updated_by) VALUES (:channel, :rules, :shortage, :actor)
+                ON CONFLICT (channel) DO UPDATE SET rules = EXCLUDED.rules, shortage = EXCLUDED.shortage,
+                    updated_by = EXCLUDED.updated_by, updated_at = now()""")
+                .setParameter("channel", channel)
+                .setParameter("rules", String.join(",", policy.rules().stream().map(Enum::name).toList()))
+                .setParameter("shortage", policy.shortage().name())
+                .setParameter("actor", actor)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+}

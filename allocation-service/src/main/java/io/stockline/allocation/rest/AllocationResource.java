@@ -1,0 +1,82 @@
+package io.stockline.allocation.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import org.jboss.resteasy.reactive.RestPath;
+
+import io.smallrye.mutiny.Uni;
+import io.stockline.allocation.domain.AllocationPlan;
+import io.stockline.allocation.domain.OrderPlaced;
+import io.stockline.allocation.domain.RoutingPolicy;
+import io.stockline.allocation.rest.security.Roles;
+import io.stockline.allocation.service.RoutingService;
+
+@Path("/api/v1/allocations")
+@RolesAllowed(Roles.VIEWER)
+public class AllocationResource {
+
+    public record PreviewLine(@NotNull @PositiveOrZero Integer line, @NotBlank @Size(max = 64) String sku,
+            @NotNull @Positive Long quantity) {
+    }
+
+    public record PreviewShipTo(@Size(min = 2, max = 2) String country, @Size(max = 20) String postcode,
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+    }
+
+    /** An order as OrderPlaced carries it; orderId is optional here. */
+    public record PreviewRequest(@Size(max = 100) String orderId, @Size(max = 100) String channel,
+            @NotEmpty @Size(max = 500) List<@Valid @NotNull PreviewLine> lines, @Valid PreviewShipTo shipTo) {
+    }
+
+    public record PreviewResponse(List<AllocationPlan.Shipment> shipments, List<OrderPlaced.Line> unfilled,
+            RoutingPolicy policy) {
+    }
+
+    private final RoutingService routing;
+
+    public AllocationResource(RoutingService routing) {
+        this.routing = routing;
+    }
+
+    /** What became of an order: status, shipments with their reservations, backordered lines, the reason. */
+    @GET
+    @Path("/{orderId}")
+    public Uni<RoutingService.AllocationView> get(@RestPath String orderId) {
+        return routing.allocation(orderId).onItem().ifNull()
+                .failWith(() -> Problems.notFound("orderId", "no allocation for order " + orderId));
+    }
+
+    /** The plan the order would get now, under its channel's rules; nothing is reserved. */
+    @POST
+    @Path("/preview")
+    public Uni<PreviewResponse> preview(@Valid @NotNull PreviewRequest request) {
+        java.util.Set<Integer> numbers = new java.util.HashSet<>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            if (!numbers.add(request.lines().get(i).line())) {
+                throw Problems.badRequest("lines[" + i + "].line", "line numbers must be unique in an order");
+            }
+        }
+        PreviewShipTo to = request.shipTo();
+        OrderPlaced order = new OrderPlaced(request.orderId() == null ? "preview" : request.orderId(), request.channel(),
+                request.lines().stream().map(l -> new OrderPlaced.Line(l.line(), l.sku(), l.quantity())).toList(),
+                to == null ? null : new OrderPlaced.ShipTo(to.country(), to.postcode(), to.latitude(), to.longitude()),
+                true);
+        return routing.preview(order).map(planned -> new PreviewResponse(planned.plan().shipments(),
+                planned.plan().unfilled(), planned.policy()));
+    }
+}

@@ -1,0 +1,45 @@
+package io.stockline.allocation.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.stockline.allocation.domain.AllocationPlan;
+import io.stockline.allocation.domain.OrderPlaced;
+import io.stockline.allocation.domain.RoutingPolicy;
+import io.stockline.allocation.domain.ShipmentPlanner;
+import io.stockline.allocation.repository.AvailabilityRepository;
+import io.stockline.allocation.repository.LocationRepository;
+import io.stockline.allocation.repository.RoutingPolicyRepository;
+
+/** Plans an order from the read models and the channel's routing policy, in the caller's session. */
+@ApplicationScoped
+public class ReadModelPlanner {
+
+    public record Planned(AllocationPlan plan, RoutingPolicy policy) {
+    }
+
+    private final AvailabilityRepository availability;
+    private final LocationRepository locations;
+    private final RoutingPolicyRepository policies;
+
+    public ReadModelPlanner(AvailabilityRepository availability, LocationRepository locations,
+            RoutingPolicyRepository policies) {
+        this.availability = availability;
+        this.locations = locations;
+        this.policies = policies;
+    }
+
+    public Uni<RoutingPolicy> policyFor(String channel) {
+        return channel == null ? Uni.createFrom().item(RoutingPolicy.DEFAULT)
+                : policies.find(channel).map(found -> found.orElse(RoutingPolicy.DEFAULT));
+    }
+
+    public Uni<Planned> plan(OrderPlaced order) {
+        List<String> skus = order.lines().stream().map(OrderPlaced.Line::sku).distinct().toList();
+        return policyFor(order.channel()).chain(policy -> availability.availableFor(skus)
+                .chain(available -> locations.all().map(known -> new Planned(
+                        ShipmentPlanner.plan(order.lines(), order.shipTo(), available, known, policy), policy))));
+    }
+}

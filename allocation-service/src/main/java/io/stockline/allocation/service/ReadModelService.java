@@ -1,0 +1,54 @@
+package io.stockline.allocation.service;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.stockline.allocation.domain.FulfilmentLocation;
+import io.stockline.allocation.domain.StockChanged;
+import io.stockline.allocation.repository.AvailabilityRepository;
+import io.stockline.allocation.repository.LocationRepository;
+import io.stockline.allocation.repository.ProcessedEventRepository;
+
+/** Keeps the read models of availability and locations; each event applies once, stale versions are dropped. */
+@ApplicationScoped
+public class ReadModelService {
+
+    private final ProcessedEventRepository processed;
+    private final AvailabilityRepository availability;
+    private final LocationRepository locations;
+
+    public ReadModelService(ProcessedEventRepository processed, AvailabilityRepository availability,
+            LocationRepository locations) {
+        this.processed = processed;
+        this.availability = availability;
+        this.locations = locations;
+    }
+
+    @WithTransaction
+    public Uni<Void> onStockChanged(StockChanged event) {
+        return processed.markProcessed(event.eventId()).chain(fresh -> fresh
+                ? availability.apply(event.sku(), event.location(), event.available(), event.version())
+                : Uni.createFrom().voidItem());
+    }
+
+    @WithTransaction
+    public Uni<Void> onLocationChanged(UUID eventId, FulfilmentLocation location, long revision) {
+        return processed.markProcessed(eventId).chain(fresh -> fresh ? locations.apply(location, revision)
+                : Uni.createFrom().voidItem());
+    }
+
+    /** Figures read from inventory itself; they carry the same versions as the events, so neither undoes the other. */
+    public Uni<Void> applyFresh(List<InventoryClient.Stock> figures) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (InventoryClient.Stock stock : figures) {
+            for (InventoryClient.LocationStock at : stock.locations()) {
+                chain = chain.chain(() -> availability.apply(stock.sku(), at.location(), at.available(), at.version()));
+            }
+        }
+        return chain;
+    }
+}

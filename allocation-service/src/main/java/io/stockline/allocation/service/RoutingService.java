@@ -1,0 +1,81 @@
+package io.stockline.allocation.service;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.stockline.allocation.domain.OrderPlaced;
+import io.stockline.allocation.domain.RoutingPolicy;
+import io.stockline.allocation.repository.AllocationRepository;
+import io.stockline.allocation.repository.RoutingPolicyRepository;
+
+/** Routing settings per channel, plan previews, and what became of an order. */
+@ApplicationScoped
+public class RoutingService {
+
+    public record ShipmentView(String location, java.util.UUID reservationId, String status,
+            List<OrderPlaced.Line> lines) {
+    }
+
+    public record AllocationView(String orderId, String channel, String status, int attempts, String reason,
+            List<ShipmentView> shipments, List<OrderPlaced.Line> backordered, OffsetDateTime updatedAt) {
+    }
+
+    private static final TypeReference<List<OrderPlaced.Line>> LINES = new TypeReference<>() {
+    };
+
+    private final ReadModelPlanner planner;
+    private final RoutingPolicyRepository policies;
+    private final AllocationRepository allocations;
+    private final ObjectMapper json;
+
+    public RoutingService(ReadModelPlanner planner, RoutingPolicyRepository policies, AllocationRepository allocations,
+            ObjectMapper json) {
+        this.planner = planner;
+        this.policies = policies;
+        this.allocations = allocations;
+        this.json = json;
+    }
+
+    @WithSession
+    public Uni<RoutingPolicy> policy(String channel) {
+        return planner.policyFor(channel);
+    }
+
+    @WithTransaction
+    public Uni<RoutingPolicy> save(String channel, RoutingPolicy policy, String actor) {
+        return policies.save(channel, policy, actor).replaceWith(policy);
+    }
+
+    /** The plan the order would get now, from the read model; nothing is reserved. */
+    @WithSession
+    public Uni<ReadModelPlanner.Planned> preview(OrderPlaced order) {
+        return planner.plan(order);
+    }
+
+    /** Null when the order is unknown. */
+    @WithSession
+    public Uni<AllocationView> allocation(String orderId) {
+        return allocations.find(orderId).chain(row -> row == null ? Uni.createFrom().nullItem()
+                : allocations.shipments(orderId).map(shipments -> new AllocationView(row.orderId(), row.channel(),
+                        row.status(), row.attempt(), row.reason(),
+                        shipments.stream().map(s -> new ShipmentView(s.location(), s.reservationId(), s.status(),
+                                lines(s.lines()))).toList(),
+                        lines(row.unfilled()), row.updatedAt())));
+    }
+
+    private List<OrderPlaced.Line> lines(String stored) {
+        try {
+            return stored == null ? List.of() : json.readValue(stored, LINES);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
