@@ -137,6 +137,9 @@ public class MovementService {
                                         request.location(), request.quantity(), request.reason(), request.reference(),
                                         actor, idempotencyKey, requestHash)
                                         .withLot(request.lot(), request.expiresOn());
+                                if (!item.lotTracked) {
+                                    entry = entry.notLotTracked();
+                                }
                                 return item.kind == ItemKind.BUNDLE ? sellBundle(entry)
                                         : record(request, entry, item.backorderAllowed);
                             }))

@@ -35,27 +35,33 @@ public class StockLedger {
     /** A ledger entry to record; {@code delta} is what it does to the balance, usually {@code type.delta(quantity)}. */
     public record Entry(MovementType type, String sku, String location, long quantity, StockState delta,
             String reason, String reference, String actor, String idempotencyKey, String requestHash, String lot,
-            LocalDate expiresOn) {
+            LocalDate expiresOn, boolean withoutLots) {
 
         public Entry(MovementType type, String sku, String location, long quantity, String reason, String reference,
                 String actor, String idempotencyKey, String requestHash) {
             this(type, sku, location, quantity, type.delta(quantity), reason, reference, actor, idempotencyKey,
-                    requestHash, null, null);
+                    requestHash, null, null, false);
         }
 
         public Entry withDelta(StockState newDelta) {
             return new Entry(type, sku, location, quantity, newDelta, reason, reference, actor, idempotencyKey,
-                    requestHash, lot, expiresOn);
+                    requestHash, lot, expiresOn, withoutLots);
         }
 
         public Entry withLot(String newLot, LocalDate newExpiresOn) {
             return new Entry(type, sku, location, quantity, delta, reason, reference, actor, idempotencyKey,
-                    requestHash, newLot, newExpiresOn);
+                    requestHash, newLot, newExpiresOn, withoutLots);
+        }
+
+        /** The caller knows the item is not lot-tracked: the ledger spares the lots their round trip. */
+        public Entry notLotTracked() {
+            return new Entry(type, sku, location, quantity, delta, reason, reference, actor, idempotencyKey,
+                    requestHash, lot, expiresOn, true);
         }
 
         public Entry at(String otherLocation, StockState otherDelta) {
             return new Entry(type, sku, otherLocation, quantity, otherDelta, reason, reference, actor, null, null,
-                    lot, expiresOn);
+                    lot, expiresOn, withoutLots);
         }
     }
 
@@ -116,7 +122,7 @@ public class StockLedger {
     /** Only a change of on hand moves lots; the event then carries the lots held (null: not lot-tracked or unchanged). */
     private Uni<List<LotQuantity>> lotsAfter(Entry entry) {
         long onHandChange = entry.delta().onHand();
-        if (onHandChange == 0) {
+        if (onHandChange == 0 || entry.withoutLots()) {
             return Uni.createFrom().nullItem();
         }
         String lot = entry.lot() == null && onHandChange > 0 ? LotQuantity.UNASSIGNED : entry.lot();
