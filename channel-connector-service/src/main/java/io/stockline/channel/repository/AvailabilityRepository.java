@@ -1,6 +1,7 @@
 package io.stockline.channel.repository;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,16 +34,34 @@ public class AvailabilityRepository {
                 .map(count -> count == 1);
     }
 
-    /** The SKU's available stock summed over the given locations, or over all when none are given. */
-    public Uni<Long> availableAt(String sku, List<String> locations) {
-        String sql = "SELECT COALESCE(SUM(available), 0) FROM availability WHERE sku = :sku"
-                + (locations.isEmpty() ? "" : " AND location IN (:locations)");
+    /** The SKU's available stock summed over each channel's locations (all when it names none), by channel. */
+    public Uni<Map<String, Long>> sumsByChannel(String sku) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT c.id, CAST(COALESCE(SUM(a.available), 0) AS bigint) FROM channel c
+                LEFT JOIN availability a ON a.sku = :sku
+                    AND (jsonb_array_length(c.locations) = 0 OR jsonb_exists(c.locations, a.location))
+                GROUP BY c.id""", Object[].class)
+                .setParameter("sku", sku).getResultList())
+                .map(ChannelRepository::longsByKey);
+    }
+
+    /**
+     * The SKUs stocked (even at 0) at one of the channel's locations, or already synced to it, with their available
+     * stock summed over the channel's locations, by SKU; only {@code skus} when given.
+     */
+    public Uni<Map<String, Long>> sumsBySku(String channel, List<String> skus) {
+        String inLocations = "(jsonb_array_length(c.locations) = 0 OR jsonb_exists(c.locations, a.location))";
+        String sql = "SELECT a.sku, CAST(SUM(CASE WHEN " + inLocations + " THEN a.available ELSE 0 END) AS bigint)"
+                + " FROM availability a JOIN channel c ON c.id = :channel"
+                + (skus == null ? "" : " WHERE a.sku IN (:skus)")
+                + " GROUP BY a.sku HAVING bool_or(" + inLocations + ")"
+                + " OR EXISTS (SELECT 1 FROM sync_state s WHERE s.channel = :channel AND s.sku = a.sku)";
         return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql, Long.class).setParameter("sku", sku);
-            if (!locations.isEmpty()) {
-                query.setParameter("locations", locations);
+            var query = session.createNativeQuery(sql, Object[].class).setParameter("channel", channel);
+            if (skus != null) {
+                query.setParameter("skus", skus);
             }
-            return query.getSingleResult();
-        }).map(Number::longValue);
+            return query.getResultList();
+        }).map(ChannelRepository::longsByKey);
     }
 }
