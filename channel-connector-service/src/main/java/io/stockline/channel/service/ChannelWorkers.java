@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -68,6 +70,7 @@ public class ChannelWorkers {
     private final ChannelConfig config;
     private final Vertx vertx;
     private final String owner;
+    private volatile boolean stopping;
 
     public ChannelWorkers(PushPipeline pipeline, ChannelDispatcher dispatcher, CredentialStore credentials,
             Reconciler reconciler, SyncStatusService status, ChannelConfig config, Vertx vertx) {
@@ -86,8 +89,22 @@ public class ChannelWorkers {
         return owner;
     }
 
+    /** No new steps once the application stops: the pool is closing, and sync_state keeps what is left to do. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        workers.values().forEach(worker -> {
+            long timer = worker.timer.getAndSet(-1);
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
+        });
+    }
+
     /** Starts the channel's worker, or asks the running one to look again when its step is done. */
     public void wake(String channelId) {
+        if (stopping) {
+            return;
+        }
         Worker worker = workers.computeIfAbsent(channelId, id -> new Worker());
         if (!worker.running.compareAndSet(false, true)) {
             worker.wokenWhileRunning.set(true);
@@ -120,6 +137,10 @@ public class ChannelWorkers {
                 case IDLE -> finish(channelId, worker);
             }
         }, failure -> {
+            if (stopping) {
+                finish(channelId, worker);
+                return;
+            }
             Log.warnf(failure, "channel %s: worker step failed; trying again after %s", channelId, config.retryBackoff());
             finish(channelId, worker);
             wakeLater(channelId, worker, config.retryBackoff());
@@ -134,6 +155,9 @@ public class ChannelWorkers {
     }
 
     private void wakeLater(String channelId, Worker worker, Duration wait) {
+        if (stopping) {
+            return;
+        }
         long timer = vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
             worker.timer.compareAndSet(id, -1);
             wake(channelId);
