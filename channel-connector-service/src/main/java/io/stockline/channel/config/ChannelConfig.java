@@ -14,6 +14,10 @@ public interface ChannelConfig {
     @WithDefault("5s")
     Duration sweepInterval();
 
+    /** How long a woken worker waits before its first call, so a burst's changes go out together. */
+    @WithDefault("100ms")
+    Duration pushLinger();
+
     /** The first back-off after a failed call; it doubles with every failure in a row. */
     @WithDefault("1s")
     Duration retryBackoff();

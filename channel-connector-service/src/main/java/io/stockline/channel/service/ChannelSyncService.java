@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ItemChanged;
@@ -40,12 +41,23 @@ public class ChannelSyncService {
         this.syncState = syncState;
     }
 
-    /** Applies the stock change once; returns the channels whose wanted quantity changed. */
+    /**
+     * Applies a batch of stock changes in one transaction, each once and in order; then recomputes each SKU it
+     * touched once (a burst for one SKU coalesces here already). Returns the channels whose wanted quantity changed.
+     */
     @WithTransaction
-    public Uni<Set<String>> apply(StockChanged event) {
-        return availability.markProcessed(event)
-                .chain(fresh -> fresh ? availability.apply(event) : Uni.createFrom().item(false))
-                .chain(applied -> applied ? recomputeSku(event.sku(), event.location()) : Uni.createFrom().item(Set.<String>of()));
+    public Uni<Set<String>> apply(List<StockChanged> events) {
+        Map<String, Set<String>> touched = new java.util.LinkedHashMap<>();
+        return Multi.createFrom().iterable(events)
+                .onItem().transformToUniAndConcatenate(event -> availability.markProcessed(event)
+                        .chain(fresh -> fresh ? availability.apply(event) : Uni.createFrom().item(false))
+                        .invoke(applied -> {
+                            if (applied) {
+                                touched.computeIfAbsent(event.sku(), sku -> new TreeSet<>()).add(event.location());
+                            }
+                        }))
+                .collect().last()
+                .chain(() -> recompute(touched));
     }
 
     /** Applies the item's status once, the latest revision winning; returns the channels whose wanted quantity changed. */
@@ -53,30 +65,38 @@ public class ChannelSyncService {
     public Uni<Set<String>> apply(ItemChanged event) {
         return items.markProcessed(event.eventId())
                 .chain(fresh -> fresh ? items.apply(event) : Uni.createFrom().item(false))
-                .chain(applied -> applied ? recomputeSku(event.sku(), null) : Uni.createFrom().item(Set.<String>of()));
+                .chain(applied -> applied ? recompute(java.util.Collections.singletonMap(event.sku(), null))
+                        : Uni.createFrom().item(Set.<String>of()));
     }
 
     /**
-     * Recomputes what every channel fed by {@code location} (every channel when null) should hold of the SKU, inside
-     * the caller's transaction; a channel that does not sell from the location has the same sum as before.
+     * Recomputes what the channels should hold of each SKU, inside the caller's transaction: for a SKU mapped to the
+     * locations whose stock changed, only the channels that sell from one of them (the others' sums did not move);
+     * for a SKU mapped to null, every channel. Returns the channels whose wanted quantity changed.
      */
-    public Uni<Set<String>> recomputeSku(String sku, String location) {
-        return channels.all().chain(all -> availability.sumsByChannel(sku)
-                .chain(sums -> items.status(sku)
-                        .chain(status -> channels.skuRulesFor(sku)
-                                .chain(rules -> {
-                                    Set<String> changed = new TreeSet<>();
-                                    Uni<Void> chain = Uni.createFrom().voidItem();
-                                    for (ChannelSettings channel : all) {
-                                        if (location != null && !channel.sellsFrom(location)) {
-                                            continue;
-                                        }
-                                        long sum = sums.getOrDefault(channel.id(), 0L);
-                                        chain = chain.chain(() -> want(channel.id(), sku,
-                                                channel.rules().decide(sum, rules.get(channel.id()), status), changed));
-                                    }
-                                    return chain.replaceWith(changed);
-                                }))));
+    public Uni<Set<String>> recompute(Map<String, Set<String>> locationsBySku) {
+        Set<String> changed = new TreeSet<>();
+        if (locationsBySku.isEmpty()) {
+            return Uni.createFrom().item(changed);
+        }
+        return channels.all().chain(all -> Multi.createFrom().iterable(locationsBySku.entrySet())
+                .onItem().transformToUniAndConcatenate(entry -> {
+                    String sku = entry.getKey();
+                    List<ChannelSettings> affected = all.stream().filter(channel -> entry.getValue() == null
+                            || entry.getValue().stream().anyMatch(channel::sellsFrom)).toList();
+                    if (affected.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return availability.sumsByChannel(sku).chain(sums -> items.status(sku)
+                            .chain(status -> channels.skuRulesFor(sku).chain(rules -> Multi.createFrom().iterable(affected)
+                                    .onItem().transformToUniAndConcatenate(channel -> want(channel.id(), sku,
+                                            channel.rules().decide(sums.getOrDefault(channel.id(), 0L),
+                                                    rules.get(channel.id()), status), changed))
+                                    .collect().last())))
+                            .replaceWithVoid();
+                })
+                .collect().last()
+                .replaceWith(changed));
     }
 
     /**

@@ -110,11 +110,16 @@ public class ChannelWorkers {
             worker.wokenWhileRunning.set(true);
             return;
         }
-        worker.wokenWhileRunning.set(false);
         // A context of its own, so the worker's sessions never mix with the caller's (a Kafka record, a request).
         Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> loop(channelId, worker));
+        long linger = config.pushLinger().toMillis();
+        if (linger <= 0) {
+            context.runOnContext(ignored -> loop(channelId, worker));
+        } else {
+            // Lets the changes of a burst gather before the first call, so it carries more of them at their latest.
+            vertx.setTimer(linger, id -> context.runOnContext(ignored -> loop(channelId, worker)));
+        }
     }
 
     public void wakeAll(Iterable<String> channelIds) {
@@ -127,6 +132,8 @@ public class ChannelWorkers {
     }
 
     private void loop(String channelId, Worker worker) {
+        // The step reads sync_state after this: a wake-up before it is answered by it.
+        worker.wokenWhileRunning.set(false);
         step(channelId).subscribe().with(step -> {
             switch (step.next()) {
                 case MORE -> loop(channelId, worker);
@@ -190,11 +197,15 @@ public class ChannelWorkers {
             int batch = Math.min(limit, batchSize(channel));
             List<Due> due = work.due().size() > batch ? work.due().subList(0, batch) : work.due();
             if (due.isEmpty()) {
-                return pipeline.release(channelId, owner).chain(() -> status.publishIfChanged(channelId))
-                        .replaceWith(Step.IDLE);
+                // The lease is kept while this instance runs (renewed by every step): no hand-over churn between
+                // instances; another takes the channel over when this one stops renewing it.
+                return status.publishIfChanged(channelId).replaceWith(Step.IDLE);
             }
+            boolean wasFailing = work.health().consecutiveFailures() > 0 || work.health().circuitOpen();
             return push(channel, due, work.health().consecutiveFailures())
-                    .call(() -> status.publishIfChanged(channelId));
+                    // A failure, or the first success after failures, may change the state; the rest waits for idle.
+                    .call(step -> step.next() == Next.WAIT || wasFailing ? status.publishIfChanged(channelId)
+                            : Uni.createFrom().voidItem());
         });
     }
 
