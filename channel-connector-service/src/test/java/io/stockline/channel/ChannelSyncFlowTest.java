@@ -99,7 +99,7 @@ class ChannelSyncFlowTest {
         wh2 = newId("WH2");
         wh3 = newId("WH3");
         kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers())
-                .watch(List.of(stockChangedTopic + ".dlq", syncStatusTopic));
+                .watch(List.of(stockChangedTopic + ".dlq", itemsTopic + ".dlq", syncStatusTopic));
     }
 
     @AfterEach
@@ -372,6 +372,17 @@ class ChannelSyncFlowTest {
                     assertThat(dead.header("dead-letter-reason")).isNotBlank();
                 }));
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(5L));
+        assertThat(kafka.on(stockChangedTopic + ".dlq")).filteredOn(dead -> sku.equals(dead.key())).hasSize(1);
+
+        // The same for inventory.items: the bad record is set aside, the next one is applied.
+        kafka.sendRaw(itemsTopic, sku, "{\"sku\":");
+        itemChanged(sku, "DISCONTINUED", 1);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(itemsTopic + ".dlq"))
+                .anySatisfy(dead -> {
+                    assertThat(dead.key()).isEqualTo(sku);
+                    assertThat(dead.header("dead-letter-reason")).isNotBlank();
+                }));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(5L, 0L));
     }
 
     // --- helpers
