@@ -34,15 +34,20 @@ public class AvailabilityRepository {
                 .map(count -> count == 1);
     }
 
-    /** The SKU's available stock summed over each channel's locations (all when it names none), by channel. */
-    public Uni<Map<String, Long>> sumsByChannel(String sku) {
+    /** Each SKU's available stock summed over each channel's locations (all when it names none), by SKU then channel. */
+    public Uni<Map<String, Map<String, Long>>> sumsByChannel(java.util.Collection<String> skus) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT c.id, CAST(COALESCE(SUM(a.available), 0) AS bigint) FROM channel c
-                LEFT JOIN availability a ON a.sku = :sku
-                    AND (jsonb_array_length(c.locations) = 0 OR jsonb_exists(c.locations, a.location))
-                GROUP BY c.id""", Object[].class)
-                .setParameter("sku", sku).getResultList())
-                .map(ChannelRepository::longsByKey);
+                SELECT a.sku, c.id, CAST(SUM(a.available) AS bigint) FROM availability a
+                JOIN channel c ON jsonb_array_length(c.locations) = 0 OR jsonb_exists(c.locations, a.location)
+                WHERE a.sku IN (:skus)
+                GROUP BY a.sku, c.id""", Object[].class)
+                .setParameter("skus", List.copyOf(skus)).getResultList())
+                .map(rows -> {
+                    Map<String, Map<String, Long>> sums = new java.util.HashMap<>();
+                    rows.forEach(row -> sums.computeIfAbsent((String) row[0], sku -> new java.util.HashMap<>())
+                            .put((String) row[1], ((Number) row[2]).longValue()));
+                    return sums;
+                });
     }
 
     /**

@@ -61,13 +61,21 @@ public class ChannelRepository {
                 .map(rows -> rows.isEmpty() ? null : settings(rows.get(0), Map.of()));
     }
 
-    /** The SKU rules of every channel that has one for the SKU, by channel. */
-    public Uni<Map<String, SkuRule>> skuRulesFor(String sku) {
+    /** The SKU rules for any of the SKUs, by SKU then channel. */
+    public Uni<Map<String, Map<String, SkuRule>>> skuRulesFor(java.util.Collection<String> skus) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT channel, excluded, buffer_amount, buffer_unit, percentage, max_quantity
-                FROM channel_sku_rule WHERE sku = :sku""", Object[].class)
-                .setParameter("sku", sku).getResultList())
-                .map(ChannelRepository::rulesByFirstColumn);
+                SELECT sku, channel, excluded, buffer_amount, buffer_unit, percentage, max_quantity
+                FROM channel_sku_rule WHERE sku IN (:skus)""", Object[].class)
+                .setParameter("skus", List.copyOf(skus)).getResultList())
+                .map(rows -> {
+                    Map<String, Map<String, SkuRule>> rules = new HashMap<>();
+                    for (Object[] row : rows) {
+                        Object[] rest = java.util.Arrays.copyOfRange(row, 1, row.length);
+                        rules.computeIfAbsent((String) row[0], sku -> new LinkedHashMap<>())
+                                .putAll(rulesByFirstColumn(List.<Object[]>of(rest)));
+                    }
+                    return rules;
+                });
     }
 
     /** The channel's SKU rules, by SKU. */

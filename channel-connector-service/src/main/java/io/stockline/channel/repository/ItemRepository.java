@@ -35,12 +35,12 @@ public class ItemRepository {
                 .map(count -> count == 1);
     }
 
-    /** The SKU's status; ACTIVE when inventory has not said otherwise. */
-    public Uni<ItemStatus> status(String sku) {
+    /** The status of each of the SKUs inventory has said something about. */
+    public Uni<Map<String, ItemStatus>> statuses(java.util.Collection<String> skus) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT status FROM item_status WHERE sku = :sku", String.class).setParameter("sku", sku)
-                .getResultList())
-                .map(rows -> rows.isEmpty() ? ItemStatus.ACTIVE : ItemStatus.valueOf(rows.get(0)));
+                "SELECT sku, status FROM item_status WHERE sku IN (:skus)", Object[].class)
+                .setParameter("skus", List.copyOf(skus)).getResultList())
+                .map(ItemRepository::byKey);
     }
 
     /** The SKUs that are not ACTIVE, with their status. */

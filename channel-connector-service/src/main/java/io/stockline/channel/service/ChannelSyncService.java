@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ItemChanged;
 import io.stockline.channel.domain.ItemStatus;
+import io.stockline.channel.domain.SkuRule;
 import io.stockline.channel.domain.StockChanged;
 import io.stockline.channel.repository.AvailabilityRepository;
 import io.stockline.channel.repository.ChannelRepository;
@@ -79,24 +80,27 @@ public class ChannelSyncService {
         if (locationsBySku.isEmpty()) {
             return Uni.createFrom().item(changed);
         }
-        return channels.all().chain(all -> Multi.createFrom().iterable(locationsBySku.entrySet())
-                .onItem().transformToUniAndConcatenate(entry -> {
-                    String sku = entry.getKey();
-                    List<ChannelSettings> affected = all.stream().filter(channel -> entry.getValue() == null
-                            || entry.getValue().stream().anyMatch(channel::sellsFrom)).toList();
-                    if (affected.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return availability.sumsByChannel(sku).chain(sums -> items.status(sku)
-                            .chain(status -> channels.skuRulesFor(sku).chain(rules -> Multi.createFrom().iterable(affected)
-                                    .onItem().transformToUniAndConcatenate(channel -> want(channel.id(), sku,
-                                            channel.rules().decide(sums.getOrDefault(channel.id(), 0L),
-                                                    rules.get(channel.id()), status), changed))
-                                    .collect().last())))
-                            .replaceWithVoid();
-                })
-                .collect().last()
-                .replaceWith(changed));
+        // Three queries for all the SKUs, then one conditional upsert per (channel, SKU).
+        Set<String> skus = locationsBySku.keySet();
+        return channels.all().chain(all -> availability.sumsByChannel(skus)
+                .chain(sums -> items.statuses(skus)
+                        .chain(statuses -> channels.skuRulesFor(skus)
+                                .chain(rules -> Multi.createFrom().iterable(locationsBySku.entrySet())
+                                        .onItem().transformToUniAndConcatenate(entry -> {
+                                            String sku = entry.getKey();
+                                            Map<String, Long> sumByChannel = sums.getOrDefault(sku, Map.of());
+                                            Map<String, SkuRule> ruleByChannel = rules.getOrDefault(sku, Map.of());
+                                            ItemStatus status = statuses.getOrDefault(sku, ItemStatus.ACTIVE);
+                                            return Multi.createFrom().iterable(all)
+                                                    .filter(channel -> entry.getValue() == null
+                                                            || entry.getValue().stream().anyMatch(channel::sellsFrom))
+                                                    .onItem().transformToUniAndConcatenate(channel -> want(channel.id(), sku,
+                                                            channel.rules().decide(sumByChannel.getOrDefault(channel.id(), 0L),
+                                                                    ruleByChannel.get(channel.id()), status), changed))
+                                                    .collect().last();
+                                        })
+                                        .collect().last()))))
+                .replaceWith(changed);
     }
 
     /**
