@@ -19,6 +19,16 @@ public class SyncStateRepository {
 
     static final String PENDING = "pushed_quantity IS DISTINCT FROM wanted_quantity AND rejected_version IS NULL";
 
+    /** A new wanted quantity takes a new version; a pair in sync starts its lag now, a pending one keeps its age. */
+    private static final String UPSERT_WANTED = """
+             ON CONFLICT (channel, sku) DO UPDATE SET wanted_quantity = EXCLUDED.wanted_quantity,
+                wanted_version = sync_state.wanted_version + 1, wanted_at = now(),
+                pending_since = CASE WHEN sync_state.pushed_quantity IS DISTINCT FROM sync_state.wanted_quantity
+                    AND sync_state.rejected_version IS NULL THEN sync_state.pending_since ELSE now() END,
+                attempts = 0, rejected_version = NULL, last_error = NULL, next_attempt_at = now()
+            WHERE sync_state.wanted_quantity <> EXCLUDED.wanted_quantity
+            RETURNING channel""";
+
     /** A pending pair as the worker takes it. */
     public record Due(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity, String listingId) {
     }
@@ -33,22 +43,54 @@ public class SyncStateRepository {
     public record Summary(long pending, long lagSeconds, long rejected) {
     }
 
+    /** A quantity a channel should hold of a SKU. */
+    public record Wanted(String channel, String sku, long quantity) {
+    }
+
     /**
-     * Records the quantity the channel should hold, under a new version when it changed. A pair that was in sync
-     * starts its lag now; one already pending keeps its age. True when the wanted quantity changed.
+     * {@link #want} for many pairs (each pair at most once), a few hundred per statement; returns the channels whose
+     * wanted quantity changed.
      */
-    public Uni<Boolean> want(String channel, String sku, long quantity) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                INSERT INTO sync_state (channel, sku, wanted_quantity) VALUES (:channel, :sku, :quantity)
-                ON CONFLICT (channel, sku) DO UPDATE SET wanted_quantity = EXCLUDED.wanted_quantity,
-                    wanted_version = sync_state.wanted_version + 1, wanted_at = now(),
-                    pending_since = CASE WHEN sync_state.pushed_quantity IS DISTINCT FROM sync_state.wanted_quantity
-                        AND sync_state.rejected_version IS NULL THEN sync_state.pending_since ELSE now() END,
-                    attempts = 0, rejected_version = NULL, last_error = NULL, next_attempt_at = now()
-                WHERE sync_state.wanted_quantity <> EXCLUDED.wanted_quantity""")
-                .setParameter("channel", channel).setParameter("sku", sku).setParameter("quantity", quantity)
-                .executeUpdate())
-                .map(count -> count == 1);
+    public Uni<java.util.Set<String>> want(List<Wanted> pairs) {
+        java.util.Set<String> changed = new java.util.TreeSet<>();
+        int chunk = 500;
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (int from = 0; from < pairs.size(); from += chunk) {
+            List<Wanted> part = pairs.subList(from, Math.min(pairs.size(), from + chunk));
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < part.size(); i++) {
+                values.append(i == 0 ? "" : ", ").append("(:c").append(i).append(", :s").append(i).append(", CAST(:q")
+                        .append(i).append(" AS bigint))");
+            }
+            String sql = "INSERT INTO sync_state (channel, sku, wanted_quantity) VALUES " + values + UPSERT_WANTED;
+            all = all.chain(() -> Panache.getSession().flatMap(session -> {
+                var query = session.createNativeQuery(sql, String.class);
+                for (int i = 0; i < part.size(); i++) {
+                    query.setParameter("c" + i, part.get(i).channel()).setParameter("s" + i, part.get(i).sku())
+                            .setParameter("q" + i, part.get(i).quantity());
+                }
+                return query.getResultList();
+            }).invoke(changed::addAll).replaceWithVoid());
+        }
+        return all.replaceWith(changed);
+    }
+
+    /** {@link #want(List)} for at most 500 pairs; returns how many wanted quantities changed. */
+    public Uni<Integer> wantCount(List<Wanted> pairs) {
+        return pairs.isEmpty() ? Uni.createFrom().item(0) : Panache.getSession().flatMap(session -> {
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < pairs.size(); i++) {
+                values.append(i == 0 ? "" : ", ").append("(:c").append(i).append(", :s").append(i).append(", CAST(:q")
+                        .append(i).append(" AS bigint))");
+            }
+            var query = session.createNativeQuery("INSERT INTO sync_state (channel, sku, wanted_quantity) VALUES " + values
+                    + UPSERT_WANTED, String.class);
+            for (int i = 0; i < pairs.size(); i++) {
+                query.setParameter("c" + i, pairs.get(i).channel()).setParameter("s" + i, pairs.get(i).sku())
+                        .setParameter("q" + i, pairs.get(i).quantity());
+            }
+            return query.getResultList();
+        }).map(List::size);
     }
 
     /** The channel is told nothing more about the SKU (it is excluded). */

@@ -1,10 +1,13 @@
 package io.stockline.channel.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -80,27 +83,39 @@ public class ChannelSyncService {
         if (locationsBySku.isEmpty()) {
             return Uni.createFrom().item(changed);
         }
-        // Three queries for all the SKUs, then one conditional upsert per (channel, SKU).
+        // Three queries for all the SKUs, then the wanted quantities in a few multi-row upserts.
         Set<String> skus = locationsBySku.keySet();
         return channels.all().chain(all -> availability.sumsByChannel(skus)
                 .chain(sums -> items.statuses(skus)
                         .chain(statuses -> channels.skuRulesFor(skus)
-                                .chain(rules -> Multi.createFrom().iterable(locationsBySku.entrySet())
-                                        .onItem().transformToUniAndConcatenate(entry -> {
-                                            String sku = entry.getKey();
-                                            Map<String, Long> sumByChannel = sums.getOrDefault(sku, Map.of());
-                                            Map<String, SkuRule> ruleByChannel = rules.getOrDefault(sku, Map.of());
-                                            ItemStatus status = statuses.getOrDefault(sku, ItemStatus.ACTIVE);
-                                            return Multi.createFrom().iterable(all)
-                                                    .filter(channel -> entry.getValue() == null
-                                                            || entry.getValue().stream().anyMatch(channel::sellsFrom))
-                                                    .onItem().transformToUniAndConcatenate(channel -> want(channel.id(), sku,
-                                                            channel.rules().decide(sumByChannel.getOrDefault(channel.id(), 0L),
-                                                                    ruleByChannel.get(channel.id()), status), changed))
-                                                    .collect().last();
-                                        })
-                                        .collect().last()))))
-                .replaceWith(changed);
+                                .chain(rules -> {
+                                    List<SyncStateRepository.Wanted> wanted = new ArrayList<>();
+                                    List<String[]> excluded = new ArrayList<>();
+                                    locationsBySku.forEach((sku, locations) -> {
+                                        Map<String, Long> sumByChannel = sums.getOrDefault(sku, Map.of());
+                                        Map<String, SkuRule> ruleByChannel = rules.getOrDefault(sku, Map.of());
+                                        ItemStatus status = statuses.getOrDefault(sku, ItemStatus.ACTIVE);
+                                        for (ChannelSettings channel : all) {
+                                            if (locations != null && locations.stream().noneMatch(channel::sellsFrom)) {
+                                                continue;
+                                            }
+                                            OptionalLong quantity = channel.rules().decide(
+                                                    sumByChannel.getOrDefault(channel.id(), 0L), ruleByChannel.get(channel.id()), status);
+                                            if (quantity.isPresent()) {
+                                                wanted.add(new SyncStateRepository.Wanted(channel.id(), sku, quantity.getAsLong()));
+                                            } else {
+                                                excluded.add(new String[] { channel.id(), sku });
+                                            }
+                                        }
+                                    });
+                                    return forget(excluded).chain(() -> syncState.want(wanted));
+                                }))));
+    }
+
+    private Uni<Void> forget(List<String[]> pairs) {
+        return Multi.createFrom().iterable(pairs)
+                .onItem().transformToUniAndConcatenate(pair -> syncState.forget(pair[0], pair[1]))
+                .collect().last().replaceWithVoid();
     }
 
     /**
@@ -112,26 +127,25 @@ public class ChannelSyncService {
                 .chain(sums -> items.inactive()
                         .chain(inactive -> channels.skuRulesOf(channel.id())
                                 .chain(rules -> {
-                                    Set<String> changed = new TreeSet<>();
-                                    Uni<Void> chain = Uni.createFrom().voidItem();
-                                    for (Map.Entry<String, Long> sum : new java.util.TreeMap<>(sums).entrySet()) {
-                                        String sku = sum.getKey();
-                                        OptionalLong quantity = channel.rules().decide(sum.getValue(), rules.get(sku),
+                                    List<SyncStateRepository.Wanted> wanted = new ArrayList<>();
+                                    List<String[]> excluded = new ArrayList<>();
+                                    new java.util.TreeMap<>(sums).forEach((sku, sum) -> {
+                                        OptionalLong quantity = channel.rules().decide(sum, rules.get(sku),
                                                 inactive.getOrDefault(sku, ItemStatus.ACTIVE));
-                                        chain = chain.chain(() -> want(channel.id(), sku, quantity, changed));
-                                    }
-                                    return chain.replaceWith(changed::size);
+                                        if (quantity.isPresent()) {
+                                            wanted.add(new SyncStateRepository.Wanted(channel.id(), sku, quantity.getAsLong()));
+                                        } else {
+                                            excluded.add(new String[] { channel.id(), sku });
+                                        }
+                                    });
+                                    AtomicInteger changes = new AtomicInteger();
+                                    return forget(excluded).chain(() -> Multi.createFrom().iterable(wanted)
+                                            .group().intoLists().of(500)
+                                            .onItem().transformToUniAndConcatenate(part -> syncState.wantCount(part)
+                                                    .invoke(changes::addAndGet))
+                                            .collect().last())
+                                            .map(ignored -> changes.get());
                                 })));
     }
 
-    private Uni<Void> want(String channel, String sku, OptionalLong quantity, Set<String> changed) {
-        if (quantity.isEmpty()) {
-            return syncState.forget(channel, sku);
-        }
-        return syncState.want(channel, sku, quantity.getAsLong()).invoke(didChange -> {
-            if (didChange) {
-                changed.add(channel);
-            }
-        }).replaceWithVoid();
-    }
 }
