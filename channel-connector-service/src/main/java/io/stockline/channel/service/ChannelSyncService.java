@@ -51,17 +51,18 @@ public class ChannelSyncService {
      */
     @WithTransaction
     public Uni<Set<String>> apply(List<StockChanged> events) {
-        Map<String, Set<String>> touched = new java.util.LinkedHashMap<>();
-        return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(event -> availability.markProcessed(event)
-                        .chain(fresh -> fresh ? availability.apply(event) : Uni.createFrom().item(false))
-                        .invoke(applied -> {
-                            if (applied) {
-                                touched.computeIfAbsent(event.sku(), sku -> new TreeSet<>()).add(event.location());
-                            }
-                        }))
-                .collect().last()
-                .chain(() -> recompute(touched));
+        // Ids first (a duplicate is dropped), then per (SKU, location) only the highest version of the batch: the
+        // lower ones would be stale once it is applied, and one upsert may touch a row only once.
+        return availability.markProcessed(events).chain(fresh -> {
+            Map<String, StockChanged> latest = new java.util.LinkedHashMap<>();
+            for (StockChanged event : events) {
+                if (fresh.remove(event.eventId())) { // the first record of an id counts, a repeat in the batch does not
+                    latest.merge(event.sku() + '\u0000' + event.location(), event,
+                            (kept, candidate) -> candidate.version() > kept.version() ? candidate : kept);
+                }
+            }
+            return availability.apply(List.copyOf(latest.values()));
+        }).chain(this::recompute);
     }
 
     /** Applies the item's status once, the latest revision winning; returns the channels whose wanted quantity changed. */
