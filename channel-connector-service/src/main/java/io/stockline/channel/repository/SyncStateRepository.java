@@ -127,6 +127,31 @@ public class SyncStateRepository {
                 .map(count -> count == 1);
     }
 
+    /** {@link #applied} for many pairs of one channel (each at most once) in one statement; returns how many took. */
+    public Uni<Integer> applied(String channel, List<Due> pairs) {
+        if (pairs.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < pairs.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(:s").append(i).append(", CAST(:q").append(i)
+                    .append(" AS bigint), CAST(:v").append(i).append(" AS bigint))");
+        }
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery("""
+                    UPDATE sync_state s SET pushed_quantity = u.q, pushed_version = u.v, pushed_at = now(), attempts = 0,
+                        last_error = NULL
+                    FROM""" + " (VALUES " + values + ") AS u (sku, q, v) " + """
+                    WHERE s.channel = :channel AND s.sku = u.sku AND s.wanted_version >= u.v
+                      AND (s.pushed_version IS NULL OR s.pushed_version < u.v)""").setParameter("channel", channel);
+            for (int i = 0; i < pairs.size(); i++) {
+                query.setParameter("s" + i, pairs.get(i).sku()).setParameter("q" + i, pairs.get(i).wantedQuantity())
+                        .setParameter("v" + i, pairs.get(i).wantedVersion());
+            }
+            return query.executeUpdate();
+        });
+    }
+
     /** The marketplace refused this version for good: it stays visible as failed until the wanted quantity changes. */
     public Uni<Void> rejected(String channel, String sku, long version, String detail) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""

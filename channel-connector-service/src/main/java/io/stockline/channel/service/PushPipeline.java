@@ -75,15 +75,21 @@ public class PushPipeline {
         Map<String, Due> bySku = new HashMap<>();
         sent.forEach(due -> bySku.put(due.sku(), due));
         List<String> conflicted = new java.util.ArrayList<>();
+        List<Due> applied = new java.util.ArrayList<>();
         Uni<Void> chain = health.succeeded(channel.id());
         for (ListingOutcome outcome : outcomes) {
             Due due = bySku.get(outcome.sku());
             if (due == null) {
                 continue;
             }
+            if (outcome.status() == ListingOutcome.Status.APPLIED) {
+                if (applied.stream().noneMatch(pair -> pair.sku().equals(due.sku()))) {
+                    applied.add(due);
+                }
+                continue;
+            }
             chain = chain.chain(() -> switch (outcome.status()) {
-                case APPLIED -> syncState.applied(channel.id(), due.sku(), due.wantedQuantity(), due.wantedVersion())
-                        .replaceWithVoid();
+                case APPLIED -> Uni.createFrom().voidItem(); // recorded together below
                 case REJECTED -> syncState.rejected(channel.id(), due.sku(), due.wantedVersion(),
                         "rejected: " + outcome.detail());
                 case CONFLICT -> {
@@ -93,7 +99,8 @@ public class PushPipeline {
                 }
             });
         }
-        return chain.chain(() -> conflicted.isEmpty() ? Uni.createFrom().voidItem()
+        return chain.chain(() -> syncState.applied(channel.id(), applied))
+                .chain(() -> conflicted.isEmpty() ? Uni.createFrom().voidItem()
                 : sync.recomputeChannel(channel, conflicted).replaceWithVoid());
     }
 
