@@ -1,22 +1,32 @@
 package io.stockline.channel;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static io.stockline.channel.ChannelTesting.calls;
+import static io.stockline.channel.ChannelTesting.createWebhookChannel;
+import static io.stockline.channel.ChannelTesting.newId;
+import static io.stockline.channel.ChannelTesting.pushes;
+import static io.stockline.channel.ChannelTesting.quantities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -24,39 +34,43 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.path.json.JsonPath;
+import io.stockline.channel.service.Reconciler;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.Tokens;
 
 /**
- * inventory.stock-changed on the real broker in, pushes to the channel (WireMock) out, read model in a
- * fresh PostgreSQL database.
+ * inventory.stock-changed and inventory.items on the real broker in, webhook channels (WireMock) out, read model
+ * and sync state in a fresh PostgreSQL database. Every test makes channels of its own through the API.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "channel"))
-@QuarkusTestResource(ChannelEndpointMock.class)
+@QuarkusTestResource(WebhookStub.class)
 class ChannelSyncFlowTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ConfigProperty(name = "stockline.topics.stock-changed")
     String stockChangedTopic;
 
-    @ConfigProperty(name = "stockline.channel.name")
-    String channel;
+    @ConfigProperty(name = "stockline.topics.items")
+    String itemsTopic;
 
-    @ConfigProperty(name = "stockline.channel.buffer")
-    long buffer;
+    @ConfigProperty(name = "stockline.topics.sync-status")
+    String syncStatusTopic;
+
+    @ConfigProperty(name = "stockline.test.webhook-base")
+    String webhookBase;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -68,13 +82,24 @@ class ChannelSyncFlowTest {
     String dbPassword;
 
     @InjectWireMock
-    WireMockServer endpoint;
+    WireMockServer webhooks;
+
+    @Inject
+    Reconciler reconciler;
 
     private KafkaProbe kafka;
+    // Locations of each test's own, so that channels see only the test's stock
+    private String wh1;
+    private String wh2;
+    private String wh3;
 
     @BeforeEach
     void watch() {
-        kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers()).watch(List.of(dlqTopic()));
+        wh1 = newId("WH1");
+        wh2 = newId("WH2");
+        wh3 = newId("WH3");
+        kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers())
+                .watch(List.of(stockChangedTopic + ".dlq", itemsTopic + ".dlq", syncStatusTopic));
     }
 
     @AfterEach
@@ -83,119 +108,292 @@ class ChannelSyncFlowTest {
     }
 
     @Test
-    void aStockChangePushesTheAvailableStockLessTheBuffer() throws Exception {
-        assertThat(buffer).as("the buffer these tests expect from application.properties").isEqualTo(2);
+    void aStockChangePushesTheAvailableStockLessTheBufferSignedWithTheChannelSecret() throws Exception {
+        String channel = channel("\"buffer\":{\"amount\":2,\"unit\":\"UNITS\"}");
         String sku = newSku();
 
-        stockChanged(sku, "WH1", 3, 10);
+        stockChanged(sku, wh1, 3, 10);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pushes(sku)).isNotEmpty());
-        ServeEvent push = pushEvents(sku).get(0);
-        JsonNode body = JSON.readTree(push.getRequest().getBodyAsString());
-        assertThat(body.get("channel").asText()).isEqualTo(channel).isEqualTo("webshop");
-        assertThat(body.get("sku").asText()).isEqualTo(sku);
-        assertThat(body.get("quantity").asLong()).isEqualTo(10 - buffer);
-        assertThat(push.getRequest().getHeader("Content-Type")).startsWith("application/json");
-        assertThat(pushes(sku)).containsExactly(8L);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(8L));
+        ServeEvent call = pushes(webhooks, channel, sku).get(0).event();
+        String body = call.getRequest().getBodyAsString();
+        assertThat(call.getRequest().getHeader("X-Stockline-Signature")).isEqualTo("sha256=" + hmac(body));
+        JsonNode update = ChannelTesting.body(call).path("updates").get(0);
+        assertThat(update.path("listingId").asText()).as("no mapping: the SKU is the listing").isEqualTo(sku);
+        assertThat(call.getRequest().getHeader("Idempotency-Key")).isEqualTo(channel + ":" + sku + ":1");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncRow(channel, sku))
+                .containsEntry("wantedQuantity", 8).containsEntry("pushedQuantity", 8).containsEntry("lastError", null));
     }
 
     @Test
     void aDuplicateOrAStaleEventPushesNothingMore() {
+        String channel = channel("\"buffer\":{\"amount\":2,\"unit\":\"UNITS\"}");
         String sku = newSku();
-        UUID first = stockChanged(sku, "WH1", 2, 10);
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pushes(sku)).containsExactly(8L));
+        UUID first = stockChanged(sku, wh1, 2, 10);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(8L));
 
         // The same event again, even dressed up as newer: its id was applied already.
-        stockChanged(first, sku, "WH1", 3, 20);
+        kafka.sendStockChanged(stockChangedTopic, first, sku, wh1, 3, 20);
         // A fresh event of an older version than the one applied.
-        stockChanged(UUID.randomUUID(), sku, "WH1", 1, 30);
+        stockChanged(sku, wh1, 1, 30);
         // Same SKU, same partition: once this one is pushed, the two before it have been consumed.
-        stockChanged(sku, "WH1", 4, 15);
+        stockChanged(sku, wh1, 4, 15);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pushes(sku)).contains(13L));
-        assertThat(pushes(sku)).containsExactly(8L, 13L);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).contains(13L));
+        assertThat(quantities(webhooks, channel, sku)).containsExactly(8L, 13L);
     }
 
     @Test
-    void theLocationsAreSummedAndTheQuantityNeverGoesBelowZero() {
+    void aBurstOfChangesPushesTheLatestQuantityInFewerCallsOneCallAtATime() {
+        String channel = channel("");
+        // A slow marketplace: changes pile up while a call is in flight and go out together, the latest value once.
+        webhooks.stubFor(post(urlEqualTo("/hooks/" + channel)).atPriority(1)
+                .willReturn(aResponse().withStatus(204).withFixedDelay(300)));
         String sku = newSku();
+        List<String> others = List.of(newSku(), newSku(), newSku());
+        int changes = 40;
 
-        stockChanged(sku, "WH1", 1, 1);
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pushes(sku)).containsExactly(0L));
+        for (int version = 1; version <= changes; version++) {
+            stockChanged(sku, wh1, version, version);
+            if (version % 10 == 0) {
+                stockChanged(others.get(version / 10 - 1 < others.size() ? version / 10 - 1 : 0), wh1, version, version);
+            }
+        }
 
-        stockChanged(sku, "WH2", 1, 9);
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pushes(sku)).containsExactly(0L, 1 + 9 - buffer));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncRow(channel, sku))
+                .containsEntry("wantedQuantity", changes).containsEntry("pushedQuantity", changes));
+        List<Long> pushed = quantities(webhooks, channel, sku);
+        assertThat(pushed).last().isEqualTo((long) changes);
+        assertThat(pushed).hasSizeLessThan(changes).isSorted();
+        // One call in flight per channel: each call starts after the one before it was answered.
+        List<ServeEvent> calls = calls(webhooks, channel);
+        for (int i = 1; i < calls.size(); i++) {
+            long gap = calls.get(i).getRequest().getLoggedDate().getTime() - calls.get(i - 1).getRequest().getLoggedDate().getTime();
+            assertThat(gap).as("gap between call %d and %d", i - 1, i).isGreaterThanOrEqualTo(290);
+        }
+        System.out.printf("burst: %d changes of one SKU -> %d pushes of it in %d calls%n", changes, pushed.size(), calls.size());
     }
 
     @Test
-    void anUnchangedChannelQuantityIsNotPushedAgain() {
+    void twoChannelsWithDifferentLocationsAndRulesGetTheirOwnNumbers() {
+        String store = channel("\"locations\":[\"%s\"],\"buffer\":{\"amount\":1,\"unit\":\"UNITS\"}".formatted(wh1));
+        String marketplace = channel(("\"locations\":[\"%s\",\"%s\"],\"buffer\":{\"amount\":25,\"unit\":\"PERCENT\"},"
+                + "\"maxQuantity\":20,\"zeroOutThreshold\":2").formatted(wh1, wh2));
         String sku = newSku();
-        stockChanged(sku, "WH1", 1, 6);
-        stockChanged(sku, "WH2", 1, 0); // a new location with nothing: the sum stays 6
-        stockChanged(sku, "WH1", 2, 9);
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pushes(sku)).contains(7L));
-        assertThat(pushes(sku)).containsExactly(4L, 7L);
+
+        stockChanged(sku, wh1, 1, 10);
+        stockChanged(sku, wh2, 1, 6);
+        stockChanged(sku, wh3, 1, 100); // feeds neither
+
+        // store: 10 - 1 = 9; marketplace: 16 - ceil(4) = 12
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(syncRow(store, sku)).containsEntry("pushedQuantity", 9);
+            assertThat(syncRow(marketplace, sku)).containsEntry("pushedQuantity", 12);
+        });
+        stockChanged(sku, wh1, 2, 1);
+        stockChanged(sku, wh2, 2, 2);
+        // store: 1 - 1 = 0; marketplace: 3 - ceil(0.75) = 2, at the threshold -> 0
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(quantities(webhooks, store, sku)).last().isEqualTo(0L);
+            assertThat(quantities(webhooks, marketplace, sku)).last().isEqualTo(0L);
+        });
+        assertThat(quantities(webhooks, store, sku)).doesNotContain(100L, 99L);
+    }
+
+    @Test
+    void aDiscontinuedItemIsPushedAsZeroAndAStaleRevisionChangesNothing() {
+        String channel = channel("");
+        String sku = newSku();
+        stockChanged(sku, wh1, 1, 5);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(5L));
+
+        itemChanged(sku, "DISCONTINUED", 2);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(5L, 0L));
+
+        itemChanged(sku, "ACTIVE", 1); // older than the revision applied
+        stockChanged(sku, wh1, 2, 9); // more stock of a discontinued item: still 0
+        itemChanged(sku, "DISCONTINUED", 3); // same partition, after the two above
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncRow(channel, sku)).containsEntry("wantedQuantity", 0));
+        String other = newSku();
+        stockChanged(other, wh1, 1, 4);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, other)).containsExactly(4L));
+        assertThat(quantities(webhooks, channel, sku)).containsExactly(5L, 0L);
+
+        itemChanged(sku, "ACTIVE", 4);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(5L, 0L, 9L));
+    }
+
+    @Test
+    void anExcludedSkuIsNeverPushedAndAnOverrideAppliesToItsSkuOnly() {
+        String excluded = newSku();
+        String capped = newSku();
+        String plain = newSku();
+        String channel = channel("\"skuRules\":{\"%s\":{\"excluded\":true},\"%s\":{\"maxQuantity\":3}}".formatted(excluded, capped));
+        String witness = channel(""); // sells everything: proves the excluded SKU's events were read
+
+        stockChanged(excluded, wh1, 1, 10);
+        stockChanged(capped, wh1, 1, 10);
+        stockChanged(plain, wh1, 1, 10);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(quantities(webhooks, witness, excluded)).containsExactly(10L);
+            assertThat(quantities(webhooks, channel, capped)).containsExactly(3L);
+            assertThat(quantities(webhooks, channel, plain)).containsExactly(10L);
+        });
+        assertThat(quantities(webhooks, channel, excluded)).isEmpty();
+        assertThat(syncRows(channel, excluded)).isEmpty();
+    }
+
+    @Test
+    void aFailingMarketplaceIsRetriedWithBackOffAndReportedThenRecovers() {
+        String channel = channel("");
+        var outage = webhooks.stubFor(post(urlEqualTo("/hooks/" + channel)).atPriority(1)
+                .willReturn(aResponse().withStatus(503).withBody("down for maintenance")));
+        String sku = newSku();
+
+        stockChanged(sku, wh1, 1, 7);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonPath status = status(channel);
+            assertThat(status.getString("state")).isEqualTo("FAILING");
+            assertThat(status.getInt("consecutiveFailures")).isGreaterThanOrEqualTo(3);
+            assertThat(status.getInt("failuresLastHour")).isGreaterThanOrEqualTo(3);
+            assertThat(status.getLong("pending")).isEqualTo(1L);
+            assertThat(status.getString("lastError")).contains("503");
+        });
+        assertThat(syncRow(channel, sku)).containsEntry("pushedQuantity", null)
+                .hasEntrySatisfying("lastError", error -> assertThat((String) error).contains("503"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(statusEvents(channel)).contains("FAILING"));
+
+        webhooks.removeStub(outage);
+
+        // No new stock event arrives: the worker's retries bring the channel to the right number.
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonPath status = status(channel);
+            assertThat(status.getString("state")).isEqualTo("OK");
+            assertThat(status.getInt("consecutiveFailures")).isZero();
+            assertThat(status.getLong("pending")).isZero();
+            assertThat(status.getString("lastSuccessAt")).isNotNull();
+        });
+        assertThat(syncRow(channel, sku)).containsEntry("pushedQuantity", 7).containsEntry("lastError", null);
+        assertThat(calls(webhooks, channel)).last().satisfies(call -> assertThat(call.getResponse().getStatus()).isEqualTo(204));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            List<String> states = statusEvents(channel);
+            assertThat(states.subList(states.indexOf("FAILING"), states.size())).contains("OK");
+        });
+        // Every call that failed carried the same idempotency key: the same version was retried.
+        assertThat(pushes(webhooks, channel, sku)).extracting(ChannelTesting.Push::idempotencyKey).containsOnly(channel + ":" + sku + ":1");
+    }
+
+    @Test
+    void aRejectedCallRecordsTheErrorAndThrottlingIsHonoured() {
+        String channel = channel("");
+        var throttled = webhooks.stubFor(post(urlEqualTo("/hooks/" + channel)).atPriority(1)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+        String sku = newSku();
+
+        stockChanged(sku, wh1, 1, 3);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(calls(webhooks, channel)).hasSizeGreaterThanOrEqualTo(2));
+        List<ServeEvent> calls = calls(webhooks, channel);
+        long gap = calls.get(1).getRequest().getLoggedDate().getTime() - calls.get(0).getRequest().getLoggedDate().getTime();
+        assertThat(gap).as("the second call waits for Retry-After").isGreaterThanOrEqualTo(900);
+        webhooks.removeStub(throttled);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncRow(channel, sku)).containsEntry("pushedQuantity", 3));
+    }
+
+    @Test
+    void reconciliationRepairsDrift() throws Throwable {
+        String channel = channel("");
+        String sku = newSku();
+        stockChanged(sku, wh1, 1, 5);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncRow(channel, sku)).containsEntry("pushedQuantity", 5));
+
+        // What a read-back-capable marketplace would report: it holds 2, not 5. The repair does not depend on the connector.
+        int drifted = VertxContextSupport.subscribeAndAwait(() -> reconciler.repair(channel, Map.of(sku, 2L)));
+        assertThat(drifted).isEqualTo(1);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(5L, 5L));
+        List<String> keys = pushes(webhooks, channel, sku).stream().map(ChannelTesting.Push::idempotencyKey).toList();
+        assertThat(keys.get(1)).as("the repair is a new version").isNotEqualTo(keys.get(0));
+        // A marketplace that holds the right number is left alone.
+        assertThat(VertxContextSupport.<Integer>subscribeAndAwait(() -> reconciler.repair(channel, Map.of(sku, 5L)))).isZero();
+
+        // Our own state lost a pair (say, restored from an old backup): reconciling recomputes it from the read model.
+        execute("DELETE FROM sync_state WHERE channel = ? AND sku = ?", channel, sku);
+        given().header("Authorization", Tokens.bearer("admin")).post("/api/v1/channels/{id}/reconcile", channel)
+                .then().statusCode(202);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(5L, 5L, 5L));
+    }
+
+    @Test
+    void aPairLeftPendingByAStoppedInstanceIsPushedWithoutANewEvent() throws Exception {
+        String channel = channel("");
+        String sku = newSku();
+        // What a crash between the change and the push leaves behind: a wanted quantity nobody pushed.
+        execute("INSERT INTO sync_state (channel, sku, wanted_quantity) VALUES (?, ?, 6)", channel, sku);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(6L));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncRow(channel, sku)).containsEntry("pushedQuantity", 6));
+    }
+
+    @Test
+    void zeroOutsGoFirst() throws Exception {
+        String channel = channel("\"enabled\":false");
+        List<String> skus = List.of(newSku(), newSku(), newSku());
+        execute("INSERT INTO sync_state (channel, sku, wanted_quantity, pending_since) VALUES (?, ?, 4, now() - interval '3 minutes')",
+                channel, skus.get(0));
+        execute("INSERT INTO sync_state (channel, sku, wanted_quantity, pending_since) VALUES (?, ?, 0, now())", channel, skus.get(1));
+        execute("INSERT INTO sync_state (channel, sku, wanted_quantity, pending_since) VALUES (?, ?, 7, now() - interval '2 minutes')",
+                channel, skus.get(2));
+        // Enabling the channel lets its worker take the three in one call, in the order of work.
+        String body = """
+                {"type":"WEBHOOK","endpoint":"%s%s","credentials":"%s","locations":["%s"],"enabled":true}""".formatted(
+                webhookBase, channel, WebhookStub.SECRET_REF, wh1);
+        given().header("Authorization", Tokens.bearer("admin")).contentType("application/json").body(body)
+                .put("/api/v1/channels/{id}", channel).then().statusCode(200);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pushes(webhooks, channel, null)).hasSize(3));
+        assertThat(pushes(webhooks, channel, null)).extracting(ChannelTesting.Push::sku)
+                .containsExactly(skus.get(1), skus.get(0), skus.get(2));
     }
 
     @Test
     void aMalformedRecordGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        String channel = channel("");
         String sku = newSku();
 
         kafka.sendRaw(stockChangedTopic, sku, "not json");
-        stockChanged(sku, "WH1", 1, 5);
+        stockChanged(sku, wh1, 1, 5);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(dlqTopic()))
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(stockChangedTopic + ".dlq"))
                 .anySatisfy(dead -> {
                     assertThat(dead.key()).isEqualTo(sku);
                     assertThat(dead.value()).isEqualTo("not json");
                     assertThat(dead.header("dead-letter-reason")).isNotBlank();
                 }));
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pushes(sku)).containsExactly(3L));
-        assertThat(kafka.on(dlqTopic())).filteredOn(dead -> sku.equals(dead.key())).hasSize(1);
-    }
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(5L));
+        assertThat(kafka.on(stockChangedTopic + ".dlq")).filteredOn(dead -> sku.equals(dead.key())).hasSize(1);
 
-    @Test
-    void aFailedPushIsRetriedUntilTheChannelAcceptsIt() {
-        String sku = newSku();
-        String scenario = "flaky-" + sku;
-        endpoint.stubFor(post(urlEqualTo(ChannelEndpointMock.PUSH_PATH)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.sku", equalTo(sku)))
-                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(500).withBody("try again"))
-                .willSetStateTo("recovered"));
-
-        stockChanged(sku, "WH1", 1, 12);
-
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(pushEvents(sku))
-                .extracting(event -> event.getResponse().getStatus()).containsExactly(500, 204));
-        assertThat(pushes(sku)).containsExactly(10L, 10L);
-        // The outcome is recorded: the channel holds 10, and no error is left standing.
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncState(sku)).isEqualTo("10/10/null"));
-    }
-
-    @Test
-    void aPushThatExhaustedItsRetriesIsPushedAgainOnceTheChannelRecovers() {
-        String sku = newSku();
-        var outage = endpoint.stubFor(post(urlEqualTo(ChannelEndpointMock.PUSH_PATH)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.sku", equalTo(sku)))
-                .willReturn(aResponse().withStatus(503).withBody("down for maintenance")));
-
-        stockChanged(sku, "WH1", 1, 7);
-
-        // Six answers (the push and its five retries) are all refusals; the failure is recorded.
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncState(sku)).startsWith("5/null/").doesNotEndWith("/null"));
-        assertThat(pushEvents(sku)).extracting(event -> event.getResponse().getStatus()).containsOnly(503);
-
-        endpoint.removeStub(outage);
-        // No new stock event arrives: the sweep alone brings the channel to the right number.
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncState(sku)).isEqualTo("5/5/null"));
-        assertThat(pushEvents(sku).get(pushEvents(sku).size() - 1).getResponse().getStatus()).isEqualTo(204);
+        // The same for inventory.items: the bad record is set aside, the next one is applied.
+        kafka.sendRaw(itemsTopic, sku, "{\"sku\":");
+        itemChanged(sku, "DISCONTINUED", 1);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(itemsTopic + ".dlq"))
+                .anySatisfy(dead -> {
+                    assertThat(dead.key()).isEqualTo(sku);
+                    assertThat(dead.header("dead-letter-reason")).isNotBlank();
+                }));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(5L, 0L));
     }
 
     // --- helpers
 
-    private String dlqTopic() {
-        return stockChangedTopic + ".dlq";
+    /** A webhook channel selling from wh1 unless {@code extra} names its locations. */
+    private String channel(String extra) {
+        String id = newId("hook");
+        String locations = "\"locations\":[\"" + wh1 + "\"]";
+        String members = extra.contains("\"locations\"") ? extra : extra.isBlank() ? locations : locations + "," + extra;
+        createWebhookChannel(webhookBase, id, members).statusCode(201);
+        return id;
     }
 
     private static String newSku() {
@@ -203,46 +401,51 @@ class ChannelSyncFlowTest {
     }
 
     private UUID stockChanged(String sku, String location, long version, long available) {
-        return stockChanged(UUID.randomUUID(), sku, location, version, available);
+        return kafka.sendStockChanged(stockChangedTopic, UUID.randomUUID(), sku, location, version, available);
     }
 
-    private UUID stockChanged(UUID eventId, String sku, String location, long version, long available) {
-        return kafka.sendStockChanged(stockChangedTopic, eventId, sku, location, version, available);
+    private void itemChanged(String sku, String status, long revision) {
+        String id = UUID.randomUUID().toString();
+        kafka.sendCloudEvent(itemsTopic, sku, "io.stockline.inventory.item-changed.v1", id, """
+                {"eventId":"%s","sku":"%s","name":"Item %s","kind":"STANDARD","status":"%s","lotTracked":false,
+                "backorderAllowed":false,"revision":%d,"occurredAt":"2026-11-23T10:00:00Z"}""".formatted(id, sku, sku, status, revision));
     }
 
-    /** The pushes the channel received for the SKU, oldest first. */
-    private List<ServeEvent> pushEvents(String sku) {
-        List<ServeEvent> events = new ArrayList<>();
-        for (ServeEvent event : endpoint.getAllServeEvents()) { // newest first
-            if (ChannelEndpointMock.PUSH_PATH.equals(event.getRequest().getUrl()) && sku.equals(bodyOf(event).path("sku").asText())) {
-                events.add(0, event);
-            }
-        }
-        return events;
+    private static JsonPath status(String channel) {
+        return given().header("Authorization", Tokens.bearer("viewer")).get("/api/v1/channels/{id}/status", channel)
+                .then().statusCode(200).extract().jsonPath();
     }
 
-    private List<Long> pushes(String sku) {
-        return pushEvents(sku).stream().map(event -> bodyOf(event).path("quantity").asLong()).toList();
+    private List<String> statusEvents(String channel) {
+        return kafka.on(syncStatusTopic).stream().filter(event -> channel.equals(event.key()))
+                .peek(event -> assertThat(event.header("ce_type")).isEqualTo("io.stockline.channel.sync-status.v1"))
+                .map(event -> ChannelTesting.body(event.value()).path("state").asText()).toList();
     }
 
-    private static JsonNode bodyOf(ServeEvent event) {
-        try {
-            return JSON.readTree(event.getRequest().getBodyAsString());
-        } catch (Exception e) {
-            return JSON.createObjectNode();
-        }
+    private static List<Map<String, Object>> syncRows(String channel, String sku) {
+        return given().header("Authorization", Tokens.bearer("viewer")).queryParam("sku", sku)
+                .get("/api/v1/channels/{id}/sync", channel).then().statusCode(200).extract().jsonPath().getList("$");
     }
 
-    /** wanted/pushed/last error of the SKU's sync state. */
-    private String syncState(String sku) throws SQLException {
+    private static Map<String, Object> syncRow(String channel, String sku) {
+        List<Map<String, Object>> rows = syncRows(channel, sku);
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+
+    private void execute(String sql, String... parameters) throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT wanted_quantity, pushed_quantity, last_error FROM sync_state WHERE channel = ? AND sku = ?")) {
-            query.setString(1, channel);
-            query.setString(2, sku);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getObject(1) + "/" + row.getObject(2) + "/" + row.getString(3) : null;
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
             }
+            statement.executeUpdate();
         }
+    }
+
+    private static String hmac(String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(WebhookStub.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 }

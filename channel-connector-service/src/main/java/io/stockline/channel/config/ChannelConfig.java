@@ -1,28 +1,63 @@
 package io.stockline.channel.config;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The channel this instance feeds, until channels are managed through the API. */
+/** Tuning of the push pipeline (channels themselves live in the database, see {@link SeedConfig}). */
 @ConfigMapping(prefix = "stockline.channel")
 public interface ChannelConfig {
 
-    /** The channel's name, as it appears in sync state and pushes. */
-    @WithDefault("webshop")
-    String name();
+    /** How often every channel's worker looks for due pairs even when nothing woke it. */
+    @WithDefault("5s")
+    Duration sweepInterval();
 
-    /** Units held back from the channel. */
-    @WithDefault("0")
-    long buffer();
+    /** How long a woken worker waits before its first call, so a burst's changes go out together. */
+    @WithDefault("100ms")
+    Duration pushLinger();
 
-    /** A SKU the channel still does not hold the right number of is pushed again after this long. */
-    @WithDefault("10s")
-    Duration retryAfter();
+    /** The first back-off after a failed call; it doubles with every failure in a row. */
+    @WithDefault("1s")
+    Duration retryBackoff();
 
-    /** The locations whose stock the channel sells; all when empty. */
-    Optional<List<String>> locations();
+    /** The longest back-off after failed calls. */
+    @WithDefault("5m")
+    Duration retryBackoffMax();
+
+    /** How long to wait before calling a channel whose circuit breaker is open. */
+    @WithDefault("30s")
+    Duration circuitOpenWait();
+
+    /** How long an instance holds a channel's lease without renewing it; longer than the slowest call. */
+    @WithDefault("60s")
+    Duration leaseTtl();
+
+    /** How often sync status is published while anything is pending (and state changes at once). */
+    @WithDefault("30s")
+    Duration statusInterval();
+
+    /** How often every channel is reconciled against what the marketplace holds. */
+    @WithDefault("15m")
+    Duration reconcileInterval();
+
+    /** A channel whose oldest pending change is older than this is LAGGING. */
+    @WithDefault("60s")
+    Duration lagThreshold();
+
+    /** A channel is FAILING after this many failed calls in a row. */
+    @WithDefault("3")
+    int failingAfter();
+
+    /** After this many compare-and-set conflicts in a row a pair is marked failed instead of retried. */
+    @WithDefault("5")
+    int maxConflicts();
+
+    /** The most updates one worker call carries (the connector's own maximum applies when smaller). */
+    @WithDefault("100")
+    int maxBatch();
+
+    /** This instance's name on channel leases; a random one when unset. */
+    Optional<String> instanceId();
 }

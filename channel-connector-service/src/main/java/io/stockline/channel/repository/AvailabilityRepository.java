@@ -1,6 +1,7 @@
 package io.stockline.channel.repository;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,38 +12,91 @@ import io.stockline.channel.domain.StockChanged;
 @ApplicationScoped
 public class AvailabilityRepository {
 
-    /** Records the event exactly once; false when its id was seen before. */
-    public Uni<Boolean> markProcessed(StockChanged event) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "INSERT INTO processed_event (event_id) VALUES (:id) ON CONFLICT DO NOTHING")
-                .setParameter("id", event.eventId())
-                .executeUpdate())
-                .map(count -> count == 1);
-    }
-
-    /** Applies the event unless a newer or equal version is already there; false when it was stale. */
-    public Uni<Boolean> apply(StockChanged event) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                INSERT INTO availability (sku, location, available, version) VALUES (:sku, :location, :available, :version)
-                ON CONFLICT (sku, location) DO UPDATE SET available = EXCLUDED.available, version = EXCLUDED.version,
-                    updated_at = now()
-                WHERE availability.version < EXCLUDED.version""")
-                .setParameter("sku", event.sku()).setParameter("location", event.location())
-                .setParameter("available", event.available()).setParameter("version", event.version())
-                .executeUpdate())
-                .map(count -> count == 1);
-    }
-
-    /** The SKU's available stock summed over the given locations, or over all when none are given. */
-    public Uni<Long> availableAt(String sku, List<String> locations) {
-        String sql = "SELECT COALESCE(SUM(available), 0) FROM availability WHERE sku = :sku"
-                + (locations.isEmpty() ? "" : " AND location IN (:locations)");
+    /** Records the events' ids; returns the ids not seen before. */
+    public Uni<java.util.Set<java.util.UUID>> markProcessed(List<StockChanged> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(java.util.Set.of());
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < events.size(); i++) {
+            values.append(i == 0 ? "(:e" : ", (:e").append(i).append(')');
+        }
         return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql, Long.class).setParameter("sku", sku);
-            if (!locations.isEmpty()) {
-                query.setParameter("locations", locations);
+            var query = session.createNativeQuery("INSERT INTO processed_event (event_id) VALUES " + values
+                    + " ON CONFLICT DO NOTHING RETURNING event_id", java.util.UUID.class);
+            for (int i = 0; i < events.size(); i++) {
+                query.setParameter("e" + i, events.get(i).eventId());
             }
-            return query.getSingleResult();
-        }).map(Number::longValue);
+            return query.getResultList();
+        }).map(java.util.HashSet::new);
+    }
+
+    /**
+     * Applies the events (at most one per SKU and location) unless a newer or equal version is there already;
+     * returns the (SKU, location) pairs that changed, as {@code sku -> locations}.
+     */
+    public Uni<Map<String, java.util.Set<String>>> apply(List<StockChanged> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < events.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(:s").append(i).append(", :l").append(i)
+                    .append(", CAST(:a").append(i).append(" AS bigint), CAST(:v").append(i).append(" AS bigint))");
+        }
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery("INSERT INTO availability (sku, location, available, version) VALUES "
+                    + values + """
+                     ON CONFLICT (sku, location) DO UPDATE SET available = EXCLUDED.available, version = EXCLUDED.version,
+                        updated_at = now()
+                    WHERE availability.version < EXCLUDED.version
+                    RETURNING sku, location""", Object[].class);
+            for (int i = 0; i < events.size(); i++) {
+                StockChanged event = events.get(i);
+                query.setParameter("s" + i, event.sku()).setParameter("l" + i, event.location())
+                        .setParameter("a" + i, event.available()).setParameter("v" + i, event.version());
+            }
+            return query.getResultList();
+        }).map(rows -> {
+            Map<String, java.util.Set<String>> touched = new java.util.LinkedHashMap<>();
+            rows.forEach(row -> touched.computeIfAbsent((String) row[0], sku -> new java.util.TreeSet<>()).add((String) row[1]));
+            return touched;
+        });
+    }
+
+    /** Each SKU's available stock summed over each channel's locations (all when it names none), by SKU then channel. */
+    public Uni<Map<String, Map<String, Long>>> sumsByChannel(java.util.Collection<String> skus) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT a.sku, c.id, CAST(SUM(a.available) AS bigint) FROM availability a
+                JOIN channel c ON jsonb_array_length(c.locations) = 0 OR jsonb_exists(c.locations, a.location)
+                WHERE a.sku IN (:skus)
+                GROUP BY a.sku, c.id""", Object[].class)
+                .setParameter("skus", List.copyOf(skus)).getResultList())
+                .map(rows -> {
+                    Map<String, Map<String, Long>> sums = new java.util.HashMap<>();
+                    rows.forEach(row -> sums.computeIfAbsent((String) row[0], sku -> new java.util.HashMap<>())
+                            .put((String) row[1], ((Number) row[2]).longValue()));
+                    return sums;
+                });
+    }
+
+    /**
+     * The SKUs stocked (even at 0) at one of the channel's locations, or already synced to it, with their available
+     * stock summed over the channel's locations, by SKU; only {@code skus} when given.
+     */
+    public Uni<Map<String, Long>> sumsBySku(String channel, List<String> skus) {
+        String inLocations = "(jsonb_array_length(c.locations) = 0 OR jsonb_exists(c.locations, a.location))";
+        String sql = "SELECT a.sku, CAST(SUM(CASE WHEN " + inLocations + " THEN a.available ELSE 0 END) AS bigint)"
+                + " FROM availability a JOIN channel c ON c.id = :channel"
+                + (skus == null ? "" : " WHERE a.sku IN (:skus)")
+                + " GROUP BY a.sku HAVING bool_or(" + inLocations + ")"
+                + " OR EXISTS (SELECT 1 FROM sync_state s WHERE s.channel = :channel AND s.sku = a.sku)";
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery(sql, Object[].class).setParameter("channel", channel);
+            if (skus != null) {
+                query.setParameter("skus", skus);
+            }
+            return query.getResultList();
+        }).map(ChannelRepository::longsByKey);
     }
 }

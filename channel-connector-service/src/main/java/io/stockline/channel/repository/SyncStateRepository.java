@@ -1,6 +1,7 @@
 package io.stockline.channel.repository;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,52 +9,247 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
+/**
+ * What each channel should hold per SKU (wanted quantity and its version) and what it was last seen to hold
+ * (pushed quantity and the version that put it there). A pair is pending while the two quantities differ and
+ * the marketplace has not rejected the wanted version.
+ */
 @ApplicationScoped
 public class SyncStateRepository {
 
-    /** Records the quantity the channel should hold; true when it differs from what it was last told. */
-    public Uni<Boolean> want(String channel, String sku, long quantity) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                INSERT INTO sync_state (channel, sku, wanted_quantity) VALUES (:channel, :sku, :quantity)
-                ON CONFLICT (channel, sku) DO UPDATE SET wanted_quantity = EXCLUDED.wanted_quantity, wanted_at = now()
-                RETURNING pushed_quantity""", Object.class)
-                .setParameter("channel", channel).setParameter("sku", sku).setParameter("quantity", quantity)
-                .getResultList())
-                .map(rows -> rows.isEmpty() || rows.get(0) == null || ((Number) rows.get(0)).longValue() != quantity);
+    static final String PENDING = "pushed_quantity IS DISTINCT FROM wanted_quantity AND rejected_version IS NULL";
+
+    /** A new wanted quantity takes a new version; a pair in sync starts its lag now, a pending one keeps its age. */
+    private static final String UPSERT_WANTED = """
+             ON CONFLICT (channel, sku) DO UPDATE SET wanted_quantity = EXCLUDED.wanted_quantity,
+                wanted_version = sync_state.wanted_version + 1, wanted_at = now(),
+                pending_since = CASE WHEN sync_state.pushed_quantity IS DISTINCT FROM sync_state.wanted_quantity
+                    AND sync_state.rejected_version IS NULL THEN sync_state.pending_since ELSE now() END,
+                attempts = 0, rejected_version = NULL, last_error = NULL, next_attempt_at = now()
+            WHERE sync_state.wanted_quantity <> EXCLUDED.wanted_quantity
+            RETURNING channel""";
+
+    /** A pending pair as the worker takes it. */
+    public record Due(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity, String listingId) {
     }
 
-    /** A SKU the channel does not hold the right number of. */
-    public record Pending(String sku, long wantedQuantity) {
+    /** One pair as the sync endpoint shows it. */
+    public record Row(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity, Long pushedVersion,
+            OffsetDateTime pushedAt, int attempts, boolean rejected, String lastError, OffsetDateTime nextAttemptAt,
+            String listingId) {
     }
 
-    /** SKUs whose last push failed or never happened, and whose wanted quantity is older than {@code age}. */
-    public Uni<List<Pending>> pending(String channel, Duration age, int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT sku, wanted_quantity FROM sync_state
-                WHERE channel = :channel AND pushed_quantity IS DISTINCT FROM wanted_quantity
-                  AND wanted_at < now() - make_interval(secs => :ageSeconds)
-                ORDER BY wanted_at LIMIT :limit""", Object[].class)
-                .setParameter("channel", channel).setParameter("ageSeconds", age.toMillis() / 1000.0)
-                .setParameter("limit", limit)
-                .getResultList())
-                .map(rows -> rows.stream()
-                        .map(row -> new Pending((String) row[0], ((Number) row[1]).longValue())).toList());
+    /** Pending figures of a channel. */
+    public record Summary(long pending, long lagSeconds, long rejected) {
     }
 
-    public Uni<Void> pushed(String channel, String sku, long quantity) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                UPDATE sync_state SET pushed_quantity = :quantity, pushed_at = now(), last_error = NULL
-                WHERE channel = :channel AND sku = :sku""")
-                .setParameter("channel", channel).setParameter("sku", sku).setParameter("quantity", quantity)
-                .executeUpdate())
-                .replaceWithVoid();
+    /** A quantity a channel should hold of a SKU. */
+    public record Wanted(String channel, String sku, long quantity) {
     }
 
-    public Uni<Void> failed(String channel, String sku, String error) {
+    /**
+     * {@link #want} for many pairs (each pair at most once), a few hundred per statement; returns the channels whose
+     * wanted quantity changed.
+     */
+    public Uni<java.util.Set<String>> want(List<Wanted> pairs) {
+        java.util.Set<String> changed = new java.util.TreeSet<>();
+        int chunk = 500;
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (int from = 0; from < pairs.size(); from += chunk) {
+            List<Wanted> part = pairs.subList(from, Math.min(pairs.size(), from + chunk));
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < part.size(); i++) {
+                values.append(i == 0 ? "" : ", ").append("(:c").append(i).append(", :s").append(i).append(", CAST(:q")
+                        .append(i).append(" AS bigint))");
+            }
+            String sql = "INSERT INTO sync_state (channel, sku, wanted_quantity) VALUES " + values + UPSERT_WANTED;
+            all = all.chain(() -> Panache.getSession().flatMap(session -> {
+                var query = session.createNativeQuery(sql, String.class);
+                for (int i = 0; i < part.size(); i++) {
+                    query.setParameter("c" + i, part.get(i).channel()).setParameter("s" + i, part.get(i).sku())
+                            .setParameter("q" + i, part.get(i).quantity());
+                }
+                return query.getResultList();
+            }).invoke(changed::addAll).replaceWithVoid());
+        }
+        return all.replaceWith(changed);
+    }
+
+    /** {@link #want(List)} for at most 500 pairs; returns how many wanted quantities changed. */
+    public Uni<Integer> wantCount(List<Wanted> pairs) {
+        return pairs.isEmpty() ? Uni.createFrom().item(0) : Panache.getSession().flatMap(session -> {
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < pairs.size(); i++) {
+                values.append(i == 0 ? "" : ", ").append("(:c").append(i).append(", :s").append(i).append(", CAST(:q")
+                        .append(i).append(" AS bigint))");
+            }
+            var query = session.createNativeQuery("INSERT INTO sync_state (channel, sku, wanted_quantity) VALUES " + values
+                    + UPSERT_WANTED, String.class);
+            for (int i = 0; i < pairs.size(); i++) {
+                query.setParameter("c" + i, pairs.get(i).channel()).setParameter("s" + i, pairs.get(i).sku())
+                        .setParameter("q" + i, pairs.get(i).quantity());
+            }
+            return query.getResultList();
+        }).map(List::size);
+    }
+
+    /** The channel is told nothing more about the SKU (it is excluded). */
+    public Uni<Void> forget(String channel, String sku) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "UPDATE sync_state SET last_error = :error WHERE channel = :channel AND sku = :sku")
-                .setParameter("channel", channel).setParameter("sku", sku).setParameter("error", error)
+                "DELETE FROM sync_state WHERE channel = :channel AND sku = :sku")
+                .setParameter("channel", channel).setParameter("sku", sku).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Pending pairs that are due: zero-outs first (they stop overselling), then the oldest. */
+    public Uni<List<Due>> due(String channel, int limit) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT s.sku, s.wanted_quantity, s.wanted_version, s.pushed_quantity, l.listing_id
+                FROM sync_state s LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
+                WHERE s.channel = :channel AND s.pushed_quantity IS DISTINCT FROM s.wanted_quantity
+                  AND s.rejected_version IS NULL AND s.next_attempt_at <= now()
+                ORDER BY (s.wanted_quantity = 0) DESC, s.pending_since, s.sku LIMIT :limit""", Object[].class)
+                .setParameter("channel", channel).setParameter("limit", limit).getResultList())
+                .map(rows -> rows.stream().map(row -> new Due((String) row[0], ((Number) row[1]).longValue(),
+                        ((Number) row[2]).longValue(), row[3] == null ? null : ((Number) row[3]).longValue(),
+                        (String) row[4])).toList());
+    }
+
+    /** The marketplace holds {@code quantity} as of {@code version}; an older answer never overwrites a newer one. */
+    public Uni<Boolean> applied(String channel, String sku, long quantity, long version) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE sync_state SET pushed_quantity = :quantity, pushed_version = :version, pushed_at = now(),
+                    attempts = 0, last_error = NULL
+                WHERE channel = :channel AND sku = :sku AND wanted_version >= :version
+                  AND (pushed_version IS NULL OR pushed_version < :version)""")
+                .setParameter("channel", channel).setParameter("sku", sku).setParameter("quantity", quantity)
+                .setParameter("version", version).executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    /** {@link #applied} for many pairs of one channel (each at most once) in one statement; returns how many took. */
+    public Uni<Integer> applied(String channel, List<Due> pairs) {
+        if (pairs.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < pairs.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(:s").append(i).append(", CAST(:q").append(i)
+                    .append(" AS bigint), CAST(:v").append(i).append(" AS bigint))");
+        }
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery("""
+                    UPDATE sync_state s SET pushed_quantity = u.q, pushed_version = u.v, pushed_at = now(), attempts = 0,
+                        last_error = NULL
+                    FROM""" + " (VALUES " + values + ") AS u (sku, q, v) " + """
+                    WHERE s.channel = :channel AND s.sku = u.sku AND s.wanted_version >= u.v
+                      AND (s.pushed_version IS NULL OR s.pushed_version < u.v)""").setParameter("channel", channel);
+            for (int i = 0; i < pairs.size(); i++) {
+                query.setParameter("s" + i, pairs.get(i).sku()).setParameter("q" + i, pairs.get(i).wantedQuantity())
+                        .setParameter("v" + i, pairs.get(i).wantedVersion());
+            }
+            return query.executeUpdate();
+        });
+    }
+
+    /** The marketplace refused this version for good: it stays visible as failed until the wanted quantity changes. */
+    public Uni<Void> rejected(String channel, String sku, long version, String detail) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE sync_state SET rejected_version = wanted_version, attempts = attempts + 1, last_error = :detail
+                WHERE channel = :channel AND sku = :sku AND wanted_version = :version""")
+                .setParameter("channel", channel).setParameter("sku", sku).setParameter("version", version)
+                .setParameter("detail", detail).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * The marketplace holds {@code held} (null: unknown), which is not what it should: push again after
+     * {@code delay} under a new version, so the retry carries an idempotency key of its own. True when it drifted.
+     */
+    public Uni<Boolean> repush(String channel, String sku, Long held, String reason, Duration delay) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE sync_state SET pushed_quantity = CAST(:held AS bigint), pushed_version = NULL,
+                    wanted_version = wanted_version + 1,
+                    pending_since = CASE WHEN (""" + PENDING + """
+                    ) THEN pending_since ELSE now() END,
+                    attempts = attempts + 1, rejected_version = NULL, last_error = CAST(:reason AS text),
+                    next_attempt_at = now() + make_interval(secs => :delaySeconds)
+                WHERE channel = :channel AND sku = :sku
+                  AND (CAST(:held AS bigint) IS NULL OR wanted_quantity <> CAST(:held AS bigint))""")
+                .setParameter("channel", channel).setParameter("sku", sku).setParameter("held", held)
+                .setParameter("reason", reason).setParameter("delaySeconds", delay.toMillis() / 1000.0)
+                .executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    /** A whole call failed: every pair it carried counts an attempt and shows the error. */
+    public Uni<Void> callFailed(String channel, List<String> skus, String error) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE sync_state SET attempts = attempts + 1, last_error = :error
+                WHERE channel = :channel AND sku IN (:skus)""")
+                .setParameter("channel", channel).setParameter("skus", skus).setParameter("error", error)
                 .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /** The channel's pairs (or one SKU's), with their listing. */
+    public Uni<List<Row>> rows(String channel, String sku, int limit) {
+        String sql = """
+                SELECT s.sku, s.wanted_quantity, s.wanted_version, s.pushed_quantity, s.pushed_version, s.pushed_at,
+                    s.attempts, s.rejected_version IS NOT NULL, s.last_error, s.next_attempt_at, l.listing_id
+                FROM sync_state s LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
+                WHERE s.channel = :channel""" + (sku == null ? "" : " AND s.sku = :sku") + " ORDER BY s.sku LIMIT :limit";
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery(sql, Object[].class).setParameter("channel", channel)
+                    .setParameter("limit", limit);
+            if (sku != null) {
+                query.setParameter("sku", sku);
+            }
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(row -> new Row((String) row[0], ((Number) row[1]).longValue(),
+                ((Number) row[2]).longValue(), row[3] == null ? null : ((Number) row[3]).longValue(),
+                row[4] == null ? null : ((Number) row[4]).longValue(), offsetDateTime(row[5]),
+                ((Number) row[6]).intValue(), (Boolean) row[7], (String) row[8], offsetDateTime(row[9]),
+                (String) row[10])).toList());
+    }
+
+    /** SKUs of the channel after {@code afterSku}, in order, with their listing (null when unmapped). */
+    public Uni<List<Object[]>> page(String channel, String afterSku, int limit) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT s.sku, l.listing_id FROM sync_state s
+                LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
+                WHERE s.channel = :channel AND s.sku > :after ORDER BY s.sku LIMIT :limit""", Object[].class)
+                .setParameter("channel", channel).setParameter("after", afterSku).setParameter("limit", limit)
+                .getResultList());
+    }
+
+    public Uni<Summary> summary(String channel) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT CAST(COUNT(*) FILTER (WHERE %s) AS bigint),
+                    CAST(COALESCE(EXTRACT(EPOCH FROM now() - MIN(pending_since) FILTER (WHERE %s)), 0) AS bigint),
+                    CAST(COUNT(*) FILTER (WHERE rejected_version IS NOT NULL) AS bigint)
+                FROM sync_state WHERE channel = :channel""".formatted(PENDING, PENDING), Object[].class)
+                .setParameter("channel", channel).getSingleResult())
+                .map(row -> new Summary(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                        ((Number) row[2]).longValue()));
+    }
+
+    static OffsetDateTime offsetDateTime(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.ZonedDateTime zdt) {
+            return zdt.toOffsetDateTime();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

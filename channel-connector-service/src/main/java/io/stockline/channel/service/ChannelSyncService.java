@@ -1,80 +1,152 @@
 package io.stockline.channel.service;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.stockline.channel.config.ChannelConfig;
-import io.stockline.channel.domain.ChannelRules;
+import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.domain.ItemChanged;
+import io.stockline.channel.domain.ItemStatus;
+import io.stockline.channel.domain.SkuRule;
 import io.stockline.channel.domain.StockChanged;
 import io.stockline.channel.repository.AvailabilityRepository;
+import io.stockline.channel.repository.ChannelRepository;
+import io.stockline.channel.repository.ItemRepository;
 import io.stockline.channel.repository.SyncStateRepository;
 
-/** Keeps the read model of availability and tells the channel what it may sell when that changes. */
+/**
+ * Keeps the read model (availability per SKU and location, item status) and, in the same transaction, what each
+ * channel should hold of the SKUs it touched. Pushing is the workers' business: this only tells which channels
+ * have something new.
+ */
 @ApplicationScoped
 public class ChannelSyncService {
 
     private final AvailabilityRepository availability;
+    private final ItemRepository items;
+    private final ChannelRepository channels;
     private final SyncStateRepository syncState;
-    private final ChannelEndpoint endpoint;
-    private final ChannelRules rules;
-    private final List<String> locations;
 
-    public ChannelSyncService(AvailabilityRepository availability, SyncStateRepository syncState,
-            @RestClient ChannelEndpoint endpoint, ChannelConfig config) {
+    public ChannelSyncService(AvailabilityRepository availability, ItemRepository items, ChannelRepository channels,
+            SyncStateRepository syncState) {
         this.availability = availability;
+        this.items = items;
+        this.channels = channels;
         this.syncState = syncState;
-        this.endpoint = endpoint;
-        this.rules = new ChannelRules(config.name(), config.buffer());
-        this.locations = config.locations().orElse(List.of());
     }
 
-    /** Applies the event once; returns the quantity the channel should now hold, or null when it needs no push. */
+    /**
+     * Applies a batch of stock changes in one transaction, each once and in order; then recomputes each SKU it
+     * touched once (a burst for one SKU coalesces here already). Returns the channels whose wanted quantity changed.
+     */
     @WithTransaction
-    public Uni<Long> apply(StockChanged event) {
-        if (!locations.isEmpty() && !locations.contains(event.location())) {
-            return availability.markProcessed(event).replaceWith((Long) null);
+    public Uni<Set<String>> apply(List<StockChanged> events) {
+        // Ids first (a duplicate is dropped), then per (SKU, location) only the highest version of the batch: the
+        // lower ones would be stale once it is applied, and one upsert may touch a row only once.
+        return availability.markProcessed(events).chain(fresh -> {
+            Map<String, StockChanged> latest = new java.util.LinkedHashMap<>();
+            for (StockChanged event : events) {
+                if (fresh.remove(event.eventId())) { // the first record of an id counts, a repeat in the batch does not
+                    latest.merge(event.sku() + '\u0000' + event.location(), event,
+                            (kept, candidate) -> candidate.version() > kept.version() ? candidate : kept);
+                }
+            }
+            return availability.apply(List.copyOf(latest.values()));
+        }).chain(this::recompute);
+    }
+
+    /** Applies the item's status once, the latest revision winning; returns the channels whose wanted quantity changed. */
+    @WithTransaction
+    public Uni<Set<String>> apply(ItemChanged event) {
+        return items.markProcessed(event.eventId())
+                .chain(fresh -> fresh ? items.apply(event) : Uni.createFrom().item(false))
+                .chain(applied -> applied ? recompute(java.util.Collections.singletonMap(event.sku(), null))
+                        : Uni.createFrom().item(Set.<String>of()));
+    }
+
+    /**
+     * Recomputes what the channels should hold of each SKU, inside the caller's transaction: for a SKU mapped to the
+     * locations whose stock changed, only the channels that sell from one of them (the others' sums did not move);
+     * for a SKU mapped to null, every channel. Returns the channels whose wanted quantity changed.
+     */
+    public Uni<Set<String>> recompute(Map<String, Set<String>> locationsBySku) {
+        Set<String> changed = new TreeSet<>();
+        if (locationsBySku.isEmpty()) {
+            return Uni.createFrom().item(changed);
         }
-        return availability.markProcessed(event)
-                .chain(fresh -> fresh ? availability.apply(event) : Uni.createFrom().item(false))
-                .chain(applied -> !applied ? Uni.createFrom().<Long>nullItem()
-                        : availability.availableAt(event.sku(), locations)
-                                .map(rules::quantityFor)
-                                .chain(quantity -> syncState.want(rules.channel(), event.sku(), quantity)
-                                        .map(changed -> changed ? quantity : null)));
+        // Three queries for all the SKUs, then the wanted quantities in a few multi-row upserts.
+        Set<String> skus = locationsBySku.keySet();
+        return channels.all().chain(all -> availability.sumsByChannel(skus)
+                .chain(sums -> items.statuses(skus)
+                        .chain(statuses -> channels.skuRulesFor(skus)
+                                .chain(rules -> {
+                                    List<SyncStateRepository.Wanted> wanted = new ArrayList<>();
+                                    List<String[]> excluded = new ArrayList<>();
+                                    locationsBySku.forEach((sku, locations) -> {
+                                        Map<String, Long> sumByChannel = sums.getOrDefault(sku, Map.of());
+                                        Map<String, SkuRule> ruleByChannel = rules.getOrDefault(sku, Map.of());
+                                        ItemStatus status = statuses.getOrDefault(sku, ItemStatus.ACTIVE);
+                                        for (ChannelSettings channel : all) {
+                                            if (locations != null && locations.stream().noneMatch(channel::sellsFrom)) {
+                                                continue;
+                                            }
+                                            OptionalLong quantity = channel.rules().decide(
+                                                    sumByChannel.getOrDefault(channel.id(), 0L), ruleByChannel.get(channel.id()), status);
+                                            if (quantity.isPresent()) {
+                                                wanted.add(new SyncStateRepository.Wanted(channel.id(), sku, quantity.getAsLong()));
+                                            } else {
+                                                excluded.add(new String[] { channel.id(), sku });
+                                            }
+                                        }
+                                    });
+                                    return forget(excluded).chain(() -> syncState.want(wanted));
+                                }))));
     }
 
-    /** Pushes the quantity, retrying with backoff; records the outcome. */
-    public Uni<Void> push(String sku, long quantity) {
-        return endpoint.push(new ChannelEndpoint.StockQuantity(rules.channel(), sku, quantity))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
-                .chain(() -> recordPushed(sku, quantity))
-                .onFailure().recoverWithUni(failure -> {
-                    Log.warnf("push of %s=%d to %s failed: %s", sku, quantity, rules.channel(), failure.getMessage());
-                    return recordFailed(sku, failure.getMessage());
-                });
+    private Uni<Void> forget(List<String[]> pairs) {
+        return Multi.createFrom().iterable(pairs)
+                .onItem().transformToUniAndConcatenate(pair -> syncState.forget(pair[0], pair[1]))
+                .collect().last().replaceWithVoid();
     }
 
-    /** What the channel still does not hold, older than {@code age} so that in-flight pushes are left alone. */
-    @WithSession
-    public Uni<List<SyncStateRepository.Pending>> pending(Duration age, int limit) {
-        return syncState.pending(rules.channel(), age, limit);
+    /**
+     * Recomputes what the channel should hold of every SKU the read model knows, or of {@code skus} (inside the
+     * caller's transaction); returns how many wanted quantities changed.
+     */
+    public Uni<Integer> recomputeChannel(ChannelSettings channel, List<String> skus) {
+        return availability.sumsBySku(channel.id(), skus)
+                .chain(sums -> items.inactive()
+                        .chain(inactive -> channels.skuRulesOf(channel.id())
+                                .chain(rules -> {
+                                    List<SyncStateRepository.Wanted> wanted = new ArrayList<>();
+                                    List<String[]> excluded = new ArrayList<>();
+                                    new java.util.TreeMap<>(sums).forEach((sku, sum) -> {
+                                        OptionalLong quantity = channel.rules().decide(sum, rules.get(sku),
+                                                inactive.getOrDefault(sku, ItemStatus.ACTIVE));
+                                        if (quantity.isPresent()) {
+                                            wanted.add(new SyncStateRepository.Wanted(channel.id(), sku, quantity.getAsLong()));
+                                        } else {
+                                            excluded.add(new String[] { channel.id(), sku });
+                                        }
+                                    });
+                                    AtomicInteger changes = new AtomicInteger();
+                                    return forget(excluded).chain(() -> Multi.createFrom().iterable(wanted)
+                                            .group().intoLists().of(500)
+                                            .onItem().transformToUniAndConcatenate(part -> syncState.wantCount(part)
+                                                    .invoke(changes::addAndGet))
+                                            .collect().last())
+                                            .map(ignored -> changes.get());
+                                })));
     }
 
-    @WithTransaction
-    Uni<Void> recordPushed(String sku, long quantity) {
-        return syncState.pushed(rules.channel(), sku, quantity);
-    }
-
-    @WithTransaction
-    Uni<Void> recordFailed(String sku, String error) {
-        return syncState.failed(rules.channel(), sku, error);
-    }
 }

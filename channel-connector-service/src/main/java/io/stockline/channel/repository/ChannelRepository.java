@@ -1,0 +1,198 @@
+package io.stockline.channel.repository;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.stockline.channel.connector.ChannelType;
+import io.stockline.channel.domain.Buffer;
+import io.stockline.channel.domain.ChannelRules;
+import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.domain.SkuRule;
+
+/** Channels and their per-SKU rules. */
+@ApplicationScoped
+public class ChannelRepository {
+
+    private static final String COLUMNS = """
+            id, type, endpoint, CAST(options AS text), credentials_ref, CAST(locations AS text), buffer_amount,
+            buffer_unit, percentage, max_quantity, zero_out_threshold, enabled""";
+    private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> LOCATIONS = new TypeReference<>() {
+    };
+
+    private final ObjectMapper json;
+
+    public ChannelRepository(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Every channel, without its SKU rules. */
+    public Uni<List<ChannelSettings>> all() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT " + COLUMNS + " FROM channel ORDER BY id", Object[].class).getResultList())
+                .map(rows -> rows.stream().map(row -> settings(row, Map.of())).toList());
+    }
+
+    /** The channel with all its SKU rules, or null. */
+    public Uni<ChannelSettings> find(String id) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT " + COLUMNS + " FROM channel WHERE id = :id", Object[].class)
+                .setParameter("id", id).getResultList())
+                .chain(rows -> rows.isEmpty() ? Uni.createFrom().nullItem()
+                        : skuRulesOf(id).map(rules -> settings(rows.get(0), rules)));
+    }
+
+    /** The channel without its SKU rules, or null. */
+    public Uni<ChannelSettings> settings(String id) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT " + COLUMNS + " FROM channel WHERE id = :id", Object[].class)
+                .setParameter("id", id).getResultList())
+                .map(rows -> rows.isEmpty() ? null : settings(rows.get(0), Map.of()));
+    }
+
+    /** The SKU rules for any of the SKUs, by SKU then channel. */
+    public Uni<Map<String, Map<String, SkuRule>>> skuRulesFor(java.util.Collection<String> skus) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT sku, channel, excluded, buffer_amount, buffer_unit, percentage, max_quantity
+                FROM channel_sku_rule WHERE sku IN (:skus)""", Object[].class)
+                .setParameter("skus", List.copyOf(skus)).getResultList())
+                .map(rows -> {
+                    Map<String, Map<String, SkuRule>> rules = new HashMap<>();
+                    for (Object[] row : rows) {
+                        Object[] rest = java.util.Arrays.copyOfRange(row, 1, row.length);
+                        rules.computeIfAbsent((String) row[0], sku -> new LinkedHashMap<>())
+                                .putAll(rulesByFirstColumn(List.<Object[]>of(rest)));
+                    }
+                    return rules;
+                });
+    }
+
+    /** The channel's SKU rules, by SKU. */
+    public Uni<Map<String, SkuRule>> skuRulesOf(String channel) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT sku, excluded, buffer_amount, buffer_unit, percentage, max_quantity
+                FROM channel_sku_rule WHERE channel = :channel ORDER BY sku""", Object[].class)
+                .setParameter("channel", channel).getResultList())
+                .map(ChannelRepository::rulesByFirstColumn);
+    }
+
+    /** Creates the channel; false when one with its id exists already. */
+    public Uni<Boolean> insert(ChannelSettings channel) {
+        return Panache.getSession().flatMap(session -> bind(session.createNativeQuery("""
+                INSERT INTO channel (id, type, endpoint, options, credentials_ref, locations, buffer_amount, buffer_unit,
+                    percentage, max_quantity, zero_out_threshold, enabled)
+                VALUES (:id, :type, :endpoint, CAST(CAST(:options AS text) AS jsonb), :credentialsRef, CAST(CAST(:locations AS text) AS jsonb),
+                    :bufferAmount, :bufferUnit, :percentage, CAST(:maxQuantity AS bigint), :zeroOutThreshold, :enabled)
+                ON CONFLICT (id) DO NOTHING"""), channel).executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    /** Replaces the channel's settings; false when there is no such channel. */
+    public Uni<Boolean> update(ChannelSettings channel) {
+        return Panache.getSession().flatMap(session -> bind(session.createNativeQuery("""
+                UPDATE channel SET type = :type, endpoint = :endpoint, options = CAST(CAST(:options AS text) AS jsonb),
+                    credentials_ref = :credentialsRef, locations = CAST(CAST(:locations AS text) AS jsonb), buffer_amount = :bufferAmount,
+                    buffer_unit = :bufferUnit, percentage = :percentage, max_quantity = CAST(:maxQuantity AS bigint),
+                    zero_out_threshold = :zeroOutThreshold, enabled = :enabled, updated_at = now()
+                WHERE id = :id"""), channel).executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    public Uni<Boolean> delete(String id) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("DELETE FROM channel WHERE id = :id")
+                .setParameter("id", id).executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    /** Replaces all the channel's SKU rules with these. */
+    public Uni<Void> replaceSkuRules(String channel, Map<String, SkuRule> rules) {
+        Uni<Void> all = Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "DELETE FROM channel_sku_rule WHERE channel = :channel").setParameter("channel", channel)
+                .executeUpdate()).replaceWithVoid();
+        for (Map.Entry<String, SkuRule> entry : rules.entrySet()) {
+            SkuRule rule = entry.getValue();
+            all = all.chain(() -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                    INSERT INTO channel_sku_rule (channel, sku, excluded, buffer_amount, buffer_unit, percentage, max_quantity)
+                    VALUES (:channel, :sku, :excluded, CAST(:bufferAmount AS bigint), CAST(:bufferUnit AS text),
+                        CAST(:percentage AS int), CAST(:maxQuantity AS bigint))""")
+                    .setParameter("channel", channel).setParameter("sku", entry.getKey())
+                    .setParameter("excluded", rule.excluded())
+                    .setParameter("bufferAmount", rule.buffer() == null ? null : rule.buffer().amount())
+                    .setParameter("bufferUnit", rule.buffer() == null ? null : rule.buffer().unit().name())
+                    .setParameter("percentage", rule.percentage())
+                    .setParameter("maxQuantity", rule.maxQuantity())
+                    .executeUpdate()).replaceWithVoid());
+        }
+        return all;
+    }
+
+    // The parameters are cast to text first: the PostgreSQL client would send a String for a jsonb parameter as a JSON string.
+    private <Q extends org.hibernate.reactive.mutiny.Mutiny.MutationQuery> Q bind(Q query, ChannelSettings channel) {
+        ChannelRules rules = channel.rules();
+        query.setParameter("id", channel.id()).setParameter("type", channel.type().name())
+                .setParameter("endpoint", channel.endpoint()).setParameter("options", write(channel.options()))
+                .setParameter("credentialsRef", channel.credentialsRef())
+                .setParameter("locations", write(channel.locations()))
+                .setParameter("bufferAmount", rules.buffer().amount())
+                .setParameter("bufferUnit", rules.buffer().unit().name())
+                .setParameter("percentage", rules.percentage()).setParameter("maxQuantity", rules.maxQuantity())
+                .setParameter("zeroOutThreshold", rules.zeroOutThreshold())
+                .setParameter("enabled", channel.enabled());
+        return query;
+    }
+
+    private ChannelSettings settings(Object[] row, Map<String, SkuRule> skuRules) {
+        ChannelRules rules = new ChannelRules(
+                new Buffer(((Number) row[6]).longValue(), Buffer.Unit.valueOf((String) row[7])),
+                ((Number) row[8]).intValue(), row[9] == null ? null : ((Number) row[9]).longValue(),
+                ((Number) row[10]).longValue());
+        return new ChannelSettings((String) row[0], ChannelType.valueOf((String) row[1]), (String) row[2],
+                read((String) row[3], OPTIONS), (String) row[4], read((String) row[5], LOCATIONS), rules, skuRules,
+                (Boolean) row[11]);
+    }
+
+    private static Map<String, SkuRule> rulesByFirstColumn(List<Object[]> rows) {
+        Map<String, SkuRule> rules = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            Buffer buffer = row[2] == null ? null
+                    : new Buffer(((Number) row[2]).longValue(), Buffer.Unit.valueOf((String) row[3]));
+            rules.put((String) row[0], new SkuRule((Boolean) row[1], buffer,
+                    row[4] == null ? null : ((Number) row[4]).intValue(),
+                    row[5] == null ? null : ((Number) row[5]).longValue()));
+        }
+        return rules;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable channel column: " + e.getMessage(), e);
+        }
+    }
+
+    static Map<String, Long> longsByKey(List<Object[]> rows) {
+        Map<String, Long> values = new HashMap<>();
+        rows.forEach(row -> values.put((String) row[0], ((Number) row[1]).longValue()));
+        return values;
+    }
+}

@@ -1,0 +1,58 @@
+package io.stockline.channel.repository;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.stockline.channel.domain.ItemChanged;
+import io.stockline.channel.domain.ItemStatus;
+
+/** Catalog status per SKU, from inventory.items. */
+@ApplicationScoped
+public class ItemRepository {
+
+    /** Records the event exactly once; false when its id was seen before. */
+    public Uni<Boolean> markProcessed(UUID eventId) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "INSERT INTO processed_event (event_id) VALUES (:id) ON CONFLICT DO NOTHING")
+                .setParameter("id", eventId).executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    /** Applies the item's status unless a newer or equal revision is already there; false when it was stale. */
+    public Uni<Boolean> apply(ItemChanged event) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                INSERT INTO item_status (sku, status, revision) VALUES (:sku, :status, :revision)
+                ON CONFLICT (sku) DO UPDATE SET status = EXCLUDED.status, revision = EXCLUDED.revision, updated_at = now()
+                WHERE item_status.revision < EXCLUDED.revision""")
+                .setParameter("sku", event.sku()).setParameter("status", event.status().name())
+                .setParameter("revision", event.revision()).executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    /** The status of each of the SKUs inventory has said something about. */
+    public Uni<Map<String, ItemStatus>> statuses(java.util.Collection<String> skus) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT sku, status FROM item_status WHERE sku IN (:skus)", Object[].class)
+                .setParameter("skus", List.copyOf(skus)).getResultList())
+                .map(ItemRepository::byKey);
+    }
+
+    /** The SKUs that are not ACTIVE, with their status. */
+    public Uni<Map<String, ItemStatus>> inactive() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT sku, status FROM item_status WHERE status <> 'ACTIVE'", Object[].class).getResultList())
+                .map(ItemRepository::byKey);
+    }
+
+    private static Map<String, ItemStatus> byKey(List<Object[]> rows) {
+        Map<String, ItemStatus> statuses = new HashMap<>();
+        rows.forEach(row -> statuses.put((String) row[0], ItemStatus.valueOf((String) row[1])));
+        return statuses;
+    }
+}

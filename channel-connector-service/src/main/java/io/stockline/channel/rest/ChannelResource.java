@@ -1,0 +1,190 @@
+package io.stockline.channel.rest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.mutiny.Uni;
+import io.stockline.channel.connector.ChannelType;
+import io.stockline.channel.domain.Buffer;
+import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.domain.ListingCsv;
+import io.stockline.channel.domain.RuleViolation;
+import io.stockline.channel.domain.SkuRule;
+import io.stockline.channel.repository.ListingRepository;
+import io.stockline.channel.repository.SyncStateRepository;
+import io.stockline.channel.rest.security.Roles;
+import io.stockline.channel.service.ChannelAdminService;
+import io.stockline.channel.service.ChannelWorkers;
+import io.stockline.channel.service.CredentialStore;
+import io.stockline.channel.service.Reconciler;
+import io.stockline.channel.service.SyncQueries;
+import io.stockline.channel.service.SyncStatusService;
+
+/** Channels: viewers read, admins edit. Credentials appear only as the name of their secret reference. */
+@Path("/api/v1/channels")
+@RolesAllowed(Roles.VIEWER)
+public class ChannelResource {
+
+    public record BufferResponse(long amount, Buffer.Unit unit) {
+        static BufferResponse of(Buffer buffer) {
+            return buffer == null ? null : new BufferResponse(buffer.amount(), buffer.unit());
+        }
+    }
+
+    public record SkuRuleResponse(boolean excluded, BufferResponse buffer, Integer percentage, Long maxQuantity) {
+    }
+
+    public record ChannelResponse(String id, ChannelType type, String endpoint, Map<String, String> options,
+            String credentials, boolean credentialsResolved, List<String> locations, BufferResponse buffer,
+            int percentage, Long maxQuantity, long zeroOutThreshold, Map<String, SkuRuleResponse> skuRules,
+            boolean enabled) {
+    }
+
+    public record ListingMapping(String sku, String listingId) {
+    }
+
+    public record Imported(String channel, int imported) {
+    }
+
+    public record ReconcileRequested(String channel, boolean requested) {
+    }
+
+    private final ChannelAdminService admin;
+    private final CredentialStore credentials;
+    private final SyncStatusService status;
+    private final SyncQueries queries;
+    private final Reconciler reconciler;
+    private final ChannelWorkers workers;
+
+    public ChannelResource(ChannelAdminService admin, CredentialStore credentials, SyncStatusService status,
+            SyncQueries queries, Reconciler reconciler, ChannelWorkers workers) {
+        this.admin = admin;
+        this.credentials = credentials;
+        this.status = status;
+        this.queries = queries;
+        this.reconciler = reconciler;
+        this.workers = workers;
+    }
+
+    @GET
+    public Uni<List<ChannelResponse>> list() {
+        return admin.list().map(all -> all.stream().map(this::response).toList());
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ChannelResponse> get(@RestPath String id) {
+        return admin.get(id).map(this::response);
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<RestResponse<ChannelResponse>> create(@Valid @NotNull ChannelRequest request) {
+        if (request.id() == null || request.id().isBlank()) {
+            throw RuleViolation.invalid("id", "id is required");
+        }
+        return admin.create(request.toSettings(request.id()))
+                .map(created -> RestResponse.status(RestResponse.Status.CREATED, response(created)));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<ChannelResponse> replace(@RestPath String id, @Valid @NotNull ChannelRequest request) {
+        if (request.id() != null && !request.id().equals(id)) {
+            throw RuleViolation.invalid("id", "the body's id differs from the path's");
+        }
+        return admin.update(request.toSettings(id)).map(this::response);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<RestResponse<Void>> delete(@RestPath String id) {
+        return admin.delete(id).map(ignored -> RestResponse.noContent());
+    }
+
+    @GET
+    @Path("/{id}/listings")
+    public Uni<List<ListingRepository.Listing>> listings(@RestPath String id) {
+        return admin.listings(id);
+    }
+
+    /** CSV import: {@code sku,listingId} per line, all or nothing. */
+    @POST
+    @Path("/{id}/listings")
+    @Consumes("text/csv")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<Imported> importCsv(@RestPath String id, String csv) {
+        List<ListingCsv.Mapping> mappings = ListingCsv.parse(csv);
+        return admin.importListings(id, mappings).map(count -> new Imported(id, count));
+    }
+
+    @POST
+    @Path("/{id}/listings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<Imported> importJson(@RestPath String id, @NotNull List<ListingMapping> mappings) {
+        StringBuilder csv = new StringBuilder();
+        for (ListingMapping mapping : mappings) {
+            csv.append(mapping.sku() == null ? "" : mapping.sku()).append(',')
+                    .append(mapping.listingId() == null ? "" : mapping.listingId()).append('\n');
+        }
+        return importCsv(id, csv.toString());
+    }
+
+    @POST
+    @Path("/{id}/reconcile")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<RestResponse<ReconcileRequested>> reconcile(@RestPath String id) {
+        return admin.get(id).chain(() -> reconciler.request(id)).invoke(() -> workers.wake(id))
+                .map(ignored -> RestResponse.accepted(new ReconcileRequested(id, true)));
+    }
+
+    @GET
+    @Path("/{id}/status")
+    public Uni<SyncStatusService.SyncStatus> status(@RestPath String id) {
+        return status.status(id).onItem().ifNull().failWith(() -> RuleViolation.notFound("id", "no channel " + id));
+    }
+
+    @GET
+    @Path("/{id}/sync")
+    public Uni<List<SyncStateRepository.Row>> sync(@RestPath String id, @QueryParam("sku") String sku,
+            @QueryParam("limit") Integer limit) {
+        int rows = limit == null ? 500 : limit;
+        if (rows < 1 || rows > 5000) {
+            throw RuleViolation.invalid("limit", "limit is between 1 and 5000");
+        }
+        return admin.get(id).chain(() -> queries.rows(id, sku == null || sku.isBlank() ? null : sku, rows));
+    }
+
+    private ChannelResponse response(ChannelSettings channel) {
+        Map<String, SkuRuleResponse> skuRules = new LinkedHashMap<>();
+        channel.skuRules().forEach((sku, rule) -> skuRules.put(sku, skuRule(rule)));
+        return new ChannelResponse(channel.id(), channel.type(), channel.endpoint(), channel.options(),
+                channel.credentialsRef(), credentials.resolves(channel.credentialsRef()), channel.locations(),
+                BufferResponse.of(channel.rules().buffer()), channel.rules().percentage(), channel.rules().maxQuantity(),
+                channel.rules().zeroOutThreshold(), skuRules, channel.enabled());
+    }
+
+    private static SkuRuleResponse skuRule(SkuRule rule) {
+        return new SkuRuleResponse(rule.excluded(), BufferResponse.of(rule.buffer()), rule.percentage(),
+                rule.maxQuantity());
+    }
+}

@@ -1,0 +1,160 @@
+package io.stockline.channel.service;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.stockline.channel.config.SeedConfig;
+import io.stockline.channel.domain.Buffer;
+import io.stockline.channel.domain.ChannelRules;
+import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.domain.ListingCsv;
+import io.stockline.channel.domain.RuleViolation;
+import io.stockline.channel.repository.ChannelRepository;
+import io.stockline.channel.repository.ListingRepository;
+import io.stockline.channel.repository.SyncStateRepository;
+
+/**
+ * Channels as admins manage them. A change of settings recomputes what the channel should hold of every SKU in
+ * the same transaction, then wakes its worker.
+ */
+@ApplicationScoped
+public class ChannelAdminService {
+
+    private final ChannelRepository channels;
+    private final ListingRepository listings;
+    private final SyncStateRepository syncState;
+    private final ChannelSyncService sync;
+    private final ChannelWorkers workers;
+
+    public ChannelAdminService(ChannelRepository channels, ListingRepository listings, SyncStateRepository syncState,
+            ChannelSyncService sync, ChannelWorkers workers) {
+        this.channels = channels;
+        this.listings = listings;
+        this.syncState = syncState;
+        this.sync = sync;
+        this.workers = workers;
+    }
+
+    @WithSession
+    public Uni<List<ChannelSettings>> list() {
+        return channels.all();
+    }
+
+    @WithSession
+    public Uni<ChannelSettings> get(String id) {
+        return channels.find(id).onItem().ifNull().failWith(() -> RuleViolation.notFound("id", "no channel " + id));
+    }
+
+    public Uni<ChannelSettings> create(ChannelSettings channel) {
+        validate(channel);
+        return insert(channel).invoke(created -> workers.wake(created.id()));
+    }
+
+    @WithTransaction
+    Uni<ChannelSettings> insert(ChannelSettings channel) {
+        return channels.insert(channel).chain(created -> {
+            if (!created) {
+                return Uni.createFrom().failure(RuleViolation.conflict("id", "channel " + channel.id() + " exists already"));
+            }
+            return channels.replaceSkuRules(channel.id(), channel.skuRules())
+                    .chain(() -> sync.recomputeChannel(channel, null))
+                    .chain(() -> channels.find(channel.id()));
+        });
+    }
+
+    public Uni<ChannelSettings> update(ChannelSettings channel) {
+        validate(channel);
+        return replace(channel).invoke(updated -> workers.wake(updated.id()));
+    }
+
+    @WithTransaction
+    Uni<ChannelSettings> replace(ChannelSettings channel) {
+        return channels.update(channel).chain(updated -> {
+            if (!updated) {
+                return Uni.createFrom().failure(RuleViolation.notFound("id", "no channel " + channel.id()));
+            }
+            return channels.replaceSkuRules(channel.id(), channel.skuRules())
+                    .chain(() -> sync.recomputeChannel(channel, null))
+                    .chain(() -> channels.find(channel.id()));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(String id) {
+        return channels.delete(id).chain(deleted -> deleted ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(RuleViolation.notFound("id", "no channel " + id)));
+    }
+
+    @WithSession
+    public Uni<List<ListingRepository.Listing>> listings(String id) {
+        return get(id).chain(() -> listings.of(id));
+    }
+
+    /** Maps SKUs to listings, all or nothing; a SKU on a new listing is pushed again. Returns how many were mapped. */
+    public Uni<Integer> importListings(String id, List<ListingCsv.Mapping> mappings) {
+        return mapListings(id, mappings).invoke(() -> workers.wake(id));
+    }
+
+    @WithTransaction
+    Uni<Integer> mapListings(String id, List<ListingCsv.Mapping> mappings) {
+        return channels.settings(id).chain(channel -> {
+            if (channel == null) {
+                return Uni.createFrom().failure(RuleViolation.notFound("id", "no channel " + id));
+            }
+            return Multi.createFrom().iterable(mappings)
+                    .onItem().transformToUniAndConcatenate(mapping -> listings
+                            .upsert(id, new ListingRepository.Listing(mapping.sku(), mapping.listingId()))
+                            .chain(() -> syncState.repush(id, mapping.sku(), null, null, java.time.Duration.ZERO)))
+                    .collect().last().replaceWith(mappings.size());
+        });
+    }
+
+    /** Creates the channels declared in configuration that do not exist yet. */
+    public Uni<Void> seed(Map<String, SeedConfig.Seed> seeds) {
+        return Multi.createFrom().iterable(seeds.entrySet())
+                .onItem().transformToUniAndConcatenate(entry -> {
+                    ChannelSettings channel = fromSeed(entry.getKey(), entry.getValue());
+                    validate(channel);
+                    return insert(channel)
+                            .invoke(created -> Log.infof("channel %s (%s) created from configuration", created.id(),
+                                    created.type()))
+                            .onFailure(RuleViolation.class).recoverWithNull();
+                })
+                .collect().last().replaceWithVoid();
+    }
+
+    static ChannelSettings fromSeed(String id, SeedConfig.Seed seed) {
+        ChannelRules rules = new ChannelRules(new Buffer(seed.buffer(), seed.bufferUnit()), seed.percentage(),
+                seed.maxQuantity().orElse(null), seed.zeroOutThreshold());
+        return new ChannelSettings(id, seed.type(), seed.endpoint(), seed.options(), seed.credentials(),
+                seed.locations().orElse(List.of()), rules, Map.of(), seed.enabled());
+    }
+
+    /** Rules the request's schema cannot say. */
+    static void validate(ChannelSettings channel) {
+        if (channel.id() == null || !channel.id().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw RuleViolation.invalid("id", "a channel id is 1-64 letters, digits, '.', '_' or '-'");
+        }
+        try {
+            URI endpoint = new URI(channel.endpoint());
+            if (endpoint.getHost() == null || !("http".equals(endpoint.getScheme()) || "https".equals(endpoint.getScheme()))) {
+                throw RuleViolation.invalid("endpoint", "endpoint must be an absolute http(s) URL");
+            }
+        } catch (URISyntaxException e) {
+            throw RuleViolation.invalid("endpoint", "endpoint is not a URL: " + e.getMessage());
+        }
+        if (!channel.credentialsRef().matches("[A-Za-z0-9_-]{1,64}")) {
+            throw RuleViolation.invalid("credentials",
+                    "credentials name a secret reference: 1-64 letters, digits, '_' or '-' (not the secret itself)");
+        }
+    }
+}

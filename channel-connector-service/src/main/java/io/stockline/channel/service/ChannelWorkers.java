@@ -1,0 +1,294 @@
+package io.stockline.channel.service;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.stockline.channel.config.ChannelConfig;
+import io.stockline.channel.connector.ChannelAccess;
+import io.stockline.channel.connector.ChannelDispatcher;
+import io.stockline.channel.connector.ListingOutcome;
+import io.stockline.channel.connector.ListingUpdate;
+import io.stockline.channel.connector.MarketplaceException;
+import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.domain.Listings;
+import io.stockline.channel.repository.SyncStateRepository.Due;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * One worker per channel, non-blocking: woken when a channel's wanted quantities change and by a periodic sweep, it
+ * takes the channel's lease (so one instance works a channel at a time), then the due pairs (zero-outs first, then
+ * the oldest) in batches the connector allows, and makes one call at a time. A failed call backs the channel off
+ * (the marketplace's Retry-After when throttled, a wait when the circuit is open, else doubling from
+ * {@code retry-backoff}). Everything it needs is in sync_state, so a restart resumes where it stopped.
+ */
+@ApplicationScoped
+public class ChannelWorkers {
+
+    enum Next {
+        MORE, WAIT, IDLE
+    }
+
+    record Step(Next next, Duration delay) {
+        static final Step MORE = new Step(Next.MORE, Duration.ZERO);
+        static final Step IDLE = new Step(Next.IDLE, Duration.ZERO);
+
+        static Step waitFor(Duration wait) {
+            return new Step(Next.WAIT, wait.isNegative() ? Duration.ZERO : wait);
+        }
+    }
+
+    private static final class Worker {
+        final AtomicBoolean running = new AtomicBoolean();
+        final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
+        final AtomicLong timer = new AtomicLong(-1);
+    }
+
+    private final ConcurrentMap<String, Worker> workers = new ConcurrentHashMap<>();
+    private final PushPipeline pipeline;
+    private final ChannelDispatcher dispatcher;
+    private final CredentialStore credentials;
+    private final Reconciler reconciler;
+    private final SyncStatusService status;
+    private final ChannelConfig config;
+    private final Vertx vertx;
+    private final String owner;
+    private volatile boolean stopping;
+
+    public ChannelWorkers(PushPipeline pipeline, ChannelDispatcher dispatcher, CredentialStore credentials,
+            Reconciler reconciler, SyncStatusService status, ChannelConfig config, Vertx vertx) {
+        this.pipeline = pipeline;
+        this.dispatcher = dispatcher;
+        this.credentials = credentials;
+        this.reconciler = reconciler;
+        this.status = status;
+        this.config = config;
+        this.vertx = vertx;
+        this.owner = config.instanceId().orElse("instance-" + UUID.randomUUID());
+    }
+
+    /** This instance's name on leases. */
+    public String owner() {
+        return owner;
+    }
+
+    /** No new steps once the application stops: the pool is closing, and sync_state keeps what is left to do. */
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        workers.values().forEach(worker -> {
+            long timer = worker.timer.getAndSet(-1);
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
+        });
+    }
+
+    /** Starts the channel's worker, or asks the running one to look again when its step is done. */
+    public void wake(String channelId) {
+        if (stopping) {
+            return;
+        }
+        Worker worker = workers.computeIfAbsent(channelId, id -> new Worker());
+        if (!worker.running.compareAndSet(false, true)) {
+            worker.wokenWhileRunning.set(true);
+            return;
+        }
+        // A context of its own, so the worker's sessions never mix with the caller's (a Kafka record, a request).
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        long linger = config.pushLinger().toMillis();
+        if (linger <= 0) {
+            context.runOnContext(ignored -> loop(channelId, worker));
+        } else {
+            // Lets the changes of a burst gather before the first call, so it carries more of them at their latest.
+            vertx.setTimer(linger, id -> context.runOnContext(ignored -> loop(channelId, worker)));
+        }
+    }
+
+    public void wakeAll(Iterable<String> channelIds) {
+        channelIds.forEach(this::wake);
+    }
+
+    @Scheduled(every = "${stockline.channel.sweep-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweep() {
+        return pipeline.enabledChannels().invoke(this::wakeAll).replaceWithVoid();
+    }
+
+    private void loop(String channelId, Worker worker) {
+        // The step reads sync_state after this: a wake-up before it is answered by it.
+        worker.wokenWhileRunning.set(false);
+        step(channelId).subscribe().with(step -> {
+            switch (step.next()) {
+                case MORE -> loop(channelId, worker);
+                case WAIT -> {
+                    finish(channelId, worker);
+                    wakeLater(channelId, worker, step.delay());
+                }
+                case IDLE -> finish(channelId, worker);
+            }
+        }, failure -> {
+            if (stopping) {
+                finish(channelId, worker);
+                return;
+            }
+            Log.warnf(failure, "channel %s: worker step failed; trying again after %s", channelId, config.retryBackoff());
+            finish(channelId, worker);
+            wakeLater(channelId, worker, config.retryBackoff());
+        });
+    }
+
+    private void finish(String channelId, Worker worker) {
+        worker.running.set(false);
+        if (worker.wokenWhileRunning.getAndSet(false)) {
+            wake(channelId);
+        }
+    }
+
+    private void wakeLater(String channelId, Worker worker, Duration wait) {
+        if (stopping) {
+            return;
+        }
+        long timer = vertx.setTimer(Math.max(1, wait.toMillis()), id -> {
+            worker.timer.compareAndSet(id, -1);
+            wake(channelId);
+        });
+        long previous = worker.timer.getAndSet(timer);
+        if (previous >= 0) {
+            vertx.cancelTimer(previous);
+        }
+    }
+
+    /** One step: take work under the lease and do it. */
+    Uni<Step> step(String channelId) {
+        int limit = config.maxBatch();
+        return pipeline.claim(channelId, owner, config.leaseTtl(), limit).chain(work -> {
+            ChannelSettings channel = work.channel();
+            if (channel == null) {
+                return Uni.createFrom().item(Step.IDLE);
+            }
+            if (!channel.enabled()) {
+                return pipeline.release(channelId, owner).chain(() -> status.publishIfChanged(channelId))
+                        .replaceWith(Step.IDLE);
+            }
+            if (work.health().backingOff()) {
+                Duration wait = Duration.between(OffsetDateTime.now(), work.health().backoffUntil());
+                return Uni.createFrom().item(Step.waitFor(wait));
+            }
+            if (work.health().reconcileRequested()) {
+                return reconciler.reconcile(channel, access(channel)).replaceWith(Step.MORE);
+            }
+            int batch = Math.min(limit, batchSize(channel));
+            List<Due> due = work.due().size() > batch ? work.due().subList(0, batch) : work.due();
+            if (due.isEmpty()) {
+                // The lease is kept while this instance runs (renewed by every step): no hand-over churn between
+                // instances; another takes the channel over when this one stops renewing it.
+                return status.publishIfChanged(channelId).replaceWith(Step.IDLE);
+            }
+            boolean wasFailing = work.health().consecutiveFailures() > 0 || work.health().circuitOpen();
+            return push(channel, due, work.health().consecutiveFailures())
+                    // A failure, or the first success after failures, may change the state; the rest waits for idle.
+                    .call(step -> step.next() == Next.WAIT || wasFailing ? status.publishIfChanged(channelId)
+                            : Uni.createFrom().voidItem());
+        });
+    }
+
+    private int batchSize(ChannelSettings channel) {
+        try {
+            return dispatcher.maxBatchSize(channel.type());
+        } catch (MarketplaceException noConnector) {
+            return 1; // the push fails the same way and the channel backs off
+        }
+    }
+
+    private Uni<Step> push(ChannelSettings channel, List<Due> due, int failuresSoFar) {
+        List<ListingUpdate> updates = due.stream().map(pair -> new ListingUpdate(pair.sku(),
+                pair.listingId() != null ? pair.listingId() : Listings.defaultListingId(channel.type(), pair.sku()),
+                pair.wantedQuantity(), pair.pushedQuantity(), idempotencyKey(channel.id(), pair))).toList();
+        ChannelAccess access = access(channel);
+        return Uni.createFrom().deferred(() -> dispatcher.push(access, updates))
+                .onItemOrFailure().transformToUni((outcomes, failure) -> failure == null
+                        ? recordOutcomes(channel, access, due, outcomes)
+                        : recordFailure(channel, due, failure, failuresSoFar));
+    }
+
+    private Uni<Step> recordOutcomes(ChannelSettings channel, ChannelAccess access, List<Due> due,
+            List<ListingOutcome> outcomes) {
+        List<String> conflictedListings = outcomes.stream()
+                .filter(outcome -> outcome.status() == ListingOutcome.Status.CONFLICT)
+                .map(ListingOutcome::listingId).toList();
+        Uni<Map<String, Long>> readBack = conflictedListings.isEmpty() || !dispatcher.canReadBack(channel.type())
+                ? Uni.createFrom().item(Map.of())
+                : Uni.createFrom().deferred(() -> dispatcher.read(access, conflictedListings))
+                        .map(byListing -> bySku(outcomes, byListing))
+                        .onFailure().recoverWithItem(failure -> {
+                            Log.warnf("channel %s: reading back %d conflicted listings failed: %s", channel.id(),
+                                    conflictedListings.size(), failure.getMessage());
+                            return Map.of();
+                        });
+        return readBack.chain(held -> pipeline.recordOutcomes(channel, due, outcomes, held, config.retryBackoff(),
+                config.maxConflicts())).replaceWith(Step.MORE);
+    }
+
+    private static Map<String, Long> bySku(List<ListingOutcome> outcomes, Map<String, Long> byListing) {
+        Map<String, Long> held = new java.util.HashMap<>();
+        outcomes.forEach(outcome -> {
+            if (byListing.containsKey(outcome.listingId())) {
+                held.put(outcome.sku(), byListing.get(outcome.listingId()));
+            }
+        });
+        return held;
+    }
+
+    private Uni<Step> recordFailure(ChannelSettings channel, List<Due> due, Throwable failure, int failuresSoFar) {
+        Duration backoff = backoff(failure, failuresSoFar);
+        String error = describe(failure);
+        Log.warnf("channel %s: push of %d listings failed (%s); next call in %s", channel.id(), due.size(), error, backoff);
+        return pipeline.recordFailure(channel.id(), due.stream().map(Due::sku).toList(), error, backoff,
+                failure instanceof MarketplaceException.CircuitOpen).replaceWith(Step.waitFor(backoff));
+    }
+
+    Duration backoff(Throwable failure, int failuresSoFar) {
+        if (failure instanceof MarketplaceException.Throttled throttled && throttled.retryAfter() != null) {
+            return throttled.retryAfter();
+        }
+        if (failure instanceof MarketplaceException.CircuitOpen) {
+            return config.circuitOpenWait();
+        }
+        Duration backoff = config.retryBackoff().multipliedBy(1L << Math.min(20, Math.max(0, failuresSoFar)));
+        return backoff.compareTo(config.retryBackoffMax()) > 0 ? config.retryBackoffMax() : backoff;
+    }
+
+    private static String describe(Throwable failure) {
+        String kind = failure instanceof MarketplaceException ? failure.getClass().getSimpleName()
+                : failure.getClass().getSimpleName();
+        String message = failure.getMessage() == null ? "" : failure.getMessage();
+        return (kind + ": " + message).substring(0, Math.min(1000, kind.length() + 2 + message.length()));
+    }
+
+    /** Stable for the same (channel, SKU, wanted version): a retried call is not applied twice. */
+    static String idempotencyKey(String channelId, Due pair) {
+        return channelId + ":" + pair.sku() + ":" + pair.wantedVersion();
+    }
+
+    ChannelAccess access(ChannelSettings channel) {
+        return new ChannelAccess(channel.id(), channel.type(), URI.create(channel.endpoint()),
+                credentials.resolve(channel.credentialsRef()), channel.options());
+    }
+}

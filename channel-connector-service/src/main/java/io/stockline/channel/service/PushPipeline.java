@@ -1,0 +1,126 @@
+package io.stockline.channel.service;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.stockline.channel.connector.ListingOutcome;
+import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.repository.ChannelRepository;
+import io.stockline.channel.repository.HealthRepository;
+import io.stockline.channel.repository.HealthRepository.Health;
+import io.stockline.channel.repository.LeaseRepository;
+import io.stockline.channel.repository.SyncStateRepository;
+import io.stockline.channel.repository.SyncStateRepository.Due;
+
+/** The transactions of a channel worker's step: take work under the lease, record what the marketplace said. */
+@ApplicationScoped
+public class PushPipeline {
+
+    /** What a worker may do now: nothing ({@code channel} null: another instance holds the lease or it is gone). */
+    public record Work(ChannelSettings channel, Health health, List<Due> due) {
+        static final Work NONE = new Work(null, Health.NONE, List.of());
+    }
+
+    private final LeaseRepository leases;
+    private final ChannelRepository channels;
+    private final HealthRepository health;
+    private final SyncStateRepository syncState;
+    private final ChannelSyncService sync;
+
+    public PushPipeline(LeaseRepository leases, ChannelRepository channels, HealthRepository health,
+            SyncStateRepository syncState, ChannelSyncService sync) {
+        this.leases = leases;
+        this.channels = channels;
+        this.health = health;
+        this.syncState = syncState;
+        this.sync = sync;
+    }
+
+    /** Takes (or renews) the channel's lease and, when held, the due pairs (none while backing off or reconciling). */
+    @WithTransaction
+    public Uni<Work> claim(String channelId, String owner, Duration leaseTtl, int limit) {
+        return leases.acquire(channelId, owner, leaseTtl).chain(held -> !held ? Uni.createFrom().item(Work.NONE)
+                : channels.settings(channelId).chain(channel -> channel == null ? Uni.createFrom().item(Work.NONE)
+                        : health.of(channelId).chain(current -> !channel.enabled() || current.backingOff()
+                                || current.reconcileRequested() ? Uni.createFrom().item(new Work(channel, current, List.of()))
+                                        : syncState.due(channelId, limit).map(due -> new Work(channel, current, due)))));
+    }
+
+    @WithTransaction
+    public Uni<Void> release(String channelId, String owner) {
+        return leases.release(channelId, owner);
+    }
+
+    @WithSession
+    public Uni<List<String>> enabledChannels() {
+        return channels.all().map(all -> all.stream().filter(ChannelSettings::enabled).map(ChannelSettings::id).toList());
+    }
+
+    /**
+     * Records the outcomes of a call that went through: APPLIED sets what the channel holds at the version sent;
+     * REJECTED marks the version failed; CONFLICT sets what the marketplace said it holds ({@code readBack}, else
+     * the outcome's figure) and pushes again after {@code conflictDelay}, or marks the pair failed after
+     * {@code maxConflicts}. The SKUs in conflict are recomputed from the read model.
+     */
+    @WithTransaction
+    public Uni<Void> recordOutcomes(ChannelSettings channel, List<Due> sent, List<ListingOutcome> outcomes,
+            Map<String, Long> readBack, Duration conflictDelay, int maxConflicts) {
+        Map<String, Due> bySku = new HashMap<>();
+        sent.forEach(due -> bySku.put(due.sku(), due));
+        List<String> conflicted = new java.util.ArrayList<>();
+        List<Due> applied = new java.util.ArrayList<>();
+        Uni<Void> chain = health.succeeded(channel.id());
+        for (ListingOutcome outcome : outcomes) {
+            Due due = bySku.get(outcome.sku());
+            if (due == null) {
+                continue;
+            }
+            if (outcome.status() == ListingOutcome.Status.APPLIED) {
+                if (applied.stream().noneMatch(pair -> pair.sku().equals(due.sku()))) {
+                    applied.add(due);
+                }
+                continue;
+            }
+            chain = chain.chain(() -> switch (outcome.status()) {
+                case APPLIED -> Uni.createFrom().voidItem(); // recorded together below
+                case REJECTED -> syncState.rejected(channel.id(), due.sku(), due.wantedVersion(),
+                        "rejected: " + outcome.detail());
+                case CONFLICT -> {
+                    conflicted.add(due.sku());
+                    Long held = readBack.containsKey(due.sku()) ? readBack.get(due.sku()) : outcome.marketplaceQuantity();
+                    yield conflict(channel.id(), due, held, outcome.detail(), conflictDelay, maxConflicts);
+                }
+            });
+        }
+        return chain.chain(() -> syncState.applied(channel.id(), applied))
+                .chain(() -> conflicted.isEmpty() ? Uni.createFrom().voidItem()
+                : sync.recomputeChannel(channel, conflicted).replaceWithVoid());
+    }
+
+    private Uni<Void> conflict(String channelId, Due due, Long held, String detail, Duration delay, int maxConflicts) {
+        if (held != null && held == due.wantedQuantity()) {
+            return syncState.applied(channelId, due.sku(), held, due.wantedVersion()).replaceWithVoid();
+        }
+        return syncState.repush(channelId, due.sku(), held, "conflict: " + detail, delay)
+                .chain(() -> syncState.rows(channelId, due.sku(), 1))
+                .chain(rows -> !rows.isEmpty() && rows.get(0).attempts() >= maxConflicts
+                        ? syncState.rejected(channelId, due.sku(), rows.get(0).wantedVersion(),
+                                "gave up after " + rows.get(0).attempts() + " conflicts: " + detail)
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** A whole call failed: the channel backs off, the pairs it carried show the error. */
+    @WithTransaction
+    public Uni<Void> recordFailure(String channelId, List<String> skus, String error, Duration backoff,
+            boolean circuitOpen) {
+        return health.failed(channelId, error, backoff, circuitOpen)
+                .chain(() -> skus.isEmpty() ? Uni.createFrom().voidItem() : syncState.callFailed(channelId, skus, error));
+    }
+}

@@ -1,0 +1,25 @@
+package io.stockline.channel.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import io.stockline.channel.repository.SyncStateRepository;
+
+/** Read-only views of sync state. */
+@ApplicationScoped
+public class SyncQueries {
+
+    private final SyncStateRepository syncState;
+
+    public SyncQueries(SyncStateRepository syncState) {
+        this.syncState = syncState;
+    }
+
+    @WithSession
+    public Uni<List<SyncStateRepository.Row>> rows(String channel, String sku, int limit) {
+        return syncState.rows(channel, sku, limit);
+    }
+}

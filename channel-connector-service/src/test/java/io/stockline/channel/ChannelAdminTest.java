@@ -1,0 +1,210 @@
+package io.stockline.channel;
+
+import static io.restassured.RestAssured.given;
+import static io.stockline.channel.ChannelTesting.createWebhookChannel;
+import static io.stockline.channel.ChannelTesting.newId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.stockline.testsupport.Infrastructure;
+import io.stockline.testsupport.InjectWireMock;
+import io.stockline.testsupport.KafkaProbe;
+import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.Tokens;
+
+/** The channels API: who may do what, what it refuses and why, and that secrets never leave the service. */
+@QuarkusTest
+@QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "channel"))
+@QuarkusTestResource(WebhookStub.class)
+class ChannelAdminTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "stockline.test.webhook-base")
+    String webhookBase;
+
+    @ConfigProperty(name = "stockline.topics.stock-changed")
+    String stockChangedTopic;
+
+    @InjectWireMock
+    WireMockServer webhooks;
+
+    private final List<String> bodies = new ArrayList<>();
+
+    @Test
+    void anAdminCreatesReadsReplacesAndDeletesAChannel() {
+        String id = newId("crud");
+        String created = createWebhookChannel(webhookBase, id, """
+                "options":{"locationId":"gid://shopify/Location/1"},"locations":["WH1","WH2"],
+                "buffer":{"amount":10,"unit":"PERCENT"},"percentage":80,"maxQuantity":50,"zeroOutThreshold":2,
+                "skuRules":{"SKU-X":{"excluded":true},"SKU-Y":{"buffer":{"amount":1,"unit":"UNITS"},"maxQuantity":5}}""")
+                .statusCode(201)
+                .body("id", equalTo(id)).body("type", equalTo("WEBHOOK"))
+                .body("credentials", equalTo(WebhookStub.SECRET_REF)).body("credentialsResolved", equalTo(true))
+                .body("options.locationId", equalTo("gid://shopify/Location/1"))
+                .body("buffer.amount", equalTo(10)).body("buffer.unit", equalTo("PERCENT"))
+                .body("percentage", equalTo(80)).body("maxQuantity", equalTo(50)).body("zeroOutThreshold", equalTo(2))
+                .body("skuRules.SKU-X.excluded", equalTo(true)).body("skuRules.SKU-Y.maxQuantity", equalTo(5))
+                .body("enabled", equalTo(true))
+                .extract().asString();
+        bodies.add(created);
+
+        bodies.add(as("viewer").get("/api/v1/channels/{id}", id).then().statusCode(200)
+                .body("locations", equalTo(List.of("WH1", "WH2"))).extract().asString());
+        bodies.add(as("viewer").get("/api/v1/channels").then().statusCode(200)
+                .body("id", hasItem(id)).extract().asString());
+
+        bodies.add(as("admin").contentType(ContentType.JSON).body("""
+                {"type":"WEBHOOK","endpoint":"%s%s","credentials":"no-such-ref","enabled":false}""".formatted(webhookBase, id))
+                .put("/api/v1/channels/{id}", id).then().statusCode(200)
+                .body("enabled", equalTo(false)).body("credentialsResolved", equalTo(false))
+                .body("percentage", equalTo(100)).body("skuRules.size()", equalTo(0)).extract().asString());
+        bodies.add(as("viewer").get("/api/v1/channels/{id}/status", id).then().statusCode(200)
+                .body("state", equalTo("DISABLED")).body("channelType", equalTo("WEBHOOK")).extract().asString());
+
+        as("admin").delete("/api/v1/channels/{id}", id).then().statusCode(204);
+        as("viewer").get("/api/v1/channels/{id}", id).then().statusCode(404)
+                .contentType(containsString("application/problem+json"));
+        assertNoSecretIn(bodies);
+    }
+
+    @Test
+    void onlyAdminsEditAndOnlyAuthenticatedCallersRead() {
+        String id = newId("auth");
+        createWebhookChannel(webhookBase, id, "").statusCode(201);
+        String body = """
+                {"id":"%s","type":"WEBHOOK","endpoint":"%s%s","credentials":"%s"}""".formatted(newId("x"), webhookBase, id,
+                WebhookStub.SECRET_REF);
+
+        given().get("/api/v1/channels").then().statusCode(401);
+        given().header("Authorization", "Bearer not-a-token").get("/api/v1/channels").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/channels").then().statusCode(401);
+        for (String role : List.of("viewer", "operator")) {
+            as(role).contentType(ContentType.JSON).body(body).post("/api/v1/channels").then().statusCode(403);
+            as(role).contentType(ContentType.JSON).body(body).put("/api/v1/channels/{id}", id).then().statusCode(403);
+            as(role).delete("/api/v1/channels/{id}", id).then().statusCode(403);
+            as(role).contentType("text/csv").body("A,B\n").post("/api/v1/channels/{id}/listings", id).then().statusCode(403);
+            as(role).post("/api/v1/channels/{id}/reconcile", id).then().statusCode(403);
+            as(role).get("/api/v1/channels/{id}", id).then().statusCode(200);
+            as(role).get("/api/v1/channels/{id}/status", id).then().statusCode(200);
+            as(role).get("/api/v1/channels/{id}/sync", id).then().statusCode(200);
+        }
+        as("viewer").get("/api/v1/channels/{id}/listings", id).then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void badSettingsAreRefusedNamingTheField() {
+        problem(post("""
+                {"id":"%s","endpoint":"http://x/y","credentials":"c"}""".formatted(newId("bad"))), 400, "type");
+        problem(post("""
+                {"id":"%s","type":"WEBHOOK","endpoint":"http://x/y","credentials":"c","percentage":101}""".formatted(newId("bad"))),
+                400, "percentage");
+        problem(post("""
+                {"id":"%s","type":"WEBHOOK","endpoint":"not a url","credentials":"c"}""".formatted(newId("bad"))), 400, "endpoint");
+        problem(post("""
+                {"id":"%s","type":"WEBHOOK","endpoint":"http://x/y","credentials":"c","buffer":{"amount":150,"unit":"PERCENT"}}"""
+                .formatted(newId("bad"))), 400, "buffer.amount");
+        problem(post("""
+                {"id":"%s","type":"WEBHOOK","endpoint":"http://x/y","credentials":"c","maxQuantity":-1}""".formatted(newId("bad"))),
+                400, "maxQuantity");
+        problem(post("""
+                {"id":"a b","type":"WEBHOOK","endpoint":"http://x/y","credentials":"c"}"""), 400, "id");
+        problem(post("""
+                {"id":"%s","type":"WEBHOOK","endpoint":"http://x/y","credentials":"key=abc/def"}""".formatted(newId("bad"))),
+                400, "credentials");
+        String id = newId("dup");
+        createWebhookChannel(webhookBase, id, "").statusCode(201);
+        problem(createWebhookChannel(webhookBase, id, "").extract().response(), 409, "id");
+        problem(as("admin").contentType(ContentType.JSON).body("""
+                {"type":"WEBHOOK","endpoint":"http://x/y","credentials":"c"}""").put("/api/v1/channels/{id}", newId("none")),
+                404, "id");
+    }
+
+    @Test
+    void aCsvImportIsAllOrNothingAndNamesTheBadLines() {
+        String id = newId("csv");
+        String location = newId("WH");
+        createWebhookChannel(webhookBase, id, "\"locations\":[\"" + location + "\"]").statusCode(201);
+
+        Response refused = as("admin").contentType("text/csv").body("sku,listingId\nA-1,L-1\nB-2,\n,L-3\nC-4;L-4\nA-1,L-5\n")
+                .post("/api/v1/channels/{id}/listings", id);
+        refused.then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("violations.field", equalTo(List.of("line 3.listingId", "line 4.sku", "line 5", "line 6.sku")));
+        as("viewer").get("/api/v1/channels/{id}/listings", id).then().statusCode(200).body("size()", equalTo(0));
+        problem(as("admin").contentType("text/csv").body("A,B\n").post("/api/v1/channels/{id}/listings", newId("none")), 404, "id");
+
+        String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+        as("admin").contentType("text/csv").body("sku,listingId\n" + sku + ",listing-" + sku + "\nOTHER-1,listing-o\n")
+                .post("/api/v1/channels/{id}/listings", id).then().statusCode(200).body("imported", equalTo(2));
+        as("viewer").get("/api/v1/channels/{id}/listings", id).then().statusCode(200)
+                .body("listingId", equalTo(List.of("listing-o", "listing-" + sku)));
+
+        // The mapped listing is the one the channel is told about.
+        try (KafkaProbe kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers())) {
+            kafka.sendStockChanged(stockChangedTopic, UUID.randomUUID(), sku, location, 1, 4);
+        }
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ChannelTesting.pushes(webhooks, id, sku))
+                .extracting(ChannelTesting.Push::listingId).containsExactly("listing-" + sku));
+    }
+
+    @Test
+    void aChannelDeclaredInConfigurationIsSeededAndFed() {
+        String body = as("viewer").get("/api/v1/channels/{id}", WebhookStub.SEEDED_CHANNEL).then().statusCode(200)
+                .body("type", equalTo("WEBHOOK")).body("credentials", equalTo(WebhookStub.SECRET_REF))
+                .body("locations", equalTo(List.of(WebhookStub.SEEDED_LOCATION))).body("buffer.amount", equalTo(1))
+                .body("options.timeoutMillis", equalTo("3000"))
+                .extract().asString();
+        assertNoSecretIn(List.of(body));
+        String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+        try (KafkaProbe kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers())) {
+            kafka.sendStockChanged(stockChangedTopic, UUID.randomUUID(), sku, WebhookStub.SEEDED_LOCATION, 1, 6);
+        }
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(ChannelTesting.quantities(webhooks, WebhookStub.SEEDED_CHANNEL, sku))
+                .containsExactly(5L));
+        String sync = as("viewer").queryParam("sku", sku).get("/api/v1/channels/{id}/sync", WebhookStub.SEEDED_CHANNEL)
+                .then().statusCode(200).body("[0].pushedQuantity", equalTo(5)).extract().asString();
+        String status = as("viewer").get("/api/v1/channels/{id}/status", WebhookStub.SEEDED_CHANNEL).then().statusCode(200)
+                .body("channelId", equalTo(WebhookStub.SEEDED_CHANNEL)).extract().asString();
+        assertNoSecretIn(List.of(sync, status, as("viewer").get("/api/v1/channels").asString()));
+        as("viewer").get("/q/openapi").then().statusCode(200).body(not(containsString(WebhookStub.SECRET)));
+    }
+
+    // --- helpers
+
+    private static io.restassured.specification.RequestSpecification as(String role) {
+        return given().header("Authorization", Tokens.bearer(role));
+    }
+
+    private static Response post(String body) {
+        return as("admin").contentType(ContentType.JSON).body(body).post("/api/v1/channels");
+    }
+
+    private static void problem(Response response, int status, String field) {
+        response.then().statusCode(status).contentType(containsString("application/problem+json"));
+        String body = response.asString();
+        assertThat(body).as(body).contains("\"" + field + "\"");
+    }
+
+    private static void assertNoSecretIn(List<String> bodies) {
+        assertThat(bodies).isNotEmpty().allSatisfy(body -> assertThat(body).doesNotContain(WebhookStub.SECRET));
+    }
+}
