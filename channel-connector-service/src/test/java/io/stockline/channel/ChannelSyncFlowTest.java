@@ -47,6 +47,7 @@ import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
+import io.restassured.http.ContentType;
 import io.stockline.testsupport.Tokens;
 
 /**
@@ -117,10 +118,12 @@ class ChannelSyncFlowTest {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(8L));
         ServeEvent call = pushes(webhooks, channel, sku).get(0).event();
         String body = call.getRequest().getBodyAsString();
-        assertThat(call.getRequest().getHeader("X-Stockline-Signature")).isEqualTo("sha256=" + hmac(body));
+        assertThat(call.getRequest().getHeader("X-Stockline-Signature"))
+                .isEqualTo("sha256=" + hmac(call.getRequest().getHeader("X-Stockline-Timestamp") + "." + body));
         JsonNode update = ChannelTesting.body(call).path("updates").get(0);
         assertThat(update.path("listingId").asText()).as("no mapping: the SKU is the listing").isEqualTo(sku);
-        assertThat(call.getRequest().getHeader("Idempotency-Key")).isEqualTo(channel + ":" + sku + ":1");
+        // The call's key is derived from its updates' keys (channel:sku:version), so a retried call repeats it.
+        assertThat(call.getRequest().getHeader("Idempotency-Key")).matches("[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncRow(channel, sku))
                 .containsEntry("wantedQuantity", 8).containsEntry("pushedQuantity", 8).containsEntry("lastError", null));
     }
@@ -246,7 +249,8 @@ class ChannelSyncFlowTest {
 
     @Test
     void aFailingMarketplaceIsRetriedWithBackOffAndReportedThenRecovers() {
-        String channel = channel("");
+        // The connector's circuit breaker opens under the outage; a short delay lets it close soon after.
+        String channel = channel("\"options\":{\"circuitDelayMillis\":\"500\"}");
         var outage = webhooks.stubFor(post(urlEqualTo("/hooks/" + channel)).atPriority(1)
                 .willReturn(aResponse().withStatus(503).withBody("down for maintenance")));
         String sku = newSku();
@@ -255,7 +259,7 @@ class ChannelSyncFlowTest {
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             JsonPath status = status(channel);
-            assertThat(status.getString("state")).isEqualTo("FAILING");
+            assertThat(status.getString("state")).isIn("FAILING", "CIRCUIT_OPEN");
             assertThat(status.getInt("consecutiveFailures")).isGreaterThanOrEqualTo(3);
             assertThat(status.getInt("failuresLastHour")).isGreaterThanOrEqualTo(3);
             assertThat(status.getLong("pending")).isEqualTo(1L);
@@ -263,7 +267,7 @@ class ChannelSyncFlowTest {
         });
         assertThat(syncRow(channel, sku)).containsEntry("pushedQuantity", null)
                 .hasEntrySatisfying("lastError", error -> assertThat((String) error).contains("503"));
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(statusEvents(channel)).contains("FAILING"));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(statusEvents(channel)).containsAnyOf("FAILING", "CIRCUIT_OPEN"));
 
         webhooks.removeStub(outage);
 
@@ -279,10 +283,11 @@ class ChannelSyncFlowTest {
         assertThat(calls(webhooks, channel)).last().satisfies(call -> assertThat(call.getResponse().getStatus()).isEqualTo(204));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             List<String> states = statusEvents(channel);
-            assertThat(states.subList(states.indexOf("FAILING"), states.size())).contains("OK");
+            int failing = states.indexOf("FAILING") >= 0 ? states.indexOf("FAILING") : states.indexOf("CIRCUIT_OPEN");
+            assertThat(states.subList(failing, states.size())).contains("OK");
         });
         // Every call that failed carried the same idempotency key: the same version was retried.
-        assertThat(pushes(webhooks, channel, sku)).extracting(ChannelTesting.Push::idempotencyKey).containsOnly(channel + ":" + sku + ":1");
+        assertThat(pushes(webhooks, channel, sku).stream().map(ChannelTesting.Push::idempotencyKey).distinct()).hasSize(1);
     }
 
     @Test
@@ -388,6 +393,23 @@ class ChannelSyncFlowTest {
     // --- helpers
 
     /** A webhook channel selling from wh1 unless {@code extra} names its locations. */
+    @Test
+    void aShopifySkuWithoutAListingMappingIsRefusedVisiblyAndNeverGuessed() {
+        String id = newId("shop");
+        given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON).body("""
+                {"id":"%s","type":"SHOPIFY","endpoint":"%s%s","credentials":"%s",
+                 "options":{"locationId":"gid://shopify/Location/1"},"locations":["%s"]}"""
+                .formatted(id, webhookBase, id, WebhookStub.SECRET_REF, wh1))
+                .post("/api/v1/channels").then().statusCode(201);
+        String sku = newSku();
+
+        stockChanged(sku, wh1, 1, 7);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(String.valueOf(syncRow(id, sku).get("lastError")))
+                .contains("no listing mapped"));
+        assertThat(calls(webhooks, id)).as("nothing sent to a guessed inventory item").isEmpty();
+    }
+
     private String channel(String extra) {
         String id = newId("hook");
         String locations = "\"locations\":[\"" + wh1 + "\"]";

@@ -18,6 +18,13 @@ public interface ChannelConfig {
     @WithDefault("100ms")
     Duration pushLinger();
 
+    /**
+     * After a call that took everything due, the channel's next call waits this long: changes arriving meanwhile
+     * coalesce into one call. It bounds calls to about one per interval per channel under a steady trickle.
+     */
+    @WithDefault("1s")
+    Duration minCallInterval();
+
     /** The first back-off after a failed call; it doubles with every failure in a row. */
     @WithDefault("1s")
     Duration retryBackoff();

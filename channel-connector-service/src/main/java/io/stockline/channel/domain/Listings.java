@@ -9,11 +9,17 @@ public final class Listings {
     }
 
     /**
-     * The SKU itself, for every type: the seller SKU on Amazon (Listings Items API), the inventory item SKU on
-     * eBay (Inventory API), the product SKU on WooCommerce, the variant SKU on Shopify (which the connector
-     * resolves to an inventory item), and the {@code listingId} field of a webhook update.
+     * The SKU itself where the marketplace keys listings by the seller's SKU: the seller SKU on Amazon (Listings
+     * Items API), the inventory item SKU on eBay (Inventory API), the {@code listingId} of a webhook update.
+     * Shopify (inventory item GIDs) and WooCommerce (product ids) key them by ids of their own: a SKU without
+     * an imported mapping has no listing there (null), and its pushes are refused visibly instead of guessed.
      */
     public static String defaultListingId(ChannelType type, String sku) {
-        return sku;
+        return switch (type) {
+            case SHOPIFY, WOOCOMMERCE -> null;
+            default -> sku;
+        };
     }
+
+    public static final String UNMAPPED = "no listing mapped for this SKU: import sku,listingId for the channel";
 }

@@ -3,6 +3,7 @@ package io.stockline.channel.service;
 import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,6 +60,8 @@ public class ChannelWorkers {
         final AtomicBoolean running = new AtomicBoolean();
         final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
         final AtomicLong timer = new AtomicLong(-1);
+        /** No call before this (epoch millis): the pacing after a call that took everything due. */
+        volatile long notBefore;
     }
 
     private final ConcurrentMap<String, Worker> workers = new ConcurrentHashMap<>();
@@ -113,7 +116,7 @@ public class ChannelWorkers {
         // A context of its own, so the worker's sessions never mix with the caller's (a Kafka record, a request).
         Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        long linger = config.pushLinger().toMillis();
+        long linger = Math.max(config.pushLinger().toMillis(), worker.notBefore - System.currentTimeMillis());
         if (linger <= 0) {
             context.runOnContext(ignored -> loop(channelId, worker));
         } else {
@@ -138,6 +141,7 @@ public class ChannelWorkers {
             switch (step.next()) {
                 case MORE -> loop(channelId, worker);
                 case WAIT -> {
+                    worker.notBefore = System.currentTimeMillis() + step.delay().toMillis();
                     finish(channelId, worker);
                     wakeLater(channelId, worker, step.delay());
                 }
@@ -202,7 +206,13 @@ public class ChannelWorkers {
                 return status.publishIfChanged(channelId).replaceWith(Step.IDLE);
             }
             boolean wasFailing = work.health().consecutiveFailures() > 0 || work.health().circuitOpen();
+            // A call that did not fill a batch took everything due: the next waits min-call-interval, so a
+            // steady trickle of changes goes out in few calls carrying their latest values (the rate-limit budget
+            // is the marketplace's, not ours to spend on one unit at a time).
+            boolean tookAllDue = due.size() < batch;
             return push(channel, due, work.health().consecutiveFailures())
+                    .map(step -> step.next() == Next.MORE && tookAllDue && !config.minCallInterval().isZero()
+                            ? Step.waitFor(config.minCallInterval()) : step)
                     // A failure, or the first success after failures, may change the state; the rest waits for idle.
                     .call(step -> step.next() == Next.WAIT || wasFailing ? status.publishIfChanged(channelId)
                             : Uni.createFrom().voidItem());
@@ -218,14 +228,31 @@ public class ChannelWorkers {
     }
 
     private Uni<Step> push(ChannelSettings channel, List<Due> due, int failuresSoFar) {
-        List<ListingUpdate> updates = due.stream().map(pair -> new ListingUpdate(pair.sku(),
-                pair.listingId() != null ? pair.listingId() : Listings.defaultListingId(channel.type(), pair.sku()),
-                pair.wantedQuantity(), pair.pushedQuantity(), idempotencyKey(channel.id(), pair))).toList();
+        List<ListingUpdate> updates = new ArrayList<>();
+        List<ListingOutcome> unmapped = new ArrayList<>();
+        for (Due pair : due) {
+            String listing = pair.listingId() != null ? pair.listingId()
+                    : Listings.defaultListingId(channel.type(), pair.sku());
+            if (listing == null) {
+                unmapped.add(new ListingOutcome(pair.sku(), null, ListingOutcome.Status.REJECTED, null, Listings.UNMAPPED));
+            } else {
+                updates.add(new ListingUpdate(pair.sku(), listing, pair.wantedQuantity(), pair.pushedQuantity(),
+                        idempotencyKey(channel.id(), pair)));
+            }
+        }
         ChannelAccess access = access(channel);
+        if (updates.isEmpty()) {
+            return recordOutcomes(channel, access, due, unmapped);
+        }
         return Uni.createFrom().deferred(() -> dispatcher.push(access, updates))
-                .onItemOrFailure().transformToUni((outcomes, failure) -> failure == null
-                        ? recordOutcomes(channel, access, due, outcomes)
-                        : recordFailure(channel, due, failure, failuresSoFar));
+                .onItemOrFailure().transformToUni((outcomes, failure) -> {
+                    if (failure != null) {
+                        return recordFailure(channel, due, failure, failuresSoFar);
+                    }
+                    List<ListingOutcome> all = new ArrayList<>(outcomes);
+                    all.addAll(unmapped);
+                    return recordOutcomes(channel, access, due, all);
+                });
     }
 
     private Uni<Step> recordOutcomes(ChannelSettings channel, ChannelAccess access, List<Due> due,

@@ -102,6 +102,9 @@ public class Reconciler {
             for (Object[] row : rows) {
                 String sku = (String) row[0];
                 String listing = row[1] != null ? (String) row[1] : Listings.defaultListingId(channel.type(), sku);
+                if (listing == null) {
+                    continue;
+                }
                 skuByListing.put(listing, sku);
                 listingIds.add(listing);
             }

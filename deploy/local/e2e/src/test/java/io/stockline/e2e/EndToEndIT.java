@@ -1,7 +1,8 @@
 package io.stockline.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -62,8 +63,11 @@ class EndToEndIT {
 
         services.put("inventory-service", start("inventory-service", Map.of()));
         services.put("channel-connector-service", start("channel-connector-service", Map.of(
-                "quarkus.rest-client.channel.url", channel.baseUrl() + "/webhook",
-                "stockline.channel.buffer", String.valueOf(BUFFER))));
+                "stockline.channels.seed.webshop.type", "WEBHOOK",
+                "stockline.channels.seed.webshop.endpoint", channel.baseUrl() + "/webhook/stock",
+                "stockline.channels.seed.webshop.credentials", "webshop",
+                "stockline.channels.seed.webshop.buffer", String.valueOf(BUFFER),
+                "stockline.credentials.webshop.secret", "e2e-webhook-secret")));
         services.put("allocation-service", start("allocation-service", Map.of(
                 "quarkus.rest-client.inventory.url", services.get("inventory-service").url(""),
                 "stockline.inventory.token", Tokens.mint("operator", "allocation-service"))));
@@ -92,6 +96,13 @@ class EndToEndIT {
         databases.forEach(infrastructure::dropDatabase);
     }
 
+    /** The signed webhook push carrying this SKU at this quantity. */
+    private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pushed(String sku, long quantity) {
+        return postRequestedFor(urlEqualTo("/webhook/stock"))
+                .withHeader("X-Stockline-Signature", matching("sha256=[0-9a-f]{64}"))
+                .withRequestBody(matchingJsonPath("$.updates[?(@.sku == '" + sku + "' && @.quantity == " + quantity + ")]"));
+    }
+
     @Test
     void receiptReachesTheChannelAndAnOrderIsAllocatedReservedAndAlerted() throws Exception {
         int inventory = services.get("inventory-service").port();
@@ -112,9 +123,7 @@ class EndToEndIT {
 
         // The channel is offered available minus buffer.
         await("channel holds 10 - buffer").atMost(Duration.ofSeconds(60)).untilAsserted(() -> channel.verify(
-                postRequestedFor(urlEqualTo("/webhook/stock"))
-                        .withRequestBody(equalToJson("{\"channel\":\"webshop\",\"sku\":\"" + sku
-                                + "\",\"quantity\":" + (10 - BUFFER) + "}"))));
+                pushed(sku, 10 - BUFFER)));
 
         // An order for 6 is allocated to the warehouse and reserved there.
         kafka.sendCloudEvent(topicPrefix + "orders", orderId, "io.stockline.order.placed.v1", UUID.randomUUID().toString(),
@@ -138,16 +147,16 @@ class EndToEndIT {
 
         // Four left is at or under the threshold: one low-stock alert.
         await("low-stock alert").atMost(Duration.ofSeconds(60)).until(() -> kafka.on(topicPrefix + "alerts").stream()
-                .anyMatch(r -> sku.equals(r.key())));
-        KafkaProbe.Received alert = kafka.on(topicPrefix + "alerts").stream().filter(r -> sku.equals(r.key()))
+                .anyMatch(r -> sku.equals(r.key()) && "io.stockline.alert.opened.v1".equals(r.header("ce_type"))));
+        KafkaProbe.Received alert = kafka.on(topicPrefix + "alerts").stream()
+                .filter(r -> sku.equals(r.key()) && "io.stockline.alert.opened.v1".equals(r.header("ce_type")))
                 .findFirst().orElseThrow();
-        assertThat(alert.header("ce_type")).isEqualTo("io.stockline.alert.low-stock.v1");
-        assertThat(JSON.readTree(alert.value()).path("available").asLong()).isEqualTo(4);
+        JsonNode opened = JSON.readTree(alert.value());
+        assertThat(opened.path("kind").asText()).isEqualTo("LOW_STOCK");
+        assertThat(opened.path("observed").asLong()).isEqualTo(4);
 
         // And the channel follows: 4 available less the buffer.
         await("channel holds 4 - buffer").atMost(Duration.ofSeconds(60)).untilAsserted(() -> channel.verify(
-                postRequestedFor(urlEqualTo("/webhook/stock"))
-                        .withRequestBody(equalToJson("{\"channel\":\"webshop\",\"sku\":\"" + sku
-                                + "\",\"quantity\":" + (4 - BUFFER) + "}"))));
+                pushed(sku, 4 - BUFFER)));
     }
 }
