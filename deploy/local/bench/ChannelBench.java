@@ -70,10 +70,14 @@ public class ChannelBench {
         long[] latencies = new long[samples];
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
                 KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+            producer.send(new ProducerRecord<>(topic, "create", "topic")).get();
             consumer.subscribe(List.of(topic));
             while (consumer.assignment().isEmpty()) {
                 consumer.poll(Duration.ofMillis(100));
             }
+            // Resolve every partition's position now: a record sent before a lazy "latest" reset would be skipped.
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
             producer.send(new ProducerRecord<>(topic, "warm", "up")).get();
             HttpRequest ping = HttpRequest.newBuilder(URI.create(simulator + "/_sim/faults")).GET().build();
             int taken = -10; // the first ten warm up
@@ -82,7 +86,11 @@ public class ChannelBench {
                 String id = UUID.randomUUID().toString();
                 producer.send(new ProducerRecord<>(topic, id, id)).get();
                 boolean seen = false;
+                long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
                 while (!seen) {
+                    if (System.nanoTime() > giveUp) {
+                        throw new IllegalStateException("record " + id + " not consumed within 10 s");
+                    }
                     ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(100));
                     for (var record : records) {
                         seen |= id.equals(record.key());

@@ -394,6 +394,22 @@ class ChannelSyncFlowTest {
 
     /** A webhook channel selling from wh1 unless {@code extra} names its locations. */
     @Test
+    void aVersionWhoseOutcomeWasNeverRecordedIsPushedAgainEvenAtAnEqualQuantity() throws Exception {
+        String channel = channel("");
+        String sku = newSku();
+        stockChanged(sku, wh1, 1, 10);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(10L));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncRow(channel, sku)).containsEntry("pushedVersion", 1));
+
+        // As after 10 -> 11 -> 10 where the call carrying 11 reached the marketplace but its outcome was lost with
+        // a failed transaction: the wanted quantity equals the last recorded one, only the version moved on.
+        execute("UPDATE sync_state SET wanted_version = wanted_version + 2 WHERE channel = ? AND sku = ?", channel, sku);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(10L, 10L));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncRow(channel, sku)).containsEntry("pushedVersion", 3));
+    }
+
+    @Test
     void aShopifySkuWithoutAListingMappingIsRefusedVisiblyAndNeverGuessed() {
         String id = newId("shop");
         given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON).body("""

@@ -17,13 +17,14 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SyncStateRepository {
 
-    static final String PENDING = "pushed_quantity IS DISTINCT FROM wanted_quantity AND rejected_version IS NULL";
+    /** Versions, not quantities: an outcome that could not be recorded leaves the marketplace's number unknown (V4). */
+    static final String PENDING = "pushed_version IS DISTINCT FROM wanted_version AND rejected_version IS NULL";
 
     /** A new wanted quantity takes a new version; a pair in sync starts its lag now, a pending one keeps its age. */
     private static final String UPSERT_WANTED = """
              ON CONFLICT (channel, sku) DO UPDATE SET wanted_quantity = EXCLUDED.wanted_quantity,
                 wanted_version = sync_state.wanted_version + 1, wanted_at = now(),
-                pending_since = CASE WHEN sync_state.pushed_quantity IS DISTINCT FROM sync_state.wanted_quantity
+                pending_since = CASE WHEN sync_state.pushed_version IS DISTINCT FROM sync_state.wanted_version
                     AND sync_state.rejected_version IS NULL THEN sync_state.pending_since ELSE now() END,
                 attempts = 0, rejected_version = NULL, last_error = NULL, next_attempt_at = now()
             WHERE sync_state.wanted_quantity <> EXCLUDED.wanted_quantity
@@ -106,7 +107,7 @@ public class SyncStateRepository {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 SELECT s.sku, s.wanted_quantity, s.wanted_version, s.pushed_quantity, l.listing_id
                 FROM sync_state s LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
-                WHERE s.channel = :channel AND s.pushed_quantity IS DISTINCT FROM s.wanted_quantity
+                WHERE s.channel = :channel AND s.pushed_version IS DISTINCT FROM s.wanted_version
                   AND s.rejected_version IS NULL AND s.next_attempt_at <= now()
                 ORDER BY (s.wanted_quantity = 0) DESC, s.pending_since, s.sku LIMIT :limit""", Object[].class)
                 .setParameter("channel", channel).setParameter("limit", limit).getResultList())
