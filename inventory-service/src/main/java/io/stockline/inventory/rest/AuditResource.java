@@ -11,7 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import io.stockline.inventory.rest.security.Roles;
+import io.stockline.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.rest.MovementResource.MovementResponse;
 import io.stockline.inventory.service.AuditService;

@@ -16,14 +16,14 @@ import jakarta.ws.rs.QueryParam;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.stockline.inventory.rest.security.Roles;
+import io.stockline.platform.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.ItemStatus;
-import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.platform.problem.RuleViolation;
 import io.stockline.inventory.repository.BundleRepository;
 import io.stockline.inventory.repository.Item;
 import io.stockline.inventory.repository.Location;

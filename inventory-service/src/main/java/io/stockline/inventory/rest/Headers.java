@@ -1,6 +1,6 @@
 package io.stockline.inventory.rest;
 
-import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.platform.problem.RuleViolation;
 
 final class Headers {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -10,10 +10,10 @@ final class Headers {
     /** The Idempotency-Key a change needs, so that a retried request never applies twice. */
     static String requireIdempotencyKey(String key) {
         if (key == null || key.isBlank()) {
-            throw RuleViolation.invalid(IDEMPOTENCY_KEY, "send an Idempotency-Key header, unique per change");
+            throw RuleViolation.invalidHeader(IDEMPOTENCY_KEY, "send an Idempotency-Key header, unique per change");
         }
         if (key.length() > MAX_KEY_LENGTH) {
-            throw RuleViolation.invalid(IDEMPOTENCY_KEY, "at most " + MAX_KEY_LENGTH + " characters");
+            throw RuleViolation.invalidHeader(IDEMPOTENCY_KEY, "at most " + MAX_KEY_LENGTH + " characters");
         }
         return key;
     }

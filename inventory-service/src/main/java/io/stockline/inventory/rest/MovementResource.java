@@ -13,7 +13,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.stockline.inventory.rest.security.Roles;
+import io.stockline.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Movement;
 import io.stockline.inventory.service.MovementRequest;

@@ -15,7 +15,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.stockline.inventory.rest.security.Roles;
+import io.stockline.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Reservation;
 import io.stockline.inventory.service.ReservationRequest;

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 
 import org.jboss.resteasy.reactive.RestPath;
 
-import io.stockline.inventory.rest.security.Roles;
+import io.stockline.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.StockLevel;
 import io.stockline.inventory.domain.StockState;

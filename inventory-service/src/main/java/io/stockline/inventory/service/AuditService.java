@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Movement;
-import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.platform.problem.RuleViolation;
 import io.stockline.inventory.repository.AuditRepository;
 import io.stockline.inventory.repository.AuditRepository.Difference;
 import io.stockline.inventory.repository.ItemRepository;

@@ -6,30 +6,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.messaging.ItemChangedEvent;
 import io.stockline.inventory.messaging.LocationChangedEvent;
 import io.stockline.inventory.repository.Item;
 import io.stockline.inventory.repository.Location;
-import io.stockline.inventory.repository.OutboxRepository;
+import io.stockline.platform.outbox.Outbox;
 
 /** Writes item and location changes to the outbox in the caller's transaction, so they are published with the change. */
 @ApplicationScoped
 public class CatalogEvents {
 
-    private final OutboxRepository outbox;
-    private final ObjectMapper json;
+    private final Outbox outbox;
     private final String itemsTopic;
     private final String locationsTopic;
 
-    public CatalogEvents(OutboxRepository outbox, ObjectMapper json,
+    public CatalogEvents(Outbox outbox,
             @ConfigProperty(name = "stockline.topics.items") String itemsTopic,
             @ConfigProperty(name = "stockline.topics.locations") String locationsTopic) {
         this.outbox = outbox;
-        this.json = json;
         this.itemsTopic = itemsTopic;
         this.locationsTopic = locationsTopic;
     }
@@ -46,10 +42,6 @@ public class CatalogEvents {
     }
 
     private Uni<Void> add(UUID eventId, String type, String topic, String key, Object event) {
-        try {
-            return outbox.add(eventId, type, topic, key, json.writeValueAsString(event));
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
+        return outbox.add(outbox.event(eventId, type, topic, key, event));
     }
 }

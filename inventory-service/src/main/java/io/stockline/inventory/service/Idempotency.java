@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.platform.problem.RuleViolation;
 import io.stockline.inventory.repository.KeyLocks;
 
 /**
@@ -38,7 +38,7 @@ class Idempotency {
                 return firstTime.get();
             }
             if (!hashOf.apply(first).equals(requestHash)) {
-                throw RuleViolation.conflict(FIELD, "this key was used for a different request");
+                throw RuleViolation.conflict(FIELD, "this key was used for a different request").in(RuleViolation.In.HEADER);
             }
             return Uni.createFrom().item(replay.apply(first));
         });

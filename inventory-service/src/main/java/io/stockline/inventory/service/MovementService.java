@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Movement;
 import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.MovementType;
-import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.platform.problem.RuleViolation;
 import io.stockline.inventory.repository.BundleRepository;
 import io.stockline.inventory.repository.Item;
 import io.stockline.inventory.repository.ItemRepository;

@@ -21,7 +21,8 @@ import io.stockline.inventory.domain.ItemStatus;
 import io.stockline.inventory.domain.MovementType;
 import io.stockline.inventory.domain.Reservation;
 import io.stockline.inventory.domain.Reservation.Status;
-import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.inventory.domain.StockShortage;
+import io.stockline.platform.problem.RuleViolation;
 import io.stockline.inventory.repository.BundleRepository;
 import io.stockline.inventory.repository.ItemRepository;
 import io.stockline.inventory.repository.Location;
@@ -141,7 +142,7 @@ public class ReservationService {
                         .thenComparing(location -> location.code))
                 .map(location -> location.code)
                 .findFirst()
-                .orElseThrow(() -> RuleViolation.insufficientStock(field,
+                .orElseThrow(() -> StockShortage.of(field,
                         "no location makes " + line.quantity() + " of bundle " + line.sku()))));
     }
 
@@ -171,7 +172,7 @@ public class ReservationService {
     private Uni<Reservation.Line> holdAtFirstThatTakes(ReservationRequest.Line line, List<String> candidates, int next,
             UUID reservationId, String orderId, String actor, String field) {
         if (next == candidates.size()) {
-            return Uni.createFrom().failure(RuleViolation.insufficientStock(field,
+            return Uni.createFrom().failure(StockShortage.of(field,
                     "no location holds " + line.quantity() + " available of " + line.sku()));
         }
         String location = candidates.get(next);

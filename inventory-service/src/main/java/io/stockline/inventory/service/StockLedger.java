@@ -8,21 +8,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.StockShortage;
+import io.stockline.platform.outbox.Outbox;
 import io.stockline.inventory.domain.LotQuantity;
 import io.stockline.inventory.domain.Movement;
 import io.stockline.inventory.domain.MovementType;
-import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.platform.problem.RuleViolation;
 import io.stockline.inventory.domain.StockLevel;
 import io.stockline.inventory.domain.StockState;
 import io.stockline.inventory.messaging.StockChangedEvent;
 import io.stockline.inventory.repository.BundleRepository;
 import io.stockline.inventory.repository.LotRepository;
 import io.stockline.inventory.repository.MovementRepository;
-import io.stockline.inventory.repository.OutboxRepository;
 import io.stockline.inventory.repository.StockRepository;
 
 /**
@@ -70,15 +69,14 @@ public class StockLedger {
 
     private final StockRepository stock;
     private final MovementRepository movements;
-    private final OutboxRepository outbox;
-    private final ObjectMapper json;
+    private final Outbox outbox;
     private final String stockChangedTopic;
     private final BundleRepository bundles;
     private final BundleAvailability bundleAvailability;
     private final LotRepository lots;
 
-    public StockLedger(StockRepository stock, MovementRepository movements, OutboxRepository outbox,
-            ObjectMapper json, @ConfigProperty(name = "stockline.topics.stock-changed") String stockChangedTopic,
+    public StockLedger(StockRepository stock, MovementRepository movements, Outbox outbox,
+            @ConfigProperty(name = "stockline.topics.stock-changed") String stockChangedTopic,
             BundleRepository bundles, BundleAvailability bundleAvailability, LotRepository lots) {
         this.lots = lots;
         this.bundles = bundles;
@@ -86,7 +84,6 @@ public class StockLedger {
         this.stock = stock;
         this.movements = movements;
         this.outbox = outbox;
-        this.json = json;
         this.stockChangedTopic = stockChangedTopic;
     }
 
@@ -133,7 +130,7 @@ public class StockLedger {
         return stock.find(entry.sku(), entry.location()).map(current -> {
             StockState after = (current == null ? StockState.ZERO : current.state()).plus(entry.delta());
             String state = after.firstNegative(backorderAllowed);
-            throw RuleViolation.insufficientStock(quantityField, "%s of %d would take %s of %s at %s below zero"
+            throw StockShortage.of(quantityField, "%s of %d would take %s of %s at %s below zero"
                     .formatted(entry.type(), entry.quantity(), state, entry.sku(), entry.location()));
         });
     }
@@ -156,11 +153,6 @@ public class StockLedger {
         UUID eventId = UUID.randomUUID();
         StockChangedEvent event = StockChangedEvent.of(eventId, level, movement.type().name(), movement.id(),
                 movement.createdAt(), lotsHeld);
-        try {
-            return outbox.add(eventId, StockChangedEvent.TYPE, stockChangedTopic, level.sku(),
-                    json.writeValueAsString(event));
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
+        return outbox.add(outbox.event(eventId, StockChangedEvent.TYPE, stockChangedTopic, level.sku(), event));
     }
 }

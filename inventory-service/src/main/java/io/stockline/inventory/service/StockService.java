@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.ItemKind;
-import io.stockline.inventory.domain.RuleViolation;
+import io.stockline.platform.problem.RuleViolation;
 import io.stockline.inventory.domain.StockLevel;
 import io.stockline.inventory.domain.StockState;
 import io.stockline.inventory.repository.BundleRepository;

@@ -1,4 +1,4 @@
-package io.stockline.inventory.messaging;
+package io.stockline.platform.outbox;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -28,50 +28,55 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 
 /**
- * Publishes the outbox to Kafka, at least once and in order: one relay at a time across instances (a
- * transaction-scoped advisory lock), rows in id order, deleted only after the broker acknowledged them in
- * the same transaction. A crash before the delete republishes the batch; consumers drop the duplicates by
- * version. It wakes on the outbox trigger's NOTIFY, and on a timer in case a notification was missed.
+ * Publishes the outbox to Kafka as CloudEvents (binary mode), at least once and in order: one relay at a time
+ * across instances (a transaction-scoped advisory lock), rows in id order, deleted only after the broker
+ * acknowledged them, in the same transaction. A crash before the delete publishes the batch again with the same
+ * ids, which consumers drop. It wakes on the outbox trigger's NOTIFY, and on a timer in case one was missed.
+ * Every service with an {@code outbox} table and an {@code outbox-out} channel gets one.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final long RELAY_LOCK = 0x5374_6f63_6b4cL; // any constant shared by all instances
-    private static final URI SOURCE = URI.create("/stockline/inventory-service");
+    /** Any constant: each service has its own database, so the lock only ever meets the same service's relays. */
+    private static final long RELAY_LOCK = 0x5374_6f63_6b4cL;
 
     private final Pool pool;
     private final Vertx vertx;
     private final MutinyEmitter<String> emitter;
-    private final int batchSize;
-    private final long safetyNetMillis;
+    private final OutboxConfig config;
+    private final URI source;
     private final PgConnectOptions listenOptions;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
     private PgSubscriber subscriber;
     private long timerId = -1;
 
-    public OutboxRelay(Pool pool, Vertx vertx, @Channel("stock-changed-out") MutinyEmitter<String> emitter,
-            @ConfigProperty(name = "stockline.outbox.batch-size", defaultValue = "500") int batchSize,
-            @ConfigProperty(name = "stockline.outbox.poll-interval-ms", defaultValue = "1000") long safetyNetMillis,
+    public OutboxRelay(Pool pool, Vertx vertx, @Channel("outbox-out") MutinyEmitter<String> emitter,
+            OutboxConfig config,
+            @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String username,
             @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.pool = pool;
         this.vertx = vertx;
         this.emitter = emitter;
-        this.batchSize = batchSize;
-        this.safetyNetMillis = safetyNetMillis;
+        this.config = config;
+        this.source = URI.create("/stockline/" + service);
         this.listenOptions = PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
                 .setUser(username).setPassword(password);
     }
 
     void start(@Observes StartupEvent event) {
+        if (!config.relayEnabled()) {
+            Log.warn("outbox relay disabled (stockline.outbox.relay-enabled=false): events stay in the outbox");
+            return;
+        }
         subscriber = PgSubscriber.subscriber(vertx, listenOptions).reconnectPolicy(retries -> 500L);
         subscriber.channel("outbox").handler(payload -> wake());
         subscriber.connect().subscribe().with(ignored -> wake(),
-                failure -> Log.warnf("outbox LISTEN failed, relying on the %d ms timer: %s", safetyNetMillis,
+                failure -> Log.warnf("outbox LISTEN failed, relying on the %s timer: %s", config.pollInterval(),
                         failure.getMessage()));
-        timerId = vertx.setPeriodic(safetyNetMillis, id -> wake());
+        timerId = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -85,6 +90,9 @@ public class OutboxRelay {
 
     /** Starts a drain, or asks the running one to look again when it is done. */
     public void wake() {
+        if (!config.relayEnabled()) {
+            return;
+        }
         if (!draining.compareAndSet(false, true)) {
             wokenWhileDraining.set(true);
             return;
@@ -92,7 +100,7 @@ public class OutboxRelay {
         wokenWhileDraining.set(false);
         publishBatch().subscribe().with(published -> {
             draining.set(false);
-            if (published == batchSize || wokenWhileDraining.get()) {
+            if (published == config.batchSize() || wokenWhileDraining.get()) {
                 wake();
             }
         }, failure -> {
@@ -101,8 +109,8 @@ public class OutboxRelay {
         });
     }
 
-    /** Publishes up to one batch; returns how many rows it published. */
-    Uni<Integer> publishBatch() {
+    /** Publishes up to one batch; how many rows it published (0 when another instance holds the relay). */
+    public Uni<Integer> publishBatch() {
         return pool.withTransaction(connection -> connection
                 .preparedQuery("SELECT pg_try_advisory_xact_lock($1)").execute(Tuple.of(RELAY_LOCK))
                 .chain(locked -> locked.iterator().next().getBoolean(0) ? publishLocked(connection)
@@ -112,7 +120,7 @@ public class OutboxRelay {
     private Uni<Integer> publishLocked(SqlConnection connection) {
         return connection.preparedQuery("""
                 SELECT id, event_id, event_type, topic, message_key, payload, created_at
-                FROM outbox ORDER BY id LIMIT $1""").execute(Tuple.of(batchSize))
+                FROM outbox ORDER BY id LIMIT $1""").execute(Tuple.of(config.batchSize()))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(0);
@@ -130,7 +138,7 @@ public class OutboxRelay {
                 });
     }
 
-    private static Message<String> toMessage(Row row) {
+    private Message<String> toMessage(Row row) {
         String key = row.getString("message_key");
         return Message.of(row.getString("payload"))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
@@ -138,7 +146,7 @@ public class OutboxRelay {
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(row.getUUID("event_id").toString())
                         .withType(row.getString("event_type"))
-                        .withSource(SOURCE)
+                        .withSource(source)
                         .withSubject(key)
                         .withDataContentType("application/json")
                         .withTimestamp(row.getOffsetDateTime("created_at").toZonedDateTime())

@@ -1,4 +1,4 @@
-package io.stockline.inventory.rest.security;
+package io.stockline.platform.problem;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
@@ -11,8 +11,8 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 
 /**
- * 401 problem JSON with the Bearer challenge. quarkus-resteasy-problem 3.21's own mapper for these fails on
- * this Quarkus (NoSuchFieldError in ChallengeData), so this one takes precedence.
+ * 401 problem JSON with the Bearer challenge. quarkus-resteasy-problem 3.21's own mapper for these fails on this
+ * Quarkus (NoSuchFieldError in ChallengeData), so this one takes precedence.
  */
 public class UnauthorizedMapper {
 
@@ -32,9 +32,8 @@ public class UnauthorizedMapper {
     }
 
     private static Response challenge() {
-        Response problem = HttpProblem.builder().withStatus(401).withTitle("Unauthorized")
+        return HttpProblem.builder().withStatus(401).withTitle("Unauthorized")
                 .withDetail("send Authorization: Bearer <token> with a viewer, operator or admin role")
                 .withHeader("WWW-Authenticate", "Bearer").build().toResponse();
-        return problem;
     }
 }
