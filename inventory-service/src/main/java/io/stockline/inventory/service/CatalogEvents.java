@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 
 import io.smallrye.mutiny.Uni;
@@ -12,6 +11,7 @@ import io.stockline.inventory.messaging.ItemChangedEvent;
 import io.stockline.inventory.messaging.LocationChangedEvent;
 import io.stockline.inventory.repository.Item;
 import io.stockline.inventory.repository.Location;
+import io.stockline.platform.config.Topics;
 import io.stockline.platform.outbox.Outbox;
 
 /** Writes item and location changes to the outbox in the caller's transaction, so they are published with the change. */
@@ -22,12 +22,10 @@ public class CatalogEvents {
     private final String itemsTopic;
     private final String locationsTopic;
 
-    public CatalogEvents(Outbox outbox,
-            @ConfigProperty(name = "stockline.topics.items") String itemsTopic,
-            @ConfigProperty(name = "stockline.topics.locations") String locationsTopic) {
+    public CatalogEvents(Outbox outbox, Topics topics) {
         this.outbox = outbox;
-        this.itemsTopic = itemsTopic;
-        this.locationsTopic = locationsTopic;
+        this.itemsTopic = topics.items();
+        this.locationsTopic = topics.locations();
     }
 
     public Uni<Void> itemChanged(Item item) {

@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.config.Topics;
 import io.stockline.inventory.domain.StockShortage;
 import io.stockline.platform.outbox.Outbox;
 import io.stockline.inventory.domain.LotQuantity;
@@ -76,7 +76,7 @@ public class StockLedger {
     private final LotRepository lots;
 
     public StockLedger(StockRepository stock, MovementRepository movements, Outbox outbox,
-            @ConfigProperty(name = "stockline.topics.stock-changed") String stockChangedTopic,
+            Topics topics,
             BundleRepository bundles, BundleAvailability bundleAvailability, LotRepository lots) {
         this.lots = lots;
         this.bundles = bundles;
@@ -84,7 +84,7 @@ public class StockLedger {
         this.stock = stock;
         this.movements = movements;
         this.outbox = outbox;
-        this.stockChangedTopic = stockChangedTopic;
+        this.stockChangedTopic = topics.stockChanged();
     }
 
     /**
