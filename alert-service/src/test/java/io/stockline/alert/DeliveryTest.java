@@ -14,24 +14,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -54,15 +50,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import io.stockline.alert.service.DeliveryService;
-import io.stockline.testsupport.InjectWireMock;
+import io.stockline.platform.webhook.WebhookSignature.Verdict;
+import io.stockline.platform.webhook.WebhookSignature;
 import io.stockline.testsupport.Infrastructure;
+import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
 
 /**
- * Alerts delivered to subscriptions: signed webhooks retried against a WireMock stub that fails first, chat
- * messages, e-mail through a real SMTP server (GreenMail) read back, and a daily digest as one message. Every
- * subscription here filters on its test's own SKU, since subscriptions see every alert of the service.
+ * Alerts delivered to subscriptions: webhooks signed with the platform's timestamped signature (a replay is
+ * refused) and retried against a WireMock stub that fails first, chat messages, e-mail through a real SMTP server
+ * (GreenMail) read back, and a daily digest as one message. Every subscription here filters on its test's own SKU,
+ * since subscriptions see every alert of the service.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "alert"))
@@ -134,11 +133,19 @@ class DeliveryTest {
         String body = requests.get(0).getBodyAsString();
         for (LoggedRequest request : requests) {
             assertThat(request.getBodyAsString()).as("every attempt sends the same bytes").isEqualTo(body);
-            assertThat(request.getHeader("X-Stockline-Signature")).isEqualTo("sha256=" + hmac(secret, body));
+            String signature = request.getHeader(WebhookSignature.HEADER);
+            assertThat(signature).matches("t=\\d+,v1=[0-9a-f]{64}");
+            Instant received = request.getLoggedDate().toInstant();
+            assertThat(WebhookSignature.verify(secret, signature, body, received))
+                    .as("valid when it arrives").isEqualTo(Verdict.VALID);
+            assertThat(WebhookSignature.verify(secret, signature, body, received.plus(Duration.ofMinutes(6))))
+                    .as("the same request replayed six minutes later is refused").isEqualTo(Verdict.STALE);
+            assertThat(WebhookSignature.verify("wrong", signature, body, received)).isEqualTo(Verdict.MISMATCH);
+            assertThat(WebhookSignature.verify(secret, signature, body.replace(sku, "SKU-OTHER"), received))
+                    .as("a changed body").isEqualTo(Verdict.MISMATCH);
             assertThat(request.getHeader("X-Stockline-Event-Type")).isEqualTo("io.stockline.alert.opened.v1");
             assertThat(request.getHeader("Content-Type")).startsWith("application/json");
         }
-        assertThat(requests.get(0).getHeader("X-Stockline-Signature")).isNotEqualTo("sha256=" + hmac("wrong", body));
         JsonNode alert = AlertTestSupport.JSON.readTree(body);
         assertThat(alert.get("kind").asText()).isEqualTo("LOW_STOCK");
         assertThat(alert.get("sku").asText()).isEqualTo(sku);
@@ -355,11 +362,5 @@ class DeliveryTest {
                 throw new IllegalStateException(e);
             }
         }).toList();
-    }
-
-    private static String hmac(String secret, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -29,9 +29,9 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         int port = freePort();
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
-        return Map.of("stockline.alerts.mail.host", "127.0.0.1",
-                "stockline.alerts.mail.port", String.valueOf(port),
-                "stockline.alerts.mail.from", "alerts@stockline.test");
+        return Map.of("quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", String.valueOf(port),
+                "quarkus.mailer.from", "alerts@stockline.test");
     }
 
     private static int freePort() {

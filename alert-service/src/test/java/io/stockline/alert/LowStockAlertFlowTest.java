@@ -8,9 +8,16 @@ import static io.stockline.alert.AlertTestSupport.newSku;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stockline.platform.events.Retry;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
@@ -48,6 +56,15 @@ class LowStockAlertFlowTest {
 
     @ConfigProperty(name = "stockline.alerts.low-stock-threshold")
     long threshold;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
 
     private KafkaProbe kafka;
 
@@ -176,6 +193,51 @@ class LowStockAlertFlowTest {
         assertThat(kafka.on(dlq)).filteredOn(dead -> sku.equals(dead.key()))
                 .extracting(dead -> dead.header("dead-letter-reason")).element(2).asString().contains("available");
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(lowStock(sku)).containsExactly("opened 1"));
+    }
+
+    @Test
+    void aReadableEventMeetingADatabaseFaultIsRetriedUntilAppliedAndNeverDeadLettered() throws Exception {
+        String sku = newSku();
+        String dlq = stockChangedTopic + ".dlq";
+        UUID eventId = UUID.randomUUID();
+        List<String> retries = new CopyOnWriteArrayList<>();
+        Handler retryLog = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                String message = record.getMessage() == null ? "" : record.getMessage();
+                Object[] parameters = record.getParameters();
+                retries.add(parameters == null ? message : String.format(message, parameters));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger retryLogger = Logger.getLogger(Retry.class.getName());
+        retryLogger.addHandler(retryLog);
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+                Statement statement = db.createStatement()) {
+            // The database "away" for this consumer: its first statement fails until the table is back.
+            statement.execute("ALTER TABLE processed_event RENAME TO processed_event_away");
+            try {
+                stockChanged(eventId, sku, "WH1", 1, 1);
+                await().atMost(TIMEOUT).until(() -> retries.stream().anyMatch(line -> line.contains(eventId.toString())));
+            } finally {
+                statement.execute("ALTER TABLE processed_event_away RENAME TO processed_event");
+            }
+        } finally {
+            retryLogger.removeHandler(retryLog);
+        }
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(lowStock(sku)).containsExactly("opened 1"));
+        // Sent after it, and dead-lettered: once it is on the DLQ, the event above would be there too had it been.
+        kafka.sendRaw(stockChangedTopic, sku, "not json");
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(dlq)).filteredOn(dead -> sku.equals(dead.key()))
+                .extracting(KafkaProbe.Received::value).containsExactly("not json"));
     }
 
     // --- helpers

@@ -23,7 +23,8 @@ import io.stockline.testsupport.StocklineTestResource;
 
 /**
  * The outbox is what makes a crash lose nothing: what an instance committed but never relayed (it died between
- * the commit and the send) is published by the relay's timer, in order, and then removed.
+ * the commit and the send) is published by the platform's relay (woken by the outbox trigger, or its timer), in
+ * order, to the topic each row names, and then removed.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "alert"))
@@ -49,12 +50,13 @@ class OutboxRelayTest {
                 Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
             // As a crashed instance leaves them: committed, never sent.
             try (PreparedStatement insert = db.prepareStatement(
-                    "INSERT INTO outbox (event_id, event_type, message_key, payload) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO outbox (event_id, event_type, topic, message_key, payload) VALUES (?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < ids.size(); i++) {
                     insert.setObject(1, ids.get(i));
                     insert.setString(2, AlertTestSupport.OPENED);
-                    insert.setString(3, key);
-                    insert.setString(4, "{\"n\":" + i + "}");
+                    insert.setString(3, alertsTopic);
+                    insert.setString(4, key);
+                    insert.setString(5, "{\"n\":" + i + "}");
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -7,7 +7,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-/** stockline.alerts.*: the defaults where no rule applies, the sweeps, delivery and e-mail. */
+/** stockline.alerts.*: the defaults where no rule applies, the sweeps and delivery (SMTP is quarkus.mailer.*). */
 @ConfigMapping(prefix = "stockline.alerts")
 public interface AlertConfig {
 
@@ -34,10 +34,6 @@ public interface AlertConfig {
     @WithDefault("true")
     boolean legacyLowStockEvent();
 
-    /** The relay's timer (it also runs after every consumed event). Read by @Scheduled. */
-    @WithName("relay-interval")
-    String relayInterval();
-
     /** How often held conditions whose cool-down has passed are looked at again. Read by @Scheduled. */
     @WithName("sweep-interval")
     String sweepInterval();
@@ -50,13 +46,7 @@ public interface AlertConfig {
     @WithName("digest-check")
     String digestCheck();
 
-    @WithName("relay-batch-size")
-    @WithDefault("200")
-    int relayBatchSize();
-
     Delivery delivery();
-
-    Mail mail();
 
     interface Delivery {
         /** How often due deliveries are looked for. Read by @Scheduled. */
@@ -81,26 +71,5 @@ public interface AlertConfig {
 
         @WithDefault("10s")
         Duration timeout();
-    }
-
-    interface Mail {
-        String host();
-
-        int port();
-
-        String from();
-
-        Optional<String> username();
-
-        /** Never logged nor returned. */
-        Optional<String> password();
-
-        /** DISABLED, OPTIONAL or REQUIRED. */
-        @WithName("start-tls")
-        @WithDefault("OPTIONAL")
-        String startTls();
-
-        @WithDefault("false")
-        boolean ssl();
     }
 }

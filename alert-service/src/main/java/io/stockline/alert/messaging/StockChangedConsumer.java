@@ -1,6 +1,5 @@
 package io.stockline.alert.messaging;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,40 +9,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.StockChanged;
 import io.stockline.alert.service.AlertService;
-import io.stockline.alert.service.OutboxRelay;
+import io.stockline.platform.events.EventReader;
+import io.stockline.platform.events.PoisonRecord;
+import io.stockline.platform.events.Retry;
 
-/** Reads inventory.stock-changed; a record it cannot read goes to the dead-letter topic with the reason. */
+/**
+ * Reads inventory.stock-changed. Only a record it cannot read (a {@link PoisonRecord}) goes to the dead-letter
+ * topic with the reason; a readable one whose processing fails (the database away, say) is retried with back-off
+ * until it is applied, since a readable event must not be lost to a passing fault.
+ */
 @ApplicationScoped
 public class StockChangedConsumer {
 
-    private final AlertService alerts;
-    private final OutboxRelay relay;
-    private final ObjectMapper json;
+    static final String TYPE = "stock-changed";
 
-    public StockChangedConsumer(AlertService alerts, OutboxRelay relay, ObjectMapper json) {
+    private final AlertService alerts;
+    private final EventReader reader;
+
+    public StockChangedConsumer(AlertService alerts, EventReader reader) {
         this.alerts = alerts;
-        this.relay = relay;
-        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+        this.reader = reader;
     }
 
     @Incoming("stock-changed")
-    public Uni<Void> consume(String payload) throws Exception {
+    public Uni<Void> consume(String payload) {
         StockChanged event = read(payload);
-        // A failure after the record was read (the database away, say) is retried before the record is given up to
-        // the dead-letter topic: a readable event must not be lost to a passing fault.
-        return alerts.onStockChanged(event)
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
-                .onFailure().invoke(failure -> Log.errorf(failure, "stock-changed %s for %s@%s failed", event.eventId(),
-                        event.sku(), event.location()))
-                .chain(relay::drain);
+        return Retry.untilApplied("stock-changed " + event.eventId() + " for " + event.sku() + "@" + event.location(),
+                () -> alerts.onStockChanged(event));
     }
 
     /** The fields of io.stockline.inventory.stock-changed.v1 this service reads, as sent (anything may be missing). */
@@ -53,19 +48,17 @@ public class StockChangedConsumer {
     record LotV1(String lot, LocalDate expiresOn, Long quantity) {
     }
 
-    StockChanged read(String payload) throws Exception {
-        StockChangedV1 event = json.readValue(payload, StockChangedV1.class);
-        if (event.eventId() == null || event.sku() == null || event.location() == null || event.version() == null
-                || event.available() == null) {
-            throw new IllegalArgumentException("stock-changed event without eventId, sku, location, version or available");
-        }
+    StockChanged read(String payload) {
+        StockChangedV1 event = reader.read(payload, StockChangedV1.class, TYPE);
+        PoisonRecord.require(event.eventId() != null && event.sku() != null && event.location() != null
+                && event.version() != null && event.available() != null,
+                "stock-changed event without eventId, sku, location, version or available");
         List<StockChanged.Lot> lots = null;
         if (event.lots() != null) {
             lots = new ArrayList<>();
             for (LotV1 lot : event.lots()) {
-                if (lot == null || lot.lot() == null || lot.lot().isEmpty() || lot.quantity() == null) {
-                    throw new IllegalArgumentException("stock-changed event with a lot without its name or quantity");
-                }
+                PoisonRecord.require(lot != null && lot.lot() != null && !lot.lot().isEmpty() && lot.quantity() != null,
+                        "stock-changed event with a lot without its name or quantity");
                 lots.add(new StockChanged.Lot(lot.lot(), lot.expiresOn(), lot.quantity()));
             }
         }

@@ -13,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.Alert;
 import io.stockline.alert.domain.AlertKind;
+import io.stockline.platform.sql.Rows;
 
 @ApplicationScoped
 public class AlertRepository {
@@ -114,9 +115,9 @@ public class AlertRepository {
     }
 
     static Alert alert(Object[] row) {
-        return new Alert(Sql.uuid(row[0]), AlertKind.valueOf((String) row[1]), Alert.Status.valueOf((String) row[2]),
-                Sql.text(row[3]), Sql.text(row[4]), Sql.text(row[5]), Sql.text(row[6]), Sql.longOrNull(row[7]),
-                Sql.longOrNull(row[8]), Sql.text(row[9]), Sql.uuid(row[10]), Sql.time(row[11]), Sql.time(row[12]),
-                Sql.time(row[13]), Sql.text(row[14]));
+        return new Alert(Rows.uuid(row[0]), AlertKind.valueOf((String) row[1]), Alert.Status.valueOf((String) row[2]),
+                Rows.text(row[3]), Rows.text(row[4]), Rows.text(row[5]), Rows.text(row[6]), Rows.longOrNull(row[7]),
+                Rows.longOrNull(row[8]), Rows.text(row[9]), Rows.uuid(row[10]), Rows.time(row[11]), Rows.time(row[12]),
+                Rows.time(row[13]), Rows.text(row[14]));
     }
 }

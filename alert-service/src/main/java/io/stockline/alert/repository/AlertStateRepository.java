@@ -15,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Evaluation;
 import io.stockline.alert.domain.Lifecycle;
+import io.stockline.platform.sql.Rows;
 
 /** Where each kind's condition stands per subject: the open alert, a pending condition, the cool-down. */
 @ApplicationScoped
@@ -56,8 +57,8 @@ public class AlertStateRepository {
     }
 
     private static Row row(Object openAlertId, Object pending, Object cooldownUntil) {
-        UUID id = Sql.uuid(openAlertId);
-        return new Row(new Lifecycle.State(id != null, Boolean.TRUE.equals(pending), Sql.instant(cooldownUntil)), id);
+        UUID id = Rows.uuid(openAlertId);
+        return new Row(new Lifecycle.State(id != null, Boolean.TRUE.equals(pending), Rows.instant(cooldownUntil)), id);
     }
 
     public Uni<Void> save(Subject subject, UUID openAlertId, boolean pending, Instant cooldownUntil) {

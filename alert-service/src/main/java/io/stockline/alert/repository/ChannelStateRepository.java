@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.SyncStatus;
+import io.stockline.platform.sql.Rows;
 
 /** The last sync status per channel. */
 @ApplicationScoped
@@ -38,6 +39,6 @@ public class ChannelStateRepository {
                 .map(rows -> rows.isEmpty() ? null : new SyncStatus((String) rows.get(0)[0],
                         SyncStatus.State.valueOf((String) rows.get(0)[1]), ((Number) rows.get(0)[2]).longValue(),
                         ((Number) rows.get(0)[3]).longValue(), ((Number) rows.get(0)[4]).intValue(),
-                        (String) rows.get(0)[5], Sql.time(rows.get(0)[6])));
+                        (String) rows.get(0)[5], Rows.time(rows.get(0)[6])));
     }
 }

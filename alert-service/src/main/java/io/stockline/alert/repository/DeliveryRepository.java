@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.Delivery;
 import io.stockline.alert.domain.Subscription;
+import io.stockline.platform.sql.Rows;
 
 @ApplicationScoped
 public class DeliveryRepository {
@@ -121,9 +122,9 @@ public class DeliveryRepository {
     }
 
     static Delivery delivery(Object[] row) {
-        return new Delivery(Sql.uuid(row[0]), Sql.uuid(row[1]), Sql.uuid(row[2]), (String) row[3],
+        return new Delivery(Rows.uuid(row[0]), Rows.uuid(row[1]), Rows.uuid(row[2]), (String) row[3],
                 Subscription.Channel.valueOf((String) row[4]), (String) row[5], (String) row[6],
                 Delivery.Status.valueOf((String) row[7]), ((Number) row[8]).intValue(), (String) row[9],
-                Sql.time(row[10]), Sql.time(row[11]), Sql.time(row[12]));
+                Rows.time(row[10]), Rows.time(row[11]), Rows.time(row[12]));
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Rule;
+import io.stockline.platform.sql.Rows;
 
 @ApplicationScoped
 public class RuleRepository {
@@ -80,8 +81,8 @@ public class RuleRepository {
     }
 
     static Rule rule(Object[] row) {
-        return new Rule(Sql.uuid(row[0]), AlertKind.valueOf((String) row[1]), Sql.text(row[2]), Sql.text(row[3]),
-                Sql.text(row[4]), Sql.longOrNull(row[5]), Duration.ofSeconds(((Number) row[6]).longValue()),
+        return new Rule(Rows.uuid(row[0]), AlertKind.valueOf((String) row[1]), Rows.text(row[2]), Rows.text(row[3]),
+                Rows.text(row[4]), Rows.longOrNull(row[5]), Duration.ofSeconds(((Number) row[6]).longValue()),
                 Boolean.TRUE.equals(row[7]));
     }
 }

@@ -2,15 +2,15 @@ package io.stockline.alert.repository;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.StockChanged;
+import io.stockline.platform.sql.Rows;
 
-/** The last figures per (SKU, location), their lots, and the events already applied. */
+/** The last figures per (SKU, location) and their lots. */
 @ApplicationScoped
 public class StockStateRepository {
 
@@ -19,15 +19,6 @@ public class StockStateRepository {
     }
 
     public record StockSubject(String sku, String location) {
-    }
-
-    /** Records the event id in the current transaction; false when it was already applied. */
-    public Uni<Boolean> markProcessed(UUID eventId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "INSERT INTO processed_event (event_id) VALUES (:id) ON CONFLICT DO NOTHING")
-                .setParameter("id", eventId)
-                .executeUpdate())
-                .map(count -> count == 1);
     }
 
     /** Takes the row for this (SKU, location) under lock; null when the event is not newer than what was seen. */
@@ -95,7 +86,7 @@ public class StockStateRepository {
                 .map(rows -> {
                     List<StockChanged.Lot> lots = new ArrayList<>();
                     for (Object[] row : rows) {
-                        lots.add(new StockChanged.Lot((String) row[0], Sql.date(row[1]), ((Number) row[2]).longValue()));
+                        lots.add(new StockChanged.Lot((String) row[0], Rows.date(row[1]), ((Number) row[2]).longValue()));
                     }
                     return lots;
                 });

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Subscription;
 import io.stockline.alert.domain.SubscriptionFilter;
+import io.stockline.platform.sql.Rows;
 
 @ApplicationScoped
 public class SubscriptionRepository {
@@ -93,7 +94,7 @@ public class SubscriptionRepository {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
                 "SELECT id FROM subscription WHERE enabled AND digest AND next_digest_at <= :now", Object.class)
                 .setParameter("now", now).getResultList())
-                .map(rows -> rows.stream().map(Sql::uuid).toList());
+                .map(rows -> rows.stream().map(Rows::uuid).toList());
     }
 
     /**
@@ -108,7 +109,7 @@ public class SubscriptionRepository {
                 RETURNING old.since""", Object.class)
                 .setParameter("id", id).setParameter("upTo", upTo).setParameter("next", next)
                 .getResultList())
-                .map(rows -> rows.isEmpty() ? null : Sql.time(rows.get(0)));
+                .map(rows -> rows.isEmpty() ? null : Rows.time(rows.get(0)));
     }
 
     private static String kinds(Set<AlertKind> kinds) {
@@ -122,9 +123,9 @@ public class SubscriptionRepository {
             Arrays.stream(kindList.split(",")).map(AlertKind::valueOf).forEach(kinds::add);
         }
         String digestTime = (String) row[9];
-        return new Subscription(Sql.uuid(row[0]), (String) row[1], Subscription.Channel.valueOf((String) row[2]),
-                (String) row[3], (String) row[4], new SubscriptionFilter(kinds, Sql.text(row[6]), Sql.text(row[7])),
+        return new Subscription(Rows.uuid(row[0]), (String) row[1], Subscription.Channel.valueOf((String) row[2]),
+                (String) row[3], (String) row[4], new SubscriptionFilter(kinds, Rows.text(row[6]), Rows.text(row[7])),
                 Boolean.TRUE.equals(row[8]), digestTime == null ? null : LocalTime.parse(digestTime),
-                Sql.time(row[10]), Sql.time(row[11]), Boolean.TRUE.equals(row[12]), Sql.time(row[13]));
+                Rows.time(row[10]), Rows.time(row[11]), Boolean.TRUE.equals(row[12]), Rows.time(row[13]));
     }
 }

@@ -14,10 +14,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.Alert;
 import io.stockline.alert.domain.AlertKind;
-import io.stockline.alert.domain.RuleViolation;
 import io.stockline.alert.repository.AlertRepository;
-import io.stockline.alert.rest.security.Roles;
 import io.stockline.alert.service.AlertQueryService;
+import io.stockline.platform.problem.RuleViolation;
+import io.stockline.platform.security.Roles;
 
 @Path("/api/v1/alerts")
 @RolesAllowed(Roles.VIEWER)
@@ -40,7 +40,7 @@ public class AlertResource {
         Boolean ack = null;
         if (acknowledged != null && !acknowledged.isBlank()) {
             if (!acknowledged.equals("true") && !acknowledged.equals("false")) {
-                throw RuleViolation.invalid("acknowledged", "true or false");
+                throw RuleViolation.invalidQuery("acknowledged", "true or false");
             }
             ack = Boolean.parseBoolean(acknowledged);
         }

@@ -13,8 +13,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.Delivery;
 import io.stockline.alert.repository.DeliveryRepository;
-import io.stockline.alert.rest.security.Roles;
 import io.stockline.alert.service.DeliveryService;
+import io.stockline.platform.security.Roles;
 
 @Path("/api/v1/deliveries")
 @RolesAllowed(Roles.VIEWER)

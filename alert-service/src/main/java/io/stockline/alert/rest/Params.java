@@ -3,7 +3,7 @@ package io.stockline.alert.rest;
 import java.util.Arrays;
 import java.util.UUID;
 
-import io.stockline.alert.domain.RuleViolation;
+import io.stockline.platform.problem.RuleViolation;
 
 /** Query and path parameters read by hand, so a bad one is a 400 naming it rather than a 404. */
 final class Params {
@@ -21,7 +21,7 @@ final class Params {
         try {
             return Enum.valueOf(type, value.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw RuleViolation.invalid(name, "one of " + Arrays.toString(type.getEnumConstants()));
+            throw RuleViolation.invalidQuery(name, "one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -32,7 +32,7 @@ final class Params {
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            throw RuleViolation.invalid(name, "a UUID");
+            throw RuleViolation.invalidQuery(name, "a UUID");
         }
     }
 
@@ -40,7 +40,7 @@ final class Params {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw RuleViolation.notFound("id", "no such id: " + value);
+            throw RuleViolation.unknownPath("id", "no such id: " + value);
         }
     }
 
@@ -49,7 +49,7 @@ final class Params {
             return DEFAULT_LIMIT;
         }
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw RuleViolation.invalid("limit", "between 1 and " + MAX_LIMIT);
+            throw RuleViolation.invalidQuery("limit", "between 1 and " + MAX_LIMIT);
         }
         return limit;
     }

@@ -18,9 +18,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Rule;
-import io.stockline.alert.domain.RuleViolation;
-import io.stockline.alert.rest.security.Roles;
 import io.stockline.alert.service.RuleService;
+import io.stockline.platform.problem.RuleViolation;
+import io.stockline.platform.security.Roles;
 
 @Path("/api/v1/rules")
 @RolesAllowed(Roles.VIEWER)
@@ -54,7 +54,7 @@ public class RuleResource {
             @QueryParam("location") String location, @QueryParam("channel") String channel) {
         AlertKind alertKind = Params.enumOf(AlertKind.class, "kind", kind);
         if (alertKind == null) {
-            throw RuleViolation.invalid("kind", "name the kind of alert");
+            throw RuleViolation.invalidQuery("kind", "name the kind of alert");
         }
         return rules.effective(alertKind, Params.blankIsNull(sku), Params.blankIsNull(location),
                 Params.blankIsNull(channel)).map(RuleResponse::of);

@@ -21,9 +21,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Subscription;
-import io.stockline.alert.rest.security.Roles;
 import io.stockline.alert.service.DigestService;
 import io.stockline.alert.service.SubscriptionService;
+import io.stockline.platform.security.Roles;
 
 @Path("/api/v1/subscriptions")
 @RolesAllowed(Roles.VIEWER)

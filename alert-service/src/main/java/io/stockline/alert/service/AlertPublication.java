@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,28 +21,33 @@ import io.stockline.alert.domain.AlertEvent;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Subscription;
 import io.stockline.alert.repository.DeliveryRepository;
-import io.stockline.alert.repository.OutboxRepository;
 import io.stockline.alert.repository.SubscriptionRepository;
+import io.stockline.platform.outbox.Outbox;
+import io.stockline.platform.outbox.OutboxEvent;
 
 /**
  * Everything an opened, resolved or one-shot alert must reach, written in the caller's transaction: the
- * CloudEvent(s) for {@code alerts} into the outbox and one delivery per matching subscription. A crash before
- * the commit loses the change and the messages together; after it, the relay and the delivery worker finish.
+ * CloudEvent(s) for {@code alerts} into the platform outbox and one delivery per matching subscription. A crash
+ * before the commit loses the change and the messages together; after it, the platform's outbox relay and the
+ * delivery worker finish.
  */
 @ApplicationScoped
 public class AlertPublication {
 
     public static final String LEGACY_LOW_STOCK_TYPE = "io.stockline.alert.low-stock.v1";
 
-    private final OutboxRepository outbox;
+    private final Outbox outbox;
+    private final String alertsTopic;
     private final SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
     private final ObjectMapper json;
     private final boolean legacyLowStock;
 
-    public AlertPublication(OutboxRepository outbox, SubscriptionRepository subscriptions,
-            DeliveryRepository deliveries, ObjectMapper json, AlertConfig config) {
+    public AlertPublication(Outbox outbox, @ConfigProperty(name = "stockline.topics.alerts") String alertsTopic,
+            SubscriptionRepository subscriptions, DeliveryRepository deliveries, ObjectMapper json,
+            AlertConfig config) {
         this.outbox = outbox;
+        this.alertsTopic = alertsTopic;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.json = json;
@@ -52,10 +59,12 @@ public class AlertPublication {
         String payload = write(event);
         Uni<Void> chain = Uni.createFrom().voidItem();
         if (legacyLowStock && alert.kind() == AlertKind.LOW_STOCK && alert.status() == Alert.Status.OPEN) {
-            chain = chain.chain(() -> outbox.add(alert.id(), LEGACY_LOW_STOCK_TYPE, alert.key(), legacyPayload(alert)));
+            chain = chain.chain(() -> outbox.add(new OutboxEvent(alert.id(), LEGACY_LOW_STOCK_TYPE, alertsTopic,
+                    alert.key(), legacyPayload(alert))));
         }
         return chain
-                .chain(() -> outbox.add(event.eventId(), event.type(), alert.key(), payload))
+                .chain(() -> outbox.add(new OutboxEvent(event.eventId(), event.type(), alertsTopic, alert.key(),
+                        payload)))
                 .chain(subscriptions::immediate)
                 .chain(all -> {
                     Uni<Void> writes = Uni.createFrom().voidItem();

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.Alert;
-import io.stockline.alert.domain.RuleViolation;
 import io.stockline.alert.repository.AlertRepository;
+import io.stockline.platform.problem.RuleViolation;
 
 /** Alerts as people see them, and their acknowledgement. */
 @ApplicationScoped
@@ -28,12 +28,12 @@ public class AlertQueryService {
 
     @WithTransaction
     public Uni<Alert> find(UUID id) {
-        return alerts.find(id).onItem().ifNull().failWith(() -> RuleViolation.notFound("id", "no alert " + id));
+        return alerts.find(id).onItem().ifNull().failWith(() -> RuleViolation.unknownPath("id", "no alert " + id));
     }
 
     /** Marks the alert seen; the first acknowledgement (who, when) stands, so a repeat changes nothing. */
     @WithTransaction
     public Uni<Alert> acknowledge(UUID id, String by) {
-        return alerts.acknowledge(id, by).onItem().ifNull().failWith(() -> RuleViolation.notFound("id", "no alert " + id));
+        return alerts.acknowledge(id, by).onItem().ifNull().failWith(() -> RuleViolation.unknownPath("id", "no alert " + id));
     }
 }

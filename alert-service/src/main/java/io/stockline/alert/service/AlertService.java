@@ -27,11 +27,12 @@ import io.stockline.alert.domain.RuleSet;
 import io.stockline.alert.domain.StockChanged;
 import io.stockline.alert.domain.SyncStatus;
 import io.stockline.alert.repository.AlertRepository;
-import io.stockline.alert.repository.AlertStateRepository;
 import io.stockline.alert.repository.AlertStateRepository.Subject;
+import io.stockline.alert.repository.AlertStateRepository;
 import io.stockline.alert.repository.ChannelStateRepository;
 import io.stockline.alert.repository.RuleRepository;
 import io.stockline.alert.repository.StockStateRepository;
+import io.stockline.platform.events.ProcessedEvents;
 
 /**
  * Applies stock and sync figures to the alert state: one transaction per event or re-evaluation, which records
@@ -46,20 +47,22 @@ public class AlertService {
     private final AlertRepository alerts;
     private final ChannelStateRepository channels;
     private final RuleRepository rules;
+    private final ProcessedEvents processed;
     private final AlertPublication publication;
     private final AlertConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
 
     public AlertService(StockStateRepository stock, AlertStateRepository states, AlertRepository alerts,
-            ChannelStateRepository channels, RuleRepository rules, AlertPublication publication, AlertConfig config,
-            Clock clock, MeterRegistry metrics) {
+            ChannelStateRepository channels, RuleRepository rules, ProcessedEvents processed,
+            AlertPublication publication, AlertConfig config, Clock clock, MeterRegistry metrics) {
         this.metrics = metrics;
         this.stock = stock;
         this.states = states;
         this.alerts = alerts;
         this.channels = channels;
         this.rules = rules;
+        this.processed = processed;
         this.publication = publication;
         this.config = config;
         this.clock = clock;
@@ -84,7 +87,7 @@ public class AlertService {
     /** Applies the event once; a duplicate or stale one changes nothing. */
     @WithTransaction
     public Uni<Void> onStockChanged(StockChanged event) {
-        return stock.markProcessed(event.eventId())
+        return processed.markProcessed(event.eventId())
                 .chain(fresh -> fresh ? stock.lockIfNewer(event) : Uni.createFrom().nullItem())
                 .chain(previous -> {
                     if (previous == null) {
@@ -133,7 +136,7 @@ public class AlertService {
     /** Applies a sync status once; a repeated or older report changes nothing. */
     @WithTransaction
     public Uni<Void> onSyncStatus(UUID eventId, SyncStatus status) {
-        return stock.markProcessed(eventId)
+        return processed.markProcessed(eventId)
                 .chain(fresh -> fresh ? channels.saveIfNewer(status) : Uni.createFrom().item(false))
                 .chain(newer -> {
                     if (!newer) {

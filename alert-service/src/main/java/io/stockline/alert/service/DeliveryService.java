@@ -16,9 +16,9 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.alert.config.AlertConfig;
 import io.stockline.alert.domain.Backoff;
 import io.stockline.alert.domain.Delivery;
-import io.stockline.alert.domain.RuleViolation;
 import io.stockline.alert.messaging.Notifier;
 import io.stockline.alert.repository.DeliveryRepository;
+import io.stockline.platform.problem.RuleViolation;
 
 /**
  * Works the delivery table: claims what is due (one attempt each, under a lease), sends outside any transaction,
@@ -115,13 +115,13 @@ public class DeliveryService {
 
     @WithTransaction
     public Uni<Delivery> find(UUID id) {
-        return deliveries.find(id).onItem().ifNull().failWith(() -> RuleViolation.notFound("id", "no delivery " + id));
+        return deliveries.find(id).onItem().ifNull().failWith(() -> RuleViolation.unknownPath("id", "no delivery " + id));
     }
 
     /** Sends a delivery that has not been delivered again, now. */
     @WithTransaction
     public Uni<Delivery> retry(UUID id) {
-        return deliveries.retry(id).onItem().ifNull().failWith(() -> RuleViolation.notFound("id", "no delivery " + id));
+        return deliveries.retry(id).onItem().ifNull().failWith(() -> RuleViolation.unknownPath("id", "no delivery " + id));
     }
 
     private OffsetDateTime now() {

@@ -22,11 +22,11 @@ import io.stockline.alert.domain.Alert;
 import io.stockline.alert.domain.AlertEvent;
 import io.stockline.alert.domain.Delivery;
 import io.stockline.alert.domain.Digest;
-import io.stockline.alert.domain.RuleViolation;
 import io.stockline.alert.domain.Subscription;
 import io.stockline.alert.repository.AlertRepository;
 import io.stockline.alert.repository.DeliveryRepository;
 import io.stockline.alert.repository.SubscriptionRepository;
+import io.stockline.platform.problem.RuleViolation;
 
 /**
  * Daily digests: at its digest time, a digest subscription gets one delivery summarising the alerts opened or
@@ -77,7 +77,7 @@ public class DigestService {
     public Uni<Integer> send(UUID id) {
         OffsetDateTime now = now();
         return subscriptions.find(id)
-                .onItem().ifNull().failWith(() -> RuleViolation.notFound("id", "no subscription " + id))
+                .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("id", "no subscription " + id))
                 .chain(subscription -> {
                     if (!subscription.digest()) {
                         throw RuleViolation.conflict("digest", "subscription " + id + " is not a digest subscription");

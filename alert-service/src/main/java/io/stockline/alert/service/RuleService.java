@@ -16,8 +16,8 @@ import io.stockline.alert.config.AlertConfig;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Rule;
 import io.stockline.alert.domain.RuleSet;
-import io.stockline.alert.domain.RuleViolation;
 import io.stockline.alert.repository.RuleRepository;
+import io.stockline.platform.problem.RuleViolation;
 
 /** Alert rules: one per kind and scope. A change applies from the next event or sweep of each subject. */
 @ApplicationScoped
@@ -54,7 +54,7 @@ public class RuleService {
 
     @WithTransaction
     public Uni<Rule> find(UUID id) {
-        return rules.find(id).onItem().ifNull().failWith(() -> RuleViolation.notFound("id", "no rule " + id));
+        return rules.find(id).onItem().ifNull().failWith(() -> RuleViolation.unknownPath("id", "no rule " + id));
     }
 
     /** The rule in force for a subject: the most specific one, or the default (id null). */
@@ -103,7 +103,7 @@ public class RuleService {
     public Uni<Void> delete(UUID id) {
         return rules.delete(id).map(deleted -> {
             if (!deleted) {
-                throw RuleViolation.notFound("id", "no rule " + id);
+                throw RuleViolation.unknownPath("id", "no rule " + id);
             }
             return null;
         });

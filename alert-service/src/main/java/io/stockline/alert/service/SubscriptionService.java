@@ -21,10 +21,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Digest;
-import io.stockline.alert.domain.RuleViolation;
 import io.stockline.alert.domain.Subscription;
 import io.stockline.alert.domain.SubscriptionFilter;
 import io.stockline.alert.repository.SubscriptionRepository;
+import io.stockline.platform.problem.RuleViolation;
 
 /** Subscriptions: who hears about which alerts, and how. */
 @ApplicationScoped
@@ -56,7 +56,7 @@ public class SubscriptionService {
     @WithTransaction
     public Uni<Subscription> find(UUID id) {
         return subscriptions.find(id).onItem().ifNull()
-                .failWith(() -> RuleViolation.notFound("id", "no subscription " + id));
+                .failWith(() -> RuleViolation.unknownPath("id", "no subscription " + id));
     }
 
     @WithTransaction
@@ -70,7 +70,7 @@ public class SubscriptionService {
     @WithTransaction
     public Uni<Subscription> change(UUID id, SubscriptionRequest request) {
         return subscriptions.update(subscription(id, request)).onItem().ifNull()
-                .failWith(() -> RuleViolation.notFound("id", "no subscription " + id))
+                .failWith(() -> RuleViolation.unknownPath("id", "no subscription " + id))
                 .invoke(changed -> {
                     if (changed.channel() == Subscription.Channel.WEBHOOK && changed.secret() == null) {
                         throw RuleViolation.invalid("secret", "a webhook needs a secret to sign its messages with");
@@ -82,7 +82,7 @@ public class SubscriptionService {
     public Uni<Void> delete(UUID id) {
         return subscriptions.delete(id).map(deleted -> {
             if (!deleted) {
-                throw RuleViolation.notFound("id", "no subscription " + id);
+                throw RuleViolation.unknownPath("id", "no subscription " + id);
             }
             return null;
         });

@@ -19,11 +19,9 @@ public class SweepService {
     private static final int PENDING_BATCH = 200;
 
     private final AlertService alerts;
-    private final OutboxRelay relay;
 
-    public SweepService(AlertService alerts, OutboxRelay relay) {
+    public SweepService(AlertService alerts) {
         this.alerts = alerts;
-        this.relay = relay;
     }
 
     @Scheduled(every = "${stockline.alerts.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -52,7 +50,7 @@ public class SweepService {
                         ? alerts.reevaluateChannel(subject.channel())
                         : alerts.reevaluateStock(subject.sku(), subject.location()));
             }
-            return subjects.isEmpty() ? chain : chain.chain(relay::drain);
+            return chain;
         });
     }
 
@@ -63,7 +61,7 @@ public class SweepService {
             for (StockStateRepository.StockSubject subject : subjects) {
                 chain = chain.chain(() -> alerts.reevaluateStock(subject.sku(), subject.location()));
             }
-            return subjects.isEmpty() ? chain : chain.chain(relay::drain);
+            return chain;
         });
     }
 }
