@@ -40,6 +40,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stockline.testsupport.MarketplaceContracts.Marketplace;
 import io.stockline.testsupport.StocklineTestResource;
 
 /**
@@ -80,10 +81,10 @@ class EbayConnectorTest {
     }
 
     @AfterEach
-    void everyInventoryRequestMatchesEbaysSpec() {
-        List<LoggedRequest> inventory = ebay.findAll(anyRequestedFor(urlPathMatching("/sell/inventory/.*")));
-        if (!inventory.isEmpty()) {
-            MarketplaceSpecs.assertAllValid(MarketplaceSpecs.ebay(), inventory);
+    void everyRequestMatchesOurContractAndEbaysSpec() {
+        List<LoggedRequest> requests = ebay.findAll(anyRequestedFor(urlPathMatching("/.*")));
+        if (!requests.isEmpty()) {
+            MarketplaceSpecs.assertAllValid(Marketplace.EBAY, requests, request -> request.getUrl().startsWith("/sell/inventory/"));
         }
     }
 

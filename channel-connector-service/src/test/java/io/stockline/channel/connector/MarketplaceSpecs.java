@@ -2,18 +2,21 @@ package io.stockline.channel.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import io.stockline.testsupport.MarketplaceContracts;
+import io.stockline.testsupport.MarketplaceContracts.Marketplace;
+
 /**
- * The marketplaces' own published API specifications ({@code shared/marketplace-specs} beside the repository),
- * and a check that a request WireMock recorded is one they allow.
+ * The contracts a request WireMock recorded must keep to: always ours ({@link MarketplaceContracts}, in
+ * test-support's {@code marketplace-contracts}), and where they are in reach the marketplaces' own published API
+ * specifications as well (see {@link MarketplaceContracts#publishedSpecsDir()}).
  */
 final class MarketplaceSpecs {
 
@@ -23,25 +26,40 @@ final class MarketplaceSpecs {
     private MarketplaceSpecs() {
     }
 
-    /** Amazon SP-API Listings Items 2021-08-01 (Swagger 2.0). */
+    /** Our contract with a marketplace, paths as the marketplace serves them (as the WireMock stubs do). */
+    static OpenApiInteractionValidator contract(Marketplace marketplace) {
+        return MarketplaceContracts.contract(marketplace);
+    }
+
+    /** Amazon SP-API Listings Items 2021-08-01 as Amazon publishes it (Swagger 2.0); skips the test when not in reach. */
     static synchronized OpenApiInteractionValidator amazon() {
         if (amazon == null) {
-            amazon = OpenApiInteractionValidator
-                    .createForSpecificationUrl(spec("amazon-sp-api-listingsItems_2021-08-01.json").toUri().toString())
-                    .build();
+            amazon = MarketplaceContracts.published(Marketplace.AMAZON, null);
         }
         return amazon;
     }
 
-    /** eBay Sell Inventory v1 (OpenAPI 3.0); its server puts the operations under /sell/inventory/v1. */
+    /** eBay Sell Inventory v1 as eBay publishes it (OpenAPI 3.0), its operations under /sell/inventory/v1; skips when not in reach. */
     static synchronized OpenApiInteractionValidator ebay() {
         if (ebay == null) {
-            ebay = OpenApiInteractionValidator
-                    .createForSpecificationUrl(spec("ebay-sell_inventory_v1_oas3.json").toUri().toString())
-                    .withBasePathOverride(EbayConnector.BASE_PATH)
-                    .build();
+            ebay = MarketplaceContracts.published(Marketplace.EBAY, EbayConnector.BASE_PATH);
         }
         return ebay;
+    }
+
+    /**
+     * Fails unless every recorded request keeps to our contract and, where the published spec is in reach, to the
+     * published spec as well ({@code publishedPaths} picks the requests the published spec covers: its token
+     * endpoint is documented elsewhere).
+     */
+    static void assertAllValid(Marketplace marketplace, List<LoggedRequest> requests, Predicate<LoggedRequest> publishedPaths) {
+        assertAllValid(contract(marketplace), requests);
+        if (MarketplaceContracts.publishedSpec(marketplace).isPresent()) {
+            List<LoggedRequest> covered = requests.stream().filter(publishedPaths).toList();
+            if (!covered.isEmpty()) {
+                assertAllValid(marketplace == Marketplace.AMAZON ? amazon() : ebay(), covered);
+            }
+        }
     }
 
     /** Fails unless every recorded request is valid against the spec; returns how many were checked. */
@@ -50,7 +68,7 @@ final class MarketplaceSpecs {
         for (LoggedRequest request : requests) {
             ValidationReport report = validator.validateRequest(toRequest(request));
             assertThat(report.getMessages())
-                    .as("%s %s against the marketplace's spec", request.getMethod(), request.getUrl())
+                    .as("%s %s against %s", request.getMethod(), request.getUrl(), validator)
                     .filteredOn(message -> message.getLevel() == ValidationReport.Level.ERROR)
                     .isEmpty();
         }
@@ -77,16 +95,4 @@ final class MarketplaceSpecs {
         return request.build();
     }
 
-    /** The spec file, found in shared/marketplace-specs beside the first folder above the module that has one. */
-    static Path spec(String file) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("shared").resolve("marketplace-specs").resolve(file);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("no shared/marketplace-specs/" + file + " above " + Path.of("").toAbsolutePath());
-    }
 }

@@ -1,6 +1,8 @@
 package io.stockline.channel.connector;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -20,6 +22,7 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +36,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stockline.testsupport.MarketplaceContracts.Marketplace;
 import io.stockline.testsupport.StocklineTestResource;
 
 /** The Shopify connector through the dispatcher against a WireMock Shopify: the GraphQL call Shopify documents. */
@@ -68,6 +72,14 @@ class ShopifyConnectorTest {
     @BeforeEach
     void reset() {
         shopify.resetAll();
+    }
+
+    @AfterEach
+    void everyRequestMatchesOurContract() {
+        List<LoggedRequest> requests = shopify.findAll(anyRequestedFor(urlPathMatching("/.*")));
+        if (!requests.isEmpty()) {
+            MarketplaceSpecs.assertAllValid(MarketplaceSpecs.contract(Marketplace.SHOPIFY), requests);
+        }
     }
 
     private static ChannelAccess channel(Map<String, String> extraOptions) {

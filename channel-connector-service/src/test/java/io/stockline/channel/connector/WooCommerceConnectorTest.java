@@ -1,6 +1,7 @@
 package io.stockline.channel.connector;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stockline.testsupport.MarketplaceContracts.Marketplace;
 import io.stockline.testsupport.StocklineTestResource;
 
 /** The WooCommerce connector through the dispatcher against a WireMock WooCommerce REST API v3. */
@@ -71,6 +74,14 @@ class WooCommerceConnectorTest {
     @BeforeEach
     void reset() {
         woo.resetAll();
+    }
+
+    @AfterEach
+    void everyRequestMatchesOurContract() {
+        List<LoggedRequest> requests = woo.findAll(anyRequestedFor(urlPathMatching("/.*")));
+        if (!requests.isEmpty()) {
+            MarketplaceSpecs.assertAllValid(MarketplaceSpecs.contract(Marketplace.WOOCOMMERCE), requests);
+        }
     }
 
     private static ChannelAccess channel(Map<String, String> extraOptions) {

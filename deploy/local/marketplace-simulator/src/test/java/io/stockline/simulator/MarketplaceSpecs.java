@@ -2,10 +2,8 @@ package io.stockline.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Map;
+import java.util.Optional;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -14,42 +12,46 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 
 import io.restassured.response.Response;
+import io.stockline.testsupport.MarketplaceContracts;
+import io.stockline.testsupport.MarketplaceContracts.Marketplace;
 
 /**
- * The marketplaces' published specifications (../shared/marketplace-specs beside the repository), as validators
- * of the requests the tests send and the simulator's answers.
+ * The contracts the requests the tests send and the simulator's answers keep to: always ours
+ * ({@link MarketplaceContracts}, in test-support's marketplace-contracts), and the marketplaces' published
+ * specifications too where they are in reach ({@link MarketplaceContracts#publishedSpecsDir()}). The simulator
+ * serves each marketplace under a prefix of its own (/amazon, /ebay, /shopify, /woocommerce).
  */
 final class MarketplaceSpecs {
 
-    static final OpenApiInteractionValidator AMAZON = validator("amazon-sp-api-listingsItems_2021-08-01.json", "/amazon");
-    static final OpenApiInteractionValidator EBAY = validator("ebay-sell_inventory_v1_oas3.json", "/ebay/sell/inventory/v1");
+    static final Marketplace AMAZON = Marketplace.AMAZON;
+    static final Marketplace EBAY = Marketplace.EBAY;
+
+    private static final Map<Marketplace, OpenApiInteractionValidator> CONTRACTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Marketplace, Optional<OpenApiInteractionValidator>> PUBLISHED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private MarketplaceSpecs() {
     }
 
-    static Path specsDir() {
-        String configured = System.getProperty("marketplace.specs.dir");
-        if (configured != null && Files.isDirectory(Paths.get(configured))) {
-            return Paths.get(configured);
-        }
-        // the shared folder sits beside the repository root: walk up from the module until it shows
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("marketplace-specs");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("no shared/marketplace-specs above " + Paths.get("").toAbsolutePath());
+    /** Where the simulator serves a marketplace. */
+    static String prefix(Marketplace marketplace) {
+        return "/" + marketplace.name().toLowerCase();
     }
 
-    private static OpenApiInteractionValidator validator(String file, String basePath) {
-        return OpenApiInteractionValidator.createForSpecificationUrl(specsDir().resolve(file).toUri().toString())
-                .withBasePathOverride(basePath)
-                .build();
+    /** Our contract, under the simulator's prefix for the marketplace. */
+    static OpenApiInteractionValidator contract(Marketplace marketplace) {
+        return CONTRACTS.computeIfAbsent(marketplace, m -> MarketplaceContracts.contract(m, prefix(m)));
     }
 
-    /** Asserts that a request the test sent and the simulator's answer to it both keep to the spec. */
-    static void assertConforms(OpenApiInteractionValidator spec, Request.Method method, String path, Map<String, String> query,
+    /** The published spec under the simulator's prefix, where the marketplace publishes one and it is in reach. */
+    static Optional<OpenApiInteractionValidator> published(Marketplace marketplace) {
+        return PUBLISHED.computeIfAbsent(marketplace, m -> MarketplaceContracts.publishedSpec(m).map(spec -> {
+            String base = m == Marketplace.EBAY ? prefix(m) + "/sell/inventory/v1" : prefix(m);
+            return OpenApiInteractionValidator.createForSpecificationUrl(spec.toUri().toString()).withBasePathOverride(base).build();
+        }));
+    }
+
+    /** Asserts that a request the test sent and the simulator's answer to it both keep to our contract and the published spec. */
+    static void assertConforms(Marketplace marketplace, Request.Method method, String path, Map<String, String> query,
             Map<String, String> headers, String requestBody, Response response) {
         SimpleRequest.Builder request = new SimpleRequest.Builder(method, path);
         query.forEach(request::withQueryParam);
@@ -57,10 +59,19 @@ final class MarketplaceSpecs {
         if (requestBody != null) {
             request.withBody(requestBody);
         }
+        SimpleRequest built = request.build();
+        assertThat(contract(marketplace).validate(built, answer(response)).getMessages())
+                .as("violations of our %s contract by %s %s -> %d %s", marketplace, method, path, response.statusCode(), response.asString())
+                .filteredOn(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .isEmpty();
+        published(marketplace).ifPresent(spec -> assertThat(spec.validate(built, answer(response)).getMessages())
+                .as("spec violations of %s %s -> %d %s", method, path, response.statusCode(), response.asString())
+                .isEmpty());
+    }
+
+    static SimpleResponse answer(Response response) {
         SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode()).withBody(response.asString());
         response.headers().forEach(header -> answer.withHeader(header.getName(), header.getValue()));
-        ValidationReport report = spec.validate(request.build(), answer.build());
-        assertThat(report.getMessages()).as("spec violations of %s %s -> %d %s", method, path, response.statusCode(), response.asString())
-                .isEmpty();
+        return answer.build();
     }
 }

@@ -16,6 +16,8 @@ final class Sim {
     }
 
     static void reset() {
+        // every marketplace answer from here on is checked against our contracts
+        ContractFilter.install();
         given().post("/_sim/reset").then().statusCode(204);
     }
 
