@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +21,7 @@ import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Subscription;
 import io.stockline.alert.repository.DeliveryRepository;
 import io.stockline.alert.repository.SubscriptionRepository;
+import io.stockline.platform.config.Topics;
 import io.stockline.platform.outbox.Outbox;
 import io.stockline.platform.outbox.OutboxEvent;
 
@@ -43,11 +43,11 @@ public class AlertPublication {
     private final ObjectMapper json;
     private final boolean legacyLowStock;
 
-    public AlertPublication(Outbox outbox, @ConfigProperty(name = "stockline.topics.alerts") String alertsTopic,
+    public AlertPublication(Outbox outbox, Topics topics,
             SubscriptionRepository subscriptions, DeliveryRepository deliveries, ObjectMapper json,
             AlertConfig config) {
         this.outbox = outbox;
-        this.alertsTopic = alertsTopic;
+        this.alertsTopic = topics.alerts();
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.json = json;
