@@ -6,7 +6,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.stockline.channel.connector.ChannelType;
+import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.Buffer;
 
 /**

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.Rows;
 
 /** SKU -> marketplace listing, per channel. */
 @ApplicationScoped
@@ -27,6 +28,6 @@ public class ListingRepository {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
                 "SELECT sku, listing_id FROM channel_listing WHERE channel = :channel ORDER BY sku", Object[].class)
                 .setParameter("channel", channel).getResultList())
-                .map(rows -> rows.stream().map(row -> new Listing((String) row[0], (String) row[1])).toList());
+                .map(rows -> rows.stream().map(row -> new Listing(Rows.text(row[0]), Rows.text(row[1]))).toList());
     }
 }

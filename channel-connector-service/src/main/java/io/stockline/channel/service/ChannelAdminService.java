@@ -17,7 +17,7 @@ import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelRules;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ListingCsv;
-import io.stockline.channel.domain.RuleViolation;
+import io.stockline.platform.problem.RuleViolation;
 import io.stockline.channel.repository.ChannelRepository;
 import io.stockline.channel.repository.ListingRepository;
 import io.stockline.channel.repository.SyncStateRepository;

@@ -23,7 +23,7 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.config.ChannelConfig;
 import io.stockline.channel.connector.ChannelAccess;
-import io.stockline.channel.connector.ChannelDispatcher;
+import io.stockline.channel.dispatch.ChannelDispatcher;
 import io.stockline.channel.connector.ListingOutcome;
 import io.stockline.channel.connector.ListingUpdate;
 import io.stockline.channel.connector.MarketplaceException;

@@ -40,6 +40,8 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stockline.channel.dispatch.ChannelDispatcher;
+import io.stockline.channel.domain.ChannelType;
 import io.stockline.testsupport.StocklineTestResource;
 
 /**

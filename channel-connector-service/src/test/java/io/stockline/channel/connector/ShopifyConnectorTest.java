@@ -33,6 +33,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stockline.channel.dispatch.ChannelDispatcher;
+import io.stockline.channel.dispatch.ChannelHealth;
+import io.stockline.channel.domain.ChannelType;
 import io.stockline.testsupport.StocklineTestResource;
 
 /** The Shopify connector through the dispatcher against a WireMock Shopify: the GraphQL call Shopify documents. */
