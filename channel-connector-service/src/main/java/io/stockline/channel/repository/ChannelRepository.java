@@ -13,10 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelRules;
 import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.SkuRule;
 import io.stockline.platform.sql.Rows;
 

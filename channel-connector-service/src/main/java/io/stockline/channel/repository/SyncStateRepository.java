@@ -1,13 +1,13 @@
 package io.stockline.channel.repository;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.domain.SyncPair;
 import io.stockline.platform.sql.Rows;
 
 /**
@@ -33,12 +33,6 @@ public class SyncStateRepository {
 
     /** A pending pair as the worker takes it. */
     public record Due(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity, String listingId) {
-    }
-
-    /** One pair as the sync endpoint shows it. */
-    public record Row(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity, Long pushedVersion,
-            OffsetDateTime pushedAt, int attempts, boolean rejected, String lastError, OffsetDateTime nextAttemptAt,
-            String listingId) {
     }
 
     /** Pending figures of a channel. */
@@ -195,7 +189,7 @@ public class SyncStateRepository {
     }
 
     /** The channel's pairs (or one SKU's), with their listing. */
-    public Uni<List<Row>> rows(String channel, String sku, int limit) {
+    public Uni<List<SyncPair>> rows(String channel, String sku, int limit) {
         String sql = """
                 SELECT s.sku, s.wanted_quantity, s.wanted_version, s.pushed_quantity, s.pushed_version, s.pushed_at,
                     s.attempts, s.rejected_version IS NOT NULL, s.last_error, s.next_attempt_at, l.listing_id
@@ -208,7 +202,7 @@ public class SyncStateRepository {
                 query.setParameter("sku", sku);
             }
             return query.getResultList();
-        }).map(rows -> rows.stream().map(row -> new Row(Rows.text(row[0]), Rows.longValue(row[1]),
+        }).map(rows -> rows.stream().map(row -> new SyncPair(Rows.text(row[0]), Rows.longValue(row[1]),
                 Rows.longValue(row[2]), Rows.longOrNull(row[3]),
                 Rows.longOrNull(row[4]), Rows.time(row[5]),
                 (int) Rows.longValue(row[6]), Rows.bool(row[7]), Rows.text(row[8]), Rows.time(row[9]),

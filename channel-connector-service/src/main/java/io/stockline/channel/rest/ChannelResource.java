@@ -21,22 +21,22 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
-import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.ListingCsv;
-import io.stockline.platform.problem.RuleViolation;
 import io.stockline.channel.domain.SkuRule;
+import io.stockline.channel.domain.SyncPair;
 import io.stockline.channel.domain.SyncState;
 import io.stockline.channel.domain.SyncStatus;
-import io.stockline.channel.repository.SyncStateRepository;
-import io.stockline.platform.security.Roles;
 import io.stockline.channel.service.ChannelAdminService;
 import io.stockline.channel.service.ChannelWorkers;
 import io.stockline.channel.service.CredentialStore;
 import io.stockline.channel.service.Reconciler;
 import io.stockline.channel.service.SyncQueries;
 import io.stockline.channel.service.SyncStatusService;
+import io.stockline.platform.problem.RuleViolation;
+import io.stockline.platform.security.Roles;
 
 /** Channels: viewers read, admins edit. Credentials appear only as the name of their secret reference. */
 @Path("/api/v1/channels")
@@ -79,7 +79,7 @@ public class ChannelResource {
             Long pushedVersion, OffsetDateTime pushedAt, int attempts, boolean rejected, String lastError,
             OffsetDateTime nextAttemptAt, String listingId) {
 
-        static SyncResponse of(SyncStateRepository.Row row) {
+        static SyncResponse of(SyncPair row) {
             return new SyncResponse(row.sku(), row.wantedQuantity(), row.wantedVersion(), row.pushedQuantity(),
                     row.pushedVersion(), row.pushedAt(), row.attempts(), row.rejected(), row.lastError(),
                     row.nextAttemptAt(), row.listingId());
