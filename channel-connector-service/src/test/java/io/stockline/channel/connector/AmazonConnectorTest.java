@@ -62,7 +62,6 @@ class AmazonConnectorTest {
     @Inject
     ChannelDispatcher dispatcher;
 
-
     @BeforeAll
     static void startAmazon() {
         amazon = MarketplaceStub.start();
