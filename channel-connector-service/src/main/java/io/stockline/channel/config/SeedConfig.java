@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.stockline.channel.connector.ChannelType;
 import io.stockline.channel.domain.Buffer;
+import io.stockline.channel.domain.ChannelType;
 
 /**
  * Channels declared in configuration ({@code stockline.channels.seed.<id>.*}), created at startup when no

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.domain.ChannelType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -35,12 +36,10 @@ public class AmazonConnector implements MarketplaceConnector {
 
     private final MarketplaceHttp http;
     private final AccessTokens tokens;
-    private final ChannelTraffic traffic;
 
-    public AmazonConnector(MarketplaceHttp http, AccessTokens tokens, ChannelTraffic traffic) {
+    public AmazonConnector(MarketplaceHttp http, AccessTokens tokens) {
         this.http = http;
         this.tokens = tokens;
-        this.traffic = traffic;
     }
 
     @Override
@@ -55,19 +54,19 @@ public class AmazonConnector implements MarketplaceConnector {
 
     /** patchListingsItem: 5 requests per second per seller, burst 5; x-amzn-RateLimit-Limit overrides the rate. */
     @Override
-    public RateLimit rateLimit() {
-        return new RateLimit(5, 5);
+    public DocumentedLimit rateLimit() {
+        return new DocumentedLimit(5, 5);
     }
 
     @Override
-    public Uni<List<ListingOutcome>> push(ChannelAccess channel, List<ListingUpdate> updates) {
+    public Uni<Reply<List<ListingOutcome>>> push(ChannelAccess channel, List<ListingUpdate> updates) {
         // one SKU per call, as the API has it; more than one is sent one after the other
         return Multi.createFrom().iterable(updates)
                 .onItem().transformToUniAndConcatenate(update -> patch(channel, update))
-                .collect().asList();
+                .collect().asList().map(Reply::all);
     }
 
-    private Uni<ListingOutcome> patch(ChannelAccess channel, ListingUpdate update) {
+    private Uni<Reply<ListingOutcome>> patch(ChannelAccess channel, ListingUpdate update) {
         String sku = sku(update);
         JsonObject body = new JsonObject()
                 .put("productType", channel.option("productType", "PRODUCT"))
@@ -88,22 +87,23 @@ public class AmazonConnector implements MarketplaceConnector {
                         .timeout(MarketplaceHttp.timeoutMillis(channel))
                         .sendBuffer(Buffer.buffer(body.encode())))
                 .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
-                .map(response -> {
-                    observeRate(channel, response);
-                    int status = response.statusCode();
-                    if (status == 200) {
-                        JsonObject answer = response.bodyAsJsonObject();
-                        if ("ACCEPTED".equals(answer.getString("status"))) {
-                            return ListingOutcome.applied(update);
-                        }
-                        return rejected(update, answer.getString("status") + " " + issues(answer.getJsonArray("issues")));
-                    }
-                    if (status == 400 || status == 404 || status == 413) {
-                        // this SKU's request is wrong; the next SKU's may be fine
-                        return rejected(update, "HTTP " + status + " " + MarketplaceHttp.abbreviate(response.bodyAsString()));
-                    }
-                    throw MarketplaceHttp.failure(what, response);
-                });
+                .map(response -> Reply.of(outcome(what, update, response), rate(response)));
+    }
+
+    private static ListingOutcome outcome(String what, ListingUpdate update, HttpResponse<Buffer> response) {
+        int status = response.statusCode();
+        if (status == 200) {
+            JsonObject answer = response.bodyAsJsonObject();
+            if ("ACCEPTED".equals(answer.getString("status"))) {
+                return ListingOutcome.applied(update);
+            }
+            return rejected(update, answer.getString("status") + " " + issues(answer.getJsonArray("issues")));
+        }
+        if (status == 400 || status == 404 || status == 413) {
+            // this SKU's request is wrong; the next SKU's may be fine
+            return rejected(update, "HTTP " + status + " " + MarketplaceHttp.abbreviate(response.bodyAsString()));
+        }
+        throw MarketplaceHttp.failure(what, response).carrying(rate(response));
     }
 
     @Override
@@ -117,7 +117,7 @@ public class AmazonConnector implements MarketplaceConnector {
     }
 
     @Override
-    public Uni<Map<String, Long>> read(ChannelAccess channel, List<String> listingIds) {
+    public Uni<Reply<Map<String, Long>>> read(ChannelAccess channel, List<String> listingIds) {
         String what = "amazon " + channel.channelId() + " getListingsItem";
         String code = channel.option("fulfillmentChannelCode", "DEFAULT");
         return Multi.createFrom().iterable(listingIds)
@@ -131,13 +131,12 @@ public class AmazonConnector implements MarketplaceConnector {
                                         .send())
                         .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
                         .map(response -> {
-                            observeRate(channel, response);
                             Map<String, Long> held = new HashMap<>();
                             if (response.statusCode() == 404) {
-                                return held;
+                                return Reply.of(held, rate(response));
                             }
                             if (!MarketplaceHttp.ok(response)) {
-                                throw MarketplaceHttp.failure(what, response);
+                                throw MarketplaceHttp.failure(what, response).carrying(rate(response));
                             }
                             JsonArray availability = response.bodyAsJsonObject().getJsonArray("fulfillmentAvailability", new JsonArray());
                             for (int i = 0; i < availability.size(); i++) {
@@ -146,10 +145,10 @@ public class AmazonConnector implements MarketplaceConnector {
                                     held.put(sku, entry.getLong("quantity"));
                                 }
                             }
-                            return held;
+                            return Reply.of(held, rate(response));
                         }))
-                .collect().in(HashMap<String, Long>::new, Map::putAll)
-                .map(held -> (Map<String, Long>) held);
+                .collect().asList()
+                .map(replies -> Reply.all(replies).map(AmazonConnector::merged));
     }
 
     /** Amazon answers 403 (Unauthorized) for an expired token, and 401 where a gateway checks it first. */
@@ -157,15 +156,23 @@ public class AmazonConnector implements MarketplaceConnector {
         return status == 401 || status == 403;
     }
 
-    private void observeRate(ChannelAccess channel, HttpResponse<Buffer> response) {
+    /** The rate Amazon grants this seller now (x-amzn-RateLimit-Limit), when it says. */
+    private static RateSignal rate(HttpResponse<Buffer> response) {
         String limit = response.getHeader(RATE_LIMIT_HEADER);
         if (limit != null) {
             try {
-                traffic.serverRate(channel.channelId(), Double.parseDouble(limit.trim()));
+                return RateSignal.rate(Double.parseDouble(limit.trim()));
             } catch (NumberFormatException unreadable) {
                 // keep the documented rate
             }
         }
+        return RateSignal.NONE;
+    }
+
+    private static Map<String, Long> merged(List<Map<String, Long>> parts) {
+        Map<String, Long> all = new HashMap<>();
+        parts.forEach(all::putAll);
+        return all;
     }
 
     static AccessTokens.Grant grant(ChannelAccess channel) {

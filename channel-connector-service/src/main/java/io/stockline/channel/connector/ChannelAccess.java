@@ -3,6 +3,8 @@ package io.stockline.channel.connector;
 import java.net.URI;
 import java.util.Map;
 
+import io.stockline.channel.domain.ChannelType;
+
 /**
  * What a connector needs to reach one channel: its API's base address, the credentials already resolved from
  * the channel's secret reference, and the marketplace's own settings (Shopify location id, Amazon seller id and

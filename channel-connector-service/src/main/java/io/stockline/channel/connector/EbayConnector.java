@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.domain.ChannelType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -47,12 +48,12 @@ public class EbayConnector implements MarketplaceConnector {
 
     /** eBay sets daily call quotas (Application Growth Check raises them) rather than a rate; stay gentle. */
     @Override
-    public RateLimit rateLimit() {
-        return new RateLimit(10, 5);
+    public DocumentedLimit rateLimit() {
+        return new DocumentedLimit(10, 5);
     }
 
     @Override
-    public Uni<List<ListingOutcome>> push(ChannelAccess channel, List<ListingUpdate> updates) {
+    public Uni<Reply<List<ListingOutcome>>> push(ChannelAccess channel, List<ListingUpdate> updates) {
         JsonArray requests = new JsonArray();
         updates.forEach(update -> requests.add(new JsonObject().put("sku", sku(update))
                 .put("shipToLocationAvailability", new JsonObject().put("quantity", update.quantity()))));
@@ -78,7 +79,7 @@ public class EbayConnector implements MarketplaceConnector {
                         }
                     }
                     return outcomes;
-                });
+                }).map(Reply::of);
     }
 
     @Override
@@ -87,7 +88,7 @@ public class EbayConnector implements MarketplaceConnector {
     }
 
     @Override
-    public Uni<Map<String, Long>> read(ChannelAccess channel, List<String> listingIds) {
+    public Uni<Reply<Map<String, Long>>> read(ChannelAccess channel, List<String> listingIds) {
         JsonArray requests = new JsonArray();
         listingIds.forEach(sku -> requests.add(new JsonObject().put("sku", sku)));
         String what = "ebay " + channel.channelId() + " bulkGetInventoryItem";
@@ -103,7 +104,7 @@ public class EbayConnector implements MarketplaceConnector {
                         }
                     });
                     return held;
-                });
+                }).map(Reply::of);
     }
 
     private Uni<HttpResponse<Buffer>> post(ChannelAccess channel, String path, JsonObject body, String what) {

@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.domain.ChannelType;
 
 /**
  * Speaks one marketplace's documented API: builds the request, authenticates (refreshing tokens on 401),
  * and maps the answer to outcomes per listing or to a {@link MarketplaceException}. It makes one call per
- * {@link #push}; batching, rate limiting, waiting, retries and the circuit breaker belong to {@link ChannelDispatcher}.
+ * {@link #push}, and hands back what the marketplace said about its limits ({@link Reply#rate()},
+ * {@link MarketplaceException#rateSignal()}) rather than acting on it: batching, pacing, waiting, retries and the
+ * circuit breaker belong to the dispatcher ({@code io.stockline.channel.dispatch}).
  */
 public interface MarketplaceConnector {
 
@@ -18,13 +21,13 @@ public interface MarketplaceConnector {
     int maxBatchSize();
 
     /** Sets the quantities of at most {@link #maxBatchSize()} listings in one call. */
-    Uni<List<ListingOutcome>> push(ChannelAccess channel, List<ListingUpdate> updates);
+    Uni<Reply<List<ListingOutcome>>> push(ChannelAccess channel, List<ListingUpdate> updates);
 
     /** Whether {@link #read} can read quantities back from this marketplace. */
     boolean canReadBack();
 
     /** The quantities the marketplace holds now, by listing id; listings it does not know are absent. */
-    Uni<Map<String, Long>> read(ChannelAccess channel, List<String> listingIds);
+    Uni<Reply<Map<String, Long>>> read(ChannelAccess channel, List<String> listingIds);
 
     /** The most listing ids one {@link #read} may carry. */
     default int maxReadBatchSize() {
@@ -32,8 +35,8 @@ public interface MarketplaceConnector {
     }
 
     /** The documented limit of the API, before the channel's options and the server's own signals adjust it. */
-    default RateLimit rateLimit() {
-        return new RateLimit(5, 5);
+    default DocumentedLimit rateLimit() {
+        return new DocumentedLimit(5, 5);
     }
 
     /** What one push call costs against {@link #rateLimit()}: one request, or Shopify's GraphQL points. */

@@ -2,24 +2,46 @@ package io.stockline.channel.connector;
 
 import java.time.Duration;
 
-/** Why a whole call to a marketplace failed; the dispatcher decides from the kind whether and when to try again. */
+/**
+ * Why a whole call to a marketplace failed; the dispatcher decides from the kind whether and when to try again. A
+ * failed answer may still say something about the marketplace's limits: {@link #rateSignal()}.
+ */
 public abstract sealed class MarketplaceException extends RuntimeException {
+
+    private RateSignal rateSignal = RateSignal.NONE;
 
     protected MarketplaceException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /** What the failed answer said about the marketplace's limits; {@link RateSignal#NONE} when nothing. */
+    public RateSignal rateSignal() {
+        return rateSignal;
+    }
+
+    /** This failure, carrying what its answer said about the limits too (the later word wins where both say). */
+    public MarketplaceException carrying(RateSignal signal) {
+        if (signal != null) {
+            this.rateSignal = rateSignal.then(signal);
+        }
+        return this;
+    }
+
     /** The marketplace asked us to slow down (HTTP 429, Shopify THROTTLED); try again after {@code retryAfter}. */
     public static final class Throttled extends MarketplaceException {
-        private final Duration retryAfter;
 
         public Throttled(String message, Duration retryAfter) {
+            this(message, RateSignal.retryAfter(retryAfter));
+        }
+
+        /** {@code signal} without a retry-after means the one second HTTP assumes. */
+        public Throttled(String message, RateSignal signal) {
             super(message, null);
-            this.retryAfter = retryAfter;
+            carrying(signal.retryAfter() != null ? signal : signal.withRetryAfter(MarketplaceHttp.DEFAULT_RETRY_AFTER));
         }
 
         public Duration retryAfter() {
-            return retryAfter;
+            return rateSignal().retryAfter();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.domain.ChannelType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -23,8 +24,8 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
  * directive (required from 2026-04). A listing id is an InventoryItem GID; options {@code locationId} (Location
  * GID, required), {@code apiVersion} (default {@value #DEFAULT_API_VERSION}), {@code reason} (default correction).
  * Credential {@code accessToken} goes in X-Shopify-Access-Token. Shopify limits by query cost; every answer's
- * {@code extensions.cost.throttleStatus} resets the channel's bucket, and a THROTTLED error pauses the channel
- * until the missing points are restored.
+ * {@code extensions.cost.throttleStatus} comes back as the reply's {@link RateSignal} (the dispatcher resets the
+ * channel's bucket to it), and a THROTTLED error asks to wait until the missing points are restored.
  */
 @ApplicationScoped
 public class ShopifyConnector implements MarketplaceConnector {
@@ -48,11 +49,9 @@ public class ShopifyConnector implements MarketplaceConnector {
             + "{ quantities(names: [\"available\"]) { name quantity } } } } }";
 
     private final MarketplaceHttp http;
-    private final ChannelTraffic traffic;
 
-    public ShopifyConnector(MarketplaceHttp http, ChannelTraffic traffic) {
+    public ShopifyConnector(MarketplaceHttp http) {
         this.http = http;
-        this.traffic = traffic;
     }
 
     @Override
@@ -67,8 +66,8 @@ public class ShopifyConnector implements MarketplaceConnector {
 
     /** Standard plan: 100 points restored per second; the first answer's throttleStatus corrects both numbers. */
     @Override
-    public RateLimit rateLimit() {
-        return new RateLimit(1000, 100);
+    public DocumentedLimit rateLimit() {
+        return new DocumentedLimit(1000, 100);
     }
 
     @Override
@@ -88,7 +87,7 @@ public class ShopifyConnector implements MarketplaceConnector {
     }
 
     @Override
-    public Uni<List<ListingOutcome>> push(ChannelAccess channel, List<ListingUpdate> updates) {
+    public Uni<Reply<List<ListingOutcome>>> push(ChannelAccess channel, List<ListingUpdate> updates) {
         String locationId = locationId(channel);
         String apiVersion = channel.option("apiVersion", DEFAULT_API_VERSION);
         boolean changeFrom = atLeast(apiVersion, "2026-04");
@@ -123,7 +122,7 @@ public class ShopifyConnector implements MarketplaceConnector {
         }
         JsonObject body = new JsonObject().put("query", idempotent ? SET_QUANTITIES : SET_QUANTITIES_BEFORE_IDEMPOTENCY)
                 .put("variables", variables);
-        return graphql(channel, body).map(data -> outcomes(updates, data.getJsonObject("inventorySetQuantities")));
+        return graphql(channel, body).map(reply -> reply.map(data -> outcomes(updates, data.getJsonObject("inventorySetQuantities"))));
     }
 
     @Override
@@ -132,10 +131,10 @@ public class ShopifyConnector implements MarketplaceConnector {
     }
 
     @Override
-    public Uni<Map<String, Long>> read(ChannelAccess channel, List<String> listingIds) {
+    public Uni<Reply<Map<String, Long>>> read(ChannelAccess channel, List<String> listingIds) {
         JsonObject body = new JsonObject().put("query", READ_AVAILABLE).put("variables",
                 new JsonObject().put("ids", new JsonArray(new ArrayList<Object>(listingIds))).put("locationId", locationId(channel)));
-        return graphql(channel, body).map(data -> {
+        return graphql(channel, body).map(reply -> reply.map(data -> {
             Map<String, Long> held = new HashMap<>();
             JsonArray nodes = data.getJsonArray("nodes", new JsonArray());
             for (int i = 0; i < nodes.size(); i++) {
@@ -153,10 +152,10 @@ public class ShopifyConnector implements MarketplaceConnector {
                 }
             }
             return held;
-        });
+        }));
     }
 
-    private Uni<JsonObject> graphql(ChannelAccess channel, JsonObject body) {
+    private Uni<Reply<JsonObject>> graphql(ChannelAccess channel, JsonObject body) {
         String what = "shopify " + channel.channelId();
         String url = MarketplaceHttp.url(channel, "/admin/api/" + channel.option("apiVersion", DEFAULT_API_VERSION) + "/graphql.json");
         return http.client().postAbs(url)
@@ -166,20 +165,27 @@ public class ShopifyConnector implements MarketplaceConnector {
                 .timeout(MarketplaceHttp.timeoutMillis(channel))
                 .sendBuffer(Buffer.buffer(body.encode()))
                 .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
-                .map(response -> data(channel, what, response));
+                .map(response -> data(what, response));
     }
 
-    private JsonObject data(ChannelAccess channel, String what, HttpResponse<Buffer> response) {
+    private Reply<JsonObject> data(String what, HttpResponse<Buffer> response) {
         if (!MarketplaceHttp.ok(response)) {
             throw MarketplaceHttp.failure(what, response);
         }
         JsonObject body = response.bodyAsJsonObject();
         JsonObject cost = body.getJsonObject("extensions", new JsonObject()).getJsonObject("cost");
         JsonObject throttle = cost == null ? null : cost.getJsonObject("throttleStatus");
-        if (throttle != null) {
-            traffic.serverBucket(channel.channelId(), throttle.getDouble("currentlyAvailable", 0d),
-                    throttle.getDouble("maximumAvailable", 0d), throttle.getDouble("restoreRate", 0d));
+        RateSignal signal = throttle == null ? RateSignal.NONE
+                : RateSignal.bucket(throttle.getDouble("currentlyAvailable", 0d),
+                        throttle.getDouble("maximumAvailable", 0d), throttle.getDouble("restoreRate", 0d));
+        try {
+            return Reply.of(payload(what, body, cost, throttle), signal);
+        } catch (MarketplaceException failure) {
+            throw failure.carrying(signal);
         }
+    }
+
+    private static JsonObject payload(String what, JsonObject body, JsonObject cost, JsonObject throttle) {
         if (body.getValue("errors") instanceof String message) {
             throw new MarketplaceException.PermanentFailure(what + " error: " + MarketplaceHttp.abbreviate(message));
         }

@@ -1,35 +1,29 @@
 package io.stockline.channel.connector;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.domain.ChannelType;
+import io.stockline.platform.webhook.WebhookSignature;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
 
 /**
  * The generic webhook: POSTs {@code {channel, sentAt, updates[{sku, listingId, quantity}]}} to the channel's
- * endpoint. {@code X-Stockline-Timestamp} carries the sending time in Unix seconds and
- * {@code X-Stockline-Signature: sha256=<hex>} the HMAC-SHA256, under the channel's {@code secret} credential, of
- * {@code <timestamp>.<exact body>}: a receiver that checks the signature and refuses timestamps older than a few
- * minutes cannot be fooled by a replayed request. Any 2xx means every update is applied.
+ * endpoint, signed the one way every Stockline webhook is ({@link WebhookSignature}):
+ * {@code X-Stockline-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">} under the channel's
+ * {@code secret} credential. The timestamp is signed with the exact body, so a receiver that verifies the signature
+ * and refuses timestamps more than five minutes off cannot be fooled by a replayed request. Any 2xx means every
+ * update is applied.
  */
 @ApplicationScoped
 public class WebhookConnector implements MarketplaceConnector {
-
-    static final String SIGNATURE_HEADER = "X-Stockline-Signature";
-    static final String TIMESTAMP_HEADER = "X-Stockline-Timestamp";
 
     private final MarketplaceHttp http;
     private final Clock clock;
@@ -50,23 +44,22 @@ public class WebhookConnector implements MarketplaceConnector {
     }
 
     @Override
-    public RateLimit rateLimit() {
-        return new RateLimit(10, 10);
+    public DocumentedLimit rateLimit() {
+        return new DocumentedLimit(10, 10);
     }
 
     @Override
-    public Uni<List<ListingOutcome>> push(ChannelAccess channel, List<ListingUpdate> updates) {
+    public Uni<Reply<List<ListingOutcome>>> push(ChannelAccess channel, List<ListingUpdate> updates) {
         JsonArray lines = new JsonArray();
         updates.forEach(update -> lines.add(new JsonObject().put("sku", update.sku())
                 .put("listingId", update.listingId()).put("quantity", update.quantity())));
-        String body = new JsonObject().put("channel", channel.channelId()).put("sentAt", clock.instant().toString())
+        Instant now = clock.instant();
+        String body = new JsonObject().put("channel", channel.channelId()).put("sentAt", now.toString())
                 .put("updates", lines).encode();
-        String timestamp = Long.toString(clock.instant().getEpochSecond());
         String what = "webhook " + channel.channelId();
         return http.client().postAbs(channel.endpoint().toString())
                 .putHeader("Content-Type", "application/json")
-                .putHeader(TIMESTAMP_HEADER, timestamp)
-                .putHeader(SIGNATURE_HEADER, "sha256=" + sign(channel.credential("secret"), timestamp, body))
+                .putHeader(WebhookSignature.HEADER, WebhookSignature.sign(channel.credential("secret"), now, body))
                 .putHeader("Idempotency-Key", ShopifyConnector.idempotencyKey(updates))
                 .timeout(MarketplaceHttp.timeoutMillis(channel))
                 .sendBuffer(Buffer.buffer(body))
@@ -75,7 +68,7 @@ public class WebhookConnector implements MarketplaceConnector {
                     if (!MarketplaceHttp.ok(response)) {
                         throw MarketplaceHttp.failure(what, response);
                     }
-                    return updates.stream().map(ListingOutcome::applied).toList();
+                    return Reply.of(updates.stream().map(ListingOutcome::applied).toList());
                 });
     }
 
@@ -85,20 +78,7 @@ public class WebhookConnector implements MarketplaceConnector {
     }
 
     @Override
-    public Uni<Map<String, Long>> read(ChannelAccess channel, List<String> listingIds) {
-        return Uni.createFrom().item(Map.of());
-    }
-
-    /** Hex HMAC-SHA256 of {@code <timestamp>.<body>}: what a receiver recomputes to check a request. */
-    public static String sign(String secret, String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(timestamp.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) '.');
-            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+    public Uni<Reply<Map<String, Long>>> read(ChannelAccess channel, List<String> listingIds) {
+        return Uni.createFrom().item(Reply.of(Map.of()));
     }
 }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.domain.ChannelType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -43,12 +44,12 @@ public class WooCommerceConnector implements MarketplaceConnector {
 
     /** WooCommerce sets no rate limit of its own; the shop's host may. Gentle by default, per channel via options. */
     @Override
-    public RateLimit rateLimit() {
-        return new RateLimit(4, 2);
+    public DocumentedLimit rateLimit() {
+        return new DocumentedLimit(4, 2);
     }
 
     @Override
-    public Uni<List<ListingOutcome>> push(ChannelAccess channel, List<ListingUpdate> updates) {
+    public Uni<Reply<List<ListingOutcome>>> push(ChannelAccess channel, List<ListingUpdate> updates) {
         requireHttps(channel);
         JsonArray update = new JsonArray();
         List<ListingOutcome> refused = new ArrayList<>();
@@ -64,7 +65,7 @@ public class WooCommerceConnector implements MarketplaceConnector {
             update.add(new JsonObject().put("id", id).put("stock_quantity", listing.quantity()).put("manage_stock", true));
         }
         if (sent.isEmpty()) {
-            return Uni.createFrom().item(refused);
+            return Uni.createFrom().item(Reply.of(refused));
         }
         String what = "woocommerce " + channel.channelId() + " products/batch";
         return http.client().postAbs(MarketplaceHttp.url(channel, API_PATH + "/batch"))
@@ -105,7 +106,7 @@ public class WooCommerceConnector implements MarketplaceConnector {
                         }
                     }
                     return outcomes;
-                });
+                }).map(Reply::of);
     }
 
     @Override
@@ -114,12 +115,12 @@ public class WooCommerceConnector implements MarketplaceConnector {
     }
 
     @Override
-    public Uni<Map<String, Long>> read(ChannelAccess channel, List<String> listingIds) {
+    public Uni<Reply<Map<String, Long>>> read(ChannelAccess channel, List<String> listingIds) {
         requireHttps(channel);
         String include = listingIds.stream().map(WooCommerceConnector::productId).filter(id -> id != null)
                 .map(String::valueOf).collect(Collectors.joining(","));
         if (include.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(Reply.of(Map.of()));
         }
         String what = "woocommerce " + channel.channelId() + " products";
         return http.client().getAbs(MarketplaceHttp.url(channel, API_PATH))
@@ -143,7 +144,7 @@ public class WooCommerceConnector implements MarketplaceConnector {
                         }
                     }
                     return held;
-                });
+                }).map(Reply::of);
     }
 
     @Override

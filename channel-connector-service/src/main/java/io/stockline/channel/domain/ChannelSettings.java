@@ -3,8 +3,6 @@ package io.stockline.channel.domain;
 import java.util.List;
 import java.util.Map;
 
-import io.stockline.channel.connector.ChannelType;
-
 /**
  * A channel as an admin set it up: where it is, the name of its secret (never the secret), the locations whose
  * stock it sells (all when empty), its rules and per-SKU exceptions.

@@ -5,6 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.stockline.platform.problem.RuleViolation;
+import io.stockline.platform.problem.RuleViolations;
+import io.stockline.platform.problem.RuleViolations.FieldError;
+
 /**
  * Reads a SKU -> listing mapping from CSV: one {@code sku,listingId} per line, an optional header line of those
  * two names, blank lines ignored. Every bad line is reported (by line number and field), and a file with any
@@ -22,7 +26,7 @@ public final class ListingCsv {
 
     public static List<Mapping> parse(String csv) {
         List<Mapping> mappings = new ArrayList<>();
-        List<RuleViolation.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Map<String, Integer> lineOfSku = new HashMap<>();
         String[] lines = (csv == null ? "" : csv).split("\r?\n", -1);
         for (int index = 0; index < lines.length; index++) {
@@ -33,7 +37,7 @@ public final class ListingCsv {
             }
             String[] fields = line.split(",", -1);
             if (fields.length != 2) {
-                errors.add(new RuleViolation.FieldError("line " + number,
+                errors.add(new FieldError("line " + number,
                         "expected 2 fields sku,listingId but found " + fields.length));
                 continue;
             }
@@ -41,17 +45,17 @@ public final class ListingCsv {
             String listingId = fields[1].strip();
             boolean valid = true;
             if (sku.isEmpty() || sku.length() > MAX_LENGTH) {
-                errors.add(new RuleViolation.FieldError("line " + number + ".sku",
+                errors.add(new FieldError("line " + number + ".sku",
                         sku.isEmpty() ? "sku is empty" : "sku is longer than " + MAX_LENGTH + " characters"));
                 valid = false;
             }
             if (listingId.isEmpty() || listingId.length() > MAX_LENGTH) {
-                errors.add(new RuleViolation.FieldError("line " + number + ".listingId", listingId.isEmpty()
+                errors.add(new FieldError("line " + number + ".listingId", listingId.isEmpty()
                         ? "listingId is empty" : "listingId is longer than " + MAX_LENGTH + " characters"));
                 valid = false;
             }
             if (valid && lineOfSku.containsKey(sku)) {
-                errors.add(new RuleViolation.FieldError("line " + number + ".sku",
+                errors.add(new FieldError("line " + number + ".sku",
                         "sku " + sku + " is mapped already on line " + lineOfSku.get(sku)));
                 valid = false;
             }
@@ -61,7 +65,7 @@ public final class ListingCsv {
             }
         }
         if (!errors.isEmpty()) {
-            throw new RuleViolation(RuleViolation.Kind.INVALID, errors);
+            throw RuleViolations.invalid(errors);
         }
         if (mappings.isEmpty()) {
             throw RuleViolation.invalid("body", "no sku,listingId lines");

@@ -1,7 +1,5 @@
 package io.stockline.channel.domain;
 
-import io.stockline.channel.connector.ChannelType;
-
 /** The listing a SKU is pushed to when the channel has no mapping for it. */
 public final class Listings {
 

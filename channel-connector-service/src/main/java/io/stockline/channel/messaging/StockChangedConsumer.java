@@ -1,7 +1,5 @@
 package io.stockline.channel.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,44 +7,41 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.stockline.channel.domain.StockChanged;
 import io.stockline.channel.service.ChannelSyncService;
 import io.stockline.channel.service.ChannelWorkers;
+import io.stockline.platform.events.DeadLetters;
+import io.stockline.platform.events.EventReader;
+import io.stockline.platform.events.PoisonRecord;
+import io.stockline.platform.events.Retry;
 
 /**
  * Reads inventory.stock-changed in batches (one transaction per batch, each SKU recomputed once) into the read
  * model and wakes the workers of the channels whose quantity changed. A record it cannot read goes to
- * {@code <topic>.dlq} unchanged with a {@code dead-letter-reason} header, and the rest of its batch goes on.
+ * {@code <topic>.dlq} unchanged with a {@code dead-letter-reason} header, and the rest of its batch goes on; a
+ * batch that fails for any other cause (the database away) is tried again until it is applied.
  */
 @ApplicationScoped
 public class StockChangedConsumer {
 
-    static final String REASON_HEADER = "dead-letter-reason";
+    static final String TYPE = "stock-changed event";
 
     private final ChannelSyncService sync;
     private final ChannelWorkers workers;
     private final MutinyEmitter<String> deadLetters;
-    private final ObjectMapper json;
+    private final EventReader reader;
 
     public StockChangedConsumer(ChannelSyncService sync, ChannelWorkers workers,
-            @Channel("stock-changed-dlq") MutinyEmitter<String> deadLetters, ObjectMapper json) {
+            @Channel("stock-changed-dlq") MutinyEmitter<String> deadLetters, EventReader reader) {
         this.sync = sync;
         this.workers = workers;
         this.deadLetters = deadLetters;
-        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+        this.reader = reader;
     }
 
     @Incoming("stock-changed")
@@ -55,39 +50,23 @@ public class StockChangedConsumer {
         List<Uni<Void>> dead = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                events.add(parse(record.value()));
-            } catch (Exception unreadable) {
-                dead.add(deadLetter(record, unreadable));
+                events.add(read(record.value()));
+            } catch (PoisonRecord unreadable) {
+                dead.add(deadLetters.sendMessage(DeadLetters.of(record, unreadable)));
             }
         }
         Uni<Void> deadLettered = dead.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(dead).andFailFast().replaceWithVoid();
         if (events.isEmpty()) {
             return deadLettered;
         }
-        return deadLettered.chain(() -> sync.apply(events)
-                // A database hiccup: the batch is tried again before it counts as failed (and goes to the DLQ).
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5))
+        return deadLettered.chain(() -> Retry.untilApplied("stock-changed batch of " + events.size(), () -> sync.apply(events)))
                 .invoke(workers::wakeAll).replaceWithVoid();
     }
 
-    private StockChanged parse(String payload) throws Exception {
-        if (payload == null) {
-            throw new IllegalArgumentException("stock-changed record without a value");
-        }
-        StockChanged event = json.readValue(payload, StockChanged.class);
-        if (event.eventId() == null || event.sku() == null || event.location() == null) {
-            throw new IllegalArgumentException("stock-changed event without eventId, sku or location");
-        }
+    private StockChanged read(String payload) {
+        StockChanged event = reader.read(payload, StockChanged.class, TYPE);
+        PoisonRecord.require(event.eventId() != null && event.sku() != null && event.location() != null,
+                "stock-changed event without eventId, sku or location");
         return event;
-    }
-
-    private Uni<Void> deadLetter(ConsumerRecord<String, String> record, Exception reason) {
-        String text = reason.getClass().getSimpleName() + ": " + reason.getMessage();
-        Log.warnf("unreadable record at %s-%d@%d goes to the dead-letter topic: %s", record.topic(), record.partition(),
-                record.offset(), text);
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add(REASON_HEADER, text.getBytes(StandardCharsets.UTF_8));
-        return deadLetters.sendMessage(Message.of(record.value()).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(record.key()).withHeaders(headers).build()));
     }
 }

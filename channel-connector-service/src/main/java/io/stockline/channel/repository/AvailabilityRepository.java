@@ -8,28 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.StockChanged;
+import io.stockline.platform.sql.Rows;
 
 @ApplicationScoped
 public class AvailabilityRepository {
-
-    /** Records the events' ids; returns the ids not seen before. */
-    public Uni<java.util.Set<java.util.UUID>> markProcessed(List<StockChanged> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().item(java.util.Set.of());
-        }
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < events.size(); i++) {
-            values.append(i == 0 ? "(:e" : ", (:e").append(i).append(')');
-        }
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery("INSERT INTO processed_event (event_id) VALUES " + values
-                    + " ON CONFLICT DO NOTHING RETURNING event_id", java.util.UUID.class);
-            for (int i = 0; i < events.size(); i++) {
-                query.setParameter("e" + i, events.get(i).eventId());
-            }
-            return query.getResultList();
-        }).map(java.util.HashSet::new);
-    }
 
     /**
      * Applies the events (at most one per SKU and location) unless a newer or equal version is there already;
@@ -59,7 +41,7 @@ public class AvailabilityRepository {
             return query.getResultList();
         }).map(rows -> {
             Map<String, java.util.Set<String>> touched = new java.util.LinkedHashMap<>();
-            rows.forEach(row -> touched.computeIfAbsent((String) row[0], sku -> new java.util.TreeSet<>()).add((String) row[1]));
+            rows.forEach(row -> touched.computeIfAbsent(Rows.text(row[0]), sku -> new java.util.TreeSet<>()).add(Rows.text(row[1])));
             return touched;
         });
     }
@@ -74,8 +56,8 @@ public class AvailabilityRepository {
                 .setParameter("skus", List.copyOf(skus)).getResultList())
                 .map(rows -> {
                     Map<String, Map<String, Long>> sums = new java.util.HashMap<>();
-                    rows.forEach(row -> sums.computeIfAbsent((String) row[0], sku -> new java.util.HashMap<>())
-                            .put((String) row[1], ((Number) row[2]).longValue()));
+                    rows.forEach(row -> sums.computeIfAbsent(Rows.text(row[0]), sku -> new java.util.HashMap<>())
+                            .put(Rows.text(row[1]), Rows.longValue(row[2])));
                     return sums;
                 });
     }

@@ -13,11 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.stockline.channel.connector.ChannelType;
 import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelRules;
 import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.SkuRule;
+import io.stockline.platform.sql.Rows;
 
 /** Channels and their per-SKU rules. */
 @ApplicationScoped
@@ -71,7 +72,7 @@ public class ChannelRepository {
                     Map<String, Map<String, SkuRule>> rules = new HashMap<>();
                     for (Object[] row : rows) {
                         Object[] rest = java.util.Arrays.copyOfRange(row, 1, row.length);
-                        rules.computeIfAbsent((String) row[0], sku -> new LinkedHashMap<>())
+                        rules.computeIfAbsent(Rows.text(row[0]), sku -> new LinkedHashMap<>())
                                 .putAll(rulesByFirstColumn(List.<Object[]>of(rest)));
                     }
                     return rules;
@@ -154,22 +155,22 @@ public class ChannelRepository {
 
     private ChannelSettings settings(Object[] row, Map<String, SkuRule> skuRules) {
         ChannelRules rules = new ChannelRules(
-                new Buffer(((Number) row[6]).longValue(), Buffer.Unit.valueOf((String) row[7])),
-                ((Number) row[8]).intValue(), row[9] == null ? null : ((Number) row[9]).longValue(),
-                ((Number) row[10]).longValue());
-        return new ChannelSettings((String) row[0], ChannelType.valueOf((String) row[1]), (String) row[2],
-                read((String) row[3], OPTIONS), (String) row[4], read((String) row[5], LOCATIONS), rules, skuRules,
-                (Boolean) row[11]);
+                new Buffer(Rows.longValue(row[6]), Buffer.Unit.valueOf(Rows.text(row[7]))),
+                (int) Rows.longValue(row[8]), Rows.longOrNull(row[9]),
+                Rows.longValue(row[10]));
+        return new ChannelSettings(Rows.text(row[0]), ChannelType.valueOf(Rows.text(row[1])), Rows.text(row[2]),
+                read(Rows.text(row[3]), OPTIONS), Rows.text(row[4]), read(Rows.text(row[5]), LOCATIONS), rules, skuRules,
+                Rows.bool(row[11]));
     }
 
     private static Map<String, SkuRule> rulesByFirstColumn(List<Object[]> rows) {
         Map<String, SkuRule> rules = new LinkedHashMap<>();
         for (Object[] row : rows) {
             Buffer buffer = row[2] == null ? null
-                    : new Buffer(((Number) row[2]).longValue(), Buffer.Unit.valueOf((String) row[3]));
-            rules.put((String) row[0], new SkuRule((Boolean) row[1], buffer,
-                    row[4] == null ? null : ((Number) row[4]).intValue(),
-                    row[5] == null ? null : ((Number) row[5]).longValue()));
+                    : new Buffer(Rows.longValue(row[2]), Buffer.Unit.valueOf(Rows.text(row[3])));
+            rules.put(Rows.text(row[0]), new SkuRule(Rows.bool(row[1]), buffer,
+                    Rows.intOrNull(row[4]),
+                    Rows.longOrNull(row[5])));
         }
         return rules;
     }
@@ -192,7 +193,7 @@ public class ChannelRepository {
 
     static Map<String, Long> longsByKey(List<Object[]> rows) {
         Map<String, Long> values = new HashMap<>();
-        rows.forEach(row -> values.put((String) row[0], ((Number) row[1]).longValue()));
+        rows.forEach(row -> values.put(Rows.text(row[0]), Rows.longValue(row[1])));
         return values;
     }
 }

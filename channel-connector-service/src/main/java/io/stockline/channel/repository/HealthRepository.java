@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.Rows;
 
 /** How a channel's calls have gone: failures in a row, back-off, the last success and error. */
 @ApplicationScoped
@@ -32,9 +33,9 @@ public class HealthRepository {
                         return Health.NONE;
                     }
                     Object[] row = rows.get(0);
-                    return new Health(((Number) row[0]).intValue(), SyncStateRepository.offsetDateTime(row[1]),
-                            (String) row[2], SyncStateRepository.offsetDateTime(row[3]), (Boolean) row[4],
-                            (Boolean) row[5], (Boolean) row[6], ((Number) row[7]).intValue());
+                    return new Health((int) Rows.longValue(row[0]), Rows.time(row[1]),
+                            Rows.text(row[2]), Rows.time(row[3]), Rows.bool(row[4]),
+                            Rows.bool(row[5]), Rows.bool(row[6]), (int) Rows.longValue(row[7]));
                 });
     }
 

@@ -3,7 +3,6 @@ package io.stockline.channel.repository;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,18 +10,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ItemChanged;
 import io.stockline.channel.domain.ItemStatus;
+import io.stockline.platform.sql.Rows;
 
 /** Catalog status per SKU, from inventory.items. */
 @ApplicationScoped
 public class ItemRepository {
-
-    /** Records the event exactly once; false when its id was seen before. */
-    public Uni<Boolean> markProcessed(UUID eventId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "INSERT INTO processed_event (event_id) VALUES (:id) ON CONFLICT DO NOTHING")
-                .setParameter("id", eventId).executeUpdate())
-                .map(count -> count == 1);
-    }
 
     /** Applies the item's status unless a newer or equal revision is already there; false when it was stale. */
     public Uni<Boolean> apply(ItemChanged event) {
@@ -52,7 +44,7 @@ public class ItemRepository {
 
     private static Map<String, ItemStatus> byKey(List<Object[]> rows) {
         Map<String, ItemStatus> statuses = new HashMap<>();
-        rows.forEach(row -> statuses.put((String) row[0], ItemStatus.valueOf((String) row[1])));
+        rows.forEach(row -> statuses.put(Rows.text(row[0]), ItemStatus.valueOf(Rows.text(row[1]))));
         return statuses;
     }
 }

@@ -1,13 +1,14 @@
 package io.stockline.channel.repository;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.domain.SyncPair;
+import io.stockline.platform.sql.Rows;
 
 /**
  * What each channel should hold per SKU (wanted quantity and its version) and what it was last seen to hold
@@ -32,12 +33,6 @@ public class SyncStateRepository {
 
     /** A pending pair as the worker takes it. */
     public record Due(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity, String listingId) {
-    }
-
-    /** One pair as the sync endpoint shows it. */
-    public record Row(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity, Long pushedVersion,
-            OffsetDateTime pushedAt, int attempts, boolean rejected, String lastError, OffsetDateTime nextAttemptAt,
-            String listingId) {
     }
 
     /** Pending figures of a channel. */
@@ -111,9 +106,9 @@ public class SyncStateRepository {
                   AND s.rejected_version IS NULL AND s.next_attempt_at <= now()
                 ORDER BY (s.wanted_quantity = 0) DESC, s.pending_since, s.sku LIMIT :limit""", Object[].class)
                 .setParameter("channel", channel).setParameter("limit", limit).getResultList())
-                .map(rows -> rows.stream().map(row -> new Due((String) row[0], ((Number) row[1]).longValue(),
-                        ((Number) row[2]).longValue(), row[3] == null ? null : ((Number) row[3]).longValue(),
-                        (String) row[4])).toList());
+                .map(rows -> rows.stream().map(row -> new Due(Rows.text(row[0]), Rows.longValue(row[1]),
+                        Rows.longValue(row[2]), Rows.longOrNull(row[3]),
+                        Rows.text(row[4]))).toList());
     }
 
     /** The marketplace holds {@code quantity} as of {@code version}; an older answer never overwrites a newer one. */
@@ -194,7 +189,7 @@ public class SyncStateRepository {
     }
 
     /** The channel's pairs (or one SKU's), with their listing. */
-    public Uni<List<Row>> rows(String channel, String sku, int limit) {
+    public Uni<List<SyncPair>> rows(String channel, String sku, int limit) {
         String sql = """
                 SELECT s.sku, s.wanted_quantity, s.wanted_version, s.pushed_quantity, s.pushed_version, s.pushed_at,
                     s.attempts, s.rejected_version IS NOT NULL, s.last_error, s.next_attempt_at, l.listing_id
@@ -207,21 +202,26 @@ public class SyncStateRepository {
                 query.setParameter("sku", sku);
             }
             return query.getResultList();
-        }).map(rows -> rows.stream().map(row -> new Row((String) row[0], ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), row[3] == null ? null : ((Number) row[3]).longValue(),
-                row[4] == null ? null : ((Number) row[4]).longValue(), offsetDateTime(row[5]),
-                ((Number) row[6]).intValue(), (Boolean) row[7], (String) row[8], offsetDateTime(row[9]),
-                (String) row[10])).toList());
+        }).map(rows -> rows.stream().map(row -> new SyncPair(Rows.text(row[0]), Rows.longValue(row[1]),
+                Rows.longValue(row[2]), Rows.longOrNull(row[3]),
+                Rows.longOrNull(row[4]), Rows.time(row[5]),
+                (int) Rows.longValue(row[6]), Rows.bool(row[7]), Rows.text(row[8]), Rows.time(row[9]),
+                Rows.text(row[10]))).toList());
     }
 
-    /** SKUs of the channel after {@code afterSku}, in order, with their listing (null when unmapped). */
-    public Uni<List<Object[]>> page(String channel, String afterSku, int limit) {
+    /** A SKU a channel is told about, with its listing (null when unmapped). */
+    public record Synced(String sku, String listingId) {
+    }
+
+    /** SKUs of the channel after {@code afterSku}, in order, with their listing. */
+    public Uni<List<Synced>> page(String channel, String afterSku, int limit) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 SELECT s.sku, l.listing_id FROM sync_state s
                 LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
                 WHERE s.channel = :channel AND s.sku > :after ORDER BY s.sku LIMIT :limit""", Object[].class)
                 .setParameter("channel", channel).setParameter("after", afterSku).setParameter("limit", limit)
-                .getResultList());
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new Synced(Rows.text(row[0]), Rows.text(row[1]))).toList());
     }
 
     public Uni<Summary> summary(String channel) {
@@ -231,26 +231,7 @@ public class SyncStateRepository {
                     CAST(COUNT(*) FILTER (WHERE rejected_version IS NOT NULL) AS bigint)
                 FROM sync_state WHERE channel = :channel""".formatted(PENDING, PENDING), Object[].class)
                 .setParameter("channel", channel).getSingleResult())
-                .map(row -> new Summary(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                        ((Number) row[2]).longValue()));
-    }
-
-    static OffsetDateTime offsetDateTime(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.ZonedDateTime zdt) {
-            return zdt.toOffsetDateTime();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+                .map(row -> new Summary(Rows.longValue(row[0]), Rows.longValue(row[1]),
+                        Rows.longValue(row[2])));
     }
 }

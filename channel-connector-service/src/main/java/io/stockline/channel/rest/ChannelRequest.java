@@ -12,12 +12,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-import io.stockline.channel.connector.ChannelType;
 import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelRules;
 import io.stockline.channel.domain.ChannelSettings;
-import io.stockline.channel.domain.RuleViolation;
+import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.SkuRule;
+import io.stockline.platform.problem.RuleViolation;
 
 /**
  * A channel as an admin sends it (POST: with {@code id}; PUT: the id is in the path). {@code credentials} is the

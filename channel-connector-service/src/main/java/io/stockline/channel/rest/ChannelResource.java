@@ -1,5 +1,6 @@
 package io.stockline.channel.rest;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,21 +21,22 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
-import io.stockline.channel.connector.ChannelType;
 import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.ListingCsv;
-import io.stockline.channel.domain.RuleViolation;
 import io.stockline.channel.domain.SkuRule;
-import io.stockline.channel.repository.ListingRepository;
-import io.stockline.channel.repository.SyncStateRepository;
-import io.stockline.channel.rest.security.Roles;
+import io.stockline.channel.domain.SyncPair;
+import io.stockline.channel.domain.SyncState;
+import io.stockline.channel.domain.SyncStatus;
 import io.stockline.channel.service.ChannelAdminService;
 import io.stockline.channel.service.ChannelWorkers;
 import io.stockline.channel.service.CredentialStore;
 import io.stockline.channel.service.Reconciler;
 import io.stockline.channel.service.SyncQueries;
 import io.stockline.channel.service.SyncStatusService;
+import io.stockline.platform.problem.RuleViolation;
+import io.stockline.platform.security.Roles;
 
 /** Channels: viewers read, admins edit. Credentials appear only as the name of their secret reference. */
 @Path("/api/v1/channels")
@@ -56,7 +58,32 @@ public class ChannelResource {
             boolean enabled) {
     }
 
+    /** A SKU's listing: what the JSON import takes and the listings endpoint returns. */
     public record ListingMapping(String sku, String listingId) {
+    }
+
+    /** SyncStatusV1 as the status endpoint shows it. */
+    public record StatusResponse(String channelId, String channelType, SyncState state, long pending, long lagSeconds,
+            int consecutiveFailures, int failuresLastHour, OffsetDateTime lastSuccessAt, String lastError,
+            long rejected, OffsetDateTime reportedAt) {
+
+        static StatusResponse of(SyncStatus status) {
+            return new StatusResponse(status.channelId(), status.channelType(), status.state(), status.pending(),
+                    status.lagSeconds(), status.consecutiveFailures(), status.failuresLastHour(),
+                    status.lastSuccessAt(), status.lastError(), status.rejected(), status.reportedAt());
+        }
+    }
+
+    /** One (channel, SKU) pair as the sync endpoint shows it. */
+    public record SyncResponse(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity,
+            Long pushedVersion, OffsetDateTime pushedAt, int attempts, boolean rejected, String lastError,
+            OffsetDateTime nextAttemptAt, String listingId) {
+
+        static SyncResponse of(SyncPair row) {
+            return new SyncResponse(row.sku(), row.wantedQuantity(), row.wantedVersion(), row.pushedQuantity(),
+                    row.pushedVersion(), row.pushedAt(), row.attempts(), row.rejected(), row.lastError(),
+                    row.nextAttemptAt(), row.listingId());
+        }
     }
 
     public record Imported(String channel, int imported) {
@@ -122,8 +149,9 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}/listings")
-    public Uni<List<ListingRepository.Listing>> listings(@RestPath String id) {
-        return admin.listings(id);
+    public Uni<List<ListingMapping>> listings(@RestPath String id) {
+        return admin.listings(id).map(all -> all.stream()
+                .map(listing -> new ListingMapping(listing.sku(), listing.listingId())).toList());
     }
 
     /** CSV import: {@code sku,listingId} per line, all or nothing. */
@@ -159,19 +187,21 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}/status")
-    public Uni<SyncStatusService.SyncStatus> status(@RestPath String id) {
-        return status.status(id).onItem().ifNull().failWith(() -> RuleViolation.notFound("id", "no channel " + id));
+    public Uni<StatusResponse> status(@RestPath String id) {
+        return status.status(id).onItem().ifNull().failWith(() -> RuleViolation.unknownPath("id", "no channel " + id))
+                .map(StatusResponse::of);
     }
 
     @GET
     @Path("/{id}/sync")
-    public Uni<List<SyncStateRepository.Row>> sync(@RestPath String id, @QueryParam("sku") String sku,
+    public Uni<List<SyncResponse>> sync(@RestPath String id, @QueryParam("sku") String sku,
             @QueryParam("limit") Integer limit) {
         int rows = limit == null ? 500 : limit;
         if (rows < 1 || rows > 5000) {
-            throw RuleViolation.invalid("limit", "limit is between 1 and 5000");
+            throw RuleViolation.invalidQuery("limit", "limit is between 1 and 5000");
         }
-        return admin.get(id).chain(() -> queries.rows(id, sku == null || sku.isBlank() ? null : sku, rows));
+        return admin.get(id).chain(() -> queries.rows(id, sku == null || sku.isBlank() ? null : sku, rows))
+                .map(all -> all.stream().map(SyncResponse::of).toList());
     }
 
     private ChannelResponse response(ChannelSettings channel) {

@@ -17,10 +17,10 @@ import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelRules;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ListingCsv;
-import io.stockline.channel.domain.RuleViolation;
 import io.stockline.channel.repository.ChannelRepository;
 import io.stockline.channel.repository.ListingRepository;
 import io.stockline.channel.repository.SyncStateRepository;
+import io.stockline.platform.problem.RuleViolation;
 
 /**
  * Channels as admins manage them. A change of settings recomputes what the channel should hold of every SKU in
@@ -95,7 +95,7 @@ public class ChannelAdminService {
     }
 
     @WithSession
-    public Uni<List<ListingRepository.Listing>> listings(String id) {
+    public Uni<List<ListingCsv.Mapping>> listings(String id) {
         return get(id).chain(() -> listings.of(id));
     }
 
@@ -112,7 +112,7 @@ public class ChannelAdminService {
             }
             return Multi.createFrom().iterable(mappings)
                     .onItem().transformToUniAndConcatenate(mapping -> listings
-                            .upsert(id, new ListingRepository.Listing(mapping.sku(), mapping.listingId()))
+                            .upsert(id, mapping)
                             .chain(() -> syncState.repush(id, mapping.sku(), null, null, java.time.Duration.ZERO)))
                     .collect().last().replaceWith(mappings.size());
         });

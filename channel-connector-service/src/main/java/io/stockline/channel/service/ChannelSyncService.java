@@ -1,11 +1,13 @@
 package io.stockline.channel.service;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,6 +25,7 @@ import io.stockline.channel.repository.AvailabilityRepository;
 import io.stockline.channel.repository.ChannelRepository;
 import io.stockline.channel.repository.ItemRepository;
 import io.stockline.channel.repository.SyncStateRepository;
+import io.stockline.platform.events.ProcessedEvents;
 
 /**
  * Keeps the read model (availability per SKU and location, item status) and, in the same transaction, what each
@@ -36,13 +39,15 @@ public class ChannelSyncService {
     private final ItemRepository items;
     private final ChannelRepository channels;
     private final SyncStateRepository syncState;
+    private final ProcessedEvents processed;
 
     public ChannelSyncService(AvailabilityRepository availability, ItemRepository items, ChannelRepository channels,
-            SyncStateRepository syncState) {
+            SyncStateRepository syncState, ProcessedEvents processed) {
         this.availability = availability;
         this.items = items;
         this.channels = channels;
         this.syncState = syncState;
+        this.processed = processed;
     }
 
     /**
@@ -53,7 +58,8 @@ public class ChannelSyncService {
     public Uni<Set<String>> apply(List<StockChanged> events) {
         // Ids first (a duplicate is dropped), then per (SKU, location) only the highest version of the batch: the
         // lower ones would be stale once it is applied, and one upsert may touch a row only once.
-        return availability.markProcessed(events).chain(fresh -> {
+        return processed.markProcessed(events.stream().map(StockChanged::eventId).toList()).chain(ids -> {
+            Set<UUID> fresh = new HashSet<>(ids);
             Map<String, StockChanged> latest = new java.util.LinkedHashMap<>();
             for (StockChanged event : events) {
                 if (fresh.remove(event.eventId())) { // the first record of an id counts, a repeat in the batch does not
@@ -68,7 +74,7 @@ public class ChannelSyncService {
     /** Applies the item's status once, the latest revision winning; returns the channels whose wanted quantity changed. */
     @WithTransaction
     public Uni<Set<String>> apply(ItemChanged event) {
-        return items.markProcessed(event.eventId())
+        return processed.markProcessed(event.eventId())
                 .chain(fresh -> fresh ? items.apply(event) : Uni.createFrom().item(false))
                 .chain(applied -> applied ? recompute(java.util.Collections.singletonMap(event.sku(), null))
                         : Uni.createFrom().item(Set.<String>of()));

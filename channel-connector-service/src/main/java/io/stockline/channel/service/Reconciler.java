@@ -14,7 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.connector.ChannelAccess;
-import io.stockline.channel.connector.ChannelDispatcher;
+import io.stockline.channel.dispatch.ChannelDispatcher;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.Listings;
 import io.stockline.channel.repository.ChannelRepository;
@@ -99,16 +99,16 @@ public class Reconciler {
             }
             Map<String, String> skuByListing = new HashMap<>();
             List<String> listingIds = new ArrayList<>();
-            for (Object[] row : rows) {
-                String sku = (String) row[0];
-                String listing = row[1] != null ? (String) row[1] : Listings.defaultListingId(channel.type(), sku);
+            for (SyncStateRepository.Synced row : rows) {
+                String sku = row.sku();
+                String listing = row.listingId() != null ? row.listingId() : Listings.defaultListingId(channel.type(), sku);
                 if (listing == null) {
                     continue;
                 }
                 skuByListing.put(listing, sku);
                 listingIds.add(listing);
             }
-            String last = (String) rows.get(rows.size() - 1)[0];
+            String last = rows.get(rows.size() - 1).sku();
             return Uni.createFrom().deferred(() -> dispatcher.read(access, listingIds))
                     .chain(held -> {
                         Map<String, Long> heldBySku = new HashMap<>();
@@ -127,7 +127,7 @@ public class Reconciler {
     }
 
     @WithSession
-    Uni<List<Object[]>> page(String channelId, String after, int limit) {
+    Uni<List<SyncStateRepository.Synced>> page(String channelId, String after, int limit) {
         return syncState.page(channelId, after, limit);
     }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.domain.SyncPair;
 import io.stockline.channel.repository.SyncStateRepository;
 
 /** Read-only views of sync state. */
@@ -19,7 +20,7 @@ public class SyncQueries {
     }
 
     @WithSession
-    public Uni<List<SyncStateRepository.Row>> rows(String channel, String sku, int limit) {
+    public Uni<List<SyncPair>> rows(String channel, String sku, int limit) {
         return syncState.rows(channel, sku, limit);
     }
 }

@@ -2,56 +2,81 @@ package io.stockline.channel.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.config.ChannelConfig;
+import io.stockline.platform.config.Topics;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.SyncState;
-import io.stockline.channel.messaging.SyncStatusPublisher;
+import io.stockline.channel.domain.SyncStatus;
 import io.stockline.channel.repository.ChannelRepository;
 import io.stockline.channel.repository.HealthRepository;
+import io.stockline.channel.repository.StatusReportRepository;
 import io.stockline.channel.repository.SyncStateRepository;
+import io.stockline.platform.outbox.Outbox;
 
 /**
- * Each channel's sync health from sync_state and channel_health, published to channel.sync-status on every change
- * of state and every {@code status-interval} while anything is pending.
+ * Each channel's sync health from sync_state and channel_health, reported to channel.sync-status on every change
+ * of state and every {@code status-interval} while anything is pending. A report is written to the outbox in the
+ * transaction that records it as reported, so it is published exactly when it counts as reported (the platform's
+ * relay publishes it).
  */
 @ApplicationScoped
 public class SyncStatusService {
 
-    /** SyncStatusV1, plus {@code rejected}: pairs the marketplace refused for good. */
-    public record SyncStatus(String channelId, String channelType, SyncState state, long pending, long lagSeconds,
-            int consecutiveFailures, int failuresLastHour, OffsetDateTime lastSuccessAt, String lastError,
-            long rejected, OffsetDateTime reportedAt) {
-    }
-
     private final ChannelRepository channels;
     private final SyncStateRepository syncState;
     private final HealthRepository health;
-    private final SyncStatusPublisher publisher;
+    private final StatusReportRepository reports;
+    private final Outbox outbox;
     private final ChannelConfig config;
-    private final Map<String, SyncState> lastPublished = new ConcurrentHashMap<>();
+    private final String topic;
 
     public SyncStatusService(ChannelRepository channels, SyncStateRepository syncState, HealthRepository health,
-            SyncStatusPublisher publisher, ChannelConfig config) {
+            StatusReportRepository reports, Outbox outbox, ChannelConfig config, Topics topics) {
         this.channels = channels;
         this.syncState = syncState;
         this.health = health;
-        this.publisher = publisher;
+        this.reports = reports;
+        this.outbox = outbox;
         this.config = config;
+        this.topic = topics.syncStatus();
     }
 
     /** The channel's status, or null when there is no such channel. */
     @WithSession
     public Uni<SyncStatus> status(String channelId) {
+        return current(channelId);
+    }
+
+    /** Reports the channel's status when its state is not the one reported last. */
+    @WithTransaction
+    public Uni<Void> publishIfChanged(String channelId) {
+        return current(channelId).chain(status -> status == null ? Uni.createFrom().voidItem()
+                : reports.recordIfChanged(channelId, status.state())
+                        .chain(changed -> changed ? report(status) : Uni.createFrom().voidItem()));
+    }
+
+    @Scheduled(every = "${stockline.channel.status-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
+    Uni<Void> publishPeriodically() {
+        return channels.all().chain(all -> Multi.createFrom().iterable(all)
+                .onItem().transformToUniAndConcatenate(this::of)
+                .onItem().transformToUniAndConcatenate(status -> status.pending() > 0
+                        ? reports.record(status.channelId(), status.state()).chain(() -> report(status))
+                        : reports.recordIfChanged(status.channelId(), status.state())
+                                .chain(changed -> changed ? report(status) : Uni.createFrom().voidItem()))
+                .collect().last()).replaceWithVoid();
+    }
+
+    private Uni<SyncStatus> current(String channelId) {
         return channels.settings(channelId).chain(channel -> channel == null ? Uni.createFrom().nullItem() : of(channel));
     }
 
@@ -66,27 +91,7 @@ public class SyncStatusService {
         }));
     }
 
-    @WithSession
-    Uni<List<SyncStatus>> all() {
-        return channels.all().chain(all -> Multi.createFrom().iterable(all)
-                .onItem().transformToUniAndConcatenate(this::of).collect().asList());
-    }
-
-    /** Publishes the channel's status when its state is not the one last published. */
-    public Uni<Void> publishIfChanged(String channelId) {
-        return status(channelId).chain(status -> status == null
-                || status.state() == lastPublished.get(channelId) ? Uni.createFrom().voidItem() : publish(status));
-    }
-
-    @Scheduled(every = "${stockline.channel.status-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> publishPeriodically() {
-        return all().chain(statuses -> Multi.createFrom().iterable(statuses)
-                .filter(status -> status.pending() > 0 || status.state() != lastPublished.get(status.channelId()))
-                .onItem().transformToUniAndConcatenate(this::publish).collect().last()).replaceWithVoid();
-    }
-
-    private Uni<Void> publish(SyncStatus status) {
-        lastPublished.put(status.channelId(), status.state());
-        return publisher.publish(status);
+    private Uni<Void> report(SyncStatus status) {
+        return outbox.add(outbox.event(UUID.randomUUID(), SyncStatus.TYPE, topic, status.channelId(), status));
     }
 }

@@ -41,6 +41,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stockline.testsupport.MarketplaceContracts.Marketplace;
+import io.stockline.channel.dispatch.ChannelDispatcher;
+import io.stockline.channel.domain.ChannelType;
 import io.stockline.testsupport.StocklineTestResource;
 
 /**
@@ -60,9 +62,6 @@ class AmazonConnectorTest {
 
     @Inject
     ChannelDispatcher dispatcher;
-
-    @Inject
-    ChannelTraffic traffic;
 
     @BeforeAll
     static void startAmazon() {
@@ -269,7 +268,7 @@ class AmazonConnectorTest {
 
         await(dispatcher.push(channel, List.of(new ListingUpdate("SKU-1", "SKU-1", 4, null, "k"))));
 
-        assertThat(traffic.find(channel.channelId()).bucket.refillPerSecond()).isEqualTo(2.5);
+        assertThat(dispatcher.health(channel.channelId()).ratePerSecond()).isEqualTo(2.5);
     }
 
     @Test

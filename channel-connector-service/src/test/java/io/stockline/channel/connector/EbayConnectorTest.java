@@ -41,6 +41,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stockline.testsupport.MarketplaceContracts.Marketplace;
+import io.stockline.channel.dispatch.ChannelDispatcher;
+import io.stockline.channel.domain.ChannelType;
 import io.stockline.testsupport.StocklineTestResource;
 
 /**

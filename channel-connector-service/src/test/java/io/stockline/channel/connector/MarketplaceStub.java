@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.domain.ChannelType;
 
 /** A marketplace played by WireMock on a free loopback port, and the small things every connector test needs. */
 final class MarketplaceStub {

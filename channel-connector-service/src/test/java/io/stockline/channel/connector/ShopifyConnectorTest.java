@@ -37,6 +37,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stockline.testsupport.MarketplaceContracts.Marketplace;
+import io.stockline.channel.dispatch.ChannelDispatcher;
+import io.stockline.channel.dispatch.ChannelHealth;
+import io.stockline.channel.domain.ChannelType;
 import io.stockline.testsupport.StocklineTestResource;
 
 /** The Shopify connector through the dispatcher against a WireMock Shopify: the GraphQL call Shopify documents. */

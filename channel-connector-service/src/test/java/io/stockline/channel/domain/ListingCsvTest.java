@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import io.stockline.platform.problem.RuleViolation;
+import io.stockline.platform.problem.RuleViolations;
+
 class ListingCsvTest {
 
     @Test
@@ -17,8 +20,8 @@ class ListingCsvTest {
     @Test
     void reportsEveryBadLineByNumberAndField() {
         assertThatThrownBy(() -> ListingCsv.parse("sku,listingId\nA,L\nB,\n,X\nC\nA,L2\n"))
-                .isInstanceOfSatisfying(RuleViolation.class, violation -> assertThat(violation.errors())
-                        .extracting(RuleViolation.FieldError::field)
+                .isInstanceOfSatisfying(RuleViolations.class, violation -> assertThat(violation.errors())
+                        .extracting(RuleViolations.FieldError::field)
                         .containsExactly("line 3.listingId", "line 4.sku", "line 5", "line 6.sku"));
     }
 

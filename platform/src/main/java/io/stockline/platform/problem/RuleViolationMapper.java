@@ -18,13 +18,16 @@ public class RuleViolationMapper {
     }
 
     public static Response toResponse(RuleViolation violation) {
-        Violation.In in = switch (violation.in()) {
+        return new HttpValidationProblem(violation.status(), violation.title(),
+                List.of(where(violation.in()).field(violation.field()).message(violation.getMessage()))).toResponse();
+    }
+
+    static Violation.In where(RuleViolation.In in) {
+        return switch (in) {
             case BODY -> Violation.In.body;
             case PATH -> Violation.In.path;
             case QUERY -> Violation.In.query;
             case HEADER -> Violation.In.header;
         };
-        return new HttpValidationProblem(violation.status(), violation.title(),
-                List.of(in.field(violation.field()).message(violation.getMessage()))).toResponse();
     }
 }

@@ -99,7 +99,7 @@ class EndToEndIT {
     /** The signed webhook push carrying this SKU at this quantity. */
     private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pushed(String sku, long quantity) {
         return postRequestedFor(urlEqualTo("/webhook/stock"))
-                .withHeader("X-Stockline-Signature", matching("sha256=[0-9a-f]{64}"))
+                .withHeader("X-Stockline-Signature", matching("t=[0-9]+,v1=[0-9a-f]{64}"))
                 .withRequestBody(matchingJsonPath("$.updates[?(@.sku == '" + sku + "' && @.quantity == " + quantity + ")]"));
     }
 

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -28,13 +30,15 @@ class WebhookApiTest {
         Sim.reset();
     }
 
-    static final String TIMESTAMP = "1795000000";
-
-    /** As channel-connector-service's WebhookConnector signs: HMAC-SHA256 of "<timestamp>.<exact body>", hex. */
-    static String sign(String secret, String body) throws Exception {
+    /**
+     * As channel-connector-service's WebhookConnector signs (the platform's WebhookSignature), computed here on its
+     * own: {@code t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}.
+     */
+    static String sign(String secret, Instant at, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal((TIMESTAMP + "." + body).getBytes(StandardCharsets.UTF_8)));
+        long t = at.getEpochSecond();
+        return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + body).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -60,14 +64,22 @@ class WebhookApiTest {
         given().contentType("application/json").body(Map.of("webhookSecret", "s3cret")).put("/_sim/settings").then().statusCode(200);
         given().contentType("application/json").body(BODY).post("/webhook/shop-b")
                 .then().statusCode(401).body("violations[0].field", equalTo("X-Stockline-Signature"));
-        given().contentType("application/json").header("X-Stockline-Timestamp", TIMESTAMP).header("X-Stockline-Signature", sign("other", BODY)).body(BODY).post("/webhook/shop-b")
+        Instant now = Instant.now();
+        given().contentType("application/json").header("X-Stockline-Signature", sign("other", now, BODY)).body(BODY).post("/webhook/shop-b")
                 .then().statusCode(401);
         assertThat(given().get("/_sim/listings?marketplace=webhook").then().extract().jsonPath().getList("listings")).isEmpty();
-        given().contentType("application/json").header("X-Stockline-Timestamp", "1795000001")
-                .header("X-Stockline-Signature", sign("s3cret", BODY)).body(BODY).post("/webhook/shop-b")
+        // the right signature under another timestamp than the one it claims
+        given().contentType("application/json")
+                .header("X-Stockline-Signature", sign("s3cret", now, BODY).replaceFirst("^t=\\d+", "t=" + (now.getEpochSecond() + 1)))
+                .body(BODY).post("/webhook/shop-b")
                 .then().statusCode(401);
-        given().contentType("application/json").header("X-Stockline-Timestamp", TIMESTAMP)
-                .header("X-Stockline-Signature", sign("s3cret", BODY)).body(BODY).post("/webhook/shop-b")
+        // a correctly signed request replayed six minutes later is stale
+        given().contentType("application/json")
+                .header("X-Stockline-Signature", sign("s3cret", now.minus(Duration.ofMinutes(6)), BODY)).body(BODY).post("/webhook/shop-b")
+                .then().statusCode(401).body("violations[0].field", equalTo("X-Stockline-Signature"));
+        assertThat(given().get("/_sim/listings?marketplace=webhook").then().extract().jsonPath().getList("listings")).isEmpty();
+        given().contentType("application/json")
+                .header("X-Stockline-Signature", sign("s3cret", now, BODY)).body(BODY).post("/webhook/shop-b")
                 .then().statusCode(200);
         assertThat(Sim.quantity("webhook", "L-1")).isEqualTo(9);
     }

@@ -70,7 +70,10 @@ public interface SimulatorConfig {
     }
 
     interface Webhook {
-        /** When set, every webhook call must carry X-Stockline-Signature: sha256=HMAC-SHA256(secret, body). */
+        /**
+         * When set, every webhook call must carry {@code X-Stockline-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256
+         * of "t.body">} under it, made less than five minutes ago.
+         */
         Optional<String> secret();
     }
 }

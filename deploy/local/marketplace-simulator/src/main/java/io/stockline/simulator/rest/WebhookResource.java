@@ -30,17 +30,16 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> receiveAtRoot(@HeaderParam(WebhookService.SIGNATURE_HEADER) String signature,
-            @HeaderParam(WebhookService.TIMESTAMP_HEADER) String timestamp, byte[] body) {
-        return receive("", signature, timestamp, body);
+    public Uni<Response> receiveAtRoot(@HeaderParam(WebhookService.SIGNATURE_HEADER) String signature, byte[] body) {
+        return receive("", signature, body);
     }
 
     @POST
     @Path("/{path: .+}")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> receive(@PathParam("path") String path, @HeaderParam(WebhookService.SIGNATURE_HEADER) String signature,
-            @HeaderParam(WebhookService.TIMESTAMP_HEADER) String timestamp, byte[] body) {
+            byte[] body) {
         return gate.pass(Marketplace.WEBHOOK, "stockUpdate", webhook::failure,
-                () -> webhook.receive(path, signature, timestamp, body)).map(Responses::of);
+                () -> webhook.receive(path, signature, body)).map(Responses::of);
     }
 }

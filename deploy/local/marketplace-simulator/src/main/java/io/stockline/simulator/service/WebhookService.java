@@ -1,11 +1,7 @@
 package io.stockline.simulator.service;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,24 +12,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.Startup;
 import io.stockline.simulator.domain.FaultKind;
 import io.stockline.simulator.domain.ListingKey;
+import io.stockline.platform.webhook.WebhookSignature;
 import io.stockline.simulator.domain.Marketplace;
 
 /**
- * Stockline's generic webhook, received: {@code {channel, sentAt, updates[{sku, listingId, quantity}]}}, signed with
- * {@code X-Stockline-Signature: sha256=<hex HMAC-SHA256 of "<X-Stockline-Timestamp>.<body>">} when a secret is set. Listings are kept per
- * webhook path, by listing id (the SKU when no listing id is given).
+ * Stockline's generic webhook, received: {@code {channel, sentAt, updates[{sku, listingId, quantity}]}}. When a
+ * secret is set, it must carry Stockline's one webhook signature ({@link WebhookSignature}),
+ * {@code X-Stockline-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}, made less than five minutes
+ * ago: a bad signature and a replayed (stale) one are refused alike. Listings are kept per webhook path, by listing
+ * id (the SKU when no listing id is given).
  */
 @Startup
 @ApplicationScoped
 public class WebhookService {
 
-    public static final String SIGNATURE_HEADER = "X-Stockline-Signature";
-    public static final String TIMESTAMP_HEADER = "X-Stockline-Timestamp";
+    public static final String SIGNATURE_HEADER = WebhookSignature.HEADER;
 
     private final ObjectMapper json;
     private final ListingStore store;
     private final CallStats stats;
     private final SimulatorSettings settings;
+    private final Clock clock = Clock.systemUTC();
 
     public WebhookService(ObjectMapper json, ListingStore store, CallStats stats, SimulatorSettings settings) {
         this.json = json;
@@ -42,13 +41,19 @@ public class WebhookService {
         this.settings = settings;
     }
 
-    public Answer receive(String path, String signature, String timestamp, byte[] body) {
+    public Answer receive(String path, String signature, byte[] body) {
         if (settings.webhookSecret().isPresent()) {
-            String expected = "sha256=" + sign(settings.webhookSecret().get(), signedContent(timestamp, body));
-            if (signature == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                    signature.trim().getBytes(StandardCharsets.UTF_8))) {
+            WebhookSignature.Verdict verdict = WebhookSignature.verify(settings.webhookSecret().get(), signature,
+                    new String(body, StandardCharsets.UTF_8), clock.instant());
+            if (verdict != WebhookSignature.Verdict.VALID) {
                 stats.authFailure(Marketplace.WEBHOOK);
-                return problem(401, "Unauthorized", SIGNATURE_HEADER, "header", "missing or not the HMAC-SHA256 of \"<X-Stockline-Timestamp>.<body>\" under the configured secret");
+                return problem(401, "Unauthorized", SIGNATURE_HEADER, "header", switch (verdict) {
+                    case MISSING -> "missing";
+                    case MALFORMED -> "not t=<unix seconds>,v1=<hex>";
+                    case STALE -> "its timestamp is more than " + WebhookSignature.TOLERANCE.toMinutes()
+                            + " minutes from now (a replay?)";
+                    default -> "not the HMAC-SHA256 of \"t.body\" under the configured secret";
+                });
             }
         }
         JsonNode request;
@@ -98,24 +103,5 @@ public class WebhookService {
         return kind == FaultKind.RATE_LIMITED
                 ? problem(429, "Too Many Requests", "body", "body", "slow down").withHeader("Retry-After", "1")
                 : problem(500, "Internal Server Error", "body", "body", "simulated failure");
-    }
-
-    /** What the sender signs: the timestamp header, a dot and the exact body, so a captured call cannot be replayed later. */
-    static byte[] signedContent(String timestamp, byte[] body) {
-        byte[] prefix = ((timestamp == null ? "" : timestamp.trim()) + ".").getBytes(StandardCharsets.UTF_8);
-        byte[] content = new byte[prefix.length + body.length];
-        System.arraycopy(prefix, 0, content, 0, prefix.length);
-        System.arraycopy(body, 0, content, prefix.length, body.length);
-        return content;
-    }
-
-    static String sign(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException impossible) {
-            throw new IllegalStateException(impossible);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.stockline.channel.connector;
+package io.stockline.channel.dispatch;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;

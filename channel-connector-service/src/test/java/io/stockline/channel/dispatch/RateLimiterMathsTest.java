@@ -1,4 +1,4 @@
-package io.stockline.channel.connector;
+package io.stockline.channel.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -151,15 +151,6 @@ class RateLimiterMathsTest {
         assertThat(ChannelDispatcher.backoff(initial, max, 3, 0.5)).isEqualTo(Duration.ofMillis(300));
         assertThat(ChannelDispatcher.backoff(initial, max, 10, 0.0)).isEqualTo(Duration.ofMillis(500));
         assertThat(ChannelDispatcher.backoff(initial, max, 10, 1.0)).isEqualTo(Duration.ofSeconds(1));
-    }
-
-    @Test
-    void retryAfterReadsSecondsAndHttpDates() {
-        assertThat(MarketplaceHttp.retryAfter("3")).isEqualTo(Duration.ofSeconds(3));
-        assertThat(MarketplaceHttp.retryAfter("0.5")).isEqualTo(Duration.ofMillis(500));
-        assertThat(MarketplaceHttp.retryAfter(null)).isEqualTo(MarketplaceHttp.DEFAULT_RETRY_AFTER);
-        assertThat(MarketplaceHttp.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isZero();
-        assertThat(MarketplaceHttp.retryAfter("soon")).isEqualTo(MarketplaceHttp.DEFAULT_RETRY_AFTER);
     }
 
     @Test

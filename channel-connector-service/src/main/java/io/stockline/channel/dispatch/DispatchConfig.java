@@ -1,4 +1,4 @@
-package io.stockline.channel.connector;
+package io.stockline.channel.dispatch;
 
 import java.time.Duration;
 
@@ -6,12 +6,12 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * How hard the dispatcher tries, for every channel; a channel's options override each value
+ * {@code stockline.connector.*}: how hard the dispatcher tries, for every channel; a channel's options override each value
  * ({@code retryMaxAttempts}, {@code retryInitialBackoffMillis}, {@code retryMaxBackoffMillis},
  * {@code throttleMaxWaits}, {@code circuitRequestVolume}, {@code circuitFailureRatio}, {@code circuitDelayMillis}).
  */
 @ConfigMapping(prefix = "stockline.connector")
-public interface ConnectorConfig {
+public interface DispatchConfig {
 
     Retry retry();
 

@@ -1,4 +1,4 @@
-package io.stockline.channel.connector;
+package io.stockline.channel.dispatch;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,45 +6,33 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.connector.ChannelAccess;
+import io.stockline.channel.connector.RateSignal;
+import io.stockline.channel.domain.ChannelType;
 
 /**
  * The traffic state of each channel the dispatcher has called: its token bucket, circuit breaker, pause and
- * counters. Connectors feed it what the marketplace said about its limits ({@link #serverRate},
- * {@link #serverBucket}); the dispatcher reads and updates the rest.
+ * counters. Only the dispatcher reads and moves it; what the marketplaces say about their limits reaches it as
+ * the {@link RateSignal}s their connectors hand back ({@link Lane#observe}).
  */
 @ApplicationScoped
-public class ChannelTraffic {
+class ChannelTraffic {
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
-
-    /** The marketplace reported how many requests per second it allows this channel (x-amzn-RateLimit-Limit). */
-    public void serverRate(String channelId, double perSecond) {
-        Lane lane = lanes.get(channelId);
-        if (lane != null) {
-            lane.bucket.serverRate(perSecond);
-        }
-    }
-
-    /** The marketplace reported its cost bucket for this channel (Shopify extensions.cost.throttleStatus). */
-    public void serverBucket(String channelId, double available, double maximum, double restorePerSecond) {
-        Lane lane = lanes.get(channelId);
-        if (lane != null) {
-            lane.bucket.serverBucket(available, maximum, restorePerSecond);
-        }
-    }
 
     Lane find(String channelId) {
         return lanes.get(channelId);
     }
 
     /** The channel's lane, made anew when the channel's type or options changed since it was made. */
-    Lane lane(ChannelAccess channel, java.util.function.Function<ChannelAccess, Lane> make) {
+    Lane lane(ChannelAccess channel, Function<ChannelAccess, Lane> make) {
         return lanes.compute(channel.channelId(), (id, existing) -> {
             if (existing != null && existing.type == channel.type() && existing.options.equals(channel.options())) {
                 return existing;
@@ -82,6 +70,27 @@ public class ChannelTraffic {
             this.countRateLimited = countRateLimited;
         }
 
+        /**
+         * What the marketplace said about its limits: its bucket (Shopify throttleStatus) replaces ours, else its
+         * rate (x-amzn-RateLimit-Limit) replaces the documented one; an empty bucket with a reset time pauses the
+         * channel until then. A retry-after is the throttled path's business ({@link #throttled}).
+         */
+        void observe(RateSignal signal) {
+            if (signal == null || signal.isEmpty()) {
+                return;
+            }
+            if (signal.remaining() != null || signal.maximum() != null) {
+                bucket.serverBucket(signal.remaining() == null ? Double.MAX_VALUE : signal.remaining(),
+                        signal.maximum() == null ? 0 : signal.maximum(),
+                        signal.perSecond() == null ? 0 : signal.perSecond());
+            } else if (signal.perSecond() != null) {
+                bucket.serverRate(signal.perSecond());
+            }
+            if (signal.reset() != null && signal.remaining() != null && signal.remaining() <= 0) {
+                bucket.pause(signal.reset());
+            }
+        }
+
         void throttled(Duration pause) {
             rateLimitResponses.incrementAndGet();
             countRateLimited.run();
@@ -98,7 +107,7 @@ public class ChannelTraffic {
             Instant until = throttledUntil;
             return new ChannelHealth(channelId, circuit.get().name(),
                     until != null && until.isAfter(Instant.now()) ? until : null,
-                    rateLimitResponses.get(), lastError, lastErrorAt);
+                    rateLimitResponses.get(), bucket.refillPerSecond(), lastError, lastErrorAt);
         }
     }
 }

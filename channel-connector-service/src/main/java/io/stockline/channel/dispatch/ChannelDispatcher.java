@@ -1,4 +1,4 @@
-package io.stockline.channel.connector;
+package io.stockline.channel.dispatch;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -25,14 +25,22 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.stockline.channel.connector.ChannelTraffic.Lane;
+import io.stockline.channel.connector.ChannelAccess;
+import io.stockline.channel.connector.ListingOutcome;
+import io.stockline.channel.connector.ListingUpdate;
+import io.stockline.channel.connector.MarketplaceConnector;
+import io.stockline.channel.connector.MarketplaceException;
+import io.stockline.channel.connector.Reply;
+import io.stockline.channel.dispatch.ChannelTraffic.Lane;
+import io.stockline.channel.domain.ChannelType;
 import io.vertx.mutiny.core.Vertx;
 
 /**
  * The one way the sync pipeline reaches a marketplace: splits updates into calls the API allows, in the order
  * given, and sends each through the channel's connector. Before each call it waits (on a timer, never blocking)
- * for a permit from the channel's token bucket; when the marketplace says to slow down it pauses the channel for
- * as long as it was told and tries again; on transient failures it retries with exponential backoff and jitter
+ * for a permit from the channel's token bucket, which the rate signals of the connectors' replies keep true to
+ * the marketplace; when the marketplace says to slow down it pauses the channel for as long as it was told and
+ * tries again; on transient failures it retries with exponential backoff and jitter
  * up to a bound; a circuit breaker per channel fails fast with {@link MarketplaceException.CircuitOpen} once a
  * marketplace keeps failing. Fails with a {@link MarketplaceException} when it gives up on a call. Answers on the
  * caller's Vert.x context, so a caller inside a reactive transaction can go on with it.
@@ -40,7 +48,7 @@ import io.vertx.mutiny.core.Vertx;
 @ApplicationScoped
 public class ChannelDispatcher {
 
-    static final String RATE_LIMITED_METRIC = "stockline.channel.rate.limited";
+    public static final String RATE_LIMITED_METRIC = "stockline.channel.rate.limited";
 
     private static final TypeLiteral<Uni<Object>> UNI = new TypeLiteral<>() {
     };
@@ -49,10 +57,10 @@ public class ChannelDispatcher {
     private final ChannelTraffic traffic;
     private final Vertx vertx;
     private final MeterRegistry meters;
-    private final ConnectorConfig config;
+    private final DispatchConfig config;
 
     public ChannelDispatcher(@Any Instance<MarketplaceConnector> all, ChannelTraffic traffic, Vertx vertx,
-            MeterRegistry meters, ConnectorConfig config) {
+            MeterRegistry meters, DispatchConfig config) {
         all.forEach(connector -> connectors.put(connector.type(), connector));
         this.traffic = traffic;
         this.vertx = vertx;
@@ -102,7 +110,7 @@ public class ChannelDispatcher {
         return lane == null ? ChannelHealth.unknown(channelId) : lane.health();
     }
 
-    private <T> Uni<T> call(ChannelAccess channel, MarketplaceConnector connector, double cost, Supplier<Uni<T>> request) {
+    private <T> Uni<T> call(ChannelAccess channel, MarketplaceConnector connector, double cost, Supplier<Uni<Reply<T>>> request) {
         return Uni.createFrom().deferred(() -> {
             Lane lane = traffic.lane(channel, made -> newLane(made, connector));
             return attempt(channel, lane, Settings.of(config, channel), cost, request, 1, 0, false);
@@ -110,17 +118,25 @@ public class ChannelDispatcher {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> Uni<T> attempt(ChannelAccess channel, Lane lane, Settings settings, double cost, Supplier<Uni<T>> request,
+    private <T> Uni<T> attempt(ChannelAccess channel, Lane lane, Settings settings, double cost, Supplier<Uni<Reply<T>>> request,
             int attempt, int throttledWaits, boolean holdsPermit) {
         // a call the marketplace refused as throttled cost nothing: sent again, it keeps its permit and only sits out the pause
         return sleep(holdsPermit ? lane.bucket.untilResumed() : lane.bucket.reserve(cost))
-                .chain(() -> (Uni<T>) lane.guard.get(() -> (Uni<Object>) Uni.createFrom().deferred(() -> request.get())))
+                .chain(() -> lane.guard.get(() -> Uni.createFrom().deferred(request::get).map(reply -> (Object) reply)))
+                .map(answer -> {
+                    Reply<T> reply = (Reply<T>) answer;
+                    lane.observe(reply.rate());
+                    return reply.value();
+                })
                 .onFailure().recoverWithUni(failure -> {
                     if (failure instanceof CircuitBreakerOpenException) {
                         return Uni.createFrom().failure(new MarketplaceException.CircuitOpen(
                                 "circuit of channel " + channel.channelId() + " is open after repeated failures"));
                     }
                     lane.failed(failure);
+                    if (failure instanceof MarketplaceException refused) {
+                        lane.observe(refused.rateSignal());
+                    }
                     if (failure instanceof MarketplaceException.Throttled throttled) {
                         Duration pause = min(throttled.retryAfter(), settings.maxThrottleWait);
                         lane.throttled(pause);
@@ -143,7 +159,7 @@ public class ChannelDispatcher {
     }
 
     private Lane newLane(ChannelAccess channel, MarketplaceConnector connector) {
-        RateLimit limit = connector.rateLimit().overriddenBy(channel);
+        RateLimit limit = RateLimit.of(connector.rateLimit(), channel);
         Settings settings = Settings.of(config, channel);
         AtomicReference<CircuitBreakerState> circuit = new AtomicReference<>(CircuitBreakerState.CLOSED);
         Counter rateLimited = Counter.builder(RATE_LIMITED_METRIC)
@@ -218,7 +234,7 @@ public class ChannelDispatcher {
     record Settings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, int maxThrottleWaits,
             Duration maxThrottleWait, int circuitRequestVolume, double circuitFailureRatio, Duration circuitDelay) {
 
-        static Settings of(ConnectorConfig config, ChannelAccess channel) {
+        static Settings of(DispatchConfig config, ChannelAccess channel) {
             return new Settings(
                     (int) channel.numberOption("retryMaxAttempts", config.retry().maxAttempts()),
                     millis(channel, "retryInitialBackoffMillis", config.retry().initialBackoff()),

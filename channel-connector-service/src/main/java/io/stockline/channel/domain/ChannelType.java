@@ -1,4 +1,4 @@
-package io.stockline.channel.connector;
+package io.stockline.channel.domain;
 
 /** The marketplaces (and the generic webhook) a channel can be. */
 public enum ChannelType {

@@ -1,0 +1,12 @@
+package io.stockline.channel.domain;
+
+import java.time.OffsetDateTime;
+
+/**
+ * One (channel, SKU) pair's sync state: what the channel should hold (wanted quantity and version), what it was
+ * last seen to hold (pushed quantity and version), how the calls for it went, and the listing it is pushed to.
+ */
+public record SyncPair(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity, Long pushedVersion,
+        OffsetDateTime pushedAt, int attempts, boolean rejected, String lastError, OffsetDateTime nextAttemptAt,
+        String listingId) {
+}
