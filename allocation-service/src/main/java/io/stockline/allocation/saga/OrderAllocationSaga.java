@@ -1,4 +1,4 @@
-package io.stockline.allocation.service;
+package io.stockline.allocation.saga;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,29 +16,33 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stockline.allocation.config.AllocationConfig;
 import io.stockline.allocation.domain.AllocationPlan;
+import io.stockline.allocation.domain.AllocationStatus;
 import io.stockline.allocation.domain.OrderCancelled;
 import io.stockline.allocation.domain.OrderPlaced;
 import io.stockline.allocation.domain.OrderShipped;
+import io.stockline.allocation.domain.ShipmentStatus;
 import io.stockline.allocation.repository.AllocationRepository.ShipmentRow;
-import io.stockline.allocation.service.AllocationStore.Held;
-import io.stockline.allocation.service.AllocationStore.Pending;
+import io.stockline.allocation.saga.OrderAllocationSteps.Held;
+import io.stockline.allocation.saga.OrderAllocationSteps.Pending;
+import io.stockline.allocation.service.InventoryClient;
 
 /**
- * Routes each order to the location(s) that ship it and holds the stock there through inventory, one
- * reservation per shipping location. The calls to inventory happen between the store's transactions: a plan is
- * stored before it is reserved, under idempotency keys of its attempt, so a retry after any failure holds the
- * same stock rather than more. When inventory refuses (another order took the stock since the read model saw
- * it), what was held is released and the order is planned again with inventory's fresh figures, at most
- * {@code stockline.allocation.max-attempts} times.
+ * An order's allocation as a saga across this service's database and inventory's reservations: plan (a local
+ * step), reserve each shipment in inventory, plan again when inventory refuses, decide (a local step that writes
+ * the decision to the outbox). The calls to inventory happen between the steps' transactions: a plan is stored
+ * before it is reserved, under idempotency keys of its attempt, so a retry after any failure holds the same stock
+ * rather than more; a refused attempt is compensated by releasing what it held. Inventory is asked at most
+ * {@code stockline.allocation.max-attempts} times per round. Cancel and shipment settle what the order holds.
  */
 @ApplicationScoped
-public class AllocationService {
+public class OrderAllocationSaga {
 
-    private final AllocationStore store;
+    private final OrderAllocationSteps store;
     private final InventoryClient inventory;
     private final AllocationConfig config;
 
-    public AllocationService(AllocationStore store, @RestClient InventoryClient inventory, AllocationConfig config) {
+    public OrderAllocationSaga(OrderAllocationSteps store, @RestClient InventoryClient inventory,
+            AllocationConfig config) {
         this.store = store;
         this.inventory = inventory;
         this.config = config;
@@ -185,20 +189,20 @@ public class AllocationService {
             if (snapshot.row() == null) {
                 return store.cancelled(eventId, cancel.orderId(), null, List.of());
             }
-            String status = snapshot.row().status();
+            AllocationStatus status = snapshot.row().status();
             return switch (status) {
-                case AllocationStore.PENDING -> resume(snapshot).chain(() -> onOrderCancelled(eventId, cancel));
-                case AllocationStore.ALLOCATED -> {
-                    List<ShipmentRow> held = snapshot.shipments().stream().filter(s -> "HELD".equals(s.status())).toList();
+                case PENDING -> resume(snapshot).chain(() -> onOrderCancelled(eventId, cancel));
+                case ALLOCATED -> {
+                    List<ShipmentRow> held = snapshot.shipments().stream()
+                            .filter(s -> s.status() == ShipmentStatus.HELD).toList();
                     yield Multi.createFrom().iterable(held)
                             .onItem().transformToUniAndConcatenate(s -> releaseReservation(s.reservationId()))
                             .collect().last()
                             .chain(() -> store.cancelled(eventId, cancel.orderId(), status,
                                     held.stream().map(ShipmentRow::location).toList()));
                 }
-                case AllocationStore.BACKORDERED, AllocationStore.FAILED ->
-                    store.cancelled(eventId, cancel.orderId(), status, List.of());
-                default -> {
+                case BACKORDERED, FAILED -> store.cancelled(eventId, cancel.orderId(), status, List.of());
+                case CANCELLED, SHIPPED -> {
                     Log.infof("order %s is %s: cancel ignored", cancel.orderId(), status);
                     yield store.markProcessed(eventId);
                 }
@@ -219,18 +223,18 @@ public class AllocationService {
                 Log.warnf("order %s shipped before it was placed: nothing held to commit", shipped.orderId());
                 return store.shipped(eventId, shipped.orderId(), null, List.of());
             }
-            String status = snapshot.row().status();
-            if (AllocationStore.PENDING.equals(status)) {
+            AllocationStatus status = snapshot.row().status();
+            if (status == AllocationStatus.PENDING) {
                 return resume(snapshot).chain(() -> onOrderShipped(eventId, shipped));
             }
-            if (!AllocationStore.ALLOCATED.equals(status)) {
+            if (status != AllocationStatus.ALLOCATED) {
                 Log.warnf("order %s is %s: shipment ignored", shipped.orderId(), status);
                 return store.markProcessed(eventId);
             }
             Set<String> parcels = new TreeSet<>();
             shipped.shipments().forEach(parcel -> parcels.add(parcel.location()));
             List<ShipmentRow> toCommit = snapshot.shipments().stream()
-                    .filter(s -> "HELD".equals(s.status()) && parcels.contains(s.location())).toList();
+                    .filter(s -> s.status() == ShipmentStatus.HELD && parcels.contains(s.location())).toList();
             parcels.stream().filter(location -> snapshot.shipments().stream().noneMatch(s -> s.location().equals(location)))
                     .forEach(location -> Log.warnf("order %s shipped from %s, where it held nothing", shipped.orderId(),
                             location));
@@ -253,7 +257,7 @@ public class AllocationService {
     }
 
     /** Finishes the reservation of a plan a crash left pending, so a cancel or shipment finds it settled. */
-    private Uni<Void> resume(AllocationStore.Snapshot snapshot) {
+    private Uni<Void> resume(OrderAllocationSteps.Snapshot snapshot) {
         return reserve(null, store.pending(snapshot.row()));
     }
 }
