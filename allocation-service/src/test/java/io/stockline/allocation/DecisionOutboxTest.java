@@ -77,7 +77,7 @@ class DecisionOutboxTest {
     }
 
     @Test
-    void aDecisionWhoseTransactionRollsBackAfterTheOutboxWriteIsNeverPublished() throws Exception {
+    void aDecisionWhoseTransactionRollsBackAfterTheOutboxWriteIsNeverPublished() throws Throwable {
         String sku = AllocationFlowTest.newSku();
         String orderId = AllocationFlowTest.newOrderId();
         Pending pending = pendingOrder(orderId, sku);
