@@ -37,19 +37,19 @@ import io.stockline.allocation.service.InventoryClient;
 @ApplicationScoped
 public class OrderAllocationSaga {
 
-    private final OrderAllocationSteps store;
+    private final OrderAllocationSteps steps;
     private final InventoryClient inventory;
     private final AllocationConfig config;
 
-    public OrderAllocationSaga(OrderAllocationSteps store, @RestClient InventoryClient inventory,
+    public OrderAllocationSaga(OrderAllocationSteps steps, @RestClient InventoryClient inventory,
             AllocationConfig config) {
-        this.store = store;
+        this.steps = steps;
         this.inventory = inventory;
         this.config = config;
     }
 
     public Uni<Void> onOrderPlaced(UUID eventId, OrderPlaced order) {
-        return store.begin(eventId, order).chain(pending -> pending == null ? Uni.createFrom().voidItem()
+        return steps.begin(eventId, order).chain(pending -> pending == null ? Uni.createFrom().voidItem()
                 : reserve(eventId, pending));
     }
 
@@ -60,25 +60,25 @@ public class OrderAllocationSaga {
     private Uni<Void> reserve(UUID eventId, Pending pending) {
         if (pending.plan() == null) {
             return freshFigures(pending.order())
-                    .chain(fresh -> store.replan(eventId, pending, fresh))
+                    .chain(fresh -> steps.replan(eventId, pending, fresh))
                     .chain(next -> next == null ? Uni.createFrom().voidItem() : reserve(eventId, next));
         }
         return holdShipments(pending).chain(attempt -> {
             if (attempt.refusal() == null) {
-                return store.allocated(eventId, pending, attempt.held());
+                return steps.allocated(eventId, pending, attempt.held());
             }
             Log.debugf("order %s attempt %d refused: %s", pending.order().orderId(), pending.attempt(),
                     attempt.refusal());
             Uni<Void> released = release(attempt.held());
             if (attempt.permanent()) {
-                return released.chain(() -> store.failed(eventId, pending, attempt.refusal()));
+                return released.chain(() -> steps.failed(eventId, pending, attempt.refusal()));
             }
             if (pending.attemptsThisRound() >= config.maxAttempts()) {
-                return released.chain(() -> store.failed(eventId, pending, "inventory refused "
+                return released.chain(() -> steps.failed(eventId, pending, "inventory refused "
                         + pending.attemptsThisRound() + " plans in a row (stock kept moving): " + attempt.refusal()));
             }
             return released.chain(() -> freshFigures(pending.order()))
-                    .chain(fresh -> store.replan(eventId, pending, fresh))
+                    .chain(fresh -> steps.replan(eventId, pending, fresh))
                     .chain(next -> next == null ? Uni.createFrom().voidItem() : reserve(eventId, next));
         });
     }
@@ -169,9 +169,9 @@ public class OrderAllocationSaga {
      * still short stays backordered, silently.
      */
     public Uni<Void> retryBackorders(int limit) {
-        return store.backordersWithNewStock(limit)
+        return steps.backordersWithNewStock(limit)
                 .onItem().transformToMulti(orderIds -> Multi.createFrom().iterable(orderIds))
-                .onItem().transformToUniAndConcatenate(orderId -> store.reopen(orderId)
+                .onItem().transformToUniAndConcatenate(orderId -> steps.reopen(orderId)
                         .chain(pending -> pending == null ? Uni.createFrom().voidItem() : reserve(null, pending))
                         .onFailure().recoverWithItem(failure -> {
                             Log.warnf("backorder %s not taken up again: %s", orderId, failure.toString());
@@ -182,12 +182,12 @@ public class OrderAllocationSaga {
 
     /** Releases what the order holds; a cancel that comes first leaves a mark, so the order never holds stock. */
     public Uni<Void> onOrderCancelled(UUID eventId, OrderCancelled cancel) {
-        return store.snapshot(eventId, cancel.orderId()).chain(snapshot -> {
+        return steps.snapshot(eventId, cancel.orderId()).chain(snapshot -> {
             if (snapshot.processed()) {
                 return Uni.createFrom().voidItem();
             }
             if (snapshot.row() == null) {
-                return store.cancelled(eventId, cancel.orderId(), null, List.of());
+                return steps.cancelled(eventId, cancel.orderId(), null, List.of());
             }
             AllocationStatus status = snapshot.row().status();
             return switch (status) {
@@ -198,13 +198,13 @@ public class OrderAllocationSaga {
                     yield Multi.createFrom().iterable(held)
                             .onItem().transformToUniAndConcatenate(s -> releaseReservation(s.reservationId()))
                             .collect().last()
-                            .chain(() -> store.cancelled(eventId, cancel.orderId(), status,
+                            .chain(() -> steps.cancelled(eventId, cancel.orderId(), status,
                                     held.stream().map(ShipmentRow::location).toList()));
                 }
-                case BACKORDERED, FAILED -> store.cancelled(eventId, cancel.orderId(), status, List.of());
+                case BACKORDERED, FAILED -> steps.cancelled(eventId, cancel.orderId(), status, List.of());
                 case CANCELLED, SHIPPED -> {
                     Log.infof("order %s is %s: cancel ignored", cancel.orderId(), status);
-                    yield store.markProcessed(eventId);
+                    yield steps.markProcessed(eventId);
                 }
             };
         });
@@ -215,13 +215,13 @@ public class OrderAllocationSaga {
      * commits its location's whole hold even when it names fewer units than were held there.
      */
     public Uni<Void> onOrderShipped(UUID eventId, OrderShipped shipped) {
-        return store.snapshot(eventId, shipped.orderId()).chain(snapshot -> {
+        return steps.snapshot(eventId, shipped.orderId()).chain(snapshot -> {
             if (snapshot.processed()) {
                 return Uni.createFrom().voidItem();
             }
             if (snapshot.row() == null) {
                 Log.warnf("order %s shipped before it was placed: nothing held to commit", shipped.orderId());
-                return store.shipped(eventId, shipped.orderId(), null, List.of());
+                return steps.shipped(eventId, shipped.orderId(), null, List.of());
             }
             AllocationStatus status = snapshot.row().status();
             if (status == AllocationStatus.PENDING) {
@@ -229,7 +229,7 @@ public class OrderAllocationSaga {
             }
             if (status != AllocationStatus.ALLOCATED) {
                 Log.warnf("order %s is %s: shipment ignored", shipped.orderId(), status);
-                return store.markProcessed(eventId);
+                return steps.markProcessed(eventId);
             }
             Set<String> parcels = new TreeSet<>();
             shipped.shipments().forEach(parcel -> parcels.add(parcel.location()));
@@ -252,12 +252,12 @@ public class OrderAllocationSaga {
                                 return Uni.createFrom().failure(failure);
                             }))
                     .collect().last()
-                    .chain(() -> store.shipped(eventId, shipped.orderId(), status, committed));
+                    .chain(() -> steps.shipped(eventId, shipped.orderId(), status, committed));
         });
     }
 
     /** Finishes the reservation of a plan a crash left pending, so a cancel or shipment finds it settled. */
     private Uni<Void> resume(OrderAllocationSteps.Snapshot snapshot) {
-        return reserve(null, store.pending(snapshot.row()));
+        return reserve(null, steps.pending(snapshot.row()));
     }
 }

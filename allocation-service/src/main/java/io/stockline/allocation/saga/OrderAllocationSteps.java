@@ -15,7 +15,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -66,9 +65,6 @@ public class OrderAllocationSteps {
     /** What an order's row says, for cancel and ship. */
     public record Snapshot(boolean processed, AllocationRow row, List<ShipmentRow> shipments) {
     }
-
-    private static final TypeReference<List<OrderPlaced.Line>> LINES = new TypeReference<>() {
-    };
 
     private final AllocationRepository allocations;
     private final ProcessedEvents processed;
@@ -298,10 +294,6 @@ public class OrderAllocationSteps {
         return lines.stream().map(line -> new ShipmentLine(line.line(), line.sku(), line.quantity())).toList();
     }
 
-    public List<OrderPlaced.Line> lines(String stored) {
-        return stored == null ? List.of() : read(stored, LINES);
-    }
-
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);
@@ -311,14 +303,6 @@ public class OrderAllocationSteps {
     }
 
     private <T> T read(String stored, Class<T> type) {
-        try {
-            return json.readValue(stored, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String stored, TypeReference<T> type) {
         try {
             return json.readValue(stored, type);
         } catch (JsonProcessingException e) {
