@@ -39,6 +39,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stockline.allocation.messaging.AllocationEvents;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.KafkaProbe;
@@ -129,6 +130,8 @@ class AllocationFlowTest {
         assertThat(decision.header("ce_source")).isEqualTo("/stockline/allocation-service");
         assertThat(decision.header("ce_subject")).isEqualTo(orderId);
         assertThat(decision.header("ce_id")).isNotBlank();
+        // Derived from the decision, so a decision written again after a retried transaction keeps its id.
+        assertThat(decision.header("ce_id")).isEqualTo(AllocationEvents.eventId(orderId, DECIDED_TYPE, 1).toString());
         JsonNode body = JSON.readTree(decision.value());
         assertThat(body.get("orderId").asText()).isEqualTo(orderId);
         assertThat(body.get("shipments")).hasSize(1);
@@ -393,6 +396,53 @@ class AllocationFlowTest {
         JsonNode request = JSON.readTree(reservationCalls(orderId).get(0).getRequest().getBodyAsString());
         OffsetDateTime expiresAt = OffsetDateTime.parse(request.get("expiresAt").asText());
         assertThat(expiresAt).isBetween(OffsetDateTime.now().plusMinutes(25), OffsetDateTime.now().plusMinutes(31));
+    }
+
+    /** Regression: {@code paid} is optional in the AsyncAPI document; such an order was dead-lettered. */
+    @Test
+    void anOrderPlacedWithoutPaidIsAllocatedAsAnUnpaidOne() throws Exception {
+        String sku = newSku();
+        String orderId = newOrderId();
+        stockChanged(sku, "WH1", 1, 10);
+        awaitAvailability(1, sku);
+        stubReservation(orderId, "WH1", UUID.randomUUID(), reservationLine(1, sku, "WH1", 1));
+
+        kafka.sendCloudEvent(ordersTopic, orderId, ORDER_PLACED_TYPE, UUID.randomUUID().toString(),
+                JSON.writeValueAsString(Map.of("orderId", orderId, "channel", "webshop",
+                        "lines", List.of(orderLine(1, sku, 1)))));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).singleElement()
+                .satisfies(decision -> assertThat(decision.header("ce_type")).isEqualTo(DECIDED_TYPE)));
+        // Absent means not paid: the hold expires after the unpaid hold.
+        JsonNode request = JSON.readTree(reservationCalls(orderId).get(0).getRequest().getBodyAsString());
+        assertThat(OffsetDateTime.parse(request.get("expiresAt").asText()))
+                .isBetween(OffsetDateTime.now().plusMinutes(25), OffsetDateTime.now().plusMinutes(31));
+        assertThat(kafka.on(ordersTopic + ".dlq")).noneMatch(dead -> orderId.equals(dead.key()));
+    }
+
+    /** A database fault is an infrastructure error: the stock change waits it out and is applied, not dead-lettered. */
+    @Test
+    void aStockChangeTheDatabaseRefusesForAWhileIsRetriedNotDeadLettered() throws Exception {
+        String sku = newSku();
+        String name = "refuse_" + sku.substring(4).replace('-', '_').toLowerCase();
+        execute("CREATE SEQUENCE " + name + "_tries");
+        execute("CREATE FUNCTION " + name + "() RETURNS trigger AS $$ BEGIN IF NEW.sku = '" + sku + "' THEN "
+                + "PERFORM nextval('" + name + "_tries'); RAISE EXCEPTION 'database unwell'; END IF; RETURN NEW; "
+                + "END $$ LANGUAGE plpgsql");
+        execute("CREATE TRIGGER " + name + " BEFORE INSERT OR UPDATE ON availability FOR EACH ROW EXECUTE FUNCTION "
+                + name + "()");
+        try {
+            stockChanged(sku, "WH1", 1, 7);
+            // nextval is not rolled back with the failed transaction: it counts the consumer's tries.
+            await().atMost(TIMEOUT).until(() -> Long.parseLong(query(
+                    "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM " + name + "_tries")) >= 2);
+        } finally {
+            execute("DROP TRIGGER " + name + " ON availability");
+            execute("DROP FUNCTION " + name + "()");
+        }
+        await().atMost(TIMEOUT).until(() -> "7".equals(query(
+                "SELECT available FROM availability WHERE sku = ? AND location = 'WH1'", sku)));
+        assertThat(kafka.on(stockChangedTopic + ".dlq")).noneMatch(dead -> sku.equals(dead.key()));
     }
 
     @Test
@@ -670,6 +720,12 @@ class AllocationFlowTest {
     private void awaitAvailability(int rows, String... skus) {
         await().atMost(TIMEOUT).until(() -> query("SELECT count(*) FROM availability WHERE sku = ANY (?)",
                 String.join(",", skus)).equals(String.valueOf(rows)));
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+            connection.createStatement().execute(sql);
+        }
     }
 
     private String query(String sql, String... parameters) throws SQLException {

@@ -4,4 +4,6 @@ import java.util.UUID;
 
 /** The part of inventory's {@code io.stockline.inventory.stock-changed.v1} this service reads. */
 public record StockChanged(UUID eventId, String sku, String location, long version, long available) {
+
+    public static final String TYPE = "io.stockline.inventory.stock-changed.v1";
 }

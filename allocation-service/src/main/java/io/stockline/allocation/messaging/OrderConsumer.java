@@ -1,19 +1,15 @@
 package io.stockline.allocation.messaging;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import static io.stockline.platform.events.PoisonRecord.require;
+
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +17,10 @@ import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
 import io.stockline.allocation.domain.OrderCancelled;
 import io.stockline.allocation.domain.OrderPlaced;
 import io.stockline.allocation.domain.OrderShipped;
-import io.stockline.allocation.service.AllocationService;
+import io.stockline.allocation.saga.OrderAllocationSaga;
+import io.stockline.platform.events.CloudEvents;
+import io.stockline.platform.events.EventReader;
+import io.stockline.platform.events.Retry;
 
 /**
  * Reads {@code orders}: placed, cancelled and shipped. A record it cannot read goes to {@code orders.dlq} with
@@ -31,61 +30,38 @@ import io.stockline.allocation.service.AllocationService;
 @ApplicationScoped
 public class OrderConsumer {
 
-    private final AllocationService allocation;
-    private final ObjectMapper json;
+    private final OrderAllocationSaga saga;
+    private final EventReader reader;
 
-    public OrderConsumer(AllocationService allocation, ObjectMapper json) {
-        this.allocation = allocation;
-        this.json = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+    public OrderConsumer(OrderAllocationSaga saga, EventReader reader) {
+        this.saga = saga;
+        this.reader = reader;
     }
 
     @Incoming("orders")
     public Uni<Void> consumeOrder(Message<String> message) {
-        return Uni.createFrom().item(() -> message)
-                .chain(this::handleOrder)
-                .onItemOrFailure().transformToUni((ignored, failure) -> Uni.createFrom().completionStage(
-                        failure == null ? message.ack() : message.nack(failure)));
+        return Acks.settle(message, () -> handleOrder(message));
     }
 
     private Uni<Void> handleOrder(Message<String> message) {
-        IncomingCloudEventMetadata<?> cloudEvent = message.getMetadata(IncomingCloudEventMetadata.class)
-                .orElseThrow(() -> new IllegalArgumentException("an order event must be a CloudEvent"));
-        UUID eventId = UUID.nameUUIDFromBytes(cloudEvent.getId().getBytes(StandardCharsets.UTF_8));
+        IncomingCloudEventMetadata<?> cloudEvent = CloudEvents.metadata(message);
+        UUID eventId = CloudEvents.key(cloudEvent.getId());
         String type = cloudEvent.getType();
         if (OrderPlaced.TYPE.equals(type)) {
-            OrderPlaced order = validPlaced(read(message.getPayload(), OrderPlaced.class, type));
-            return retried(order.orderId(), () -> allocation.onOrderPlaced(eventId, order));
+            OrderPlaced order = validPlaced(reader.read(message.getPayload(), OrderPlaced.class, type));
+            return Retry.untilApplied("order " + order.orderId(), () -> saga.onOrderPlaced(eventId, order));
         }
         if (OrderCancelled.TYPE.equals(type)) {
-            OrderCancelled cancel = read(message.getPayload(), OrderCancelled.class, type);
+            OrderCancelled cancel = reader.read(message.getPayload(), OrderCancelled.class, type);
             require(cancel.orderId() != null && !cancel.orderId().isBlank(), type + " needs orderId");
-            return retried(cancel.orderId(), () -> allocation.onOrderCancelled(eventId, cancel));
+            return Retry.untilApplied("order " + cancel.orderId(), () -> saga.onOrderCancelled(eventId, cancel));
         }
         if (OrderShipped.TYPE.equals(type)) {
-            OrderShipped shipped = validShipped(read(message.getPayload(), OrderShipped.class, type));
-            return retried(shipped.orderId(), () -> allocation.onOrderShipped(eventId, shipped));
+            OrderShipped shipped = validShipped(reader.read(message.getPayload(), OrderShipped.class, type));
+            return Retry.untilApplied("order " + shipped.orderId(), () -> saga.onOrderShipped(eventId, shipped));
         }
         Log.debugf("ignoring order event of type %s", type);
         return Uni.createFrom().voidItem();
-    }
-
-    private static Uni<Void> retried(String orderId, Supplier<Uni<Void>> work) {
-        return Uni.createFrom().<Void>deferred(work::get)
-                .onFailure().invoke(failure -> Log.warnf("order %s: %s; retrying", orderId, failure.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
-    }
-
-    private <T> T read(String payload, Class<T> type, String eventType) {
-        try {
-            T value = json.readValue(payload, type);
-            require(value != null, "empty " + eventType);
-            return value;
-        } catch (IllegalArgumentException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalArgumentException("unreadable " + eventType + ": " + e.getMessage(), e);
-        }
     }
 
     private static OrderPlaced validPlaced(OrderPlaced order) {
@@ -113,11 +89,5 @@ public class OrderConsumer {
                 && shipped.shipments().stream().allMatch(parcel -> parcel != null && parcel.location() != null),
                 OrderShipped.TYPE + " needs shipments, each with a location");
         return shipped;
-    }
-
-    private static void require(boolean condition, String reason) {
-        if (!condition) {
-            throw new IllegalArgumentException(reason);
-        }
     }
 }

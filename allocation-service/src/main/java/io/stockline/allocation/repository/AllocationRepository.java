@@ -8,6 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.allocation.domain.AllocationStatus;
+import io.stockline.allocation.domain.ShipmentStatus;
+import io.stockline.platform.sql.Rows;
 
 /** The allocation row of each order and its shipments; every change is conditional on the state it expects. */
 @ApplicationScoped
@@ -24,11 +27,11 @@ public class AllocationRepository {
         }
     }
 
-    public record AllocationRow(String orderId, String status, String channel, int attempt, String orderPayload,
+    public record AllocationRow(String orderId, AllocationStatus status, String channel, int attempt, String orderPayload,
             String plan, String reason, String unfilled, OffsetDateTime updatedAt, int roundStart) {
     }
 
-    public record ShipmentRow(String location, UUID reservationId, String status, String lines) {
+    public record ShipmentRow(String location, UUID reservationId, ShipmentStatus status, String lines) {
     }
 
     public Uni<AllocationRow> find(String orderId) {
@@ -37,34 +40,22 @@ public class AllocationRepository {
                 FROM allocation WHERE order_id = :orderId""", Object[].class)
                 .setParameter("orderId", orderId)
                 .getResultList())
-                .map(rows -> rows.stream().findFirst().map(row -> new AllocationRow((String) row[0], (String) row[1],
-                        (String) row[2], ((Number) row[3]).intValue(), (String) row[4], (String) row[5],
-                        (String) row[6], (String) row[7], toOffset(row[8]), ((Number) row[9]).intValue()))
+                .map(rows -> rows.stream().findFirst().map(row -> new AllocationRow(Rows.text(row[0]),
+                        AllocationStatus.valueOf(Rows.text(row[1])), Rows.text(row[2]), Rows.intOrNull(row[3]),
+                        Rows.text(row[4]), Rows.text(row[5]), Rows.text(row[6]), Rows.text(row[7]),
+                        Rows.time(row[8]), Rows.intOrNull(row[9])))
                         .orElse(null));
     }
 
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime offset) {
-            return offset;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.LocalDateTime local) {
-            return local.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return null;
-    }
-
     /** The first row of an order; false when the order has one already. */
-    public Uni<Boolean> insert(String orderId, String status, String channel, int attempt, String orderPayload,
+    public Uni<Boolean> insert(String orderId, AllocationStatus status, String channel, int attempt, String orderPayload,
             String plan, String reason, String unfilled) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan, reason, unfilled,
                     decided_by)
                 VALUES (:orderId, :status, :channel, :attempt, :payload, :plan, :reason, :unfilled, :instance)
                 ON CONFLICT (order_id) DO NOTHING""")
-                .setParameter("orderId", orderId).setParameter("status", status).setParameter("channel", channel)
+                .setParameter("orderId", orderId).setParameter("status", status.name()).setParameter("channel", channel)
                 .setParameter("attempt", attempt).setParameter("payload", orderPayload).setParameter("plan", plan)
                 .setParameter("reason", reason).setParameter("unfilled", unfilled)
                 .setParameter("instance", INSTANCE)
@@ -73,14 +64,16 @@ public class AllocationRepository {
     }
 
     /** Moves the row from (status, attempt) on; false when someone else moved it first. */
-    public Uni<Boolean> transition(String orderId, String fromStatus, int fromAttempt, String toStatus, int attempt,
+    public Uni<Boolean> transition(String orderId, AllocationStatus fromStatus, int fromAttempt,
+            AllocationStatus toStatus, int attempt,
             String plan, String reason, String unfilled) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 UPDATE allocation SET status = :to, attempt = :attempt, plan = :plan, reason = :reason,
                     unfilled = :unfilled, updated_at = now(), decided_at = now(), decided_by = :instance
                 WHERE order_id = :orderId AND status = :from AND attempt = :fromAttempt""")
-                .setParameter("orderId", orderId).setParameter("from", fromStatus)
-                .setParameter("fromAttempt", fromAttempt).setParameter("to", toStatus).setParameter("attempt", attempt)
+                .setParameter("orderId", orderId).setParameter("from", fromStatus.name())
+                .setParameter("fromAttempt", fromAttempt).setParameter("to", toStatus.name())
+                .setParameter("attempt", attempt)
                 .setParameter("plan", plan).setParameter("reason", reason).setParameter("unfilled", unfilled)
                 .setParameter("instance", INSTANCE)
                 .executeUpdate())
@@ -113,10 +106,11 @@ public class AllocationRepository {
     }
 
     /** Only the status changes (cancelled, shipped); false when it was not {@code fromStatus} any more. */
-    public Uni<Boolean> setStatus(String orderId, String fromStatus, String toStatus) {
+    public Uni<Boolean> setStatus(String orderId, AllocationStatus fromStatus, AllocationStatus toStatus) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 UPDATE allocation SET status = :to, updated_at = now() WHERE order_id = :orderId AND status = :from""")
-                .setParameter("orderId", orderId).setParameter("from", fromStatus).setParameter("to", toStatus)
+                .setParameter("orderId", orderId).setParameter("from", fromStatus.name())
+                .setParameter("to", toStatus.name())
                 .executeUpdate())
                 .map(count -> count == 1);
     }
@@ -137,16 +131,17 @@ public class AllocationRepository {
                 WHERE order_id = :orderId ORDER BY location""", Object[].class)
                 .setParameter("orderId", orderId)
                 .getResultList())
-                .map(rows -> rows.stream().map(row -> new ShipmentRow((String) row[0], (UUID) row[1],
-                        (String) row[2], (String) row[3])).toList());
+                .map(rows -> rows.stream().map(row -> new ShipmentRow(Rows.text(row[0]), Rows.uuid(row[1]),
+                        ShipmentStatus.valueOf(Rows.text(row[2])), Rows.text(row[3]))).toList());
     }
 
-    public Uni<Boolean> setShipmentStatus(String orderId, String location, String fromStatus, String toStatus) {
+    public Uni<Boolean> setShipmentStatus(String orderId, String location, ShipmentStatus fromStatus,
+            ShipmentStatus toStatus) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 UPDATE allocation_shipment SET status = :to
                 WHERE order_id = :orderId AND location = :location AND status = :from""")
                 .setParameter("orderId", orderId).setParameter("location", location)
-                .setParameter("from", fromStatus).setParameter("to", toStatus)
+                .setParameter("from", fromStatus.name()).setParameter("to", toStatus.name())
                 .executeUpdate())
                 .map(count -> count == 1);
     }

@@ -22,8 +22,9 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.allocation.domain.AllocationPlan;
 import io.stockline.allocation.domain.OrderPlaced;
 import io.stockline.allocation.domain.RoutingPolicy;
-import io.stockline.allocation.rest.security.Roles;
 import io.stockline.allocation.service.RoutingService;
+import io.stockline.platform.problem.RuleViolation;
+import io.stockline.platform.security.Roles;
 
 @Path("/api/v1/allocations")
 @RolesAllowed(Roles.VIEWER)
@@ -58,7 +59,7 @@ public class AllocationResource {
     @Path("/{orderId}")
     public Uni<RoutingService.AllocationView> get(@RestPath String orderId) {
         return routing.allocation(orderId).onItem().ifNull()
-                .failWith(() -> Problems.notFound("orderId", "no allocation for order " + orderId));
+                .failWith(() -> RuleViolation.unknownPath("orderId", "no allocation for order " + orderId));
     }
 
     /** The plan the order would get now, under its channel's rules; nothing is reserved. */
@@ -68,7 +69,7 @@ public class AllocationResource {
         java.util.Set<Integer> numbers = new java.util.HashSet<>();
         for (int i = 0; i < request.lines().size(); i++) {
             if (!numbers.add(request.lines().get(i).line())) {
-                throw Problems.badRequest("lines[" + i + "].line", "line numbers must be unique in an order");
+                throw RuleViolation.invalid("lines[" + i + "].line", "line numbers must be unique in an order");
             }
         }
         PreviewShipTo to = request.shipTo();

@@ -20,8 +20,9 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.allocation.domain.RoutingPolicy;
 import io.stockline.allocation.domain.RoutingRule;
 import io.stockline.allocation.domain.ShortagePolicy;
-import io.stockline.allocation.rest.security.Roles;
 import io.stockline.allocation.service.RoutingService;
+import io.stockline.platform.problem.RuleViolation;
+import io.stockline.platform.security.Roles;
 
 /** A channel's ordered routing rules (first decides, later ones break ties) and its shortage policy. */
 @Path("/api/v1/routing")
@@ -62,7 +63,8 @@ public class RoutingResource {
         for (int i = 0; i < settings.rules().size(); i++) {
             RoutingRule rule = RoutingRule.valueOf(settings.rules().get(i));
             if (rules.contains(rule)) {
-                throw Problems.badRequest("rules[" + i + "]", rule + " is listed twice; " + Arrays.toString(RoutingRule.values()));
+                throw RuleViolation.invalid("rules[" + i + "]",
+                        rule + " is listed twice; " + Arrays.toString(RoutingRule.values()));
             }
             rules.add(rule);
         }

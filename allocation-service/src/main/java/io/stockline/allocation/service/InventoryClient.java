@@ -15,13 +15,19 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 
-/** inventory-service's reservation and stock API, called with this service's operator token. */
+/** inventory-service's reservation and stock API, called as an operator with a token of {@link InventoryTokens}. */
 @RegisterRestClient(configKey = "inventory")
 @Path("/api/v1")
-@ClientHeaderParam(name = "Authorization", value = "Bearer ${stockline.inventory.token}")
+@ClientHeaderParam(name = "Authorization", value = "{authorization}")
 public interface InventoryClient {
+
+    /** Looked up per request: the token is renewed every few minutes. */
+    default String authorization() {
+        return Arc.container().instance(InventoryTokens.class).get().authorization();
+    }
 
     record ReservationLine(int line, String sku, String location, long quantity) {
     }

@@ -11,17 +11,17 @@ import io.stockline.allocation.domain.FulfilmentLocation;
 import io.stockline.allocation.domain.StockChanged;
 import io.stockline.allocation.repository.AvailabilityRepository;
 import io.stockline.allocation.repository.LocationRepository;
-import io.stockline.allocation.repository.ProcessedEventRepository;
+import io.stockline.platform.events.ProcessedEvents;
 
 /** Keeps the read models of availability and locations; each event applies once, stale versions are dropped. */
 @ApplicationScoped
 public class ReadModelService {
 
-    private final ProcessedEventRepository processed;
+    private final ProcessedEvents processed;
     private final AvailabilityRepository availability;
     private final LocationRepository locations;
 
-    public ReadModelService(ProcessedEventRepository processed, AvailabilityRepository availability,
+    public ReadModelService(ProcessedEvents processed, AvailabilityRepository availability,
             LocationRepository locations) {
         this.processed = processed;
         this.availability = availability;
@@ -29,8 +29,8 @@ public class ReadModelService {
     }
 
     @WithTransaction
-    public Uni<Void> onStockChanged(StockChanged event) {
-        return processed.markProcessed(event.eventId()).chain(fresh -> fresh
+    public Uni<Void> onStockChanged(UUID eventId, StockChanged event) {
+        return processed.markProcessed(eventId).chain(fresh -> fresh
                 ? availability.apply(event.sku(), event.location(), event.available(), event.version())
                 : Uni.createFrom().voidItem());
     }

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.stockline.allocation.domain.AllocationStatus;
 import io.stockline.allocation.domain.OrderPlaced;
 import io.stockline.allocation.domain.RoutingPolicy;
+import io.stockline.allocation.domain.ShipmentStatus;
 import io.stockline.allocation.repository.AllocationRepository;
 import io.stockline.allocation.repository.RoutingPolicyRepository;
 
@@ -20,11 +22,11 @@ import io.stockline.allocation.repository.RoutingPolicyRepository;
 @ApplicationScoped
 public class RoutingService {
 
-    public record ShipmentView(String location, java.util.UUID reservationId, String status,
+    public record ShipmentView(String location, java.util.UUID reservationId, ShipmentStatus status,
             List<OrderPlaced.Line> lines) {
     }
 
-    public record AllocationView(String orderId, String channel, String status, int attempts, String reason,
+    public record AllocationView(String orderId, String channel, AllocationStatus status, int attempts, String reason,
             List<ShipmentView> shipments, List<OrderPlaced.Line> backordered, OffsetDateTime updatedAt) {
     }
 

@@ -1,4 +1,4 @@
-package io.stockline.allocation.service;
+package io.stockline.allocation.saga;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,36 +16,40 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stockline.allocation.config.AllocationConfig;
 import io.stockline.allocation.domain.AllocationPlan;
+import io.stockline.allocation.domain.AllocationStatus;
 import io.stockline.allocation.domain.OrderCancelled;
 import io.stockline.allocation.domain.OrderPlaced;
 import io.stockline.allocation.domain.OrderShipped;
+import io.stockline.allocation.domain.ShipmentStatus;
 import io.stockline.allocation.repository.AllocationRepository.ShipmentRow;
-import io.stockline.allocation.service.AllocationStore.Held;
-import io.stockline.allocation.service.AllocationStore.Pending;
+import io.stockline.allocation.saga.OrderAllocationSteps.Held;
+import io.stockline.allocation.saga.OrderAllocationSteps.Pending;
+import io.stockline.allocation.service.InventoryClient;
 
 /**
- * Routes each order to the location(s) that ship it and holds the stock there through inventory, one
- * reservation per shipping location. The calls to inventory happen between the store's transactions: a plan is
- * stored before it is reserved, under idempotency keys of its attempt, so a retry after any failure holds the
- * same stock rather than more. When inventory refuses (another order took the stock since the read model saw
- * it), what was held is released and the order is planned again with inventory's fresh figures, at most
- * {@code stockline.allocation.max-attempts} times.
+ * An order's allocation as a saga across this service's database and inventory's reservations: plan (a local
+ * step), reserve each shipment in inventory, plan again when inventory refuses, decide (a local step that writes
+ * the decision to the outbox). The calls to inventory happen between the steps' transactions: a plan is stored
+ * before it is reserved, under idempotency keys of its attempt, so a retry after any failure holds the same stock
+ * rather than more; a refused attempt is compensated by releasing what it held. Inventory is asked at most
+ * {@code stockline.allocation.max-attempts} times per round. Cancel and shipment settle what the order holds.
  */
 @ApplicationScoped
-public class AllocationService {
+public class OrderAllocationSaga {
 
-    private final AllocationStore store;
+    private final OrderAllocationSteps steps;
     private final InventoryClient inventory;
     private final AllocationConfig config;
 
-    public AllocationService(AllocationStore store, @RestClient InventoryClient inventory, AllocationConfig config) {
-        this.store = store;
+    public OrderAllocationSaga(OrderAllocationSteps steps, @RestClient InventoryClient inventory,
+            AllocationConfig config) {
+        this.steps = steps;
         this.inventory = inventory;
         this.config = config;
     }
 
     public Uni<Void> onOrderPlaced(UUID eventId, OrderPlaced order) {
-        return store.begin(eventId, order).chain(pending -> pending == null ? Uni.createFrom().voidItem()
+        return steps.begin(eventId, order).chain(pending -> pending == null ? Uni.createFrom().voidItem()
                 : reserve(eventId, pending));
     }
 
@@ -56,25 +60,25 @@ public class AllocationService {
     private Uni<Void> reserve(UUID eventId, Pending pending) {
         if (pending.plan() == null) {
             return freshFigures(pending.order())
-                    .chain(fresh -> store.replan(eventId, pending, fresh))
+                    .chain(fresh -> steps.replan(eventId, pending, fresh))
                     .chain(next -> next == null ? Uni.createFrom().voidItem() : reserve(eventId, next));
         }
         return holdShipments(pending).chain(attempt -> {
             if (attempt.refusal() == null) {
-                return store.allocated(eventId, pending, attempt.held());
+                return steps.allocated(eventId, pending, attempt.held());
             }
             Log.debugf("order %s attempt %d refused: %s", pending.order().orderId(), pending.attempt(),
                     attempt.refusal());
             Uni<Void> released = release(attempt.held());
             if (attempt.permanent()) {
-                return released.chain(() -> store.failed(eventId, pending, attempt.refusal()));
+                return released.chain(() -> steps.failed(eventId, pending, attempt.refusal()));
             }
             if (pending.attemptsThisRound() >= config.maxAttempts()) {
-                return released.chain(() -> store.failed(eventId, pending, "inventory refused "
+                return released.chain(() -> steps.failed(eventId, pending, "inventory refused "
                         + pending.attemptsThisRound() + " plans in a row (stock kept moving): " + attempt.refusal()));
             }
             return released.chain(() -> freshFigures(pending.order()))
-                    .chain(fresh -> store.replan(eventId, pending, fresh))
+                    .chain(fresh -> steps.replan(eventId, pending, fresh))
                     .chain(next -> next == null ? Uni.createFrom().voidItem() : reserve(eventId, next));
         });
     }
@@ -165,9 +169,9 @@ public class AllocationService {
      * still short stays backordered, silently.
      */
     public Uni<Void> retryBackorders(int limit) {
-        return store.backordersWithNewStock(limit)
+        return steps.backordersWithNewStock(limit)
                 .onItem().transformToMulti(orderIds -> Multi.createFrom().iterable(orderIds))
-                .onItem().transformToUniAndConcatenate(orderId -> store.reopen(orderId)
+                .onItem().transformToUniAndConcatenate(orderId -> steps.reopen(orderId)
                         .chain(pending -> pending == null ? Uni.createFrom().voidItem() : reserve(null, pending))
                         .onFailure().recoverWithItem(failure -> {
                             Log.warnf("backorder %s not taken up again: %s", orderId, failure.toString());
@@ -178,29 +182,29 @@ public class AllocationService {
 
     /** Releases what the order holds; a cancel that comes first leaves a mark, so the order never holds stock. */
     public Uni<Void> onOrderCancelled(UUID eventId, OrderCancelled cancel) {
-        return store.snapshot(eventId, cancel.orderId()).chain(snapshot -> {
+        return steps.snapshot(eventId, cancel.orderId()).chain(snapshot -> {
             if (snapshot.processed()) {
                 return Uni.createFrom().voidItem();
             }
             if (snapshot.row() == null) {
-                return store.cancelled(eventId, cancel.orderId(), null, List.of());
+                return steps.cancelled(eventId, cancel.orderId(), null, List.of());
             }
-            String status = snapshot.row().status();
+            AllocationStatus status = snapshot.row().status();
             return switch (status) {
-                case AllocationStore.PENDING -> resume(snapshot).chain(() -> onOrderCancelled(eventId, cancel));
-                case AllocationStore.ALLOCATED -> {
-                    List<ShipmentRow> held = snapshot.shipments().stream().filter(s -> "HELD".equals(s.status())).toList();
+                case PENDING -> resume(snapshot).chain(() -> onOrderCancelled(eventId, cancel));
+                case ALLOCATED -> {
+                    List<ShipmentRow> held = snapshot.shipments().stream()
+                            .filter(s -> s.status() == ShipmentStatus.HELD).toList();
                     yield Multi.createFrom().iterable(held)
                             .onItem().transformToUniAndConcatenate(s -> releaseReservation(s.reservationId()))
                             .collect().last()
-                            .chain(() -> store.cancelled(eventId, cancel.orderId(), status,
+                            .chain(() -> steps.cancelled(eventId, cancel.orderId(), status,
                                     held.stream().map(ShipmentRow::location).toList()));
                 }
-                case AllocationStore.BACKORDERED, AllocationStore.FAILED ->
-                    store.cancelled(eventId, cancel.orderId(), status, List.of());
-                default -> {
+                case BACKORDERED, FAILED -> steps.cancelled(eventId, cancel.orderId(), status, List.of());
+                case CANCELLED, SHIPPED -> {
                     Log.infof("order %s is %s: cancel ignored", cancel.orderId(), status);
-                    yield store.markProcessed(eventId);
+                    yield steps.markProcessed(eventId);
                 }
             };
         });
@@ -211,26 +215,26 @@ public class AllocationService {
      * commits its location's whole hold even when it names fewer units than were held there.
      */
     public Uni<Void> onOrderShipped(UUID eventId, OrderShipped shipped) {
-        return store.snapshot(eventId, shipped.orderId()).chain(snapshot -> {
+        return steps.snapshot(eventId, shipped.orderId()).chain(snapshot -> {
             if (snapshot.processed()) {
                 return Uni.createFrom().voidItem();
             }
             if (snapshot.row() == null) {
                 Log.warnf("order %s shipped before it was placed: nothing held to commit", shipped.orderId());
-                return store.shipped(eventId, shipped.orderId(), null, List.of());
+                return steps.shipped(eventId, shipped.orderId(), null, List.of());
             }
-            String status = snapshot.row().status();
-            if (AllocationStore.PENDING.equals(status)) {
+            AllocationStatus status = snapshot.row().status();
+            if (status == AllocationStatus.PENDING) {
                 return resume(snapshot).chain(() -> onOrderShipped(eventId, shipped));
             }
-            if (!AllocationStore.ALLOCATED.equals(status)) {
+            if (status != AllocationStatus.ALLOCATED) {
                 Log.warnf("order %s is %s: shipment ignored", shipped.orderId(), status);
-                return store.markProcessed(eventId);
+                return steps.markProcessed(eventId);
             }
             Set<String> parcels = new TreeSet<>();
             shipped.shipments().forEach(parcel -> parcels.add(parcel.location()));
             List<ShipmentRow> toCommit = snapshot.shipments().stream()
-                    .filter(s -> "HELD".equals(s.status()) && parcels.contains(s.location())).toList();
+                    .filter(s -> s.status() == ShipmentStatus.HELD && parcels.contains(s.location())).toList();
             parcels.stream().filter(location -> snapshot.shipments().stream().noneMatch(s -> s.location().equals(location)))
                     .forEach(location -> Log.warnf("order %s shipped from %s, where it held nothing", shipped.orderId(),
                             location));
@@ -248,12 +252,12 @@ public class AllocationService {
                                 return Uni.createFrom().failure(failure);
                             }))
                     .collect().last()
-                    .chain(() -> store.shipped(eventId, shipped.orderId(), status, committed));
+                    .chain(() -> steps.shipped(eventId, shipped.orderId(), status, committed));
         });
     }
 
     /** Finishes the reservation of a plan a crash left pending, so a cancel or shipment finds it settled. */
-    private Uni<Void> resume(AllocationStore.Snapshot snapshot) {
-        return reserve(null, store.pending(snapshot.row()));
+    private Uni<Void> resume(OrderAllocationSteps.Snapshot snapshot) {
+        return reserve(null, steps.pending(snapshot.row()));
     }
 }

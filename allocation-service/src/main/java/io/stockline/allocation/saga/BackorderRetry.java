@@ -1,4 +1,4 @@
-package io.stockline.allocation.service;
+package io.stockline.allocation.saga;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,9 +11,9 @@ public class BackorderRetry {
 
     private static final int BATCH = 100;
 
-    private final AllocationService allocation;
+    private final OrderAllocationSaga allocation;
 
-    public BackorderRetry(AllocationService allocation) {
+    public BackorderRetry(OrderAllocationSaga allocation) {
         this.allocation = allocation;
     }
 

@@ -1,4 +1,11 @@
-package io.stockline.allocation.service;
+package io.stockline.allocation.saga;
+
+import static io.stockline.allocation.domain.AllocationStatus.ALLOCATED;
+import static io.stockline.allocation.domain.AllocationStatus.BACKORDERED;
+import static io.stockline.allocation.domain.AllocationStatus.CANCELLED;
+import static io.stockline.allocation.domain.AllocationStatus.FAILED;
+import static io.stockline.allocation.domain.AllocationStatus.PENDING;
+import static io.stockline.allocation.domain.AllocationStatus.SHIPPED;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,7 +15,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -17,31 +23,31 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stockline.allocation.config.AllocationConfig;
 import io.stockline.allocation.domain.AllocationPlan;
+import io.stockline.allocation.domain.AllocationStatus;
 import io.stockline.allocation.domain.OrderPlaced;
+import io.stockline.allocation.domain.ShipmentStatus;
 import io.stockline.allocation.domain.ShortagePolicy;
-import io.stockline.allocation.messaging.DecisionPublisher;
-import io.stockline.allocation.messaging.DecisionPublisher.AllocationDecided;
-import io.stockline.allocation.messaging.DecisionPublisher.AllocationFailed;
-import io.stockline.allocation.messaging.DecisionPublisher.Backordered;
-import io.stockline.allocation.messaging.DecisionPublisher.ShipmentLine;
+import io.stockline.allocation.messaging.AllocationEvents;
+import io.stockline.allocation.messaging.AllocationEvents.AllocationDecided;
+import io.stockline.allocation.messaging.AllocationEvents.AllocationFailed;
+import io.stockline.allocation.messaging.AllocationEvents.Backordered;
+import io.stockline.allocation.messaging.AllocationEvents.ShipmentLine;
 import io.stockline.allocation.repository.AllocationRepository;
 import io.stockline.allocation.repository.AllocationRepository.AllocationRow;
 import io.stockline.allocation.repository.AllocationRepository.ShipmentRow;
-import io.stockline.allocation.repository.ProcessedEventRepository;
+import io.stockline.allocation.service.InventoryClient;
+import io.stockline.allocation.service.ReadModelPlanner;
+import io.stockline.allocation.service.ReadModelService;
+import io.stockline.platform.events.ProcessedEvents;
+import io.stockline.platform.outbox.Outbox;
 
 /**
- * The transactional steps of an order's allocation. Each step changes the allocation row only from the state it
- * expects (status and attempt) and records the event id in the same transaction when it finishes an event.
+ * The saga's local transactions. Each step changes the allocation row only from the state it expects (status
+ * and attempt), writes the decision it makes to the outbox in the same transaction (so a decision rolled back is
+ * never published, and one committed always is), and records the event id when it finishes an event.
  */
 @ApplicationScoped
-public class AllocationStore {
-
-    public static final String PENDING = "PENDING";
-    public static final String ALLOCATED = "ALLOCATED";
-    public static final String BACKORDERED = "BACKORDERED";
-    public static final String FAILED = "FAILED";
-    public static final String CANCELLED = "CANCELLED";
-    public static final String SHIPPED = "SHIPPED";
+public class OrderAllocationSteps {
 
     /** An order with a plan to reserve at the given attempt; attempt 0 has no plan: it awaits fresh figures. */
     public record Pending(OrderPlaced order, int attempt, PendingPlan plan, int roundStart, boolean backorderRetry) {
@@ -60,25 +66,24 @@ public class AllocationStore {
     public record Snapshot(boolean processed, AllocationRow row, List<ShipmentRow> shipments) {
     }
 
-    private static final TypeReference<List<OrderPlaced.Line>> LINES = new TypeReference<>() {
-    };
-
     private final AllocationRepository allocations;
-    private final ProcessedEventRepository processed;
+    private final ProcessedEvents processed;
     private final ReadModelPlanner planner;
     private final ReadModelService readModel;
-    private final DecisionPublisher publisher;
+    private final Outbox outbox;
+    private final AllocationEvents events;
     private final AllocationConfig config;
     private final ObjectMapper json;
 
-    public AllocationStore(AllocationRepository allocations, ProcessedEventRepository processed,
-            ReadModelPlanner planner, ReadModelService readModel, DecisionPublisher publisher, AllocationConfig config,
-            ObjectMapper json) {
+    public OrderAllocationSteps(AllocationRepository allocations, ProcessedEvents processed,
+            ReadModelPlanner planner, ReadModelService readModel, Outbox outbox, AllocationEvents events,
+            AllocationConfig config, ObjectMapper json) {
         this.allocations = allocations;
         this.processed = processed;
         this.planner = planner;
         this.readModel = readModel;
-        this.publisher = publisher;
+        this.outbox = outbox;
+        this.events = events;
         this.config = config;
         this.json = json;
     }
@@ -92,7 +97,7 @@ public class AllocationStore {
     public Uni<Pending> begin(UUID eventId, OrderPlaced order) {
         return processed.isProcessed(eventId).chain(seen -> seen ? Uni.createFrom().nullItem()
                 : allocations.find(order.orderId()).chain(row -> {
-                    if (row != null && !PENDING.equals(row.status())) {
+                    if (row != null && row.status() != PENDING) {
                         Log.debugf("order %s is %s already", order.orderId(), row.status());
                         return processed.markProcessed(eventId).replaceWith((Pending) null);
                     }
@@ -134,21 +139,23 @@ public class AllocationStore {
                 Log.infof("order %s was decided meanwhile", orderId);
                 return markProcessed(eventId);
             }
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            List<AllocationEvents.Shipment> shipments = held.stream()
+                    .map(h -> new AllocationEvents.Shipment(h.shipment().location(), h.reservationId(),
+                            shipmentLines(h.shipment().lines())))
+                    .toList();
+            // The decision and the rows it stands for commit together, or neither does.
+            Uni<Void> chain = outbox.add(events.decided(new AllocationDecided(orderId, shipments), pending.attempt()))
+                    .chain(() -> unfilled.isEmpty() ? Uni.createFrom().voidItem()
+                            : outbox.add(events.backordered(
+                                    new Backordered(orderId, shipmentLines(unfilled), shortageReason()),
+                                    pending.attempt())));
             for (Held shipment : held) {
                 chain = chain.chain(() -> allocations.insertShipment(orderId, shipment.shipment().location(),
                         shipment.reservationId(), write(shipment.shipment().lines())));
             }
-            List<DecisionPublisher.Shipment> shipments = held.stream()
-                    .map(h -> new DecisionPublisher.Shipment(h.shipment().location(), h.reservationId(),
-                            shipmentLines(h.shipment().lines())))
-                    .toList();
             Log.infof("order %s allocated at attempt %d: %s", orderId, pending.attempt(),
                     held.stream().map(h -> h.shipment().location()).toList());
-            return chain.chain(() -> publisher.decided(new AllocationDecided(orderId, shipments)))
-                    .chain(() -> unfilled.isEmpty() ? Uni.createFrom().voidItem()
-                            : publisher.backordered(new Backordered(orderId, shipmentLines(unfilled), shortageReason())))
-                    .chain(() -> markProcessed(eventId));
+            return chain.chain(() -> markProcessed(eventId));
         });
     }
 
@@ -162,12 +169,12 @@ public class AllocationStore {
         OrderPlaced order = refused.order();
         return readModel.applyFresh(fresh).chain(() -> planner.plan(order)).chain(planned -> {
             if (planned.plan().empty()) {
-                String status = planned.policy().shortage() == ShortagePolicy.FAIL ? FAILED : BACKORDERED;
+                AllocationStatus status = planned.policy().shortage() == ShortagePolicy.FAIL ? FAILED : BACKORDERED;
                 return allocations.transition(order.orderId(), PENDING, refused.attempt(), status, refused.attempt(),
                         null, shortageReason(), write(order.lines()))
                         // a backorder taken up again that is still short says nothing new
                         .chain(moved -> moved && !refused.backorderRetry()
-                                ? publishShortage(order.orderId(), status, order.lines())
+                                ? publishShortage(order.orderId(), status, order.lines(), refused.attempt())
                                 : Uni.createFrom().voidItem())
                         .chain(() -> markProcessed(eventId)).replaceWith((Pending) null);
             }
@@ -186,7 +193,8 @@ public class AllocationStore {
         Log.infof("order %s not allocated: %s", orderId, reason);
         return allocations.transition(orderId, PENDING, pending.attempt(), FAILED, pending.attempt(), null, reason,
                         null)
-                .chain(moved -> moved ? publisher.failed(new AllocationFailed(orderId, reason))
+                .chain(moved -> moved
+                        ? outbox.add(events.failed(new AllocationFailed(orderId, reason), pending.attempt()))
                         : Uni.createFrom().voidItem())
                 .chain(() -> markProcessed(eventId));
     }
@@ -199,7 +207,7 @@ public class AllocationStore {
     /** Takes a backorder up again (null when it is no longer one): planned anew from fresh figures. */
     @WithTransaction
     public Uni<Pending> reopen(String orderId) {
-        return allocations.find(orderId).chain(row -> row == null || !BACKORDERED.equals(row.status())
+        return allocations.find(orderId).chain(row -> row == null || row.status() != BACKORDERED
                 ? Uni.createFrom().nullItem()
                 : allocations.reopen(orderId, row.attempt()).map(moved -> moved
                         ? new Pending(read(row.orderPayload(), OrderPlaced.class), row.attempt(), null, row.attempt(),
@@ -220,7 +228,8 @@ public class AllocationStore {
      * row, so that its order placed, when it comes, holds nothing.
      */
     @WithTransaction
-    public Uni<Void> cancelled(UUID eventId, String orderId, String fromStatus, List<String> releasedLocations) {
+    public Uni<Void> cancelled(UUID eventId, String orderId, AllocationStatus fromStatus,
+            List<String> releasedLocations) {
         Uni<Boolean> moved = fromStatus == null
                 ? allocations.insert(orderId, CANCELLED, null, 0, null, null, "cancelled before it was placed", null)
                 : allocations.setStatus(orderId, fromStatus, CANCELLED);
@@ -230,7 +239,8 @@ public class AllocationStore {
             }
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (String location : releasedLocations) {
-                chain = chain.chain(() -> allocations.setShipmentStatus(orderId, location, "HELD", "RELEASED")
+                chain = chain.chain(() -> allocations.setShipmentStatus(orderId, location, ShipmentStatus.HELD,
+                        ShipmentStatus.RELEASED)
                         .replaceWithVoid());
             }
             return chain.chain(() -> markProcessed(eventId));
@@ -239,18 +249,20 @@ public class AllocationStore {
 
     /** Shipments left their locations (their reservations committed); the order is SHIPPED when all did. */
     @WithTransaction
-    public Uni<Void> shipped(UUID eventId, String orderId, String fromStatus, List<String> committedLocations) {
+    public Uni<Void> shipped(UUID eventId, String orderId, AllocationStatus fromStatus,
+            List<String> committedLocations) {
         if (fromStatus == null) {
             return allocations.insert(orderId, SHIPPED, null, 0, null, null, "shipped before it was placed", null)
                     .chain(() -> markProcessed(eventId));
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String location : committedLocations) {
-            chain = chain.chain(() -> allocations.setShipmentStatus(orderId, location, "HELD", "COMMITTED")
+            chain = chain.chain(() -> allocations.setShipmentStatus(orderId, location, ShipmentStatus.HELD,
+                    ShipmentStatus.COMMITTED)
                     .replaceWithVoid());
         }
         return chain.chain(() -> allocations.shipments(orderId))
-                .chain(shipments -> shipments.stream().allMatch(s -> "COMMITTED".equals(s.status()))
+                .chain(shipments -> shipments.stream().allMatch(s -> s.status() == ShipmentStatus.COMMITTED)
                         ? allocations.setStatus(orderId, fromStatus, SHIPPED).replaceWithVoid()
                         : Uni.createFrom().voidItem())
                 .chain(() -> markProcessed(eventId));
@@ -261,10 +273,12 @@ public class AllocationStore {
         return eventId == null ? Uni.createFrom().voidItem() : processed.markProcessed(eventId).replaceWithVoid();
     }
 
-    private Uni<Void> publishShortage(String orderId, String status, List<OrderPlaced.Line> lines) {
+    private Uni<Void> publishShortage(String orderId, AllocationStatus status, List<OrderPlaced.Line> lines,
+            int attempt) {
         Log.infof("order %s %s: %s", orderId, status, shortageReason());
-        return FAILED.equals(status) ? publisher.failed(new AllocationFailed(orderId, shortageReason()))
-                : publisher.backordered(new Backordered(orderId, shipmentLines(lines), shortageReason()));
+        return outbox.add(status == FAILED
+                ? events.failed(new AllocationFailed(orderId, shortageReason()), attempt)
+                : events.backordered(new Backordered(orderId, shipmentLines(lines), shortageReason()), attempt));
     }
 
     private static String shortageReason() {
@@ -280,10 +294,6 @@ public class AllocationStore {
         return lines.stream().map(line -> new ShipmentLine(line.line(), line.sku(), line.quantity())).toList();
     }
 
-    public List<OrderPlaced.Line> lines(String stored) {
-        return stored == null ? List.of() : read(stored, LINES);
-    }
-
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);
@@ -293,14 +303,6 @@ public class AllocationStore {
     }
 
     private <T> T read(String stored, Class<T> type) {
-        try {
-            return json.readValue(stored, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String stored, TypeReference<T> type) {
         try {
             return json.readValue(stored, type);
         } catch (JsonProcessingException e) {

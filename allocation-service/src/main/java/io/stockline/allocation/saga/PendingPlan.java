@@ -1,4 +1,4 @@
-package io.stockline.allocation.service;
+package io.stockline.allocation.saga;
 
 import java.time.OffsetDateTime;
 import java.util.List;
