@@ -75,6 +75,7 @@ class KafkaTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyTopicAServiceNamesExists(String overlay) {
         Set<String> existing = topics(Rendered.overlay(overlay)).keySet();
+        assertThat(Contract.topicDefaults()).as("platform Topics' defaults read").containsEntry("stock-changed", "inventory.stock-changed");
         assertThat(existing).as("the platform's topic defaults").containsAll(Contract.topicDefaults().values());
         for (String service : Contract.SERVICES) {
             Contract.ServiceKafka kafka = Contract.service(service);
