@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.stockline.platform.events.CloudEvents;
+import io.stockline.platform.config.Topics;
 import io.stockline.platform.outbox.Outbox;
 import io.stockline.platform.outbox.OutboxEvent;
 
@@ -42,9 +42,9 @@ public class AllocationEvents {
     private final Outbox outbox;
     private final String topic;
 
-    public AllocationEvents(Outbox outbox, @ConfigProperty(name = "stockline.topics.allocations") String topic) {
+    public AllocationEvents(Outbox outbox, Topics topics) {
         this.outbox = outbox;
-        this.topic = topic;
+        this.topic = topics.allocations();
     }
 
     public OutboxEvent decided(AllocationDecided decision, int attempt) {
