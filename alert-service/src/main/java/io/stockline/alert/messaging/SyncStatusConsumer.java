@@ -12,6 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.SyncStatus;
 import io.stockline.alert.service.AlertService;
+import io.stockline.platform.events.Acks;
 import io.stockline.platform.events.CloudEvents;
 import io.stockline.platform.events.EventReader;
 import io.stockline.platform.events.PoisonRecord;
@@ -37,12 +38,11 @@ public class SyncStatusConsumer {
 
     @Incoming("sync-status")
     public Uni<Void> consume(Message<String> message) {
-        return Uni.createFrom().item(message)
-                .map(this::read)
-                .chain(read -> Retry.untilApplied("sync-status of " + read.status().channelId(),
-                        () -> alerts.onSyncStatus(read.eventId(), read.status())))
-                .chain(() -> Uni.createFrom().completionStage(message.ack()))
-                .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(message.nack(failure)));
+        return Acks.settle(message, () -> {
+            Read read = read(message);
+            return Retry.untilApplied("sync-status of " + read.status().channelId(),
+                    () -> alerts.onSyncStatus(read.eventId(), read.status()));
+        });
     }
 
     record Read(UUID eventId, SyncStatus status) {

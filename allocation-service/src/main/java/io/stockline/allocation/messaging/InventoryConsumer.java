@@ -14,6 +14,7 @@ import io.stockline.allocation.domain.LocationChanged;
 import io.stockline.allocation.domain.StockChanged;
 import io.stockline.allocation.service.ReadModelService;
 import io.stockline.platform.events.CloudEvents;
+import io.stockline.platform.events.Acks;
 import io.stockline.platform.events.EventReader;
 import io.stockline.platform.events.PoisonRecord;
 import io.stockline.platform.events.Retry;

@@ -19,6 +19,7 @@ import io.stockline.allocation.domain.OrderPlaced;
 import io.stockline.allocation.domain.OrderShipped;
 import io.stockline.allocation.saga.OrderAllocationSaga;
 import io.stockline.platform.events.CloudEvents;
+import io.stockline.platform.events.Acks;
 import io.stockline.platform.events.EventReader;
 import io.stockline.platform.events.Retry;
 

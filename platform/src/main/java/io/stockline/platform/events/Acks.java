@@ -1,4 +1,4 @@
-package io.stockline.allocation.messaging;
+package io.stockline.platform.events;
 
 import java.util.function.Supplier;
 
@@ -8,15 +8,15 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Settles a record once its work is done: acked when applied, nacked (so the channel's failure strategy sends it
- * to the dead-letter topic with the reason) when the work failed, which after {@code Retry.untilApplied} only a
- * {@code PoisonRecord} does.
+ * to the dead-letter topic with the reason) when the work failed, which after {@link Retry#untilApplied} only a
+ * {@link PoisonRecord} does. For consumers that take a {@code Message} (to read its CloudEvent metadata).
  */
-final class Acks {
+public final class Acks {
 
     private Acks() {
     }
 
-    static Uni<Void> settle(Message<?> message, Supplier<Uni<Void>> work) {
+    public static Uni<Void> settle(Message<?> message, Supplier<Uni<Void>> work) {
         return Uni.createFrom().<Void>deferred(work::get)
                 .onItemOrFailure().transformToUni((ignored, failure) -> Uni.createFrom().completionStage(
                         failure == null ? message.ack() : message.nack(failure)));
