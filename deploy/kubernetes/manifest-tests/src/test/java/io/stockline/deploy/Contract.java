@@ -28,7 +28,7 @@ final class Contract {
 
     static final List<String> SERVICES = List.of("inventory-service", "channel-connector-service", "allocation-service", "alert-service");
 
-    private static final Pattern WITH_DEFAULT = Pattern.compile("@WithDefault\\(\"([^\"]+)\"\\)\\s*String\\s+(\\w+)\\(\\)");
+    private static final Pattern TOPIC_METHOD = Pattern.compile("\\bString\\s+(\\w+)\\(\\)\\s*;");
     private static final Pattern TOPICS_CALL = Pattern.compile("\\btopics\\.(\\w+)\\(\\)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
     /** The platform relay's channel: every record names its own topic, so the channel's topic is never written. */
@@ -50,12 +50,25 @@ final class Contract {
         }
     }
 
-    /** stockline.topics.<name> → default, from the platform's Topics mapping (method stockChanged → stock-changed). */
+    /**
+     * stockline.topics.<name> → default, from the platform's configuration defaults, for each name the platform's
+     * Topics mapping declares (method stockChanged → stock-changed).
+     */
     static Map<String, String> topicDefaults() {
+        Properties platform = new Properties();
+        try {
+            platform.load(new StringReader(Repo.read("platform/src/main/resources/META-INF/microprofile-config.properties")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Map<String, String> defaults = new LinkedHashMap<>();
-        Matcher m = WITH_DEFAULT.matcher(Repo.read("platform/src/main/java/io/stockline/platform/config/Topics.java"));
+        Matcher m = TOPIC_METHOD.matcher(Repo.read("platform/src/main/java/io/stockline/platform/config/Topics.java"));
         while (m.find()) {
-            defaults.put(kebab(m.group(2)), m.group(1));
+            String name = kebab(m.group(1));
+            String value = platform.getProperty("stockline.topics." + name);
+            if (value != null) {
+                defaults.put(name, value);
+            }
         }
         return defaults;
     }
