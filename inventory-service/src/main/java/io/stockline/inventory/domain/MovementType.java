@@ -34,7 +34,13 @@ public enum MovementType {
     /** An order's hold given back. */
     RELEASE(new StockState(0, 1, -1, 0, 0, 0, 0, 0, 0), false),
     /** An order's held units shipped. */
-    COMMIT(new StockState(-1, 0, -1, 0, 0, 0, 0, 0, 0), false);
+    COMMIT(new StockState(-1, 0, -1, 0, 0, 0, 0, 0, 0), false),
+    /** A purchase order sent to its supplier: its units are expected (incoming) at its location. */
+    PURCHASE_ORDERED(new StockState(0, 0, 0, 0, 0, 0, 0, 1, 0), false),
+    /** A purchase order closed short: what the supplier never delivered is no longer expected. */
+    SHORTAGE(new StockState(0, 0, 0, 0, 0, 0, 0, -1, 0), false),
+    /** A sent purchase order cancelled before anything arrived: nothing is expected any more. */
+    PURCHASE_CANCELLED(new StockState(0, 0, 0, 0, 0, 0, 0, -1, 0), false);
 
     private final StockState unitDelta;
     private final boolean postedByHand;
@@ -51,6 +57,14 @@ public enum MovementType {
     /** What a transfer's arrival does at the destination. */
     public static StockState arrival(long quantity) {
         return RECEIPT.delta(quantity);
+    }
+
+    /**
+     * A purchase order's arrival: on hand and available (or damaged) up by what arrived, incoming down by the
+     * part of it that was expected (an allowed over-receipt was never incoming).
+     */
+    public static StockState purchaseReceipt(long good, long damaged, long expected) {
+        return new StockState(good + damaged, good, 0, 0, damaged, 0, 0, -expected, 0);
     }
 
     /** The change a count makes: on hand (and so available) becomes what was counted. */
