@@ -87,6 +87,20 @@ class RoleMatrixTest {
         return number;
     }
 
+    /** A transfer of 1 to a new location (made as an admin), shipped when {@code shipped}. */
+    private static String transfer(boolean shipped) {
+        String to = Api.unique("TO");
+        admin().contentType(ContentType.JSON).body(Map.of("code", to, "name", "To", "type", "STORE"))
+                .post("/api/v1/locations").then().statusCode(201);
+        String number = admin().contentType(ContentType.JSON)
+                .body(Map.of("from", location, "to", to, "lines", List.of(Map.of("sku", sku, "quantity", 1))))
+                .post("/api/v1/transfers").then().statusCode(201).extract().path("number");
+        if (shipped) {
+            admin().post("/api/v1/transfers/" + number + "/ship").then().statusCode(200);
+        }
+        return number;
+    }
+
     private static Function<RequestSpecification, Response> movement(String type, long quantity) {
         return r -> r.contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
                 .body(Api.movement(type, sku, location, quantity)).post("/api/v1/movements");
@@ -118,6 +132,41 @@ class RoleMatrixTest {
                 new Call("POST /locations", "admin", 201, r -> r.contentType(ContentType.JSON)
                         .body(Map.of("code", Api.unique("NEW"), "name", "New", "type", "STORE"))
                         .post("/api/v1/locations")),
+                new Call("POST /returns/inspections", "operator", 201, r -> {
+                    admin().contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
+                            .body(Api.movement("RETURN", sku, location, 1)).post("/api/v1/movements").then().statusCode(201);
+                    return r.contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
+                            .body(Map.of("sku", sku, "location", location, "restock", 1, "damaged", 0))
+                            .post("/api/v1/returns/inspections");
+                }),
+                new Call("POST /movements WRITE_OFF", "operator", 201, r -> {
+                    admin().contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
+                            .body(Api.movement("DAMAGE", sku, location, 1)).post("/api/v1/movements").then().statusCode(201);
+                    Map<String, Object> body = Api.movement("WRITE_OFF", sku, location, 1);
+                    body.put("state", "DAMAGED");
+                    return r.contentType(ContentType.JSON).header("Idempotency-Key", Api.key()).body(body)
+                            .post("/api/v1/movements");
+                }),
+                new Call("PUT /stock/{sku}/locations/{code}/hold", "admin", 200, r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("quantity", 1)).put("/api/v1/stock/" + sku + "/locations/" + location + "/hold")),
+                new Call("PUT /stock/{sku}/locations/{code}/safety-stock", "admin", 200, r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("quantity", 1)).put("/api/v1/stock/" + sku + "/locations/" + location + "/safety-stock")),
+                new Call("GET /transfers", "viewer", 200, r -> r.get("/api/v1/transfers")),
+                new Call("GET /transfers/{number}", "viewer", 200, r -> r.get("/api/v1/transfers/" + transfer(false))),
+                new Call("POST /transfers", "operator", 201, r -> {
+                    String to = Api.unique("TO");
+                    admin().contentType(ContentType.JSON).body(Map.of("code", to, "name", "To", "type", "STORE"))
+                            .post("/api/v1/locations").then().statusCode(201);
+                    return r.contentType(ContentType.JSON)
+                            .body(Map.of("from", location, "to", to, "lines", List.of(Map.of("sku", sku, "quantity", 1))))
+                            .post("/api/v1/transfers");
+                }),
+                new Call("POST /transfers/{number}/ship", "operator", 200, r -> r.post("/api/v1/transfers/" + transfer(false) + "/ship")),
+                new Call("POST /transfers/{number}/receipts", "operator", 201, r -> r.contentType(ContentType.JSON)
+                        .header("Idempotency-Key", Api.key()).body(Map.of("lines", List.of(Map.of("sku", sku, "quantity", 1))))
+                        .post("/api/v1/transfers/" + transfer(true) + "/receipts")),
+                new Call("POST /transfers/{number}/cancel", "operator", 200, r -> r.post("/api/v1/transfers/" + transfer(false) + "/cancel")),
+                new Call("POST /transfers/{number}/close", "admin", 200, r -> r.post("/api/v1/transfers/" + transfer(true) + "/close")),
                 new Call("GET /suppliers", "viewer", 200, r -> r.get("/api/v1/suppliers")),
                 new Call("GET /suppliers/{code}", "viewer", 200, r -> r.get("/api/v1/suppliers/" + supplier)),
                 new Call("GET /suppliers/{code}/items", "viewer", 200, r -> r.get("/api/v1/suppliers/" + supplier + "/items")),

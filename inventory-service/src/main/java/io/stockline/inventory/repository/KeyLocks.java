@@ -15,7 +15,7 @@ public class KeyLocks {
 
     public enum Scope {
         MOVEMENT_IDEMPOTENCY_KEY(1), RESERVATION_IDEMPOTENCY_KEY(2), ITEM_SKU(3), LOCATION_CODE(4), PRODUCT(5),
-        SUPPLIER_CODE(6), PURCHASE_RECEIPT_KEY(7);
+        SUPPLIER_CODE(6), PURCHASE_RECEIPT_KEY(7), TRANSFER_RECEIPT_KEY(8);
 
         private final int id;
 
