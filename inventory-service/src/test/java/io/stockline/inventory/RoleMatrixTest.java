@@ -167,6 +167,10 @@ class RoleMatrixTest {
                         .post("/api/v1/transfers/" + transfer(true) + "/receipts")),
                 new Call("POST /transfers/{number}/cancel", "operator", 200, r -> r.post("/api/v1/transfers/" + transfer(false) + "/cancel")),
                 new Call("POST /transfers/{number}/close", "admin", 200, r -> r.post("/api/v1/transfers/" + transfer(true) + "/close")),
+                new Call("POST /imports/items", "admin", 200, r -> r.contentType("text/csv")
+                        .body("sku,name\n" + Api.unique("IMP") + ",Imported\n").post("/api/v1/imports/items")),
+                new Call("POST /imports/stock", "admin", 200, r -> r.contentType("text/csv").queryParam("dryRun", true)
+                        .body("sku,location,quantity\n" + sku + "," + location + ",1000\n").post("/api/v1/imports/stock")),
                 new Call("GET /suppliers", "viewer", 200, r -> r.get("/api/v1/suppliers")),
                 new Call("GET /suppliers/{code}", "viewer", 200, r -> r.get("/api/v1/suppliers/" + supplier)),
                 new Call("GET /suppliers/{code}/items", "viewer", 200, r -> r.get("/api/v1/suppliers/" + supplier + "/items")),
