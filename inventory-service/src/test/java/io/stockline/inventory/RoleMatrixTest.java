@@ -42,6 +42,7 @@ class RoleMatrixTest {
 
     private static String sku;
     private static String location;
+    private static String supplier;
 
     @BeforeEach
     void noDefaultToken() {
@@ -54,6 +55,8 @@ class RoleMatrixTest {
                     .post("/api/v1/items").then().statusCode(201).extract().path("sku");
             admin().contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
                     .body(Api.movement("RECEIPT", sku, location, 1000)).post("/api/v1/movements").then().statusCode(201);
+            supplier = admin().contentType(ContentType.JSON).body(Purchasing.supplierBody(Api.unique("ROLE"), false))
+                    .post("/api/v1/suppliers").then().statusCode(201).extract().path("code");
         }
     }
 
@@ -71,6 +74,31 @@ class RoleMatrixTest {
         return admin().contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
                 .body(Map.of("orderId", Api.unique("o"), "lines", List.of(Api.line(1, sku, location, 1))))
                 .post("/api/v1/reservations").then().statusCode(201).extract().path("id");
+    }
+
+    /** A purchase order of 5 (made as an admin), sent to the supplier when {@code sent}. */
+    private static String purchaseOrder(boolean sent) {
+        String number = admin().contentType(ContentType.JSON)
+                .body(Map.of("supplier", supplier, "location", location, "lines", List.of(Purchasing.orderLine(sku, 5, "1"))))
+                .post("/api/v1/purchase-orders").then().statusCode(201).extract().path("number");
+        if (sent) {
+            admin().post("/api/v1/purchase-orders/" + number + "/send").then().statusCode(200);
+        }
+        return number;
+    }
+
+    /** A transfer of 1 to a new location (made as an admin), shipped when {@code shipped}. */
+    private static String transfer(boolean shipped) {
+        String to = Api.unique("TO");
+        admin().contentType(ContentType.JSON).body(Map.of("code", to, "name", "To", "type", "STORE"))
+                .post("/api/v1/locations").then().statusCode(201);
+        String number = admin().contentType(ContentType.JSON)
+                .body(Map.of("from", location, "to", to, "lines", List.of(Map.of("sku", sku, "quantity", 1))))
+                .post("/api/v1/transfers").then().statusCode(201).extract().path("number");
+        if (shipped) {
+            admin().post("/api/v1/transfers/" + number + "/ship").then().statusCode(200);
+        }
+        return number;
     }
 
     private static Function<RequestSpecification, Response> movement(String type, long quantity) {
@@ -103,7 +131,78 @@ class RoleMatrixTest {
                         .body(Map.of("status", "ACTIVE")).patch("/api/v1/items/" + sku)),
                 new Call("POST /locations", "admin", 201, r -> r.contentType(ContentType.JSON)
                         .body(Map.of("code", Api.unique("NEW"), "name", "New", "type", "STORE"))
-                        .post("/api/v1/locations")));
+                        .post("/api/v1/locations")),
+                new Call("POST /returns/inspections", "operator", 201, r -> {
+                    admin().contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
+                            .body(Api.movement("RETURN", sku, location, 1)).post("/api/v1/movements").then().statusCode(201);
+                    return r.contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
+                            .body(Map.of("sku", sku, "location", location, "restock", 1, "damaged", 0))
+                            .post("/api/v1/returns/inspections");
+                }),
+                new Call("POST /movements WRITE_OFF", "operator", 201, r -> {
+                    admin().contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
+                            .body(Api.movement("DAMAGE", sku, location, 1)).post("/api/v1/movements").then().statusCode(201);
+                    Map<String, Object> body = Api.movement("WRITE_OFF", sku, location, 1);
+                    body.put("state", "DAMAGED");
+                    return r.contentType(ContentType.JSON).header("Idempotency-Key", Api.key()).body(body)
+                            .post("/api/v1/movements");
+                }),
+                new Call("PUT /stock/{sku}/locations/{code}/hold", "admin", 200, r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("quantity", 1)).put("/api/v1/stock/" + sku + "/locations/" + location + "/hold")),
+                new Call("PUT /stock/{sku}/locations/{code}/safety-stock", "admin", 200, r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("quantity", 1)).put("/api/v1/stock/" + sku + "/locations/" + location + "/safety-stock")),
+                new Call("GET /transfers", "viewer", 200, r -> r.get("/api/v1/transfers")),
+                new Call("GET /transfers/{number}", "viewer", 200, r -> r.get("/api/v1/transfers/" + transfer(false))),
+                new Call("POST /transfers", "operator", 201, r -> {
+                    String to = Api.unique("TO");
+                    admin().contentType(ContentType.JSON).body(Map.of("code", to, "name", "To", "type", "STORE"))
+                            .post("/api/v1/locations").then().statusCode(201);
+                    return r.contentType(ContentType.JSON)
+                            .body(Map.of("from", location, "to", to, "lines", List.of(Map.of("sku", sku, "quantity", 1))))
+                            .post("/api/v1/transfers");
+                }),
+                new Call("POST /transfers/{number}/ship", "operator", 200, r -> r.post("/api/v1/transfers/" + transfer(false) + "/ship")),
+                new Call("POST /transfers/{number}/receipts", "operator", 201, r -> r.contentType(ContentType.JSON)
+                        .header("Idempotency-Key", Api.key()).body(Map.of("lines", List.of(Map.of("sku", sku, "quantity", 1))))
+                        .post("/api/v1/transfers/" + transfer(true) + "/receipts")),
+                new Call("POST /transfers/{number}/cancel", "operator", 200, r -> r.post("/api/v1/transfers/" + transfer(false) + "/cancel")),
+                new Call("POST /transfers/{number}/close", "admin", 200, r -> r.post("/api/v1/transfers/" + transfer(true) + "/close")),
+                new Call("POST /imports/items", "admin", 200, r -> r.contentType("text/csv")
+                        .body("sku,name\n" + Api.unique("IMP") + ",Imported\n").post("/api/v1/imports/items")),
+                new Call("POST /imports/stock", "admin", 200, r -> r.contentType("text/csv").queryParam("dryRun", true)
+                        .body("sku,location,quantity\n" + sku + "," + location + ",1000\n").post("/api/v1/imports/stock")),
+                new Call("GET /suppliers", "viewer", 200, r -> r.get("/api/v1/suppliers")),
+                new Call("GET /suppliers/{code}", "viewer", 200, r -> r.get("/api/v1/suppliers/" + supplier)),
+                new Call("GET /suppliers/{code}/items", "viewer", 200, r -> r.get("/api/v1/suppliers/" + supplier + "/items")),
+                new Call("GET /suppliers/{code}/items/{sku}", "viewer", 200, r -> {
+                    admin().contentType(ContentType.JSON).body(Map.of("unitCost", "1"))
+                            .put("/api/v1/suppliers/" + supplier + "/items/" + sku).then().statusCode(200);
+                    return r.get("/api/v1/suppliers/" + supplier + "/items/" + sku);
+                }),
+                new Call("POST /suppliers", "admin", 201, r -> r.contentType(ContentType.JSON)
+                        .body(Purchasing.supplierBody(Api.unique("NEW"), false)).post("/api/v1/suppliers")),
+                new Call("PUT /suppliers/{code}/items/{sku}", "admin", 200, r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("unitCost", "2.5", "packSize", 6))
+                        .put("/api/v1/suppliers/" + supplier + "/items/" + sku)),
+                new Call("GET /purchase-orders", "viewer", 200, r -> r.get("/api/v1/purchase-orders")),
+                new Call("GET /purchase-orders/{number}", "viewer", 200,
+                        r -> r.get("/api/v1/purchase-orders/" + purchaseOrder(false))),
+                new Call("GET /purchase-orders/{number} as CSV", "viewer", 200,
+                        r -> r.accept("text/csv").get("/api/v1/purchase-orders/" + purchaseOrder(false))),
+                new Call("GET /purchase-orders/{number}/receipts", "viewer", 200,
+                        r -> r.get("/api/v1/purchase-orders/" + purchaseOrder(false) + "/receipts")),
+                new Call("POST /purchase-orders", "operator", 201, r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("supplier", supplier, "location", location, "lines", List.of(Purchasing.orderLine(sku, 5, "1"))))
+                        .post("/api/v1/purchase-orders")),
+                new Call("POST /purchase-orders/{number}/receipts", "operator", 201, r -> r.contentType(ContentType.JSON)
+                        .header("Idempotency-Key", Api.key()).body(Map.of("lines", List.of(Purchasing.arrived(sku, 2, 0))))
+                        .post("/api/v1/purchase-orders/" + purchaseOrder(true) + "/receipts")),
+                new Call("POST /purchase-orders/{number}/send", "admin", 200,
+                        r -> r.post("/api/v1/purchase-orders/" + purchaseOrder(false) + "/send")),
+                new Call("POST /purchase-orders/{number}/close", "admin", 200,
+                        r -> r.post("/api/v1/purchase-orders/" + purchaseOrder(true) + "/close")),
+                new Call("POST /purchase-orders/{number}/cancel", "admin", 200,
+                        r -> r.post("/api/v1/purchase-orders/" + purchaseOrder(true) + "/cancel")));
     }
 
     static Stream<Arguments> callsAndRolesBelow() {

@@ -34,7 +34,44 @@ public enum MovementType {
     /** An order's hold given back. */
     RELEASE(new StockState(0, 1, -1, 0, 0, 0, 0, 0, 0), false),
     /** An order's held units shipped. */
-    COMMIT(new StockState(-1, 0, -1, 0, 0, 0, 0, 0, 0), false);
+    COMMIT(new StockState(-1, 0, -1, 0, 0, 0, 0, 0, 0), false),
+    /** A purchase order sent to its supplier: its units are expected (incoming) at its location. */
+    PURCHASE_ORDERED(new StockState(0, 0, 0, 0, 0, 0, 0, 1, 0), false),
+    /** A purchase order closed short: what the supplier never delivered is no longer expected. */
+    SHORTAGE(new StockState(0, 0, 0, 0, 0, 0, 0, -1, 0), false),
+    /** A sent purchase order cancelled before anything arrived: nothing is expected any more. */
+    PURCHASE_CANCELLED(new StockState(0, 0, 0, 0, 0, 0, 0, -1, 0), false),
+    /**
+     * Units written off and gone from on hand: from {@code damaged} (this delta) or from quality control
+     * ({@link #writeOff}); never from available, so writing off damaged goods cannot cut sellable stock.
+     */
+    WRITE_OFF(new StockState(-1, 0, 0, 0, -1, 0, 0, 0, 0), true),
+    /** A returned unit inspected and found damaged: quality control to damaged (the inspection endpoint). */
+    INSPECTED_DAMAGED(new StockState(0, 0, 0, 0, 1, -1, 0, 0, 0), false),
+    /** Held by hand (an admin's manual hold): available to reserved. */
+    HOLD(new StockState(0, -1, 0, 1, 0, 0, 0, 0, 0), false),
+    /** A manual hold given back: reserved to available. */
+    HOLD_RELEASE(new StockState(0, 1, 0, -1, 0, 0, 0, 0, 0), false),
+    /**
+     * Safety stock set aside (a positive quantity) or given back (negative): available to safety stock. Channels
+     * push {@code available}, so they never see it.
+     */
+    SAFETY_STOCK(new StockState(0, -1, 0, 0, 0, 0, 1, 0, 0), false),
+    /** Shipped by a transfer document and never arrived: no longer in transit at the source (closing the transfer). */
+    LOST_IN_TRANSIT(new StockState(0, 0, 0, 0, 0, 0, 0, 0, -1), false);
+
+    /** The states a write-off may take units from. */
+    public enum WriteOffState {
+        DAMAGED, QUALITY_CONTROL
+    }
+
+    /** What writing off {@code quantity} units from {@code state} does. */
+    public static StockState writeOff(long quantity, WriteOffState state) {
+        return switch (state) {
+            case DAMAGED -> WRITE_OFF.delta(quantity);
+            case QUALITY_CONTROL -> new StockState(-quantity, 0, 0, 0, 0, -quantity, 0, 0, 0);
+        };
+    }
 
     private final StockState unitDelta;
     private final boolean postedByHand;
@@ -51,6 +88,14 @@ public enum MovementType {
     /** What a transfer's arrival does at the destination. */
     public static StockState arrival(long quantity) {
         return RECEIPT.delta(quantity);
+    }
+
+    /**
+     * A purchase order's arrival: on hand and available (or damaged) up by what arrived, incoming down by the
+     * part of it that was expected (an allowed over-receipt was never incoming).
+     */
+    public static StockState purchaseReceipt(long good, long damaged, long expected) {
+        return new StockState(good + damaged, good, 0, 0, damaged, 0, 0, -expected, 0);
     }
 
     /** The change a count makes: on hand (and so available) becomes what was counted. */

@@ -14,7 +14,8 @@ import io.smallrye.mutiny.Uni;
 public class KeyLocks {
 
     public enum Scope {
-        MOVEMENT_IDEMPOTENCY_KEY(1), RESERVATION_IDEMPOTENCY_KEY(2), ITEM_SKU(3), LOCATION_CODE(4), PRODUCT(5);
+        MOVEMENT_IDEMPOTENCY_KEY(1), RESERVATION_IDEMPOTENCY_KEY(2), ITEM_SKU(3), LOCATION_CODE(4), PRODUCT(5),
+        SUPPLIER_CODE(6), PURCHASE_RECEIPT_KEY(7), TRANSFER_RECEIPT_KEY(8);
 
         private final int id;
 

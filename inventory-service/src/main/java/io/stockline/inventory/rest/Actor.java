@@ -3,12 +3,12 @@ package io.stockline.inventory.rest;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Who made a change, as the ledger records it: the name in the caller's token. */
-final class Actor {
+public final class Actor {
 
     private Actor() {
     }
 
-    static String of(SecurityIdentity identity) {
+    public static String of(SecurityIdentity identity) {
         return identity.getPrincipal().getName();
     }
 }

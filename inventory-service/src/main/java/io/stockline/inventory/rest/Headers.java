@@ -2,13 +2,13 @@ package io.stockline.inventory.rest;
 
 import io.stockline.platform.problem.RuleViolation;
 
-final class Headers {
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+public final class Headers {
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private static final int MAX_KEY_LENGTH = 200;
 
     /** The Idempotency-Key a change needs, so that a retried request never applies twice. */
-    static String requireIdempotencyKey(String key) {
+    public static String requireIdempotencyKey(String key) {
         if (key == null || key.isBlank()) {
             throw RuleViolation.invalidHeader(IDEMPOTENCY_KEY, "send an Idempotency-Key header, unique per change");
         }

@@ -15,13 +15,13 @@ import io.stockline.inventory.repository.KeyLocks;
  * request body is a conflict, never a silent replay of something else.
  */
 @ApplicationScoped
-class Idempotency {
+public class Idempotency {
 
-    static final String FIELD = "Idempotency-Key";
+    public static final String FIELD = "Idempotency-Key";
 
     private final KeyLocks locks;
 
-    Idempotency(KeyLocks locks) {
+    public Idempotency(KeyLocks locks) {
         this.locks = locks;
     }
 
@@ -31,7 +31,7 @@ class Idempotency {
      * @param replay     what a repeat answers, from the stored result
      * @param firstTime  the change itself
      */
-    <R, T> Uni<T> once(KeyLocks.Scope scope, String key, String requestHash, Supplier<Uni<R>> findFirst,
+    public <R, T> Uni<T> once(KeyLocks.Scope scope, String key, String requestHash, Supplier<Uni<R>> findFirst,
             Function<R, String> hashOf, Function<R, T> replay, Supplier<Uni<T>> firstTime) {
         return locks.lock(scope, key).chain(() -> findFirst.get()).chain(first -> {
             if (first == null) {

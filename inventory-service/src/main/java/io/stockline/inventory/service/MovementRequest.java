@@ -2,6 +2,8 @@ package io.stockline.inventory.service;
 
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +16,8 @@ import io.stockline.inventory.domain.MovementType;
  * POST /api/v1/movements. {@code quantity} is the units moved; for COUNT_CORRECTION the number counted,
  * for ADJUSTMENT a signed change. Transfers go from {@code location} to {@code toLocation}. A lot-tracked item's
  * arrivals (RECEIPT, RETURN, TRANSFER_IN) name their {@code lot} and may give its {@code expiresOn}; departures
- * may name the lot they take, otherwise the first to expire goes first.
+ * may name the lot they take, otherwise the first to expire goes first. A WRITE_OFF names the {@code state} it takes
+ * units from: DAMAGED or QUALITY_CONTROL, never available.
  */
 public record MovementRequest(
         @NotNull MovementType type,
@@ -25,12 +28,20 @@ public record MovementRequest(
         @Size(max = 500) String reason,
         @Size(max = 200) String reference,
         @Size(max = 64) String lot,
-        LocalDate expiresOn) {
+        LocalDate expiresOn,
+        // Absent from the fingerprint when not given, so keys stored before it existed still match their requests.
+        @JsonInclude(JsonInclude.Include.NON_NULL) MovementType.WriteOffState state) {
+
+    /** Without the state a write-off takes from: every type but WRITE_OFF. */
+    public MovementRequest(MovementType type, String sku, String location, Long quantity, String toLocation,
+            String reason, String reference, String lot, LocalDate expiresOn) {
+        this(type, sku, location, quantity, toLocation, reason, reference, lot, expiresOn, null);
+    }
 
     /** Without the lot and its expiry: an item that is not lot-tracked. */
     public MovementRequest(MovementType type, String sku, String location, Long quantity, String toLocation,
             String reason, String reference) {
-        this(type, sku, location, quantity, toLocation, reason, reference, null, null);
+        this(type, sku, location, quantity, toLocation, reason, reference, null, null, null);
     }
 
     /** More units than any one movement could hold; it keeps every balance far from overflowing. */

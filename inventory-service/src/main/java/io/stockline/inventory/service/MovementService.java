@@ -59,6 +59,12 @@ public class MovementService {
         if (quantityProblem != null) {
             throw RuleViolation.invalid("quantity", quantityProblem);
         }
+        if (type == MovementType.WRITE_OFF && request.state() == null) {
+            throw RuleViolation.invalid("state", "a write-off names the state it takes units from: DAMAGED or QUALITY_CONTROL");
+        }
+        if (type != MovementType.WRITE_OFF && request.state() != null) {
+            throw RuleViolation.unprocessable("state", "only a WRITE_OFF names a state");
+        }
         if (type.needsDestination()) {
             if (request.toLocation() == null || request.toLocation().isBlank()) {
                 throw RuleViolation.invalid("toLocation", type + " needs the location the units go to");
@@ -114,6 +120,8 @@ public class MovementService {
             case COUNT_CORRECTION -> stock.lock(request.sku(), request.location())
                     .chain(current -> ledger.record(entry.withDelta(MovementType.countCorrection(request.quantity(),
                             current == null ? 0 : current.state().onHand())), backorderAllowed, "quantity"));
+            case WRITE_OFF -> ledger.record(entry.withDelta(MovementType.writeOff(request.quantity(), request.state())),
+                    backorderAllowed, "quantity");
             default -> ledger.record(entry, backorderAllowed, "quantity");
         };
     }

@@ -9,12 +9,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A digest of a request body, so a reused idempotency key with a different request is told apart. */
-final class RequestFingerprint {
+public final class RequestFingerprint {
 
     private RequestFingerprint() {
     }
 
-    static String of(ObjectMapper json, Object request) {
+    public static String of(ObjectMapper json, Object request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));

@@ -72,10 +72,29 @@ class MovementTypeTest {
         Arrays.stream(MovementType.values()).filter(MovementType::postedByHand).forEach(byHand::add);
         assertThat(byHand).containsExactlyInAnyOrder(MovementType.RECEIPT, MovementType.SALE, MovementType.RETURN,
                 MovementType.RESTOCK, MovementType.DAMAGE, MovementType.LOSS, MovementType.TRANSFER_OUT,
-                MovementType.TRANSFER_IN, MovementType.COUNT_CORRECTION, MovementType.ADJUSTMENT);
+                MovementType.TRANSFER_IN, MovementType.COUNT_CORRECTION, MovementType.ADJUSTMENT,
+                MovementType.WRITE_OFF);
         assertThat(MovementType.RESERVE.postedByHand()).isFalse();
         assertThat(MovementType.RELEASE.postedByHand()).isFalse();
         assertThat(MovementType.COMMIT.postedByHand()).isFalse();
+    }
+
+    @Test
+    void aWriteOffTakesFromTheStateItNamesAndNeverFromAvailable() {
+        assertThat(MovementType.writeOff(3, MovementType.WriteOffState.DAMAGED))
+                .isEqualTo(new StockState(-3, 0, 0, 0, -3, 0, 0, 0, 0));
+        assertThat(MovementType.writeOff(3, MovementType.WriteOffState.QUALITY_CONTROL))
+                .isEqualTo(new StockState(-3, 0, 0, 0, 0, -3, 0, 0, 0));
+        assertThat(MovementType.RETURN.delta(4).plus(MovementType.RESTOCK.delta(2))
+                .plus(MovementType.INSPECTED_DAMAGED.delta(2)).plus(MovementType.writeOff(2, MovementType.WriteOffState.DAMAGED)))
+                .isEqualTo(MovementType.RECEIPT.delta(2));
+    }
+
+    @Test
+    void aPurchaseReceiptLowersIncomingByWhatWasExpected() {
+        assertThat(MovementType.PURCHASE_ORDERED.delta(10).plus(MovementType.purchaseReceipt(3, 1, 4)))
+                .isEqualTo(new StockState(4, 3, 0, 0, 1, 0, 0, 6, 0));
+        assertThat(MovementType.PURCHASE_ORDERED.delta(6).plus(MovementType.SHORTAGE.delta(6))).isEqualTo(StockState.ZERO);
     }
 
     @Test

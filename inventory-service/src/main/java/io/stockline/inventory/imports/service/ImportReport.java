@@ -1,0 +1,14 @@
+package io.stockline.inventory.imports.service;
+
+import java.util.List;
+
+/**
+ * What an import did (or, on a dry run, would do): rows read, rows applied, rows that were already so, and one
+ * problem per rejected cell. {@code row} is the line in the file (the header is line 1).
+ */
+public record ImportReport(String kind, boolean dryRun, int rows, int applied, int unchanged, int rejected,
+        List<Problem> problems) {
+
+    public record Problem(int row, String column, String message) {
+    }
+}

@@ -1,0 +1,123 @@
+package io.stockline.inventory.purchasing.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.purchasing.domain.PurchaseOrderStatus;
+import io.stockline.inventory.purchasing.domain.PurchaseOrderView;
+import io.stockline.inventory.purchasing.domain.ReceiptView;
+import io.stockline.inventory.purchasing.service.PurchaseOrderRequest;
+import io.stockline.inventory.purchasing.service.PurchaseOrderService;
+import io.stockline.inventory.purchasing.service.ReceiptRequest;
+import io.stockline.inventory.rest.Actor;
+import io.stockline.inventory.rest.Headers;
+import io.stockline.platform.security.Roles;
+
+/**
+ * Viewers read and export orders; operators draft them and receive against them; admins commit to a supplier
+ * (send) and end an order (close, cancel), the steps that change what is expected.
+ */
+@Path("/api/v1/purchase-orders")
+@RolesAllowed(Roles.VIEWER)
+public class PurchaseOrderResource {
+
+    public static final String TEXT_CSV = "text/csv";
+
+    /** A receipt, the order as it stands after it, and whether this answer replays an earlier request. */
+    public record ReceiptResponse(ReceiptView receipt, PurchaseOrderView order, boolean replayed) {
+    }
+
+    private final PurchaseOrderService orders;
+    private final PurchaseOrderCsv csv;
+    private final SecurityIdentity identity;
+
+    public PurchaseOrderResource(PurchaseOrderService orders, PurchaseOrderCsv csv, SecurityIdentity identity) {
+        this.orders = orders;
+        this.csv = csv;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<RestResponse<PurchaseOrderView>> create(@Valid @NotNull PurchaseOrderRequest request) {
+        return orders.create(request, Actor.of(identity))
+                .map(order -> RestResponse.status(RestResponse.Status.CREATED, order));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<List<PurchaseOrderView>> list(@RestQuery PurchaseOrderStatus status, @RestQuery String supplier,
+            @RestQuery @Min(0) Integer page, @RestQuery @Min(1) @Max(100) Integer limit) {
+        return orders.list(status, supplier, page == null ? 0 : page, limit == null ? 50 : limit);
+    }
+
+    /**
+     * The order as JSON, or as CSV (one row per line, the order's facts repeated) when the caller asks for
+     * {@code text/csv} rather than JSON: for a spreadsheet or the supplier.
+     */
+    @GET
+    @Path("/{number}")
+    @Produces({ MediaType.APPLICATION_JSON, TEXT_CSV })
+    public Uni<RestResponse<Object>> get(@RestPath String number, @RestHeader("Accept") String accept) {
+        boolean asCsv = accept != null && accept.contains(TEXT_CSV) && !accept.contains(MediaType.APPLICATION_JSON);
+        return orders.get(number).map(order -> asCsv
+                ? RestResponse.ResponseBuilder.ok((Object) csv.write(order), TEXT_CSV)
+                        .header("Content-Disposition", "attachment; filename=\"" + order.number() + ".csv\"").build()
+                : RestResponse.ResponseBuilder.ok((Object) order, MediaType.APPLICATION_JSON).build());
+    }
+
+    @POST
+    @Path("/{number}/send")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<PurchaseOrderView> send(@RestPath String number) {
+        return orders.send(number, Actor.of(identity));
+    }
+
+    @POST
+    @Path("/{number}/close")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<PurchaseOrderView> close(@RestPath String number) {
+        return orders.close(number, Actor.of(identity));
+    }
+
+    @POST
+    @Path("/{number}/cancel")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<PurchaseOrderView> cancel(@RestPath String number) {
+        return orders.cancel(number, Actor.of(identity));
+    }
+
+    /** 201 for a new receipt; the same Idempotency-Key again answers 200 with the first receipt and changes nothing. */
+    @POST
+    @Path("/{number}/receipts")
+    @RolesAllowed(Roles.OPERATOR)
+    public Uni<RestResponse<ReceiptResponse>> receive(@RestPath String number,
+            @RestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey, @Valid @NotNull ReceiptRequest request) {
+        return orders.receive(number, request, Headers.requireIdempotencyKey(idempotencyKey), Actor.of(identity))
+                .map(received -> RestResponse.status(received.replayed() ? RestResponse.Status.OK : RestResponse.Status.CREATED,
+                        new ReceiptResponse(received.receipt(), received.order(), received.replayed())));
+    }
+
+    @GET
+    @Path("/{number}/receipts")
+    public Uni<List<ReceiptView>> receipts(@RestPath String number) {
+        return orders.receipts(number);
+    }
+}

@@ -1,0 +1,31 @@
+package io.stockline.inventory.purchasing.service;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import io.stockline.inventory.service.MovementRequest;
+
+/** POST /api/v1/purchase-orders: a draft; a line without {@code unitCost} takes the supplier item's. */
+public record PurchaseOrderRequest(
+        @NotBlank @Size(max = 64) String supplier,
+        @NotBlank @Size(max = 64) String location,
+        @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines,
+        LocalDate expectedOn) {
+
+    public record Line(
+            @NotBlank @Size(max = 64) String sku,
+            @NotNull @Positive @Max(MovementRequest.MAX_QUANTITY) Long quantity,
+            @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal unitCost) {
+    }
+}

@@ -1,0 +1,24 @@
+package io.stockline.inventory.purchasing.service;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * POST /api/v1/suppliers. An order line must be at least {@code minimumOrderQuantity} and a multiple of
+ * {@code orderMultiple} (both 1 when absent); {@code allowOverReceipt} lets receipts exceed what was ordered.
+ */
+public record SupplierRequest(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String code,
+        @NotBlank @Size(max = 200) String name,
+        @Size(max = 500) String contact,
+        @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
+        @NotNull @PositiveOrZero @Max(3650) Integer leadTimeDays,
+        @Positive @Max(1_000_000_000L) Long minimumOrderQuantity,
+        @Positive @Max(1_000_000_000L) Long orderMultiple,
+        Boolean allowOverReceipt) {
+}

@@ -1,0 +1,118 @@
+package io.stockline.inventory.purchasing.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.purchasing.domain.SupplierItemView;
+import io.stockline.inventory.purchasing.domain.SupplierView;
+import io.stockline.inventory.purchasing.repository.LeadTimeRepository;
+import io.stockline.inventory.purchasing.repository.Supplier;
+import io.stockline.inventory.purchasing.repository.SupplierItem;
+import io.stockline.inventory.purchasing.repository.SupplierItemRepository;
+import io.stockline.inventory.purchasing.repository.SupplierRepository;
+import io.stockline.inventory.repository.ItemRepository;
+import io.stockline.inventory.repository.KeyLocks;
+import io.stockline.platform.problem.RuleViolation;
+
+/** Suppliers, what each sells us, and the lead times measured from their deliveries. */
+@ApplicationScoped
+public class SupplierService {
+
+    private final SupplierRepository suppliers;
+    private final SupplierItemRepository supplierItems;
+    private final LeadTimeRepository leadTimes;
+    private final ItemRepository items;
+    private final KeyLocks locks;
+
+    public SupplierService(SupplierRepository suppliers, SupplierItemRepository supplierItems,
+            LeadTimeRepository leadTimes, ItemRepository items, KeyLocks locks) {
+        this.suppliers = suppliers;
+        this.supplierItems = supplierItems;
+        this.leadTimes = leadTimes;
+        this.items = items;
+        this.locks = locks;
+    }
+
+    static SupplierView view(Supplier s) {
+        return new SupplierView(s.code, s.name, s.contact, s.currency, s.leadTimeDays, s.minimumOrderQuantity,
+                s.orderMultiple, s.allowOverReceipt);
+    }
+
+    @WithTransaction
+    public Uni<SupplierView> create(SupplierRequest request) {
+        return locks.lock(KeyLocks.Scope.SUPPLIER_CODE, request.code())
+                .chain(() -> suppliers.findById(request.code()))
+                .chain(existing -> {
+                    if (existing != null) {
+                        throw RuleViolation.conflict("code", "supplier " + request.code() + " exists");
+                    }
+                    Supplier s = new Supplier();
+                    s.code = request.code();
+                    s.name = request.name();
+                    s.contact = request.contact();
+                    s.currency = request.currency();
+                    s.leadTimeDays = request.leadTimeDays();
+                    s.minimumOrderQuantity = request.minimumOrderQuantity() == null ? 1 : request.minimumOrderQuantity();
+                    s.orderMultiple = request.orderMultiple() == null ? 1 : request.orderMultiple();
+                    s.allowOverReceipt = Boolean.TRUE.equals(request.allowOverReceipt());
+                    return suppliers.persist(s).map(SupplierService::view);
+                });
+    }
+
+    @WithSession
+    public Uni<List<SupplierView>> list() {
+        return suppliers.listAll(Sort.by("code")).map(all -> all.stream().map(SupplierService::view).toList());
+    }
+
+    @WithSession
+    public Uni<SupplierView> get(String code) {
+        return existing(code).map(SupplierService::view);
+    }
+
+    private Uni<Supplier> existing(String code) {
+        return suppliers.findById(code)
+                .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("code", "no supplier " + code));
+    }
+
+    /** Creates or replaces what the supplier sells us of the SKU. */
+    @WithTransaction
+    public Uni<SupplierItemView> putItem(String code, String sku, SupplierItemRequest request) {
+        return existing(code)
+                .chain(() -> items.findById(sku))
+                .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("sku", "no item " + sku))
+                .chain(() -> supplierItems.find(code, sku))
+                .chain(found -> {
+                    SupplierItem item = found == null ? new SupplierItem() : found;
+                    item.supplier = code;
+                    item.sku = sku;
+                    item.supplierSku = request.supplierSku();
+                    item.unitCost = request.unitCost();
+                    item.packSize = request.packSize() == null ? 1 : request.packSize();
+                    return found == null ? supplierItems.persist(item) : Uni.createFrom().item(item);
+                })
+                .chain(item -> leadTimes.ofSupplier(code).map(times -> view(item, times.get(sku))));
+    }
+
+    private static SupplierItemView view(SupplierItem i, io.stockline.inventory.purchasing.domain.LeadTime leadTime) {
+        return new SupplierItemView(i.supplier, i.sku, i.supplierSku, PurchaseOrderService.money(i.unitCost), i.packSize, leadTime);
+    }
+
+    @WithSession
+    public Uni<List<SupplierItemView>> items(String code) {
+        return existing(code).chain(() -> supplierItems.ofSupplier(code))
+                .chain(list -> leadTimes.ofSupplier(code)
+                        .map(times -> list.stream().map(i -> view(i, times.get(i.sku))).toList()));
+    }
+
+    @WithSession
+    public Uni<SupplierItemView> item(String code, String sku) {
+        return existing(code).chain(() -> supplierItems.find(code, sku))
+                .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("sku", "supplier " + code + " sells no " + sku))
+                .chain(i -> leadTimes.ofSupplier(code).map(times -> view(i, times.get(sku))));
+    }
+}
