@@ -44,7 +44,7 @@ class OpenApiLintTest {
         assertThat(spectral.exitValue()).as(String.join(" ", command) + " says:\n" + output).isZero();
     }
 
-    private static boolean onPath(String program) throws IOException {
+    static boolean onPath(String program) throws IOException {
         String path = System.getenv("PATH");
         if (path == null) {
             return false;
