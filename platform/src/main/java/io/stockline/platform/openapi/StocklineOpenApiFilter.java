@@ -54,6 +54,7 @@ public class StocklineOpenApiFilter implements OASFilter {
                 }
             }
         }
+        qualifyDuplicateIds(openAPI);
         // every tag an operation names is declared, so tools group by it (an @Tag on the resource describes it)
         Set<String> declared = new TreeSet<>();
         if (openAPI.getTags() != null) {
@@ -63,6 +64,36 @@ public class StocklineOpenApiFilter implements OASFilter {
                 .forEach(tag -> openAPI.addTag(OASFactory.createTag().name(tag).description("Operations on " + tag.toLowerCase() + ".")));
         if (components.getSchemas() != null) {
             REPLACED.forEach(components::removeSchema);
+        }
+    }
+
+    /**
+     * Operation ids come from method names, and two resources may both have a {@code create}: a duplicate becomes
+     * its first tag plus the name ({@code purchaseOrdersCreate}), so generated clients keep one method per operation.
+     */
+    static void qualifyDuplicateIds(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        List<Operation> operations = openAPI.getPaths().getPathItems().values().stream()
+                .filter(item -> item.getOperations() != null)
+                .flatMap(item -> item.getOperations().values().stream()).toList();
+        Map<String, Long> counts = operations.stream().filter(operation -> operation.getOperationId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(Operation::getOperationId,
+                        java.util.stream.Collectors.counting()));
+        for (Operation operation : operations) {
+            String id = operation.getOperationId();
+            if (id != null && counts.get(id) > 1 && operation.getTags() != null && !operation.getTags().isEmpty()) {
+                String tag = operation.getTags().get(0).replaceAll("[^A-Za-z0-9]+", " ").strip();
+                StringBuilder qualified = new StringBuilder();
+                for (String word : tag.split(" ")) {
+                    if (!word.isEmpty()) {
+                        qualified.append(qualified.length() == 0 ? Character.toLowerCase(word.charAt(0))
+                                : Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                    }
+                }
+                operation.setOperationId(qualified.toString() + Character.toUpperCase(id.charAt(0)) + id.substring(1));
+            }
         }
     }
 
