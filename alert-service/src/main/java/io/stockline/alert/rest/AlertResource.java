@@ -1,5 +1,7 @@
 package io.stockline.alert.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +23,7 @@ import io.stockline.platform.security.Roles;
 
 @Path("/api/v1/alerts")
 @RolesAllowed(Roles.VIEWER)
+@Tag(name = "Alerts", description = "Alerts raised by the rules: low stock, stock-outs, failed syncs.")
 public class AlertResource {
 
     private final AlertQueryService alerts;
@@ -33,6 +36,7 @@ public class AlertResource {
 
     /** Newest first; status OPEN|RESOLVED|NOTICE, kind, sku, location, channel, acknowledged narrow the list. */
     @GET
+    @Operation(operationId = "listAlerts", summary = "List alerts", description = "Newest first; status OPEN|RESOLVED|NOTICE, kind, sku, location, channel, acknowledged narrow the list.")
     public Uni<List<Alert>> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
             @QueryParam("sku") String sku, @QueryParam("location") String location,
             @QueryParam("channel") String channel, @QueryParam("acknowledged") String acknowledged,
@@ -51,6 +55,7 @@ public class AlertResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getAlert", summary = "Get an alert")
     public Uni<Alert> alert(@RestPath String id) {
         return alerts.find(Params.id(id));
     }
@@ -59,6 +64,7 @@ public class AlertResource {
     @POST
     @Path("/{id}/acknowledge")
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert", description = "Says someone has seen it; operators and admins.")
     public Uni<Alert> acknowledge(@RestPath String id) {
         return alerts.acknowledge(Params.id(id), identity.getPrincipal().getName());
     }

@@ -1,5 +1,7 @@
 package io.stockline.alert.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +20,7 @@ import io.stockline.platform.security.Roles;
 
 @Path("/api/v1/deliveries")
 @RolesAllowed(Roles.VIEWER)
+@Tag(name = "Deliveries", description = "Notifications sent to subscribers, and their retries.")
 public class DeliveryResource {
 
     private final DeliveryService deliveries;
@@ -28,6 +31,7 @@ public class DeliveryResource {
 
     /** Newest first; status PENDING|DELIVERED|FAILED, subscriptionId and alertId narrow the list. */
     @GET
+    @Operation(operationId = "listDeliveries", summary = "List deliveries", description = "Newest first; status PENDING|DELIVERED|FAILED, subscriptionId and alertId narrow the list.")
     public Uni<List<Delivery>> list(@QueryParam("status") String status,
             @QueryParam("subscriptionId") String subscriptionId, @QueryParam("alertId") String alertId,
             @QueryParam("limit") Integer limit) {
@@ -37,6 +41,7 @@ public class DeliveryResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getDelivery", summary = "Get a delivery")
     public Uni<Delivery> delivery(@RestPath String id) {
         return deliveries.find(Params.id(id));
     }
@@ -45,6 +50,7 @@ public class DeliveryResource {
     @POST
     @Path("/{id}/retry")
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "retryDelivery", summary = "Retry a delivery", description = "Sends an undelivered (pending or failed) delivery again now; operators and admins.")
     public Uni<Delivery> retry(@RestPath String id) {
         return deliveries.retry(Params.id(id));
     }

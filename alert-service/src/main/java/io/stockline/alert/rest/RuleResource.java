@@ -1,5 +1,7 @@
 package io.stockline.alert.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,6 +26,7 @@ import io.stockline.platform.security.Roles;
 
 @Path("/api/v1/rules")
 @RolesAllowed(Roles.VIEWER)
+@Tag(name = "Rules", description = "Alert rules: thresholds per kind, SKU and location.")
 public class RuleResource {
 
     /** A rule as the API shows it; id is null for a default from the configuration. */
@@ -43,6 +46,7 @@ public class RuleResource {
     }
 
     @GET
+    @Operation(operationId = "listRules", summary = "List rules")
     public Uni<List<RuleResponse>> list() {
         return rules.all().map(all -> all.stream().map(RuleResponse::of).toList());
     }
@@ -50,6 +54,7 @@ public class RuleResource {
     /** The rule in force for a subject (most specific wins, else the default): ?kind=&sku=&location=&channel= */
     @GET
     @Path("/effective")
+    @Operation(operationId = "effectiveRule", summary = "Find the rule in effect", description = "The rule in force for a subject (most specific wins, else the default): ?kind=&sku=&location=&channel=")
     public Uni<RuleResponse> effective(@QueryParam("kind") String kind, @QueryParam("sku") String sku,
             @QueryParam("location") String location, @QueryParam("channel") String channel) {
         AlertKind alertKind = Params.enumOf(AlertKind.class, "kind", kind);
@@ -62,12 +67,14 @@ public class RuleResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getRule", summary = "Get a rule")
     public Uni<RuleResponse> rule(@RestPath String id) {
         return rules.find(Params.id(id)).map(RuleResponse::of);
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createRule", summary = "Create a rule")
     public Uni<RestResponse<RuleResponse>> create(@Valid @NotNull RuleService.RuleRequest request) {
         return rules.create(request).map(rule -> RestResponse.status(RestResponse.Status.CREATED, RuleResponse.of(rule)));
     }
@@ -75,6 +82,7 @@ public class RuleResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "changeRule", summary = "Change a rule")
     public Uni<RuleResponse> change(@RestPath String id, @Valid @NotNull RuleService.RuleChange change) {
         return rules.change(Params.id(id), change).map(RuleResponse::of);
     }
@@ -82,6 +90,7 @@ public class RuleResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "deleteRule", summary = "Delete a rule")
     public Uni<RestResponse<Void>> delete(@RestPath String id) {
         return rules.delete(Params.id(id)).map(ignored -> RestResponse.noContent());
     }

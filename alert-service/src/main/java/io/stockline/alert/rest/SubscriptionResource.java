@@ -1,5 +1,7 @@
 package io.stockline.alert.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -27,6 +29,7 @@ import io.stockline.platform.security.Roles;
 
 @Path("/api/v1/subscriptions")
 @RolesAllowed(Roles.VIEWER)
+@Tag(name = "Subscriptions", description = "Who is told about which alerts, how and how often.")
 public class SubscriptionResource {
 
     /**
@@ -66,18 +69,21 @@ public class SubscriptionResource {
     }
 
     @GET
+    @Operation(operationId = "listSubscriptions", summary = "List subscriptions")
     public Uni<List<SubscriptionResponse>> list() {
         return subscriptions.all().map(all -> all.stream().map(SubscriptionResponse::of).toList());
     }
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getSubscription", summary = "Get a subscription")
     public Uni<SubscriptionResponse> subscription(@RestPath String id) {
         return subscriptions.find(Params.id(id)).map(SubscriptionResponse::of);
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createSubscription", summary = "Create a subscription")
     public Uni<RestResponse<SubscriptionResponse>> create(@Valid @NotNull SubscriptionService.SubscriptionRequest request) {
         return subscriptions.create(request)
                 .map(s -> RestResponse.status(RestResponse.Status.CREATED, SubscriptionResponse.of(s)));
@@ -86,6 +92,7 @@ public class SubscriptionResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "changeSubscription", summary = "Change a subscription")
     public Uni<SubscriptionResponse> change(@RestPath String id,
             @Valid @NotNull SubscriptionService.SubscriptionRequest request) {
         return subscriptions.change(Params.id(id), request).map(SubscriptionResponse::of);
@@ -94,6 +101,7 @@ public class SubscriptionResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription")
     public Uni<RestResponse<Void>> delete(@RestPath String id) {
         return subscriptions.delete(Params.id(id)).map(ignored -> RestResponse.noContent());
     }
@@ -102,6 +110,7 @@ public class SubscriptionResource {
     @POST
     @Path("/{id}/digest")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "previewDigest", summary = "Preview a subscription's digest", description = "Sends the digest of the alerts since the last one now, rather than at its time.")
     public Uni<DigestResponse> digest(@RestPath String id) {
         return digests.send(Params.id(id)).map(DigestResponse::new);
     }

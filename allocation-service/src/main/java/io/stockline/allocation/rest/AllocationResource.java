@@ -1,5 +1,7 @@
 package io.stockline.allocation.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,6 +30,7 @@ import io.stockline.platform.security.Roles;
 
 @Path("/api/v1/allocations")
 @RolesAllowed(Roles.VIEWER)
+@Tag(name = "Allocations", description = "Which locations fulfil which order lines.")
 public class AllocationResource {
 
     public record PreviewLine(@NotNull @PositiveOrZero Integer line, @NotBlank @Size(max = 64) String sku,
@@ -57,6 +60,7 @@ public class AllocationResource {
     /** What became of an order: status, shipments with their reservations, backordered lines, the reason. */
     @GET
     @Path("/{orderId}")
+    @Operation(operationId = "getAllocation", summary = "Get an order's allocation", description = "What became of an order: status, shipments with their reservations, backordered lines, the reason.")
     public Uni<RoutingService.AllocationView> get(@RestPath String orderId) {
         return routing.allocation(orderId).onItem().ifNull()
                 .failWith(() -> RuleViolation.unknownPath("orderId", "no allocation for order " + orderId));
@@ -65,6 +69,7 @@ public class AllocationResource {
     /** The plan the order would get now, under its channel's rules; nothing is reserved. */
     @POST
     @Path("/preview")
+    @Operation(operationId = "previewAllocation", summary = "Preview an allocation", description = "The plan the order would get now, under its channel's rules; nothing is reserved.")
     public Uni<PreviewResponse> preview(@Valid @NotNull PreviewRequest request) {
         java.util.Set<Integer> numbers = new java.util.HashSet<>();
         for (int i = 0; i < request.lines().size(); i++) {

@@ -1,5 +1,7 @@
 package io.stockline.allocation.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +29,7 @@ import io.stockline.platform.security.Roles;
 /** A channel's ordered routing rules (first decides, later ones break ties) and its shortage policy. */
 @Path("/api/v1/routing")
 @RolesAllowed(Roles.VIEWER)
+@Tag(name = "Routing", description = "How each channel's orders are routed to locations.")
 public class RoutingResource {
 
     private static final String RULE_NAMES = "STAY_IN_MARKET|FEWEST_SHIPMENTS|CLOSEST|PRIORITY";
@@ -51,6 +54,7 @@ public class RoutingResource {
     /** The channel's settings, or the default when an admin has set none. */
     @GET
     @Path("/{channel}")
+    @Operation(operationId = "getRouting", summary = "Get a channel's routing", description = "The channel's settings, or the default when an admin has set none.")
     public Uni<RoutingSettings> get(@RestPath String channel) {
         return routing.policy(channel).map(RoutingSettings::of);
     }
@@ -58,6 +62,7 @@ public class RoutingResource {
     @PUT
     @Path("/{channel}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "setRouting", summary = "Set a channel's routing")
     public Uni<RoutingSettings> put(@RestPath @Size(max = 100) String channel, @Valid @NotNull RoutingSettings settings) {
         List<RoutingRule> rules = new ArrayList<>();
         for (int i = 0; i < settings.rules().size(); i++) {

@@ -1,5 +1,7 @@
 package io.stockline.channel.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +43,7 @@ import io.stockline.platform.security.Roles;
 /** Channels: viewers read, admins edit. Credentials appear only as the name of their secret reference. */
 @Path("/api/v1/channels")
 @RolesAllowed(Roles.VIEWER)
+@Tag(name = "Channels", description = "Sales channels (marketplaces and shops), their listings and their stock sync.")
 public class ChannelResource {
 
     public record BufferResponse(long amount, Buffer.Unit unit) {
@@ -110,18 +113,21 @@ public class ChannelResource {
     }
 
     @GET
+    @Operation(operationId = "listChannels", summary = "List channels")
     public Uni<List<ChannelResponse>> list() {
         return admin.list().map(all -> all.stream().map(this::response).toList());
     }
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getChannel", summary = "Get a channel")
     public Uni<ChannelResponse> get(@RestPath String id) {
         return admin.get(id).map(this::response);
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createChannel", summary = "Connect a channel")
     public Uni<RestResponse<ChannelResponse>> create(@Valid @NotNull ChannelRequest request) {
         if (request.id() == null || request.id().isBlank()) {
             throw RuleViolation.invalid("id", "id is required");
@@ -133,6 +139,7 @@ public class ChannelResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "replaceChannel", summary = "Replace a channel")
     public Uni<ChannelResponse> replace(@RestPath String id, @Valid @NotNull ChannelRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
             throw RuleViolation.invalid("id", "the body's id differs from the path's");
@@ -143,12 +150,14 @@ public class ChannelResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "deleteChannel", summary = "Disconnect a channel")
     public Uni<RestResponse<Void>> delete(@RestPath String id) {
         return admin.delete(id).map(ignored -> RestResponse.noContent());
     }
 
     @GET
     @Path("/{id}/listings")
+    @Operation(operationId = "listListings", summary = "List a channel's listings")
     public Uni<List<ListingMapping>> listings(@RestPath String id) {
         return admin.listings(id).map(all -> all.stream()
                 .map(listing -> new ListingMapping(listing.sku(), listing.listingId())).toList());
@@ -159,6 +168,7 @@ public class ChannelResource {
     @Path("/{id}/listings")
     @Consumes("text/csv")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "importListingsCsv", summary = "Import listings from CSV", description = "CSV import: `sku,listingId` per line, all or nothing.")
     public Uni<Imported> importCsv(@RestPath String id, String csv) {
         List<ListingCsv.Mapping> mappings = ListingCsv.parse(csv);
         return admin.importListings(id, mappings).map(count -> new Imported(id, count));
@@ -168,6 +178,7 @@ public class ChannelResource {
     @Path("/{id}/listings")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "importListingsJson", summary = "Import listings from JSON")
     public Uni<Imported> importJson(@RestPath String id, @NotNull List<ListingMapping> mappings) {
         StringBuilder csv = new StringBuilder();
         for (ListingMapping mapping : mappings) {
@@ -180,6 +191,7 @@ public class ChannelResource {
     @POST
     @Path("/{id}/reconcile")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "reconcileChannel", summary = "Reconcile a channel")
     public Uni<RestResponse<ReconcileRequested>> reconcile(@RestPath String id) {
         return admin.get(id).chain(() -> reconciler.request(id)).invoke(() -> workers.wake(id))
                 .map(ignored -> RestResponse.accepted(new ReconcileRequested(id, true)));
@@ -187,6 +199,7 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}/status")
+    @Operation(operationId = "channelStatus", summary = "Get a channel's sync status")
     public Uni<StatusResponse> status(@RestPath String id) {
         return status.status(id).onItem().ifNull().failWith(() -> RuleViolation.unknownPath("id", "no channel " + id))
                 .map(StatusResponse::of);
@@ -194,6 +207,7 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}/sync")
+    @Operation(operationId = "listSyncs", summary = "List a channel's stock pushes")
     public Uni<List<SyncResponse>> sync(@RestPath String id, @QueryParam("sku") String sku,
             @QueryParam("limit") Integer limit) {
         int rows = limit == null ? 500 : limit;

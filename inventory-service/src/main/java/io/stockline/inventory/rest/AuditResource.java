@@ -1,5 +1,7 @@
 package io.stockline.inventory.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +20,7 @@ import io.stockline.inventory.service.AuditService;
 
 @Path("/api/v1")
 @RolesAllowed(Roles.VIEWER)
+@Tag(name = "Audit", description = "The ledger of movements and the check that stock agrees with it.")
 public class AuditResource {
 
     private final AuditService audit;
@@ -29,6 +32,7 @@ public class AuditResource {
     /** Recomputes every balance from the ledger: {consistent, checked, differences[]}. */
     @GET
     @Path("/audit")
+    @Operation(operationId = "auditStock", summary = "Audit stock against the ledger", description = "Recomputes every balance from the ledger: {consistent, checked, differences[]}.")
     public Uni<AuditService.Audit> audit() {
         return audit.audit();
     }
@@ -36,6 +40,7 @@ public class AuditResource {
     /** A SKU's ledger, oldest first; page with {@code after} = the last id seen. */
     @GET
     @Path("/ledger")
+    @Operation(operationId = "ledger", summary = "Read an item's ledger", description = "A SKU's ledger, oldest first; page with `after` = the last id seen.")
     public Uni<List<MovementResponse>> ledger(@QueryParam("sku") @NotBlank String sku,
             @QueryParam("location") String location,
             @QueryParam("after") @DefaultValue("0") @Min(0) long after,

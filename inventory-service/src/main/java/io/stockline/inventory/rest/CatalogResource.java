@@ -1,5 +1,7 @@
 package io.stockline.inventory.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,8 @@ public class CatalogResource {
     @POST
     @Path("/items")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createItem", summary = "Create an item")
+    @Tag(name = "Items")
     public Uni<RestResponse<ItemResponse>> createItem(@Valid @NotNull ItemRequest request) {
         return catalog.createItem(request)
                 .chain(this::withComponents)
@@ -98,6 +102,8 @@ public class CatalogResource {
 
     @GET
     @Path("/items/{sku}")
+    @Operation(operationId = "getItem", summary = "Get an item")
+    @Tag(name = "Items")
     public Uni<ItemResponse> item(@RestPath String sku) {
         return catalog.item(sku)
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound("sku", "no item " + sku))
@@ -107,6 +113,8 @@ public class CatalogResource {
     /** Scanner lookup (GET /api/v1/items?barcode=...) or a product's variants (?product=...). */
     @GET
     @Path("/items")
+    @Operation(operationId = "findItemsByBarcode", summary = "Find items by barcode", description = "Scanner lookup (GET /api/v1/items?barcode=...) or a product's variants (?product=...).")
+    @Tag(name = "Items")
     public Uni<List<ItemResponse>> itemsByBarcode(@QueryParam("barcode") String barcode,
             @QueryParam("product") String product) {
         if ((barcode == null || barcode.isBlank()) && product != null && !product.isBlank()) {
@@ -123,6 +131,8 @@ public class CatalogResource {
     @PATCH
     @Path("/items/{sku}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "changeItem", summary = "Change an item")
+    @Tag(name = "Items")
     public Uni<ItemResponse> changeItem(@RestPath String sku, @Valid @NotNull ItemChange change) {
         return catalog.changeStatus(sku, change.status()).chain(this::withComponents);
     }
@@ -130,6 +140,8 @@ public class CatalogResource {
     @POST
     @Path("/locations")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "createLocation", summary = "Create a location")
+    @Tag(name = "Locations")
     public Uni<RestResponse<LocationResponse>> createLocation(@Valid @NotNull LocationRequest request) {
         return catalog.createLocation(request)
                 .map(location -> RestResponse.status(RestResponse.Status.CREATED, LocationResponse.of(location)));
@@ -138,12 +150,16 @@ public class CatalogResource {
     @PATCH
     @Path("/locations/{code}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "changeLocation", summary = "Change a location")
+    @Tag(name = "Locations")
     public Uni<LocationResponse> changeLocation(@RestPath String code, @Valid @NotNull LocationRequest.Change change) {
         return catalog.changeLocation(code, change).map(LocationResponse::of);
     }
 
     @GET
     @Path("/locations")
+    @Operation(operationId = "listLocations", summary = "List locations")
+    @Tag(name = "Locations")
     public Uni<List<LocationResponse>> locations() {
         return catalog.locations().map(list -> list.stream().map(LocationResponse::of).toList());
     }

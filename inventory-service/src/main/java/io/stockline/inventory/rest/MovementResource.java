@@ -1,5 +1,7 @@
 package io.stockline.inventory.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 
 import jakarta.validation.Valid;
@@ -20,6 +22,7 @@ import io.stockline.inventory.service.MovementRequest;
 import io.stockline.inventory.service.MovementService;
 
 @Path("/api/v1/movements")
+@Tag(name = "Movements", description = "Receipts, shipments, transfers and adjustments: every change to stock.")
 public class MovementResource {
 
     public record MovementResponse(long id, String type, String sku, String location, long quantity, String reason,
@@ -42,6 +45,7 @@ public class MovementResource {
     /** Records a movement; the same Idempotency-Key again returns the first movement and changes nothing. */
     @POST
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "postMovement", summary = "Post a movement (receipt, adjustment, ...)", description = "Records a movement; the same Idempotency-Key again returns the first movement and changes nothing.")
     public Uni<RestResponse<MovementResponse>> post(
             @RestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull MovementRequest request) {

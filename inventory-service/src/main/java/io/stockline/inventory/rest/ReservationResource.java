@@ -1,5 +1,7 @@
 package io.stockline.inventory.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import io.stockline.inventory.service.ReservationService;
 
 @Path("/api/v1/reservations")
 @RolesAllowed(Roles.OPERATOR)
+@Tag(name = "Reservations", description = "Stock held for an order until it is committed or released.")
 public class ReservationResource {
 
     public record ReservationResponse(UUID id, String orderId, String status, OffsetDateTime expiresAt,
@@ -43,6 +46,7 @@ public class ReservationResource {
 
     /** 201 with the held lines, or 409 problem naming the line that could not be held (nothing held then). */
     @POST
+    @Operation(operationId = "reserve", summary = "Reserve stock", description = "201 with the held lines, or 409 problem naming the line that could not be held (nothing held then).")
     public Uni<RestResponse<ReservationResponse>> reserve(
             @RestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull ReservationRequest request) {
@@ -53,12 +57,14 @@ public class ReservationResource {
 
     @POST
     @Path("/{id}/release")
+    @Operation(operationId = "releaseReservation", summary = "Release a reservation")
     public Uni<ReservationResponse> release(@RestPath UUID id) {
         return reservations.release(id, Actor.of(identity)).map(ReservationResponse::of);
     }
 
     @POST
     @Path("/{id}/commit")
+    @Operation(operationId = "commitReservation", summary = "Commit a reservation")
     public Uni<ReservationResponse> commit(@RestPath UUID id) {
         return reservations.commit(id, Actor.of(identity)).map(ReservationResponse::of);
     }

@@ -1,5 +1,7 @@
 package io.stockline.inventory.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +18,7 @@ import io.stockline.inventory.service.StockService;
 
 @Path("/api/v1/stock")
 @RolesAllowed(Roles.VIEWER)
+@Tag(name = "Stock", description = "Stock levels per SKU and location.")
 public class StockResource {
 
     public record Quantities(long onHand, long available, long committed, long reserved, long damaged,
@@ -48,6 +51,7 @@ public class StockResource {
 
     @GET
     @Path("/{sku}")
+    @Operation(operationId = "getStock", summary = "Get an item's stock")
     public Uni<StockResponse> get(@RestPath String sku) {
         return stock.levels(sku).map(levels -> new StockResponse(sku,
                 Quantities.of(levels.stream().map(StockLevel::state).reduce(StockState.ZERO, StockState::plus)),

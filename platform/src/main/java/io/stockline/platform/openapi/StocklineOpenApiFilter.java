@@ -1,0 +1,187 @@
+package io.stockline.platform.openapi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+
+/**
+ * What every Stockline OpenAPI document says the same way (registered by the platform's {@code mp.openapi.filter}):
+ * the role each operation needs, from the scopes Quarkus derives from its {@code @RolesAllowed}, in its description
+ * and as {@code x-stockline-role}; and the problem JSON (RFC 9457) of every 4xx and 5xx answer, as the
+ * {@code Problem} schema, since the platform's mappers answer every failure that way.
+ */
+public class StocklineOpenApiFilter implements OASFilter {
+
+    public static final String ROLE_EXTENSION = "x-stockline-role";
+    public static final String PROBLEM = "Problem";
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    /** The answer schemas quarkus-resteasy-problem registers; every error answer here is the one Problem instead. */
+    private static final List<String> REPLACED = List.of("HttpProblem", "HttpValidationProblem", "Violation");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Components components = openAPI.getComponents();
+        components.addSchema(PROBLEM, problem());
+        if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
+            openAPI.addServer(OASFactory.createServer().url("/").description("The service that serves this document"));
+        }
+        Set<String> tagged = new TreeSet<>();
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+                if (item.getOperations() != null) {
+                    for (Operation operation : item.getOperations().values()) {
+                        describe(operation);
+                        if (operation.getTags() != null) {
+                            tagged.addAll(operation.getTags());
+                        }
+                    }
+                }
+            }
+        }
+        qualifyDuplicateIds(openAPI);
+        // every tag an operation names is declared, so tools group by it (an @Tag on the resource describes it)
+        Set<String> declared = new TreeSet<>();
+        if (openAPI.getTags() != null) {
+            openAPI.getTags().forEach(tag -> declared.add(tag.getName()));
+        }
+        tagged.stream().filter(tag -> !declared.contains(tag))
+                .forEach(tag -> openAPI.addTag(OASFactory.createTag().name(tag).description("Operations on " + tag.toLowerCase() + ".")));
+        if (components.getSchemas() != null) {
+            REPLACED.forEach(components::removeSchema);
+        }
+    }
+
+    /**
+     * Operation ids come from method names, and two resources may both have a {@code create}: a duplicate becomes
+     * its first tag plus the name ({@code purchaseOrdersCreate}), so generated clients keep one method per operation.
+     */
+    static void qualifyDuplicateIds(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        List<Operation> operations = openAPI.getPaths().getPathItems().values().stream()
+                .filter(item -> item.getOperations() != null)
+                .flatMap(item -> item.getOperations().values().stream()).toList();
+        Map<String, Long> counts = operations.stream().filter(operation -> operation.getOperationId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(Operation::getOperationId,
+                        java.util.stream.Collectors.counting()));
+        for (Operation operation : operations) {
+            String id = operation.getOperationId();
+            if (id != null && counts.get(id) > 1 && operation.getTags() != null && !operation.getTags().isEmpty()) {
+                String tag = operation.getTags().get(0).replaceAll("[^A-Za-z0-9]+", " ").strip();
+                StringBuilder qualified = new StringBuilder();
+                for (String word : tag.split(" ")) {
+                    if (!word.isEmpty()) {
+                        qualified.append(qualified.length() == 0 ? Character.toLowerCase(word.charAt(0))
+                                : Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                    }
+                }
+                operation.setOperationId(qualified.toString() + Character.toUpperCase(id.charAt(0)) + id.substring(1));
+            }
+        }
+    }
+
+    static void describe(Operation operation) {
+        String role = role(operation.getSecurity());
+
+        // the role goes into the extension and the description, not the scopes: a bearer scheme has no scopes
+        if (operation.getSecurity() != null) {
+            for (SecurityRequirement requirement : operation.getSecurity()) {
+                if (requirement.getSchemes() != null) {
+                    List.copyOf(requirement.getSchemes().keySet()).forEach(scheme -> requirement.addScheme(scheme, List.<String>of()));
+                }
+            }
+        }
+        operation.addExtension(ROLE_EXTENSION, role == null ? "none" : role);
+        String needs = role == null ? "No token needed."
+                : "Needs a bearer token with the `" + role + "` role" + including(role) + ".";
+        String description = operation.getDescription();
+        operation.setDescription(description == null || description.isBlank() ? needs : description.strip() + "\n\n" + needs);
+        if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+            for (Map.Entry<String, APIResponse> answer : operation.getResponses().getAPIResponses().entrySet()) {
+                if (answer.getKey().startsWith("4") || answer.getKey().startsWith("5")) {
+                    answer.getValue().setContent(OASFactory.createContent().addMediaType(PROBLEM_JSON,
+                            OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
+                }
+            }
+        }
+    }
+
+    private static String including(String role) {
+        return switch (role) {
+            case "viewer" -> " (operator and admin include it)";
+            case "operator" -> " (admin includes it)";
+            default -> "";
+        };
+    }
+
+    /** The lowest role among the scopes of the operation's security requirements (they are alternatives). */
+    static String role(List<SecurityRequirement> security) {
+        if (security == null) {
+            return null;
+        }
+        List<String> order = List.of("viewer", "operator", "admin");
+        String lowest = null;
+        for (SecurityRequirement requirement : security) {
+            if (requirement.getSchemes() == null) {
+                continue;
+            }
+            for (List<String> scopes : requirement.getSchemes().values()) {
+                for (String scope : scopes == null ? List.<String>of() : scopes) {
+                    if (lowest == null || rank(order, scope) < rank(order, lowest)) {
+                        lowest = scope;
+                    }
+                }
+            }
+        }
+        return lowest;
+    }
+
+    private static int rank(List<String> order, String role) {
+        int at = order.indexOf(role);
+        return at < 0 ? order.size() : at;
+    }
+
+    static Schema problem() {
+        Schema violation = OASFactory.createSchema().addType(SchemaType.OBJECT)
+                .description("One part of the request at fault.")
+                .addProperty("field", string("The field, parameter or header at fault, e.g. `quantity`."))
+                .addProperty("in", string("Where it sits in the request.")
+                        .enumeration(List.of("body", "path", "query", "header")))
+                .addProperty("message", string("What is wrong with it."));
+        return OASFactory.createSchema().addType(SchemaType.OBJECT)
+                .description("RFC 9457 problem details: every 4xx and 5xx answer of a Stockline API.")
+                .addProperty("type", string("A URI naming the kind of problem (`about:blank` when the status says it all)."))
+                .addProperty("title", string("A short summary of the kind of problem, e.g. `Insufficient stock`."))
+                .addProperty("status", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
+                        .description("The HTTP status code."))
+                .addProperty("detail", string("What went wrong with this request."))
+                .addProperty("instance", string("The path of the request."))
+                .addProperty("violations", OASFactory.createSchema().addType(SchemaType.ARRAY)
+                        .description("The parts of the request at fault (400, 404, 409 and 422 answers).")
+                        .items(violation))
+                .addExample(Map.of("title", "Insufficient stock", "status", 409, "instance", "/api/v1/reservations",
+                        "violations", List.of(Map.of("field", "lines[0].quantity", "in", "body",
+                                "message", "only 3 available at WH1"))));
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().addType(SchemaType.STRING).description(description);
+    }
+}
