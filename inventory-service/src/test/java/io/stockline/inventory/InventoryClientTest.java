@@ -23,7 +23,7 @@ import io.stockline.inventory.client.api.MovementsApi;
 import io.stockline.inventory.client.api.ReservationsApi;
 import io.stockline.inventory.client.api.StockApi;
 import io.stockline.inventory.client.model.ItemRequest;
-import io.stockline.inventory.client.model.Line;
+import io.stockline.inventory.client.model.ReservationLine;
 import io.stockline.inventory.client.model.LocationRequest;
 import io.stockline.inventory.client.model.LocationType;
 import io.stockline.inventory.client.model.MovementRequest;
@@ -71,7 +71,7 @@ class InventoryClientTest {
                 .location(location).quantity(24L).reference("PO-" + run), "receipt-" + run).getQuantity())
                 .isEqualTo(24L);
         ReservationResponse reservation = new ReservationsApi(operator).reserve(new ReservationRequest()
-                .orderId("ORDER-" + run).lines(List.of(new Line().line(0).sku(sku).location(location).quantity(2L))),
+                .orderId("ORDER-" + run).lines(List.of(new ReservationLine().line(0).sku(sku).location(location).quantity(2L))),
                 "reserve-" + run);
         assertThat(reservation.getId()).isNotNull();
         assertThat(reservation.getLines()).singleElement().satisfies(line -> assertThat(line.getQuantity()).isEqualTo(2L));
@@ -87,7 +87,7 @@ class InventoryClientTest {
 
         ApiException refused = catchThrowableOfType(ApiException.class, () -> new ReservationsApi(operator).reserve(
                 new ReservationRequest().orderId("ORDER-BIG-" + run)
-                        .lines(List.of(new Line().line(0).sku(sku).location(location).quantity(1000L))),
+                        .lines(List.of(new ReservationLine().line(0).sku(sku).location(location).quantity(1000L))),
                 "reserve-big-" + run));
         assertThat(refused.getCode()).isEqualTo(409);
         Problem problem = operator.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);

@@ -1,5 +1,6 @@
 package io.stockline.inventory.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -18,6 +19,7 @@ public record ReservationRequest(
         @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines,
         OffsetDateTime expiresAt) {
 
+    @Schema(name = "ReservationLine")
     public record Line(
             @NotNull @PositiveOrZero Integer line,
             @NotBlank @Size(max = 64) String sku,

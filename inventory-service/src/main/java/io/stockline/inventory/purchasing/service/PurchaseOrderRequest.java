@@ -1,5 +1,6 @@
 package io.stockline.inventory.purchasing.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,7 @@ public record PurchaseOrderRequest(
         @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines,
         LocalDate expectedOn) {
 
+    @Schema(name = "PurchaseOrderLine")
     public record Line(
             @NotBlank @Size(max = 64) String sku,
             @NotNull @Positive @Max(MovementRequest.MAX_QUANTITY) Long quantity,

@@ -1,5 +1,6 @@
 package io.stockline.inventory.purchasing.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +23,7 @@ import io.stockline.inventory.service.MovementRequest;
  */
 public record ReceiptRequest(@NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines) {
 
+    @Schema(name = "ReceiptLine")
     public record Line(
             @NotBlank @Size(max = 64) String sku,
             @NotNull @Positive @Max(MovementRequest.MAX_QUANTITY) Long quantity,

@@ -1,5 +1,6 @@
 package io.stockline.inventory.transfers.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,6 +17,7 @@ import io.stockline.inventory.service.MovementRequest;
 /** POST /api/v1/transfers/{number}/receipts: what arrived at the destination (a lot-tracked item names its lot). */
 public record TransferReceiptRequest(@NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines) {
 
+    @Schema(name = "TransferReceiptLine")
     public record Line(
             @NotBlank @Size(max = 64) String sku,
             @NotNull @Positive @Max(MovementRequest.MAX_QUANTITY) Long quantity,

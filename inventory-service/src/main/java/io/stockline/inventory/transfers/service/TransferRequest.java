@@ -1,5 +1,6 @@
 package io.stockline.inventory.transfers.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -18,6 +19,7 @@ public record TransferRequest(
         @NotBlank @Size(max = 64) String to,
         @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines) {
 
+    @Schema(name = "TransferLine")
     public record Line(
             @NotBlank @Size(max = 64) String sku,
             @NotNull @Positive @Max(MovementRequest.MAX_QUANTITY) Long quantity) {
