@@ -32,9 +32,9 @@ import io.swagger.v3.parser.core.models.ParseOptions;
  * Stockline's own contracts with the marketplaces it calls ({@code marketplace-contracts/*.yaml} on the classpath,
  * in this module), as request and response validators for the connector and simulator tests.
  * <p>
- * The marketplaces' published specifications (Amazon's and eBay's) are optional extras: where a folder
- * {@code shared/marketplace-specs} sits beside the repository (or above it), or the system property / environment
- * variable {@value #SPECS_LOCATION} names one, the tests also validate against them and check that our contracts
+ * The marketplaces' published specifications (Amazon's and eBay's) are optional extras: where the system property
+ * or environment variable {@value #SPECS_LOCATION} names their folder (.ci/run sets it when the project's copy is in
+ * reach), the tests also validate against them and check that our contracts
  * agree with them; without them those checks are skipped with a JUnit assumption, never passed silently. Nothing
  * outside the repository is needed for the build.
  */
@@ -108,25 +108,18 @@ public final class MarketplaceContracts {
     }
 
     /**
-     * The folder of the published specifications: {@value #SPECS_LOCATION} (system property, then environment), else
-     * {@code shared/marketplace-specs} in the working directory or any folder above it.
+     * The folder of the published specifications: {@value #SPECS_LOCATION} (system property, then environment).
      */
     public static Optional<Path> publishedSpecsDir() {
         String configured = System.getProperty(SPECS_LOCATION);
         if (configured == null || configured.isBlank()) {
             configured = System.getenv(SPECS_LOCATION);
         }
-        if (configured != null && !configured.isBlank()) {
-            Path dir = Path.of(configured).toAbsolutePath();
-            return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+        if (configured == null || configured.isBlank()) {
+            return Optional.empty();
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("marketplace-specs");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        Path dir = Path.of(configured).toAbsolutePath();
+        return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
     }
 
     /** The published spec's file, where the marketplace publishes one and it is in reach. */
