@@ -71,6 +71,10 @@ final class Api {
         body.put("location", location);
         body.put("quantity", quantity);
         body.put("reason", "test");
+        // Corrections by hand say why, from the fixed list.
+        if (type.equals("ADJUSTMENT") || type.equals("COUNT_CORRECTION")) {
+            body.put("reasonCode", "COUNT_ERROR");
+        }
         return body;
     }
 

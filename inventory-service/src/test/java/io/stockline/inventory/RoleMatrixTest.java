@@ -184,6 +184,16 @@ class RoleMatrixTest {
                 new Call("PUT /suppliers/{code}/items/{sku}", "admin", 200, r -> r.contentType(ContentType.JSON)
                         .body(Map.of("unitCost", "2.5", "packSize", 6))
                         .put("/api/v1/suppliers/" + supplier + "/items/" + sku)),
+                new Call("PUT /suppliers/{code}/items/{sku}/availability", "admin", 200, r -> {
+                    String dropship = admin().contentType(ContentType.JSON)
+                            .body(Map.of("sku", Api.unique("DS"), "name", "Dropship", "kind", "DROPSHIP"))
+                            .post("/api/v1/items").then().statusCode(201).extract().path("sku");
+                    admin().contentType(ContentType.JSON).body(Map.of("unitCost", "1"))
+                            .put("/api/v1/suppliers/" + supplier + "/items/" + dropship).then().statusCode(200);
+                    return r.contentType(ContentType.JSON).body(Map.of("quantity", 3))
+                            .put("/api/v1/suppliers/" + supplier + "/items/" + dropship + "/availability");
+                }),
+                new Call("GET /supplier-order-requests", "viewer", 200, r -> r.get("/api/v1/supplier-order-requests")),
                 new Call("GET /purchase-orders", "viewer", 200, r -> r.get("/api/v1/purchase-orders")),
                 new Call("GET /purchase-orders/{number}", "viewer", 200,
                         r -> r.get("/api/v1/purchase-orders/" + purchaseOrder(false))),

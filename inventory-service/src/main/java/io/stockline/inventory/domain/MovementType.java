@@ -58,7 +58,17 @@ public enum MovementType {
      */
     SAFETY_STOCK(new StockState(0, -1, 0, 0, 0, 0, 1, 0, 0), false),
     /** Shipped by a transfer document and never arrived: no longer in transit at the source (closing the transfer). */
-    LOST_IN_TRANSIT(new StockState(0, 0, 0, 0, 0, 0, 0, 0, -1), false);
+    LOST_IN_TRANSIT(new StockState(0, 0, 0, 0, 0, 0, 0, 0, -1), false),
+    /**
+     * A dropship supplier's availability set (at its SUPPLIER location): on hand and available move together to the
+     * number the supplier gave; units requested by open reservations stay in committed. The quantity is that number.
+     */
+    SUPPLIER_AVAILABILITY(new StockState(1, 1, 0, 0, 0, 0, 0, 0, 0), false);
+
+    /** What setting a supplier's availability to {@code target} does when {@code available} is shown now. */
+    public static StockState supplierAvailability(long target, long available) {
+        return SUPPLIER_AVAILABILITY.delta(target - available);
+    }
 
     /** The states a write-off may take units from. */
     public enum WriteOffState {

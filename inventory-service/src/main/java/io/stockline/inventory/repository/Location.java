@@ -28,6 +28,8 @@ public class Location {
     /** ISO 3166-1 alpha-2 codes, comma separated; empty: ships anywhere. */
     public String countries = "";
     public long revision = 1;
+    /** The dropship supplier whose availability this SUPPLIER location shows; null for every other type. */
+    public String supplier;
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 

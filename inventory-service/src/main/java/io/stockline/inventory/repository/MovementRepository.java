@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.AdjustmentReason;
 import io.stockline.inventory.domain.Movement;
 import io.stockline.inventory.domain.MovementType;
 import io.stockline.inventory.domain.StockState;
@@ -18,18 +19,18 @@ import io.stockline.inventory.domain.StockState;
 public class MovementRepository {
 
     private static final String COLUMNS = "id, type, sku, location, quantity, reason, reference, actor, "
-            + "idempotency_key, request_hash, resulting_version, created_at";
+            + "idempotency_key, request_hash, resulting_version, created_at, reason_code";
 
     public Uni<Movement> append(MovementType type, String sku, String location, long quantity, StockState delta,
             String reason, String reference, String actor, String idempotencyKey, String requestHash,
-            long resultingVersion, String lot, java.time.LocalDate expiresOn) {
+            long resultingVersion, String lot, java.time.LocalDate expiresOn, AdjustmentReason reasonCode) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 INSERT INTO movement (type, sku, location, quantity, d_on_hand, d_available, d_committed, d_reserved,
                     d_damaged, d_quality_control, d_safety_stock, d_incoming, d_in_transit, reason, reference, actor,
-                    idempotency_key, request_hash, resulting_version, lot, expires_on)
+                    idempotency_key, request_hash, resulting_version, lot, expires_on, reason_code)
                 VALUES (:type, :sku, :location, :quantity, :onHand, :available, :committed, :reserved, :damaged,
                     :qualityControl, :safetyStock, :incoming, :inTransit, :reason, :reference, :actor,
-                    :idempotencyKey, :requestHash, :resultingVersion, :lot, :expiresOn)
+                    :idempotencyKey, :requestHash, :resultingVersion, :lot, :expiresOn, :reasonCode)
                 RETURNING\s""" + COLUMNS, Object[].class)
                 .setParameter("type", type.name()).setParameter("sku", sku).setParameter("location", location)
                 .setParameter("quantity", quantity)
@@ -42,6 +43,7 @@ public class MovementRepository {
                 .setParameter("idempotencyKey", idempotencyKey).setParameter("requestHash", requestHash)
                 .setParameter("resultingVersion", resultingVersion)
                 .setParameter("lot", lot).setParameter("expiresOn", expiresOn)
+                .setParameter("reasonCode", reasonCode == null ? null : reasonCode.name())
                 .getSingleResult())
                 .map(MovementRepository::toMovement);
     }
@@ -71,7 +73,8 @@ public class MovementRepository {
     private static Movement toMovement(Object[] row) {
         return new Movement(asLong(row[0]), MovementType.valueOf((String) row[1]), (String) row[2], (String) row[3],
                 asLong(row[4]), (String) row[5], (String) row[6], (String) row[7], (String) row[8], (String) row[9],
-                asLong(row[10]), toOffsetDateTime(row[11]));
+                asLong(row[10]), toOffsetDateTime(row[11]),
+                row[12] == null ? null : AdjustmentReason.valueOf((String) row[12]));
     }
 
     static OffsetDateTime toOffsetDateTime(Object value) {

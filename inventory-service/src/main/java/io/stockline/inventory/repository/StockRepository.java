@@ -110,6 +110,19 @@ public class StockRepository {
                 .getResultList());
     }
 
+    /**
+     * The dropship suppliers' locations showing at least {@code quantity} available of the SKU, most available first
+     * (then code), so that equal input gives equal choices.
+     */
+    public Uni<List<String>> supplierLocationsAbleToTake(String sku, long quantity) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT s.location FROM stock_level s JOIN location l ON l.code = s.location
+                WHERE s.sku = :sku AND s.available >= :quantity AND l.type = 'SUPPLIER'
+                ORDER BY s.available DESC, s.location""", String.class)
+                .setParameter("sku", sku).setParameter("quantity", quantity)
+                .getResultList());
+    }
+
     private static StockLevel toStockLevel(Object[] row) {
         return new StockLevel((String) row[0], (String) row[1],
                 new StockState(asLong(row[2]), asLong(row[3]), asLong(row[4]), asLong(row[5]), asLong(row[6]),

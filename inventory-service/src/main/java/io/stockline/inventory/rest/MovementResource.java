@@ -25,12 +25,14 @@ import io.stockline.inventory.service.MovementService;
 @Tag(name = "Movements", description = "Receipts, shipments, transfers and adjustments: every change to stock.")
 public class MovementResource {
 
+    /** A ledger entry: who ({@code actor}), when ({@code createdAt}), why ({@code reasonCode} and the note {@code reason}). */
     public record MovementResponse(long id, String type, String sku, String location, long quantity, String reason,
-            String reference, String actor, long resultingVersion, OffsetDateTime createdAt) {
+            String reference, String actor, long resultingVersion, OffsetDateTime createdAt, String reasonCode) {
 
         static MovementResponse of(Movement m) {
             return new MovementResponse(m.id(), m.type().name(), m.sku(), m.location(), m.quantity(), m.reason(),
-                    m.reference(), m.actor(), m.resultingVersion(), m.createdAt());
+                    m.reference(), m.actor(), m.resultingVersion(), m.createdAt(),
+                    m.reasonCode() == null ? null : m.reasonCode().name());
         }
     }
 

@@ -17,6 +17,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.ItemStatus;
+import io.stockline.inventory.domain.LocationType;
 import io.stockline.platform.problem.RuleViolation;
 import io.stockline.inventory.repository.BundleRepository;
 import io.stockline.inventory.repository.Item;
@@ -206,6 +207,10 @@ public class CatalogService {
 
     @WithTransaction
     public Uni<Location> createLocation(LocationRequest request) {
+        if (!request.type().holdsOwnStock()) {
+            throw RuleViolation.unprocessable("type", "a SUPPLIER location is made by setting a dropship supplier's"
+                    + " availability (PUT /api/v1/suppliers/{code}/items/{sku}/availability)");
+        }
         return locks.lock(KeyLocks.Scope.LOCATION_CODE, request.code())
                 .chain(() -> locations.findById(request.code())).chain(existing -> {
             if (existing != null) {
@@ -243,6 +248,10 @@ public class CatalogService {
                         location.priority = change.priority();
                     }
                     if (change.fulfilsOrders() != null) {
+                        if (change.fulfilsOrders() && !location.type.holdsOwnStock()) {
+                            throw RuleViolation.unprocessable("fulfilsOrders", code + " shows a dropship supplier's"
+                                    + " availability: orders are never fulfilled from it");
+                        }
                         location.fulfilsOrders = change.fulfilsOrders();
                     }
                     if (change.countries() != null) {
@@ -251,6 +260,31 @@ public class CatalogService {
                     location.revision++;
                     return events.locationChanged(location);
                 });
+    }
+
+    /**
+     * The SUPPLIER location of a dropship supplier, made on its first availability, in the caller's transaction:
+     * code {@code SUPPLIER-<code>}, fulfilling no orders, announced on {@code inventory.locations} like any other.
+     */
+    public Uni<Location> supplierLocation(String supplier, String supplierName) {
+        String code = "SUPPLIER-" + supplier;
+        return locks.lock(KeyLocks.Scope.LOCATION_CODE, code)
+                .chain(() -> locations.findBySupplier(supplier))
+                .chain(found -> found != null ? Uni.createFrom().item(found) : locations.findById(code).chain(taken -> {
+                    if (taken != null) {
+                        throw RuleViolation.conflict("code", "location " + code + " exists and is not supplier "
+                                + supplier + "'s").in(RuleViolation.In.PATH);
+                    }
+                    Location location = new Location();
+                    location.code = code;
+                    location.name = supplierName + " (dropship)";
+                    location.type = LocationType.SUPPLIER;
+                    location.supplier = supplier;
+                    location.priority = 0;
+                    location.fulfilsOrders = false;
+                    // Flushed now: the balance row inserted next refers to it by a native statement.
+                    return locations.persistAndFlush(location).call(events::locationChanged);
+                }));
     }
 
     @WithSession

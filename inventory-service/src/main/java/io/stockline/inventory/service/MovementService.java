@@ -1,6 +1,7 @@
 package io.stockline.inventory.service;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.AdjustmentReason;
 import io.stockline.inventory.domain.Movement;
 import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.MovementType;
@@ -65,6 +67,17 @@ public class MovementService {
         if (type != MovementType.WRITE_OFF && request.state() != null) {
             throw RuleViolation.unprocessable("state", "only a WRITE_OFF names a state");
         }
+        if (type.correctsByHand()) {
+            if (request.reasonCode() == null) {
+                throw RuleViolation.invalid("reasonCode", type + " needs a reasonCode: one of "
+                        + Arrays.toString(AdjustmentReason.values()));
+            }
+            if (request.reasonCode().needsNote() && (request.reason() == null || request.reason().isBlank())) {
+                throw RuleViolation.invalid("reason", "reasonCode OTHER needs a note in reason saying why");
+            }
+        } else if (request.reasonCode() != null) {
+            throw RuleViolation.unprocessable("reasonCode", "only ADJUSTMENT and COUNT_CORRECTION take a reasonCode");
+        }
         if (type.needsDestination()) {
             if (request.toLocation() == null || request.toLocation().isBlank()) {
                 throw RuleViolation.invalid("toLocation", type + " needs the location the units go to");
@@ -77,9 +90,16 @@ public class MovementService {
         }
     }
 
+    /** The location must exist and hold our own stock: a dropship supplier's location takes no movements. */
     private Uni<Void> requireLocation(String code, String field) {
         return locations.findById(code)
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound(field, "no location " + code))
+                .invoke(location -> {
+                    if (!location.type.holdsOwnStock()) {
+                        throw RuleViolation.unprocessable(field, code + " shows a dropship supplier's availability:"
+                                + " set it with PUT /api/v1/suppliers/{code}/items/{sku}/availability");
+                    }
+                })
                 .replaceWithVoid();
     }
 
@@ -136,6 +156,12 @@ public class MovementService {
             requirePostable(request);
             return items.findById(request.sku())
                     .onItem().ifNull().failWith(() -> RuleViolation.notFound("sku", "no item " + request.sku()))
+                    .invoke(item -> {
+                        if (item.kind == ItemKind.DROPSHIP) {
+                            throw RuleViolation.unprocessable("sku", item.sku + " is dropshipped and holds no stock:"
+                                    + " its supplier's availability is set on the supplier");
+                        }
+                    })
                     .chain(item -> requireLocation(request.location(), "location")
                             .chain(() -> request.type().needsDestination()
                                     ? requireLocation(request.toLocation(), "toLocation") : Uni.createFrom().voidItem())
@@ -144,7 +170,8 @@ public class MovementService {
                                 StockLedger.Entry entry = new StockLedger.Entry(request.type(), request.sku(),
                                         request.location(), request.quantity(), request.reason(), request.reference(),
                                         actor, idempotencyKey, requestHash)
-                                        .withLot(request.lot(), request.expiresOn());
+                                        .withLot(request.lot(), request.expiresOn())
+                                        .withReasonCode(request.reasonCode());
                                 if (!item.lotTracked) {
                                     entry = entry.notLotTracked();
                                 }

@@ -22,6 +22,7 @@ import io.stockline.inventory.domain.MovementType;
 import io.stockline.inventory.domain.Reservation;
 import io.stockline.inventory.domain.Reservation.Status;
 import io.stockline.inventory.domain.StockShortage;
+import io.stockline.inventory.domain.SupplierOrderRequest;
 import io.stockline.platform.problem.RuleViolation;
 import io.stockline.inventory.repository.BundleRepository;
 import io.stockline.inventory.repository.ItemRepository;
@@ -30,10 +31,13 @@ import io.stockline.inventory.repository.KeyLocks;
 import io.stockline.inventory.repository.LocationRepository;
 import io.stockline.inventory.repository.ReservationRepository;
 import io.stockline.inventory.repository.StockRepository;
+import io.stockline.inventory.repository.SupplierOrderRequestRepository;
 
 /**
  * Holds stock for orders. Every line moves available to committed through the guarded update, in one
- * transaction: if any line cannot be held the whole reservation fails and nothing changes.
+ * transaction: if any line cannot be held the whole reservation fails and nothing changes. A dropship item's line
+ * holds none of our stock: it takes the units from its supplier's availability (committed at the SUPPLIER location,
+ * so channels stop selling them) and records a supplier order request, confirmed on commit, cancelled on release.
  */
 @ApplicationScoped
 public class ReservationService {
@@ -52,10 +56,13 @@ public class ReservationService {
     private final BundleRepository bundles;
     private final BundleAvailability bundleAvailability;
     private final Idempotency idempotency;
+    private final SupplierOrderRequestRepository supplierOrderRequests;
 
     public ReservationService(StockLedger ledger, StockRepository stock, ReservationRepository reservations,
             ItemRepository items, LocationRepository locations, ObjectMapper json, Idempotency idempotency,
-            BundleRepository bundles, BundleAvailability bundleAvailability) {
+            BundleRepository bundles, BundleAvailability bundleAvailability,
+            SupplierOrderRequestRepository supplierOrderRequests) {
+        this.supplierOrderRequests = supplierOrderRequests;
         this.ledger = ledger;
         this.stock = stock;
         this.reservations = reservations;
@@ -79,17 +86,23 @@ public class ReservationService {
             }
             UUID id = UUID.randomUUID();
             List<Reservation.Line> held = new ArrayList<>();
+            List<SupplierOrderRequestRepository.NewRequest> supplierRequests = new ArrayList<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (int i = 0; i < request.lines().size(); i++) {
                 ReservationRequest.Line line = request.lines().get(i);
                 String field = "lines[" + i + "].quantity";
-                chain = chain.chain(() -> holdLine(line, id, request.orderId(), actor, field).invoke(held::addAll))
+                chain = chain.chain(() -> holdLine(line, id, request.orderId(), actor, field, supplierRequests)
+                        .invoke(held::addAll))
                         .replaceWithVoid();
             }
             return chain.chain(() -> {
                 Reservation reservation = new Reservation(id, request.orderId(), Status.ACTIVE, requestHash,
                         request.expiresAt(), List.copyOf(held));
-                return reservations.insert(reservation, idempotencyKey).replaceWith(new Outcome(reservation, false));
+                Uni<Void> inserted = reservations.insert(reservation, idempotencyKey).replaceWithVoid();
+                for (SupplierOrderRequestRepository.NewRequest supplierRequest : supplierRequests) {
+                    inserted = inserted.chain(() -> supplierOrderRequests.insert(supplierRequest));
+                }
+                return inserted.replaceWith(new Outcome(reservation, false));
             });
         });
     }
@@ -104,7 +117,7 @@ public class ReservationService {
     }
 
     private Uni<List<Reservation.Line>> holdLine(ReservationRequest.Line line, UUID reservationId, String orderId,
-            String actor, String field) {
+            String actor, String field, List<SupplierOrderRequestRepository.NewRequest> supplierRequests) {
         return items.findById(line.sku())
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound(field.replace("quantity", "sku"),
                         "no item " + line.sku()))
@@ -113,10 +126,23 @@ public class ReservationService {
                         throw RuleViolation.unprocessable(field.replace("quantity", "sku"),
                                 line.sku() + " is discontinued");
                     }
+                    if (item.kind == ItemKind.DROPSHIP) {
+                        return holdDropship(line, reservationId, orderId, actor, field)
+                                .invoke(supplierRequests::add)
+                                .map(request -> List.of(new Reservation.Line(line.line(), line.sku(),
+                                        request.location(), line.quantity())));
+                    }
                     if (line.location() != null) {
                         return locations.findById(line.location())
                                 .onItem().ifNull().failWith(() -> RuleViolation.notFound(
                                         field.replace("quantity", "location"), "no location " + line.location()))
+                                .invoke(location -> {
+                                    if (!location.type.holdsOwnStock()) {
+                                        throw RuleViolation.unprocessable(field.replace("quantity", "location"),
+                                                line.location() + " shows a dropship supplier's availability and holds"
+                                                        + " no stock of " + line.sku());
+                                    }
+                                })
                                 .chain(location -> item.kind == ItemKind.BUNDLE
                                         ? holdBundle(line, line.location(), reservationId, orderId, actor, field)
                                         : hold(line, line.location(), reservationId, orderId, actor, field,
@@ -131,6 +157,36 @@ public class ReservationService {
                                     actor, field))
                             .map(List::of);
                 });
+    }
+
+    /**
+     * Takes a dropship line from a supplier's availability: at the SUPPLIER location named, or else at the supplier
+     * showing the most. The guarded update refuses a unit another order took first, so the last unit sells once.
+     */
+    private Uni<SupplierOrderRequestRepository.NewRequest> holdDropship(ReservationRequest.Line line,
+            UUID reservationId, String orderId, String actor, String field) {
+        String locationField = field.replace("quantity", "location");
+        Uni<String> held;
+        if (line.location() != null) {
+            held = locations.findById(line.location())
+                    .onItem().ifNull().failWith(() -> RuleViolation.notFound(locationField,
+                            "no location " + line.location()))
+                    .chain(location -> {
+                        if (location.type.holdsOwnStock()) {
+                            throw RuleViolation.unprocessable(locationField, line.sku() + " is dropshipped: it holds"
+                                    + " no stock at " + line.location() + ", only at its suppliers' locations");
+                        }
+                        return hold(line, location.code, reservationId, orderId, actor, field, false);
+                    })
+                    .map(Reservation.Line::location);
+        } else {
+            held = stock.supplierLocationsAbleToTake(line.sku(), line.quantity())
+                    .chain(candidates -> holdAtFirstThatTakes(line, candidates, 0, reservationId, orderId, actor, field))
+                    .map(Reservation.Line::location);
+        }
+        return held.chain(location -> locations.findById(location)
+                .map(supplierLocation -> new SupplierOrderRequestRepository.NewRequest(supplierLocation.supplier,
+                        line.sku(), location, line.quantity(), orderId, reservationId, line.line(), actor)));
     }
 
     /** The location that can make the bundles, chosen as for any line: priority, then most available, then code. */
@@ -232,6 +288,9 @@ public class ReservationService {
                                 line.location(), line.quantity(), "order " + reservation.orderId(), id.toString(),
                                 actor, null, null), true, "id")).replaceWithVoid();
                     }
+                    chain = chain.chain(() -> supplierOrderRequests.finish(id, to == Status.COMMITTED
+                            ? SupplierOrderRequest.Status.CONFIRMED : SupplierOrderRequest.Status.CANCELLED))
+                            .replaceWithVoid();
                     return chain.replaceWith(new Reservation(id, reservation.orderId(), to, reservation.requestHash(),
                             reservation.expiresAt(), reservation.lines()));
                 }));

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.stockline.platform.config.Topics;
 import io.stockline.inventory.domain.StockShortage;
+import io.stockline.inventory.domain.AdjustmentReason;
 import io.stockline.platform.outbox.Outbox;
 import io.stockline.inventory.domain.LotQuantity;
 import io.stockline.inventory.domain.Movement;
@@ -34,33 +35,47 @@ public class StockLedger {
     /** A ledger entry to record; {@code delta} is what it does to the balance, usually {@code type.delta(quantity)}. */
     public record Entry(MovementType type, String sku, String location, long quantity, StockState delta,
             String reason, String reference, String actor, String idempotencyKey, String requestHash, String lot,
-            LocalDate expiresOn, boolean withoutLots) {
+            LocalDate expiresOn, boolean withoutLots, AdjustmentReason reasonCode) {
 
         public Entry(MovementType type, String sku, String location, long quantity, String reason, String reference,
                 String actor, String idempotencyKey, String requestHash) {
             this(type, sku, location, quantity, type.delta(quantity), reason, reference, actor, idempotencyKey,
-                    requestHash, null, null, false);
+                    requestHash, null, null, false, null);
+        }
+
+        /** Every movement but a correction by hand: no reason code. */
+        public Entry(MovementType type, String sku, String location, long quantity, StockState delta, String reason,
+                String reference, String actor, String idempotencyKey, String requestHash, String lot,
+                LocalDate expiresOn, boolean withoutLots) {
+            this(type, sku, location, quantity, delta, reason, reference, actor, idempotencyKey, requestHash, lot,
+                    expiresOn, withoutLots, null);
+        }
+
+        /** Why a correction by hand was made (null for every other movement). */
+        public Entry withReasonCode(AdjustmentReason code) {
+            return new Entry(type, sku, location, quantity, delta, reason, reference, actor, idempotencyKey,
+                    requestHash, lot, expiresOn, withoutLots, code);
         }
 
         public Entry withDelta(StockState newDelta) {
             return new Entry(type, sku, location, quantity, newDelta, reason, reference, actor, idempotencyKey,
-                    requestHash, lot, expiresOn, withoutLots);
+                    requestHash, lot, expiresOn, withoutLots, reasonCode);
         }
 
         public Entry withLot(String newLot, LocalDate newExpiresOn) {
             return new Entry(type, sku, location, quantity, delta, reason, reference, actor, idempotencyKey,
-                    requestHash, newLot, newExpiresOn, withoutLots);
+                    requestHash, newLot, newExpiresOn, withoutLots, reasonCode);
         }
 
         /** The caller knows the item is not lot-tracked: the ledger spares the lots their round trip. */
         public Entry notLotTracked() {
             return new Entry(type, sku, location, quantity, delta, reason, reference, actor, idempotencyKey,
-                    requestHash, lot, expiresOn, true);
+                    requestHash, lot, expiresOn, true, reasonCode);
         }
 
         public Entry at(String otherLocation, StockState otherDelta) {
             return new Entry(type, sku, otherLocation, quantity, otherDelta, reason, reference, actor, null, null,
-                    lot, expiresOn, withoutLots);
+                    lot, expiresOn, withoutLots, reasonCode);
         }
     }
 
@@ -109,7 +124,7 @@ public class StockLedger {
                 .chain(level -> level == null ? Uni.createFrom().nullItem()
                         : movements.append(entry.type(), entry.sku(), entry.location(), entry.quantity(), delta,
                                 entry.reason(), entry.reference(), entry.actor(), entry.idempotencyKey(),
-                                entry.requestHash(), level.version(), entry.lot(), entry.expiresOn())
+                                entry.requestHash(), level.version(), entry.lot(), entry.expiresOn(), entry.reasonCode())
                                 .chain(movement -> lotsAfter(entry)
                                         .chain(lotsHeld -> publish(movement, level, lotsHeld))
                                         .chain(() -> publishBundles(movement, level))

@@ -43,7 +43,13 @@ public class HoldService {
         return items.findById(sku)
                 .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("sku", "no item " + sku))
                 .call(() -> locations.findById(location)
-                        .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("code", "no location " + location)))
+                        .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("code", "no location " + location))
+                        .invoke(found -> {
+                            if (!found.type.holdsOwnStock()) {
+                                throw RuleViolation.unprocessable("code", location + " holds no stock of ours")
+                                        .in(RuleViolation.In.PATH);
+                            }
+                        }))
                 .chain(item -> {
                     if (item.kind != ItemKind.STANDARD) {
                         throw RuleViolation.unprocessable("sku", "a " + item.kind + " item holds no stock of its own")

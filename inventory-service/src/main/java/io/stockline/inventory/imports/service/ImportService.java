@@ -22,6 +22,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.AdjustmentReason;
 import io.stockline.inventory.domain.MovementType;
 import io.stockline.inventory.repository.ItemRepository;
 import io.stockline.inventory.repository.LocationRepository;
@@ -196,7 +197,7 @@ public class ImportService {
         String location = blankToNull(row.get("location"));
         Long quantity = parse(line, "quantity", blankToNull(row.get("quantity")), Long::valueOf, "a whole number");
         MovementRequest request = new MovementRequest(MovementType.COUNT_CORRECTION, sku, location, quantity, null,
-                "stock import", "import " + digest.substring(0, 12));
+                "stock import", "import " + digest.substring(0, 12), null, null, null, AdjustmentReason.IMPORT);
         validate(request);
         if (quantity < 0) {
             throw RuleViolation.invalid("quantity", "a count cannot be negative");

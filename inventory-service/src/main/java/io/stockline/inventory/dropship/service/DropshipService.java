@@ -1,0 +1,100 @@
+package io.stockline.inventory.dropship.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.ItemKind;
+import io.stockline.inventory.domain.MovementType;
+import io.stockline.inventory.domain.StockLevel;
+import io.stockline.inventory.domain.SupplierOrderRequest;
+import io.stockline.inventory.dropship.domain.SupplierAvailabilityView;
+import io.stockline.inventory.dropship.domain.SupplierOrderRequestView;
+import io.stockline.inventory.purchasing.repository.SupplierItemRepository;
+import io.stockline.inventory.purchasing.repository.SupplierRepository;
+import io.stockline.inventory.repository.ItemRepository;
+import io.stockline.inventory.repository.StockRepository;
+import io.stockline.inventory.repository.SupplierOrderRequestRepository;
+import io.stockline.inventory.service.CatalogService;
+import io.stockline.inventory.service.StockLedger;
+import io.stockline.platform.problem.RuleViolation;
+
+/**
+ * Dropship items hold no stock: what channels sell of one is what its suppliers say they can ship. Each supplier's
+ * number sits at the supplier's SUPPLIER location as {@code available}, changed through the ledger like any stock,
+ * so the change is a ledger row and an {@code inventory.stock-changed} event, and channels push it unchanged.
+ */
+@ApplicationScoped
+public class DropshipService {
+
+    private final SupplierRepository suppliers;
+    private final SupplierItemRepository supplierItems;
+    private final ItemRepository items;
+    private final CatalogService catalog;
+    private final StockRepository stock;
+    private final StockLedger ledger;
+    private final SupplierOrderRequestRepository requests;
+
+    public DropshipService(SupplierRepository suppliers, SupplierItemRepository supplierItems, ItemRepository items,
+            CatalogService catalog, StockRepository stock, StockLedger ledger, SupplierOrderRequestRepository requests) {
+        this.suppliers = suppliers;
+        this.supplierItems = supplierItems;
+        this.items = items;
+        this.catalog = catalog;
+        this.stock = stock;
+        this.ledger = ledger;
+        this.requests = requests;
+    }
+
+    /**
+     * Sets what the supplier can ship of the SKU now. Units already requested by open reservations stay taken
+     * (committed), so {@code available} becomes the number given. Setting the same number again records nothing.
+     */
+    @WithTransaction
+    public Uni<SupplierAvailabilityView> setAvailability(String supplierCode, String sku, AvailabilityRequest request,
+            String actor) {
+        return suppliers.findById(supplierCode)
+                .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("code", "no supplier " + supplierCode))
+                .chain(supplier -> items.findById(sku)
+                        .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("sku", "no item " + sku))
+                        .invoke(item -> {
+                            if (item.kind != ItemKind.DROPSHIP) {
+                                throw RuleViolation.unprocessable("sku", sku + " is a " + item.kind
+                                        + " item: only DROPSHIP items take their availability from a supplier")
+                                        .in(RuleViolation.In.PATH);
+                            }
+                        })
+                        .chain(() -> supplierItems.find(supplierCode, sku))
+                        .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("sku", "supplier " + supplierCode
+                                + " sells no " + sku + ": PUT /api/v1/suppliers/" + supplierCode + "/items/" + sku
+                                + " first"))
+                        .chain(() -> catalog.supplierLocation(supplierCode, supplier.name)))
+                .chain(location -> stock.lock(sku, location.code).chain(current -> {
+                    long target = request.quantity();
+                    long available = current.state().available();
+                    if (target == available) {
+                        return Uni.createFrom().item(view(supplierCode, current));
+                    }
+                    String reason = request.note() != null ? request.note() : "supplier availability set to " + target;
+                    StockLedger.Entry entry = new StockLedger.Entry(MovementType.SUPPLIER_AVAILABILITY, sku,
+                            location.code, target, MovementType.supplierAvailability(target, available), reason,
+                            supplierCode, actor, null, null, null, null, true);
+                    return ledger.record(entry, false, "quantity").map(result -> view(supplierCode, result.level()));
+                }));
+    }
+
+    private static SupplierAvailabilityView view(String supplier, StockLevel level) {
+        return new SupplierAvailabilityView(supplier, level.sku(), level.location(), level.state().available(),
+                level.state().committed(), level.version());
+    }
+
+    @WithSession
+    public Uni<List<SupplierOrderRequestView>> requests(SupplierOrderRequest.Status status, String supplier,
+            String orderId, long after, int limit) {
+        return requests.list(status, supplier, orderId, after, limit)
+                .map(list -> list.stream().map(SupplierOrderRequestView::of).toList());
+    }
+}
