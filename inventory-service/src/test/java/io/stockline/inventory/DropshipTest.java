@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +166,23 @@ class DropshipTest {
         Api.reserve(key, order, List.of(Api.line(1, sku, null, 2))).then().statusCode(201);
         assertThat(requests(order).getList("status", String.class)).containsExactly("REQUESTED");
         assertThat(Api.at(sku, "SUPPLIER-" + supplier)).isEqualTo(Api.Level.of(3, 1, 2, 0, 0, 0, 2));
+    }
+
+    @Test
+    void anExpiredHoldCancelsItsSupplierOrderRequest() {
+        String supplier = Purchasing.supplier(false);
+        String sku = dropshipItem(supplier);
+        String at = "SUPPLIER-" + supplier;
+        setAvailability(supplier, sku, 3).then().statusCode(200);
+        String order = Api.unique("cart");
+        given().contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
+                .body(Map.of("orderId", order, "expiresAt", OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2).toString(),
+                        "lines", List.of(Api.line(1, sku, null, 2))))
+                .post("/api/v1/reservations").then().statusCode(201);
+        assertThat(Api.at(sku, at).available()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(requests(order).getList("status", String.class)).containsExactly("CANCELLED"));
+        assertThat(Api.at(sku, at)).isEqualTo(Api.Level.of(3, 3, 0, 0, 0, 0, 3));
     }
 
     @Test
