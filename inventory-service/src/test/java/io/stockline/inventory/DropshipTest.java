@@ -50,6 +50,9 @@ class DropshipTest {
     @ConfigProperty(name = "stockline.topics.stock-changed")
     String stockChangedTopic;
 
+    @ConfigProperty(name = "stockline.topics.locations")
+    String locationsTopic;
+
     @TestHTTPResource("/api/v1/reservations")
     URI reservationsUri;
 
@@ -57,7 +60,7 @@ class DropshipTest {
 
     @BeforeEach
     void watch() {
-        kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers()).watch(List.of(stockChangedTopic));
+        kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers()).watch(List.of(stockChangedTopic, locationsTopic));
     }
 
     @AfterEach
@@ -104,6 +107,10 @@ class DropshipTest {
         JsonPath location = given().get("/api/v1/locations").then().statusCode(200).extract().jsonPath();
         assertThat(location.getString("find { it.code == '" + at + "' }.type")).isEqualTo("SUPPLIER");
         assertThat(location.getBoolean("find { it.code == '" + at + "' }.fulfilsOrders")).isFalse();
+        // Announced like any location, so allocation-service knows it fulfils no orders.
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.on(locationsTopic).stream()
+                .anyMatch(r -> at.equals(r.key()) && r.value().contains("\"type\":\"SUPPLIER\"")
+                        && r.value().contains("\"fulfilsOrders\":false")));
         // The same number again records nothing.
         setAvailability(supplier, sku, 5).then().statusCode(200).body("version", equalTo(1));
 
@@ -278,6 +285,7 @@ class DropshipTest {
         assertProblem(setAvailability(supplier, notSold, 1), 404, "sku");
         assertProblem(given().queryParam("status", "LOST").get("/api/v1/supplier-order-requests"), 400, "status");
         assertProblem(given().queryParam("limit", 0).get("/api/v1/supplier-order-requests"), 400, "limit");
+        assertProblem(given().queryParam("after", -1).get("/api/v1/supplier-order-requests"), 400, "after");
         // Nothing was made by the refusals: no supplier location yet.
         assertThat(Api.stock(sku).getList("locations")).isEmpty();
     }
