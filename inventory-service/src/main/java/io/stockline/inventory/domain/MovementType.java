@@ -58,7 +58,12 @@ public enum MovementType {
      */
     SAFETY_STOCK(new StockState(0, -1, 0, 0, 0, 0, 1, 0, 0), false),
     /** Shipped by a transfer document and never arrived: no longer in transit at the source (closing the transfer). */
-    LOST_IN_TRANSIT(new StockState(0, 0, 0, 0, 0, 0, 0, 0, -1), false);
+    LOST_IN_TRANSIT(new StockState(0, 0, 0, 0, 0, 0, 0, 0, -1), false),
+    /**
+     * A lot reached its expiry date: its sellable units leave available for quality control (still on hand, where a
+     * write-off or an inspection decides their fate). Posted by the lot-expiry job, never by hand.
+     */
+    EXPIRY(new StockState(0, -1, 0, 0, 0, 1, 0, 0, 0), false);
 
     /** The states a write-off may take units from. */
     public enum WriteOffState {
