@@ -1,5 +1,7 @@
 package io.stockline.inventory.lots.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -24,11 +26,13 @@ import io.stockline.platform.problem.RuleViolation;
 public class LotService {
 
     /** A recall's answer: where the lot is now, every movement of it, and the orders it shipped to. */
+    @Schema(name = "LotRecall")
     public record Recall(String sku, String lot, LocalDate expiresOn, long onHand, List<HeldLot> held,
             List<LotMovement> movements, List<LotMovement> shipped) {
     }
 
     /** What the expiry of one lot at one location did: units taken out of available, units still held for orders. */
+    @Schema(name = "ExpiredLot")
     public record Expired(String sku, String location, String lot, LocalDate expiresOn, long units, long heldForOrders) {
     }
 

@@ -1,5 +1,7 @@
 package io.stockline.inventory.scans.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -23,6 +25,7 @@ public record ScanRequest(
         @NotNull @Size(min = 1, max = MAX_READS) List<@Valid @NotNull Read> reads) {
 
     /** One read: the code as the device sent it (a GTIN, an SGTIN-96 EPC in hex, or the seller's own label). */
+    @Schema(name = "ScanRead")
     public record Read(@NotBlank @Size(max = 64) String code, OffsetDateTime at, @Size(max = 64) String reader) {
     }
 

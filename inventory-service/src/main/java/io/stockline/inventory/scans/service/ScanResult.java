@@ -1,5 +1,7 @@
 package io.stockline.inventory.scans.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 
 import io.stockline.inventory.scans.domain.ScanPurpose;
@@ -11,9 +13,11 @@ import io.stockline.inventory.scans.domain.ScanPurpose;
 public record ScanResult(ScanPurpose purpose, String location, int reads, int duplicates, long counted,
         List<Line> lines, List<UnknownCode> unknown) {
 
+    @Schema(name = "ScanLine")
     public record Line(String sku, long quantity) {
     }
 
+    @Schema(name = "ScanUnknownCode")
     public record UnknownCode(String code, long quantity) {
     }
 }
