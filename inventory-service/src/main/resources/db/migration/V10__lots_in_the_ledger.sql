@@ -15,7 +15,7 @@ ALTER TABLE lot_balance ADD COLUMN expired BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE lot_balance ADD CONSTRAINT lot_balance_expired_within CHECK (expired >= 0 AND expired <= on_hand);
 CREATE INDEX lot_balance_expiring ON lot_balance (expires_on) WHERE on_hand > expired;
 
--- apply_lot_change (V4) plus the ledger: records what it took from each lot under the movement, and departures from
+-- move_lots replaces apply_lot_change (V4), adding the ledger: records what it took from each lot under the movement, and departures from
 -- sellable stock take lots that have not expired first, first-expiring-first-out, while departures from held-back
 -- stock (a write-off from quality control) take expired units first. A lot named by the movement still goes first.
 CREATE FUNCTION move_lots(p_movement_id BIGINT, p_sku TEXT, p_location TEXT, p_lot TEXT, p_expires_on DATE,
@@ -68,3 +68,5 @@ BEGIN
         ORDER BY 2 NULLS LAST, 1;
 END;
 $$ LANGUAGE plpgsql;
+
+DROP FUNCTION apply_lot_change(TEXT, TEXT, TEXT, DATE, BIGINT);
