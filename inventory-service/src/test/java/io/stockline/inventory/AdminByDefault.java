@@ -37,4 +37,9 @@ public class AdminByDefault implements QuarkusTestBeforeEachCallback {
     static void off() {
         enabled = false;
     }
+
+    /** Back to calling as an admin, for a test that switched it off for a few calls. */
+    static void on() {
+        enabled = true;
+    }
 }

@@ -135,40 +135,45 @@ class CatalogEventsAndLotsTest {
 
     @Test
     void lotsFollowOnHandFirstToExpireFirstOut() throws Exception {
+        // dates from today: a lot past its date is no longer sold first (it waits for the expiry job)
+        String soon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(24).toString();
+        String late = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(120).toString();
         String loc = location();
         String sku = lotTrackedItem();
         try (KafkaProbe kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers()).watch(List.of(stockChangedTopic))) {
-            move("RECEIPT", sku, loc, 5, "L-LATE", "2027-03-01").then().statusCode(201);
-            move("RECEIPT", sku, loc, 4, "L-SOON", "2026-12-24").then().statusCode(201);
+            move("RECEIPT", sku, loc, 5, "L-LATE", late).then().statusCode(201);
+            move("RECEIPT", sku, loc, 4, "L-SOON", soon).then().statusCode(201);
             move("SALE", sku, loc, 6, null, null).then().statusCode(201);
             move("DAMAGE", sku, loc, 1, null, null).then().statusCode(201);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> events(kafka, stockChangedTopic, sku).size() >= 4);
             List<JsonNode> events = events(kafka, stockChangedTopic, sku);
             assertThat(events.get(0).path("lots").toString())
-                    .isEqualTo("[{\"lot\":\"L-LATE\",\"expiresOn\":\"2027-03-01\",\"quantity\":5}]");
-            assertThat(events.get(1).path("lots").toString()).isEqualTo("[{\"lot\":\"L-SOON\",\"expiresOn\":\"2026-12-24\","
-                    + "\"quantity\":4},{\"lot\":\"L-LATE\",\"expiresOn\":\"2027-03-01\",\"quantity\":5}]");
+                    .isEqualTo("[{\"lot\":\"L-LATE\",\"expiresOn\":\"" + late + "\",\"quantity\":5}]");
+            assertThat(events.get(1).path("lots").toString()).isEqualTo("[{\"lot\":\"L-SOON\",\"expiresOn\":\"" + soon + "\","
+                    + "\"quantity\":4},{\"lot\":\"L-LATE\",\"expiresOn\":\"" + late + "\",\"quantity\":5}]");
             assertThat(events.get(2).path("lots").toString()).as("the 4 expiring first go first, then 2 of the later lot")
-                    .isEqualTo("[{\"lot\":\"L-LATE\",\"expiresOn\":\"2027-03-01\",\"quantity\":3}]");
+                    .isEqualTo("[{\"lot\":\"L-LATE\",\"expiresOn\":\"" + late + "\",\"quantity\":3}]");
             assertThat(events.get(3).has("lots")).as("damage keeps the units on hand: lots unchanged").isFalse();
         }
     }
 
     @Test
     void aDepartureMayNameItsLotAndTheLastUnitsLeaveAnEmptyList() throws Exception {
+        String soon = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        String late = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(366).toString();
         String loc = location();
         String sku = lotTrackedItem();
         try (KafkaProbe kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers()).watch(List.of(stockChangedTopic))) {
-            move("RECEIPT", sku, loc, 2, "A", "2026-12-01").then().statusCode(201);
-            move("RECEIPT", sku, loc, 2, "B", "2027-12-01").then().statusCode(201);
+            move("RECEIPT", sku, loc, 2, "A", soon).then().statusCode(201);
+            move("RECEIPT", sku, loc, 2, "B", late).then().statusCode(201);
             move("LOSS", sku, loc, 2, "B", null).then().statusCode(201);
             move("SALE", sku, loc, 2, null, null).then().statusCode(201);
 
             await().atMost(Duration.ofSeconds(30)).until(() -> events(kafka, stockChangedTopic, sku).size() >= 4);
             List<JsonNode> events = events(kafka, stockChangedTopic, sku);
             assertThat(events.get(2).path("lots").toString())
-                    .isEqualTo("[{\"lot\":\"A\",\"expiresOn\":\"2026-12-01\",\"quantity\":2}]");
+                    .isEqualTo("[{\"lot\":\"A\",\"expiresOn\":\"" + soon + "\",\"quantity\":2}]");
             assertThat(events.get(3).path("lots").toString()).isEqualTo("[]");
         }
     }

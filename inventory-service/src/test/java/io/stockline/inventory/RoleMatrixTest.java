@@ -114,6 +114,9 @@ class RoleMatrixTest {
                 new Call("GET /locations", "viewer", 200, r -> r.get("/api/v1/locations")),
                 new Call("GET /ledger", "viewer", 200, r -> r.queryParam("sku", sku).get("/api/v1/ledger")),
                 new Call("GET /audit", "viewer", 200, r -> r.get("/api/v1/audit")),
+                new Call("POST /scans", "operator", 200, r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("purpose", "COUNT", "location", location, "reads", List.of(Map.of("code", "BIN-1"))))
+                        .post("/api/v1/scans")),
                 new Call("POST /movements RECEIPT", "operator", 201, movement("RECEIPT", 1)),
                 new Call("POST /movements ADJUSTMENT", "admin", 201, movement("ADJUSTMENT", 1)),
                 new Call("POST /movements COUNT_CORRECTION", "admin", 201, movement("COUNT_CORRECTION", 1000)),

@@ -63,7 +63,12 @@ public enum MovementType {
      * A dropship supplier's availability set (at its SUPPLIER location): on hand and available move together to the
      * number the supplier gave; units requested by open reservations stay in committed. The quantity is that number.
      */
-    SUPPLIER_AVAILABILITY(new StockState(1, 1, 0, 0, 0, 0, 0, 0, 0), false);
+    SUPPLIER_AVAILABILITY(new StockState(1, 1, 0, 0, 0, 0, 0, 0, 0), false),
+    /**
+     * A lot reached its expiry date: its sellable units leave available for quality control (still on hand, where a
+     * write-off or an inspection decides their fate). Posted by the lot-expiry job, never by hand.
+     */
+    EXPIRY(new StockState(0, -1, 0, 0, 0, 1, 0, 0, 0), false);
 
     /** What setting a supplier's availability to {@code target} does when {@code available} is shown now. */
     public static StockState supplierAvailability(long target, long available) {

@@ -48,7 +48,28 @@ public class AuditRepository {
                 + " WHERE v.balance <> v.ledger ORDER BY 1, 2, 3 LIMIT :limit";
         return Panache.getSession().flatMap(session -> session.createNativeQuery(sql, Object[].class)
                 .setParameter("limit", limit).getResultList())
-                .map(rows -> rows.stream().map(row -> new Difference((String) row[0], (String) row[1], (String) row[2],
-                        ((Number) row[3]).longValue(), ((Number) row[4]).longValue())).toList());
+                .map(AuditRepository::differences);
+    }
+
+    /**
+     * For lot-tracked items, the units of their lots at each location against on hand there ({@code field} "lots":
+     * {@code balance} is on hand, {@code ledger} the lots' sum), since every change of on hand moves lots with it.
+     */
+    public Uni<List<Difference>> lotDifferences(int limit) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT s.sku, s.location, 'lots', s.on_hand, coalesce(l.units, 0)
+                FROM stock_level s
+                JOIN item i ON i.sku = s.sku AND i.lot_tracked
+                LEFT JOIN (SELECT sku, location, CAST(sum(on_hand) AS bigint) AS units FROM lot_balance
+                           GROUP BY sku, location) l ON l.sku = s.sku AND l.location = s.location
+                WHERE s.on_hand <> coalesce(l.units, 0)
+                ORDER BY 1, 2 LIMIT :limit""", Object[].class)
+                .setParameter("limit", limit).getResultList())
+                .map(AuditRepository::differences);
+    }
+
+    private static List<Difference> differences(List<Object[]> rows) {
+        return rows.stream().map(row -> new Difference((String) row[0], (String) row[1], (String) row[2],
+                ((Number) row[3]).longValue(), ((Number) row[4]).longValue())).toList();
     }
 }

@@ -16,7 +16,8 @@ public class ItemRepository implements PanacheRepositoryBase<Item, String> {
         return find("product = ?1 and optionsJson = ?2", product, optionsJson).firstResult();
     }
 
-    public Uni<Item> findByBarcode(String barcode) {
-        return find("select i from Item i join i.barcodes b where b = ?1", barcode).firstResult();
+    /** The item one of {@code forms} (a code and its equivalent GTIN lengths, see Gtin.forms) belongs to. */
+    public Uni<Item> findByBarcode(java.util.List<String> forms) {
+        return find("select i from Item i join i.barcodes b where b in ?1", forms).firstResult();
     }
 }

@@ -15,16 +15,20 @@ import io.stockline.inventory.domain.LotQuantity;
 public class LotRepository {
 
     /**
-     * Applies an on-hand change to the item's lots at the location in the caller's transaction; returns the lots
-     * held afterwards, or null when the item is not lot-tracked.
+     * Applies an on-hand change to the item's lots at the location in the caller's transaction, recording under the
+     * movement which lots it moved (database function move_lots, V10); returns the lots held afterwards, or null when
+     * the item is not lot-tracked. {@code fromAvailable}: the units leave sellable stock, so lots that have not
+     * expired go first; otherwise expired units go first.
      */
-    public Uni<List<LotQuantity>> applyOnHandChange(String sku, String location, String lot, LocalDate expiresOn,
-            long onHandChange) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT lot, expires_on, on_hand FROM apply_lot_change(:sku, :location, :lot, :expiresOn, :quantity)",
+    public Uni<List<LotQuantity>> moveLots(long movementId, String sku, String location, String lot,
+            LocalDate expiresOn, long onHandChange, boolean fromAvailable) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT lot, expires_on, on_hand
+                FROM move_lots(:movement, :sku, :location, :lot, :expiresOn, :quantity, :fromAvailable)""",
                 Object[].class)
-                .setParameter("sku", sku).setParameter("location", location).setParameter("lot", lot)
-                .setParameter("expiresOn", expiresOn).setParameter("quantity", onHandChange)
+                .setParameter("movement", movementId).setParameter("sku", sku).setParameter("location", location)
+                .setParameter("lot", lot).setParameter("expiresOn", expiresOn).setParameter("quantity", onHandChange)
+                .setParameter("fromAvailable", fromAvailable)
                 .getResultList())
                 .map(rows -> {
                     if (rows.isEmpty()) {
@@ -50,6 +54,123 @@ public class LotRepository {
                 .map(rows -> rows.stream()
                         .map(row -> new LotQuantity((String) row[0], toDate(row[1]), ((Number) row[2]).longValue()))
                         .toList());
+    }
+
+    /** A lot of an item at one location: units on hand, and how many of them expired (out of available). */
+    public record HeldLot(String location, String lot, LocalDate expiresOn, long onHand, long expired) {
+    }
+
+    /** One ledger entry's part in a lot: the movement, the signed change to the lot, and the order it shipped for. */
+    public record LotMovement(long movementId, String type, String location, long quantity, String reference,
+            String orderId, java.time.OffsetDateTime at) {
+    }
+
+    /** What one movement did to one lot: the signed change to its on hand. */
+    public record MovedLot(String lot, long quantity) {
+    }
+
+    /** The lots each of the movements moved, by movement id (movements that moved none are absent). */
+    public Uni<java.util.Map<Long, List<MovedLot>>> movedBy(List<Long> movementIds) {
+        if (movementIds.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT movement_id, lot, quantity FROM movement_lot WHERE movement_id IN (:ids)
+                ORDER BY movement_id, lot""", Object[].class)
+                .setParameter("ids", movementIds).getResultList())
+                .map(rows -> {
+                    java.util.Map<Long, List<MovedLot>> moved = new java.util.HashMap<>();
+                    for (Object[] row : rows) {
+                        moved.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>())
+                                .add(new MovedLot((String) row[1], ((Number) row[2]).longValue()));
+                    }
+                    return moved;
+                });
+    }
+
+    /** Every lot of the item held anywhere, soonest to expire first. */
+    public Uni<List<HeldLot>> held(String sku) {
+        return heldWhere("b.sku = :sku AND b.on_hand > 0", sku, null);
+    }
+
+    /** Where one lot is, including places it was emptied from (on hand 0), so a recall sees every row. */
+    public Uni<List<HeldLot>> heldOfLot(String sku, String lot) {
+        return heldWhere("b.sku = :sku AND b.lot = :lot", sku, lot);
+    }
+
+    private Uni<List<HeldLot>> heldWhere(String where, String sku, String lot) {
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery("SELECT b.location, b.lot, b.expires_on, b.on_hand, b.expired"
+                    + " FROM lot_balance b WHERE " + where + " ORDER BY b.expires_on NULLS LAST, b.lot, b.location",
+                    Object[].class).setParameter("sku", sku);
+            if (lot != null) {
+                query.setParameter("lot", lot);
+            }
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(row -> new HeldLot((String) row[0], (String) row[1], toDate(row[2]),
+                ((Number) row[3]).longValue(), ((Number) row[4]).longValue())).toList());
+    }
+
+    /** Every ledger entry that moved the lot, oldest first, with the order behind each committed reservation. */
+    public Uni<List<LotMovement>> movementsOf(String sku, String lot) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT m.id, m.type, ml.location, ml.quantity, m.reference, r.order_id, m.created_at
+                FROM movement_lot ml
+                JOIN movement m ON m.id = ml.movement_id
+                LEFT JOIN reservation r ON m.type = 'COMMIT' AND r.id::text = m.reference
+                WHERE ml.sku = :sku AND ml.lot = :lot
+                ORDER BY m.id""", Object[].class)
+                .setParameter("sku", sku).setParameter("lot", lot).getResultList())
+                .map(rows -> rows.stream().map(row -> new LotMovement(((Number) row[0]).longValue(), (String) row[1],
+                        (String) row[2], ((Number) row[3]).longValue(), (String) row[4], (String) row[5],
+                        toOffsetDateTime(row[6]))).toList());
+    }
+
+    /** A lot at a location whose expiry date has come. */
+    public record DueLot(String sku, String location, String lot, LocalDate expiresOn) {
+    }
+
+    /** Lots whose expiry date is {@code today} or past with units not yet taken out of available, up to {@code limit}. */
+    public Uni<List<DueLot>> dueToExpire(LocalDate today, int limit) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT sku, location, lot, expires_on FROM lot_balance
+                WHERE expires_on <= :today AND on_hand > expired
+                ORDER BY expires_on, sku, location, lot LIMIT :limit""", Object[].class)
+                .setParameter("today", today).setParameter("limit", limit).getResultList())
+                .map(rows -> rows.stream().map(row -> new DueLot((String) row[0], (String) row[1], (String) row[2],
+                        toDate(row[3]))).toList());
+    }
+
+    /** The lot's row, locked for the caller's transaction (null when there is none). */
+    public Uni<HeldLot> lock(String sku, String location, String lot) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT location, lot, expires_on, on_hand, expired FROM lot_balance
+                WHERE sku = :sku AND location = :location AND lot = :lot FOR UPDATE""", Object[].class)
+                .setParameter("sku", sku).setParameter("location", location).setParameter("lot", lot)
+                .getResultList())
+                .map(rows -> rows.isEmpty() ? null : new HeldLot((String) rows.get(0)[0], (String) rows.get(0)[1],
+                        toDate(rows.get(0)[2]), ((Number) rows.get(0)[3]).longValue(),
+                        ((Number) rows.get(0)[4]).longValue()));
+    }
+
+    /** Counts {@code units} more of the lot as expired; false (nothing changed) if that would pass its on hand. */
+    public Uni<Boolean> markExpired(String sku, String location, String lot, long units) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE lot_balance SET expired = expired + :units
+                WHERE sku = :sku AND location = :location AND lot = :lot AND expired + :units <= on_hand""")
+                .setParameter("units", units).setParameter("sku", sku).setParameter("location", location)
+                .setParameter("lot", lot).executeUpdate())
+                .map(updated -> updated == 1);
+    }
+
+    private static java.time.OffsetDateTime toOffsetDateTime(Object value) {
+        if (value instanceof java.time.OffsetDateTime time) {
+            return time;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return value == null ? null : ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
     private static LocalDate toDate(Object value) {

@@ -46,6 +46,6 @@ public class AuditResource {
             @QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return audit.ledger(sku, location, after, limit)
-                .map(movements -> movements.stream().map(MovementResponse::of).toList());
+                .map(entries -> entries.stream().map(e -> MovementResponse.of(e.movement(), e.lots())).toList());
     }
 }

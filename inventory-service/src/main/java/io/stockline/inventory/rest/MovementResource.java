@@ -1,5 +1,11 @@
 package io.stockline.inventory.rest;
 
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.stockline.inventory.repository.LotRepository;
+
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.OffsetDateTime;
@@ -25,14 +31,22 @@ import io.stockline.inventory.service.MovementService;
 @Tag(name = "Movements", description = "Receipts, shipments, transfers and adjustments: every change to stock.")
 public class MovementResource {
 
-    /** A ledger entry: who ({@code actor}), when ({@code createdAt}), why ({@code reasonCode} and the note {@code reason}). */
+    /**
+     * A ledger entry: who ({@code actor}), when ({@code createdAt}), why ({@code reasonCode} and the note
+     * {@code reason}); {@code lots} (ledger reads only) names the lots a lot-tracked item's change of on hand moved.
+     */
     public record MovementResponse(long id, String type, String sku, String location, long quantity, String reason,
-            String reference, String actor, long resultingVersion, OffsetDateTime createdAt, String reasonCode) {
+            String reference, String actor, long resultingVersion, OffsetDateTime createdAt, String reasonCode,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<LotRepository.MovedLot> lots) {
 
         static MovementResponse of(Movement m) {
+            return of(m, null);
+        }
+
+        static MovementResponse of(Movement m, List<LotRepository.MovedLot> lots) {
             return new MovementResponse(m.id(), m.type().name(), m.sku(), m.location(), m.quantity(), m.reason(),
                     m.reference(), m.actor(), m.resultingVersion(), m.createdAt(),
-                    m.reasonCode() == null ? null : m.reasonCode().name());
+                    m.reasonCode() == null ? null : m.reasonCode().name(), lots);
         }
     }
 

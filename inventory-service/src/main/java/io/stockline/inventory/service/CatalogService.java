@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.Gtin;
 import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.ItemStatus;
 import io.stockline.inventory.domain.LocationType;
@@ -182,11 +183,18 @@ public class CatalogService {
                         + " is listed twice");
             }
         }
+        for (int i = 0; i < item.barcodes.size(); i++) {
+            String wrongDigit = Gtin.problem(item.barcodes.get(i));
+            if (wrongDigit != null) {
+                throw RuleViolation.invalid("barcodes[" + i + "]", wrongDigit);
+            }
+        }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (int i = 0; i < item.barcodes.size(); i++) {
             String barcode = item.barcodes.get(i);
             String field = "barcodes[" + i + "]";
-            chain = chain.chain(() -> items.findByBarcode(barcode).invoke(owner -> {
+            // a UPC-A and the EAN-13 with its leading zero are one product's number: either form is taken
+            chain = chain.chain(() -> items.findByBarcode(Gtin.forms(barcode)).invoke(owner -> {
                 if (owner != null) {
                     throw RuleViolation.conflict(field, "barcode " + barcode + " belongs to " + owner.sku);
                 }
@@ -200,9 +208,14 @@ public class CatalogService {
         return items.findById(sku);
     }
 
+    /** A scanner's lookup: a GTIN with a wrong check digit is a misread, refused rather than looked up. */
     @WithSession
     public Uni<Item> itemByBarcode(String barcode) {
-        return items.findByBarcode(barcode);
+        String wrongDigit = Gtin.problem(barcode);
+        if (wrongDigit != null) {
+            return Uni.createFrom().failure(RuleViolation.invalidQuery("barcode", wrongDigit));
+        }
+        return items.findByBarcode(Gtin.forms(barcode));
     }
 
     @WithTransaction

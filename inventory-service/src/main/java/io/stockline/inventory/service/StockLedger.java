@@ -125,20 +125,27 @@ public class StockLedger {
                         : movements.append(entry.type(), entry.sku(), entry.location(), entry.quantity(), delta,
                                 entry.reason(), entry.reference(), entry.actor(), entry.idempotencyKey(),
                                 entry.requestHash(), level.version(), entry.lot(), entry.expiresOn(), entry.reasonCode())
-                                .chain(movement -> lotsAfter(entry)
+                                .chain(movement -> lotsAfter(entry, movement.id())
                                         .chain(lotsHeld -> publish(movement, level, lotsHeld))
                                         .chain(() -> publishBundles(movement, level))
                                         .replaceWith(new Result(movement, level))));
     }
 
-    /** Only a change of on hand moves lots; the event then carries the lots held (null: not lot-tracked or unchanged). */
-    private Uni<List<LotQuantity>> lotsAfter(Entry entry) {
-        long onHandChange = entry.delta().onHand();
+    /**
+     * Only a change of on hand moves lots, recorded under the movement; the event then carries the lots held (null:
+     * not lot-tracked or unchanged). Units leaving damaged or quality control are held-back stock, where expired
+     * units wait, so those departures take expired lots first; every other departure takes sellable lots first.
+     */
+    private Uni<List<LotQuantity>> lotsAfter(Entry entry, long movementId) {
+        StockState delta = entry.delta();
+        long onHandChange = delta.onHand();
         if (onHandChange == 0 || entry.withoutLots()) {
             return Uni.createFrom().nullItem();
         }
         String lot = entry.lot() == null && onHandChange > 0 ? LotQuantity.UNASSIGNED : entry.lot();
-        return lots.applyOnHandChange(entry.sku(), entry.location(), lot, entry.expiresOn(), onHandChange);
+        boolean fromHeldBack = delta.damaged() < 0 || delta.qualityControl() < 0;
+        return lots.moveLots(movementId, entry.sku(), entry.location(), lot, entry.expiresOn(), onHandChange,
+                !fromHeldBack);
     }
 
     private Uni<Result> refusal(Entry entry, boolean backorderAllowed, String quantityField) {
