@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -26,12 +28,14 @@ import io.stockline.inventory.imports.domain.Cells;
 import io.stockline.inventory.imports.domain.Numbered;
 import io.stockline.inventory.imports.domain.RowFate;
 import io.stockline.platform.problem.RuleViolation;
+import io.vertx.mutiny.core.Vertx;
 
 /**
  * Imports from spreadsheets (CSV with a header row, read by Jackson's CSV module). Every row is read and checked in
- * memory first; the good ones are then applied in chunks of {@value #CHUNK} rows, each chunk one transaction of a
+ * memory first; the good ones are then applied in chunks of {@code stockline.imports.chunk-size} rows, each chunk one transaction of a
  * few set-based statements (bulk lookups, then bulk writes), so a 100,000-row file costs a few hundred round trips
- * rather than a million. A bad row never blocks the good ones; a dry run reads the same way and writes nothing.
+ * rather than a million. Reading and checking the rows runs on a worker thread, so a large file never blocks the
+ * event loop. A bad row never blocks the good ones; a dry run reads the same way and writes nothing.
  * Re-importing a file changes nothing: what exists as the row says is counted unchanged.
  */
 @ApplicationScoped
@@ -41,8 +45,6 @@ public class ImportService {
         ITEMS, STOCK, LOCATIONS, SUPPLIERS
     }
 
-    /** Rows per transaction: large enough that round trips stop mattering, small enough to hold few locks briefly. */
-    static final int CHUNK = 2000;
 
     /** A chunk that lost a deadlock to concurrent work is retried this many times before the import fails. */
     private static final int RETRIES = 3;
@@ -50,9 +52,22 @@ public class ImportService {
     private static final CsvMapper CSV = new CsvMapper();
 
     private final Map<Kind, RowKind<?>> kinds;
+    private final Vertx vertx;
+    private final int chunkSize;
 
-    public ImportService(ItemRows items, StockRows stock, LocationRows locations, SupplierRows suppliers) {
+    /**
+     * {@code chunkSize}: rows per transaction, large enough that round trips stop mattering and small enough that a
+     * chunk holds its locks briefly.
+     */
+    public ImportService(ItemRows items, StockRows stock, LocationRows locations, SupplierRows suppliers, Vertx vertx,
+            @ConfigProperty(name = "stockline.imports.chunk-size", defaultValue = "2000") int chunkSize) {
         this.kinds = Map.of(Kind.ITEMS, items, Kind.STOCK, stock, Kind.LOCATIONS, locations, Kind.SUPPLIERS, suppliers);
+        this.vertx = vertx;
+        this.chunkSize = chunkSize;
+    }
+
+    /** The rows that read well, in file order, and the problems of those that did not. */
+    private record Checked<T>(int rows, List<Numbered<T>> good, List<ImportReport.Problem> problems) {
     }
 
     public Uni<ImportReport> run(Kind kind, String csv, boolean dryRun, String actor) {
@@ -60,6 +75,12 @@ public class ImportService {
     }
 
     private <T> Uni<ImportReport> run(RowKind<T> kind, String csv, RowKind.Run run) {
+        // The worker answers on this request's context, where the sessions of the chunks must run.
+        return vertx.executeBlocking(Uni.createFrom().item(() -> check(kind, csv)), false)
+                .chain(checked -> apply(kind, checked, run));
+    }
+
+    private static <T> Checked<T> check(RowKind<T> kind, String csv) {
         List<Map<String, String>> rows = read(csv, kind);
         List<ImportReport.Problem> problems = new ArrayList<>();
         List<Numbered<T>> good = new ArrayList<>(rows.size());
@@ -79,11 +100,18 @@ public class ImportService {
                 problems.add(new ImportReport.Problem(line, v.field(), v.getMessage()));
             }
         }
+        return new Checked<>(rows.size(), good, problems);
+    }
+
+    private <T> Uni<ImportReport> apply(RowKind<T> kind, Checked<T> checked, RowKind.Run run) {
+        List<Numbered<T>> good = checked.good();
+        List<ImportReport.Problem> problems = new ArrayList<>(checked.problems());
+        int rows = checked.rows();
         long started = System.nanoTime();
         int[] counts = new int[2];
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = 0; from < good.size(); from += CHUNK) {
-            List<Numbered<T>> chunk = good.subList(from, Math.min(good.size(), from + CHUNK));
+        for (int from = 0; from < good.size(); from += chunkSize) {
+            List<Numbered<T>> chunk = good.subList(from, Math.min(good.size(), from + chunkSize));
             chain = chain.chain(() -> chunk(kind, chunk, run).invoke(fates -> {
                 for (int i = 0; i < chunk.size(); i++) {
                     RowFate fate = fates.get(i);
@@ -98,10 +126,10 @@ public class ImportService {
         }
         return chain.map(ignored -> {
             problems.sort(Comparator.comparingInt(ImportReport.Problem::row));
-            Log.infof("import of %d %s (dry run: %s): %d applied, %d unchanged, %d rejected in %d ms", rows.size(),
+            Log.infof("import of %d %s (dry run: %s): %d applied, %d unchanged, %d rejected in %d ms", rows,
                     kind.name(), run.dryRun(), counts[0], counts[1], problems.size(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new ImportReport(kind.name(), run.dryRun(), rows.size(), counts[0], counts[1], problems.size(),
+            return new ImportReport(kind.name(), run.dryRun(), rows, counts[0], counts[1], problems.size(),
                     problems);
         });
     }
