@@ -1,8 +1,11 @@
 package io.stockline.inventory.repository;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -83,6 +86,19 @@ public class BundleRepository {
                 SELECT DISTINCT sku FROM up ORDER BY sku""", String.class)
                 .setParameter("sku", sku).setParameter("maxDepth", MAX_DEPTH)
                 .getResultList());
+    }
+
+    /** Which of the SKUs are a component of some bundle (their changes change what bundles can sell). */
+    public Uni<Set<String>> componentsAmong(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT DISTINCT component_sku FROM item_component WHERE component_sku = ANY(CAST(:skus AS text[]))",
+                String.class)
+                .setParameter("skus", skus.toArray(String[]::new))
+                .getResultList())
+                .map(HashSet::new);
     }
 
     /** Raises and returns the version of the bundle's availability at the location. */

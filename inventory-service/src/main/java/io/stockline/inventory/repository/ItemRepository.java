@@ -1,14 +1,29 @@
 package io.stockline.inventory.repository;
 
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.ItemKind;
 
 @ApplicationScoped
 public class ItemRepository implements PanacheRepositoryBase<Item, String> {
 
-    public Uni<java.util.List<Item>> findByProduct(String product) {
+    /** What bulk work needs to know of an item, read without loading entities. */
+    public record Facts(String sku, String name, ItemKind kind, boolean lotTracked, boolean backorderAllowed,
+            BigDecimal unitCost) {
+    }
+
+    public Uni<List<Item>> findByProduct(String product) {
         return list("product = ?1 order by sku", product);
     }
 
@@ -19,5 +34,70 @@ public class ItemRepository implements PanacheRepositoryBase<Item, String> {
     /** The item one of {@code forms} (a code and its equivalent GTIN lengths, see Gtin.forms) belongs to. */
     public Uni<Item> findByBarcode(java.util.List<String> forms) {
         return find("select i from Item i join i.barcodes b where b in ?1", forms).firstResult();
+    }
+
+    /** The facts of those of the SKUs that exist, by SKU, in one statement. */
+    public Uni<Map<String, Facts>> facts(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT sku, name, kind, lot_tracked, backorder_allowed, unit_cost FROM item
+                WHERE sku = ANY(CAST(:skus AS text[]))""", Object[].class)
+                .setParameter("skus", skus.toArray(String[]::new))
+                .getResultList())
+                .map(rows -> {
+                    Map<String, Facts> facts = new HashMap<>(rows.size() * 2);
+                    for (Object[] row : rows) {
+                        facts.put((String) row[0], new Facts((String) row[0], (String) row[1],
+                                ItemKind.valueOf((String) row[2]), (Boolean) row[3], (Boolean) row[4],
+                                (BigDecimal) row[5]));
+                    }
+                    return facts;
+                });
+    }
+
+    /**
+     * Inserts new items (no barcodes, components or variant options) in one statement; an item another request
+     * created meanwhile is left as it is. Returns the SKUs inserted.
+     */
+    public Uni<Set<String>> insertAll(List<Item> items) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        int size = items.size();
+        String[] skus = new String[size];
+        String[] names = new String[size];
+        String[] kinds = new String[size];
+        String[] statuses = new String[size];
+        Boolean[] lotTracked = new Boolean[size];
+        Boolean[] backorder = new Boolean[size];
+        BigDecimal[] unitCosts = new BigDecimal[size];
+        Long[] revisions = new Long[size];
+        for (int i = 0; i < size; i++) {
+            Item item = items.get(i);
+            skus[i] = item.sku;
+            names[i] = item.name;
+            kinds[i] = item.kind.name();
+            statuses[i] = item.status.name();
+            lotTracked[i] = item.lotTracked;
+            backorder[i] = item.backorderAllowed;
+            unitCosts[i] = item.unitCost;
+            revisions[i] = item.revision;
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                INSERT INTO item (sku, name, kind, status, lot_tracked, backorder_allowed, unit_cost, revision)
+                SELECT * FROM unnest(CAST(:skus AS text[]), CAST(:names AS text[]), CAST(:kinds AS text[]),
+                                     CAST(:statuses AS text[]), CAST(:lotTracked AS boolean[]),
+                                     CAST(:backorder AS boolean[]), CAST(:unitCosts AS numeric[]),
+                                     CAST(:revisions AS bigint[]))
+                ON CONFLICT (sku) DO NOTHING
+                RETURNING sku""", String.class)
+                .setParameter("skus", skus).setParameter("names", names).setParameter("kinds", kinds)
+                .setParameter("statuses", statuses).setParameter("lotTracked", lotTracked)
+                .setParameter("backorder", backorder).setParameter("unitCosts", unitCosts)
+                .setParameter("revisions", revisions)
+                .getResultList())
+                .map(HashSet::new);
     }
 }

@@ -2,7 +2,9 @@ package io.stockline.inventory.repository;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,7 +12,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.LotQuantity;
 
-/** The lots of lot-tracked items, changed with on hand by the database function apply_lot_change (V4). */
+/** The lots of lot-tracked items, changed with on hand by the database function move_lots (V10). */
 @ApplicationScoped
 public class LotRepository {
 
@@ -171,6 +173,64 @@ public class LotRepository {
             return instant.atOffset(java.time.ZoneOffset.UTC);
         }
         return value == null ? null : ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    /** One on-hand change of many, for {@link #applyOnHandChanges}. */
+    public record LotChange(long movementId, String sku, String location, String lot, LocalDate expiresOn,
+            long onHandChange) {
+    }
+
+    /**
+     * {@link #moveLots} for many (SKU, location) pairs in one statement, one change per pair; returns the
+     * lots held afterwards by {@link #key} of the pair, absent for items that are not lot-tracked.
+     */
+    public Uni<Map<String, List<LotQuantity>>> applyOnHandChanges(List<LotChange> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        int size = changes.size();
+        Long[] movementIds = new Long[size];
+        String[] skus = new String[size];
+        String[] locations = new String[size];
+        String[] lots = new String[size];
+        String[] expiries = new String[size];
+        Long[] quantities = new Long[size];
+        for (int i = 0; i < size; i++) {
+            LotChange change = changes.get(i);
+            movementIds[i] = change.movementId();
+            skus[i] = change.sku();
+            locations[i] = change.location();
+            lots[i] = change.lot();
+            expiries[i] = change.expiresOn() == null ? null : change.expiresOn().toString();
+            quantities[i] = change.onHandChange();
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT c.sku, c.location, l.lot, l.expires_on, l.on_hand
+                FROM unnest(CAST(:movements AS bigint[]), CAST(:skus AS text[]), CAST(:locations AS text[]),
+                            CAST(:lots AS text[]), CAST(:expiries AS text[]), CAST(:quantities AS bigint[])) WITH ORDINALITY
+                     AS c(movement, sku, location, lot, expires_on, quantity, n)
+                CROSS JOIN LATERAL move_lots(c.movement, c.sku, c.location, c.lot, CAST(c.expires_on AS date),
+                                             c.quantity, true) l
+                ORDER BY c.n""", Object[].class)
+                .setParameter("movements", movementIds).setParameter("skus", skus).setParameter("locations", locations).setParameter("lots", lots)
+                .setParameter("expiries", expiries).setParameter("quantities", quantities)
+                .getResultList())
+                .map(rows -> {
+                    Map<String, List<LotQuantity>> held = new HashMap<>();
+                    for (Object[] row : rows) {
+                        List<LotQuantity> lotsHeld = held.computeIfAbsent(key((String) row[0], (String) row[1]),
+                                k -> new ArrayList<>());
+                        if (row[2] != null) {
+                            lotsHeld.add(new LotQuantity((String) row[2], toDate(row[3]), ((Number) row[4]).longValue()));
+                        }
+                    }
+                    return held;
+                });
+    }
+
+    /** The key of a (SKU, location) pair in the answer of {@link #applyOnHandChanges}. */
+    public static String key(String sku, String location) {
+        return sku + '\u0000' + location;
     }
 
     private static LocalDate toDate(Object value) {

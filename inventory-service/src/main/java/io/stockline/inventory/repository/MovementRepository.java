@@ -2,8 +2,14 @@ package io.stockline.inventory.repository;
 
 import static io.stockline.inventory.repository.StockRepository.asLong;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -68,6 +74,82 @@ public class MovementRepository {
             }
             return query.getResultList();
         }).map(rows -> rows.stream().map(MovementRepository::toMovement).toList());
+    }
+
+    /** One ledger row of many, for {@link #appendAll}. */
+    public record NewMovement(MovementType type, String sku, String location, long quantity, StockState delta,
+            String reason, String reference, String actor, String idempotencyKey, long resultingVersion, String lot,
+            LocalDate expiresOn, AdjustmentReason reasonCode) {
+    }
+
+    /** {@link #append} for many rows in one statement; returns them in the order given. */
+    public Uni<List<Movement>> appendAll(List<NewMovement> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        int size = rows.size();
+        String[][] texts = new String[10][size];
+        Long[][] numbers = new Long[11][size];
+        for (int i = 0; i < size; i++) {
+            NewMovement m = rows.get(i);
+            StockState d = m.delta();
+            String[] t = { m.type().name(), m.sku(), m.location(), m.reason(), m.reference(), m.actor(),
+                    m.idempotencyKey(), m.lot(), m.expiresOn() == null ? null : m.expiresOn().toString(),
+                    m.reasonCode() == null ? null : m.reasonCode().name() };
+            long[] n = { m.quantity(), d.onHand(), d.available(), d.committed(), d.reserved(), d.damaged(),
+                    d.qualityControl(), d.safetyStock(), d.incoming(), d.inTransit(), m.resultingVersion() };
+            for (int f = 0; f < t.length; f++) {
+                texts[f][i] = t[f];
+            }
+            for (int f = 0; f < n.length; f++) {
+                numbers[f][i] = n[f];
+            }
+        }
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery("""
+                    INSERT INTO movement (type, sku, location, reason, reference, actor, idempotency_key, lot, expires_on,
+                        quantity, d_on_hand, d_available, d_committed, d_reserved, d_damaged, d_quality_control,
+                        d_safety_stock, d_incoming, d_in_transit, resulting_version, reason_code)
+                    SELECT m.type, m.sku, m.location, m.reason, m.reference, m.actor, m.idempotency_key, m.lot,
+                        CAST(m.expires_on AS date), m.quantity, m.d0, m.d1, m.d2, m.d3, m.d4, m.d5, m.d6, m.d7, m.d8,
+                        m.version, m.reason_code
+                    FROM unnest(CAST(:t0 AS text[]), CAST(:t1 AS text[]), CAST(:t2 AS text[]), CAST(:t3 AS text[]),
+                                CAST(:t4 AS text[]), CAST(:t5 AS text[]), CAST(:t6 AS text[]), CAST(:t7 AS text[]),
+                                CAST(:t8 AS text[]), CAST(:t9 AS text[]), CAST(:n0 AS bigint[]), CAST(:n1 AS bigint[]), CAST(:n2 AS bigint[]),
+                                CAST(:n3 AS bigint[]), CAST(:n4 AS bigint[]), CAST(:n5 AS bigint[]), CAST(:n6 AS bigint[]),
+                                CAST(:n7 AS bigint[]), CAST(:n8 AS bigint[]), CAST(:n9 AS bigint[]), CAST(:n10 AS bigint[]))
+                         WITH ORDINALITY AS m(type, sku, location, reason, reference, actor, idempotency_key, lot,
+                              expires_on, reason_code, quantity, d0, d1, d2, d3, d4, d5, d6, d7, d8, version, n)
+                    ORDER BY m.n
+                    RETURNING\s""" + COLUMNS, Object[].class);
+            for (int f = 0; f < texts.length; f++) {
+                query.setParameter("t" + f, texts[f]);
+            }
+            for (int f = 0; f < numbers.length; f++) {
+                query.setParameter("n" + f, numbers[f]);
+            }
+            return query.getResultList();
+        }).map(result -> {
+            // Ids follow the order of insertion; sorting by them gives the rows back in the order given.
+            List<Movement> movements = new ArrayList<>(result.size());
+            for (Object[] row : result) {
+                movements.add(toMovement(row));
+            }
+            movements.sort(Comparator.comparingLong(Movement::id));
+            return movements;
+        });
+    }
+
+    /** Which of the keys the ledger already holds. */
+    public Uni<Set<String>> existingKeys(Collection<String> idempotencyKeys) {
+        if (idempotencyKeys.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT idempotency_key FROM movement WHERE idempotency_key = ANY(CAST(:keys AS text[]))", String.class)
+                .setParameter("keys", idempotencyKeys.toArray(String[]::new))
+                .getResultList())
+                .map(HashSet::new);
     }
 
     private static Movement toMovement(Object[] row) {

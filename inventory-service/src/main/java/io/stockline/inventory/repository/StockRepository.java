@@ -1,5 +1,6 @@
 package io.stockline.inventory.repository;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,6 +122,110 @@ public class StockRepository {
                 ORDER BY s.available DESC, s.location""", String.class)
                 .setParameter("sku", sku).setParameter("quantity", quantity)
                 .getResultList());
+    }
+
+    /** One change of many, for {@link #applyAll}. */
+    public record Change(String sku, String location, StockState delta, boolean backorderAllowed) {
+    }
+
+    /**
+     * Creates the zero balances several first movements start from, in key order (so two bulk writers never wait
+     * on each other in a circle).
+     */
+    public Uni<Void> ensureRows(List<String> skus, List<String> locations) {
+        if (skus.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                INSERT INTO stock_level (sku, location)
+                SELECT sku, location FROM unnest(CAST(:skus AS text[]), CAST(:locations AS text[])) AS k(sku, location)
+                ORDER BY sku, location
+                ON CONFLICT DO NOTHING""")
+                .setParameter("skus", skus.toArray(String[]::new))
+                .setParameter("locations", locations.toArray(String[]::new))
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /**
+     * The balances of several (SKU, location) pairs, locked until the transaction ends when {@code lock} (in key
+     * order, like {@link #ensureRows}), for changes computed from them (counts). Pairs without a balance are absent.
+     */
+    public Uni<List<StockLevel>> findAll(List<String> skus, List<String> locations, boolean lock) {
+        if (skus.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String sql = "SELECT " + COLUMNS + " FROM stock_level WHERE (sku, location) IN (SELECT * FROM unnest("
+                + "CAST(:skus AS text[]), CAST(:locations AS text[]))) ORDER BY sku, location"
+                + (lock ? " FOR UPDATE" : "");
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(sql, Object[].class)
+                .setParameter("skus", skus.toArray(String[]::new))
+                .setParameter("locations", locations.toArray(String[]::new))
+                .getResultList())
+                .map(rows -> rows.stream().map(StockRepository::toStockLevel).toList());
+    }
+
+    /**
+     * {@link #apply} for many balances in one statement, each guarded as {@link #apply} guards one; one change per
+     * (SKU, location). Returns the new balances of the changes the guard let through; a caller that needs all or
+     * none compares the count.
+     */
+    public Uni<List<StockLevel>> applyAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        int size = changes.size();
+        String[] skus = new String[size];
+        String[] locations = new String[size];
+        Boolean[] backorder = new Boolean[size];
+        Long[][] deltas = new Long[9][size];
+        for (int i = 0; i < size; i++) {
+            Change change = changes.get(i);
+            skus[i] = change.sku();
+            locations[i] = change.location();
+            backorder[i] = change.backorderAllowed();
+            StockState d = change.delta();
+            long[] values = { d.onHand(), d.available(), d.committed(), d.reserved(), d.damaged(), d.qualityControl(),
+                    d.safetyStock(), d.incoming(), d.inTransit() };
+            for (int f = 0; f < 9; f++) {
+                deltas[f][i] = values[f];
+            }
+        }
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery("""
+                    UPDATE stock_level s SET
+                        on_hand = s.on_hand + d.on_hand, available = s.available + d.available,
+                        committed = s.committed + d.committed, reserved = s.reserved + d.reserved,
+                        damaged = s.damaged + d.damaged, quality_control = s.quality_control + d.quality_control,
+                        safety_stock = s.safety_stock + d.safety_stock, incoming = s.incoming + d.incoming,
+                        in_transit = s.in_transit + d.in_transit, version = s.version + 1, updated_at = now()
+                    FROM unnest(CAST(:skus AS text[]), CAST(:locations AS text[]), CAST(:backorder AS boolean[]),
+                                CAST(:d0 AS bigint[]), CAST(:d1 AS bigint[]), CAST(:d2 AS bigint[]), CAST(:d3 AS bigint[]),
+                                CAST(:d4 AS bigint[]), CAST(:d5 AS bigint[]), CAST(:d6 AS bigint[]), CAST(:d7 AS bigint[]),
+                                CAST(:d8 AS bigint[]))
+                         AS d(sku, location, backorder, on_hand, available, committed, reserved, damaged,
+                              quality_control, safety_stock, incoming, in_transit)
+                    WHERE s.sku = d.sku AND s.location = d.location
+                      AND (d.backorder OR s.available + d.available >= 0)
+                      AND s.on_hand + d.on_hand >= 0 AND s.committed + d.committed >= 0
+                      AND s.reserved + d.reserved >= 0 AND s.damaged + d.damaged >= 0
+                      AND s.quality_control + d.quality_control >= 0 AND s.safety_stock + d.safety_stock >= 0
+                      AND s.incoming + d.incoming >= 0 AND s.in_transit + d.in_transit >= 0
+                    RETURNING s.sku, s.location, s.on_hand, s.available, s.committed, s.reserved, s.damaged,
+                        s.quality_control, s.safety_stock, s.incoming, s.in_transit, s.version""", Object[].class)
+                    .setParameter("skus", skus).setParameter("locations", locations)
+                    .setParameter("backorder", backorder);
+            for (int f = 0; f < 9; f++) {
+                query.setParameter("d" + f, deltas[f]);
+            }
+            return query.getResultList();
+        }).map(rows -> {
+            List<StockLevel> levels = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                levels.add(toStockLevel(row));
+            }
+            return levels;
+        });
     }
 
     private static StockLevel toStockLevel(Object[] row) {

@@ -1,114 +1,168 @@
 package io.stockline.inventory.imports.service;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.stockline.inventory.domain.AdjustmentReason;
-import io.stockline.inventory.domain.MovementType;
-import io.stockline.inventory.repository.ItemRepository;
-import io.stockline.inventory.repository.LocationRepository;
-import io.stockline.inventory.repository.StockRepository;
-import io.stockline.inventory.service.CatalogService;
-import io.stockline.inventory.service.ItemRequest;
-import io.stockline.inventory.service.MovementRequest;
-import io.stockline.inventory.service.MovementService;
+import io.stockline.inventory.imports.domain.Cells;
+import io.stockline.inventory.imports.domain.Numbered;
+import io.stockline.inventory.imports.domain.RowFate;
 import io.stockline.platform.problem.RuleViolation;
+import io.vertx.mutiny.core.Vertx;
 
 /**
- * Imports from spreadsheets (CSV with a header row, read by Jackson's CSV module). Each row is checked on its own
- * and applied through the same use case as the API (catalog, ledger), each in its own transaction, so a bad row
- * never blocks the good ones. Re-importing a file changes nothing: an item that exists as the row says is
- * unchanged, and a stock row is a count whose idempotency key is the file's digest and the row.
+ * Imports from spreadsheets (CSV with a header row, read by Jackson's CSV module). Every row is read and checked in
+ * memory first; the good ones are then applied in chunks of {@code stockline.imports.chunk-size} rows, each chunk one transaction of a
+ * few set-based statements (bulk lookups, then bulk writes), so a 100,000-row file costs a few hundred round trips
+ * rather than a million. Reading and checking the rows runs on a worker thread, so a large file never blocks the
+ * event loop. A bad row never blocks the good ones; a dry run reads the same way and writes nothing.
+ * Re-importing a file changes nothing: what exists as the row says is counted unchanged.
  */
 @ApplicationScoped
 public class ImportService {
 
     public enum Kind {
-        ITEMS, STOCK
+        ITEMS, STOCK, LOCATIONS, SUPPLIERS
     }
+
+
+    /** A chunk that lost a deadlock to concurrent work is retried this many times before the import fails. */
+    private static final int RETRIES = 3;
 
     private static final CsvMapper CSV = new CsvMapper();
 
-    private final CatalogService catalog;
-    private final MovementService movements;
-    private final ItemRepository items;
-    private final LocationRepository locations;
-    private final StockRepository stock;
-    private final Validator validator;
+    private final Map<Kind, RowKind<?>> kinds;
+    private final Vertx vertx;
+    private final int chunkSize;
 
-    public ImportService(CatalogService catalog, MovementService movements, ItemRepository items,
-            LocationRepository locations, StockRepository stock, Validator validator) {
-        this.catalog = catalog;
-        this.movements = movements;
-        this.items = items;
-        this.locations = locations;
-        this.stock = stock;
-        this.validator = validator;
+    /**
+     * {@code chunkSize}: rows per transaction, large enough that round trips stop mattering and small enough that a
+     * chunk holds its locks briefly.
+     */
+    public ImportService(ItemRows items, StockRows stock, LocationRows locations, SupplierRows suppliers, Vertx vertx,
+            @ConfigProperty(name = "stockline.imports.chunk-size", defaultValue = "2000") int chunkSize) {
+        this.kinds = Map.of(Kind.ITEMS, items, Kind.STOCK, stock, Kind.LOCATIONS, locations, Kind.SUPPLIERS, suppliers);
+        this.vertx = vertx;
+        this.chunkSize = chunkSize;
     }
 
-    /** One row's fate: applied, unchanged, or the problem that rejected it. */
-    private record Outcome(boolean applied, ImportReport.Problem problem) {
-        static final Outcome APPLIED = new Outcome(true, null);
-        static final Outcome UNCHANGED = new Outcome(false, null);
+    /** The rows that read well, in file order, and the problems of those that did not. */
+    private record Checked<T>(int rows, List<Numbered<T>> good, List<ImportReport.Problem> problems) {
     }
 
     public Uni<ImportReport> run(Kind kind, String csv, boolean dryRun, String actor) {
+        return run(kinds.get(kind), csv, new RowKind.Run(dryRun, digest(csv), actor));
+    }
+
+    private <T> Uni<ImportReport> run(RowKind<T> kind, String csv, RowKind.Run run) {
+        // The worker answers on this request's context, where the sessions of the chunks must run.
+        return vertx.executeBlocking(Uni.createFrom().item(() -> check(kind, csv)), false)
+                .chain(checked -> apply(kind, checked, run));
+    }
+
+    private static <T> Checked<T> check(RowKind<T> kind, String csv) {
         List<Map<String, String>> rows = read(csv, kind);
-        String digest = digest(csv);
-        List<Outcome> outcomes = new ArrayList<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<ImportReport.Problem> problems = new ArrayList<>();
+        List<Numbered<T>> good = new ArrayList<>(rows.size());
+        Map<String, Integer> firstLine = new HashMap<>(rows.size() * 2);
         for (int i = 0; i < rows.size(); i++) {
             int line = i + 2;
-            Map<String, String> row = rows.get(i);
-            // Deferred, so a row refused while it is read (a bad cell) fails the row's Uni and is reported, not thrown.
-            chain = chain.chain(() -> Uni.createFrom().deferred(() -> kind == Kind.ITEMS ? item(line, row, dryRun)
-                            : stock(line, row, dryRun, digest, actor))
-                    .onFailure(RuleViolation.class).recoverWithItem(e -> {
-                        RuleViolation v = (RuleViolation) e;
-                        return new Outcome(false, new ImportReport.Problem(line, column(v.field()), v.getMessage()));
-                    })
-                    .invoke(outcomes::add).replaceWithVoid());
+            try {
+                T row = kind.read(new Cells(rows.get(i)));
+                Integer first = firstLine.putIfAbsent(kind.identity(row), line);
+                if (first != null) {
+                    problems.add(new ImportReport.Problem(line, kind.identityColumn(),
+                            "listed twice: row " + first + " has it already"));
+                } else {
+                    good.add(new Numbered<>(line, row));
+                }
+            } catch (RuleViolation v) {
+                problems.add(new ImportReport.Problem(line, v.field(), v.getMessage()));
+            }
+        }
+        return new Checked<>(rows.size(), good, problems);
+    }
+
+    private <T> Uni<ImportReport> apply(RowKind<T> kind, Checked<T> checked, RowKind.Run run) {
+        List<Numbered<T>> good = checked.good();
+        List<ImportReport.Problem> problems = new ArrayList<>(checked.problems());
+        int rows = checked.rows();
+        long started = System.nanoTime();
+        int[] counts = new int[2];
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int from = 0; from < good.size(); from += chunkSize) {
+            List<Numbered<T>> chunk = good.subList(from, Math.min(good.size(), from + chunkSize));
+            chain = chain.chain(() -> chunk(kind, chunk, run).invoke(fates -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                    RowFate fate = fates.get(i);
+                    switch (fate.status()) {
+                        case APPLIED -> counts[0]++;
+                        case UNCHANGED -> counts[1]++;
+                        case REJECTED -> problems.add(new ImportReport.Problem(chunk.get(i).line(), fate.column(),
+                                fate.message()));
+                    }
+                }
+            })).replaceWithVoid();
         }
         return chain.map(ignored -> {
-            List<ImportReport.Problem> problems = outcomes.stream().filter(o -> o.problem() != null)
-                    .map(Outcome::problem).toList();
-            int applied = (int) outcomes.stream().filter(Outcome::applied).count();
-            return new ImportReport(kind.name().toLowerCase(), dryRun, rows.size(), applied,
-                    rows.size() - applied - problems.size(), problems.size(), problems);
+            problems.sort(Comparator.comparingInt(ImportReport.Problem::row));
+            Log.infof("import of %d %s (dry run: %s): %d applied, %d unchanged, %d rejected in %d ms", rows,
+                    kind.name(), run.dryRun(), counts[0], counts[1], problems.size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new ImportReport(kind.name(), run.dryRun(), rows, counts[0], counts[1], problems.size(),
+                    problems);
         });
     }
 
-    private static final Map<Kind, Set<String>> REQUIRED = Map.of(
-            Kind.ITEMS, Set.of("sku", "name"), Kind.STOCK, Set.of("sku", "location", "quantity"));
+    /** One chunk, one transaction (a session only, on a dry run); retried when it lost a deadlock. */
+    private <T> Uni<List<RowFate>> chunk(RowKind<T> kind, List<Numbered<T>> chunk, RowKind.Run run) {
+        return Uni.createFrom().deferred(() -> run.dryRun() ? Panache.withSession(() -> kind.apply(chunk, run))
+                        : Panache.withTransaction(() -> kind.apply(chunk, run)))
+                .onFailure(ImportService::lostARace).retry().atMost(RETRIES);
+    }
 
-    private static List<Map<String, String>> read(String csv, Kind kind) {
+    /** PostgreSQL's deadlock (40P01) and serialization (40001) failures: the chunk rolled back whole and may run again. */
+    private static boolean lostARace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("40P01") || message.contains("40001") || message.contains("deadlock detected")) {
+                Log.infof("an import chunk lost a race and runs again: %s", message);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<Map<String, String>> read(String csv, RowKind<?> kind) {
         if (csv.isBlank()) {
-            throw RuleViolation.invalid("header", "the file is empty: send a header row, then one row per " + kind.name().toLowerCase());
+            throw RuleViolation.invalid("header", "the file is empty: send a header row, then one row per line");
         }
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema).readValues(csv)) {
             List<Map<String, String>> rows = it.readAll();
-            Set<String> header = columns((CsvSchema) it.getParserSchema());
-            for (String column : REQUIRED.get(kind)) {
+            Set<String> header = new HashSet<>();
+            ((CsvSchema) it.getParserSchema()).forEach(column -> header.add(column.getName()));
+            for (String column : kind.requiredColumns()) {
                 if (!header.contains(column)) {
                     throw RuleViolation.invalid("header", "the header row needs the column " + column);
                 }
@@ -118,106 +172,9 @@ public class ImportService {
             if (e instanceof RuleViolation violation) {
                 throw violation;
             }
-            io.quarkus.logging.Log.debugf(e, "unreadable import");
+            Log.debugf(e, "unreadable import");
             throw RuleViolation.invalid("body", "not CSV with a header row: " + e.getMessage());
         }
-    }
-
-    private static Set<String> columns(CsvSchema schema) {
-        Set<String> names = new java.util.HashSet<>();
-        schema.forEach(column -> names.add(column.getName()));
-        return names;
-    }
-
-    private static String column(String field) {
-        return field;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static <T> T parse(int line, String column, String value, Function<String, T> parser, String expected) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return parser.apply(value);
-        } catch (RuntimeException e) {
-            throw RuleViolation.invalid(column, "not " + expected + ": " + value);
-        }
-    }
-
-    private static Boolean bool(String value) {
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("yes") || value.equals("1")) {
-            return true;
-        }
-        if (value.equalsIgnoreCase("false") || value.equalsIgnoreCase("no") || value.equals("0")) {
-            return false;
-        }
-        throw new IllegalArgumentException(value);
-    }
-
-    private <T> void validate(T request) {
-        for (ConstraintViolation<T> violation : validator.validate(request)) {
-            throw RuleViolation.invalid(violation.getPropertyPath().toString(), violation.getMessage());
-        }
-    }
-
-    // ---- items: sku, name, lotTracked?, backorderAllowed?, unitCost? ----
-
-    private Uni<Outcome> item(int line, Map<String, String> row, boolean dryRun) {
-        ItemRequest request = new ItemRequest(blankToNull(row.get("sku")), blankToNull(row.get("name")), null, null,
-                parse(line, "lotTracked", blankToNull(row.get("lotTracked")), ImportService::bool, "true or false"),
-                parse(line, "backorderAllowed", blankToNull(row.get("backorderAllowed")), ImportService::bool, "true or false"),
-                parse(line, "unitCost", blankToNull(row.get("unitCost")), BigDecimal::new, "a number"),
-                null, null, null);
-        validate(request);
-        return Panache.withSession(() -> items.findById(request.sku())).chain(existing -> {
-            if (existing != null) {
-                boolean same = existing.name.equals(request.name())
-                        && existing.lotTracked == Boolean.TRUE.equals(request.lotTracked())
-                        && existing.backorderAllowed == Boolean.TRUE.equals(request.backorderAllowed())
-                        && (request.unitCost() == null || existing.unitCost != null
-                                && existing.unitCost.compareTo(request.unitCost()) == 0);
-                if (!same) {
-                    throw RuleViolation.conflict("sku", "item " + request.sku() + " exists with other values: change it with PATCH /items/{sku}");
-                }
-                return Uni.createFrom().item(Outcome.UNCHANGED);
-            }
-            return dryRun ? Uni.createFrom().item(Outcome.APPLIED)
-                    : catalog.createItem(request).replaceWith(Outcome.APPLIED);
-        });
-    }
-
-    // ---- stock: sku, location, quantity (units counted on hand) ----
-
-    private Uni<Outcome> stock(int line, Map<String, String> row, boolean dryRun, String digest, String actor) {
-        String sku = blankToNull(row.get("sku"));
-        String location = blankToNull(row.get("location"));
-        Long quantity = parse(line, "quantity", blankToNull(row.get("quantity")), Long::valueOf, "a whole number");
-        MovementRequest request = new MovementRequest(MovementType.COUNT_CORRECTION, sku, location, quantity, null,
-                "stock import", "import " + digest.substring(0, 12), null, null, null, AdjustmentReason.IMPORT);
-        validate(request);
-        if (quantity < 0) {
-            throw RuleViolation.invalid("quantity", "a count cannot be negative");
-        }
-        return Panache.withSession(() -> items.findById(sku)
-                .onItem().ifNull().failWith(() -> RuleViolation.notFound("sku", "no item " + sku))
-                .chain(() -> locations.findById(location))
-                .onItem().ifNull().failWith(() -> RuleViolation.notFound("location", "no location " + location))
-                .chain(() -> stock.find(sku, location)))
-                .chain(level -> {
-                    long onHand = level == null ? 0 : level.state().onHand();
-                    if (onHand == quantity) {
-                        return Uni.createFrom().item(Outcome.UNCHANGED);
-                    }
-                    if (dryRun) {
-                        return Uni.createFrom().item(Outcome.APPLIED);
-                    }
-                    return movements.post(request, "import:" + digest + ":" + line, actor)
-                            .map(posted -> posted.replayed() ? Outcome.UNCHANGED : Outcome.APPLIED);
-                });
     }
 
     private static String digest(String csv) {
