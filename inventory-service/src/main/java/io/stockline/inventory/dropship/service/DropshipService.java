@@ -13,6 +13,7 @@ import io.stockline.inventory.domain.StockLevel;
 import io.stockline.inventory.domain.SupplierOrderRequest;
 import io.stockline.inventory.dropship.domain.SupplierAvailabilityView;
 import io.stockline.inventory.dropship.domain.SupplierOrderRequestView;
+import io.stockline.inventory.purchasing.repository.Supplier;
 import io.stockline.inventory.purchasing.repository.SupplierItemRepository;
 import io.stockline.inventory.purchasing.repository.SupplierRepository;
 import io.stockline.inventory.repository.ItemRepository;
@@ -49,6 +50,10 @@ public class DropshipService {
         this.requests = requests;
     }
 
+    /** What setting a supplier's availability came to: the number shown now, and whether it changed. */
+    public record AvailabilitySet(SupplierAvailabilityView view, boolean changed) {
+    }
+
     /**
      * Sets what the supplier can ship of the SKU now. Units already requested by open reservations stay taken
      * (committed), so {@code available} becomes the number given. Setting the same number again records nothing.
@@ -56,6 +61,35 @@ public class DropshipService {
     @WithTransaction
     public Uni<SupplierAvailabilityView> setAvailability(String supplierCode, String sku, AvailabilityRequest request,
             String actor) {
+        return set(supplierCode, sku, request.quantity(), request.note(), actor).map(AvailabilitySet::view);
+    }
+
+    /**
+     * {@link #setAvailability} in the caller's transaction (an import applies a chunk of rows in one). Refusals are
+     * RuleViolations raised before anything is written: {@code code} (no supplier) or {@code sku}.
+     */
+    public Uni<AvailabilitySet> set(String supplierCode, String sku, long target, String note, String actor) {
+        return requireSupply(supplierCode, sku)
+                .chain(supplier -> catalog.supplierLocation(supplierCode, supplier.name))
+                .chain(location -> stock.lock(sku, location.code).chain(current -> {
+                    long available = current.state().available();
+                    if (target == available) {
+                        return Uni.createFrom().item(new AvailabilitySet(view(supplierCode, current), false));
+                    }
+                    String reason = note != null ? note : "supplier availability set to " + target;
+                    StockLedger.Entry entry = new StockLedger.Entry(MovementType.SUPPLIER_AVAILABILITY, sku,
+                            location.code, target, MovementType.supplierAvailability(target, available), reason,
+                            supplierCode, actor, null, null, null, null, true);
+                    return ledger.record(entry, false, "quantity")
+                            .map(result -> new AvailabilitySet(view(supplierCode, result.level()), true));
+                }));
+    }
+
+    /**
+     * The supplier, when it exists, the item is a DROPSHIP item and the supplier sells it; otherwise a RuleViolation
+     * naming {@code code} or {@code sku}. Reads only, so a dry run can ask it.
+     */
+    public Uni<Supplier> requireSupply(String supplierCode, String sku) {
         return suppliers.findById(supplierCode)
                 .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("code", "no supplier " + supplierCode))
                 .chain(supplier -> items.findById(sku)
@@ -71,19 +105,7 @@ public class DropshipService {
                         .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("sku", "supplier " + supplierCode
                                 + " sells no " + sku + ": PUT /api/v1/suppliers/" + supplierCode + "/items/" + sku
                                 + " first"))
-                        .chain(() -> catalog.supplierLocation(supplierCode, supplier.name)))
-                .chain(location -> stock.lock(sku, location.code).chain(current -> {
-                    long target = request.quantity();
-                    long available = current.state().available();
-                    if (target == available) {
-                        return Uni.createFrom().item(view(supplierCode, current));
-                    }
-                    String reason = request.note() != null ? request.note() : "supplier availability set to " + target;
-                    StockLedger.Entry entry = new StockLedger.Entry(MovementType.SUPPLIER_AVAILABILITY, sku,
-                            location.code, target, MovementType.supplierAvailability(target, available), reason,
-                            supplierCode, actor, null, null, null, null, true);
-                    return ledger.record(entry, false, "quantity").map(result -> view(supplierCode, result.level()));
-                }));
+                        .replaceWith(supplier));
     }
 
     private static SupplierAvailabilityView view(String supplier, StockLevel level) {

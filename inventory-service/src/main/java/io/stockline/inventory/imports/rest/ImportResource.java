@@ -92,12 +92,26 @@ public class ImportResource {
         return run(ImportService.Kind.SUPPLIERS, dryRun, body);
     }
 
+    @POST
+    @Path("/supplier-availability")
+    @Operation(operationId = "importSupplierAvailability", summary = "Import dropship suppliers' availability from CSV",
+            description = "Admin only. Columns: supplier, sku, quantity (what the supplier can ship now of a DROPSHIP "
+                    + "item it sells). Each row is set as PUT /suppliers/{code}/items/{sku}/availability sets it: a "
+                    + "SUPPLIER_AVAILABILITY movement and its inventory.stock-changed event when the number changes; "
+                    + "a number already shown is unchanged.")
+    @APIResponse(responseCode = "200", description = REPORT)
+    @APIResponse(responseCode = "400", description = "The file is not CSV or lacks a needed column (field header or body).")
+    public Uni<ImportReport> supplierAvailability(
+            @Parameter(description = "Check and report only; change nothing.") @RestQuery Boolean dryRun, String body) {
+        return run(ImportService.Kind.SUPPLIER_AVAILABILITY, dryRun, body);
+    }
+
     /** Any other kind: a problem naming the path's kind rather than a bare 404. */
     @POST
     @Path("/{kind}")
     @Operation(hidden = true)
     public Uni<ImportReport> unknown(@RestPath String kind) {
-        throw RuleViolation.unknownPath("kind", "imports are of items, stock, locations or suppliers");
+        throw RuleViolation.unknownPath("kind", "imports are of items, stock, locations, suppliers or supplier-availability");
     }
 
     private Uni<ImportReport> run(ImportService.Kind kind, Boolean dryRun, String body) {

@@ -42,7 +42,7 @@ import io.vertx.mutiny.core.Vertx;
 public class ImportService {
 
     public enum Kind {
-        ITEMS, STOCK, LOCATIONS, SUPPLIERS
+        ITEMS, STOCK, LOCATIONS, SUPPLIERS, SUPPLIER_AVAILABILITY
     }
 
 
@@ -59,9 +59,11 @@ public class ImportService {
      * {@code chunkSize}: rows per transaction, large enough that round trips stop mattering and small enough that a
      * chunk holds its locks briefly.
      */
-    public ImportService(ItemRows items, StockRows stock, LocationRows locations, SupplierRows suppliers, Vertx vertx,
+    public ImportService(ItemRows items, StockRows stock, LocationRows locations, SupplierRows suppliers,
+            SupplierAvailabilityRows supplierAvailability, Vertx vertx,
             @ConfigProperty(name = "stockline.imports.chunk-size", defaultValue = "2000") int chunkSize) {
-        this.kinds = Map.of(Kind.ITEMS, items, Kind.STOCK, stock, Kind.LOCATIONS, locations, Kind.SUPPLIERS, suppliers);
+        this.kinds = Map.of(Kind.ITEMS, items, Kind.STOCK, stock, Kind.LOCATIONS, locations, Kind.SUPPLIERS, suppliers,
+                Kind.SUPPLIER_AVAILABILITY, supplierAvailability);
         this.vertx = vertx;
         this.chunkSize = chunkSize;
     }
