@@ -24,6 +24,23 @@ public class KeyLocks {
         }
     }
 
+    /**
+     * Holds the locks on every key until the transaction ends, taken in the order of their hashes so that two bulk
+     * writers never wait on each other in a circle (an import's chunk against another import's, say).
+     */
+    public Uni<Void> lockAll(Scope scope, java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT count(pg_advisory_xact_lock(:scope, h))
+                FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(CAST(:keys AS text[])) AS k ORDER BY 1) AS sorted""",
+                Long.class)
+                .setParameter("scope", scope.id).setParameter("keys", keys.toArray(String[]::new))
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
     /** Holds the lock on {@code key} in {@code scope} until the transaction ends. */
     public Uni<Void> lock(Scope scope, String key) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(

@@ -20,6 +20,7 @@ import io.stockline.inventory.imports.domain.RowFate;
 import io.stockline.inventory.messaging.ItemChangedEvent;
 import io.stockline.inventory.repository.Item;
 import io.stockline.inventory.repository.ItemRepository;
+import io.stockline.inventory.repository.KeyLocks;
 import io.stockline.inventory.service.ItemRequest;
 import io.stockline.platform.config.Topics;
 import io.stockline.platform.outbox.Outbox;
@@ -35,12 +36,15 @@ import io.stockline.platform.outbox.OutboxEvent;
 class ItemRows implements RowKind<ItemRequest> {
 
     private final ItemRepository items;
+    private final KeyLocks locks;
     private final Validator validator;
     private final Outbox outbox;
     private final OutboxBatch outboxBatch;
     private final String itemsTopic;
 
-    ItemRows(ItemRepository items, Validator validator, Outbox outbox, OutboxBatch outboxBatch, Topics topics) {
+    ItemRows(ItemRepository items, Validator validator, Outbox outbox, OutboxBatch outboxBatch, Topics topics,
+            KeyLocks locks) {
+        this.locks = locks;
         this.items = items;
         this.validator = validator;
         this.outbox = outbox;
@@ -89,7 +93,10 @@ class ItemRows implements RowKind<ItemRequest> {
             if (run.dryRun() || created.isEmpty()) {
                 return Uni.createFrom().item(fates(chunk, existing, Set.of()));
             }
-            return items.insertAll(created).chain(inserted -> {
+            // POST /items takes the SKU's lock before it looks: with the chunk holding them, a request for one of
+            // these SKUs waits and then finds the item (409) instead of failing on the primary key.
+            return locks.lockAll(KeyLocks.Scope.ITEM_SKU, created.stream().map(item -> item.sku).toList())
+                    .chain(() -> items.insertAll(created)).chain(inserted -> {
                 List<OutboxEvent> events = new ArrayList<>(inserted.size());
                 Set<String> raced = new HashSet<>();
                 for (Item item : created) {
