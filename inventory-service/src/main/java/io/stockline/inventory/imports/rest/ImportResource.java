@@ -1,5 +1,7 @@
 package io.stockline.inventory.imports.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,6 +21,7 @@ import io.stockline.platform.security.Roles;
 /** Admins import spreadsheets: {@code ?dryRun=true} reports what would happen and changes nothing. */
 @Path("/api/v1/imports")
 @RolesAllowed(Roles.ADMIN)
+@Tag(name = "Imports", description = "Spreadsheets (CSV) of items or opening stock, with a dry run and a report per row.")
 public class ImportResource {
 
     private final ImportService imports;
@@ -31,6 +34,7 @@ public class ImportResource {
 
     @POST
     @Path("/{kind}")
+    @Operation(operationId = "runImport", summary = "Import items or stock from CSV", description = "Imports a CSV of `items` (the catalog) or `stock` (opening balances, posted as ledger movements) and reports on every row; `dryRun=true` reports what would happen and changes nothing, and importing the same file again changes nothing more.")
     @Consumes("text/csv")
     public Uni<ImportReport> run(@RestPath String kind, @RestQuery Boolean dryRun, String body) {
         ImportService.Kind what = switch (kind) {
