@@ -92,14 +92,13 @@ public final class OpenApiDocuments {
     private static final Pattern OPERATION_ID = Pattern.compile("[a-z][A-Za-z0-9]*");
     /** The sentence the platform's filter appends; a description must say more than it. */
     private static final Pattern ROLE_SENTENCE = Pattern.compile("\\s*Needs a bearer token with the `(\\w+)` role[^.]*\\.\\s*$");
-    /** A capitalised word after the first: what Quarkus makes of a method name ("Put Item") when @Operation is missing. */
-    private static final Pattern TITLE_CASE_WORD = Pattern.compile("\\s[A-Z][a-z]");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
     /**
      * Fails, listing every fault, unless the document (JSON) declares a bearer JWT scheme and every operation: is
      * secured by it and names its role in {@code x-stockline-role} and in its description; has an {@code operationId}
-     * (unique, lower camel case; a {@code create...} answers 201, a DELETE 204), a sentence-case summary and a
+     * (unique, lower camel case; a {@code create...} answers 201, a DELETE 204), a summary of two words or more, not
+     * every one a capitalised word (as Quarkus makes of a method name), and a
      * description saying more than the role; is tagged by a declared, described resource tag (not a class name); answers
      * 401 and 403, a 2xx, and the {@code Problem} schema as {@code application/problem+json} on every 4xx and 5xx; and
      * shows an example of every request body. {@code info} has a title, a description, a version and a contact, and a
@@ -185,9 +184,12 @@ public final class OpenApiDocuments {
             faults.add(at + "operationId " + id + " is used twice");
         }
         String summary = op.path("summary").asText("").strip();
-        if (summary.split("\\s+").length < 2 || !Character.isUpperCase(summary.charAt(0))
-                || TITLE_CASE_WORD.matcher(summary).find()) {
-            faults.add(at + "summary «" + summary + "» is not a sentence-case phrase such as «Create a location» "
+        String[] words = summary.split("\\s+");
+        // Quarkus makes a summary of the method name when @Operation gives none: one word, or every word capitalised
+        // ("Put Item"); an acronym ("Export CSV") is a person's
+        if (words.length < 2 || !Character.isUpperCase(summary.charAt(0))
+                || Stream.of(words).allMatch(word -> word.matches("[A-Z][a-z0-9]*"))) {
+            faults.add(at + "summary «" + summary + "» is not a phrase such as «Create a location» "
                     + "(@Operation(summary); Quarkus makes «Put Item» of a method name)");
         }
         String role = op.path("x-stockline-role").asText("");
