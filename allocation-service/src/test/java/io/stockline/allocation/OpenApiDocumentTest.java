@@ -21,4 +21,11 @@ class OpenApiDocumentTest {
         String served = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
         OpenApiDocuments.assertMatchesCommitted("allocation-service", served);
     }
+
+    /** Every operation it serves, a new one too, gives what issue 21 asks (before the lead refreshes the file). */
+    @Test
+    void everyOperationIsDocumentedForIntegrators() {
+        String served = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        OpenApiDocuments.assertConforms("allocation-service", served);
+    }
 }

@@ -55,7 +55,7 @@ public class AlertResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getAlert", summary = "Get an alert")
+    @Operation(operationId = "getAlert", summary = "Get an alert", description = "One alert; 404 when there is none with that id.")
     public Uni<Alert> alert(@RestPath String id) {
         return alerts.find(Params.id(id));
     }

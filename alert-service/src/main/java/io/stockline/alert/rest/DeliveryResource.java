@@ -41,7 +41,7 @@ public class DeliveryResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getDelivery", summary = "Get a delivery")
+    @Operation(operationId = "getDelivery", summary = "Get a delivery", description = "One delivery with its status, attempts and last error; 404 when there is none with that id.")
     public Uni<Delivery> delivery(@RestPath String id) {
         return deliveries.find(Params.id(id));
     }

@@ -1,5 +1,8 @@
 package io.stockline.alert.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
@@ -46,7 +49,7 @@ public class RuleResource {
     }
 
     @GET
-    @Operation(operationId = "listRules", summary = "List rules")
+    @Operation(operationId = "listRules", summary = "List rules", description = "Every alert rule.")
     public Uni<List<RuleResponse>> list() {
         return rules.all().map(all -> all.stream().map(RuleResponse::of).toList());
     }
@@ -67,14 +70,15 @@ public class RuleResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getRule", summary = "Get a rule")
+    @Operation(operationId = "getRule", summary = "Get a rule", description = "One rule; 404 when there is none with that id.")
     public Uni<RuleResponse> rule(@RestPath String id) {
         return rules.find(Params.id(id)).map(RuleResponse::of);
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createRule", summary = "Create a rule")
+    @Operation(operationId = "createRule", summary = "Create a rule", description = "A threshold and cool-down for a kind of alert, for everything or narrowed to a SKU, location or channel.")
+    @APIResponse(responseCode = "201", description = "The rule as created.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleResponse.class)))
     public Uni<RestResponse<RuleResponse>> create(@Valid @NotNull RuleService.RuleRequest request) {
         return rules.create(request).map(rule -> RestResponse.status(RestResponse.Status.CREATED, RuleResponse.of(rule)));
     }
@@ -82,7 +86,7 @@ public class RuleResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "changeRule", summary = "Change a rule")
+    @Operation(operationId = "changeRule", summary = "Change a rule", description = "Changes the rule's threshold, cool-down and whether it is enabled.")
     public Uni<RuleResponse> change(@RestPath String id, @Valid @NotNull RuleService.RuleChange change) {
         return rules.change(Params.id(id), change).map(RuleResponse::of);
     }
@@ -90,7 +94,7 @@ public class RuleResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "deleteRule", summary = "Delete a rule")
+    @Operation(operationId = "deleteRule", summary = "Delete a rule", description = "Deletes the rule; alerts it raised stay.")
     public Uni<RestResponse<Void>> delete(@RestPath String id) {
         return rules.delete(Params.id(id)).map(ignored -> RestResponse.noContent());
     }

@@ -1,5 +1,8 @@
 package io.stockline.alert.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
@@ -69,21 +72,22 @@ public class SubscriptionResource {
     }
 
     @GET
-    @Operation(operationId = "listSubscriptions", summary = "List subscriptions")
+    @Operation(operationId = "listSubscriptions", summary = "List subscriptions", description = "Every subscription; webhook targets are shown without their path and a secret only as whether there is one.")
     public Uni<List<SubscriptionResponse>> list() {
         return subscriptions.all().map(all -> all.stream().map(SubscriptionResponse::of).toList());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getSubscription", summary = "Get a subscription")
+    @Operation(operationId = "getSubscription", summary = "Get a subscription", description = "One subscription; 404 when there is none with that id.")
     public Uni<SubscriptionResponse> subscription(@RestPath String id) {
         return subscriptions.find(Params.id(id)).map(SubscriptionResponse::of);
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createSubscription", summary = "Create a subscription")
+    @Operation(operationId = "createSubscription", summary = "Create a subscription", description = "Who is told about which alerts (by kind, SKU and location), where (e-mail, webhook or chat), at once or as a daily digest.")
+    @APIResponse(responseCode = "201", description = "The subscription as created.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionResponse.class)))
     public Uni<RestResponse<SubscriptionResponse>> create(@Valid @NotNull SubscriptionService.SubscriptionRequest request) {
         return subscriptions.create(request)
                 .map(s -> RestResponse.status(RestResponse.Status.CREATED, SubscriptionResponse.of(s)));
@@ -92,7 +96,7 @@ public class SubscriptionResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "changeSubscription", summary = "Change a subscription")
+    @Operation(operationId = "changeSubscription", summary = "Change a subscription", description = "Replaces the subscription's settings.")
     public Uni<SubscriptionResponse> change(@RestPath String id,
             @Valid @NotNull SubscriptionService.SubscriptionRequest request) {
         return subscriptions.change(Params.id(id), request).map(SubscriptionResponse::of);
@@ -101,7 +105,7 @@ public class SubscriptionResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription")
+    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription", description = "Deletes the subscription; its past deliveries stay.")
     public Uni<RestResponse<Void>> delete(@RestPath String id) {
         return subscriptions.delete(Params.id(id)).map(ignored -> RestResponse.noContent());
     }

@@ -62,7 +62,7 @@ public class RoutingResource {
     @PUT
     @Path("/{channel}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "setRouting", summary = "Set a channel's routing")
+    @Operation(operationId = "setRouting", summary = "Set a channel's routing", description = "Sets the routing rules (in order of precedence) and what a shortage does (FAIL, BACKORDER or PARTIAL) for the channel's orders.")
     public Uni<RoutingSettings> put(@RestPath @Size(max = 100) String channel, @Valid @NotNull RoutingSettings settings) {
         List<RoutingRule> rules = new ArrayList<>();
         for (int i = 0; i < settings.rules().size(); i++) {

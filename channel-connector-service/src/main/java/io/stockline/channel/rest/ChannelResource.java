@@ -1,5 +1,8 @@
 package io.stockline.channel.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.OffsetDateTime;
@@ -113,21 +116,22 @@ public class ChannelResource {
     }
 
     @GET
-    @Operation(operationId = "listChannels", summary = "List channels")
+    @Operation(operationId = "listChannels", summary = "List channels", description = "Every channel with its settings; credentials are named by reference, never shown.")
     public Uni<List<ChannelResponse>> list() {
         return admin.list().map(all -> all.stream().map(this::response).toList());
     }
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getChannel", summary = "Get a channel")
+    @Operation(operationId = "getChannel", summary = "Get a channel", description = "One channel with its settings and whether its credentials resolve; 404 when there is none.")
     public Uni<ChannelResponse> get(@RestPath String id) {
         return admin.get(id).map(this::response);
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createChannel", summary = "Connect a channel")
+    @Operation(operationId = "createChannel", summary = "Connect a channel", description = "Connects a marketplace or webhook channel: which locations feed it, its buffer and caps, and per-SKU rules; its stock is pushed from then on.")
+    @APIResponse(responseCode = "201", description = "The channel as connected.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChannelResponse.class)))
     public Uni<RestResponse<ChannelResponse>> create(@Valid @NotNull ChannelRequest request) {
         if (request.id() == null || request.id().isBlank()) {
             throw RuleViolation.invalid("id", "id is required");
@@ -139,7 +143,7 @@ public class ChannelResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "replaceChannel", summary = "Replace a channel")
+    @Operation(operationId = "replaceChannel", summary = "Replace a channel", description = "Replaces the channel's settings; quantities are recomputed and pushed where they change.")
     public Uni<ChannelResponse> replace(@RestPath String id, @Valid @NotNull ChannelRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
             throw RuleViolation.invalid("id", "the body's id differs from the path's");
@@ -150,14 +154,14 @@ public class ChannelResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "deleteChannel", summary = "Disconnect a channel")
+    @Operation(operationId = "deleteChannel", summary = "Disconnect a channel", description = "Disconnects the channel: nothing is pushed to it any more; 404 when there is none.")
     public Uni<RestResponse<Void>> delete(@RestPath String id) {
         return admin.delete(id).map(ignored -> RestResponse.noContent());
     }
 
     @GET
     @Path("/{id}/listings")
-    @Operation(operationId = "listListings", summary = "List a channel's listings")
+    @Operation(operationId = "listListings", summary = "List a channel's listings", description = "The channel's SKU to listing mappings.")
     public Uni<List<ListingMapping>> listings(@RestPath String id) {
         return admin.listings(id).map(all -> all.stream()
                 .map(listing -> new ListingMapping(listing.sku(), listing.listingId())).toList());
@@ -168,7 +172,7 @@ public class ChannelResource {
     @Path("/{id}/listings")
     @Consumes("text/csv")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "importListingsCsv", summary = "Import listings from CSV", description = "CSV import: `sku,listingId` per line, all or nothing.")
+    @Operation(operationId = "importListingsCsv", summary = "Import listings from CSV", description = "Sets the channel's listings from a CSV (`sku,listingId` per line) or a JSON list of mappings, all or nothing.")
     public Uni<Imported> importCsv(@RestPath String id, String csv) {
         List<ListingCsv.Mapping> mappings = ListingCsv.parse(csv);
         return admin.importListings(id, mappings).map(count -> new Imported(id, count));
@@ -191,7 +195,8 @@ public class ChannelResource {
     @POST
     @Path("/{id}/reconcile")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "reconcileChannel", summary = "Reconcile a channel")
+    @Operation(operationId = "reconcileChannel", summary = "Reconcile a channel", description = "Asks for a reconciliation now: what the marketplace holds is read back and repaired where it differs. Answers at once; the work follows.")
+    @APIResponse(responseCode = "202", description = "Requested; the channel's workers reconcile it next.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReconcileRequested.class)))
     public Uni<RestResponse<ReconcileRequested>> reconcile(@RestPath String id) {
         return admin.get(id).chain(() -> reconciler.request(id)).invoke(() -> workers.wake(id))
                 .map(ignored -> RestResponse.accepted(new ReconcileRequested(id, true)));
@@ -199,7 +204,7 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}/status")
-    @Operation(operationId = "channelStatus", summary = "Get a channel's sync status")
+    @Operation(operationId = "channelStatus", summary = "Get a channel's sync status", description = "The channel's sync state, pending pushes and lag, recent failures, last success and last error; 404 when there is none.")
     public Uni<StatusResponse> status(@RestPath String id) {
         return status.status(id).onItem().ifNull().failWith(() -> RuleViolation.unknownPath("id", "no channel " + id))
                 .map(StatusResponse::of);
@@ -207,7 +212,7 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}/sync")
-    @Operation(operationId = "listSyncs", summary = "List a channel's stock pushes")
+    @Operation(operationId = "listSyncs", summary = "List a channel's stock pushes", description = "The latest pushes of stock to the channel, narrowed by `sku`; `limit` between 1 and 5000 (500 by default).")
     public Uni<List<SyncResponse>> sync(@RestPath String id, @QueryParam("sku") String sku,
             @QueryParam("limit") Integer limit) {
         int rows = limit == null ? 500 : limit;

@@ -1,5 +1,8 @@
 package io.stockline.inventory.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -36,6 +39,9 @@ import io.stockline.inventory.service.LocationRequest;
 @Path("/api/v1")
 @RolesAllowed(Roles.VIEWER)
 public class CatalogResource {
+
+    static final String ITEMS = "The catalog: SKUs, their barcodes, bundles and kits, and their status.";
+    static final String LOCATIONS = "Warehouses, stores and other places that hold stock, and where they ship to.";
 
     public record ItemResponse(String sku, String name, List<String> barcodes, String kind, String status,
             boolean lotTracked, boolean backorderAllowed, BigDecimal unitCost,
@@ -92,8 +98,9 @@ public class CatalogResource {
     @POST
     @Path("/items")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createItem", summary = "Create an item")
-    @Tag(name = "Items")
+    @Operation(operationId = "createItem", summary = "Create an item", description = "A catalog item (standard, or a bundle or kit of components) with its barcodes and options; 409 when the SKU is taken.")
+    @APIResponse(responseCode = "201", description = "The item as created.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ItemResponse.class)))
+    @Tag(name = "Items", description = ITEMS)
     public Uni<RestResponse<ItemResponse>> createItem(@Valid @NotNull ItemRequest request) {
         return catalog.createItem(request)
                 .chain(this::withComponents)
@@ -102,8 +109,8 @@ public class CatalogResource {
 
     @GET
     @Path("/items/{sku}")
-    @Operation(operationId = "getItem", summary = "Get an item")
-    @Tag(name = "Items")
+    @Operation(operationId = "getItem", summary = "Get an item", description = "One item with its components; 404 when there is no such SKU.")
+    @Tag(name = "Items", description = ITEMS)
     public Uni<ItemResponse> item(@RestPath String sku) {
         return catalog.item(sku)
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound("sku", "no item " + sku))
@@ -114,7 +121,7 @@ public class CatalogResource {
     @GET
     @Path("/items")
     @Operation(operationId = "findItemsByBarcode", summary = "Find items by barcode", description = "Scanner lookup (GET /api/v1/items?barcode=...) or a product's variants (?product=...).")
-    @Tag(name = "Items")
+    @Tag(name = "Items", description = ITEMS)
     public Uni<List<ItemResponse>> itemsByBarcode(@QueryParam("barcode") String barcode,
             @QueryParam("product") String product) {
         if ((barcode == null || barcode.isBlank()) && product != null && !product.isBlank()) {
@@ -131,8 +138,8 @@ public class CatalogResource {
     @PATCH
     @Path("/items/{sku}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "changeItem", summary = "Change an item")
-    @Tag(name = "Items")
+    @Operation(operationId = "changeItem", summary = "Change an item", description = "Changes the item's status (ACTIVE or DISCONTINUED); channels see the change through `inventory.items`.")
+    @Tag(name = "Items", description = ITEMS)
     public Uni<ItemResponse> changeItem(@RestPath String sku, @Valid @NotNull ItemChange change) {
         return catalog.changeStatus(sku, change.status()).chain(this::withComponents);
     }
@@ -140,8 +147,9 @@ public class CatalogResource {
     @POST
     @Path("/locations")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "createLocation", summary = "Create a location")
-    @Tag(name = "Locations")
+    @Operation(operationId = "createLocation", summary = "Create a location", description = "A warehouse, store or other stock location, with its coordinates, priority and the countries it ships to; 409 when the code is taken.")
+    @APIResponse(responseCode = "201", description = "The location as created.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LocationResponse.class)))
+    @Tag(name = "Locations", description = LOCATIONS)
     public Uni<RestResponse<LocationResponse>> createLocation(@Valid @NotNull LocationRequest request) {
         return catalog.createLocation(request)
                 .map(location -> RestResponse.status(RestResponse.Status.CREATED, LocationResponse.of(location)));
@@ -150,16 +158,16 @@ public class CatalogResource {
     @PATCH
     @Path("/locations/{code}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "changeLocation", summary = "Change a location")
-    @Tag(name = "Locations")
+    @Operation(operationId = "changeLocation", summary = "Change a location", description = "The fields given change, the others stay; allocation sees the change through `inventory.locations`.")
+    @Tag(name = "Locations", description = LOCATIONS)
     public Uni<LocationResponse> changeLocation(@RestPath String code, @Valid @NotNull LocationRequest.Change change) {
         return catalog.changeLocation(code, change).map(LocationResponse::of);
     }
 
     @GET
     @Path("/locations")
-    @Operation(operationId = "listLocations", summary = "List locations")
-    @Tag(name = "Locations")
+    @Operation(operationId = "listLocations", summary = "List locations", description = "Every location, by code.")
+    @Tag(name = "Locations", description = LOCATIONS)
     public Uni<List<LocationResponse>> locations() {
         return catalog.locations().map(list -> list.stream().map(LocationResponse::of).toList());
     }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.stockline.inventory.repository.LotRepository;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.OffsetDateTime;
@@ -62,6 +65,7 @@ public class MovementResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @Operation(operationId = "postMovement", summary = "Post a movement (receipt, adjustment, ...)", description = "Records a movement; the same Idempotency-Key again returns the first movement and changes nothing.")
+    @APIResponse(responseCode = "201", description = "The movement, as first recorded for this Idempotency-Key.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MovementResponse.class)))
     public Uni<RestResponse<MovementResponse>> post(
             @RestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull MovementRequest request) {

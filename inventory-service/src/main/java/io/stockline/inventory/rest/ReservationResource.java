@@ -1,5 +1,8 @@
 package io.stockline.inventory.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.OffsetDateTime;
@@ -47,6 +50,7 @@ public class ReservationResource {
     /** 201 with the held lines, or 409 problem naming the line that could not be held (nothing held then). */
     @POST
     @Operation(operationId = "reserve", summary = "Reserve stock", description = "201 with the held lines, or 409 problem naming the line that could not be held (nothing held then).")
+    @APIResponse(responseCode = "201", description = "Every line held.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReservationResponse.class)))
     public Uni<RestResponse<ReservationResponse>> reserve(
             @RestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull ReservationRequest request) {
@@ -57,14 +61,14 @@ public class ReservationResource {
 
     @POST
     @Path("/{id}/release")
-    @Operation(operationId = "releaseReservation", summary = "Release a reservation")
+    @Operation(operationId = "releaseReservation", summary = "Release a reservation", description = "Gives the held lines back to available; the reservation ends RELEASED.")
     public Uni<ReservationResponse> release(@RestPath UUID id) {
         return reservations.release(id, Actor.of(identity)).map(ReservationResponse::of);
     }
 
     @POST
     @Path("/{id}/commit")
-    @Operation(operationId = "commitReservation", summary = "Commit a reservation")
+    @Operation(operationId = "commitReservation", summary = "Commit a reservation", description = "The order ships: the held lines become committed; the reservation ends COMMITTED.")
     public Uni<ReservationResponse> commit(@RestPath UUID id) {
         return reservations.commit(id, Actor.of(identity)).map(ReservationResponse::of);
     }

@@ -51,7 +51,7 @@ public class StockResource {
 
     @GET
     @Path("/{sku}")
-    @Operation(operationId = "getStock", summary = "Get an item's stock")
+    @Operation(operationId = "getStock", summary = "Get an item's stock", description = "The SKU's quantities per location (on hand, available, committed, reserved, damaged, quality control, safety stock, incoming, in transit) and their totals.")
     public Uni<StockResponse> get(@RestPath String sku) {
         return stock.levels(sku).map(levels -> new StockResponse(sku,
                 Quantities.of(levels.stream().map(StockLevel::state).reduce(StockState.ZERO, StockState::plus)),

@@ -1,5 +1,11 @@
 package io.stockline.inventory.purchasing.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -36,6 +42,7 @@ import io.stockline.platform.security.Roles;
  */
 @Path("/api/v1/purchase-orders")
 @RolesAllowed(Roles.VIEWER)
+@Tag(name = "Purchase orders", description = "Orders to suppliers, from draft through sending to receipts that bring the goods into stock.")
 public class PurchaseOrderResource {
 
     public static final String TEXT_CSV = "text/csv";
@@ -56,6 +63,8 @@ public class PurchaseOrderResource {
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "createPurchaseOrder", summary = "Draft a purchase order", description = "A draft order to a supplier for delivery to a location; a line without `unitCost` takes the supplier item's. Quantities must meet the supplier's minimum and multiple (422 naming the line otherwise).")
+    @APIResponse(responseCode = "201", description = "The draft, with its number.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PurchaseOrderView.class)))
     public Uni<RestResponse<PurchaseOrderView>> create(@Valid @NotNull PurchaseOrderRequest request) {
         return orders.create(request, Actor.of(identity))
                 .map(order -> RestResponse.status(RestResponse.Status.CREATED, order));
@@ -63,6 +72,7 @@ public class PurchaseOrderResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listPurchaseOrders", summary = "List purchase orders", description = "Newest first, narrowed by `status` and `supplier`; `page` and `limit` (at most 100) page through them.")
     public Uni<List<PurchaseOrderView>> list(@RestQuery PurchaseOrderStatus status, @RestQuery String supplier,
             @RestQuery @Min(0) Integer page, @RestQuery @Min(1) @Max(100) Integer limit) {
         return orders.list(status, supplier, page == null ? 0 : page, limit == null ? 50 : limit);
@@ -74,6 +84,10 @@ public class PurchaseOrderResource {
      */
     @GET
     @Path("/{number}")
+    @Operation(operationId = "getPurchaseOrder", summary = "Get a purchase order", description = "The order as JSON, or as CSV (one row per line) when `Accept` asks for `text/csv` rather than JSON; 404 when there is no such order.")
+    @APIResponse(responseCode = "200", description = "The order.", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurchaseOrderView.class)),
+            @Content(mediaType = TEXT_CSV, schema = @Schema(type = SchemaType.STRING)) })
     @Produces({ MediaType.APPLICATION_JSON, TEXT_CSV })
     public Uni<RestResponse<Object>> get(@RestPath String number, @RestHeader("Accept") String accept) {
         boolean asCsv = accept != null && accept.contains(TEXT_CSV) && !accept.contains(MediaType.APPLICATION_JSON);
@@ -86,6 +100,7 @@ public class PurchaseOrderResource {
     @POST
     @Path("/{number}/send")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "sendPurchaseOrder", summary = "Send a purchase order", description = "Commits the draft to the supplier: its lines become incoming stock at the location; 409 when it is not a draft.")
     public Uni<PurchaseOrderView> send(@RestPath String number) {
         return orders.send(number, Actor.of(identity));
     }
@@ -93,6 +108,7 @@ public class PurchaseOrderResource {
     @POST
     @Path("/{number}/close")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "closePurchaseOrder", summary = "Close a purchase order", description = "Ends the order: what never arrived is recorded as the supplier's shortage and is no longer incoming; 409 when its status does not allow it.")
     public Uni<PurchaseOrderView> close(@RestPath String number) {
         return orders.close(number, Actor.of(identity));
     }
@@ -100,6 +116,7 @@ public class PurchaseOrderResource {
     @POST
     @Path("/{number}/cancel")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "cancelPurchaseOrder", summary = "Cancel a purchase order", description = "Cancels a draft, or a sent order before anything arrived (its incoming is cleared); 409 otherwise.")
     public Uni<PurchaseOrderView> cancel(@RestPath String number) {
         return orders.cancel(number, Actor.of(identity));
     }
@@ -108,6 +125,9 @@ public class PurchaseOrderResource {
     @POST
     @Path("/{number}/receipts")
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "receivePurchaseOrder", summary = "Receive goods against a purchase order", description = "Books what arrived (RECEIPT movements, damaged units to damaged, lots and expiry for lot-tracked items) and updates the order. Needs an `Idempotency-Key`: the same key again answers 200 with the first receipt and changes nothing.")
+    @APIResponse(responseCode = "201", description = "Received: the receipt and the order after it.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReceiptResponse.class)))
+    @APIResponse(responseCode = "200", description = "The key was used already: the first receipt, with `replayed`.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReceiptResponse.class)))
     public Uni<RestResponse<ReceiptResponse>> receive(@RestPath String number,
             @RestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey, @Valid @NotNull ReceiptRequest request) {
         return orders.receive(number, request, Headers.requireIdempotencyKey(idempotencyKey), Actor.of(identity))
@@ -117,6 +137,7 @@ public class PurchaseOrderResource {
 
     @GET
     @Path("/{number}/receipts")
+    @Operation(operationId = "listPurchaseOrderReceipts", summary = "List a purchase order's receipts", description = "Every receipt booked against the order, oldest first.")
     public Uni<List<ReceiptView>> receipts(@RestPath String number) {
         return orders.receipts(number);
     }

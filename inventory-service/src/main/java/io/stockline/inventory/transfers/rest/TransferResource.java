@@ -1,5 +1,10 @@
 package io.stockline.inventory.transfers.rest;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +38,7 @@ import io.stockline.platform.security.Roles;
  */
 @Path("/api/v1/transfers")
 @RolesAllowed(Roles.VIEWER)
+@Tag(name = "Transfers", description = "Stock moved between locations: drafted, shipped (in transit), received, closed.")
 public class TransferResource {
 
     public record ReceiptResponse(TransferReceiptView receipt, TransferView transfer, boolean replayed) {
@@ -48,17 +54,21 @@ public class TransferResource {
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "createTransfer", summary = "Draft a transfer", description = "A draft moving the lines from one location to another; nothing moves until it is shipped.")
+    @APIResponse(responseCode = "201", description = "The draft, with its number.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TransferView.class)))
     public Uni<RestResponse<TransferView>> create(@Valid @NotNull TransferRequest request) {
         return transfers.create(request, Actor.of(identity)).map(t -> RestResponse.status(RestResponse.Status.CREATED, t));
     }
 
     @GET
+    @Operation(operationId = "listTransfers", summary = "List recent transfers", description = "The latest transfers, newest first (`limit`, at most 100).")
     public Uni<List<TransferView>> recent(@RestQuery @Min(1) @Max(100) Integer limit) {
         return transfers.recent(limit == null ? 50 : limit);
     }
 
     @GET
     @Path("/{number}")
+    @Operation(operationId = "getTransfer", summary = "Get a transfer", description = "One transfer with its lines and what has been received; 404 when there is none.")
     public Uni<TransferView> get(@RestPath String number) {
         return transfers.get(number);
     }
@@ -66,6 +76,7 @@ public class TransferResource {
     @POST
     @Path("/{number}/ship")
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "shipTransfer", summary = "Ship a transfer", description = "Takes the lines out of the origin's stock and puts them in transit; 409 when the origin has too little available or the transfer is not a draft.")
     public Uni<TransferView> ship(@RestPath String number) {
         return transfers.ship(number, Actor.of(identity));
     }
@@ -74,6 +85,9 @@ public class TransferResource {
     @POST
     @Path("/{number}/receipts")
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "receiveTransfer", summary = "Receive a transfer", description = "Books what arrived at the destination out of transit (a lot-tracked item names its lot). Needs an `Idempotency-Key`: the same key again answers 200 with the first receipt and changes nothing.")
+    @APIResponse(responseCode = "201", description = "Received: the receipt and the transfer after it.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReceiptResponse.class)))
+    @APIResponse(responseCode = "200", description = "The key was used already: the first receipt, with `replayed`.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReceiptResponse.class)))
     public Uni<RestResponse<ReceiptResponse>> receive(@RestPath String number,
             @RestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey, @Valid @NotNull TransferReceiptRequest request) {
         return transfers.receive(number, request, Headers.requireIdempotencyKey(idempotencyKey), Actor.of(identity))
@@ -84,6 +98,7 @@ public class TransferResource {
     @POST
     @Path("/{number}/close")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "closeTransfer", summary = "Close a transfer", description = "Ends a shipped transfer: what never arrived is written off as lost in transit.")
     public Uni<TransferView> close(@RestPath String number) {
         return transfers.close(number, Actor.of(identity));
     }
@@ -91,6 +106,7 @@ public class TransferResource {
     @POST
     @Path("/{number}/cancel")
     @RolesAllowed(Roles.OPERATOR)
+    @Operation(operationId = "cancelTransfer", summary = "Cancel a transfer", description = "Cancels a draft transfer before it ships; 409 once it has shipped.")
     public Uni<TransferView> cancel(@RestPath String number) {
         return transfers.cancel(number);
     }

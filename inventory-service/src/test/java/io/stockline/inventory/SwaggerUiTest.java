@@ -1,0 +1,215 @@
+package io.stockline.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stockline.testsupport.Infrastructure;
+import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.Tokens;
+
+/**
+ * Issue 21's "done when": in Swagger UI (/q/swagger-ui, served by the service itself), "Authorize" with a token
+ * like deploy/local/token's makes calls that succeed, and without one they answer 401. Drives Debian's chromium
+ * headless through chromedriver; the browser reaches nothing but this loopback service. Skipped where chromium or
+ * chromedriver is not installed, unless {@code STOCKLINE_BROWSER_TESTS=required} (.ci/run installs both and sets it).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
+class SwaggerUiTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    static WebDriver browser;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void startBrowser() {
+        Optional<Path> chromium = onPath("chromium", "chromium-browser", "google-chrome");
+        Optional<Path> driver = onPath("chromedriver");
+        String missing = chromium.isEmpty() ? "chromium" : driver.isEmpty() ? "chromedriver" : null;
+        if (missing != null && "required".equals(System.getenv("STOCKLINE_BROWSER_TESTS"))) {
+            fail(missing + " is not installed, and STOCKLINE_BROWSER_TESTS=required");
+        }
+        assumeTrue(missing == null, missing + " is not installed (apt-get install chromium chromium-driver; .ci/run installs them)");
+        ChromeOptions options = new ChromeOptions();
+        // Both paths given, so Selenium Manager never runs (it would download a browser or driver).
+        options.setBinary(chromium.get().toFile());
+        options.addArguments("--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000",
+                "--disable-background-networking", "--no-first-run", "--disable-extensions",
+                // nothing beyond loopback: every other host name resolves to nothing
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
+        if ("root".equals(System.getProperty("user.name"))) {
+            options.addArguments("--no-sandbox");
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    /** The Swagger UI page on 127.0.0.1 (the browser resolves no other name). */
+    private String swaggerUi() {
+        return "http://127.0.0.1:" + root.getPort() + "/q/swagger-ui/";
+    }
+
+    @Test
+    void authorizedCallsSucceedAndTheCreatedLocationIsListed() {
+        open();
+        authorize(Tokens.mint("admin"));
+        String code = "UI-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+        WebElement create = tryItOut("Locations", "createLocation");
+        WebElement body = create.findElement(By.cssSelector("textarea.body-param__text"));
+        body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        body.sendKeys("{\"code\":\"" + code + "\",\"name\":\"Swagger UI test\",\"type\":\"WAREHOUSE\"}");
+        assertThat(execute(create)).isEqualTo("201");
+        assertThat(responseBody(create)).contains("\"code\": \"" + code + "\"");
+
+        WebElement list = tryItOut("Locations", "listLocations");
+        assertThat(execute(list)).isEqualTo("200");
+        assertThat(responseBody(list)).contains("\"code\": \"" + code + "\"").contains("Swagger UI test");
+
+        assertLoadedOnlyFromTheService();
+    }
+
+    /** The issue's words: a token printed by deploy/local/token (signed with the same development key as Tokens'). */
+    @Test
+    void aTokenFromDeployLocalTokenAuthorizesToo() throws Exception {
+        assumeTrue(onPath("openssl").isPresent(), "deploy/local/token needs openssl");
+        Process script = new ProcessBuilder(Infrastructure.repositoryRoot().resolve("deploy/local/token").toString(), "viewer")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String token = new String(script.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        assertThat(script.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(script.exitValue()).isZero();
+        open();
+        authorize(token);
+        WebElement list = tryItOut("Locations", "listLocations");
+        assertThat(execute(list)).isEqualTo("200");
+    }
+
+    @Test
+    void withoutAuthorizingACallAnswers401() {
+        open();
+        WebElement list = tryItOut("Locations", "listLocations");
+        assertThat(execute(list)).isEqualTo("401");
+        assertLoadedOnlyFromTheService();
+    }
+
+    /** A fresh Swagger UI: it keeps an authorization in the browser's storage across page loads (persistAuthorization). */
+    private void open() {
+        browser.get(swaggerUi());
+        ((JavascriptExecutor) browser).executeScript("localStorage.clear(); sessionStorage.clear();");
+        browser.navigate().refresh();
+        Awaitility.await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector(".opblock")).isEmpty());
+    }
+
+    /** Authorize, the bearer scheme's field, Authorize, Close: the token goes on every call from then on. */
+    private void authorize(String token) {
+        browser.findElement(By.cssSelector(".auth-wrapper button.authorize")).click();
+        WebElement dialog = Awaitility.await().atMost(WAIT).until(
+                () -> browser.findElements(By.cssSelector(".dialog-ux .modal-ux")).stream().findFirst().orElse(null),
+                element -> element != null);
+        assertThat(dialog.getText()).contains("bearer").contains("JWT");
+        dialog.findElement(By.cssSelector("input[type=text], input[type=password]")).sendKeys(token);
+        dialog.findElement(By.cssSelector(".auth-btn-wrapper button.authorize")).click();
+        Awaitility.await().atMost(WAIT).until(() -> dialog.getText().contains("Authorized"));
+        dialog.findElement(By.cssSelector(".auth-btn-wrapper button.btn-done")).click();
+    }
+
+    /** Opens the operation (Swagger UI ids it {@code operations-<tag>-<operationId>}) and presses "Try it out". */
+    private WebElement tryItOut(String tag, String operationId) {
+        WebElement operation = browser.findElement(By.id("operations-" + tag + "-" + operationId));
+        if (operation.findElements(By.cssSelector(".opblock-body")).isEmpty()) {
+            scrollTo(operation.findElement(By.cssSelector(".opblock-summary")));
+            operation.findElement(By.cssSelector(".opblock-summary")).click();
+        }
+        WebElement tryOut = Awaitility.await().atMost(WAIT).until(
+                () -> operation.findElements(By.cssSelector("button.try-out__btn")).stream().findFirst().orElse(null),
+                element -> element != null);
+        scrollTo(tryOut);
+        tryOut.click();
+        return operation;
+    }
+
+    /** Presses Execute and returns the status code Swagger UI shows under "Server response". */
+    private String execute(WebElement operation) {
+        WebElement execute = operation.findElement(By.cssSelector("button.execute"));
+        scrollTo(execute);
+        execute.click();
+        return Awaitility.await().atMost(WAIT).until(() -> operation
+                .findElements(By.cssSelector(".live-responses-table .response .response-col_status")).stream()
+                .map(WebElement::getText).map(String::strip).filter(text -> !text.isEmpty()).findFirst().orElse(""),
+                status -> !status.isEmpty());
+    }
+
+    private String responseBody(WebElement operation) {
+        return operation.findElement(By.cssSelector(".live-responses-table .response .response-col_description")).getText();
+    }
+
+    private void scrollTo(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    }
+
+    /** Swagger UI's scripts, styles, images and document all came from the service: no CDN, no validator badge. */
+    @SuppressWarnings("unchecked")
+    private void assertLoadedOnlyFromTheService() {
+        List<String> loaded = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(entry => entry.name)"
+                        + ".concat([location.href]);");
+        assertThat(loaded).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith("http://127.0.0.1:" + root.getPort() + "/"));
+        assertThat(loaded).anyMatch(url -> url.contains("/q/openapi"));
+    }
+
+    private static Optional<Path> onPath(String... programs) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String program : programs) {
+            Optional<Path> found = Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, program))
+                    .filter(Files::isExecutable).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+}
