@@ -12,6 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -46,9 +48,10 @@ public class CountTaskResource {
     public record TaskResponse(String id, String sku, String location, AbcClass abcClass, LocalDate dueOn,
             CountTaskStatus status, OffsetDateTime createdAt, String startedBy, OffsetDateTime startedAt,
             boolean recount, CountResponse count,
+            @Schema(description = "Admins only: the first count that asked for a recount")
             @JsonInclude(JsonInclude.Include.NON_NULL) CountResponse firstCount,
             DecisionResponse decision,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Long onHand) {
+            @Schema(description = "Admins only: the on hand now") @JsonInclude(JsonInclude.Include.NON_NULL) Long onHand) {
 
         static TaskResponse of(CountTaskView t, boolean admin) {
             return new TaskResponse(t.id(), t.sku(), t.location(), t.abcClass(), t.dueOn(), t.status(), t.createdAt(),
@@ -64,8 +67,11 @@ public class CountTaskResource {
      * the discrepancy (counted - expected).
      */
     public record CountResponse(long counted, String countedBy, OffsetDateTime countedAt,
+            @Schema(description = "Admins only: the last ledger entry of the SKU at the location when it was counted")
             @JsonInclude(JsonInclude.Include.NON_NULL) Long ledgerPosition,
+            @Schema(description = "Admins only: the on hand at that position")
             @JsonInclude(JsonInclude.Include.NON_NULL) Long expected,
+            @Schema(description = "Admins only: counted - expected")
             @JsonInclude(JsonInclude.Include.NON_NULL) Long discrepancy) {
 
         static CountResponse of(CountTaskView.Count c, boolean admin) {
@@ -79,6 +85,7 @@ public class CountTaskResource {
 
     /** An approval or rejection; the correction posted (admins only) and its ledger entry. */
     public record DecisionResponse(String decidedBy, OffsetDateTime decidedAt,
+            @Schema(description = "Admins only: what the approval added to on hand")
             @JsonInclude(JsonInclude.Include.NON_NULL) Long correction, Long movementId, String note) {
 
         static DecisionResponse of(CountTaskView.Decision d, boolean admin) {
@@ -111,7 +118,8 @@ public class CountTaskResource {
                     + " `stockline.counting.schedule.horizon-days`: one interval of its class (A monthly, B quarterly,"
                     + " C twice a year by default) after its last count there, or at once when never counted; none"
                     + " when one is still unfinished. Operators (and admins) may propose; it also runs nightly.")
-    @APIResponse(responseCode = "201", description = "The tasks proposed now (possibly none)")
+    @APIResponse(responseCode = "201", description = "The tasks proposed now (possibly none)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProposalResponse.class)))
     @APIResponse(responseCode = "400", description = "`location` missing")
     @APIResponse(responseCode = "404", description = "No such location")
     public Uni<RestResponse<ProposalResponse>> propose(
