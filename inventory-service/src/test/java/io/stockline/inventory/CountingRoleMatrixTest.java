@@ -100,7 +100,7 @@ class CountingRoleMatrixTest {
                 new Call("POST /counting/abc/recompute", "admin", 200, r -> r.post("/api/v1/counting/abc/recompute")),
                 new Call("PUT /counting/abc/{sku}", "admin", 200, r -> r.contentType(ContentType.JSON)
                         .body(Map.of("abcClass", "B")).put("/api/v1/counting/abc/" + sku)),
-                new Call("DELETE /counting/abc/{sku}", "admin", 200, r -> r.delete("/api/v1/counting/abc/" + sku)),
+                new Call("DELETE /counting/abc/{sku}", "admin", 204, r -> r.delete("/api/v1/counting/abc/" + sku)),
                 new Call("POST /counting/tasks/propose", "operator", 201,
                         r -> r.queryParam("location", location).post("/api/v1/counting/tasks/propose")),
                 new Call("GET /counting/tasks", "viewer", 200,

@@ -308,7 +308,8 @@ class CycleCountTest {
         List<String> classA = given().queryParam("class", "A").queryParam("limit", 10000).get("/api/v1/counting/abc")
                 .then().statusCode(200).extract().jsonPath().getList("sku", String.class);
         assertThat(classA).contains(x, z).doesNotContain(y, noCost);
-        given().delete("/api/v1/counting/abc/" + z).then().statusCode(200).body("abcClass", equalTo("C"))
+        given().delete("/api/v1/counting/abc/" + z).then().statusCode(204);
+        given().get("/api/v1/counting/abc/" + z).then().statusCode(200).body("abcClass", equalTo("C"))
                 .body("manualClass", nullValue());
 
         // The proposal takes the class in force.

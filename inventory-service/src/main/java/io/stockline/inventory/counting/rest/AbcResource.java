@@ -112,11 +112,12 @@ public class AbcResource {
     @Path("/{sku}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "countingAbcUnpin", summary = "Unpin a SKU's ABC class",
-            description = "The computed class (C when never computed) is in force again. Admins only.")
-    @APIResponse(responseCode = "200", description = "The SKU's class")
+            description = "The computed class (C when never computed) is in force again: `GET /counting/abc/{sku}` "
+                    + "shows it. Admins only.")
+    @APIResponse(responseCode = "204", description = "Unpinned")
     @APIResponse(responseCode = "404", description = "No item with that SKU")
     @APIResponse(responseCode = "422", description = "The item holds no stock of its own")
-    public Uni<AbcResponse> unpin(@RestPath String sku) {
-        return abc.pin(sku, null, Actor.of(identity)).map(AbcResponse::of);
+    public Uni<Void> unpin(@RestPath String sku) {
+        return abc.pin(sku, null, Actor.of(identity)).replaceWithVoid();
     }
 }
