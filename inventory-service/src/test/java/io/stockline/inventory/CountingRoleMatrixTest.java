@@ -2,11 +2,9 @@ package io.stockline.inventory;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +17,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.stockline.inventory.RoleCalls.Call;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
 
@@ -32,13 +30,6 @@ import io.stockline.testsupport.Tokens;
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class CountingRoleMatrixTest {
-
-    record Call(String name, String leastRole, int success, Function<RequestSpecification, Response> send) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     private static String sku;
     private static String location;
@@ -118,32 +109,24 @@ class CountingRoleMatrixTest {
     }
 
     static Stream<Arguments> callsAndRolesBelow() {
-        return calls().flatMap(call -> switch (call.leastRole()) {
-            case "admin" -> Stream.of(Arguments.of(call, "viewer"), Arguments.of(call, "operator"));
-            case "operator" -> Stream.of(Arguments.of(call, "viewer"));
-            default -> Stream.empty();
-        });
+        return RoleCalls.withRolesBelow(calls());
     }
 
     @ParameterizedTest(name = "{0} without a token: 401")
     @MethodSource("calls")
     void withoutATokenEveryCallIsUnauthorized(Call call) {
-        call.send().apply(given()).then().statusCode(401)
-                .header("WWW-Authenticate", startsWith("Bearer"))
-                .body("status", equalTo(401));
+        RoleCalls.unauthorizedWithoutToken(call);
     }
 
     @ParameterizedTest(name = "{0} as {1}: 403")
     @MethodSource("callsAndRolesBelow")
     void aRoleBelowTheOneACallNeedsIsForbidden(Call call, String role) {
-        call.send().apply(given().header("Authorization", Tokens.bearer(role))).then().statusCode(403)
-                .body("status", equalTo(403));
+        RoleCalls.forbiddenFor(call, role);
     }
 
     @ParameterizedTest(name = "{0} as its least role: 2xx")
     @MethodSource("calls")
     void theLeastRoleThatMayCallItSucceeds(Call call) {
-        call.send().apply(given().header("Authorization", Tokens.bearer(call.leastRole()))).then()
-                .statusCode(call.success());
+        RoleCalls.succeedsForItsLeastRole(call);
     }
 }

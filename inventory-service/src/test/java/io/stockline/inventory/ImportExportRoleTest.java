@@ -2,9 +2,7 @@ package io.stockline.inventory;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,8 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
+import io.stockline.inventory.RoleCalls.Call;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
 
@@ -28,13 +25,6 @@ import io.stockline.testsupport.Tokens;
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class ImportExportRoleTest {
-
-    record Call(String name, String leastRole, int success, Function<RequestSpecification, Response> send) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     @BeforeEach
     void noDefaultToken() {
@@ -71,32 +61,24 @@ class ImportExportRoleTest {
     }
 
     static Stream<Arguments> callsAndRolesBelow() {
-        return calls().flatMap(call -> switch (call.leastRole()) {
-            case "admin" -> Stream.of(Arguments.of(call, "viewer"), Arguments.of(call, "operator"));
-            case "operator" -> Stream.of(Arguments.of(call, "viewer"));
-            default -> Stream.empty();
-        });
+        return RoleCalls.withRolesBelow(calls());
     }
 
     @ParameterizedTest(name = "{0} without a token: 401")
     @MethodSource("calls")
     void withoutATokenEveryCallIsUnauthorized(Call call) {
-        call.send().apply(given()).then().statusCode(401)
-                .header("WWW-Authenticate", startsWith("Bearer"))
-                .body("status", equalTo(401));
+        RoleCalls.unauthorizedWithoutToken(call);
     }
 
     @ParameterizedTest(name = "{0} as {1}: 403")
     @MethodSource("callsAndRolesBelow")
     void aRoleBelowTheOneACallNeedsIsForbidden(Call call, String role) {
-        call.send().apply(given().header("Authorization", Tokens.bearer(role))).then().statusCode(403)
-                .body("status", equalTo(403));
+        RoleCalls.forbiddenFor(call, role);
     }
 
     @ParameterizedTest(name = "{0} as its least role: 2xx")
     @MethodSource("calls")
     void theLeastRoleThatMayCallItSucceeds(Call call) {
-        call.send().apply(given().header("Authorization", Tokens.bearer(call.leastRole()))).then()
-                .statusCode(call.success());
+        RoleCalls.succeedsForItsLeastRole(call);
     }
 }

@@ -2,7 +2,6 @@ package io.stockline.inventory;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.stockline.inventory.RoleCalls.Call;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
 
@@ -31,14 +31,6 @@ import io.stockline.testsupport.Tokens;
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class RoleMatrixTest {
-
-    /** One call: the least role that may make it, what it answers then, and how to send it. */
-    record Call(String name, String leastRole, int success, Function<RequestSpecification, Response> send) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     private static String sku;
     private static String location;
@@ -219,19 +211,13 @@ class RoleMatrixTest {
     }
 
     static Stream<Arguments> callsAndRolesBelow() {
-        return calls().flatMap(call -> switch (call.leastRole()) {
-            case "admin" -> Stream.of(Arguments.of(call, "viewer"), Arguments.of(call, "operator"));
-            case "operator" -> Stream.of(Arguments.of(call, "viewer"));
-            default -> Stream.empty();
-        });
+        return RoleCalls.withRolesBelow(calls());
     }
 
     @ParameterizedTest(name = "{0} without a token: 401")
     @MethodSource("calls")
     void withoutATokenEveryCallIsUnauthorized(Call call) {
-        call.send().apply(given()).then().statusCode(401)
-                .header("WWW-Authenticate", startsWith("Bearer"))
-                .body("status", equalTo(401));
+        RoleCalls.unauthorizedWithoutToken(call);
     }
 
     @ParameterizedTest(name = "{0} with a forged token: 401")
@@ -245,15 +231,13 @@ class RoleMatrixTest {
     @ParameterizedTest(name = "{0} as {1}: 403")
     @MethodSource("callsAndRolesBelow")
     void aRoleBelowTheOneACallNeedsIsForbidden(Call call, String role) {
-        call.send().apply(given().header("Authorization", Tokens.bearer(role))).then().statusCode(403)
-                .body("status", equalTo(403));
+        RoleCalls.forbiddenFor(call, role);
     }
 
     @ParameterizedTest(name = "{0} as its least role: 2xx")
     @MethodSource("calls")
     void theLeastRoleThatMayCallItSucceeds(Call call) {
-        call.send().apply(given().header("Authorization", Tokens.bearer(call.leastRole()))).then()
-                .statusCode(call.success());
+        RoleCalls.succeedsForItsLeastRole(call);
     }
 
     @org.junit.jupiter.api.Test

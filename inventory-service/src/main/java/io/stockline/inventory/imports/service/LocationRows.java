@@ -18,6 +18,7 @@ import io.stockline.inventory.imports.domain.Numbered;
 import io.stockline.inventory.imports.domain.RowFate;
 import io.stockline.inventory.messaging.LocationChangedEvent;
 import io.stockline.inventory.repository.Location;
+import io.stockline.inventory.repository.KeyLocks;
 import io.stockline.inventory.repository.LocationRepository;
 import io.stockline.inventory.service.LocationRequest;
 import io.stockline.platform.config.Topics;
@@ -35,13 +36,15 @@ import io.stockline.platform.outbox.OutboxEvent;
 class LocationRows implements RowKind<LocationRequest> {
 
     private final LocationRepository locations;
+    private final KeyLocks locks;
     private final Validator validator;
     private final Outbox outbox;
     private final OutboxBatch outboxBatch;
     private final String locationsTopic;
 
     LocationRows(LocationRepository locations, Validator validator, Outbox outbox, OutboxBatch outboxBatch,
-            Topics topics) {
+            Topics topics, KeyLocks locks) {
+        this.locks = locks;
         this.locations = locations;
         this.validator = validator;
         this.outbox = outbox;
@@ -92,7 +95,9 @@ class LocationRows implements RowKind<LocationRequest> {
             if (run.dryRun() || created.isEmpty()) {
                 return Uni.createFrom().item(fates(chunk, existing, Set.of()));
             }
-            return locations.insertAll(created).chain(inserted -> {
+            // the locks POST /locations takes, so a request racing the import finds the location (409), never a 500
+            return locks.lockAll(KeyLocks.Scope.LOCATION_CODE, created.stream().map(location -> location.code).toList())
+                    .chain(() -> locations.insertAll(created)).chain(inserted -> {
                 List<OutboxEvent> events = new ArrayList<>();
                 List<String> raced = new ArrayList<>();
                 for (Location location : created) {

@@ -17,6 +17,7 @@ import io.stockline.inventory.imports.domain.RowFate;
 import io.stockline.inventory.purchasing.repository.Supplier;
 import io.stockline.inventory.purchasing.repository.SupplierRepository;
 import io.stockline.inventory.purchasing.service.SupplierRequest;
+import io.stockline.inventory.repository.KeyLocks;
 
 /**
  * Suppliers: {@code code, name, currency, leadTimeDays, contact?, minimumOrderQuantity?, orderMultiple?,
@@ -27,9 +28,11 @@ import io.stockline.inventory.purchasing.service.SupplierRequest;
 class SupplierRows implements RowKind<SupplierRequest> {
 
     private final SupplierRepository suppliers;
+    private final KeyLocks locks;
     private final Validator validator;
 
-    SupplierRows(SupplierRepository suppliers, Validator validator) {
+    SupplierRows(SupplierRepository suppliers, Validator validator, KeyLocks locks) {
+        this.locks = locks;
         this.suppliers = suppliers;
         this.validator = validator;
     }
@@ -71,13 +74,15 @@ class SupplierRows implements RowKind<SupplierRequest> {
             List<Supplier> created = new ArrayList<>();
             for (Numbered<SupplierRequest> row : chunk) {
                 if (!existing.containsKey(row.value().code())) {
-                    created.add(supplier(row.value()));
+                    created.add(row.value().newSupplier());
                 }
             }
             if (run.dryRun() || created.isEmpty()) {
                 return Uni.createFrom().item(fates(chunk, existing, Set.of()));
             }
-            return suppliers.insertAll(created).chain(inserted -> {
+            // the locks POST /suppliers takes, so a request racing the import finds the supplier (409), never a 500
+            return locks.lockAll(KeyLocks.Scope.SUPPLIER_CODE, created.stream().map(supplier -> supplier.code).toList())
+                    .chain(() -> suppliers.insertAll(created)).chain(inserted -> {
                 List<String> raced = created.stream().map(s -> s.code).filter(code -> !inserted.contains(code))
                         .toList();
                 // A supplier another request created meanwhile is judged like one that existed before.
@@ -105,7 +110,7 @@ class SupplierRows implements RowKind<SupplierRequest> {
             Supplier current = inserted.contains(request.code()) ? null : existing.get(request.code());
             if (current == null) {
                 fates.add(RowFate.APPLIED);
-            } else if (same(current, supplier(request))) {
+            } else if (same(current, request.newSupplier())) {
                 fates.add(RowFate.UNCHANGED);
             } else {
                 fates.add(RowFate.rejected("code", "supplier " + request.code()
@@ -119,19 +124,5 @@ class SupplierRows implements RowKind<SupplierRequest> {
         return a.name.equals(b.name) && Objects.equals(a.contact, b.contact) && a.currency.equals(b.currency)
                 && a.leadTimeDays == b.leadTimeDays && a.minimumOrderQuantity == b.minimumOrderQuantity
                 && a.orderMultiple == b.orderMultiple && a.allowOverReceipt == b.allowOverReceipt;
-    }
-
-    /** The supplier as POST /suppliers would create it from the same request. */
-    private static Supplier supplier(SupplierRequest request) {
-        Supplier s = new Supplier();
-        s.code = request.code();
-        s.name = request.name();
-        s.contact = request.contact();
-        s.currency = request.currency();
-        s.leadTimeDays = request.leadTimeDays();
-        s.minimumOrderQuantity = request.minimumOrderQuantity() == null ? 1 : request.minimumOrderQuantity();
-        s.orderMultiple = request.orderMultiple() == null ? 1 : request.orderMultiple();
-        s.allowOverReceipt = Boolean.TRUE.equals(request.allowOverReceipt());
-        return s;
     }
 }

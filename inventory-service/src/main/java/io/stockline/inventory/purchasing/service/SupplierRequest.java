@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import io.stockline.inventory.purchasing.repository.Supplier;
+
 /**
  * POST /api/v1/suppliers. An order line must be at least {@code minimumOrderQuantity} and a multiple of
  * {@code orderMultiple} (both 1 when absent); {@code allowOverReceipt} lets receipts exceed what was ordered.
@@ -21,4 +23,18 @@ public record SupplierRequest(
         @Positive @Max(1_000_000_000L) Long minimumOrderQuantity,
         @Positive @Max(1_000_000_000L) Long orderMultiple,
         Boolean allowOverReceipt) {
+
+    /** The supplier this request makes, as POST /suppliers and the supplier import create it. */
+    public Supplier newSupplier() {
+        Supplier s = new Supplier();
+        s.code = code;
+        s.name = name;
+        s.contact = contact;
+        s.currency = currency;
+        s.leadTimeDays = leadTimeDays;
+        s.minimumOrderQuantity = minimumOrderQuantity == null ? 1 : minimumOrderQuantity;
+        s.orderMultiple = orderMultiple == null ? 1 : orderMultiple;
+        s.allowOverReceipt = Boolean.TRUE.equals(allowOverReceipt);
+        return s;
+    }
 }

@@ -51,16 +51,7 @@ public class SupplierService {
                     if (existing != null) {
                         throw RuleViolation.conflict("code", "supplier " + request.code() + " exists");
                     }
-                    Supplier s = new Supplier();
-                    s.code = request.code();
-                    s.name = request.name();
-                    s.contact = request.contact();
-                    s.currency = request.currency();
-                    s.leadTimeDays = request.leadTimeDays();
-                    s.minimumOrderQuantity = request.minimumOrderQuantity() == null ? 1 : request.minimumOrderQuantity();
-                    s.orderMultiple = request.orderMultiple() == null ? 1 : request.orderMultiple();
-                    s.allowOverReceipt = Boolean.TRUE.equals(request.allowOverReceipt());
-                    return suppliers.persist(s).map(SupplierService::view);
+                    return suppliers.persist(request.newSupplier()).map(SupplierService::view);
                 });
     }
 
