@@ -125,7 +125,7 @@ public class LotRepository {
                 .setParameter("sku", sku).setParameter("lot", lot).getResultList())
                 .map(rows -> rows.stream().map(row -> new LotMovement(((Number) row[0]).longValue(), (String) row[1],
                         (String) row[2], ((Number) row[3]).longValue(), (String) row[4], (String) row[5],
-                        toOffsetDateTime(row[6]))).toList());
+                        MovementRepository.toOffsetDateTime(row[6]))).toList());
     }
 
     /** A lot at a location whose expiry date has come. */
@@ -163,16 +163,6 @@ public class LotRepository {
                 .setParameter("units", units).setParameter("sku", sku).setParameter("location", location)
                 .setParameter("lot", lot).executeUpdate())
                 .map(updated -> updated == 1);
-    }
-
-    private static java.time.OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof java.time.OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return value == null ? null : ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** One on-hand change of many, for {@link #applyOnHandChanges}. */

@@ -1,6 +1,5 @@
 package io.stockline.inventory.lots.rest;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,10 +22,6 @@ import io.stockline.platform.security.Roles;
 @RolesAllowed(Roles.VIEWER)
 @Tag(name = "Lots", description = "Lots of lot-tracked items: where they are, their expiry, and recalls.")
 public class LotResource {
-
-    /** The expiry job's answer: the seller's date it ran for and what each due lot came to. */
-    public record ExpiryRun(LocalDate date, List<LotService.Expired> lots) {
-    }
 
     private final LotService lots;
     private final LotExpiry expiry;
@@ -64,7 +59,7 @@ public class LotResource {
                     + "expiry date has come leaves available by an EXPIRY movement into quality control, as many units "
                     + "as are available; units already held for orders are reported as `heldForOrders`.")
     @APIResponse(responseCode = "200", description = "What each due lot came to")
-    public Uni<ExpiryRun> expire() {
-        return expiry.run().map(done -> new ExpiryRun(expiry.today(), done));
+    public Uni<LotExpiry.Run> expire() {
+        return expiry.run();
     }
 }

@@ -3,12 +3,12 @@ package io.stockline.inventory.lots.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -32,12 +32,17 @@ public class LotExpiry {
         this.zone = zone;
     }
 
-    public LocalDate today() {
+    private LocalDate today() {
         return LocalDate.now(Clock.system(zone));
     }
 
+    /** One run: the seller's date it ran for and what each due lot came to. */
+    @Schema(name = "ExpiryRun")
+    public record Run(LocalDate date, List<LotService.Expired> lots) {
+    }
+
     /** Expires every lot due today, a lot per transaction, so one that fails leaves the others done. */
-    public Uni<List<LotService.Expired>> run() {
+    public Uni<Run> run() {
         LocalDate today = today();
         return lots.dueToExpire(today, BATCH)
                 .onItem().transformToMulti(due -> Multi.createFrom().iterable(due))
@@ -55,7 +60,8 @@ public class LotExpiry {
                             return null;
                         }))
                 .filter(expired -> expired != null)
-                .collect().in(ArrayList::new, List::add);
+                .collect().asList()
+                .map(done -> new Run(today, done));
     }
 
     @Scheduled(every = "${stockline.lots.expiry-check:15m}", delayed = "30s",
