@@ -13,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.StockChanged;
 import io.stockline.alert.service.AlertService;
 import io.stockline.platform.events.EventReader;
+import io.stockline.platform.events.EventTypes;
 import io.stockline.platform.events.PoisonRecord;
 import io.stockline.platform.events.Retry;
 
@@ -24,7 +25,7 @@ import io.stockline.platform.events.Retry;
 @ApplicationScoped
 public class StockChangedConsumer {
 
-    static final String TYPE = "stock-changed";
+    static final String TYPE = EventTypes.STOCK_CHANGED;
 
     private final AlertService alerts;
     private final EventReader reader;

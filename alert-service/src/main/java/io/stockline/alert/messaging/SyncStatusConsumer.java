@@ -15,6 +15,7 @@ import io.stockline.alert.service.AlertService;
 import io.stockline.platform.events.Acks;
 import io.stockline.platform.events.CloudEvents;
 import io.stockline.platform.events.EventReader;
+import io.stockline.platform.events.EventTypes;
 import io.stockline.platform.events.PoisonRecord;
 import io.stockline.platform.events.Retry;
 
@@ -26,7 +27,7 @@ import io.stockline.platform.events.Retry;
 @ApplicationScoped
 public class SyncStatusConsumer {
 
-    static final String TYPE = "sync-status";
+    static final String TYPE = EventTypes.SYNC_STATUS;
 
     private final AlertService alerts;
     private final EventReader reader;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.stockline.platform.events.EventTypes;
 
 /**
  * {@code io.stockline.order.placed.v1} on {@code orders}, key = order id. An unpaid order is held only for a
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record OrderPlaced(String orderId, String channel, List<Line> lines, ShipTo shipTo, boolean paid) {
 
-    public static final String TYPE = "io.stockline.order.placed.v1";
+    public static final String TYPE = EventTypes.ORDER_PLACED;
 
     public OrderPlaced(String orderId, String channel, List<Line> lines, boolean paid) {
         this(orderId, channel, lines, null, paid);

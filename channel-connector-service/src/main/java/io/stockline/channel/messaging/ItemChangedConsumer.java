@@ -9,6 +9,7 @@ import io.stockline.channel.domain.ItemChanged;
 import io.stockline.channel.service.ChannelSyncService;
 import io.stockline.channel.service.ChannelWorkers;
 import io.stockline.platform.events.EventReader;
+import io.stockline.platform.events.EventTypes;
 import io.stockline.platform.events.PoisonRecord;
 import io.stockline.platform.events.Retry;
 
@@ -19,7 +20,7 @@ import io.stockline.platform.events.Retry;
 @ApplicationScoped
 public class ItemChangedConsumer {
 
-    static final String TYPE = "item-changed event";
+    static final String TYPE = EventTypes.ITEM_CHANGED;
 
     private final ChannelSyncService sync;
     private final ChannelWorkers workers;

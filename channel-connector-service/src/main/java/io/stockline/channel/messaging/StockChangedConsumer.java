@@ -17,6 +17,7 @@ import io.stockline.channel.service.ChannelSyncService;
 import io.stockline.channel.service.ChannelWorkers;
 import io.stockline.platform.events.DeadLetters;
 import io.stockline.platform.events.EventReader;
+import io.stockline.platform.events.EventTypes;
 import io.stockline.platform.events.PoisonRecord;
 import io.stockline.platform.events.Retry;
 
@@ -29,7 +30,7 @@ import io.stockline.platform.events.Retry;
 @ApplicationScoped
 public class StockChangedConsumer {
 
-    static final String TYPE = "stock-changed event";
+    static final String TYPE = EventTypes.STOCK_CHANGED;
 
     private final ChannelSyncService sync;
     private final ChannelWorkers workers;

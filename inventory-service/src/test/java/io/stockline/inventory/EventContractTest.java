@@ -1,0 +1,70 @@
+package io.stockline.inventory;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.stockline.testsupport.Infrastructure;
+import io.stockline.testsupport.KafkaProbe;
+import io.stockline.testsupport.ProducerContract;
+import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TopicNames;
+
+/**
+ * inventory-service against deploy/asyncapi.yaml on the real broker: every stock-changed, item-changed and
+ * location-changed event it sends (with lots, of a bundle, through the outbox relay) keeps to the document, nothing
+ * more and nothing less. It reads every record on the three topics, so it also checks what the other tests of the run
+ * made it send before it.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
+class EventContractTest {
+
+    static final String SERVICE = "inventory-service";
+
+    @ConfigProperty(name = "stockline.topics.stock-changed")
+    String stockChangedTopic;
+    @ConfigProperty(name = "stockline.topics.items")
+    String itemsTopic;
+    @ConfigProperty(name = "stockline.topics.locations")
+    String locationsTopic;
+
+    @AfterEach
+    void ledgerStillExplainsEveryBalance() {
+        Api.assertAuditConsistent();
+    }
+
+    @Test
+    void everyEventItSendsKeepsToTheContract() {
+        List<String> topics = List.of(stockChangedTopic, itemsTopic, locationsTopic);
+        try (KafkaProbe kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers()).watch(topics)) {
+            String location = Api.location();
+            String plain = Api.item();
+            Api.moved("RECEIPT", plain, location, 12);
+            Api.moved("SALE", plain, location, 2);
+            String lotTracked = Api.unique("SKU");
+            given().contentType(ContentType.JSON).body(Map.of("sku", lotTracked, "name", "Yoghurt", "lotTracked", true))
+                    .post("/api/v1/items").then().statusCode(201);
+            given().contentType(ContentType.JSON).body(Map.of("type", "RECEIPT", "sku", lotTracked, "location", location,
+                    "quantity", 4, "lot", "L-CT", "expiresOn", LocalDate.now(ZoneOffset.UTC).plusDays(40).toString()))
+                    .header("Idempotency-Key", Api.key()).post("/api/v1/movements").then().statusCode(201);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(kafka.on(stockChangedTopic))
+                    .anyMatch(record -> lotTracked.equals(record.key()) && record.value().contains("L-CT")));
+            new ProducerContract(SERVICE).awaitKept(kafka, topics, TopicNames.like(stockChangedTopic, "inventory.stock-changed"));
+        }
+    }
+}
