@@ -83,29 +83,47 @@ final class Planning {
         }
     }
 
+    /** One past movement: RECEIPT, SALE, RETURN or TRANSFER_OUT of {@code quantity} units, {@code daysAgo} days ago. */
+    record Move(int daysAgo, String type, long quantity) {
+    }
+
     /** Writes the history of the SKU at the location, and its balance, in one transaction. */
     static void write(String jdbcUrl, String user, String password, String sku, String location, History history)
+            throws SQLException {
+        List<Move> moves = new ArrayList<>();
+        moves.add(new Move(history.sales().length + 1, "RECEIPT", history.received()));
+        for (int i = 0; i < history.sales().length; i++) {
+            int ago = history.sales().length - i;
+            if (ago == 30 && history.transferredThirtyDaysAgo() > 0) {
+                moves.add(new Move(ago, "TRANSFER_OUT", history.transferredThirtyDaysAgo()));
+            }
+            if (ago == 10 && history.returnedTenDaysAgo() > 0) {
+                moves.add(new Move(ago, "RETURN", history.returnedTenDaysAgo()));
+            }
+            if (history.sales()[i] > 0) {
+                moves.add(new Move(ago, "SALE", history.sales()[i]));
+            }
+        }
+        write(jdbcUrl, user, password, sku, location, moves);
+    }
+
+    /** Writes the moves (oldest first) of the SKU at the location, and its balance, in one transaction. */
+    static void write(String jdbcUrl, String user, String password, String sku, String location, List<Move> moves)
             throws SQLException {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
             connection.setAutoCommit(false);
             int version = 0;
-            version = movement(connection, "RECEIPT", sku, location, history.received(), history.received(), 0, 0,
-                    history.receivedOn(), ++version);
-            for (int i = 0; i < history.sales().length; i++) {
-                int ago = history.sales().length - i;
-                LocalDate day = today().minusDays(ago);
-                if (ago == 30 && history.transferredThirtyDaysAgo() > 0) {
-                    long q = history.transferredThirtyDaysAgo();
-                    version = movement(connection, "TRANSFER_OUT", sku, location, q, -q, 0, q, day, ++version);
-                }
-                if (ago == 10 && history.returnedTenDaysAgo() > 0) {
-                    long q = history.returnedTenDaysAgo();
-                    version = movement(connection, "RETURN", sku, location, q, 0, q, 0, day, ++version);
-                }
-                long sold = history.sales()[i];
-                if (sold > 0) {
-                    version = movement(connection, "SALE", sku, location, sold, -sold, 0, 0, day, ++version);
-                }
+            for (Move move : moves) {
+                long q = move.quantity();
+                LocalDate day = today().minusDays(move.daysAgo());
+                version = switch (move.type()) {
+                    case "RECEIPT", "SALE" -> movement(connection, move.type(), sku, location, q,
+                            move.type().equals("SALE") ? -q : q, 0, 0, day, version + 1);
+                    case "RETURN" -> movement(connection, "RETURN", sku, location, q, 0, q, 0, day, version + 1);
+                    case "TRANSFER_OUT" -> movement(connection, "TRANSFER_OUT", sku, location, q, -q, 0, q, day,
+                            version + 1);
+                    default -> throw new IllegalArgumentException(move.type());
+                };
             }
             try (PreparedStatement balance = connection.prepareStatement("""
                     INSERT INTO stock_level (sku, location, on_hand, available, quality_control, in_transit, version)

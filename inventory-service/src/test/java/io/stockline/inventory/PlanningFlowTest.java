@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
+import io.stockline.inventory.planning.domain.DemandDay;
 import io.stockline.inventory.planning.domain.PlanningPolicy;
 import io.stockline.inventory.planning.domain.PolicyCalculator;
 import io.stockline.inventory.planning.domain.PolicyInput;
@@ -216,6 +218,54 @@ class PlanningFlowTest {
         assertThat(events(low, location)).hasSize(2);
         assertThat(JSON.readTree(events(low, location).get(1).value()).get("reorderPoint").asLong())
                 .isEqualTo(promoted.reorderPoint());
+
+
+        // Received: the lead time measured from sending to the receipt wins over the supplier's nominal 7 days.
+        Purchasing.receive(number, Api.key(), List.of(Purchasing.arrived(low, quantity, 0))).then().statusCode(201);
+        given().post(PLANNING + "/refresh").then().statusCode(200);
+        JsonPath measured = given().get(PLANNING + "/policies/" + low).then().statusCode(200).extract().jsonPath()
+                .using(DOUBLES);
+        assertThat(measured.getBoolean("policies[0].leadTimeMeasured")).isTrue();
+        assertThat(measured.getDouble("policies[0].leadTimeDays")).isGreaterThanOrEqualTo(0).isLessThan(1);
+    }
+
+    @Test
+    void daysAvailableReachedZeroAreCensoredNotReadAsNoDemand() throws Exception {
+        String location = Api.location();
+        String supplier = Planning.supplier(LEAD_TIME, 1, 1);
+        String sku = Api.item();
+        Planning.sells(supplier, sku, "1.00");
+        // 40 received 20 days ago; 10 a day sold out by the 16th day ago (the 4th sale took available to 0);
+        // nothing for three days, then 100 received 12 days ago and 5 a day sold since.
+        List<Planning.Move> moves = new ArrayList<>();
+        moves.add(new Planning.Move(20, "RECEIPT", 40));
+        for (int ago = 19; ago >= 16; ago--) {
+            moves.add(new Planning.Move(ago, "SALE", 10));
+        }
+        moves.add(new Planning.Move(12, "RECEIPT", 100));
+        for (int ago = 11; ago >= 1; ago--) {
+            moves.add(new Planning.Move(ago, "SALE", 5));
+        }
+        Planning.write(jdbcUrl, user, password, sku, location, moves);
+
+        given().post(PLANNING + "/refresh").then().statusCode(200);
+
+        // Stockouts: every day up to the first receipt's (no stock at its start), the 16th day ago (sold out), the
+        // three empty days after it and the second receipt's day (it started at 0). The rest is demand.
+        List<DemandDay> expected = new ArrayList<>();
+        for (int ago = historyDays; ago >= 1; ago--) {
+            boolean stockout = ago >= 20 || (ago <= 16 && ago >= 12);
+            long sold = ago >= 16 && ago <= 19 ? 10 : ago <= 11 ? 5 : 0;
+            expected.add(new DemandDay(Planning.today().minusDays(ago), sold, stockout, false));
+        }
+        PlanningPolicy policy = new PolicyCalculator().stockline(new PolicyInput(expected,
+                new SupplyTerms(LEAD_TIME, 0, 1, 1, new BigDecimal("1.0000")), serviceLevelC));
+        JsonPath read = given().get(PLANNING + "/policies/" + sku).then().statusCode(200).extract().jsonPath()
+                .using(DOUBLES);
+        assertThat(read.getLong("policies[0].history.stockoutDays")).isEqualTo(historyDays - 19 + 5);
+        assertThat(read.getLong("policies[0].history.demandUnits")).isEqualTo(40 + 55);
+        assertThat(read.getLong("policies[0].reorderPoint")).isEqualTo(policy.reorderPoint());
+        assertThat(read.getDouble("policies[0].dailyForecast")).isCloseTo(policy.dailyForecast(), within(1e-9));
     }
 
     private List<KafkaProbe.Received> events(String sku, String location) {

@@ -10,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.planning.service.PlanningService.SkuRefreshed;
 
 /**
  * Recomputes every SKU x location's policy: nightly ({@code stockline.planning.refresh}) and on demand. A SKU per
@@ -36,15 +37,14 @@ public class PlanningRefresh {
                 .onItem().transformToUniAndConcatenate(sku -> planning.refresh(sku, computedAt)
                         .onFailure().recoverWithItem(failure -> {
                             Log.warnf(failure, "planning refresh of %s failed", sku);
-                            return null;
-                        })
-                        .map(done -> done == null ? new PlanningService.SkuRefreshed(sku, -1, 0, false) : done))
+                            return SkuRefreshed.failed(sku);
+                        }))
                 .collect().asList()
                 .map(done -> {
-                    int policies = done.stream().mapToInt(d -> Math.max(d.policies(), 0)).sum();
-                    int changed = done.stream().mapToInt(PlanningService.SkuRefreshed::changed).sum();
-                    int skipped = (int) done.stream().filter(PlanningService.SkuRefreshed::skipped).count();
-                    int failed = (int) done.stream().filter(d -> d.policies() < 0).count();
+                    int policies = done.stream().mapToInt(SkuRefreshed::policies).sum();
+                    int changed = done.stream().mapToInt(SkuRefreshed::changed).sum();
+                    int skipped = (int) done.stream().filter(d -> d.outcome() == SkuRefreshed.Outcome.SKIPPED).count();
+                    int failed = (int) done.stream().filter(d -> d.outcome() == SkuRefreshed.Outcome.FAILED).count();
                     Log.infof("planning refresh at %s: %d SKUs, %d policies, %d reorder points changed, %d skipped,"
                             + " %d failed", computedAt, done.size(), policies, changed, skipped, failed);
                     return new Run(computedAt, done.size(), policies, changed, skipped, failed);

@@ -50,8 +50,20 @@ import io.stockline.platform.problem.RuleViolation;
 @ApplicationScoped
 public class PlanningService {
 
-    /** What one SKU's refresh did: policies computed, reorder points changed, or skipped (no supplier sells it). */
-    public record SkuRefreshed(String sku, int policies, int changed, boolean skipped) {
+    /** What one SKU's refresh did: policies computed and reorder points changed, or why it computed none. */
+    public record SkuRefreshed(String sku, int policies, int changed, Outcome outcome) {
+
+        public enum Outcome {
+            COMPUTED,
+            /** No supplier sells it: nothing to order, so no policy. */
+            SKIPPED,
+            /** Its transaction failed (logged); the other SKUs go on. */
+            FAILED
+        }
+
+        public static SkuRefreshed failed(String sku) {
+            return new SkuRefreshed(sku, 0, 0, Outcome.FAILED);
+        }
     }
 
     private final DemandRepository demand;
@@ -104,7 +116,7 @@ public class PlanningService {
         return policies.supplierOf(sku).chain(choice -> {
             if (choice == null) {
                 Log.debugf("planning %s: no supplier sells it, no policy", sku);
-                return Uni.createFrom().item(new SkuRefreshed(sku, 0, 0, true));
+                return Uni.createFrom().item(new SkuRefreshed(sku, 0, 0, SkuRefreshed.Outcome.SKIPPED));
             }
             return leadTimes.ofSupplier(choice.supplier())
                     .map(measured -> withMeasured(choice, measured.get(sku)))
@@ -158,7 +170,7 @@ public class PlanningService {
                         return changed ? count + 1 : count;
                     }));
         }
-        return chain.map(changed -> new SkuRefreshed(sku, history.size(), changed, false));
+        return chain.map(changed -> new SkuRefreshed(sku, history.size(), changed, SkuRefreshed.Outcome.COMPUTED));
     }
 
     private static StoredPolicy.History summary(List<LedgerDay> days) {
