@@ -22,6 +22,7 @@ import io.stockline.alert.domain.Alert;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Evaluation;
 import io.stockline.alert.domain.Lifecycle;
+import io.stockline.alert.domain.ReorderPoint;
 import io.stockline.alert.domain.Rule;
 import io.stockline.alert.domain.RuleSet;
 import io.stockline.alert.domain.StockChanged;
@@ -30,6 +31,7 @@ import io.stockline.alert.repository.AlertRepository;
 import io.stockline.alert.repository.AlertStateRepository.Subject;
 import io.stockline.alert.repository.AlertStateRepository;
 import io.stockline.alert.repository.ChannelStateRepository;
+import io.stockline.alert.repository.ReorderPointRepository;
 import io.stockline.alert.repository.RuleRepository;
 import io.stockline.alert.repository.StockStateRepository;
 import io.stockline.platform.events.ProcessedEvents;
@@ -47,6 +49,7 @@ public class AlertService {
     private final AlertRepository alerts;
     private final ChannelStateRepository channels;
     private final RuleRepository rules;
+    private final ReorderPointRepository reorderPoints;
     private final ProcessedEvents processed;
     private final AlertPublication publication;
     private final AlertConfig config;
@@ -54,14 +57,16 @@ public class AlertService {
     private final MeterRegistry metrics;
 
     public AlertService(StockStateRepository stock, AlertStateRepository states, AlertRepository alerts,
-            ChannelStateRepository channels, RuleRepository rules, ProcessedEvents processed,
-            AlertPublication publication, AlertConfig config, Clock clock, MeterRegistry metrics) {
+            ChannelStateRepository channels, RuleRepository rules, ReorderPointRepository reorderPoints,
+            ProcessedEvents processed, AlertPublication publication, AlertConfig config, Clock clock,
+            MeterRegistry metrics) {
         this.metrics = metrics;
         this.stock = stock;
         this.states = states;
         this.alerts = alerts;
         this.channels = channels;
         this.rules = rules;
+        this.reorderPoints = reorderPoints;
         this.processed = processed;
         this.publication = publication;
         this.config = config;
@@ -82,6 +87,44 @@ public class AlertService {
             defaults.put(kind, new Rule(null, kind, null, null, null, threshold, config.defaultCooldown(), true));
         }
         return defaults;
+    }
+
+    /**
+     * The rules in force for a (SKU, location): the rules people set, and where none covers a kind, the default; for
+     * LOW_STOCK the reorder point inventory computed for the SKU there replaces the configured default, so a rule set
+     * by a person (for the SKU, its location or all) still wins over it.
+     */
+    public Uni<RuleSet> stockRules(String sku, String location) {
+        return rules.forStock(sku, location).chain(found -> reorderPoints.find(sku, location).map(point -> {
+            Map<AlertKind, Rule> defaults = defaults();
+            if (point != null) {
+                defaults.put(AlertKind.LOW_STOCK, new Rule(null, AlertKind.LOW_STOCK, sku, location, null, point,
+                        config.defaultCooldown(), true));
+            }
+            return new RuleSet(found, defaults);
+        }));
+    }
+
+    /**
+     * Keeps the latest computed reorder point of a (SKU, location), once per event, and looks at the stock there
+     * again at once, so an item already under its new point is low now rather than at its next change.
+     */
+    @WithTransaction
+    public Uni<Void> onReorderPoint(ReorderPoint event) {
+        return processed.markProcessed(event.eventId())
+                .chain(fresh -> fresh ? reorderPoints.saveIfNewer(event) : Uni.createFrom().item(false))
+                .chain(newer -> {
+                    if (!newer) {
+                        Log.debugf("reorder-point %s for %s@%s: duplicate or stale, dropped", event.eventId(),
+                                event.sku(), event.location());
+                        return Uni.createFrom().voidItem();
+                    }
+                    Log.infof("reorder point of %s at %s is %d (computed %s)", event.sku(), event.location(),
+                            event.reorderPoint(), event.computedAt());
+                    return stock.lockAvailable(event.sku(), event.location())
+                            .chain(available -> available == null ? Uni.createFrom().voidItem()
+                                    : evaluateStock(event.sku(), event.location(), null, available));
+                });
     }
 
     /** Applies the event once; a duplicate or stale one changes nothing. */
@@ -114,7 +157,7 @@ public class AlertService {
     private Uni<Void> evaluateStock(String sku, String location, Long previousAvailable, long available) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        return rules.forStock(sku, location).map(found -> new RuleSet(found, defaults()))
+        return stockRules(sku, location)
                 .chain(ruleSet -> states.lockStock(sku, location)
                         .chain(rows -> stock.lots(sku, location).chain(lots -> {
                             Map<Evaluation.Key, Lifecycle.State> current = new HashMap<>();

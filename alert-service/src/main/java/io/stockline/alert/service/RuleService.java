@@ -57,11 +57,14 @@ public class RuleService {
         return rules.find(id).onItem().ifNull().failWith(() -> RuleViolation.unknownPath("id", "no rule " + id));
     }
 
-    /** The rule in force for a subject: the most specific one, or the default (id null). */
+    /** The rule in force for a subject: the most specific one, or the default (id null; for LOW_STOCK the computed reorder point when inventory sent one). */
     @WithTransaction
     public Uni<Rule> effective(AlertKind kind, String sku, String location, String channel) {
-        return (kind == AlertKind.SYNC_FAILING ? rules.forChannel(channel) : rules.forStock(sku, location))
-                .map(found -> new RuleSet(found, alerts.defaults()).select(kind, sku, location, channel));
+        if (kind == AlertKind.SYNC_FAILING) {
+            return rules.forChannel(channel)
+                    .map(found -> new RuleSet(found, alerts.defaults()).select(kind, sku, location, channel));
+        }
+        return alerts.stockRules(sku, location).map(ruleSet -> ruleSet.select(kind, sku, location, channel));
     }
 
     @WithTransaction

@@ -31,4 +31,7 @@ public interface Topics {
 
     /** Each channel's sync status; key channel id. channel-connector → alert. */
     String syncStatus();
+
+    /** Each SKU's computed reorder point at a location; key {@code sku|location}, compacted. inventory → alert. */
+    String reorderPoints();
 }

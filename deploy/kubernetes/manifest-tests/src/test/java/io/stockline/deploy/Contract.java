@@ -177,11 +177,13 @@ final class Contract {
 
     static final Map<String, Access> ACCESS = Map.of(
             "inventory-service", new Access(Set.of(),
-                    Set.of("inventory.stock-changed", "inventory.items", "inventory.locations"), null),
+                    Set.of("inventory.stock-changed", "inventory.items", "inventory.locations",
+                            "inventory.reorder-points"), null),
             "channel-connector-service", new Access(Set.of("inventory.stock-changed", "inventory.items"),
                     Set.of("channel.sync-status", "inventory.stock-changed.dlq", "inventory.items.dlq"), "channel-connector-service"),
             "allocation-service", new Access(Set.of("orders", "inventory.stock-changed", "inventory.locations"),
                     Set.of("allocations", "orders.dlq", "inventory.stock-changed.dlq", "inventory.locations.dlq"), "allocation-service"),
-            "alert-service", new Access(Set.of("inventory.stock-changed", "channel.sync-status"),
-                    Set.of("alerts", "inventory.stock-changed.dlq", "channel.sync-status.dlq"), "alert-service"));
+            "alert-service", new Access(Set.of("inventory.stock-changed", "channel.sync-status", "inventory.reorder-points"),
+                    Set.of("alerts", "inventory.stock-changed.dlq", "channel.sync-status.dlq",
+                            "inventory.reorder-points.dlq"), "alert-service"));
 }

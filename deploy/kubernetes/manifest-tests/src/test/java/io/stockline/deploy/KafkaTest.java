@@ -48,7 +48,7 @@ class KafkaTest {
             GenericKubernetesResource topic = entry.getValue();
             assertThat(topic.getMetadata().getLabels()).as("%s is the Topic Operator's", entry.getKey()).containsEntry("strimzi.io/cluster", kafka);
             Map<String, Object> config = topic.get("spec", "config");
-            boolean compacted = Set.of("inventory.items", "inventory.locations").contains(entry.getKey());
+            boolean compacted = Set.of("inventory.items", "inventory.locations", "inventory.reorder-points").contains(entry.getKey());
             assertThat(String.valueOf(config.get("cleanup.policy"))).as("%s cleanup.policy", entry.getKey())
                     .isEqualTo(compacted ? "compact" : "delete");
             int partitions = ((Number) topic.get("spec", "partitions")).intValue();

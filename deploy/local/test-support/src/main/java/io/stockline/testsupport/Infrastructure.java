@@ -40,7 +40,8 @@ public final class Infrastructure {
             "stockline.topics.alerts", "alerts",
             "stockline.topics.sync-status", "channel.sync-status",
             "stockline.topics.items", "inventory.items",
-            "stockline.topics.locations", "inventory.locations");
+            "stockline.topics.locations", "inventory.locations",
+            "stockline.topics.reorder-points", "inventory.reorder-points");
 
     private static Infrastructure instance;
 
