@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.ReorderPoint;
 import io.stockline.alert.service.AlertService;
 import io.stockline.platform.events.EventReader;
+import io.stockline.platform.events.EventTypes;
 import io.stockline.platform.events.PoisonRecord;
 import io.stockline.platform.events.Retry;
 
@@ -21,7 +22,7 @@ import io.stockline.platform.events.Retry;
 @ApplicationScoped
 public class ReorderPointConsumer {
 
-    static final String TYPE = "reorder-point";
+    static final String TYPE = EventTypes.REORDER_POINT;
 
     private final AlertService alerts;
     private final EventReader reader;
