@@ -39,14 +39,15 @@ public final class PolicyCalculator {
 
     /** Stockline's policy, with the days between two planning runs. */
     public PlanningPolicy stockline(PolicyInput input, double reviewDays) {
-        return stockline(input, reviewDays, null);
+        return stockline(input, reviewDays, null, ServiceMeasure.CYCLE);
     }
 
     /**
      * Stockline's policy with the economic order quantity as a floor of the order quantity, when {@code costs} and
-     * the unit cost are known (otherwise as without).
+     * the unit cost are known (otherwise as without), and the service level read as {@code measure}.
      */
-    public PlanningPolicy stockline(PolicyInput input, double reviewDays, OrderingCosts costs) {
+    public PlanningPolicy stockline(PolicyInput input, double reviewDays, OrderingCosts costs,
+            ServiceMeasure measure) {
         SupplyTerms supply = input.supply();
         double leadTime = Math.max(supply.leadTimeMeanDays(), 0);
         int horizon = (int) Math.ceil(leadTime + Math.max(reviewDays, 0)) + 1;
@@ -55,14 +56,17 @@ public final class PolicyCalculator {
         double overLeadTime = forecast.total(leadTime);
         double daily = leadTime > 0 ? overLeadTime / leadTime : forecast.daily()[0];
         double spread = forecast.residualStdDev();
-        double safety = safetyStock(input.serviceLevel(), leadTime, spread, daily, supply.leadTimeStdDevDays());
-        long reorderPoint = reorderPoint(overLeadTime, safety);
         double cover = forecast.total(leadTime + Math.max(reviewDays, 0));
         if (costs != null) {
             cover = Math.max(cover, economicOrderQuantity(forecast.total(1) * 365, costs, supply));
         }
+        long quantity = roundToTerms(cover, supply);
+        double safety = measure == ServiceMeasure.FILL_RATE
+                ? fillRateSafetyStock(input.serviceLevel(), quantity, leadTime, spread, daily,
+                        supply.leadTimeStdDevDays())
+                : safetyStock(input.serviceLevel(), leadTime, spread, daily, supply.leadTimeStdDevDays());
         return new PlanningPolicy(PolicyKind.STOCKLINE, forecast.method(), daily, spread, choice.mase(), choice.bias(),
-                safety, reorderPoint, roundToTerms(cover, supply));
+                safety, reorderPoint(overLeadTime, safety), quantity);
     }
 
     /**
@@ -105,6 +109,44 @@ public final class PolicyCalculator {
         double z = STANDARD_NORMAL.inverseCumulativeProbability(serviceLevel);
         return z * Math.sqrt(leadTimeDays * dailyStdDev * dailyStdDev
                 + daily * daily * leadTimeStdDevDays * leadTimeStdDevDays);
+    }
+
+    /**
+     * The same z x sqrt(LT x sd_d^2 + d^2 x sd_LT^2) with z for a fill rate: the z at which the expected shortage of
+     * a cycle, sigma_L x G(z), is (1 - fill rate) x the order quantity; never below 0 (a safety stock under the lead
+     * time's demand would plan to run out).
+     */
+    public static double fillRateSafetyStock(double fillRate, double orderQuantity, double leadTimeDays,
+            double dailyStdDev, double daily, double leadTimeStdDevDays) {
+        double spread = Math.sqrt(leadTimeDays * dailyStdDev * dailyStdDev
+                + daily * daily * leadTimeStdDevDays * leadTimeStdDevDays);
+        if (spread <= 0) {
+            return 0;
+        }
+        return fillRateFactor((1 - fillRate) * orderQuantity / spread) * spread;
+    }
+
+    /** The z >= 0 with G(z) = {@code loss} (G falls from 0.3989 at z = 0 towards 0); bisection to 1e-6. */
+    public static double fillRateFactor(double loss) {
+        if (loss >= normalLoss(0)) {
+            return 0;
+        }
+        double low = 0;
+        double high = 8;
+        while (high - low > 1e-6) {
+            double middle = (low + high) / 2;
+            if (normalLoss(middle) > loss) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return (low + high) / 2;
+    }
+
+    /** The standard normal loss function G(z) = phi(z) - z (1 - Phi(z)): the expected shortfall beyond z. */
+    public static double normalLoss(double z) {
+        return STANDARD_NORMAL.density(z) - z * (1 - STANDARD_NORMAL.cumulativeProbability(z));
     }
 
     /** Reorder when the inventory position is at or under this: demand over the lead time + safety stock, rounded up. */

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.stockline.inventory.planning.domain.PolicyCalculator;
 import io.stockline.inventory.planning.domain.PolicyInput;
+import io.stockline.inventory.planning.domain.ServiceMeasure;
 
 /**
  * The replenishment benchmark of issue 13 (run by deploy/local/bench/replenishment): one scenario, three policies.
@@ -24,6 +25,7 @@ public final class ReplenishmentBench {
         int skus = 200, locations = 3, days = 365, history = 365;
         long seed = 42;
         double[] levels = {0.98, 0.98, 0.98};
+        ServiceMeasure measure = ServiceMeasure.FILL_RATE;
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             switch (pair[0]) {
@@ -38,6 +40,7 @@ public final class ReplenishmentBench {
                         levels[i] = Double.parseDouble(parts[i]);
                     }
                 }
+                case "measure" -> measure = ServiceMeasure.valueOf(pair[1]);
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
@@ -46,8 +49,10 @@ public final class ReplenishmentBench {
         ReplenishmentSimulator simulator = new ReplenishmentSimulator();
         PolicyCalculator calculator = new PolicyCalculator();
         double[] classLevels = levels;
+        ServiceMeasure serviceMeasure = measure;
         Outcome stockline = simulator.run(scenario, (series, seen) -> calculator.stockline(
-                new PolicyInput(seen, series.supply(), classLevels[series.abcClass() - 'A'])));
+                new PolicyInput(seen, series.supply(), classLevels[series.abcClass() - 'A']),
+                PolicyCalculator.DEFAULT_REVIEW_DAYS, null, serviceMeasure));
         Outcome minMax = simulator.run(scenario, (series, seen) -> calculator.minMax(
                 new PolicyInput(seen, series.supply(), 0.5), series.supply().leadTimeMeanDays() + 7,
                 series.supply().leadTimeMeanDays() + 21));
@@ -56,9 +61,9 @@ public final class ReplenishmentBench {
 
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Replenishment simulation: %d SKUs x %d locations = %d series, %d days"
-                + " after %d days of history, seed %d, Stockline service levels A/B/C %s/%s/%s, %.0f s%n",
+                + " after %d days of history, seed %d, Stockline service levels A/B/C %s/%s/%s as %s, %.0f s%n",
                 skus, locations, scenario.series().size(), days, history, seed, percent(levels[0]),
-                percent(levels[1]), percent(levels[2]), seconds));
+                percent(levels[1]), percent(levels[2]), measure, seconds));
         out.append("| policy | fill rate | average inventory value | stockout days | orders placed | units lost |\n");
         out.append("|---|---|---|---|---|---|\n");
         row(out, "Stockline (forecast + z x sqrt(LT sd_d^2 + d^2 sd_LT^2))", stockline);

@@ -26,7 +26,7 @@ public final class HoltWinters implements ForecastMethod {
     private static final double[] ALPHAS = {0.03, 0.1, 0.2, 0.4};
     private static final double[] GAMMAS = {0.01, 0.05, 0.15, 0.3};
     /** (beta, phi) pairs: no trend, and damped trends from slow to quick. */
-    private static final double[][] TRENDS = {{0, 0}, {0.02, 0.9}, {0.02, 0.98}, {0.1, 0.9}};
+    private static final double[][] TRENDS = {{0, 0}, {0.02, 0.9}, {0.02, 0.98}, {0.1, 0.98}, {0.05, 0.995}};
 
     @Override
     public String name() {
