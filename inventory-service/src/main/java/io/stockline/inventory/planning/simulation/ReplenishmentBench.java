@@ -1,7 +1,17 @@
 package io.stockline.inventory.planning.simulation;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+
+import io.stockline.inventory.planning.domain.PlanningPolicy;
 import io.stockline.inventory.planning.domain.PolicyCalculator;
 import io.stockline.inventory.planning.domain.PolicyInput;
 import io.stockline.inventory.planning.domain.ServiceMeasure;
@@ -14,7 +24,7 @@ import io.stockline.inventory.planning.domain.ServiceMeasure;
  * stockout days and orders placed per policy, and Stockline's inventory value over the tuned seed formula's.
  *
  * <p>Arguments (all optional, name=value): skus=200 locations=3 days=365 history=365 seed=42
- * levels=0.98,0.98,0.98 (A,B,C).
+ * levels=0.98,0.98,0.98 (A,B,C) measure=CYCLE (or FILL_RATE: how the service levels are read).
  */
 public final class ReplenishmentBench {
 
@@ -25,7 +35,7 @@ public final class ReplenishmentBench {
         int skus = 200, locations = 3, days = 365, history = 365;
         long seed = 42;
         double[] levels = {0.98, 0.98, 0.98};
-        ServiceMeasure measure = ServiceMeasure.FILL_RATE;
+        ServiceMeasure measure = ServiceMeasure.CYCLE;
         for (String arg : args) {
             String[] pair = arg.split("=", 2);
             switch (pair[0]) {
@@ -50,9 +60,14 @@ public final class ReplenishmentBench {
         PolicyCalculator calculator = new PolicyCalculator();
         double[] classLevels = levels;
         ServiceMeasure serviceMeasure = measure;
-        Outcome stockline = simulator.run(scenario, (series, seen) -> calculator.stockline(
-                new PolicyInput(seen, series.supply(), classLevels[series.abcClass() - 'A']),
-                PolicyCalculator.DEFAULT_REVIEW_DAYS, null, serviceMeasure));
+        Map<Scenario.Series, PlanningPolicy> last = new ConcurrentHashMap<>();
+        Outcome stockline = simulator.run(scenario, (series, seen) -> {
+            PlanningPolicy policy = calculator.stockline(
+                    new PolicyInput(seen, series.supply(), classLevels[series.abcClass() - 'A']),
+                    PolicyCalculator.DEFAULT_REVIEW_DAYS, null, serviceMeasure);
+            last.put(series, policy);
+            return policy;
+        });
         Outcome minMax = simulator.run(scenario, (series, seen) -> calculator.minMax(
                 new PolicyInput(seen, series.supply(), 0.5), series.supply().leadTimeMeanDays() + 7,
                 series.supply().leadTimeMeanDays() + 21));
@@ -74,6 +89,7 @@ public final class ReplenishmentBench {
         out.append(String.format(Locale.ROOT, "Stockline / tuned seed formula inventory value: %.3f (%.1f %% less)"
                 + "; target: fill rate >= 98 %% and ratio <= 0.800: %s%n", ratio, 100 * (1 - ratio),
                 stockline.fillRate() >= 0.98 && ratio <= 0.8 ? "met" : "missed"));
+        out.append(methods(last.values()));
         System.out.print(out);
     }
 
@@ -112,6 +128,23 @@ public final class ReplenishmentBench {
         out.append(String.format(Locale.ROOT, "| %s | %.2f %% | %,.0f | %,d | %,d | %,d |%n", name,
                 100 * outcome.fillRate(), outcome.averageInventoryValue(), outcome.stockoutDays(), outcome.orders(),
                 outcome.demanded() - outcome.served()));
+    }
+
+    /** Which forecast methods Stockline's last weekly run chose, with their median MASE and bias on the holdout. */
+    private static String methods(Collection<PlanningPolicy> policies) {
+        Map<String, List<PlanningPolicy>> byMethod = new TreeMap<>(
+                policies.stream().collect(Collectors.groupingBy(PlanningPolicy::forecastMethod)));
+        StringBuilder out = new StringBuilder("Stockline's forecast methods at the last weekly run (series, median MASE,"
+                + " median bias on the 28 days held out):");
+        byMethod.forEach((method, chosen) -> out.append(String.format(Locale.ROOT, " %s %d (%.2f, %+.2f);", method,
+                chosen.size(), median(chosen, PlanningPolicy::mase), median(chosen, PlanningPolicy::bias))));
+        return out.append(System.lineSeparator()).toString();
+    }
+
+    private static double median(List<PlanningPolicy> policies, ToDoubleFunction<PlanningPolicy> metric) {
+        DescriptiveStatistics statistics = new DescriptiveStatistics();
+        policies.stream().mapToDouble(metric).filter(Double::isFinite).forEach(statistics::addValue);
+        return statistics.getN() == 0 ? Double.NaN : statistics.getPercentile(50);
     }
 
     private static String percent(double level) {
