@@ -58,7 +58,8 @@ public final class PolicyCalculator {
         double spread = forecast.residualStdDev();
         double cover = forecast.total(leadTime + Math.max(reviewDays, 0));
         if (costs != null) {
-            cover = Math.max(cover, economicOrderQuantity(forecast.total(1) * 365, costs, supply));
+            // a year of the forecast's mean over the horizon, not of its first day (which carries that weekday's season)
+            cover = Math.max(cover, economicOrderQuantity(forecast.total(horizon) / horizon * 365, costs, supply));
         }
         long quantity = roundToTerms(cover, supply);
         double safety = measure == ServiceMeasure.FILL_RATE
