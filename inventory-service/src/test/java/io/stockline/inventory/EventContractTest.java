@@ -26,7 +26,7 @@ import io.stockline.testsupport.TopicNames;
 
 /**
  * inventory-service against deploy/asyncapi.yaml on the real broker: every stock-changed, item-changed and
- * location-changed event it sends (with lots, of a bundle, through the outbox relay) keeps to the document, nothing
+ * location-changed and reorder-point event it sends (with lots, through the outbox relay) keeps to the document, nothing
  * more and nothing less. It reads every record on the three topics, so it also checks what the other tests of the run
  * made it send before it.
  */
@@ -42,6 +42,8 @@ class EventContractTest {
     String itemsTopic;
     @ConfigProperty(name = "stockline.topics.locations")
     String locationsTopic;
+    @ConfigProperty(name = "stockline.topics.reorder-points")
+    String reorderPointsTopic;
 
     @AfterEach
     void ledgerStillExplainsEveryBalance() {
@@ -50,7 +52,7 @@ class EventContractTest {
 
     @Test
     void everyEventItSendsKeepsToTheContract() {
-        List<String> topics = List.of(stockChangedTopic, itemsTopic, locationsTopic);
+        List<String> topics = List.of(stockChangedTopic, itemsTopic, locationsTopic, reorderPointsTopic);
         try (KafkaProbe kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers()).watch(topics)) {
             String location = Api.location();
             String plain = Api.item();
@@ -62,6 +64,9 @@ class EventContractTest {
             given().contentType(ContentType.JSON).body(Map.of("type", "RECEIPT", "sku", lotTracked, "location", location,
                     "quantity", 4, "lot", "L-CT", "expiresOn", LocalDate.now(ZoneOffset.UTC).plusDays(40).toString()))
                     .header("Idempotency-Key", Api.key()).post("/api/v1/movements").then().statusCode(201);
+            // a planning refresh publishes the plain item's first reorder point
+            Planning.sells(Planning.supplier(7, 1, 1), plain, "3.10");
+            given().post(Planning.PLANNING + "/refresh").then().statusCode(200);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(kafka.on(stockChangedTopic))
                     .anyMatch(record -> lotTracked.equals(record.key()) && record.value().contains("L-CT")));
             new ProducerContract(SERVICE).awaitKept(kafka, topics, TopicNames.like(stockChangedTopic, "inventory.stock-changed"));

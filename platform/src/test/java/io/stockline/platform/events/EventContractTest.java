@@ -80,7 +80,7 @@ class EventContractTest {
                 .contains(EventTypes.ORDER_PLACED, EventTypes.ORDER_CANCELLED, EventTypes.ORDER_SHIPPED,
                         EventTypes.STOCK_CHANGED, EventTypes.LOCATION_CHANGED);
         assertThat(contract.exchanges("inventory-service", "send")).extracting(EventContract.Exchange::address)
-                .containsOnly("inventory.stock-changed", "inventory.items", "inventory.locations");
+                .containsOnly("inventory.stock-changed", "inventory.items", "inventory.locations", "inventory.reorder-points");
     }
 
     @Test
