@@ -37,6 +37,7 @@ import io.stockline.inventory.planning.domain.PolicyInput;
 import io.stockline.inventory.planning.domain.SupplyTerms;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
+import io.stockline.testsupport.LedgerHistory;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
 
@@ -237,14 +238,14 @@ class PlanningFlowTest {
         Planning.sells(supplier, sku, "1.00");
         // 40 received 20 days ago; 10 a day sold out by the 16th day ago (the 4th sale took available to 0);
         // nothing for three days, then 100 received 12 days ago and 5 a day sold since.
-        List<Planning.Move> moves = new ArrayList<>();
-        moves.add(new Planning.Move(20, "RECEIPT", 40));
+        List<LedgerHistory.Move> moves = new ArrayList<>();
+        moves.add(new LedgerHistory.Move(20, "RECEIPT", 40));
         for (int ago = 19; ago >= 16; ago--) {
-            moves.add(new Planning.Move(ago, "SALE", 10));
+            moves.add(new LedgerHistory.Move(ago, "SALE", 10));
         }
-        moves.add(new Planning.Move(12, "RECEIPT", 100));
+        moves.add(new LedgerHistory.Move(12, "RECEIPT", 100));
         for (int ago = 11; ago >= 1; ago--) {
-            moves.add(new Planning.Move(ago, "SALE", 5));
+            moves.add(new LedgerHistory.Move(ago, "SALE", 5));
         }
         Planning.write(jdbcUrl, user, password, sku, location, moves);
 
