@@ -30,6 +30,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.restassured.http.ContentType;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
+import io.stockline.testsupport.LedgerHistory;
 import io.stockline.testsupport.ServiceProcess;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
@@ -50,6 +51,7 @@ class EndToEndIT {
     private static final String topicPrefix = "e2e" + Infrastructure.shortId() + ".";
     private static final List<String> databases = new ArrayList<>();
     private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private static final Map<String, String> databaseOf = new LinkedHashMap<>();
     private static WireMockServer channel;
     private static KafkaProbe kafka;
 
@@ -78,6 +80,7 @@ class EndToEndIT {
     private static ServiceProcess start(String service, Map<String, String> extra) {
         String database = infrastructure.createDatabase("e2e_" + service.replace("-service", ""));
         databases.add(database);
+        databaseOf.put(service, database);
         Map<String, String> config = new LinkedHashMap<>(
                 StocklineTestResource.serviceConfig(infrastructure, database, topicPrefix));
         config.putAll(extra);
@@ -158,5 +161,86 @@ class EndToEndIT {
         // And the channel follows: 4 available less the buffer.
         await("channel holds 4 - buffer").atMost(Duration.ofSeconds(60)).untilAsserted(() -> channel.verify(
                 pushed(sku, 4 - BUFFER)));
+    }
+
+    /**
+     * Planning across the system: two months of sales (about ten a day) in inventory's ledger, a refresh computes the
+     * reorder point, alert-service opens LOW_STOCK at that computed point (far above the configured default of 5),
+     * the suggestion becomes a draft purchase order, is sent, and "when will it restock?" answers with its date.
+     */
+    @Test
+    void salesHistoryGivesAReorderPointALowStockAlertAtItAPurchaseOrderAndARestockDate() throws Exception {
+        int inventory = services.get("inventory-service").port();
+        String sku = "MUG-" + UUID.randomUUID().toString().substring(0, 6);
+        String location = "WH-PLAN-" + UUID.randomUUID().toString().substring(0, 4);
+        String supplier = "SUP-" + UUID.randomUUID().toString().substring(0, 6);
+        given().port(inventory).header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("code", location, "name", "Planning", "type", "WAREHOUSE"))
+                .post("/api/v1/locations").then().statusCode(201);
+        given().port(inventory).header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "name", "Mug"))
+                .post("/api/v1/items").then().statusCode(201);
+        given().port(inventory).header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("code", supplier, "name", "Mugs Ltd", "contact", "orders@mugs.example", "currency", "EUR",
+                        "leadTimeDays", 7, "allowOverReceipt", false))
+                .post("/api/v1/suppliers").then().statusCode(201);
+        given().port(inventory).header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("unitCost", "2.40", "packSize", 1))
+                .put("/api/v1/suppliers/" + supplier + "/items/" + sku).then().statusCode(200);
+
+        // 60 days of sales, 8 to 12 a day, after a receipt that leaves 40
+        List<LedgerHistory.Move> moves = new ArrayList<>();
+        long sold = 0;
+        for (int ago = 60; ago >= 1; ago--) {
+            long quantity = 8 + (ago * 7) % 5;
+            moves.add(new LedgerHistory.Move(ago, "SALE", quantity));
+            sold += quantity;
+        }
+        moves.add(0, new LedgerHistory.Move(61, "RECEIPT", sold + 40));
+        String database = databaseOf.get("inventory-service");
+        LedgerHistory.write(infrastructure.jdbcUrl(database), infrastructure.pgUser(), infrastructure.pgPassword(), sku,
+                location, moves);
+        // one movement through the API, so the other services learn the balance: 41 available
+        given().port(inventory).header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .header("Idempotency-Key", "plan-receipt-" + sku)
+                .body(Map.of("type", "RECEIPT", "sku", sku, "location", location, "quantity", 1))
+                .post("/api/v1/movements").then().statusCode(201);
+
+        given().port(inventory).header("Authorization", ADMIN).post("/api/v1/planning/refresh").then().statusCode(200);
+        long reorderPoint = given().port(inventory).header("Authorization", ADMIN).get("/api/v1/planning/policies/" + sku)
+                .then().statusCode(200).extract().jsonPath().getLong("policies[0].reorderPoint");
+        assertThat(reorderPoint).as("about ten a day over a 7-day lead time, plus safety stock").isGreaterThan(41);
+
+        await("LOW_STOCK at the computed reorder point").atMost(Duration.ofSeconds(60)).until(() -> lowStock(sku) != null);
+        JsonNode opened = lowStock(sku);
+        assertThat(opened.path("threshold").asLong()).isEqualTo(reorderPoint);
+        assertThat(opened.path("observed").asLong()).isEqualTo(41);
+        assertThat(opened.path("location").asText()).isEqualTo(location);
+
+        String number = given().port(inventory).header("Authorization", Tokens.bearer("operator"))
+                .post("/api/v1/planning/suggestions/" + supplier + "/purchase-orders").then().statusCode(201)
+                .extract().jsonPath().getString("purchaseOrders[0].number");
+        JsonNode order = JSON.readTree(given().port(inventory).header("Authorization", ADMIN)
+                .post("/api/v1/purchase-orders/" + number + "/send").then().statusCode(200).extract().asString());
+        long ordered = order.path("lines").path(0).path("quantity").asLong();
+        assertThat(41 + ordered).as("the order clears the reorder point").isGreaterThan(reorderPoint);
+
+        JsonNode restock = JSON.readTree(given().port(inventory).header("Authorization", Tokens.bearer("viewer"))
+                .queryParam("location", location).queryParam("quantity", 41 + ordered)
+                .get("/api/v1/availability/" + sku).then().statusCode(200).extract().asString());
+        assertThat(restock.toString()).contains(order.path("expectedOn").asText(), number);
+    }
+
+    /** The opened LOW_STOCK alert of the SKU, if any. */
+    private static JsonNode lowStock(String sku) throws Exception {
+        for (KafkaProbe.Received record : kafka.on(topicPrefix + "alerts")) {
+            if (sku.equals(record.key()) && "io.stockline.alert.opened.v1".equals(record.header("ce_type"))) {
+                JsonNode alert = JSON.readTree(record.value());
+                if ("LOW_STOCK".equals(alert.path("kind").asText())) {
+                    return alert;
+                }
+            }
+        }
+        return null;
     }
 }
