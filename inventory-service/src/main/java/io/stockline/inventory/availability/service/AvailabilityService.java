@@ -5,7 +5,6 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.availability.domain.Availability;
 import io.stockline.inventory.availability.repository.AvailabilityRepository;
@@ -24,8 +23,7 @@ public class AvailabilityService {
         this.config = config;
     }
 
-    /** {@code location} null means every location. */
-    @WithSession
+    /** {@code location} null means every location. One read, so no transaction and no session. */
     public Uni<Availability.Answer> answer(String sku, String location, long quantity) {
         LocalDate today = LocalDate.now(clock);
         return repository.facts(sku, location, config.transferDays()).map(facts -> {
