@@ -69,6 +69,15 @@ public class ExportService {
                 : exports.purchaseOrderLines(wanted, last.number(), last.line(), PAGE)));
     }
 
+    /**
+     * Rows already in memory (a report: one row per SKU at most) as one CSV text with a header row, written the way
+     * the exports write theirs: the property order of {@code type} is the column order.
+     */
+    public static <R> String csv(Class<R> type, List<R> rows) {
+        CsvSchema schema = CSV.schemaFor(type);
+        return header(schema) + write(CSV.writer(schema.withoutHeader()), rows);
+    }
+
     /** The header, then the pages: each read after the last row of the one before, until one comes back short. */
     private static <R> Multi<String> csv(Class<R> type, Function<R, Uni<List<R>>> pageAfter) {
         CsvSchema schema = CSV.schemaFor(type);

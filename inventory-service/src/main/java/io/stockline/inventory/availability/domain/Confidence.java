@@ -1,0 +1,13 @@
+package io.stockline.inventory.availability.domain;
+
+/** How sure an availability answer is, in one word a support tool can show. */
+public enum Confidence {
+    /** The units are available now. */
+    HIGH,
+    /** Open purchase orders or transfers cover the quantity, each dated by an expected date or a measured time. */
+    MEDIUM,
+    /** An estimate: open supply dated by a nominal lead or transit time, or no open supply and a supplier's lead time. */
+    LOW,
+    /** Not enough now or on the way, and no supplier sells the item. */
+    UNKNOWN
+}
