@@ -5,14 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Body;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.Response;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -24,6 +32,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.restassured.RestAssured;
+import io.restassured.authentication.PreemptiveOAuth2HeaderScheme;
 import io.restassured.filter.Filter;
 import io.restassured.filter.FilterContext;
 import io.restassured.specification.FilterableRequestSpecification;
@@ -52,6 +61,9 @@ public final class OpenApiConformance implements Filter {
     private static final String PATH_MISSING = "validation.request.path.missing";
     private static final String OPERATION_NOT_ALLOWED = "validation.request.operation.notAllowed";
 
+    /** The messages shown per exchange: a list of answers repeats the same fault for each element. */
+    private static final int MESSAGES = 6;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Map<String, OpenApiConformance> INSTALLED = new ConcurrentHashMap<>();
@@ -70,7 +82,8 @@ public final class OpenApiConformance implements Filter {
      * The document as OpenAPI 3.0, which is what the validator (2.46) checks types against: given a 3.1 document, as
      * Quarkus writes them, it lets a string through where an integer is due. Ours use no more of 3.1 than a numeric
      * {@code exclusiveMinimum}/{@code exclusiveMaximum} (3.0: a boolean beside {@code minimum}), {@code examples} lists
-     * in schemas (3.0: {@code example}) and type lists with {@code null} (3.0: {@code nullable}); a YAML or 3.0
+     * in schemas (3.0: {@code example}), and {@code null} as a type or as an {@code anyOf} branch beside a reference
+     * (3.0: {@code nullable}, the reference inlined, since 3.0 cannot make a reference nullable); a YAML or 3.0
      * document is passed through.
      */
     static String asOpenApi30(String document) {
@@ -84,11 +97,11 @@ public final class OpenApiConformance implements Filter {
             return document;
         }
         ((ObjectNode) root).put("openapi", "3.0.3");
-        downgrade(root);
+        downgrade(root, root.path("components").path("schemas").deepCopy(), new ArrayList<>());
         return root.toString();
     }
 
-    private static void downgrade(JsonNode node) {
+    private static void downgrade(JsonNode node, JsonNode schemas, List<String> inlining) {
         if (node instanceof ObjectNode object) {
             for (String bound : List.of("Minimum", "Maximum")) {
                 JsonNode exclusive = object.get("exclusive" + bound);
@@ -109,7 +122,7 @@ public final class OpenApiConformance implements Filter {
                 List<String> types = new ArrayList<>();
                 type.forEach(t -> types.add(t.asText()));
                 if (types.remove("null")) {
-                    object.put("nullable", true);
+                    nullable(object);
                 }
                 if (types.size() == 1) {
                     object.put("type", types.get(0));
@@ -117,45 +130,59 @@ public final class OpenApiConformance implements Filter {
                     object.remove("type");
                 }
             }
-            object.fields().forEachRemaining(field -> downgrade(field.getValue()));
+            String inlined = null;
+            JsonNode anyOf = object.get("anyOf");
+            if (anyOf instanceof ArrayNode branches && branches.size() == 2) {
+                JsonNode other = null;
+                boolean withNull = false;
+                for (JsonNode branch : branches) {
+                    if (branch.size() == 1 && "null".equals(branch.path("type").asText())) {
+                        withNull = true;
+                    } else {
+                        other = branch;
+                    }
+                }
+                String ref = other == null ? "" : other.path("$ref").asText("");
+                String name = ref.substring(ref.lastIndexOf('/') + 1);
+                if (withNull && ref.startsWith("#/components/schemas/") && schemas.has(name) && !inlining.contains(name)) {
+                    object.remove("anyOf");
+                    schemas.get(name).fields().forEachRemaining(field -> {
+                        if (!object.has(field.getKey())) {
+                            object.set(field.getKey(), field.getValue().deepCopy());
+                        }
+                    });
+                    nullable(object);
+                    inlined = name;
+                    inlining.add(name);
+                }
+            }
+            object.fields().forEachRemaining(field -> downgrade(field.getValue(), schemas, inlining));
+            if (inlined != null) {
+                inlining.remove(inlined);
+            }
         } else if (node instanceof ArrayNode array) {
-            array.forEach(OpenApiConformance::downgrade);
+            array.forEach(element -> downgrade(element, schemas, inlining));
         }
     }
 
-    /** A filter of deploy/openapi/{service}.json. */
-    public static OpenApiConformance of(String service) {
-        Path file = OpenApiDocuments.committed(service);
-        try {
-            return new OpenApiConformance(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** {@code nullable}, and {@code null} among the values of an enumeration (which 3.0 checks apart from it). */
+    private static void nullable(ObjectNode schema) {
+        schema.put("nullable", true);
+        if (schema.get("enum") instanceof ArrayNode values) {
+            for (JsonNode value : values) {
+                if (value.isNull()) {
+                    return;
+                }
+            }
+            values.addNull();
         }
-    }
-
-    /**
-     * Adds the filter of {@code service}'s document to RestAssured's default filters, once (the parsed document is
-     * kept for every later test). Called by {@link OpenApiConformanceExtension} inside the test's class loader.
-     */
-    public static void install(String service) {
-        OpenApiConformance filter = INSTALLED.computeIfAbsent(service, OpenApiConformance::of);
-        if (!RestAssured.filters().contains(filter)) {
-            RestAssured.filters(filter);
-        }
-    }
-
-    /** The violations the installed filters collected since the last call, and forgets them. */
-    public static List<String> drainInstalled() {
-        List<String> all = new ArrayList<>();
-        INSTALLED.values().forEach(filter -> all.addAll(filter.drain()));
-        return all;
     }
 
     @Override
     public io.restassured.response.Response filter(FilterableRequestSpecification requestSpec,
             FilterableResponseSpecification responseSpec, FilterContext ctx) {
         io.restassured.response.Response answer = ctx.next(requestSpec, responseSpec);
-        Request request = RestAssuredRequest.of(requestSpec);
+        Request request = AsSent.of(requestSpec);
         if (request.getPath().startsWith(API_PREFIX)) {
             check(request, RestAssuredResponse.of(answer));
         }
@@ -177,8 +204,94 @@ public final class OpenApiConformance implements Filter {
             messages.addAll(errors("answer", validator.validateResponse(request.getPath(), request.getMethod(), response)));
         }
         if (!messages.isEmpty()) {
+            List<String> shown = messages.size() > MESSAGES ? new ArrayList<>(messages.subList(0, MESSAGES)) : messages;
+            if (messages.size() > MESSAGES) {
+                shown.add("and " + (messages.size() - MESSAGES) + " more");
+            }
             violations.add(request.getMethod() + " " + request.getPath() + " -> " + response.getStatus() + ": "
-                    + String.join("; ", messages));
+                    + String.join("; ", shown));
+        }
+    }
+
+    /**
+     * The request as the service received it: RestAssured sets the token of {@code auth().oauth2(...)} after the
+     * filters run, and leaves a query written into the path ({@code get("/x?sku=A")}) out of the query parameters.
+     */
+    record AsSent(Request request, String authorization, Map<String, List<String>> query) implements Request {
+
+        static Request of(FilterableRequestSpecification spec) {
+            Request request = RestAssuredRequest.of(spec);
+            String authorization = null;
+            if (request.getHeaderValues("Authorization").isEmpty()
+                    && spec.getAuthenticationScheme() instanceof PreemptiveOAuth2HeaderScheme oauth2
+                    && oauth2.getAccessToken() != null) {
+                authorization = "Bearer " + oauth2.getAccessToken();
+            }
+            Map<String, List<String>> query = new LinkedHashMap<>();
+            String raw = URI.create(spec.getURI()).getRawQuery();
+            if (raw != null) {
+                for (String pair : raw.split("&")) {
+                    String[] kv = pair.split("=", 2);
+                    String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+                    if (!key.isEmpty() && request.getQueryParameterValues(key).isEmpty()) {
+                        query.computeIfAbsent(key, k -> new ArrayList<>())
+                                .add(kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+                    }
+                }
+            }
+            return authorization == null && query.isEmpty() ? request : new AsSent(request, authorization, query);
+        }
+
+        @Override
+        public String getPath() {
+            return request.getPath();
+        }
+
+        @Override
+        public Method getMethod() {
+            return request.getMethod();
+        }
+
+        @Override
+        public Optional<String> getBody() {
+            return request.getBody();
+        }
+
+        @Override
+        public Optional<Body> getRequestBody() {
+            return request.getRequestBody();
+        }
+
+        @Override
+        public Collection<String> getQueryParameters() {
+            Set<String> names = new LinkedHashSet<>(request.getQueryParameters());
+            names.addAll(query.keySet());
+            return names;
+        }
+
+        @Override
+        public Collection<String> getQueryParameterValues(String name) {
+            return query.containsKey(name) ? query.get(name) : request.getQueryParameterValues(name);
+        }
+
+        @Override
+        public Map<String, Collection<String>> getHeaders() {
+            Map<String, Collection<String>> headers = new LinkedHashMap<>(request.getHeaders());
+            if (authorization != null) {
+                headers.put("Authorization", List.of(authorization));
+            }
+            return headers;
+        }
+
+        @Override
+        public Collection<String> getHeaderValues(String name) {
+            return authorization != null && "Authorization".equalsIgnoreCase(name) ? List.of(authorization)
+                    : request.getHeaderValues(name);
+        }
+
+        @Override
+        public Optional<String> getContentType() {
+            return request.getContentType();
         }
     }
 

@@ -31,6 +31,15 @@ class OpenApiConformanceTest {
               "info": {"title": "tiny", "version": "1"},
               "servers": [{"url": "/"}],
               "paths": {
+                "/api/v1/items": {
+                  "get": {
+                    "security": [{"bearer": []}],
+                    "parameters": [{"name": "prefix", "in": "query", "required": true, "schema": {"type": "string"}}],
+                    "responses": {
+                      "200": {"description": "the items", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Item"}}}}}
+                    }
+                  }
+                },
                 "/api/v1/items/{sku}": {
                   "get": {
                     "parameters": [{"name": "sku", "in": "path", "required": true, "schema": {"type": "string"}}],
@@ -50,6 +59,7 @@ class OpenApiConformanceTest {
                 }
               },
               "components": {
+                "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
                 "schemas": {
                   "Item": {
                     "type": "object",
@@ -58,9 +68,13 @@ class OpenApiConformanceTest {
                       "sku": {"type": "string"},
                       "quantity": {"type": "integer", "format": "int32", "minimum": 0},
                       "state": {"type": "string", "enum": ["ACTIVE", "RETIRED"], "examples": ["ACTIVE"]},
-                      "weight": {"type": ["number", "null"], "exclusiveMinimum": 0}
+                      "weight": {"type": ["number", "null"], "exclusiveMinimum": 0},
+                      "retiredAt": {"anyOf": [{"$ref": "#/components/schemas/OffsetDateTime"}, {"type": "null"}]},
+                      "kind": {"anyOf": [{"$ref": "#/components/schemas/Kind"}, {"type": "null"}]}
                     }
                   },
+                  "OffsetDateTime": {"type": "string", "format": "date-time"},
+                  "Kind": {"type": "string", "enum": ["BULK", "PIECE"]},
                   "Problem": {
                     "type": "object",
                     "properties": {"title": {"type": "string"}, "status": {"type": "integer", "format": "int32"}}
@@ -118,6 +132,23 @@ class OpenApiConformanceTest {
         assertThat(filter.drain()).isEmpty();
     }
 
+    /** RestAssured adds an oauth2 token, and reads a query written into the path, after the filters: both count. */
+    @Test
+    void theTokenAndTheQueryAreTakenAsSent() {
+        answer("GET /api/v1/items", 200, "application/json", "[]");
+
+        call().auth().oauth2("t0ken").get("/api/v1/items?prefix=A").then().statusCode(200);
+        call().header("Authorization", "Bearer t0ken").queryParam("prefix", "A").get("/api/v1/items").then().statusCode(200);
+        assertThat(filter.drain()).isEmpty();
+
+        call().get("/api/v1/items?prefix=A").then().statusCode(200);
+        call().auth().oauth2("t0ken").get("/api/v1/items").then().statusCode(200);
+        List<String> violations = filter.drain();
+        assertThat(violations).hasSize(2);
+        assertThat(violations.get(0)).contains("security");
+        assertThat(violations.get(1)).contains("prefix");
+    }
+
     @Test
     void anUndocumentedStatusIsAViolation() {
         answer("GET /api/v1/items/A1", 409, "application/problem+json", "{\"title\":\"Conflict\",\"status\":409}");
@@ -147,17 +178,25 @@ class OpenApiConformanceTest {
         assertThat(filter.drain()).singleElement().asString().contains("GONE").contains("quantity");
     }
 
-    /** A 3.1 document's numeric exclusiveMinimum and type lists keep their meaning (the validator reads 3.0). */
+    /** A 3.1 document's numeric exclusiveMinimum, type lists and nullable references keep their meaning (the validator reads 3.0). */
     @Test
     void theRulesOfA31DocumentHold() {
-        answer("GET /api/v1/items/A1", 200, "application/json", "{\"sku\":\"A1\",\"quantity\":3,\"weight\":null}");
-        answer("GET /api/v1/items/A2", 200, "application/json", "{\"sku\":\"A2\",\"quantity\":3,\"weight\":0}");
+        answer("GET /api/v1/items/A1", 200, "application/json",
+                "{\"sku\":\"A1\",\"quantity\":3,\"weight\":null,\"retiredAt\":null,\"kind\":null}");
+        answer("GET /api/v1/items/A2", 200, "application/json",
+                "{\"sku\":\"A2\",\"quantity\":3,\"weight\":0.5,\"retiredAt\":\"2026-11-30T10:00:00Z\",\"kind\":\"BULK\"}");
+        answer("GET /api/v1/items/A3", 200, "application/json", "{\"sku\":\"A3\",\"quantity\":3,\"weight\":0}");
+        answer("GET /api/v1/items/A4", 200, "application/json", "{\"sku\":\"A4\",\"quantity\":3,\"retiredAt\":7,\"kind\":\"LOOSE\"}");
 
         call().get("/api/v1/items/A1").then().statusCode(200);
+        call().get("/api/v1/items/A2").then().statusCode(200);
         assertThat(filter.drain()).isEmpty();
 
-        call().get("/api/v1/items/A2").then().statusCode(200);
-        assertThat(filter.drain()).singleElement().asString().startsWith("GET /api/v1/items/A2 -> 200:").contains("weight");
+        call().get("/api/v1/items/A3").then().statusCode(200);
+        assertThat(filter.drain()).singleElement().asString().startsWith("GET /api/v1/items/A3 -> 200:").contains("weight");
+        call().get("/api/v1/items/A4").then().statusCode(200);
+        assertThat(filter.drain()).singleElement().asString().startsWith("GET /api/v1/items/A4 -> 200:")
+                .contains("retiredAt").contains("LOOSE");
     }
 
     @Test
