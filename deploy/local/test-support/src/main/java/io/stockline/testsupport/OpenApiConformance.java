@@ -78,6 +78,34 @@ public final class OpenApiConformance implements Filter {
         this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(asOpenApi30(document)).build();
     }
 
+    /** A filter of deploy/openapi/{service}.json. */
+    public static OpenApiConformance of(String service) {
+        Path file = OpenApiDocuments.committed(service);
+        try {
+            return new OpenApiConformance(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Adds the filter of {@code service}'s document to RestAssured's default filters, once (the parsed document is
+     * kept for every later test). Called by {@link OpenApiConformanceExtension} inside the test's class loader.
+     */
+    public static void install(String service) {
+        OpenApiConformance filter = INSTALLED.computeIfAbsent(service, OpenApiConformance::of);
+        if (!RestAssured.filters().contains(filter)) {
+            RestAssured.filters(filter);
+        }
+    }
+
+    /** The violations the installed filters collected since the last call, and forgets them. */
+    public static List<String> drainInstalled() {
+        List<String> all = new ArrayList<>();
+        INSTALLED.values().forEach(filter -> all.addAll(filter.drain()));
+        return all;
+    }
+
     /**
      * The document as OpenAPI 3.0, which is what the validator (2.46) checks types against: given a 3.1 document, as
      * Quarkus writes them, it lets a string through where an integer is due. Ours use no more of 3.1 than a numeric

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /**
@@ -244,5 +245,24 @@ class OpenApiConformanceTest {
         assertThat(violations).hasSize(2);
         assertThat(violations.get(0)).startsWith("GET /api/v1/widgets -> 200:").contains("not in tiny.json");
         assertThat(violations.get(1)).startsWith("DELETE /api/v1/items/A1 -> 204:").contains("not in tiny.json");
+    }
+
+    /** What the JUnit extension does before and after each test of a service: install, then collect. */
+    @Test
+    void installedForAServiceItHoldsEveryCallToItsCommittedDocument() {
+        answer("GET /api/v1/not-documented", 200, "application/json", "[]");
+        try {
+            OpenApiConformance.install("alert-service");
+            OpenApiConformance.install("alert-service");
+            assertThat(RestAssured.filters()).filteredOn(OpenApiConformance.class::isInstance).hasSize(1);
+
+            given().port(server.getAddress().getPort()).get("/api/v1/not-documented").then().statusCode(200);
+
+            assertThat(OpenApiConformance.drainInstalled()).singleElement().asString()
+                    .isEqualTo("GET /api/v1/not-documented -> 200: the operation is not in alert-service.json");
+            assertThat(OpenApiConformance.drainInstalled()).isEmpty();
+        } finally {
+            RestAssured.reset();
+        }
     }
 }
