@@ -131,6 +131,33 @@ public final class OpenApiConformance implements Filter {
 
     private static void downgrade(JsonNode node, JsonNode schemas, List<String> inlining) {
         if (node instanceof ObjectNode object) {
+            // first, so what the reference brings is downgraded with the rest
+            String inlined = null;
+            JsonNode anyOf = object.get("anyOf");
+            if (anyOf instanceof ArrayNode branches && branches.size() == 2) {
+                JsonNode other = null;
+                boolean withNull = false;
+                for (JsonNode branch : branches) {
+                    if (branch.size() == 1 && "null".equals(branch.path("type").asText())) {
+                        withNull = true;
+                    } else {
+                        other = branch;
+                    }
+                }
+                String ref = other == null ? "" : other.path("$ref").asText("");
+                String name = ref.substring(ref.lastIndexOf('/') + 1);
+                if (withNull && ref.startsWith("#/components/schemas/") && schemas.has(name) && !inlining.contains(name)) {
+                    object.remove("anyOf");
+                    schemas.get(name).fields().forEachRemaining(field -> {
+                        if (!object.has(field.getKey())) {
+                            object.set(field.getKey(), field.getValue().deepCopy());
+                        }
+                    });
+                    nullable(object);
+                    inlined = name;
+                    inlining.add(name);
+                }
+            }
             for (String bound : List.of("Minimum", "Maximum")) {
                 JsonNode exclusive = object.get("exclusive" + bound);
                 if (exclusive != null && exclusive.isNumber()) {
@@ -156,32 +183,6 @@ public final class OpenApiConformance implements Filter {
                     object.put("type", types.get(0));
                 } else {
                     object.remove("type");
-                }
-            }
-            String inlined = null;
-            JsonNode anyOf = object.get("anyOf");
-            if (anyOf instanceof ArrayNode branches && branches.size() == 2) {
-                JsonNode other = null;
-                boolean withNull = false;
-                for (JsonNode branch : branches) {
-                    if (branch.size() == 1 && "null".equals(branch.path("type").asText())) {
-                        withNull = true;
-                    } else {
-                        other = branch;
-                    }
-                }
-                String ref = other == null ? "" : other.path("$ref").asText("");
-                String name = ref.substring(ref.lastIndexOf('/') + 1);
-                if (withNull && ref.startsWith("#/components/schemas/") && schemas.has(name) && !inlining.contains(name)) {
-                    object.remove("anyOf");
-                    schemas.get(name).fields().forEachRemaining(field -> {
-                        if (!object.has(field.getKey())) {
-                            object.set(field.getKey(), field.getValue().deepCopy());
-                        }
-                    });
-                    nullable(object);
-                    inlined = name;
-                    inlining.add(name);
                 }
             }
             object.fields().forEachRemaining(field -> downgrade(field.getValue(), schemas, inlining));
