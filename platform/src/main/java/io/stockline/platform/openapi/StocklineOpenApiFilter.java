@@ -105,7 +105,7 @@ public class StocklineOpenApiFilter implements OASFilter {
     /**
      * Marks every property the schema does not require as nullable ({@code "type": [..., "null"]}, or a reference as
      * {@code anyOf} it and {@code null}): the services write an absent value as {@code null}, and a client generated
-     * from the document must take it. Inline object schemas and array items are walked too.
+     * from the document must take it. Inline object schemas, array items and map values are walked too.
      */
     static void optionalMayBeNull(Schema schema) {
         if (schema == null) {
@@ -113,6 +113,9 @@ public class StocklineOpenApiFilter implements OASFilter {
         }
         if (schema.getItems() != null) {
             optionalMayBeNull(schema.getItems());
+        }
+        if (schema.getAdditionalPropertiesSchema() != null) {
+            optionalMayBeNull(schema.getAdditionalPropertiesSchema());
         }
         if (schema.getProperties() == null) {
             return;
