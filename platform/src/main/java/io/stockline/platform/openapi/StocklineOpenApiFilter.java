@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * the role each operation needs, from the scopes Quarkus derives from its {@code @RolesAllowed}, in its description
  * and as {@code x-stockline-role}; the problem JSON (RFC 9457) of every 4xx and 5xx answer, as the
  * {@code Problem} schema, since the platform's mappers answer every failure that way; the refusals every operation can
- * answer (400 for one taking input, 404 for one naming a resource in its path); and, since Jackson writes an absent
+ * answer (400 and 422 for one taking input, 409 for one changing state, 404 for one naming a resource in its path); and, since Jackson writes an absent
  * value as {@code null}, that a property a schema does not require may be {@code null}. The services' REST tests hold
  * every exchange to the document so written (test-support's {@code OpenApiConformance}).
  */
@@ -76,7 +76,8 @@ public class StocklineOpenApiFilter implements OASFilter {
 
     /**
      * The answers every operation of a kind can give, documented where its resource left them out: 400 when it takes
-     * a body or parameters (a value of the wrong type is refused before any resource code runs), 404 when its path
+     * a body or parameters (a value of the wrong type is refused before any resource code runs) and 422 (a
+     * {@code RuleViolation} of a business rule), 409 when it changes state (a conflict with it), 404 when its path
      * names a resource (an id that names none, or is no id at all).
      */
     static void documentRefusals(PathItem item, Operation operation) {
@@ -92,9 +93,19 @@ public class StocklineOpenApiFilter implements OASFilter {
         }
         boolean input = operation.getRequestBody() != null || !parameters.isEmpty();
         boolean named = parameters.stream().anyMatch(parameter -> parameter.getIn() == Parameter.In.PATH);
+        boolean changes = operation != item.getGET() && operation != item.getHEAD() && operation != item.getOPTIONS();
         if (input && !operation.getResponses().hasAPIResponse("400")) {
             operation.getResponses().addAPIResponse("400", OASFactory.createAPIResponse()
                     .description("Bad input: the problem's `violations` name the field or parameter at fault."));
+        }
+        if (input && !operation.getResponses().hasAPIResponse("422")) {
+            operation.getResponses().addAPIResponse("422", OASFactory.createAPIResponse()
+                    .description("Well-formed, but a business rule refuses it (the problem's `violations` name the field)."));
+        }
+        if (changes && !operation.getResponses().hasAPIResponse("409")) {
+            operation.getResponses().addAPIResponse("409", OASFactory.createAPIResponse()
+                    .description("It conflicts with the current state (exists already, not enough stock, a document in "
+                            + "another state); the problem's `violations` name the field."));
         }
         if (named && !operation.getResponses().hasAPIResponse("404")) {
             operation.getResponses().addAPIResponse("404", OASFactory.createAPIResponse()

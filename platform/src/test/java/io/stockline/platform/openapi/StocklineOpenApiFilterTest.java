@@ -74,11 +74,20 @@ class StocklineOpenApiFilterTest {
                 .addPathItem("/items", OASFactory.createPathItem().GET(list))
                 .addPathItem("/health", OASFactory.createPathItem().GET(plain))));
 
-        assertThat(read.getResponses().getAPIResponses()).containsKeys("400", "404", "409");
+        assertThat(read.getResponses().getAPIResponses()).containsKeys("400", "404", "409", "422");
         assertThat(read.getResponses().getAPIResponse("404").getContent().getMediaType("application/problem+json")
                 .getSchema().getRef()).isEqualTo("#/components/schemas/Problem");
-        assertThat(list.getResponses().getAPIResponses()).containsKey("400").doesNotContainKey("404");
-        assertThat(plain.getResponses().getAPIResponses()).doesNotContainKeys("400", "404");
+        assertThat(list.getResponses().getAPIResponses()).containsKeys("400", "422").doesNotContainKey("404");
+        assertThat(plain.getResponses().getAPIResponses()).doesNotContainKeys("400", "404", "422");
+
+        Operation create = OASFactory.createOperation().operationId("create").responses(OASFactory.createAPIResponses()
+                .addAPIResponse("201", OASFactory.createAPIResponse().description("Created")));
+        Operation find = OASFactory.createOperation().operationId("find").responses(OASFactory.createAPIResponses()
+                .addAPIResponse("200", OASFactory.createAPIResponse().description("OK")));
+        new StocklineOpenApiFilter().filterOpenAPI(OASFactory.createOpenAPI().paths(OASFactory.createPaths()
+                .addPathItem("/things", OASFactory.createPathItem().POST(create).GET(find))));
+        assertThat(create.getResponses().getAPIResponses()).containsKey("409");
+        assertThat(find.getResponses().getAPIResponses()).doesNotContainKey("409");
     }
 
     @Test

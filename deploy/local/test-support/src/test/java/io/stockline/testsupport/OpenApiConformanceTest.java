@@ -242,6 +242,7 @@ class OpenApiConformanceTest {
         call().get("/api/v1/widgets").then().statusCode(200);
         call().delete("/api/v1/items/A1").then().statusCode(204);
         call().get("/q/health").then().statusCode(200);
+        call().get("/api/v1/gone").then().statusCode(404);
 
         List<String> violations = filter.drain();
         assertThat(violations).hasSize(2);
