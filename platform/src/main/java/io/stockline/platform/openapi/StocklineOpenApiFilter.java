@@ -116,7 +116,8 @@ public class StocklineOpenApiFilter implements OASFilter {
     /**
      * Marks every property the schema does not require as nullable ({@code "type": [..., "null"]}, or a reference as
      * {@code anyOf} it and {@code null}): the services write an absent value as {@code null}, and a client generated
-     * from the document must take it. Inline object schemas, array items and map values are walked too.
+     * from the document must take it. A decimal (a number without a format, a BigDecimal) may be a string too.
+     * Inline object schemas, array items and map values are walked too.
      */
     static void optionalMayBeNull(Schema schema) {
         if (schema == null) {
@@ -135,6 +136,12 @@ public class StocklineOpenApiFilter implements OASFilter {
         for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
             Schema value = property.getValue();
             optionalMayBeNull(value);
+            // a number without a format is a BigDecimal, which Jackson also reads from a string ("3.20"): money is
+            // often sent so to keep its precision
+            if (value.getType() != null && value.getType().contains(SchemaType.NUMBER) && value.getFormat() == null
+                    && !value.getType().contains(SchemaType.STRING)) {
+                value.addType(SchemaType.STRING);
+            }
             if (required.contains(property.getKey())) {
                 continue;
             }

@@ -95,6 +95,8 @@ class StocklineOpenApiFilterTest {
         Schema item = OASFactory.createSchema().addType(SchemaType.OBJECT).required(List.of("sku"))
                 .addProperty("sku", OASFactory.createSchema().addType(SchemaType.STRING))
                 .addProperty("note", OASFactory.createSchema().addType(SchemaType.STRING))
+                .addProperty("unitCost", OASFactory.createSchema().addType(SchemaType.NUMBER))
+                .addProperty("weight", OASFactory.createSchema().addType(SchemaType.NUMBER).format("double"))
                 .addProperty("since", OASFactory.createSchema().ref("OffsetDateTime"))
                 .addProperty("lines", OASFactory.createSchema().addType(SchemaType.ARRAY).items(OASFactory.createSchema()
                         .addType(SchemaType.OBJECT).addProperty("lot", OASFactory.createSchema().addType(SchemaType.STRING))));
@@ -104,6 +106,8 @@ class StocklineOpenApiFilterTest {
 
         assertThat(item.getProperties().get("sku").getType()).containsExactly(SchemaType.STRING);
         assertThat(item.getProperties().get("note").getType()).containsExactly(SchemaType.STRING, SchemaType.NULL);
+        assertThat(item.getProperties().get("unitCost").getType()).containsExactlyInAnyOrder(SchemaType.NUMBER, SchemaType.NULL, SchemaType.STRING);
+        assertThat(item.getProperties().get("weight").getType()).containsExactly(SchemaType.NUMBER, SchemaType.NULL);
         Schema since = item.getProperties().get("since");
         assertThat(since.getRef()).isNull();
         assertThat(since.getAnyOf()).extracting(Schema::getRef).containsExactly("#/components/schemas/OffsetDateTime", null);
