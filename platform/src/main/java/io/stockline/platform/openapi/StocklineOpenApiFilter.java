@@ -77,8 +77,8 @@ public class StocklineOpenApiFilter implements OASFilter {
     /**
      * The answers every operation of a kind can give, documented where its resource left them out: 400 when it takes
      * a body or parameters (a value of the wrong type is refused before any resource code runs) and 422 (a
-     * {@code RuleViolation} of a business rule), 409 when it changes state (a conflict with it), 404 when its path
-     * names a resource (an id that names none, or is no id at all).
+     * {@code RuleViolation} of a business rule), 409 when it changes state (a conflict with it), 404 when its path,
+     * body or parameters name a resource (a name that names none, or is no id at all).
      */
     static void documentRefusals(PathItem item, Operation operation) {
         if (operation.getResponses() == null) {
@@ -107,9 +107,10 @@ public class StocklineOpenApiFilter implements OASFilter {
                     .description("It conflicts with the current state (exists already, not enough stock, a document in "
                             + "another state); the problem's `violations` name the field."));
         }
-        if (named && !operation.getResponses().hasAPIResponse("404")) {
+        // a body or a query names things too (the SKU and location of a movement)
+        if ((named || input) && !operation.getResponses().hasAPIResponse("404")) {
             operation.getResponses().addAPIResponse("404", OASFactory.createAPIResponse()
-                    .description("Nothing is known by that name (the problem's `violations` name the path parameter)."));
+                    .description("Nothing is known by a name it gives (the problem's `violations` name the field or parameter)."));
         }
     }
 
