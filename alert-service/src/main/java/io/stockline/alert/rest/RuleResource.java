@@ -79,6 +79,7 @@ public class RuleResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createRule", summary = "Create a rule", description = "A threshold and cool-down for a kind of alert, for everything or narrowed to a SKU, location or channel.")
     @APIResponse(responseCode = "201", description = "The rule as created.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = RuleResponse.class)))
+    @APIResponse(responseCode = "409", description = "A rule of that kind already covers that scope (the problem names `kind`): change it instead.")
     public Uni<RestResponse<RuleResponse>> create(@Valid @NotNull RuleService.RuleRequest request) {
         return rules.create(request).map(rule -> RestResponse.status(RestResponse.Status.CREATED, RuleResponse.of(rule)));
     }

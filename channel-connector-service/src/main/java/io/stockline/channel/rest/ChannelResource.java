@@ -132,6 +132,7 @@ public class ChannelResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createChannel", summary = "Connect a channel", description = "Connects a marketplace or webhook channel: which locations feed it, its buffer and caps, and per-SKU rules; its stock is pushed from then on.")
     @APIResponse(responseCode = "201", description = "The channel as connected.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChannelResponse.class)))
+    @APIResponse(responseCode = "409", description = "A channel with that id exists already (the problem names `id`): change it with PUT instead.")
     public Uni<RestResponse<ChannelResponse>> create(@Valid @NotNull ChannelRequest request) {
         if (request.id() == null || request.id().isBlank()) {
             throw RuleViolation.invalid("id", "id is required");

@@ -1,5 +1,6 @@
 package io.stockline.platform.openapi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,14 +14,18 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * What every Stockline OpenAPI document says the same way (registered by the platform's {@code mp.openapi.filter}):
  * the role each operation needs, from the scopes Quarkus derives from its {@code @RolesAllowed}, in its description
- * and as {@code x-stockline-role}; and the problem JSON (RFC 9457) of every 4xx and 5xx answer, as the
- * {@code Problem} schema, since the platform's mappers answer every failure that way.
+ * and as {@code x-stockline-role}; the problem JSON (RFC 9457) of every 4xx and 5xx answer, as the
+ * {@code Problem} schema, since the platform's mappers answer every failure that way; the refusals every operation can
+ * answer (400 and 422 for one taking input, 409 for one changing state, 404 for one naming a resource in its path); and, since Jackson writes an absent
+ * value as {@code null}, that a property a schema does not require may be {@code null}. The services' REST tests hold
+ * every exchange to the document so written (test-support's {@code OpenApiConformance}).
  */
 public class StocklineOpenApiFilter implements OASFilter {
 
@@ -46,6 +51,7 @@ public class StocklineOpenApiFilter implements OASFilter {
             for (PathItem item : openAPI.getPaths().getPathItems().values()) {
                 if (item.getOperations() != null) {
                     for (Operation operation : item.getOperations().values()) {
+                        documentRefusals(item, operation);
                         describe(operation);
                         if (operation.getTags() != null) {
                             tagged.addAll(operation.getTags());
@@ -64,6 +70,89 @@ public class StocklineOpenApiFilter implements OASFilter {
                 .forEach(tag -> openAPI.addTag(OASFactory.createTag().name(tag).description("Operations on " + tag.toLowerCase() + ".")));
         if (components.getSchemas() != null) {
             REPLACED.forEach(components::removeSchema);
+            components.getSchemas().values().forEach(StocklineOpenApiFilter::optionalMayBeNull);
+        }
+    }
+
+    /**
+     * The answers every operation of a kind can give, documented where its resource left them out: 400 when it takes
+     * a body or parameters (a value of the wrong type is refused before any resource code runs) and 422 (a
+     * {@code RuleViolation} of a business rule), 409 when it changes state (a conflict with it), 404 when its path,
+     * body or parameters name a resource (a name that names none, or is no id at all).
+     */
+    static void documentRefusals(PathItem item, Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        List<Parameter> parameters = new ArrayList<>();
+        if (item.getParameters() != null) {
+            parameters.addAll(item.getParameters());
+        }
+        if (operation.getParameters() != null) {
+            parameters.addAll(operation.getParameters());
+        }
+        boolean input = operation.getRequestBody() != null || !parameters.isEmpty();
+        boolean named = parameters.stream().anyMatch(parameter -> parameter.getIn() == Parameter.In.PATH);
+        boolean changes = operation != item.getGET() && operation != item.getHEAD() && operation != item.getOPTIONS();
+        if (input && !operation.getResponses().hasAPIResponse("400")) {
+            operation.getResponses().addAPIResponse("400", OASFactory.createAPIResponse()
+                    .description("Bad input: the problem's `violations` name the field or parameter at fault."));
+        }
+        if (input && !operation.getResponses().hasAPIResponse("422")) {
+            operation.getResponses().addAPIResponse("422", OASFactory.createAPIResponse()
+                    .description("Well-formed, but a business rule refuses it (the problem's `violations` name the field)."));
+        }
+        if (changes && !operation.getResponses().hasAPIResponse("409")) {
+            operation.getResponses().addAPIResponse("409", OASFactory.createAPIResponse()
+                    .description("It conflicts with the current state (exists already, not enough stock, a document in "
+                            + "another state); the problem's `violations` name the field."));
+        }
+        // a body or a query names things too (the SKU and location of a movement)
+        if ((named || input) && !operation.getResponses().hasAPIResponse("404")) {
+            operation.getResponses().addAPIResponse("404", OASFactory.createAPIResponse()
+                    .description("Nothing is known by a name it gives (the problem's `violations` name the field or parameter)."));
+        }
+    }
+
+    /**
+     * Marks every property the schema does not require as nullable ({@code "type": [..., "null"]}, or a reference as
+     * {@code anyOf} it and {@code null}): the services write an absent value as {@code null}, and a client generated
+     * from the document must take it. A decimal (a number without a format, a BigDecimal) may be a string too.
+     * Inline object schemas, array items and map values are walked too.
+     */
+    static void optionalMayBeNull(Schema schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getItems() != null) {
+            optionalMayBeNull(schema.getItems());
+        }
+        if (schema.getAdditionalPropertiesSchema() != null) {
+            optionalMayBeNull(schema.getAdditionalPropertiesSchema());
+        }
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
+            Schema value = property.getValue();
+            optionalMayBeNull(value);
+            // a number without a format is a BigDecimal, which Jackson also reads from a string ("3.20"): money is
+            // often sent so to keep its precision
+            if (value.getType() != null && value.getType().contains(SchemaType.NUMBER) && value.getFormat() == null
+                    && !value.getType().contains(SchemaType.STRING)) {
+                value.addType(SchemaType.STRING);
+            }
+            if (required.contains(property.getKey())) {
+                continue;
+            }
+            if (value.getRef() != null) {
+                String ref = value.getRef();
+                value.setRef(null);
+                value.setAnyOf(List.of(OASFactory.createSchema().ref(ref), OASFactory.createSchema().addType(SchemaType.NULL)));
+            } else if (value.getType() != null && !value.getType().isEmpty() && !value.getType().contains(SchemaType.NULL)) {
+                value.addType(SchemaType.NULL);
+            }
         }
     }
 
@@ -173,6 +262,8 @@ public class StocklineOpenApiFilter implements OASFilter {
                         .description("The HTTP status code."))
                 .addProperty("detail", string("What went wrong with this request."))
                 .addProperty("instance", string("The path of the request."))
+                .addProperty("field", string("The body field whose value could not be read (of the wrong type, or "
+                        + "outside its enumeration), when the body was refused before its fields were checked."))
                 .addProperty("violations", OASFactory.createSchema().addType(SchemaType.ARRAY)
                         .description("The parts of the request at fault (400, 404, 409 and 422 answers).")
                         .items(violation))
