@@ -188,6 +188,8 @@ class AlertApiTest {
                 .statusCode(200).body("size()", equalTo(1)).body("[0].id", equalTo(id));
         as("viewer").queryParam("sku", sku).queryParam("acknowledged", "false").get("/api/v1/alerts").then()
                 .statusCode(200).body("size()", equalTo(0));
+        as("viewer").get("/api/v1/alerts/" + id).then().statusCode(200)
+                .body("id", equalTo(id)).body("sku", equalTo(sku)).body("acknowledgedBy", equalTo("test-operator"));
     }
 
     private static int rules() {

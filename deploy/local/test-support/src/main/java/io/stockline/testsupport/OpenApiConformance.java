@@ -236,6 +236,7 @@ public final class OpenApiConformance implements Filter {
             }
             messages.addAll(errors("answer", validator.validateResponse(request.getPath(), request.getMethod(), response)));
         }
+        OpenApiCoverage.record(request.getMethod().name(), request.getPath(), response.getStatus());
         if (!messages.isEmpty()) {
             List<String> shown = messages.size() > MESSAGES ? new ArrayList<>(messages.subList(0, MESSAGES)) : messages;
             if (messages.size() > MESSAGES) {

@@ -18,6 +18,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -177,7 +179,7 @@ public class PlanningResource {
             description = "Drafts one purchase order per location from the supplier's suggestions as they stand now"
                     + " (all or none), expected after the lead time; an admin sends them as any draft. Operators and"
                     + " admins.")
-    @APIResponse(responseCode = "201", description = "The draft purchase orders")
+    @APIResponse(responseCode = "201", description = "The draft purchase orders", content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderedResponse.class)))
     @APIResponse(responseCode = "404", description = "No supplier with that code")
     @APIResponse(responseCode = "422", description = "Nothing to order from the supplier now, or a line without a unit cost")
     public Uni<RestResponse<OrderedResponse>> order(@RestPath String supplier,
@@ -205,7 +207,7 @@ public class PlanningResource {
     @Operation(operationId = "planningAddPromotion", summary = "Flag a promotion window",
             description = "The SKU's demand on these days (at the location, or everywhere without one) is kept apart"
                     + " from the baseline at the next refresh. Admins only.")
-    @APIResponse(responseCode = "201", description = "The promotion")
+    @APIResponse(responseCode = "201", description = "The promotion", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PromotionResponse.class)))
     @APIResponse(responseCode = "400", description = "A missing field")
     @APIResponse(responseCode = "404", description = "No standard item or location of that name")
     @APIResponse(responseCode = "422", description = "`endsOn` before `startsOn`")
