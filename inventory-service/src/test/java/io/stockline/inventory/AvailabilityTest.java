@@ -6,11 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,13 +26,21 @@ import io.stockline.testsupport.StocklineTestResource;
 
 /**
  * "When will it restock?": in stock (and where), a purchase order's expected date, a transfer's date from the transit
- * time measured on its route, a supplier's lead time when nothing is open, no supplier at all, and bad input.
+ * time measured on its route, the reorder policy's next order when nothing is open, a supplier's lead time when there
+ * is no policy either, no supplier at all, and bad input.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class AvailabilityTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
 
     private static ValidatableResponse availability(String sku, String location, Long quantity) {
         var request = given();
@@ -155,6 +167,76 @@ class AvailabilityTest {
                 .body("supply", hasSize(1)).body("supply[0].source", equalTo("SUPPLIER"))
                 .body("supply[0].reference", equalTo(supplier)).body("supply[0].quantity", equalTo(2))
                 .body("supply[0].basis", equalTo("SUPPLIER_LEAD_TIME"));
+    }
+
+    /**
+     * A policy as planning's refresh stores it (the refresh would need a year of history to arrive at chosen numbers):
+     * 10 available, the quickest supplier 7 days nominal, 15 wanted, nothing open.
+     * <pre>
+     * point 4, 2.0 a day, lead 5.2 days measured: (10 - 4) / 2.0 = 3 days to the point, + 6 days -> today + 9, MEDIUM
+     * point 12, lead 5.2 days nominal:             10 is under 12, it orders today,      + 6 days -> today + 6, LOW
+     * </pre>
+     */
+    @Test
+    void withNothingOpenTheReorderPolicysNextOrderGivesTheDate() throws Exception {
+        String sku = Api.item();
+        String location = Api.location();
+        Api.moved("RECEIPT", sku, location, 10);
+        String quick = Purchasing.supplier(false);
+        String policySupplier = Purchasing.supplier(false);
+        for (String supplier : List.of(quick, policySupplier)) {
+            given().contentType(ContentType.JSON).body(Map.of("unitCost", "4.00"))
+                    .put("/api/v1/suppliers/" + supplier + "/items/" + sku).then().statusCode(200);
+        }
+        policy(sku, location, policySupplier, 4, 2.0, 5.2, true);
+
+        for (String scope : new String[] { null, location }) {
+            availability(sku, scope, 15L).statusCode(200)
+                    .body("inStock", equalTo(false)).body("available", equalTo(10))
+                    .body("expectedOn", equalTo(TODAY.plusDays(9).toString())).body("expectedQuantity", equalTo(15))
+                    .body("confidence", equalTo("MEDIUM"))
+                    .body("supply", hasSize(1)).body("supply[0].source", equalTo("REORDER_POLICY"))
+                    .body("supply[0].reference", equalTo(policySupplier)).body("supply[0].location", equalTo(location))
+                    .body("supply[0].quantity", equalTo(5)).body("supply[0].basis", equalTo("MEASURED_LEAD_TIME"))
+                    .body("supply[0].expectedOn", equalTo(TODAY.plusDays(9).toString()));
+        }
+
+        policy(sku, location, policySupplier, 12, 2.0, 5.2, false);
+        availability(sku, location, 15L).statusCode(200)
+                .body("expectedOn", equalTo(TODAY.plusDays(6).toString())).body("confidence", equalTo("LOW"))
+                .body("supply[0].source", equalTo("REORDER_POLICY")).body("supply[0].basis", equalTo("SUPPLIER_LEAD_TIME"));
+
+        // A policy at another location does not answer for this one: the quickest supplier does (7 days).
+        String elsewhere = Api.location();
+        availability(sku, elsewhere, 1L).statusCode(200)
+                .body("expectedOn", equalTo(TODAY.plusDays(7).toString())).body("confidence", equalTo("LOW"))
+                .body("supply[0].source", equalTo("SUPPLIER"));
+    }
+
+    /** Writes (or replaces) the policy of the SKU at the location with the numbers the answer reads. */
+    private void policy(String sku, String location, String supplier, long reorderPoint, double dailyForecast,
+            double leadTimeDays, boolean measured) throws Exception {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO planning_policy (sku, location, supplier, method, forecast_method, daily_forecast,
+                            daily_std_dev, service_level, abc_class, lead_time_days, lead_time_std_dev_days,
+                            lead_time_measured, safety_stock, reorder_point, order_quantity, history_days, demand_units,
+                            stockout_days, promotion_days, promotion_units, returned_units, transferred_units,
+                            computed_at)
+                        VALUES (?, ?, ?, 'STOCKLINE', 'MOVING_AVERAGE', ?, 1.0, 0.9, 'C', ?, 0.5, ?, 2, ?, 20, 365,
+                            730, 0, 0, 0, 0, 0, now())
+                        ON CONFLICT (sku, location) DO UPDATE SET reorder_point = EXCLUDED.reorder_point,
+                            daily_forecast = EXCLUDED.daily_forecast, lead_time_days = EXCLUDED.lead_time_days,
+                            lead_time_measured = EXCLUDED.lead_time_measured""")) {
+            insert.setString(1, sku);
+            insert.setString(2, location);
+            insert.setString(3, supplier);
+            insert.setDouble(4, dailyForecast);
+            insert.setDouble(5, leadTimeDays);
+            insert.setBoolean(6, measured);
+            insert.setLong(7, reorderPoint);
+            insert.executeUpdate();
+        }
     }
 
     @Test

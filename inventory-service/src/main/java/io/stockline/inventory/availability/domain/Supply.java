@@ -5,13 +5,15 @@ import java.time.LocalDate;
 /**
  * Units on their way to a location (an open purchase order line or a transfer in transit), or a supplier that could
  * send them ({@link Source#SUPPLIER}: quantity 0, a lead time only), as the repository reads them: {@code expectedOn}
- * when the document names a date, else {@code since} (the day it was sent or shipped) plus {@code days}.
+ * when the document names a date, else {@code since} (the day it was sent or shipped) plus {@code days}. A
+ * {@link Source#REORDER_POLICY} supply is the next order of a reorder policy (reference: its supplier; since: the day
+ * the policy orders), made by {@link Availability}, never read.
  */
 public record Supply(Source source, String reference, String location, long quantity, LocalDate expectedOn,
         LocalDate since, Double days, Basis basis) {
 
     public enum Source {
-        PURCHASE_ORDER, TRANSFER, SUPPLIER
+        PURCHASE_ORDER, TRANSFER, SUPPLIER, REORDER_POLICY
     }
 
     /** Where the date comes from; the first three are measured or promised, the others nominal. */

@@ -33,7 +33,8 @@ public class AvailabilityResource {
 
     /**
      * One source of the units on their way: a purchase order or a transfer (its number), or a new order from a supplier
-     * (its code); the units, the day they are due, what the day rests on, and the units there by that day.
+     * (its code), placed by the reorder policy at a location or asked of the quickest supplier; the units, the day they
+     * are due, what the day rests on, and the units there by that day.
      */
     public record SupplyResponse(String source, String reference, String location, long quantity, LocalDate expectedOn,
             boolean late, String basis, long cumulative) {
@@ -58,8 +59,15 @@ public class AvailabilityResource {
                     + "(SENT or PARTIALLY_RECEIVED) and transfers in transit to the location(s), earliest first, until "
                     + "the quantity is covered: `expectedOn` is the day the last one needed is due, confidence MEDIUM "
                     + "when every date is an expected date or a measured lead or transit time, LOW when one is nominal. "
-                    + "Not covered by open supply: today plus the quickest supplier's lead time (measured, else nominal), "
-                    + "confidence LOW; no supplier: UNKNOWN and no date. Dates are UTC days.")
+                    + "Not covered by open supply: the next order of the reorder policy planning keeps for the item at "
+                    + "the location (`source` REORDER_POLICY, `reference` its supplier, `location` the policy's; every "
+                    + "location's policy when no `location` is given, the earliest wins): it orders today when available "
+                    + "there is at or under its reorder point, else on the day its daily demand forecast brings available "
+                    + "down to the point (days rounded up), and the order is due after the policy's lead time (`basis` "
+                    + "MEASURED_LEAD_TIME: measured over the supplier's receipts, confidence MEDIUM when every open date "
+                    + "used is measured too; SUPPLIER_LEAD_TIME: nominal, confidence LOW). No policy, or one forecasting "
+                    + "no demand while above its point: today plus the quickest supplier's lead time (measured, else "
+                    + "nominal, `source` SUPPLIER), confidence LOW; no supplier: UNKNOWN and no date. Dates are UTC days.")
     @APIResponse(responseCode = "200", description = "The answer")
     @APIResponse(responseCode = "400", description = "`quantity` is not a whole number of at least 1 (field quantity)")
     @APIResponse(responseCode = "404", description = "No item with that SKU (field sku), or no such location (field location)")

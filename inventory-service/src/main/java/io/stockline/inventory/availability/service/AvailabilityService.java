@@ -33,7 +33,8 @@ public class AvailabilityService {
             if (location != null && !facts.locationKnown()) {
                 throw RuleViolation.notFound("location", "no location " + location).in(RuleViolation.In.QUERY);
             }
-            return Availability.answer(quantity, facts.stock(), facts.open(), facts.suppliers(), today);
+            return Availability.answer(quantity, facts.stock(), facts.open(), facts.suppliers(), facts.policies(),
+                    today);
         });
     }
 }
