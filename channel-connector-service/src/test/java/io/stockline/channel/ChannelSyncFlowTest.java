@@ -130,6 +130,35 @@ class ChannelSyncFlowTest {
     }
 
     @Test
+    void theMarketplaceCallContinuesTheTraceOfTheStockChange() {
+        String channel = channel("");
+        String sku = newSku();
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String producerSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+
+        kafka.sendStockChanged(stockChangedTopic, UUID.randomUUID(), sku, wh1, 1, 6,
+                Map.of("traceparent", "00-" + traceId + "-" + producerSpan + "-01"));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(6L));
+        String traceparent = pushes(webhooks, channel, sku).get(0).event().getRequest().getHeader("traceparent");
+        // The same trace, a span of the connector's own (the HTTP client's, under the push span), sampled.
+        assertThat(traceparent).matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotContain(producerSpan);
+    }
+
+    @Test
+    void aChangeWithoutTraceContextIsPushedInATraceOfItsOwn() {
+        String channel = channel("");
+        String sku = newSku();
+
+        stockChanged(sku, wh1, 1, 4);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(4L));
+        assertThat(pushes(webhooks, channel, sku).get(0).event().getRequest().getHeader("traceparent"))
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    }
+
+    @Test
     void aDuplicateOrAStaleEventPushesNothingMore() {
         String channel = channel("\"buffer\":{\"amount\":2,\"unit\":\"UNITS\"}");
         String sku = newSku();

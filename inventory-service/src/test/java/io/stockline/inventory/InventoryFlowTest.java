@@ -74,4 +74,30 @@ class InventoryFlowTest {
         org.assertj.core.api.Assertions.assertThat(event.value())
                 .contains("\"available\":7", "\"version\":1", "\"movementType\":\"RECEIPT\"");
     }
+
+    @Test
+    void theStockChangedRecordCarriesTheTraceOfTheReceiptThatCausedIt() {
+        String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+        String location = "LOC-" + UUID.randomUUID().toString().substring(0, 8);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", location, "name", "Main", "type", "WAREHOUSE"))
+                .post("/api/v1/locations").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("sku", sku, "name", "Mug"))
+                .post("/api/v1/items").then().statusCode(201);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String callerSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+
+        given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .body(Map.of("type", "RECEIPT", "sku", sku, "location", location, "quantity", 3))
+                .post("/api/v1/movements").then().statusCode(201);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.on(stockChangedTopic).stream()
+                .anyMatch(r -> sku.equals(r.key())));
+        KafkaProbe.Received event = kafka.on(stockChangedTopic).stream().filter(r -> sku.equals(r.key()))
+                .findFirst().orElseThrow();
+        // The receipt's trace, at the span that handled the request (the relay publishes later, outside it).
+        org.assertj.core.api.Assertions.assertThat(event.header("traceparent"))
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain(callerSpan);
+    }
 }

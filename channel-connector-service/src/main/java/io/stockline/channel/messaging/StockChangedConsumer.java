@@ -1,7 +1,9 @@
 package io.stockline.channel.messaging;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,12 +22,15 @@ import io.stockline.platform.events.EventReader;
 import io.stockline.platform.events.EventTypes;
 import io.stockline.platform.events.PoisonRecord;
 import io.stockline.platform.events.Retry;
+import io.stockline.platform.outbox.OutboxTrace;
 
 /**
  * Reads inventory.stock-changed in batches (one transaction per batch, each SKU recomputed once) into the read
  * model and wakes the workers of the channels whose quantity changed. A record it cannot read goes to
  * {@code <topic>.dlq} unchanged with a {@code dead-letter-reason} header, and the rest of its batch goes on; a
- * batch that fails for any other cause (the database away) is tried again until it is applied.
+ * batch that fails for any other cause (the database away) is tried again until it is applied. Each record's
+ * W3C {@code traceparent} header (inventory's relay puts the writer's there) goes with its SKU into sync_state, so
+ * the marketplace call continues that trace; within a batch the latest record of a SKU wins.
  */
 @ApplicationScoped
 public class StockChangedConsumer {
@@ -48,10 +53,16 @@ public class StockChangedConsumer {
     @Incoming("stock-changed")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         List<StockChanged> events = new ArrayList<>();
+        Map<String, String> traceparents = new HashMap<>();
         List<Uni<Void>> dead = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                events.add(read(record.value()));
+                StockChanged event = read(record.value());
+                events.add(event);
+                OutboxTrace trace = OutboxTrace.fromHeaders(record.headers());
+                if (trace.present()) {
+                    traceparents.put(event.sku(), trace.traceparent());
+                }
             } catch (PoisonRecord unreadable) {
                 dead.add(deadLetters.sendMessage(DeadLetters.of(record, unreadable)));
             }
@@ -60,7 +71,7 @@ public class StockChangedConsumer {
         if (events.isEmpty()) {
             return deadLettered;
         }
-        return deadLettered.chain(() -> Retry.untilApplied("stock-changed batch of " + events.size(), () -> sync.apply(events)))
+        return deadLettered.chain(() -> Retry.untilApplied("stock-changed batch of " + events.size(), () -> sync.apply(events, traceparents)))
                 .invoke(workers::wakeAll).replaceWithVoid();
     }
 

@@ -27,20 +27,33 @@ public class SyncStateRepository {
                 wanted_version = sync_state.wanted_version + 1, wanted_at = now(),
                 pending_since = CASE WHEN sync_state.pushed_version IS DISTINCT FROM sync_state.wanted_version
                     AND sync_state.rejected_version IS NULL THEN sync_state.pending_since ELSE now() END,
-                attempts = 0, rejected_version = NULL, last_error = NULL, next_attempt_at = now()
+                attempts = 0, rejected_version = NULL, last_error = NULL, next_attempt_at = now(),
+                traceparent = EXCLUDED.traceparent
             WHERE sync_state.wanted_quantity <> EXCLUDED.wanted_quantity
             RETURNING channel""";
 
-    /** A pending pair as the worker takes it. */
-    public record Due(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity, String listingId) {
+    /**
+     * A pending pair as the worker takes it, with the W3C traceparent of the change that set its wanted quantity
+     * (null: none was traced).
+     */
+    public record Due(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity, String listingId,
+            String traceparent) {
+
+        public Due(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity, String listingId) {
+            this(sku, wantedQuantity, wantedVersion, pushedQuantity, listingId, null);
+        }
     }
 
     /** Pending figures of a channel. */
     public record Summary(long pending, long lagSeconds, long rejected) {
     }
 
-    /** A quantity a channel should hold of a SKU. */
-    public record Wanted(String channel, String sku, long quantity) {
+    /** A quantity a channel should hold of a SKU, and the traceparent of the change that asks for it (or null). */
+    public record Wanted(String channel, String sku, long quantity, String traceparent) {
+
+        public Wanted(String channel, String sku, long quantity) {
+            this(channel, sku, quantity, null);
+        }
     }
 
     /**
@@ -56,14 +69,14 @@ public class SyncStateRepository {
             StringBuilder values = new StringBuilder();
             for (int i = 0; i < part.size(); i++) {
                 values.append(i == 0 ? "" : ", ").append("(:c").append(i).append(", :s").append(i).append(", CAST(:q")
-                        .append(i).append(" AS bigint))");
+                        .append(i).append(" AS bigint), CAST(:t").append(i).append(" AS text))");
             }
-            String sql = "INSERT INTO sync_state (channel, sku, wanted_quantity) VALUES " + values + UPSERT_WANTED;
+            String sql = "INSERT INTO sync_state (channel, sku, wanted_quantity, traceparent) VALUES " + values + UPSERT_WANTED;
             all = all.chain(() -> Panache.getSession().flatMap(session -> {
                 var query = session.createNativeQuery(sql, String.class);
                 for (int i = 0; i < part.size(); i++) {
                     query.setParameter("c" + i, part.get(i).channel()).setParameter("s" + i, part.get(i).sku())
-                            .setParameter("q" + i, part.get(i).quantity());
+                            .setParameter("q" + i, part.get(i).quantity()).setParameter("t" + i, part.get(i).traceparent());
                 }
                 return query.getResultList();
             }).invoke(changed::addAll).replaceWithVoid());
@@ -77,13 +90,13 @@ public class SyncStateRepository {
             StringBuilder values = new StringBuilder();
             for (int i = 0; i < pairs.size(); i++) {
                 values.append(i == 0 ? "" : ", ").append("(:c").append(i).append(", :s").append(i).append(", CAST(:q")
-                        .append(i).append(" AS bigint))");
+                        .append(i).append(" AS bigint), CAST(:t").append(i).append(" AS text))");
             }
-            var query = session.createNativeQuery("INSERT INTO sync_state (channel, sku, wanted_quantity) VALUES " + values
+            var query = session.createNativeQuery("INSERT INTO sync_state (channel, sku, wanted_quantity, traceparent) VALUES " + values
                     + UPSERT_WANTED, String.class);
             for (int i = 0; i < pairs.size(); i++) {
                 query.setParameter("c" + i, pairs.get(i).channel()).setParameter("s" + i, pairs.get(i).sku())
-                        .setParameter("q" + i, pairs.get(i).quantity());
+                        .setParameter("q" + i, pairs.get(i).quantity()).setParameter("t" + i, pairs.get(i).traceparent());
             }
             return query.getResultList();
         }).map(List::size);
@@ -100,7 +113,7 @@ public class SyncStateRepository {
     /** Pending pairs that are due: zero-outs first (they stop overselling), then the oldest. */
     public Uni<List<Due>> due(String channel, int limit) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT s.sku, s.wanted_quantity, s.wanted_version, s.pushed_quantity, l.listing_id
+                SELECT s.sku, s.wanted_quantity, s.wanted_version, s.pushed_quantity, l.listing_id, s.traceparent
                 FROM sync_state s LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
                 WHERE s.channel = :channel AND s.pushed_version IS DISTINCT FROM s.wanted_version
                   AND s.rejected_version IS NULL AND s.next_attempt_at <= now()
@@ -108,7 +121,7 @@ public class SyncStateRepository {
                 .setParameter("channel", channel).setParameter("limit", limit).getResultList())
                 .map(rows -> rows.stream().map(row -> new Due(Rows.text(row[0]), Rows.longValue(row[1]),
                         Rows.longValue(row[2]), Rows.longOrNull(row[3]),
-                        Rows.text(row[4]))).toList());
+                        Rows.text(row[4]), Rows.text(row[5]))).toList());
     }
 
     /** The marketplace holds {@code quantity} as of {@code version}; an older answer never overwrites a newer one. */

@@ -56,6 +56,15 @@ public class ChannelSyncService {
      */
     @WithTransaction
     public Uni<Set<String>> apply(List<StockChanged> events) {
+        return apply(events, Map.of());
+    }
+
+    /**
+     * {@link #apply(List)}, keeping with each SKU whose wanted quantity changes the W3C traceparent of the change
+     * that caused it ({@code traceparents} by SKU; a SKU without one keeps none), for the worker's marketplace call.
+     */
+    @WithTransaction
+    public Uni<Set<String>> apply(List<StockChanged> events, Map<String, String> traceparents) {
         // Ids first (a duplicate is dropped), then per (SKU, location) only the highest version of the batch: the
         // lower ones would be stale once it is applied, and one upsert may touch a row only once.
         return processed.markProcessed(events.stream().map(StockChanged::eventId).toList()).chain(ids -> {
@@ -68,7 +77,7 @@ public class ChannelSyncService {
                 }
             }
             return availability.apply(List.copyOf(latest.values()));
-        }).chain(this::recompute);
+        }).chain(locationsBySku -> recompute(locationsBySku, traceparents));
     }
 
     /** Applies the item's status once, the latest revision winning; returns the channels whose wanted quantity changed. */
@@ -86,6 +95,11 @@ public class ChannelSyncService {
      * for a SKU mapped to null, every channel. Returns the channels whose wanted quantity changed.
      */
     public Uni<Set<String>> recompute(Map<String, Set<String>> locationsBySku) {
+        return recompute(locationsBySku, Map.of());
+    }
+
+    /** {@link #recompute(Map)}, each wanted quantity with the traceparent of its SKU's change ({@code traceparents}). */
+    public Uni<Set<String>> recompute(Map<String, Set<String>> locationsBySku, Map<String, String> traceparents) {
         Set<String> changed = new TreeSet<>();
         if (locationsBySku.isEmpty()) {
             return Uni.createFrom().item(changed);
@@ -109,7 +123,8 @@ public class ChannelSyncService {
                                             OptionalLong quantity = channel.rules().decide(
                                                     sumByChannel.getOrDefault(channel.id(), 0L), ruleByChannel.get(channel.id()), status);
                                             if (quantity.isPresent()) {
-                                                wanted.add(new SyncStateRepository.Wanted(channel.id(), sku, quantity.getAsLong()));
+                                                wanted.add(new SyncStateRepository.Wanted(channel.id(), sku,
+                                                        quantity.getAsLong(), traceparents.get(sku)));
                                             } else {
                                                 excluded.add(new String[] { channel.id(), sku });
                                             }

@@ -71,18 +71,20 @@ public class ChannelWorkers {
     private final Reconciler reconciler;
     private final SyncStatusService status;
     private final ChannelConfig config;
+    private final PushTrace trace;
     private final Vertx vertx;
     private final String owner;
     private volatile boolean stopping;
 
     public ChannelWorkers(PushPipeline pipeline, ChannelDispatcher dispatcher, CredentialStore credentials,
-            Reconciler reconciler, SyncStatusService status, ChannelConfig config, Vertx vertx) {
+            Reconciler reconciler, SyncStatusService status, ChannelConfig config, PushTrace trace, Vertx vertx) {
         this.pipeline = pipeline;
         this.dispatcher = dispatcher;
         this.credentials = credentials;
         this.reconciler = reconciler;
         this.status = status;
         this.config = config;
+        this.trace = trace;
         this.vertx = vertx;
         this.owner = config.instanceId().orElse("instance-" + UUID.randomUUID());
     }
@@ -244,7 +246,8 @@ public class ChannelWorkers {
         if (updates.isEmpty()) {
             return recordOutcomes(channel, access, due, unmapped);
         }
-        return Uni.createFrom().deferred(() -> dispatcher.push(access, updates))
+        // In a span of the traces of the changes it carries, so the marketplace request continues them (PushTrace).
+        return trace.around(channel, due, () -> dispatcher.push(access, updates))
                 .onItemOrFailure().transformToUni((outcomes, failure) -> {
                     if (failure != null) {
                         return recordFailure(channel, due, failure, failuresSoFar);

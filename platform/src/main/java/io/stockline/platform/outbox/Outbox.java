@@ -26,13 +26,19 @@ public class Outbox {
     }
 
     public Uni<Void> add(OutboxEvent event) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                INSERT INTO outbox (event_id, event_type, topic, message_key, payload)
-                VALUES (:eventId, :eventType, :topic, :messageKey, :payload)""")
-                .setParameter("eventId", event.eventId()).setParameter("eventType", event.type())
-                .setParameter("topic", event.topic()).setParameter("messageKey", event.key())
-                .setParameter("payload", event.payload())
-                .executeUpdate())
+        // The trace of the transaction writing the event (a request, a consumer): the relay hands it on to Kafka.
+        return Uni.createFrom().deferred(() -> {
+            OutboxTrace trace = OutboxTrace.current();
+            return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                    INSERT INTO outbox (event_id, event_type, topic, message_key, payload, traceparent, tracestate)
+                    VALUES (:eventId, :eventType, :topic, :messageKey, :payload, CAST(:traceparent AS text),
+                            CAST(:tracestate AS text))""")
+                    .setParameter("eventId", event.eventId()).setParameter("eventType", event.type())
+                    .setParameter("topic", event.topic()).setParameter("messageKey", event.key())
+                    .setParameter("payload", event.payload())
+                    .setParameter("traceparent", trace.traceparent()).setParameter("tracestate", trace.tracestate())
+                    .executeUpdate());
+        })
                 .replaceWithVoid();
     }
 

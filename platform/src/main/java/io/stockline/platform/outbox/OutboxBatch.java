@@ -32,16 +32,20 @@ public class OutboxBatch {
             keys[i] = event.key();
             payloads[i] = event.payload();
         }
+        // One trace for the batch: the transaction (an import request) that writes them all.
+        OutboxTrace trace = OutboxTrace.current();
         // WITH ORDINALITY keeps the ids in list order, so events of one key stay in the order they were given.
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                INSERT INTO outbox (event_id, event_type, topic, message_key, payload)
-                SELECT CAST(e.id AS uuid), e.type, e.topic, e.key, e.payload
+                INSERT INTO outbox (event_id, event_type, topic, message_key, payload, traceparent, tracestate)
+                SELECT CAST(e.id AS uuid), e.type, e.topic, e.key, e.payload, CAST(:traceparent AS text),
+                       CAST(:tracestate AS text)
                 FROM unnest(CAST(:ids AS text[]), CAST(:types AS text[]), CAST(:topics AS text[]),
                             CAST(:keys AS text[]), CAST(:payloads AS text[])) WITH ORDINALITY
                      AS e(id, type, topic, key, payload, n)
                 ORDER BY e.n""")
                 .setParameter("ids", ids).setParameter("types", types).setParameter("topics", topics)
                 .setParameter("keys", keys).setParameter("payloads", payloads)
+                .setParameter("traceparent", trace.traceparent()).setParameter("tracestate", trace.tracestate())
                 .executeUpdate())
                 .replaceWithVoid();
     }

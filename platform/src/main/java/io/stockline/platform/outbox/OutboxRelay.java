@@ -119,7 +119,7 @@ public class OutboxRelay {
 
     private Uni<Integer> publishLocked(SqlConnection connection) {
         return connection.preparedQuery("""
-                SELECT id, event_id, event_type, topic, message_key, payload, created_at
+                SELECT id, event_id, event_type, topic, message_key, payload, created_at, traceparent, tracestate
                 FROM outbox ORDER BY id LIMIT $1""").execute(Tuple.of(config.batchSize()))
                 .chain(rows -> {
                     if (rows.size() == 0) {
@@ -142,7 +142,10 @@ public class OutboxRelay {
         String key = row.getString("message_key");
         return Message.of(row.getString("payload"))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withKey(key).withTopic(row.getString("topic")).build())
+                        .withKey(key).withTopic(row.getString("topic"))
+                        // the writer's trace context, so the consumers continue its trace (CloudEvents' traceparent)
+                        .withHeaders(new OutboxTrace(row.getString("traceparent"), row.getString("tracestate")).headers())
+                        .build())
                 .addMetadata(OutgoingCloudEventMetadata.builder()
                         .withId(row.getUUID("event_id").toString())
                         .withType(row.getString("event_type"))

@@ -100,7 +100,13 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Sends a CloudEvent in Kafka binary mode: the event's attributes as ce_ headers, its data as the value. */
     public void sendCloudEvent(String topic, String key, String type, String id, String json) {
+        sendCloudEvent(topic, key, type, id, json, Map.of());
+    }
+
+    /** {@link #sendCloudEvent} with more headers, such as a W3C {@code traceparent}. */
+    public void sendCloudEvent(String topic, String key, String type, String id, String json, Map<String, String> extra) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+        extra.forEach((name, value) -> record.headers().add(name, bytes(value)));
         record.headers().add("ce_specversion", bytes("1.0"));
         record.headers().add("ce_id", bytes(id));
         record.headers().add("ce_type", bytes(type));
@@ -115,12 +121,18 @@ public final class KafkaProbe implements AutoCloseable {
      * available stock (on hand follows available, never below zero).
      */
     public UUID sendStockChanged(String topic, UUID eventId, String sku, String location, long version, long available) {
+        return sendStockChanged(topic, eventId, sku, location, version, available, Map.of());
+    }
+
+    /** {@link #sendStockChanged} with more headers, such as a W3C {@code traceparent}. */
+    public UUID sendStockChanged(String topic, UUID eventId, String sku, String location, long version, long available,
+            Map<String, String> extra) {
         String json = """
                 {"eventId":"%s","sku":"%s","location":"%s","version":%d,"movementType":"ADJUSTMENT","movementId":%d,\
                 "onHand":%d,"available":%d,"committed":0,"reserved":0,"damaged":0,"qualityControl":0,"safetyStock":0,\
                 "incoming":0,"inTransit":0,"occurredAt":"2026-11-23T10:00:00Z"}""".formatted(eventId, sku, location,
                 version, version, Math.max(available, 0), available);
-        sendCloudEvent(topic, sku, "io.stockline.inventory.stock-changed.v1", eventId.toString(), json);
+        sendCloudEvent(topic, sku, "io.stockline.inventory.stock-changed.v1", eventId.toString(), json, extra);
         return eventId;
     }
 
