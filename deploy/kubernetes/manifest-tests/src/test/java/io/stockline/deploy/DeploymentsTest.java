@@ -1,5 +1,6 @@
 package io.stockline.deploy;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -147,6 +149,26 @@ class DeploymentsTest {
         assertThat(inventory.getSpec().getIngress().stream().flatMap(rule -> rule.getFrom().stream())
                 .filter(p -> p.getPodSelector() != null && p.getNamespaceSelector() == null)
                 .map(p -> label(p, "app.kubernetes.io/name")).toList()).containsExactly("allocation-service");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceKnowsTheTraceCollectorAndMayReachIt(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
+        String endpoint = r.one(ConfigMap.class, "stockline-tracing").getData().get("OTEL_EXPORTER_OTLP_ENDPOINT");
+        assertThat(endpoint).as("the OTLP endpoint").isNotBlank();
+        URI collector = URI.create(endpoint);
+        // <service>.<namespace>.svc: the namespace the NetworkPolicies must open
+        String namespace = collector.getHost().split("\\.")[1];
+        for (String name : Contract.SERVICES) {
+            Container container = r.one(Deployment.class, name).getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(container.getEnvFrom()).as("%s takes its tracing settings", name)
+                    .anyMatch(from -> from.getConfigMapRef() != null && "stockline-tracing".equals(from.getConfigMapRef().getName()));
+            assertThat(r.one(NetworkPolicy.class, name).getSpec().getEgress()).as("%s reaches the collector", name)
+                    .anyMatch(rule -> ports(rule).contains(collector.getPort()) && peers(rule).anyMatch(p ->
+                            p.getNamespaceSelector() != null && p.getNamespaceSelector().getMatchLabels() != null
+                                    && namespace.equals(p.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))));
+        }
     }
 
     private static Set<Integer> ports(NetworkPolicyEgressRule rule) {
