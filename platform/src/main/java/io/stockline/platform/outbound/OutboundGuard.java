@@ -78,13 +78,18 @@ public class OutboundGuard {
         if ((httpsOnly || this.httpsOnly) && !named && !"https".equalsIgnoreCase(uri.getScheme())) {
             throw RuleViolation.invalid(field, "an https URL");
         }
-        return resolve(uri).onFailure(OutboundRefused.class)
+        // a name that does not resolve yet is saved: nothing can be reached through it, and the call checks again
+        return resolve(uri, false).onFailure(OutboundRefused.class)
                 .transform(refused -> RuleViolation.unprocessable(field, refused.getMessage()))
-                .map(Target::uri);
+                .replaceWith(uri);
     }
 
     /** Call-time check: resolves the host once and picks the checked address to connect to. */
     public Uni<Target> resolve(URI uri) {
+        return resolve(uri, true);
+    }
+
+    private Uni<Target> resolve(URI uri, boolean mustResolve) {
         String host = uri.getHost();
         if (host == null || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
             return Uni.createFrom().failure(new OutboundRefused("not an http or https URL"));
@@ -97,7 +102,10 @@ public class OutboundGuard {
             try {
                 addresses = InetAddress.getAllByName(host);
             } catch (UnknownHostException e) {
-                throw new OutboundRefused(host + " does not resolve");
+                if (mustResolve) {
+                    throw new OutboundRefused(host + " does not resolve");
+                }
+                return null;
             }
             if (!allowedByName) {
                 for (InetAddress address : addresses) {

@@ -115,5 +115,10 @@ class OutboundGuardTest {
 
         assertThat(guard("localhost").check("target", url("localhost", "/ok"), false).await().atMost(WAIT).getHost())
                 .isEqualTo("localhost");
+        // not resolvable now: saved (nothing is reached through it), refused when called
+        assertThat(guard().check("target", "https://erp.invalid/hook", false).await().atMost(WAIT).getHost())
+                .isEqualTo("erp.invalid");
+        assertThat(catchThrowable(() -> guard().resolve(java.net.URI.create("https://erp.invalid/hook"))
+                .await().atMost(WAIT))).isInstanceOf(OutboundRefused.class).hasMessageContaining("does not resolve");
     }
 }
