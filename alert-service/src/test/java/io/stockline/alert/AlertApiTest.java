@@ -159,6 +159,30 @@ class AlertApiTest {
     }
 
     @Test
+    void aWebhookOrChatTargetInsideTheDeploymentIsRefusedNamingTheTarget() {
+        int before = as("viewer").get("/api/v1/subscriptions").jsonPath().getList("$").size();
+        // loopback, cloud metadata, private, and loopback again in its IPv4-mapped IPv6 form; port 9 (discard):
+        // nothing is sent anywhere, and nothing listens there if something were
+        for (String host : List.of("127.0.0.1", "169.254.169.254", "10.0.0.1", "[::ffff:127.0.0.1]", "[::1]")) {
+            problem(admin().body(Map.of("name", "x", "channel", "WEBHOOK", "target", "http://" + host + ":9/hook",
+                    "secret", "k")).post("/api/v1/subscriptions"), 422, "target");
+            problem(admin().body(Map.of("name", "x", "channel", "CHAT", "target", "https://" + host + "/chat"))
+                    .post("/api/v1/subscriptions"), 422, "target");
+        }
+        assertThat(as("viewer").get("/api/v1/subscriptions").jsonPath().getList("$")).hasSize(before);
+
+        // a change is checked the same way, and leaves the subscription as it was
+        String id = admin().body(Map.of("name", "erp", "channel", "WEBHOOK", "target", "https://erp.test/hook",
+                "secret", "abc", "sku", newSku())).post("/api/v1/subscriptions").then().statusCode(201)
+                .extract().path("id");
+        problem(admin().body(Map.of("name", "erp", "channel", "WEBHOOK", "target", "http://169.254.169.254/latest/meta-data"))
+                .put("/api/v1/subscriptions/" + id), 422, "target");
+        as("viewer").get("/api/v1/subscriptions/" + id).then().statusCode(200)
+                .body("target", equalTo("https://erp.test/hook"));
+        admin().delete("/api/v1/subscriptions/" + id).then().statusCode(204);
+    }
+
+    @Test
     void aSubscriptionKeepsItsSecretWhenChangedWithoutOne() {
         String id = admin().body(Map.of("name", "erp", "channel", "WEBHOOK", "target", "https://erp.test/hook",
                 "secret", "abc", "sku", newSku())).post("/api/v1/subscriptions").then().statusCode(201)

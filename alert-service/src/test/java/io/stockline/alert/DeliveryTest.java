@@ -333,6 +333,31 @@ class DeliveryTest {
                 .first().satisfies(request -> assertThat(request.getBodyAsString()).contains(sku));
     }
 
+    @Test
+    void aTargetThatLeadsIntoTheDeploymentWhenCalledFailsWithoutAConnection() throws Exception {
+        String sku = newSku();
+        String path = "/hooks/" + UUID.randomUUID();
+        peer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        String subscription = subscribe(Map.of("name", "moved inside", "channel", "WEBHOOK",
+                "target", peer.baseUrl() + path, "secret", "k", "sku", sku, "kinds", List.of("OUT_OF_STOCK")));
+        // As if its name had come to resolve to loopback after it was saved: the same peer, by its address, which
+        // the test allow-list (localhost, by name) does not cover.
+        String inside = "http://127.0.0.1:" + peer.port() + path;
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement update = db.prepareStatement("UPDATE subscription SET target = ? WHERE id = ?")) {
+            update.setString(1, inside);
+            update.setObject(2, UUID.fromString(subscription));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        stock(sku, 1, 0);
+
+        JsonPath failed = await().atMost(TIMEOUT).until(() -> deliveries(subscription),
+                d -> d.getList("$").size() == 1 && "FAILED".equals(d.getString("[0].status")));
+        assertThat(failed.getString("[0].lastError")).startsWith("refused: 127.0.0.1 resolves to a loopback address");
+        assertThat(peer.findAll(postRequestedFor(urlEqualTo(path)))).as("no connection was made").isEmpty();
+    }
+
     // --- helpers
 
     private int delivered(String subscription) {

@@ -112,6 +112,55 @@ class ChannelAdminTest {
     }
 
     @Test
+    void anEndpointOutsideItsMarketplaceIsRefusedAndNoCredentialLeaves() {
+        webhooks.resetRequests();
+        String wiremockByAddress = "http://127.0.0.1:" + webhooks.port();
+        String[][] refused = {
+                { "SHOPIFY", "https://shop.example/admin" }, { "SHOPIFY", "https://a.b.myshopify.com" },
+                { "SHOPIFY", "http://my-shop.myshopify.com" }, { "AMAZON", "https://api.amazon.com.evil.example" },
+                { "AMAZON", "https://sellingpartnerapi-na.amazon.com:8443" }, { "EBAY", "http://api.ebay.com" },
+                { "EBAY", "https://api.ebay.co" }, { "WOOCOMMERCE", "http://shop.example/" },
+                // the seller's own site may be anywhere public, but not inside the deployment
+                { "WOOCOMMERCE", "https://169.254.169.254/latest" }, { "WEBHOOK", "https://10.0.0.1/hook" },
+                // the test double itself, by its address rather than by the name the deployment allows
+                { "WEBHOOK", wiremockByAddress + "/hooks/x" }, { "SHOPIFY", wiremockByAddress },
+                { "WEBHOOK", "https://[::ffff:127.0.0.1]:" + webhooks.port() + "/hooks/x" } };
+        for (String[] endpoint : refused) {
+            problem(post("""
+                    {"id":"%s","type":"%s","endpoint":"%s","credentials":"%s","options":{"locationId":"gid://shopify/Location/1"}}"""
+                    .formatted(newId("out"), endpoint[0], endpoint[1], WebhookStub.SECRET_REF)), 422, "endpoint");
+        }
+        String id = newId("moved");
+        createWebhookChannel(webhookBase, id, "").statusCode(201);
+        problem(as("admin").contentType(ContentType.JSON).body("""
+                {"type":"WEBHOOK","endpoint":"%s/hooks/x-%s","credentials":"%s"}""".formatted(wiremockByAddress, id,
+                WebhookStub.SECRET_REF)).put("/api/v1/channels/{id}", id), 422, "endpoint");
+        as("viewer").get("/api/v1/channels/{id}", id).then().statusCode(200)
+                .body("endpoint", equalTo(webhookBase + id));
+        as("admin").delete("/api/v1/channels/{id}", id).then().statusCode(204);
+        assertThat(webhooks.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().startsWith("/hooks/x")).toList())
+                .as("nothing reached the test double").isEmpty();
+
+        // Tokens come from the marketplace's own token endpoint: no channel option can send credentials elsewhere.
+        problem(post("""
+                {"id":"%s","type":"AMAZON","endpoint":"https://sellingpartnerapi-eu.amazon.com","credentials":"c",
+                 "options":{"sellerId":"S","marketplaceIds":"M","tokenEndpoint":"https://collector.example/token"}}"""
+                .formatted(newId("tok"))), 400, "options.tokenEndpoint");
+        // the marketplaces' own hosts are accepted (nothing is called: the channel is disabled)
+        for (String[] endpoint : new String[][] { { "SHOPIFY", "https://my-shop.myshopify.com" },
+                { "AMAZON", "https://sellingpartnerapi-eu.amazon.com" }, { "AMAZON", "https://sandbox.sellingpartnerapi-na.amazon.com" },
+                { "EBAY", "https://api.sandbox.ebay.com" } }) {
+            String ok = newId("in");
+            post("""
+                    {"id":"%s","type":"%s","endpoint":"%s","credentials":"c","enabled":false,
+                     "options":{"locationId":"gid://shopify/Location/1","sellerId":"S","marketplaceIds":"M"}}"""
+                    .formatted(ok, endpoint[0], endpoint[1])).then().statusCode(201);
+            as("admin").delete("/api/v1/channels/{id}", ok).then().statusCode(204);
+        }
+    }
+
+    @Test
     void badSettingsAreRefusedNamingTheField() {
         problem(post("""
                 {"id":"%s","endpoint":"http://x/y","credentials":"c"}""".formatted(newId("bad"))), 400, "type");

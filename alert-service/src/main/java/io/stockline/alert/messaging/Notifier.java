@@ -11,7 +11,10 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.config.AlertConfig;
 import io.stockline.alert.domain.Delivery;
+import io.stockline.platform.outbound.OutboundGuard;
+import io.stockline.platform.outbound.OutboundRefused;
 import io.stockline.platform.webhook.WebhookSignature;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -23,6 +26,9 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * secret ({@code X-Stockline-Signature: t=<unix seconds>,v1=<hex>}, the timestamp signed with the body so that a
  * receiver refuses a replay), a Slack-compatible chat POST (unsigned: its URL is its credential), or an e-mail
  * through quarkus-mailer. Fails on anything but a 2xx or an accepted mail, with a message that names no secret.
+ * Webhook and chat URLs are users' input: they go through the platform's {@link OutboundGuard} (a host resolving
+ * inside the deployment is refused before any connection, the connection goes to the address checked, no
+ * redirect is followed, an answer is read up to 64 KiB).
  */
 @ApplicationScoped
 public class Notifier {
@@ -35,8 +41,10 @@ public class Notifier {
     private final ReactiveMailer mailer;
     private final Clock clock;
     private final long timeoutMillis;
+    private final OutboundGuard guard;
 
-    public Notifier(Vertx vertx, ReactiveMailer mailer, Clock clock, AlertConfig config) {
+    public Notifier(Vertx vertx, ReactiveMailer mailer, Clock clock, AlertConfig config, OutboundGuard guard) {
+        this.guard = guard;
         this.mailer = mailer;
         this.clock = clock;
         this.timeoutMillis = config.delivery().timeout().toMillis();
@@ -59,15 +67,22 @@ public class Notifier {
     }
 
     private Uni<Void> post(Delivery delivery, String url, String secret) {
-        var request = http.postAbs(url).timeout(timeoutMillis)
-                .putHeader("Content-Type", "application/json")
-                .putHeader(EVENT_TYPE_HEADER, delivery.eventType())
-                .putHeader(DELIVERY_HEADER, delivery.id().toString());
-        if (secret != null) {
-            // Signed at each attempt: a retry carries a fresh timestamp, so it is not refused as a replay.
-            request.putHeader(SIGNATURE_HEADER, WebhookSignature.sign(secret, clock.instant(), delivery.body()));
-        }
-        return request.sendBuffer(Buffer.buffer(delivery.body().getBytes(StandardCharsets.UTF_8)))
+        return guard.request(http, HttpMethod.POST, url)
+                // the guard's reason names the host and the kind of address, never the path (a chat URL's secret)
+                .onFailure(OutboundRefused.class)
+                .transform(refused -> new IllegalStateException("refused: " + refused.getMessage()))
+                .flatMap(request -> {
+                    request.timeout(timeoutMillis)
+                            .putHeader("Content-Type", "application/json")
+                            .putHeader(EVENT_TYPE_HEADER, delivery.eventType())
+                            .putHeader(DELIVERY_HEADER, delivery.id().toString());
+                    if (secret != null) {
+                        // Signed at each attempt: a retry carries a fresh timestamp, so it is not refused as a replay.
+                        request.putHeader(SIGNATURE_HEADER,
+                                WebhookSignature.sign(secret, clock.instant(), delivery.body()));
+                    }
+                    return request.sendBuffer(Buffer.buffer(delivery.body().getBytes(StandardCharsets.UTF_8)));
+                })
                 .map(Notifier::accepted);
     }
 

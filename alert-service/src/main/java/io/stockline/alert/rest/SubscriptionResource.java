@@ -88,6 +88,7 @@ public class SubscriptionResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "createSubscription", summary = "Create a subscription", description = "Who is told about which alerts (by kind, SKU and location), where (e-mail, webhook or chat), at once or as a daily digest.")
     @APIResponse(responseCode = "201", description = "The subscription as created.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionResponse.class)))
+    @APIResponse(responseCode = "422", description = "The webhook or chat target leads into the deployment (loopback, link-local and cloud metadata, private, unique-local, carrier-grade NAT or multicast addresses) and the deployment does not allow its host: a problem naming target.")
     public Uni<RestResponse<SubscriptionResponse>> create(@Valid @NotNull SubscriptionService.SubscriptionRequest request) {
         return subscriptions.create(request)
                 .map(s -> RestResponse.status(RestResponse.Status.CREATED, SubscriptionResponse.of(s)));
@@ -97,6 +98,8 @@ public class SubscriptionResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "changeSubscription", summary = "Change a subscription", description = "Replaces the subscription's settings.")
+    @APIResponse(responseCode = "200", description = "The subscription as changed.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionResponse.class)))
+    @APIResponse(responseCode = "422", description = "The webhook or chat target leads into the deployment and the deployment does not allow its host: a problem naming target.")
     public Uni<SubscriptionResponse> change(@RestPath String id,
             @Valid @NotNull SubscriptionService.SubscriptionRequest request) {
         return subscriptions.change(Params.id(id), request).map(SubscriptionResponse::of);

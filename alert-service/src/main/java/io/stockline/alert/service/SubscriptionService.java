@@ -24,6 +24,7 @@ import io.stockline.alert.domain.Digest;
 import io.stockline.alert.domain.Subscription;
 import io.stockline.alert.domain.SubscriptionFilter;
 import io.stockline.alert.repository.SubscriptionRepository;
+import io.stockline.platform.outbound.OutboundGuard;
 import io.stockline.platform.problem.RuleViolation;
 
 /** Subscriptions: who hears about which alerts, and how. */
@@ -42,10 +43,12 @@ public class SubscriptionService {
 
     private final SubscriptionRepository subscriptions;
     private final Clock clock;
+    private final OutboundGuard guard;
 
-    public SubscriptionService(SubscriptionRepository subscriptions, Clock clock) {
+    public SubscriptionService(SubscriptionRepository subscriptions, Clock clock, OutboundGuard guard) {
         this.subscriptions = subscriptions;
         this.clock = clock;
+        this.guard = guard;
     }
 
     @WithTransaction
@@ -59,17 +62,39 @@ public class SubscriptionService {
                 .failWith(() -> RuleViolation.unknownPath("id", "no subscription " + id));
     }
 
-    @WithTransaction
+    /** Checks the target where it will be called (outside the transaction: it resolves a name), then stores it. */
     public Uni<Subscription> create(SubscriptionRequest request) {
         if (request.channel() == Subscription.Channel.WEBHOOK && (request.secret() == null || request.secret().isBlank())) {
             throw RuleViolation.invalid("secret", "a webhook needs a secret to sign its messages with");
         }
-        return subscriptions.insert(subscription(UUID.randomUUID(), request));
+        Subscription subscription = subscription(UUID.randomUUID(), request);
+        return reachable(subscription).chain(() -> insert(subscription));
     }
 
     @WithTransaction
+    Uni<Subscription> insert(Subscription subscription) {
+        return subscriptions.insert(subscription);
+    }
+
     public Uni<Subscription> change(UUID id, SubscriptionRequest request) {
-        return subscriptions.update(subscription(id, request)).onItem().ifNull()
+        Subscription subscription = subscription(id, request);
+        return reachable(subscription).chain(() -> update(id, subscription));
+    }
+
+    /**
+     * A webhook or chat target must not lead into the deployment (loopback, metadata, private ranges) unless the
+     * deployment allows its host: a 422 naming {@code target} otherwise. Delivery checks it again when it calls.
+     */
+    private Uni<Void> reachable(Subscription subscription) {
+        if (subscription.channel() == Subscription.Channel.EMAIL) {
+            return Uni.createFrom().voidItem();
+        }
+        return guard.check("target", subscription.target(), false).replaceWithVoid();
+    }
+
+    @WithTransaction
+    Uni<Subscription> update(UUID id, Subscription subscription) {
+        return subscriptions.update(subscription).onItem().ifNull()
                 .failWith(() -> RuleViolation.unknownPath("id", "no subscription " + id))
                 .invoke(changed -> {
                     if (changed.channel() == Subscription.Channel.WEBHOOK && changed.secret() == null) {

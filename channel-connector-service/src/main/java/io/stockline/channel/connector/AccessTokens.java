@@ -11,7 +11,6 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.MultiMap;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.core.buffer.Buffer;
 
@@ -118,12 +117,14 @@ public class AccessTokens {
     private Uni<Token> refresh(Grant grant) {
         MultiMap form = MultiMap.caseInsensitiveMultiMap();
         grant.form().forEach(form::add);
-        HttpRequest<Buffer> request = http.client().postAbs(grant.tokenEndpoint()).putHeader("Accept", "application/json");
-        if (grant.basicUser() != null) {
-            request.basicAuthentication(grant.basicUser(), grant.basicPassword());
-        }
         String what = "token endpoint for " + grant.label();
-        return request.timeout(10_000).sendForm(form)
+        return http.request(io.vertx.core.http.HttpMethod.POST, grant.tokenEndpoint()).flatMap(request -> {
+                    request.putHeader("Accept", "application/json");
+                    if (grant.basicUser() != null) {
+                        request.basicAuthentication(grant.basicUser(), grant.basicPassword());
+                    }
+                    return request.timeout(10_000).sendForm(form);
+                })
                 .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
                 .map(response -> {
                     if (response.statusCode() == 400 || response.statusCode() == 401) {

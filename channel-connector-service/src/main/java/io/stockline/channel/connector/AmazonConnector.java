@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ChannelType;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -22,14 +23,17 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
  * {@code fulfillment_availability} (one SKU per call), {@code getListingsItem} with
  * {@code includedData=fulfillmentAvailability} reads it back. A listing id is the seller SKU. Options
  * {@code sellerId}, {@code marketplaceIds} (comma-separated), {@code productType} (default PRODUCT),
- * {@code fulfillmentChannelCode} (default DEFAULT), {@code tokenEndpoint}. Credentials {@code lwaClientId},
- * {@code lwaClientSecret}, {@code refreshToken}: a Login with Amazon refresh-token grant gives the access token
+ * {@code fulfillmentChannelCode} (default DEFAULT). Credentials {@code lwaClientId},
+ * {@code lwaClientSecret}, {@code refreshToken}: a Login with Amazon refresh-token grant (at api.amazon.com, not a
+ * channel option: credentials go nowhere else; see {@link MarketplaceHttp#tokenEndpoint}) gives the access token
  * sent in x-amz-access-token, cached until it expires and renewed when Amazon refuses it.
  */
 @ApplicationScoped
 public class AmazonConnector implements MarketplaceConnector {
 
     static final String DEFAULT_TOKEN_ENDPOINT = "https://api.amazon.com/auth/o2/token";
+    /** Where a test double or simulator the deployment allows serves Login with Amazon, beside its SP-API. */
+    static final String TOKEN_PATH = "/auth/o2/token";
     static final String ACCESS_TOKEN_HEADER = "x-amz-access-token";
     static final String RATE_LIMIT_HEADER = "x-amzn-RateLimit-Limit";
     static final String LISTINGS_PATH = "/listings/2021-08-01/items/";
@@ -78,14 +82,14 @@ public class AmazonConnector implements MarketplaceConnector {
                                 .put("quantity", update.quantity())))));
         String url = itemUrl(channel, sku);
         String what = "amazon " + channel.channelId() + " patchListingsItem";
-        return tokens.authorized(grant(channel), AmazonConnector::tokenRefused, token -> http.client()
-                        .patchAbs(url)
+        return tokens.authorized(grant(channel), AmazonConnector::tokenRefused, token -> http
+                        .request(HttpMethod.PATCH, url).flatMap(request -> request
                         .addQueryParam("marketplaceIds", marketplaceIds(channel))
                         .putHeader(ACCESS_TOKEN_HEADER, token)
                         .putHeader("Content-Type", "application/json")
                         .putHeader("Accept", "application/json")
                         .timeout(MarketplaceHttp.timeoutMillis(channel))
-                        .sendBuffer(Buffer.buffer(body.encode())))
+                        .sendBuffer(Buffer.buffer(body.encode()))))
                 .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
                 .map(response -> Reply.of(outcome(what, update, response), rate(response)));
     }
@@ -122,13 +126,13 @@ public class AmazonConnector implements MarketplaceConnector {
         String code = channel.option("fulfillmentChannelCode", "DEFAULT");
         return Multi.createFrom().iterable(listingIds)
                 .onItem().transformToUniAndConcatenate(sku -> tokens.authorized(grant(channel), AmazonConnector::tokenRefused,
-                                token -> http.client().getAbs(itemUrl(channel, sku))
+                                token -> http.request(HttpMethod.GET, itemUrl(channel, sku)).flatMap(request -> request
                                         .addQueryParam("marketplaceIds", marketplaceIds(channel))
                                         .addQueryParam("includedData", "fulfillmentAvailability")
                                         .putHeader(ACCESS_TOKEN_HEADER, token)
                                         .putHeader("Accept", "application/json")
                                         .timeout(MarketplaceHttp.timeoutMillis(channel))
-                                        .send())
+                                        .send()))
                         .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
                         .map(response -> {
                             Map<String, Long> held = new HashMap<>();
@@ -175,10 +179,10 @@ public class AmazonConnector implements MarketplaceConnector {
         return all;
     }
 
-    static AccessTokens.Grant grant(ChannelAccess channel) {
+    AccessTokens.Grant grant(ChannelAccess channel) {
         String clientId = channel.credential("lwaClientId");
         return new AccessTokens.Grant(channel.type().name().toLowerCase() + " channel " + channel.channelId(),
-                channel.option("tokenEndpoint", DEFAULT_TOKEN_ENDPOINT),
+                http.tokenEndpoint(channel, TOKEN_PATH, DEFAULT_TOKEN_ENDPOINT),
                 Map.of("grant_type", "refresh_token",
                         "refresh_token", channel.credential("refreshToken"),
                         "client_id", clientId,

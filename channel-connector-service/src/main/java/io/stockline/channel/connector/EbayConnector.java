@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ChannelType;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -19,12 +20,12 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
  * inventory items in one call, each answered with its own statusCode; {@code bulkGetInventoryItem} reads up to
  * 25 back. A listing id is the seller SKU. Credentials {@code clientId}, {@code clientSecret},
  * {@code refreshToken}: an OAuth refresh-token grant (HTTP Basic client credentials, scope sell.inventory) at
- * option {@code tokenEndpoint} gives the Bearer token, cached until it expires and renewed on 401.
+ * the API host's own {@code /identity/v1/oauth2/token} (not a channel option) gives the Bearer token, cached until it expires and renewed on 401.
  */
 @ApplicationScoped
 public class EbayConnector implements MarketplaceConnector {
 
-    static final String DEFAULT_TOKEN_ENDPOINT = "https://api.ebay.com/identity/v1/oauth2/token";
+    static final String TOKEN_PATH = "/identity/v1/oauth2/token";
     static final String SCOPE = "https://api.ebay.com/oauth/api_scope/sell.inventory";
     static final String BASE_PATH = "/sell/inventory/v1";
 
@@ -109,12 +110,13 @@ public class EbayConnector implements MarketplaceConnector {
 
     private Uni<HttpResponse<Buffer>> post(ChannelAccess channel, String path, JsonObject body, String what) {
         String url = MarketplaceHttp.url(channel, BASE_PATH + path);
-        return tokens.authorized(grant(channel), status -> status == 401, token -> http.client().postAbs(url)
+        return tokens.authorized(grant(channel), status -> status == 401, token -> http
+                        .request(HttpMethod.POST, url).flatMap(request -> request
                         .bearerTokenAuthentication(token)
                         .putHeader("Content-Type", "application/json")
                         .putHeader("Accept", "application/json")
                         .timeout(MarketplaceHttp.timeoutMillis(channel))
-                        .sendBuffer(Buffer.buffer(body.encode())))
+                        .sendBuffer(Buffer.buffer(body.encode()))))
                 .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
                 .map(response -> {
                     if (response.statusCode() == 200 || response.statusCode() == 207) {
@@ -124,10 +126,11 @@ public class EbayConnector implements MarketplaceConnector {
                 });
     }
 
-    static AccessTokens.Grant grant(ChannelAccess channel) {
+    /** eBay serves its OAuth tokens on the API host itself (api.ebay.com, api.sandbox.ebay.com). */
+    AccessTokens.Grant grant(ChannelAccess channel) {
         String clientId = channel.credential("clientId");
         return new AccessTokens.Grant(channel.type().name().toLowerCase() + " channel " + channel.channelId(),
-                channel.option("tokenEndpoint", DEFAULT_TOKEN_ENDPOINT),
+                MarketplaceHttp.url(channel, TOKEN_PATH),
                 Map.of("grant_type", "refresh_token",
                         "refresh_token", channel.credential("refreshToken"),
                         "scope", channel.option("scope", SCOPE)),

@@ -8,32 +8,61 @@ import java.time.format.DateTimeParseException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.mutiny.Uni;
+import io.stockline.platform.outbound.OutboundGuard;
+import io.stockline.platform.outbound.OutboundRefused;
+import io.stockline.platform.outbound.ResponseTooLarge;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 
 /**
  * The HTTP client every connector shares, and the reading of HTTP answers every marketplace API agrees on:
  * 429 is a slow-down (Retry-After), 401/403 a refused credential, 408 and 5xx worth retrying, other 4xx final.
+ * Every call goes through the platform's {@link OutboundGuard}: a channel's endpoint is an admin's input, so its host
+ * is resolved once, refused (before any connection, with the credentials still here) when it leads into the
+ * deployment, and the request connects to the address checked; no redirect is followed and an answer is read up to
+ * {@link #MAX_ANSWER}.
  */
 @ApplicationScoped
 public class MarketplaceHttp {
 
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
-    private final WebClient client;
+    /** A WooCommerce page of 100 full products runs to hundreds of KiB; nothing a connector reads needs more. */
+    static final long MAX_ANSWER = 4L * 1024 * 1024;
 
-    public MarketplaceHttp(Vertx vertx) {
+    private final WebClient client;
+    private final OutboundGuard guard;
+
+    public MarketplaceHttp(Vertx vertx, OutboundGuard guard) {
+        this.guard = guard;
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setUserAgent("Stockline/0.1 (Language=Java)")
                 .setConnectTimeout(5_000)
                 .setFollowRedirects(false));
     }
 
-    WebClient client() {
-        return client;
+    /** A request to {@code url}, checked and pinned by the guard; a refused host fails for good (no retry). */
+    Uni<HttpRequest<Buffer>> request(HttpMethod method, String url) {
+        return guard.request(client, method, url, MAX_ANSWER).onFailure(OutboundRefused.class)
+                .transform(refused -> new MarketplaceException.PermanentFailure("refused: " + refused.getMessage()));
+    }
+
+    /**
+     * Where a channel gets its access tokens: the marketplace's own token endpoint ({@code production}), never a
+     * channel option; only a test double or simulator the deployment allows by name
+     * ({@code stockline.outbound.allowed-hosts}) serves them beside its API, at its endpoint + {@code path}.
+     */
+    String tokenEndpoint(ChannelAccess channel, String path, String production) {
+        java.net.URI endpoint = channel.endpoint();
+        int port = endpoint.getPort() > 0 ? endpoint.getPort() : "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
+        return endpoint.getHost() != null && guard.policy().allows(endpoint.getHost(), port) ? url(channel, path)
+                : production;
     }
 
     /** {@code channel.endpoint()} followed by {@code path}, without doubling the slash between them. */
@@ -68,6 +97,9 @@ public class MarketplaceHttp {
 
     /** A failure to get any answer (refused connection, timeout) is worth retrying. */
     static Throwable transport(String what, Throwable failure) {
+        if (failure instanceof ResponseTooLarge tooLarge) {
+            return new MarketplaceException.PermanentFailure(what + ": " + tooLarge.getMessage());
+        }
         return failure instanceof MarketplaceException ? failure
                 : new MarketplaceException.TransientFailure(what + " unreachable: " + failure.getMessage(), failure);
     }

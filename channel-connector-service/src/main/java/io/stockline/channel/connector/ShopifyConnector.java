@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ChannelType;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -158,12 +159,12 @@ public class ShopifyConnector implements MarketplaceConnector {
     private Uni<Reply<JsonObject>> graphql(ChannelAccess channel, JsonObject body) {
         String what = "shopify " + channel.channelId();
         String url = MarketplaceHttp.url(channel, "/admin/api/" + channel.option("apiVersion", DEFAULT_API_VERSION) + "/graphql.json");
-        return http.client().postAbs(url)
+        return http.request(HttpMethod.POST, url).flatMap(request -> request
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Accept", "application/json")
                 .putHeader(ACCESS_TOKEN_HEADER, channel.credential("accessToken"))
                 .timeout(MarketplaceHttp.timeoutMillis(channel))
-                .sendBuffer(Buffer.buffer(body.encode()))
+                .sendBuffer(Buffer.buffer(body.encode())))
                 .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
                 .map(response -> data(what, response));
     }

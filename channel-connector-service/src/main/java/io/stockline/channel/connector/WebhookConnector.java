@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ChannelType;
 import io.stockline.platform.webhook.WebhookSignature;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -57,12 +58,12 @@ public class WebhookConnector implements MarketplaceConnector {
         String body = new JsonObject().put("channel", channel.channelId()).put("sentAt", now.toString())
                 .put("updates", lines).encode();
         String what = "webhook " + channel.channelId();
-        return http.client().postAbs(channel.endpoint().toString())
+        return http.request(HttpMethod.POST, channel.endpoint().toString()).flatMap(request -> request
                 .putHeader("Content-Type", "application/json")
                 .putHeader(WebhookSignature.HEADER, WebhookSignature.sign(channel.credential("secret"), now, body))
                 .putHeader("Idempotency-Key", ShopifyConnector.idempotencyKey(updates))
                 .timeout(MarketplaceHttp.timeoutMillis(channel))
-                .sendBuffer(Buffer.buffer(body))
+                .sendBuffer(Buffer.buffer(body)))
                 .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
                 .map(response -> {
                     if (!MarketplaceHttp.ok(response)) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ChannelType;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -68,12 +69,12 @@ public class WooCommerceConnector implements MarketplaceConnector {
             return Uni.createFrom().item(Reply.of(refused));
         }
         String what = "woocommerce " + channel.channelId() + " products/batch";
-        return http.client().postAbs(MarketplaceHttp.url(channel, API_PATH + "/batch"))
+        return http.request(HttpMethod.POST, MarketplaceHttp.url(channel, API_PATH + "/batch")).flatMap(request -> request
                 .basicAuthentication(channel.credential("consumerKey"), channel.credential("consumerSecret"))
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Accept", "application/json")
                 .timeout(MarketplaceHttp.timeoutMillis(channel))
-                .sendBuffer(Buffer.buffer(new JsonObject().put("update", update).encode()))
+                .sendBuffer(Buffer.buffer(new JsonObject().put("update", update).encode())))
                 .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
                 .map(response -> {
                     if (!MarketplaceHttp.ok(response)) {
@@ -123,13 +124,13 @@ public class WooCommerceConnector implements MarketplaceConnector {
             return Uni.createFrom().item(Reply.of(Map.of()));
         }
         String what = "woocommerce " + channel.channelId() + " products";
-        return http.client().getAbs(MarketplaceHttp.url(channel, API_PATH))
+        return http.request(HttpMethod.GET, MarketplaceHttp.url(channel, API_PATH)).flatMap(request -> request
                 .addQueryParam("include", include)
                 .addQueryParam("per_page", "100")
                 .basicAuthentication(channel.credential("consumerKey"), channel.credential("consumerSecret"))
                 .putHeader("Accept", "application/json")
                 .timeout(MarketplaceHttp.timeoutMillis(channel))
-                .send()
+                .send())
                 .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
                 .map(response -> {
                     if (!MarketplaceHttp.ok(response)) {

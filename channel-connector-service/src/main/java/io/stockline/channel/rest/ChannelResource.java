@@ -133,6 +133,7 @@ public class ChannelResource {
     @Operation(operationId = "createChannel", summary = "Connect a channel", description = "Connects a marketplace or webhook channel: which locations feed it, its buffer and caps, and per-SKU rules; its stock is pushed from then on.")
     @APIResponse(responseCode = "201", description = "The channel as connected.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChannelResponse.class)))
     @APIResponse(responseCode = "409", description = "A channel with that id exists already (the problem names `id`): change it with PUT instead.")
+    @APIResponse(responseCode = "422", description = "The endpoint is not one of its marketplace's https API hosts (Shopify <shop>.myshopify.com, the Amazon SP-API hosts, api.ebay.com or api.sandbox.ebay.com; any https host for WooCommerce and webhooks), or resolves into the deployment (loopback, link-local and cloud metadata, private, unique-local, carrier-grade NAT, multicast), and the deployment does not allow its host: a problem naming endpoint.")
     public Uni<RestResponse<ChannelResponse>> create(@Valid @NotNull ChannelRequest request) {
         if (request.id() == null || request.id().isBlank()) {
             throw RuleViolation.invalid("id", "id is required");
@@ -145,6 +146,8 @@ public class ChannelResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "replaceChannel", summary = "Replace a channel", description = "Replaces the channel's settings; quantities are recomputed and pushed where they change.")
+    @APIResponse(responseCode = "200", description = "The channel as replaced.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChannelResponse.class)))
+    @APIResponse(responseCode = "422", description = "The endpoint is not one of its marketplace's https API hosts (Shopify <shop>.myshopify.com, the Amazon SP-API hosts, api.ebay.com or api.sandbox.ebay.com; any https host for WooCommerce and webhooks), or resolves into the deployment (loopback, link-local and cloud metadata, private, unique-local, carrier-grade NAT, multicast), and the deployment does not allow its host: a problem naming endpoint.")
     public Uni<ChannelResponse> replace(@RestPath String id, @Valid @NotNull ChannelRequest request) {
         if (request.id() != null && !request.id().equals(id)) {
             throw RuleViolation.invalid("id", "the body's id differs from the path's");

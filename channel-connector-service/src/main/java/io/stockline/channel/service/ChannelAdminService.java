@@ -17,9 +17,11 @@ import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelRules;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ListingCsv;
+import io.stockline.channel.domain.MarketplaceHosts;
 import io.stockline.channel.repository.ChannelRepository;
 import io.stockline.channel.repository.ListingRepository;
 import io.stockline.channel.repository.SyncStateRepository;
+import io.stockline.platform.outbound.OutboundGuard;
 import io.stockline.platform.problem.RuleViolation;
 
 /**
@@ -34,9 +36,11 @@ public class ChannelAdminService {
     private final SyncStateRepository syncState;
     private final ChannelSyncService sync;
     private final ChannelWorkers workers;
+    private final OutboundGuard guard;
 
     public ChannelAdminService(ChannelRepository channels, ListingRepository listings, SyncStateRepository syncState,
-            ChannelSyncService sync, ChannelWorkers workers) {
+            ChannelSyncService sync, ChannelWorkers workers, OutboundGuard guard) {
+        this.guard = guard;
         this.channels = channels;
         this.listings = listings;
         this.syncState = syncState;
@@ -56,7 +60,7 @@ public class ChannelAdminService {
 
     public Uni<ChannelSettings> create(ChannelSettings channel) {
         validate(channel);
-        return insert(channel).invoke(created -> workers.wake(created.id()));
+        return reachable(channel).chain(() -> insert(channel)).invoke(created -> workers.wake(created.id()));
     }
 
     @WithTransaction
@@ -73,7 +77,27 @@ public class ChannelAdminService {
 
     public Uni<ChannelSettings> update(ChannelSettings channel) {
         validate(channel);
-        return replace(channel).invoke(updated -> workers.wake(updated.id()));
+        // an unknown channel is a 404 whatever its endpoint
+        return get(channel.id()).chain(() -> reachable(channel)).chain(() -> replace(channel))
+                .invoke(updated -> workers.wake(updated.id()));
+    }
+
+    /**
+     * Where the channel's credentials will be sent: one of its marketplace's API hosts over https, unless the
+     * deployment allows the host by name (stockline.outbound.allowed-hosts: a simulator, a test double), and never
+     * a host resolving into the deployment (the platform's guard; checked again at each call). Outside the
+     * transaction: it resolves a name.
+     */
+    Uni<Void> reachable(ChannelSettings channel) {
+        URI endpoint = URI.create(channel.endpoint());
+        int port = endpoint.getPort() > 0 ? endpoint.getPort() : "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
+        if (guard.policy().allows(endpoint.getHost(), port)) {
+            return Uni.createFrom().voidItem();
+        }
+        MarketplaceHosts.refusal(channel.type(), endpoint).ifPresent(reason -> {
+            throw RuleViolation.unprocessable("endpoint", reason);
+        });
+        return guard.check("endpoint", channel.endpoint(), true).replaceWithVoid();
     }
 
     @WithTransaction
@@ -124,9 +148,12 @@ public class ChannelAdminService {
                 .onItem().transformToUniAndConcatenate(entry -> {
                     ChannelSettings channel = fromSeed(entry.getKey(), entry.getValue());
                     validate(channel);
-                    return insert(channel)
+                    return reachable(channel).chain(() -> insert(channel))
                             .invoke(created -> Log.infof("channel %s (%s) created from configuration", created.id(),
                                     created.type()))
+                            .onFailure(RuleViolation.class).invoke(refused -> Log.warnf(
+                                    "channel %s from configuration not created: %s %s", channel.id(),
+                                    ((RuleViolation) refused).field(), refused.getMessage()))
                             .onFailure(RuleViolation.class).recoverWithNull();
                 })
                 .collect().last().replaceWithVoid();
@@ -155,6 +182,11 @@ public class ChannelAdminService {
         if (!channel.credentialsRef().matches("[A-Za-z0-9_-]{1,64}")) {
             throw RuleViolation.invalid("credentials",
                     "credentials name a secret reference: 1-64 letters, digits, '_' or '-' (not the secret itself)");
+        }
+        if (channel.options().containsKey("tokenEndpoint")) {
+            // credentials go to the marketplace's own token endpoint only (issue 15 item 7)
+            throw RuleViolation.invalid("options.tokenEndpoint",
+                    "not a channel option: tokens come from the marketplace's own token endpoint");
         }
     }
 }

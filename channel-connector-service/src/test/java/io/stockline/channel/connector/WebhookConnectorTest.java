@@ -138,9 +138,21 @@ class WebhookConnectorTest {
         assertThat(calls()).hasSize(2);
 
         ChannelAccess nowhere = new ChannelAccess("webhook-" + UUID.randomUUID(), ChannelType.WEBHOOK,
-                URI.create("http://127.0.0.1:1/hooks"), Map.of("secret", SECRET),
+                URI.create("http://localhost:1/hooks"), Map.of("secret", SECRET),
                 Map.of("retryInitialBackoffMillis", "10", "retryMaxAttempts", "2"));
         assertThat(failureOf(dispatcher.push(nowhere, updates(1, i -> "L-" + i))))
                 .isInstanceOf(MarketplaceException.TransientFailure.class).hasMessageContaining("unreachable");
+    }
+
+    @Test
+    void aChannelLeadingIntoTheDeploymentIsRefusedBeforeAnyConnection() {
+        // the receiver by its address: a channel saved before, whose host came to resolve to loopback
+        ChannelAccess inside = new ChannelAccess("webhook-" + UUID.randomUUID(), ChannelType.WEBHOOK,
+                URI.create("http://127.0.0.1:" + receiver.port() + HOOK), Map.of("secret", SECRET),
+                Map.of("retryInitialBackoffMillis", "10", "retryMaxAttempts", "2"));
+        assertThat(failureOf(dispatcher.push(inside, updates(1, i -> "L-" + i))))
+                .isInstanceOf(MarketplaceException.PermanentFailure.class)
+                .hasMessageContaining("refused: 127.0.0.1 resolves to a loopback address");
+        assertThat(calls()).as("no request, so no signature, left the process").isEmpty();
     }
 }

@@ -70,6 +70,8 @@ class ChannelConvergenceIT {
         connectorConfig.put("stockline.credentials.woo.consumerKey", "ck_e2e");
         connectorConfig.put("stockline.credentials.woo.consumerSecret", "cs_e2e");
         connectorConfig.put("stockline.credentials.hook.secret", "e2e-hook-secret");
+        // the simulator and the webhook receiver run on loopback: the deployment allows them by name
+        connectorConfig.put("stockline.outbound.allowed-hosts", "127.0.0.1,localhost");
         // Faults are the point here: wait little between attempts so the test converges soon after they stop.
         connectorConfig.put("stockline.channel.retry-backoff", "200ms");
         connectorConfig.put("stockline.channel.retry-backoff-max", "2s");
@@ -86,12 +88,11 @@ class ChannelConvergenceIT {
         channels.add(new Channel("amzn-" + Infrastructure.shortId(), "AMAZON", "amazon", SELLER,
                 available -> available - (long) Math.ceil(available * 0.10),
                 settings("AMAZON", sim + "/amazon", "amzn", with(fast, Map.of("sellerId", SELLER,
-                        "marketplaceIds", "A1PA6795UKMFR9", "tokenEndpoint", sim + "/amazon/auth/o2/token")),
+                        "marketplaceIds", "A1PA6795UKMFR9")),
                         Map.of("buffer", Map.of("amount", 10, "unit", "PERCENT")))));
         channels.add(new Channel("bay-" + Infrastructure.shortId(), "EBAY", "ebay", null,
                 available -> available / 2,
-                settings("EBAY", sim + "/ebay", "bay", with(fast, Map.of("tokenEndpoint",
-                        sim + "/ebay/identity/v1/oauth2/token")), Map.of("percentage", 50))));
+                settings("EBAY", sim + "/ebay", "bay", fast, Map.of("percentage", 50))));
         channels.add(new Channel("woo-" + Infrastructure.shortId(), "WOOCOMMERCE", "woocommerce", null,
                 available -> Math.min(available, 25),
                 settings("WOOCOMMERCE", sim + "/woocommerce", "woo", with(fast, Map.of("allowInsecure", "true")),

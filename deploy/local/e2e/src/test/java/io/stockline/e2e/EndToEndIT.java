@@ -69,7 +69,8 @@ class EndToEndIT {
                 "stockline.channels.seed.webshop.endpoint", channel.baseUrl() + "/webhook/stock",
                 "stockline.channels.seed.webshop.credentials", "webshop",
                 "stockline.channels.seed.webshop.buffer", String.valueOf(BUFFER),
-                "stockline.credentials.webshop.secret", "e2e-webhook-secret")));
+                "stockline.credentials.webshop.secret", "e2e-webhook-secret",
+                "stockline.outbound.allowed-hosts", "localhost")));
         services.put("allocation-service", start("allocation-service", Map.of(
                 "quarkus.rest-client.inventory.url", services.get("inventory-service").url(""),
                 "stockline.inventory.token", Tokens.mint("operator", "allocation-service"))));

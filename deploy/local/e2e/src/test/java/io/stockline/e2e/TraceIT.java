@@ -58,7 +58,8 @@ class TraceIT {
                 "stockline.channels.seed.traced.type", "WEBHOOK",
                 "stockline.channels.seed.traced.endpoint", marketplace.baseUrl() + HOOK,
                 "stockline.channels.seed.traced.credentials", "traced",
-                "stockline.credentials.traced.secret", "e2e-trace-secret"));
+                "stockline.credentials.traced.secret", "e2e-trace-secret",
+                "stockline.outbound.allowed-hosts", "localhost"));
     }
 
     private static ServiceProcess start(String service, Map<String, String> extra) {
