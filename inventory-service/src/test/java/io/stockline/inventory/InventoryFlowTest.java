@@ -51,11 +51,7 @@ class InventoryFlowTest {
     void receiptUpdatesStockAndPublishesAStockChangedCloudEvent() {
         String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
         String location = "LOC-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("code", location, "name", "Main", "type", "WAREHOUSE"))
-                .post("/api/v1/locations").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("sku", sku, "name", "Mug"))
-                .post("/api/v1/items").then().statusCode(201);
+        itemAtNewLocation(sku, location);
 
         given().contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
                 .body(Map.of("type", "RECEIPT", "sku", sku, "location", location, "quantity", 7))
@@ -79,11 +75,7 @@ class InventoryFlowTest {
     void theStockChangedRecordCarriesTheTraceOfTheReceiptThatCausedIt() {
         String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
         String location = "LOC-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("code", location, "name", "Main", "type", "WAREHOUSE"))
-                .post("/api/v1/locations").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("sku", sku, "name", "Mug"))
-                .post("/api/v1/items").then().statusCode(201);
+        itemAtNewLocation(sku, location);
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String callerSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
@@ -99,5 +91,13 @@ class InventoryFlowTest {
         // The receipt's trace, at the span that handled the request (the relay publishes later, outside it).
         org.assertj.core.api.Assertions.assertThat(event.header("traceparent"))
                 .matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain(callerSpan);
+    }
+
+    private static void itemAtNewLocation(String sku, String location) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", location, "name", "Main", "type", "WAREHOUSE"))
+                .post("/api/v1/locations").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("sku", sku, "name", "Mug"))
+                .post("/api/v1/items").then().statusCode(201);
     }
 }

@@ -22,7 +22,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.ServiceProcess;
-import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
 
 /**
@@ -38,9 +37,7 @@ class ChannelConvergenceIT {
     private static final String SELLER = "A1SELLER";
     private static final String SHOPIFY_LOCATION = "gid://shopify/Location/7001";
 
-    private static final Infrastructure infrastructure = Infrastructure.get();
-    private static final String topicPrefix = "e2ec" + Infrastructure.shortId() + ".";
-    private static final List<String> databases = new ArrayList<>();
+    private static final SystemProcesses system = new SystemProcesses("e2ec");
     private static ServiceProcess simulator;
     private static ServiceProcess inventory;
     private static ServiceProcess connector;
@@ -56,9 +53,9 @@ class ChannelConvergenceIT {
 
     @BeforeAll
     static void startSystem() {
-        simulator = ServiceProcess.start("deploy/local/marketplace-simulator", Map.of());
+        simulator = system.startPlain("deploy/local/marketplace-simulator", Map.of());
         String sim = simulator.url("");
-        inventory = start("inventory-service", Map.of());
+        inventory = system.start("inventory-service", Map.of());
         Map<String, String> connectorConfig = new LinkedHashMap<>();
         connectorConfig.put("stockline.credentials.shop.accessToken", "shpat_e2e");
         connectorConfig.put("stockline.credentials.amzn.lwaClientId", "amzn1.application-oa2-client.e2e");
@@ -77,7 +74,7 @@ class ChannelConvergenceIT {
         connectorConfig.put("stockline.channel.retry-backoff-max", "2s");
         connectorConfig.put("stockline.channel.circuit-open-wait", "2s");
         connectorConfig.put("stockline.channel.sweep-interval", "1s");
-        connector = start("channel-connector-service", connectorConfig);
+        connector = system.start("channel-connector-service", connectorConfig);
 
         Map<String, Object> fast = Map.of("timeoutMillis", "1500", "circuitDelayMillis", "1000",
                 "retryInitialBackoffMillis", "50", "retryMaxBackoffMillis", "500");
@@ -122,23 +119,9 @@ class ChannelConvergenceIT {
         return settings;
     }
 
-    private static ServiceProcess start(String service, Map<String, String> extra) {
-        String database = infrastructure.createDatabase("e2ec_" + service.replace("-service", "").replace('-', '_'));
-        databases.add(database);
-        Map<String, String> config = new LinkedHashMap<>(
-                StocklineTestResource.serviceConfig(infrastructure, database, topicPrefix));
-        config.putAll(extra);
-        return ServiceProcess.start(service, config);
-    }
-
     @AfterAll
     static void stopSystem() {
-        for (ServiceProcess process : new ServiceProcess[] {connector, inventory, simulator}) {
-            if (process != null) {
-                process.close();
-            }
-        }
-        databases.forEach(infrastructure::dropDatabase);
+        system.close();
     }
 
     private static void move(String type, String sku, String location, long quantity) {

@@ -14,7 +14,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,8 +30,6 @@ import io.restassured.http.ContentType;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.LedgerHistory;
-import io.stockline.testsupport.ServiceProcess;
-import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
 
 /**
@@ -47,11 +44,7 @@ class EndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = Tokens.bearer("admin");
 
-    private static final Infrastructure infrastructure = Infrastructure.get();
-    private static final String topicPrefix = "e2e" + Infrastructure.shortId() + ".";
-    private static final List<String> databases = new ArrayList<>();
-    private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
-    private static final Map<String, String> databaseOf = new LinkedHashMap<>();
+    private static final SystemProcesses system = new SystemProcesses("e2e");
     private static WireMockServer channel;
     private static KafkaProbe kafka;
 
@@ -60,44 +53,33 @@ class EndToEndIT {
         channel = new WireMockServer(wireMockConfig().dynamicPort());
         channel.start();
         channel.stubFor(post(urlEqualTo("/webhook/stock")).willReturn(aResponse().withStatus(204)));
-        kafka = new KafkaProbe(infrastructure.kafkaBootstrapServers())
-                .watch(List.of(topicPrefix + "alerts", topicPrefix + "allocations"));
+        kafka = new KafkaProbe(system.infrastructure().kafkaBootstrapServers())
+                .watch(List.of(system.topic("alerts"), system.topic("allocations")));
 
-        services.put("inventory-service", start("inventory-service", Map.of()));
-        services.put("channel-connector-service", start("channel-connector-service", Map.of(
+        system.start("inventory-service", Map.of());
+        system.start("channel-connector-service", Map.of(
                 "stockline.channels.seed.webshop.type", "WEBHOOK",
                 "stockline.channels.seed.webshop.endpoint", channel.baseUrl() + "/webhook/stock",
                 "stockline.channels.seed.webshop.credentials", "webshop",
                 "stockline.channels.seed.webshop.buffer", String.valueOf(BUFFER),
                 "stockline.credentials.webshop.secret", "e2e-webhook-secret",
-                "stockline.outbound.allowed-hosts", "localhost")));
-        services.put("allocation-service", start("allocation-service", Map.of(
-                "quarkus.rest-client.inventory.url", services.get("inventory-service").url(""),
-                "stockline.inventory.token", Tokens.mint("operator", "allocation-service"))));
-        services.put("alert-service", start("alert-service", Map.of(
-                "stockline.alerts.low-stock-threshold", String.valueOf(LOW_STOCK_THRESHOLD))));
-    }
-
-    private static ServiceProcess start(String service, Map<String, String> extra) {
-        String database = infrastructure.createDatabase("e2e_" + service.replace("-service", ""));
-        databases.add(database);
-        databaseOf.put(service, database);
-        Map<String, String> config = new LinkedHashMap<>(
-                StocklineTestResource.serviceConfig(infrastructure, database, topicPrefix));
-        config.putAll(extra);
-        return ServiceProcess.start(service, config);
+                "stockline.outbound.allowed-hosts", "localhost"));
+        system.start("allocation-service", Map.of(
+                "quarkus.rest-client.inventory.url", system.get("inventory-service").url(""),
+                "stockline.inventory.token", Tokens.mint("operator", "allocation-service")));
+        system.start("alert-service", Map.of(
+                "stockline.alerts.low-stock-threshold", String.valueOf(LOW_STOCK_THRESHOLD)));
     }
 
     @AfterAll
     static void stopSystem() {
-        services.values().forEach(ServiceProcess::close);
+        system.close();
         if (kafka != null) {
             kafka.close();
         }
         if (channel != null) {
             channel.stop();
         }
-        databases.forEach(infrastructure::dropDatabase);
     }
 
     /** The signed webhook push carrying this SKU at this quantity. */
@@ -109,7 +91,7 @@ class EndToEndIT {
 
     @Test
     void receiptReachesTheChannelAndAnOrderIsAllocatedReservedAndAlerted() throws Exception {
-        int inventory = services.get("inventory-service").port();
+        int inventory = system.get("inventory-service").port();
         String sku = "TEE-" + UUID.randomUUID().toString().substring(0, 6);
         String orderId = "order-" + UUID.randomUUID();
 
@@ -130,13 +112,13 @@ class EndToEndIT {
                 pushed(sku, 10 - BUFFER)));
 
         // An order for 6 is allocated to the warehouse and reserved there.
-        kafka.sendCloudEvent(topicPrefix + "orders", orderId, "io.stockline.order.placed.v1", UUID.randomUUID().toString(),
+        kafka.sendCloudEvent(system.topic("orders"), orderId, "io.stockline.order.placed.v1", UUID.randomUUID().toString(),
                 JSON.writeValueAsString(Map.of("orderId", orderId, "channel", "webshop", "paid", true,
                         "lines", List.of(Map.of("line", 1, "sku", sku, "quantity", 6)))));
 
-        await("allocation decided").atMost(Duration.ofSeconds(60)).until(() -> kafka.on(topicPrefix + "allocations")
+        await("allocation decided").atMost(Duration.ofSeconds(60)).until(() -> kafka.on(system.topic("allocations"))
                 .stream().anyMatch(r -> orderId.equals(r.key())));
-        KafkaProbe.Received decision = kafka.on(topicPrefix + "allocations").stream()
+        KafkaProbe.Received decision = kafka.on(system.topic("allocations")).stream()
                 .filter(r -> orderId.equals(r.key())).findFirst().orElseThrow();
         assertThat(decision.header("ce_type")).isEqualTo("io.stockline.allocation.decided.v1");
         JsonNode shipment = JSON.readTree(decision.value()).path("shipments").path(0);
@@ -150,9 +132,9 @@ class EndToEndIT {
                 .body("totals.available", equalTo(4));
 
         // Four left is at or under the threshold: one low-stock alert.
-        await("low-stock alert").atMost(Duration.ofSeconds(60)).until(() -> kafka.on(topicPrefix + "alerts").stream()
+        await("low-stock alert").atMost(Duration.ofSeconds(60)).until(() -> kafka.on(system.topic("alerts")).stream()
                 .anyMatch(r -> sku.equals(r.key()) && "io.stockline.alert.opened.v1".equals(r.header("ce_type"))));
-        KafkaProbe.Received alert = kafka.on(topicPrefix + "alerts").stream()
+        KafkaProbe.Received alert = kafka.on(system.topic("alerts")).stream()
                 .filter(r -> sku.equals(r.key()) && "io.stockline.alert.opened.v1".equals(r.header("ce_type")))
                 .findFirst().orElseThrow();
         JsonNode opened = JSON.readTree(alert.value());
@@ -171,7 +153,7 @@ class EndToEndIT {
      */
     @Test
     void salesHistoryGivesAReorderPointALowStockAlertAtItAPurchaseOrderAndARestockDate() throws Exception {
-        int inventory = services.get("inventory-service").port();
+        int inventory = system.get("inventory-service").port();
         String sku = "MUG-" + UUID.randomUUID().toString().substring(0, 6);
         String location = "WH-PLAN-" + UUID.randomUUID().toString().substring(0, 4);
         String supplier = "SUP-" + UUID.randomUUID().toString().substring(0, 6);
@@ -198,7 +180,8 @@ class EndToEndIT {
             sold += quantity;
         }
         moves.add(0, new LedgerHistory.Move(61, "RECEIPT", sold + 40));
-        String database = databaseOf.get("inventory-service");
+        String database = system.database("inventory-service");
+        Infrastructure infrastructure = system.infrastructure();
         LedgerHistory.write(infrastructure.jdbcUrl(database), infrastructure.pgUser(), infrastructure.pgPassword(), sku,
                 location, moves);
         // one movement through the API, so the other services learn the balance: 41 available
@@ -234,7 +217,7 @@ class EndToEndIT {
 
     /** The opened LOW_STOCK alert of the SKU, if any. */
     private static JsonNode lowStock(String sku) throws Exception {
-        for (KafkaProbe.Received record : kafka.on(topicPrefix + "alerts")) {
+        for (KafkaProbe.Received record : kafka.on(system.topic("alerts"))) {
             if (sku.equals(record.key()) && "io.stockline.alert.opened.v1".equals(record.header("ce_type"))) {
                 JsonNode alert = JSON.readTree(record.value());
                 if ("LOW_STOCK".equals(alert.path("kind").asText())) {

@@ -11,8 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +25,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.http.ContentType;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.ServiceProcess;
-import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
 
 /**
@@ -41,9 +38,7 @@ class TraceIT {
     private static final String ADMIN = Tokens.bearer("admin");
     private static final String HOOK = "/webhook/traced";
 
-    private static final Infrastructure infrastructure = Infrastructure.get();
-    private static final String topicPrefix = "e2et" + Infrastructure.shortId() + ".";
-    private static final List<String> databases = new ArrayList<>();
+    private static final SystemProcesses system = new SystemProcesses("e2et");
     private static WireMockServer marketplace;
     private static ServiceProcess inventory;
     private static ServiceProcess connector;
@@ -53,8 +48,8 @@ class TraceIT {
         marketplace = new WireMockServer(wireMockConfig().dynamicPort());
         marketplace.start();
         marketplace.stubFor(post(urlEqualTo(HOOK)).willReturn(aResponse().withStatus(204)));
-        inventory = start("inventory-service", Map.of());
-        connector = start("channel-connector-service", Map.of(
+        inventory = system.start("inventory-service", Map.of());
+        connector = system.start("channel-connector-service", Map.of(
                 "stockline.channels.seed.traced.type", "WEBHOOK",
                 "stockline.channels.seed.traced.endpoint", marketplace.baseUrl() + HOOK,
                 "stockline.channels.seed.traced.credentials", "traced",
@@ -62,26 +57,12 @@ class TraceIT {
                 "stockline.outbound.allowed-hosts", "localhost"));
     }
 
-    private static ServiceProcess start(String service, Map<String, String> extra) {
-        String database = infrastructure.createDatabase("e2et_" + service.replace("-service", "").replace('-', '_'));
-        databases.add(database);
-        Map<String, String> config = new LinkedHashMap<>(
-                StocklineTestResource.serviceConfig(infrastructure, database, topicPrefix));
-        config.putAll(extra);
-        return ServiceProcess.start(service, config);
-    }
-
     @AfterAll
     static void stopSystem() {
-        for (ServiceProcess process : new ServiceProcess[] {connector, inventory}) {
-            if (process != null) {
-                process.close();
-            }
-        }
+        system.close();
         if (marketplace != null) {
             marketplace.stop();
         }
-        databases.forEach(infrastructure::dropDatabase);
     }
 
     @Test
