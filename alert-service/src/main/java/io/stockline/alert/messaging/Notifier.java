@@ -6,6 +6,7 @@ import java.time.Clock;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
@@ -83,14 +84,19 @@ public class Notifier {
                     }
                     return request.sendBuffer(Buffer.buffer(delivery.body().getBytes(StandardCharsets.UTF_8)));
                 })
-                .map(Notifier::accepted);
+                .map(response -> accepted(delivery, response));
     }
 
-    private static Void accepted(HttpResponse<Buffer> response) {
+    /**
+     * A refusal keeps only its status where viewers read it (the delivery's lastError): the receiver's own text is
+     * whatever the remote end chose to say, so it goes to the log, with the delivery id to find it by.
+     */
+    private static Void accepted(Delivery delivery, HttpResponse<Buffer> response) {
         if (response.statusCode() / 100 != 2) {
             String body = response.bodyAsString();
-            throw new IllegalStateException("HTTP " + response.statusCode()
-                    + (body == null || body.isBlank() ? "" : ": " + body.substring(0, Math.min(body.length(), 200))));
+            Log.warnf("delivery %s refused with HTTP %d: %s", delivery.id(), response.statusCode(),
+                    body == null ? "" : body.substring(0, Math.min(body.length(), 200)));
+            throw new IllegalStateException("HTTP " + response.statusCode());
         }
         return null;
     }
