@@ -1,10 +1,16 @@
 package io.stockline.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.ServiceProcess;
@@ -16,6 +22,8 @@ import io.stockline.testsupport.StocklineTestResource;
  * in reverse order of start (consumers before the producers they read) and drops their databases.
  */
 final class SystemProcesses implements AutoCloseable {
+
+    private static final Pattern CONSUMER_GROUP = Pattern.compile("(mp\\.messaging\\.incoming\\.[\\w-]+\\.group\\.id)=(.+)");
 
     private final Infrastructure infrastructure = Infrastructure.get();
     private final String name;
@@ -35,10 +43,31 @@ final class SystemProcesses implements AutoCloseable {
         databases.put(service, database);
         Map<String, String> config = new LinkedHashMap<>(
                 StocklineTestResource.serviceConfig(infrastructure, database, topicPrefix));
+        config.putAll(consumerGroups(service));
         config.putAll(extra);
         ServiceProcess process = ServiceProcess.start(service, config);
         started.put(service, process);
         return process;
+    }
+
+    /**
+     * The service's consumer groups under this class's prefix: a group another test class's processes joined (and
+     * one killed on purpose may still hold, until its session times out) would make this one wait for a rebalance.
+     */
+    private Map<String, String> consumerGroups(String service) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        Path properties = Infrastructure.repositoryRoot().resolve(service).resolve("src/main/resources/application.properties");
+        try {
+            for (String line : Files.readAllLines(properties)) {
+                Matcher group = CONSUMER_GROUP.matcher(line.trim());
+                if (group.matches()) {
+                    groups.put(group.group(1), topicPrefix + group.group(2).trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + properties, e);
+        }
+        return groups;
     }
 
     /** Starts a process that needs neither database nor topics (the marketplace simulator). */
