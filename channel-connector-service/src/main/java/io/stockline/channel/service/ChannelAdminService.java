@@ -90,7 +90,8 @@ public class ChannelAdminService {
      */
     Uni<Void> reachable(ChannelSettings channel) {
         URI endpoint = URI.create(channel.endpoint());
-        if (guard.policy().allows(endpoint)) {
+        int port = endpoint.getPort() > 0 ? endpoint.getPort() : "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
+        if (guard.policy().allows(endpoint.getHost(), port)) {
             return Uni.createFrom().voidItem();
         }
         MarketplaceHosts.refusal(channel.type(), endpoint).ifPresent(reason -> {
