@@ -59,10 +59,7 @@ public class MarketplaceHttp {
      * ({@code stockline.outbound.allowed-hosts}) serves them beside its API, at its endpoint + {@code path}.
      */
     String tokenEndpoint(ChannelAccess channel, String path, String production) {
-        java.net.URI endpoint = channel.endpoint();
-        int port = endpoint.getPort() > 0 ? endpoint.getPort() : "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
-        return endpoint.getHost() != null && guard.policy().allows(endpoint.getHost(), port) ? url(channel, path)
-                : production;
+        return guard.policy().allows(channel.endpoint()) ? url(channel, path) : production;
     }
 
     /** {@code channel.endpoint()} followed by {@code path}, without doubling the slash between them. */

@@ -90,8 +90,7 @@ public class ChannelAdminService {
      */
     Uni<Void> reachable(ChannelSettings channel) {
         URI endpoint = URI.create(channel.endpoint());
-        int port = endpoint.getPort() > 0 ? endpoint.getPort() : "https".equalsIgnoreCase(endpoint.getScheme()) ? 443 : 80;
-        if (guard.policy().allows(endpoint.getHost(), port)) {
+        if (guard.policy().allows(endpoint)) {
             return Uni.createFrom().voidItem();
         }
         MarketplaceHosts.refusal(channel.type(), endpoint).ifPresent(reason -> {

@@ -3,6 +3,7 @@ package io.stockline.platform.outbound;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,16 @@ public final class HostPolicy {
         String name = bare(host).toLowerCase(Locale.ROOT);
         return allowed.contains(name) || allowed.contains(name + ":" + port)
                 || allowed.contains("[" + name + "]:" + port);
+    }
+
+    /** Whether the deployment names the host of {@code uri}, at its port (the scheme's default when it has none). */
+    public boolean allows(URI uri) {
+        return uri.getHost() != null && allows(uri.getHost(), port(uri));
+    }
+
+    /** The port {@code uri} connects to: its own, else 443 for https and 80 for http. */
+    public static int port(URI uri) {
+        return uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** Why {@code address} may not be called, or empty when it is a public address. */

@@ -73,8 +73,7 @@ public class OutboundGuard {
      */
     public Uni<URI> check(String field, String url, boolean httpsOnly) {
         URI uri = parse(field, url, false);
-        boolean named = policy.allows(uri.getHost(), uri.getPort() > 0 ? uri.getPort()
-                : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80);
+        boolean named = policy.allows(uri);
         if ((httpsOnly || this.httpsOnly) && !named && !"https".equalsIgnoreCase(uri.getScheme())) {
             throw RuleViolation.invalid(field, "an https URL");
         }
@@ -95,7 +94,7 @@ public class OutboundGuard {
             return Uni.createFrom().failure(new OutboundRefused("not an http or https URL"));
         }
         boolean ssl = "https".equalsIgnoreCase(uri.getScheme());
-        int port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
+        int port = HostPolicy.port(uri);
         boolean allowedByName = policy.allows(host, port);
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
             InetAddress[] addresses;
