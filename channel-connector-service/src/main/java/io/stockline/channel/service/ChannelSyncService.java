@@ -24,6 +24,7 @@ import io.stockline.channel.domain.StockChanged;
 import io.stockline.channel.repository.AvailabilityRepository;
 import io.stockline.channel.repository.ChannelRepository;
 import io.stockline.channel.repository.ItemRepository;
+import io.stockline.channel.repository.RecomputeLocks;
 import io.stockline.channel.repository.SyncStateRepository;
 import io.stockline.platform.events.ProcessedEvents;
 
@@ -40,9 +41,11 @@ public class ChannelSyncService {
     private final ChannelRepository channels;
     private final SyncStateRepository syncState;
     private final ProcessedEvents processed;
+    private final RecomputeLocks locks;
 
     public ChannelSyncService(AvailabilityRepository availability, ItemRepository items, ChannelRepository channels,
-            SyncStateRepository syncState, ProcessedEvents processed) {
+            SyncStateRepository syncState, ProcessedEvents processed, RecomputeLocks locks) {
+        this.locks = locks;
         this.availability = availability;
         this.items = items;
         this.channels = channels;
@@ -104,9 +107,10 @@ public class ChannelSyncService {
         if (locationsBySku.isEmpty()) {
             return Uni.createFrom().item(changed);
         }
-        // Three queries for all the SKUs, then the wanted quantities in a few multi-row upserts.
+        // Locked before the first read, so that a concurrent recompute of these SKUs that commits first is read here.
+        // Then three queries for all the SKUs, and the wanted quantities in a few multi-row upserts.
         Set<String> skus = locationsBySku.keySet();
-        return channels.all().chain(all -> availability.sumsByChannel(skus)
+        return locks.skus(skus).chain(() -> channels.all()).chain(all -> availability.sumsByChannel(skus)
                 .chain(sums -> items.statuses(skus)
                         .chain(statuses -> channels.skuRulesFor(skus)
                                 .chain(rules -> {
@@ -145,6 +149,13 @@ public class ChannelSyncService {
      * caller's transaction); returns how many wanted quantities changed.
      */
     public Uni<Integer> recomputeChannel(ChannelSettings channel, List<String> skus) {
+        // The settings are read again under the lock: a caller's copy may be older than a change committed meanwhile.
+        return (skus == null ? locks.everySku() : locks.skus(skus))
+                .chain(() -> channels.find(channel.id()))
+                .chain(current -> current == null ? Uni.createFrom().item(0) : recomputeLocked(current, skus));
+    }
+
+    private Uni<Integer> recomputeLocked(ChannelSettings channel, List<String> skus) {
         return availability.sumsBySku(channel.id(), skus)
                 .chain(sums -> items.inactive()
                         .chain(inactive -> channels.skuRulesOf(channel.id())

@@ -1,0 +1,55 @@
+package io.stockline.platform.sql;
+
+import java.util.Collection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * PostgreSQL advisory locks held until the caller's transaction ends (the Panache session of a
+ * {@code @WithTransaction} method). A scope is a number of the caller's choosing that keeps its keys apart from
+ * another feature's; a key is hashed into the scope, so two keys may share a lock (they then merely wait for each
+ * other). Many keys are taken in the order of their hashes, so that two transactions never wait on each other in a
+ * circle. Advisory locks count against the server's lock table: take a few hundred per transaction, not a table's
+ * worth (a wider change takes one shared scope-wide lock instead, see {@link #lockShared}).
+ */
+@ApplicationScoped
+public class AdvisoryLocks {
+
+    /** Holds exclusive locks on every key until the transaction ends. */
+    public Uni<Void> lockAll(int scope, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT count(pg_advisory_xact_lock(:scope, h))
+                FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(CAST(:keys AS text[])) AS k ORDER BY 1) AS sorted""",
+                Long.class)
+                .setParameter("scope", scope).setParameter("keys", keys.toArray(String[]::new))
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /** Holds the exclusive lock on {@code key} until the transaction ends. */
+    public Uni<Void> lock(int scope, String key) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT true FROM pg_advisory_xact_lock(:scope, hashtext(:key))", Boolean.class)
+                .setParameter("scope", scope).setParameter("key", key)
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
+    /**
+     * Holds the shared lock on {@code key} until the transaction ends: any number of transactions hold it together,
+     * and {@link #lock} on the same key waits for all of them (and they for it).
+     */
+    public Uni<Void> lockShared(int scope, String key) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT true FROM pg_advisory_xact_lock_shared(:scope, hashtext(:key))", Boolean.class)
+                .setParameter("scope", scope).setParameter("key", key)
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+}
