@@ -42,7 +42,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
+import io.stockline.channel.messaging.StockChangedConsumer;
 import io.stockline.channel.service.Reconciler;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import io.stockline.platform.events.Retry;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.KafkaProbe;
@@ -87,6 +92,9 @@ class ChannelSyncFlowTest {
 
     @Inject
     Reconciler reconciler;
+
+    @Inject
+    StockChangedConsumer stockChangedConsumer;
 
     private KafkaProbe kafka;
     // Locations of each test's own, so that channels see only the test's stock
@@ -420,6 +428,40 @@ class ChannelSyncFlowTest {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, sku)).containsExactly(5L, 0L));
     }
 
+    /**
+     * A record that reads well but that the database can never store (a NUL in its SKU) fails its batch the same way
+     * every time: after a few tries the batch is applied record by record, the bad one goes to the DLQ with the
+     * reason, and the records around it are applied. (The DLQ and the pushes are the real ones.)
+     */
+    @Test
+    void aRecordTheDatabaseRefusesGoesToTheDeadLetterTopicAloneAndItsBatchMatesAreApplied() {
+        String channel = channel("");
+        String before = newSku();
+        String after = newSku();
+        String refused = newSku() + "\\u0000";
+
+        // One batch for certain: handed to the consumer method as the connector would hand over one poll's records.
+        ConsumerRecords<String, String> batch = new ConsumerRecords<>(Map.of(new TopicPartition(stockChangedTopic, 0),
+                List.of(stockChangedRecord(0, before, 3), stockChangedRecord(1, refused, 4), stockChangedRecord(2, after, 6))));
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> stockChangedConsumer.consume(batch));
+        } catch (Throwable failure) {
+            throw new AssertionError("the batch was not taken", failure);
+        }
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(stockChangedTopic + ".dlq"))
+                .anySatisfy(dead -> {
+                    assertThat(dead.key()).isEqualTo(refused);
+                    assertThat(dead.header("dead-letter-reason")).contains("failed " + Retry.ATTEMPTS + " times");
+                }));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(quantities(webhooks, channel, before)).containsExactly(3L);
+            assertThat(quantities(webhooks, channel, after)).containsExactly(6L);
+        });
+        assertThat(kafka.on(stockChangedTopic + ".dlq")).extracting(KafkaProbe.Received::key)
+                .doesNotContain(before, after).containsOnlyOnce(refused);
+    }
+
     // --- helpers
 
     /** A webhook channel selling from wh1 unless {@code extra} names its locations. */
@@ -466,6 +508,18 @@ class ChannelSyncFlowTest {
 
     private static String newSku() {
         return "SKU-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private ConsumerRecord<String, String> stockChangedRecord(long offset, String sku, long available) {
+        String id = UUID.randomUUID().toString();
+        String json = """
+                {"eventId":"%s","sku":"%s","location":"%s","version":1,"movementType":"ADJUSTMENT","movementId":1,\
+                "onHand":%d,"available":%d,"committed":0,"reserved":0,"damaged":0,"qualityControl":0,"safetyStock":0,\
+                "incoming":0,"inTransit":0,"occurredAt":"2026-11-23T10:00:00Z"}""".formatted(id, sku, wh1, available, available);
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(stockChangedTopic, 0, offset, sku, json);
+        record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_type", "io.stockline.inventory.stock-changed.v1".getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     private UUID stockChanged(String sku, String location, long version, long available) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,7 +30,9 @@ import io.stockline.platform.outbox.OutboxTrace;
  * Reads inventory.stock-changed in batches (one transaction per batch, each SKU recomputed once) into the read
  * model and wakes the workers of the channels whose quantity changed. A record it cannot read goes to
  * {@code <topic>.dlq} unchanged with a {@code dead-letter-reason} header, and the rest of its batch goes on; a
- * batch that fails for any other cause (the database away) is tried again until it is applied. Each record's
+ * batch that fails for the infrastructure (the database away) is tried again until it is applied; one that fails the
+ * same way {@link Retry#ATTEMPTS} times for another cause is applied record by record, and only the record at fault
+ * goes to the DLQ. Each record's
  * W3C {@code traceparent} header (inventory's relay puts the writer's there) goes with its SKU into sync_state, so
  * the marketplace call continues that trace; within a batch the latest record of a SKU wins.
  */
@@ -52,12 +56,14 @@ public class StockChangedConsumer {
 
     @Incoming("stock-changed")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>();
         List<StockChanged> events = new ArrayList<>();
         Map<String, String> traceparents = new HashMap<>();
         List<Uni<Void>> dead = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 StockChanged event = read(record.value());
+                readable.add(record);
                 events.add(event);
                 OutboxTrace trace = OutboxTrace.fromHeaders(record.headers());
                 if (trace.present()) {
@@ -71,8 +77,31 @@ public class StockChangedConsumer {
         if (events.isEmpty()) {
             return deadLettered;
         }
-        return deadLettered.chain(() -> Retry.untilApplied("stock-changed batch of " + events.size(), () -> sync.apply(events, traceparents)))
+        return deadLettered.chain(() -> Retry.untilApplied("stock-changed batch of " + events.size(), () -> sync.apply(events, traceparents))
+                .onFailure(PoisonRecord.class).recoverWithUni(failure -> oneByOne(readable, events, traceparents)))
                 .invoke(workers::wakeAll).replaceWithVoid();
+    }
+
+    /**
+     * A batch that failed the same way {@link Retry#ATTEMPTS} times, not for the infrastructure: each record is applied
+     * on its own, so only the one at fault goes to the dead-letter topic and its batch-mates are applied.
+     */
+    private Uni<Set<String>> oneByOne(List<ConsumerRecord<String, String>> records, List<StockChanged> events,
+            Map<String, String> traceparents) {
+        Set<String> changed = new TreeSet<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < events.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            StockChanged event = events.get(i);
+            Map<String, String> trace = traceparents.containsKey(event.sku())
+                    ? Map.of(event.sku(), traceparents.get(event.sku())) : Map.of();
+            chain = chain.chain(() -> Retry.untilApplied("stock-changed " + event.eventId(),
+                    () -> sync.apply(List.of(event), trace))
+                    .invoke(changed::addAll).replaceWithVoid()
+                    .onFailure(PoisonRecord.class).recoverWithUni(poison -> deadLetters.sendMessage(
+                            DeadLetters.of(record, poison))));
+        }
+        return chain.replaceWith(changed);
     }
 
     private StockChanged read(String payload) {

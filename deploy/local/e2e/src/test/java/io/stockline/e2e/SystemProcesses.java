@@ -94,6 +94,41 @@ final class SystemProcesses implements AutoCloseable {
         return infrastructure;
     }
 
+    /**
+     * Whether this checkout's deploy/local/infra started the PostgreSQL the tests use (its marker is there), so a test
+     * may stop and start it; a server started some other way is left alone.
+     */
+    boolean canRestartPostgres() {
+        Path data = Infrastructure.repositoryRoot().resolve("deploy/local/.data");
+        return Files.isRegularFile(data.resolve("postgres.started"))
+                || Files.isRegularFile(data.resolve("postgres-embedded.pid"));
+    }
+
+    /** Stops PostgreSQL (deploy/local/infra stop postgres): every connection of every service ends. */
+    void stopPostgres() {
+        infra("stop");
+    }
+
+    /** Starts PostgreSQL again and returns once it answers. */
+    void startPostgres() {
+        infra("start");
+    }
+
+    private static void infra(String verb) {
+        Path script = Infrastructure.repositoryRoot().resolve("deploy/local/infra");
+        try {
+            Process process = new ProcessBuilder("bash", script.toString(), verb, "postgres").inheritIO().start();
+            if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException(script + " " + verb + " postgres failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + script, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         List<ServiceProcess> reversed = new ArrayList<>(started.values());
