@@ -25,10 +25,5 @@ public final class Listings {
         };
     }
 
-    /** Where a mapping came from: a seller's import (pinned, never replaced by a lookup) or a lookup by SKU. */
-    public enum Source {
-        IMPORTED, FOUND
-    }
-
     public static final String UNMAPPED = "no listing mapped for this SKU: import sku,listingId for the channel";
 }

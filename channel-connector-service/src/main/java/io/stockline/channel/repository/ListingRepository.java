@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ListingCsv;
-import io.stockline.channel.domain.Listings;
+import io.stockline.channel.domain.ListingSource;
 import io.stockline.platform.sql.Rows;
 
 /** SKU -> marketplace listing, per channel: imported by the seller (pinned) or found by SKU on the marketplace. */
@@ -16,7 +16,7 @@ import io.stockline.platform.sql.Rows;
 public class ListingRepository {
 
     /** A stored mapping; {@code foundAt} is when a lookup found it (null when imported). */
-    public record Listing(String sku, String listingId, Listings.Source source, OffsetDateTime foundAt) {
+    public record Listing(String sku, String listingId, ListingSource source, OffsetDateTime foundAt) {
     }
 
     /** An imported mapping: pinned, it replaces whatever was there, a found one too. */
@@ -56,6 +56,6 @@ public class ListingRepository {
                 "SELECT sku, listing_id, source, found_at FROM channel_listing WHERE channel = :channel ORDER BY sku", Object[].class)
                 .setParameter("channel", channel).getResultList())
                 .map(rows -> rows.stream().map(row -> new Listing(Rows.text(row[0]), Rows.text(row[1]),
-                        Listings.Source.valueOf(Rows.text(row[2])), Rows.time(row[3]))).toList());
+                        ListingSource.valueOf(Rows.text(row[2])), Rows.time(row[3]))).toList());
     }
 }

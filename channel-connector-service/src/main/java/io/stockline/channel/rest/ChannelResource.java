@@ -30,7 +30,7 @@ import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.ListingCsv;
-import io.stockline.channel.domain.Listings;
+import io.stockline.channel.domain.ListingSource;
 import io.stockline.channel.domain.SkuRule;
 import io.stockline.channel.domain.SyncPair;
 import io.stockline.channel.domain.SyncState;
@@ -73,7 +73,7 @@ public class ChannelResource {
      * A stored listing: {@code source} IMPORTED (the seller's, pinned) or FOUND (looked up by SKU on the marketplace,
      * at {@code foundAt}).
      */
-    public record ListingResponse(String sku, String listingId, Listings.Source source, OffsetDateTime foundAt) {
+    public record ListingResponse(String sku, String listingId, ListingSource source, OffsetDateTime foundAt) {
     }
 
     /** SyncStatusV1 as the status endpoint shows it. */
