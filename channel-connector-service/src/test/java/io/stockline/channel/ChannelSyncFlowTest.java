@@ -1,7 +1,10 @@
 package io.stockline.channel;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static io.stockline.channel.ChannelTesting.calls;
@@ -482,20 +485,63 @@ class ChannelSyncFlowTest {
     }
 
     @Test
-    void aShopifySkuWithoutAListingMappingIsRefusedVisiblyAndNeverGuessed() {
+    void aShopifySkuWithoutAListingIsLookedUpBySkuStoredAndPushedAndAMissingOrAmbiguousOneIsRefusedNeverGuessed() {
         String id = newId("shop");
         given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON).body("""
                 {"id":"%s","type":"SHOPIFY","endpoint":"%s%s","credentials":"%s",
                  "options":{"locationId":"gid://shopify/Location/1"},"locations":["%s"]}"""
-                .formatted(id, webhookBase, id, WebhookStub.SECRET_REF, wh1))
+                .formatted(id, webhookBase, id, WebhookStub.SHOP_REF, wh1))
                 .post("/api/v1/channels").then().statusCode(201);
-        String sku = newSku();
+        String found = newSku();
+        String missing = newSku();
+        String ambiguous = newSku();
+        String pinned = newSku();
+        String graphql = "/hooks/" + id + "/admin/api/2026-04/graphql.json";
+        webhooks.stubFor(post(urlEqualTo(graphql)).withRequestBody(containing("StocklineVariantsBySku")).willReturn(okJson("""
+                {"data":{"productVariants":{"nodes":[
+                  {"id":"gid://shopify/ProductVariant/11","sku":"%s","inventoryItem":{"id":"gid://shopify/InventoryItem/111"}},
+                  {"id":"gid://shopify/ProductVariant/21","sku":"%s","inventoryItem":{"id":"gid://shopify/InventoryItem/211"}},
+                  {"id":"gid://shopify/ProductVariant/22","sku":"%s","inventoryItem":{"id":"gid://shopify/InventoryItem/222"}},
+                  {"id":"gid://shopify/ProductVariant/31","sku":"%s","inventoryItem":{"id":"gid://shopify/InventoryItem/999"}}]}},
+                 "extensions":{"cost":{"requestedQueryCost":102,"actualQueryCost":6,
+                   "throttleStatus":{"maximumAvailable":1000.0,"currentlyAvailable":994,"restoreRate":50.0}}}}"""
+                .formatted(found, ambiguous, ambiguous, pinned))));
+        webhooks.stubFor(post(urlEqualTo(graphql)).withRequestBody(containing("inventorySetQuantities")).willReturn(okJson("""
+                {"data":{"inventorySetQuantities":{"inventoryAdjustmentGroup":{"id":"gid://shopify/InventoryAdjustmentGroup/1"},"userErrors":[]}}}""")));
+        given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON)
+                .body("[{\"sku\":\"%s\",\"listingId\":\"gid://shopify/InventoryItem/555\"}]".formatted(pinned))
+                .post("/api/v1/channels/{id}/listings", id).then().statusCode(200);
 
-        stockChanged(sku, wh1, 1, 7);
+        stockChanged(found, wh1, 1, 7);
+        stockChanged(missing, wh1, 1, 3);
+        stockChanged(ambiguous, wh1, 1, 4);
+        stockChanged(pinned, wh1, 1, 5);
 
-        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(String.valueOf(syncRow(id, sku).get("lastError")))
-                .contains("no listing mapped"));
-        assertThat(calls(webhooks, id)).as("nothing sent to a guessed inventory item").isEmpty();
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(syncRow(id, found).get("pushedQuantity")).isEqualTo(7);
+            assertThat(syncRow(id, pinned).get("pushedQuantity")).isEqualTo(5);
+            assertThat(String.valueOf(syncRow(id, missing).get("lastError"))).contains("MISSING", "no Shopify variant has SKU " + missing);
+            assertThat(String.valueOf(syncRow(id, ambiguous).get("lastError"))).contains("AMBIGUOUS", "2 Shopify variants have SKU " + ambiguous);
+        });
+        assertThat(syncRow(id, missing).get("rejected")).isEqualTo(true);
+        assertThat(syncRow(id, ambiguous).get("rejected")).isEqualTo(true);
+        assertThat(syncRow(id, found).get("listingId")).isEqualTo("gid://shopify/InventoryItem/111");
+        JsonPath listings = given().header("Authorization", Tokens.bearer("viewer")).get("/api/v1/channels/{id}/listings", id)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(listings.getList("sku")).containsExactlyInAnyOrder(found, pinned);
+        assertThat(listings.getString("find { it.sku == '%s' }.source".formatted(found))).isEqualTo("FOUND");
+        assertThat(listings.getString("find { it.sku == '%s' }.foundAt".formatted(found))).isNotNull();
+        assertThat(listings.getString("find { it.sku == '%s' }.source".formatted(pinned))).isEqualTo("IMPORTED");
+        assertThat(listings.getString("find { it.sku == '%s' }.listingId".formatted(pinned)))
+                .as("an imported mapping wins over what a lookup would find").isEqualTo("gid://shopify/InventoryItem/555");
+        List<String> pushedItems = webhooks.findAll(postRequestedFor(urlEqualTo(graphql))).stream()
+                .map(request -> request.getBodyAsString()).filter(body -> body.contains("inventorySetQuantities")).toList();
+        assertThat(String.join("\n", pushedItems)).as("pushed to the found and the pinned item, nothing guessed")
+                .contains("gid://shopify/InventoryItem/111", "gid://shopify/InventoryItem/555")
+                .doesNotContain("InventoryItem/211", "InventoryItem/222", "InventoryItem/999");
+        assertThat(webhooks.findAll(postRequestedFor(urlEqualTo(graphql))).stream().map(request -> request.getBodyAsString())
+                .filter(body -> body.contains("StocklineVariantsBySku")))
+                .as("a pinned SKU is never looked up").noneMatch(body -> body.contains(pinned));
     }
 
     private String channel(String extra) {

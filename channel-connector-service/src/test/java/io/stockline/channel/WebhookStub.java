@@ -19,6 +19,8 @@ public class WebhookStub extends WireMockTestResource {
 
     public static final String SECRET_REF = "test-hook";
     public static final String SECRET = "s3cr3t-webhook-value-91f2";
+    /** A Shopify access token the marketplace doubles on this stub accept (any non-blank value). */
+    public static final String SHOP_REF = "test-shop";
     public static final String SEEDED_CHANNEL = "seeded-hook";
     public static final String SEEDED_LOCATION = "SEEDED-WH";
 
@@ -32,6 +34,7 @@ public class WebhookStub extends WireMockTestResource {
         String seed = "stockline.channels.seed." + SEEDED_CHANNEL + ".";
         return Map.of("stockline.test.webhook-base", baseUrl + "/hooks/",
                 "stockline.credentials." + SECRET_REF + ".secret", SECRET,
+                "stockline.credentials." + SHOP_REF + ".accessToken", "shpat_test_token",
                 seed + "type", "WEBHOOK",
                 seed + "endpoint", baseUrl + "/hooks/" + SEEDED_CHANNEL,
                 seed + "credentials", SECRET_REF,

@@ -48,4 +48,27 @@ public interface MarketplaceConnector {
     default double readCost(int listings) {
         return callCost(listings);
     }
+
+    /** Whether {@link #lookup} can find a SKU's listing on this marketplace. */
+    default boolean canLookUp() {
+        return false;
+    }
+
+    /**
+     * The listing carrying each SKU, asked of the marketplace in one call: every SKU asked comes back, FOUND (one
+     * listing), MISSING or AMBIGUOUS (more than one: never guessed). At most {@link #maxLookupBatchSize()} SKUs.
+     */
+    default Uni<Reply<Map<String, SkuLookup>>> lookup(ChannelAccess channel, List<String> skus) {
+        return Uni.createFrom().failure(new MarketplaceException.PermanentFailure(type() + " listings cannot be looked up by SKU"));
+    }
+
+    /** The most SKUs one {@link #lookup} may carry. */
+    default int maxLookupBatchSize() {
+        return 50;
+    }
+
+    /** What one lookup call of {@code skus} SKUs costs against {@link #rateLimit()}. */
+    default double lookupCost(int skus) {
+        return 1;
+    }
 }

@@ -27,6 +27,11 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
  * Credential {@code accessToken} goes in X-Shopify-Access-Token. Shopify limits by query cost; every answer's
  * {@code extensions.cost.throttleStatus} comes back as the reply's {@link RateSignal} (the dispatcher resets the
  * channel's bucket to it), and a THROTTLED error asks to wait until the missing points are restored.
+ * <p>
+ * Lookup by SKU: {@code productVariants(first:, query: "sku:\"A\" OR sku:\"B\"")} returns each variant's
+ * {@code sku} and {@code inventoryItem { id }} (the listing id pushed to). Shopify's search may match more loosely
+ * than equality, so only variants whose {@code sku} equals the SKU count: one is FOUND, none MISSING, more than one
+ * AMBIGUOUS (Shopify does not keep SKUs unique).
  */
 @ApplicationScoped
 public class ShopifyConnector implements MarketplaceConnector {
@@ -48,6 +53,12 @@ public class ShopifyConnector implements MarketplaceConnector {
     static final String READ_AVAILABLE = "query StocklineAvailable($ids: [ID!]!, $locationId: ID!) "
             + "{ nodes(ids: $ids) { ... on InventoryItem { id inventoryLevel(locationId: $locationId) "
             + "{ quantities(names: [\"available\"]) { name quantity } } } } }";
+
+    /** Variants by SKU: Shopify's search syntax {@code sku:"A" OR sku:"B"}; the match is checked exactly here. */
+    static final String VARIANTS_BY_SKU = "query StocklineVariantsBySku($query: String!, $first: Int!) "
+            + "{ productVariants(first: $first, query: $query) { nodes { id sku inventoryItem { id } } } }";
+    static final int LOOKUP_SKUS = 20;
+    static final int LOOKUP_FIRST = 50;
 
     private final MarketplaceHttp http;
 
@@ -153,6 +164,51 @@ public class ShopifyConnector implements MarketplaceConnector {
                 }
             }
             return held;
+        }));
+    }
+
+    @Override
+    public boolean canLookUp() {
+        return true;
+    }
+
+    @Override
+    public int maxLookupBatchSize() {
+        return LOOKUP_SKUS;
+    }
+
+    /** A connection of {@value #LOOKUP_FIRST} variants with their inventory item: about two points a node. */
+    @Override
+    public double lookupCost(int skus) {
+        return 2 + 2.0 * LOOKUP_FIRST;
+    }
+
+    @Override
+    public Uni<Reply<Map<String, SkuLookup>>> lookup(ChannelAccess channel, List<String> skus) {
+        String query = skus.stream().map(sku -> "sku:\"" + sku.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+                .collect(java.util.stream.Collectors.joining(" OR "));
+        JsonObject body = new JsonObject().put("query", VARIANTS_BY_SKU)
+                .put("variables", new JsonObject().put("query", query).put("first", LOOKUP_FIRST));
+        return graphql(channel, body).map(reply -> reply.map(data -> {
+            Map<String, List<String>> itemsBySku = new HashMap<>();
+            JsonObject variants = data.getJsonObject("productVariants", new JsonObject());
+            JsonArray nodes = variants.getJsonArray("nodes", new JsonArray());
+            for (int i = 0; i < nodes.size(); i++) {
+                JsonObject node = nodes.getJsonObject(i);
+                JsonObject item = node.getJsonObject("inventoryItem");
+                if (item != null && item.getString("id") != null) {
+                    itemsBySku.computeIfAbsent(node.getString("sku", ""), sku -> new ArrayList<>()).add(item.getString("id"));
+                }
+            }
+            Map<String, SkuLookup> found = new HashMap<>();
+            for (String sku : skus) {
+                List<String> items = itemsBySku.getOrDefault(sku, List.of());
+                found.put(sku, items.isEmpty() ? SkuLookup.missing(sku, "no Shopify variant has SKU " + sku)
+                        : items.size() > 1 ? SkuLookup.ambiguous(sku, items.size() + " Shopify variants have SKU " + sku
+                                + " (inventory items " + String.join(", ", items) + "); import the one to push to")
+                        : SkuLookup.found(sku, items.get(0)));
+            }
+            return Map.copyOf(found);
         }));
     }
 

@@ -21,6 +21,12 @@ import io.vertx.mutiny.core.buffer.Buffer;
  * them back. A listing id is the product id. Credentials {@code consumerKey}, {@code consumerSecret} go as HTTP
  * Basic auth, which WooCommerce accepts over HTTPS only: a plain-http endpoint is refused unless option
  * {@code allowInsecure=true} (local runs and tests).
+ * <p>
+ * Lookup by SKU: {@code GET /wp-json/wc/v3/products?sku=A,B&per_page=100}; with {@code sku} WooCommerce searches
+ * products and variations alike (exact SKUs, comma-separated). A SKU on exactly one product is FOUND (its id), on
+ * none MISSING, on more than one AMBIGUOUS. A SKU on a variation is refused as MISSING with the variation named:
+ * a variation's stock is set through {@code /products/{parent}/variations/batch}, which this connector does not
+ * push to yet, so it is never pushed as a product.
  */
 @ApplicationScoped
 public class WooCommerceConnector implements MarketplaceConnector {
@@ -151,6 +157,63 @@ public class WooCommerceConnector implements MarketplaceConnector {
     @Override
     public int maxReadBatchSize() {
         return 100;
+    }
+
+    @Override
+    public boolean canLookUp() {
+        return true;
+    }
+
+    /** 50 SKUs with a few matches each stay within one page of 100. */
+    @Override
+    public int maxLookupBatchSize() {
+        return 50;
+    }
+
+    @Override
+    public Uni<Reply<Map<String, SkuLookup>>> lookup(ChannelAccess channel, List<String> skus) {
+        requireHttps(channel);
+        String what = "woocommerce " + channel.channelId() + " products by sku";
+        return http.request(HttpMethod.GET, MarketplaceHttp.url(channel, API_PATH)).flatMap(request -> request
+                .addQueryParam("sku", String.join(",", skus))
+                .addQueryParam("per_page", "100")
+                .basicAuthentication(channel.credential("consumerKey"), channel.credential("consumerSecret"))
+                .putHeader("Accept", "application/json")
+                .timeout(MarketplaceHttp.timeoutMillis(channel))
+                .send())
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .map(response -> {
+                    if (!MarketplaceHttp.ok(response)) {
+                        throw MarketplaceHttp.failure(what, response);
+                    }
+                    Map<String, List<JsonObject>> bySku = new HashMap<>();
+                    JsonArray products = response.bodyAsJsonArray();
+                    for (int i = 0; i < products.size(); i++) {
+                        JsonObject product = products.getJsonObject(i);
+                        bySku.computeIfAbsent(product.getString("sku", ""), sku -> new ArrayList<>()).add(product);
+                    }
+                    Map<String, SkuLookup> found = new HashMap<>();
+                    for (String sku : skus) {
+                        List<JsonObject> matches = bySku.getOrDefault(sku, List.of());
+                        if (matches.isEmpty()) {
+                            found.put(sku, SkuLookup.missing(sku, "no WooCommerce product has SKU " + sku));
+                        } else if (matches.size() > 1) {
+                            found.put(sku, SkuLookup.ambiguous(sku, matches.size() + " WooCommerce products have SKU " + sku + " (ids "
+                                    + matches.stream().map(m -> String.valueOf(m.getValue("id"))).collect(Collectors.joining(", "))
+                                    + "); import the one to push to"));
+                        } else if (isVariation(matches.get(0))) {
+                            found.put(sku, SkuLookup.missing(sku, "SKU " + sku + " is WooCommerce variation " + matches.get(0).getValue("id")
+                                    + " of product " + matches.get(0).getValue("parent_id") + "; variations are not pushed yet"));
+                        } else {
+                            found.put(sku, SkuLookup.found(sku, String.valueOf(matches.get(0).getLong("id"))));
+                        }
+                    }
+                    return Reply.of(Map.copyOf(found));
+                });
+    }
+
+    private static boolean isVariation(JsonObject product) {
+        return "variation".equals(product.getString("type")) || product.getLong("parent_id", 0L) > 0;
     }
 
     private static void requireHttps(ChannelAccess channel) {

@@ -31,6 +31,7 @@ import io.stockline.channel.connector.ListingUpdate;
 import io.stockline.channel.connector.MarketplaceConnector;
 import io.stockline.channel.connector.MarketplaceException;
 import io.stockline.channel.connector.Reply;
+import io.stockline.channel.connector.SkuLookup;
 import io.stockline.channel.dispatch.ChannelTraffic.Lane;
 import io.stockline.channel.domain.ChannelType;
 import io.vertx.mutiny.core.Vertx;
@@ -101,6 +102,31 @@ public class ChannelDispatcher {
                 .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, connector.readCost(batch.size()),
                         () -> connector.read(channel, batch)))
                 .collect().in(HashMap<String, Long>::new, Map::putAll)
+                .map(Map::copyOf));
+    }
+
+    public boolean canLookUp(ChannelType type) {
+        return connector(type).canLookUp();
+    }
+
+    /**
+     * The listing carrying each SKU, asked in as many calls as the API needs, each paced, retried and guarded like a
+     * push: every SKU asked comes back FOUND, MISSING or AMBIGUOUS.
+     */
+    public Uni<Map<String, SkuLookup>> lookup(ChannelAccess channel, List<String> skus) {
+        MarketplaceConnector connector = connector(channel.type());
+        if (skus.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        if (!connector.canLookUp()) {
+            return Uni.createFrom().failure(new MarketplaceException.PermanentFailure(
+                    channel.type() + " listings cannot be looked up by SKU"));
+        }
+        List<List<String>> batches = partition(skus, connector.maxLookupBatchSize());
+        return onCallersContext(Multi.createFrom().iterable(batches)
+                .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, connector.lookupCost(batch.size()),
+                        () -> connector.lookup(channel, batch)))
+                .collect().in(HashMap<String, SkuLookup>::new, Map::putAll)
                 .map(Map::copyOf));
     }
 

@@ -9,13 +9,19 @@ public final class Listings {
     /**
      * The SKU itself where the marketplace keys listings by the seller's SKU: the seller SKU on Amazon (Listings
      * Items API), the inventory item SKU on eBay (Inventory API), the {@code listingId} of a webhook update.
-     * Shopify (inventory item GIDs) and WooCommerce (product ids) key them by ids of their own: a SKU without
-     * an imported mapping has no listing there (null), and its pushes are refused visibly instead of guessed.
+     * Shopify (inventory item GIDs), WooCommerce (product ids) and BigCommerce (variant ids) key them by ids of
+     * their own: a SKU without a stored mapping has no listing there yet (null); the worker looks it up by SKU
+     * ({@link #needsLookup}) and stores what it found, or refuses the SKU visibly instead of guessing.
      */
     public static String defaultListingId(ChannelType type, String sku) {
+        return needsLookup(type) ? null : sku;
+    }
+
+    /** Whether a SKU without a stored mapping is looked up on the marketplace by SKU before it is pushed. */
+    public static boolean needsLookup(ChannelType type) {
         return switch (type) {
-            case SHOPIFY, WOOCOMMERCE -> null;
-            default -> sku;
+            case SHOPIFY, WOOCOMMERCE, BIGCOMMERCE -> true;
+            default -> false;
         };
     }
 

@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * The hosts each marketplace serves its API from, https only: an endpoint anywhere else would receive the channel's
  * credentials. Shopify shops live at {@code <shop>.myshopify.com}; Amazon SP-API at its three regional hosts and
- * their sandboxes; eBay at its API and sandbox hosts. WooCommerce and webhooks are the seller's own site: any https
+ * their sandboxes; eBay at its API and sandbox hosts; BigCommerce at {@code api.bigcommerce.com}. WooCommerce and webhooks are the seller's own site: any https
  * host (the platform's address guard still keeps them out of the deployment). A host the deployment allows by name
  * (a simulator, a test double) is checked by the caller before this.
  */
@@ -19,6 +19,8 @@ public final class MarketplaceHosts {
             "sandbox.sellingpartnerapi-eu.amazon.com", "sandbox.sellingpartnerapi-fe.amazon.com");
     static final Set<String> EBAY = Set.of("api.ebay.com", "api.sandbox.ebay.com");
     static final String SHOPIFY_SUFFIX = ".myshopify.com";
+    /** BigCommerce serves every store's REST Management API from one host; the store is the path's {@code /stores/{hash}}. */
+    static final String BIGCOMMERCE = "api.bigcommerce.com";
 
     private MarketplaceHosts() {
     }
@@ -40,6 +42,8 @@ public final class MarketplaceHosts {
                     : Optional.of("an Amazon endpoint is one of the SP-API hosts " + new java.util.TreeSet<>(AMAZON));
             case EBAY -> EBAY.contains(host) ? Optional.empty()
                     : Optional.of("an eBay endpoint is one of " + new java.util.TreeSet<>(EBAY));
+            case BIGCOMMERCE -> BIGCOMMERCE.equals(host) ? Optional.empty()
+                    : Optional.of("a BigCommerce endpoint is https://" + BIGCOMMERCE);
             case WOOCOMMERCE, WEBHOOK -> Optional.empty();
         };
     }

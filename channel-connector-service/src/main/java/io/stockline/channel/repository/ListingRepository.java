@@ -1,5 +1,6 @@
 package io.stockline.channel.repository;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,25 +8,54 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ListingCsv;
+import io.stockline.channel.domain.ListingSource;
 import io.stockline.platform.sql.Rows;
 
-/** SKU -> marketplace listing, per channel. */
+/** SKU -> marketplace listing, per channel: imported by the seller (pinned) or found by SKU on the marketplace. */
 @ApplicationScoped
 public class ListingRepository {
 
+    /** A stored mapping; {@code foundAt} is when a lookup found it (null when imported). */
+    public record Listing(String sku, String listingId, ListingSource source, OffsetDateTime foundAt) {
+    }
+
+    /** An imported mapping: pinned, it replaces whatever was there, a found one too. */
     public Uni<Void> upsert(String channel, ListingCsv.Mapping listing) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                INSERT INTO channel_listing (channel, sku, listing_id) VALUES (:channel, :sku, :listingId)
-                ON CONFLICT (channel, sku) DO UPDATE SET listing_id = EXCLUDED.listing_id""")
+                INSERT INTO channel_listing (channel, sku, listing_id, source) VALUES (:channel, :sku, :listingId, 'IMPORTED')
+                ON CONFLICT (channel, sku) DO UPDATE SET listing_id = EXCLUDED.listing_id, source = 'IMPORTED', found_at = NULL""")
                 .setParameter("channel", channel).setParameter("sku", listing.sku())
                 .setParameter("listingId", listing.listingId()).executeUpdate())
                 .replaceWithVoid();
     }
 
-    public Uni<List<ListingCsv.Mapping>> of(String channel) {
+    /**
+     * Mappings a lookup found, in one statement; a SKU that has a mapping by now (an import that committed meanwhile)
+     * keeps it: an imported mapping always wins over a lookup.
+     */
+    public Uni<Void> found(String channel, List<ListingCsv.Mapping> found) {
+        if (found.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < found.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(:channel, :s").append(i).append(", :l").append(i).append(", 'FOUND', now())");
+        }
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery("INSERT INTO channel_listing (channel, sku, listing_id, source, found_at) VALUES "
+                    + values + " ON CONFLICT (channel, sku) DO NOTHING").setParameter("channel", channel);
+            for (int i = 0; i < found.size(); i++) {
+                query.setParameter("s" + i, found.get(i).sku()).setParameter("l" + i, found.get(i).listingId());
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    public Uni<List<Listing>> of(String channel) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT sku, listing_id FROM channel_listing WHERE channel = :channel ORDER BY sku", Object[].class)
+                "SELECT sku, listing_id, source, found_at FROM channel_listing WHERE channel = :channel ORDER BY sku", Object[].class)
                 .setParameter("channel", channel).getResultList())
-                .map(rows -> rows.stream().map(row -> new ListingCsv.Mapping(Rows.text(row[0]), Rows.text(row[1]))).toList());
+                .map(rows -> rows.stream().map(row -> new Listing(Rows.text(row[0]), Rows.text(row[1]),
+                        ListingSource.valueOf(Rows.text(row[2])), Rows.time(row[3]))).toList());
     }
 }

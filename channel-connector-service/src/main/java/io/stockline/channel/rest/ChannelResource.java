@@ -30,6 +30,7 @@ import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.ListingCsv;
+import io.stockline.channel.domain.ListingSource;
 import io.stockline.channel.domain.SkuRule;
 import io.stockline.channel.domain.SyncPair;
 import io.stockline.channel.domain.SyncState;
@@ -64,8 +65,15 @@ public class ChannelResource {
             boolean enabled) {
     }
 
-    /** A SKU's listing: what the JSON import takes and the listings endpoint returns. */
+    /** A SKU's listing: what the JSON import takes. */
     public record ListingMapping(String sku, String listingId) {
+    }
+
+    /**
+     * A stored listing: {@code source} IMPORTED (the seller's, pinned) or FOUND (looked up by SKU on the marketplace,
+     * at {@code foundAt}).
+     */
+    public record ListingResponse(String sku, String listingId, ListingSource source, OffsetDateTime foundAt) {
     }
 
     /** SyncStatusV1 as the status endpoint shows it. */
@@ -165,10 +173,10 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}/listings")
-    @Operation(operationId = "listListings", summary = "List a channel's listings", description = "The channel's SKU to listing mappings.")
-    public Uni<List<ListingMapping>> listings(@RestPath String id) {
+    @Operation(operationId = "listListings", summary = "List a channel's listings", description = "The channel's SKU to listing mappings: imported by the seller (pinned), or found by SKU on the marketplace (Shopify, WooCommerce, BigCommerce) when a SKU had none.")
+    public Uni<List<ListingResponse>> listings(@RestPath String id) {
         return admin.listings(id).map(all -> all.stream()
-                .map(listing -> new ListingMapping(listing.sku(), listing.listingId())).toList());
+                .map(listing -> new ListingResponse(listing.sku(), listing.listingId(), listing.source(), listing.foundAt())).toList());
     }
 
     /** CSV import: {@code sku,listingId} per line, all or nothing. */

@@ -118,7 +118,7 @@ public class ChannelAdminService {
     }
 
     @WithSession
-    public Uni<List<ListingCsv.Mapping>> listings(String id) {
+    public Uni<List<ListingRepository.Listing>> listings(String id) {
         return get(id).chain(() -> listings.of(id));
     }
 

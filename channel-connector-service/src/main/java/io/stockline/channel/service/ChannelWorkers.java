@@ -26,8 +26,10 @@ import io.stockline.channel.connector.ChannelAccess;
 import io.stockline.channel.connector.ListingOutcome;
 import io.stockline.channel.connector.ListingUpdate;
 import io.stockline.channel.connector.MarketplaceException;
+import io.stockline.channel.connector.SkuLookup;
 import io.stockline.channel.dispatch.ChannelDispatcher;
 import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.domain.ListingCsv;
 import io.stockline.channel.domain.Listings;
 import io.stockline.channel.repository.SyncStateRepository.Due;
 import io.vertx.core.Context;
@@ -229,20 +231,56 @@ public class ChannelWorkers {
         }
     }
 
+    /**
+     * Pushes the due pairs. Where the marketplace keys listings by ids of its own (Shopify, WooCommerce, BigCommerce),
+     * pairs without a stored mapping are first looked up by SKU through the dispatcher (paced and retried like any
+     * call): a listing found is stored (source FOUND; an imported one always wins) and pushed to in the same step; a
+     * SKU the marketplace has no listing for, or more than one, is REJECTED with the reason, never guessed.
+     */
     private Uni<Step> push(ChannelSettings channel, List<Due> due, int failuresSoFar) {
+        ChannelAccess access = access(channel);
+        List<String> unmapped = due.stream().filter(pair -> pair.listingId() == null).map(Due::sku).toList();
+        if (unmapped.isEmpty() || !Listings.needsLookup(channel.type()) || !canLookUp(channel)) {
+            return send(channel, access, due, Map.of(), failuresSoFar);
+        }
+        return dispatcher.lookup(access, unmapped).onItemOrFailure().transformToUni((looked, failure) -> {
+            if (failure != null) {
+                return recordFailure(channel, due, failure, failuresSoFar);
+            }
+            List<ListingCsv.Mapping> found = looked.values().stream().filter(lookup -> lookup.result() == SkuLookup.Result.FOUND)
+                    .map(lookup -> new ListingCsv.Mapping(lookup.sku(), lookup.listingId())).toList();
+            if (!found.isEmpty()) {
+                Log.infof("channel %s: found %d of %d unmapped SKUs by SKU lookup", channel.id(), found.size(), unmapped.size());
+            }
+            return pipeline.recordFound(channel.id(), found).chain(() -> send(channel, access, due, looked, failuresSoFar));
+        });
+    }
+
+    private boolean canLookUp(ChannelSettings channel) {
+        try {
+            return dispatcher.canLookUp(channel.type());
+        } catch (MarketplaceException noConnector) {
+            return false;
+        }
+    }
+
+    private Uni<Step> send(ChannelSettings channel, ChannelAccess access, List<Due> due, Map<String, SkuLookup> looked,
+            int failuresSoFar) {
         List<ListingUpdate> updates = new ArrayList<>();
         List<ListingOutcome> unmapped = new ArrayList<>();
         for (Due pair : due) {
+            SkuLookup lookup = looked.get(pair.sku());
             String listing = pair.listingId() != null ? pair.listingId()
+                    : lookup != null && lookup.result() == SkuLookup.Result.FOUND ? lookup.listingId()
                     : Listings.defaultListingId(channel.type(), pair.sku());
             if (listing == null) {
-                unmapped.add(new ListingOutcome(pair.sku(), null, ListingOutcome.Status.REJECTED, null, Listings.UNMAPPED));
+                unmapped.add(new ListingOutcome(pair.sku(), null, ListingOutcome.Status.REJECTED, null,
+                        lookup == null ? Listings.UNMAPPED : lookup.result() + ": " + lookup.detail()));
             } else {
                 updates.add(new ListingUpdate(pair.sku(), listing, pair.wantedQuantity(), pair.pushedQuantity(),
                         idempotencyKey(channel.id(), pair)));
             }
         }
-        ChannelAccess access = access(channel);
         if (updates.isEmpty()) {
             return recordOutcomes(channel, access, due, unmapped);
         }

@@ -12,10 +12,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.connector.ListingOutcome;
 import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.domain.ListingCsv;
 import io.stockline.channel.repository.ChannelRepository;
 import io.stockline.channel.repository.HealthRepository;
 import io.stockline.channel.repository.HealthRepository.Health;
 import io.stockline.channel.repository.LeaseRepository;
+import io.stockline.channel.repository.ListingRepository;
 import io.stockline.channel.repository.SyncStateRepository;
 import io.stockline.channel.repository.SyncStateRepository.Due;
 
@@ -33,9 +35,11 @@ public class PushPipeline {
     private final HealthRepository health;
     private final SyncStateRepository syncState;
     private final ChannelSyncService sync;
+    private final ListingRepository listings;
 
     public PushPipeline(LeaseRepository leases, ChannelRepository channels, HealthRepository health,
-            SyncStateRepository syncState, ChannelSyncService sync) {
+            SyncStateRepository syncState, ChannelSyncService sync, ListingRepository listings) {
+        this.listings = listings;
         this.leases = leases;
         this.channels = channels;
         this.health = health;
@@ -114,6 +118,12 @@ public class PushPipeline {
                         ? syncState.rejected(channelId, due.sku(), rows.get(0).wantedVersion(),
                                 "gave up after " + rows.get(0).attempts() + " conflicts: " + detail)
                         : Uni.createFrom().voidItem());
+    }
+
+    /** Stores the listings a lookup by SKU found; a mapping imported meanwhile is kept (imports are pinned). */
+    @WithTransaction
+    public Uni<Void> recordFound(String channelId, List<ListingCsv.Mapping> found) {
+        return found.isEmpty() ? Uni.createFrom().voidItem() : listings.found(channelId, found);
     }
 
     /** A whole call failed: the channel backs off, the pairs it carried show the error. */

@@ -360,4 +360,39 @@ class ShopifyConnectorTest {
         assertThat(dispatcher.health("never-called")).isEqualTo(ChannelHealth.unknown("never-called"));
         assertThat(shopify.findAll(postRequestedFor(urlEqualTo(GRAPHQL)).withHeader("X-Shopify-Access-Token", equalTo(TOKEN)))).isEmpty();
     }
+
+    @Test
+    void looksVariantsUpBySkuAndTakesTheirInventoryItemFoundMissingOrAmbiguousNeverGuessed() {
+        shopify.stubFor(post(urlEqualTo(GRAPHQL)).willReturn(okJson("""
+                {"data":{"productVariants":{"nodes":[
+                  {"id":"gid://shopify/ProductVariant/1","sku":"RED-S","inventoryItem":{"id":"gid://shopify/InventoryItem/11"}},
+                  {"id":"gid://shopify/ProductVariant/2","sku":"RED-S-XL","inventoryItem":{"id":"gid://shopify/InventoryItem/12"}},
+                  {"id":"gid://shopify/ProductVariant/3","sku":"TWIN","inventoryItem":{"id":"gid://shopify/InventoryItem/31"}},
+                  {"id":"gid://shopify/ProductVariant/4","sku":"TWIN","inventoryItem":{"id":"gid://shopify/InventoryItem/32"}}]}},
+                 "extensions":{"cost":{"requestedQueryCost":102,"actualQueryCost":9,
+                   "throttleStatus":{"maximumAvailable":2000.0,"currentlyAvailable":1991,"restoreRate":100.0}}}}""")));
+
+        Map<String, SkuLookup> found = await(dispatcher.lookup(channel(Map.of()), List.of("RED-S", "GONE", "TWIN", "say \"hi\"")));
+
+        assertThat(found.get("RED-S")).as("an exact SKU, not the one it prefixes").isEqualTo(SkuLookup.found("RED-S", "gid://shopify/InventoryItem/11"));
+        assertThat(found.get("GONE").result()).isEqualTo(SkuLookup.Result.MISSING);
+        assertThat(found.get("TWIN").result()).isEqualTo(SkuLookup.Result.AMBIGUOUS);
+        assertThat(found.get("TWIN").detail()).contains("InventoryItem/31", "InventoryItem/32");
+        assertThat(found.get("say \"hi\"").result()).isEqualTo(SkuLookup.Result.MISSING);
+        var request = body(calls().get(0));
+        assertThat(request.get("query").asText()).contains("productVariants(first: $first, query: $query)", "inventoryItem { id }");
+        assertThat(request.at("/variables/query").asText()).isEqualTo("sku:\"RED-S\" OR sku:\"GONE\" OR sku:\"TWIN\" OR sku:\"say \\\"hi\\\"\"");
+        assertThat(calls().get(0).getHeader("X-Shopify-Access-Token")).isEqualTo(TOKEN);
+    }
+
+    @Test
+    void aLookupOfMoreSkusThanOneQueryCarriesGoesInSeveralCalls() {
+        shopify.stubFor(post(urlEqualTo(GRAPHQL)).willReturn(okJson("{\"data\":{\"productVariants\":{\"nodes\":[]}}}")));
+        List<String> skus = updates(45, i -> "x").stream().map(ListingUpdate::sku).toList();
+
+        Map<String, SkuLookup> found = await(dispatcher.lookup(channel(Map.of()), skus));
+
+        assertThat(found).hasSize(45).allSatisfy((sku, lookup) -> assertThat(lookup.result()).isEqualTo(SkuLookup.Result.MISSING));
+        assertThat(calls()).hasSize(3);
+    }
 }

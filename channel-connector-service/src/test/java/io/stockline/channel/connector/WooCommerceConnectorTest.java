@@ -268,4 +268,24 @@ class WooCommerceConnectorTest {
         assertThat(reads.get(1).queryParameter("include").firstValue().split(",")).hasSize(50);
         assertThat(reads).allMatch(read -> BASIC.equals(read.getHeader("Authorization")));
     }
+
+    @Test
+    void looksProductsUpBySkuFoundMissingAmbiguousAndAVariationIsNotPushedAsAProduct() {
+        woo.stubFor(get(urlPathEqualTo(PRODUCTS)).willReturn(okJson("""
+                [{"id":41,"sku":"MUG","type":"simple","parent_id":0,"manage_stock":true,"stock_quantity":3},
+                 {"id":51,"sku":"TWIN","type":"simple","parent_id":0},{"id":52,"sku":"TWIN","type":"simple","parent_id":0},
+                 {"id":61,"sku":"SHIRT-RED-M","type":"variation","parent_id":60}]""")));
+
+        Map<String, SkuLookup> found = await(dispatcher.lookup(channel(Map.of()), List.of("MUG", "GONE", "TWIN", "SHIRT-RED-M")));
+
+        assertThat(found.get("MUG")).isEqualTo(SkuLookup.found("MUG", "41"));
+        assertThat(found.get("GONE").result()).isEqualTo(SkuLookup.Result.MISSING);
+        assertThat(found.get("TWIN").result()).isEqualTo(SkuLookup.Result.AMBIGUOUS);
+        assertThat(found.get("TWIN").detail()).contains("51", "52");
+        assertThat(found.get("SHIRT-RED-M").result()).isEqualTo(SkuLookup.Result.MISSING);
+        assertThat(found.get("SHIRT-RED-M").detail()).contains("variation 61", "product 60");
+        LoggedRequest lookup = woo.findAll(getRequestedFor(urlPathEqualTo(PRODUCTS))).get(0);
+        assertThat(lookup.queryParameter("sku").firstValue()).isEqualTo("MUG,GONE,TWIN,SHIRT-RED-M");
+        assertThat(lookup.getHeader("Authorization")).isEqualTo(BASIC);
+    }
 }

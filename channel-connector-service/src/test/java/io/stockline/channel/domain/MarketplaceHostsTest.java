@@ -36,6 +36,12 @@ class MarketplaceHostsTest {
         assertThat(accepted(ChannelType.EBAY, "http://api.ebay.com")).isFalse();
         assertThat(accepted(ChannelType.EBAY, "https://api.ebay.com.evil.example")).isFalse();
 
+        assertThat(accepted(ChannelType.BIGCOMMERCE, "https://api.bigcommerce.com")).isTrue();
+        assertThat(accepted(ChannelType.BIGCOMMERCE, "https://API.BigCommerce.com:443/")).isTrue();
+        assertThat(accepted(ChannelType.BIGCOMMERCE, "http://api.bigcommerce.com")).isFalse();
+        assertThat(accepted(ChannelType.BIGCOMMERCE, "https://store-abc123.mybigcommerce.com")).isFalse();
+        assertThat(accepted(ChannelType.BIGCOMMERCE, "https://api.bigcommerce.com.evil.example")).isFalse();
+
         assertThat(accepted(ChannelType.WOOCOMMERCE, "https://shop.example")).isTrue();
         assertThat(accepted(ChannelType.WOOCOMMERCE, "http://shop.example")).isFalse();
         assertThat(accepted(ChannelType.WEBHOOK, "https://erp.example/hooks")).isTrue();

@@ -254,4 +254,24 @@ class ShopifyApiTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void productVariantsBySkuAnswerEachHeldInventoryItemWithThatSkuOnce() {
+        for (String[] listing : new String[][] { { "gid://shopify/InventoryItem/11", "RED-S" }, { "gid://shopify/InventoryItem/12", "RED-S-XL" },
+                { "gid://shopify/InventoryItem/31", "TWIN" }, { "gid://shopify/InventoryItem/32", "TWIN" } }) {
+            given().contentType("application/json").body(Map.of("scope", LOCATION, "sku", listing[1], "quantity", 1))
+                    .put("/_sim/listings/shopify/" + listing[0]).then().statusCode(200);
+        }
+        given().contentType("application/json").body(Map.of("scope", "gid://shopify/Location/2", "sku", "RED-S", "quantity", 4))
+                .put("/_sim/listings/shopify/gid://shopify/InventoryItem/11").then().statusCode(200);
+
+        graphql("2026-04", "shpat_test", "query StocklineVariantsBySku($query: String!, $first: Int!) "
+                + "{ productVariants(first: $first, query: $query) { nodes { id sku inventoryItem { id } } } }",
+                Map.of("query", "sku:\"RED-S\" OR sku:\"TWIN\" OR sku:\"GONE\"", "first", 50))
+                .then().statusCode(200)
+                .body("data.productVariants.nodes.inventoryItem.id", org.hamcrest.Matchers.containsInAnyOrder(
+                        "gid://shopify/InventoryItem/11", "gid://shopify/InventoryItem/31", "gid://shopify/InventoryItem/32"))
+                .body("data.productVariants.nodes.sku", org.hamcrest.Matchers.containsInAnyOrder("RED-S", "TWIN", "TWIN"))
+                .body("extensions.cost.requestedQueryCost", equalTo(102));
+    }
 }

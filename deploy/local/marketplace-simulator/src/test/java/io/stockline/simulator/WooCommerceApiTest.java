@@ -84,4 +84,16 @@ class WooCommerceApiTest {
                 .then().statusCode(200);
         Sim.stats().then().body("authFailures.woocommerce", equalTo(1));
     }
+
+    @Test
+    void productsAreListedByExactSku() {
+        for (Object[] product : new Object[][] { { "41", "MUG" }, { "42", "MUG-XL" }, { "51", "TWIN" }, { "52", "TWIN" } }) {
+            given().contentType("application/json").body(java.util.Map.of("sku", product[1], "quantity", 1))
+                    .put("/_sim/listings/woocommerce/" + product[0]).then().statusCode(200);
+        }
+
+        authed().queryParam("sku", "MUG,TWIN,GONE").queryParam("per_page", 100).get(PRODUCTS)
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.containsInAnyOrder(41, 51, 52))
+                .body("sku", org.hamcrest.Matchers.containsInAnyOrder("MUG", "TWIN", "TWIN"));
+    }
 }

@@ -51,7 +51,8 @@ public final class MarketplaceContracts {
         AMAZON("amazon-listings-items-2021-08-01.yaml", "amazon-sp-api-listingsItems_2021-08-01.json"),
         EBAY("ebay-sell-inventory-v1.yaml", "ebay-sell_inventory_v1_oas3.json"),
         SHOPIFY("shopify-admin-graphql.yaml", null),
-        WOOCOMMERCE("woocommerce-rest-v3.yaml", null);
+        WOOCOMMERCE("woocommerce-rest-v3.yaml", null),
+        BIGCOMMERCE("bigcommerce-rest-v3.yaml", null);
 
         private final String contract;
         private final String published;

@@ -32,6 +32,8 @@ public interface SimulatorConfig {
 
     Webhook webhook();
 
+    BigCommerce bigcommerce();
+
     interface Shopify {
         /** Points the cost bucket holds (throttleStatus.maximumAvailable). */
         @WithDefault("2000")
@@ -67,6 +69,18 @@ public interface SimulatorConfig {
         Optional<String> consumerKey();
 
         Optional<String> consumerSecret();
+    }
+
+    interface BigCommerce {
+        /** Requests per window per store (Plus and Standard plans: 150 per 30 s). */
+        @WithDefault("150")
+        int quota();
+
+        @WithDefault("30s")
+        Duration window();
+
+        /** When set, the only X-Auth-Token accepted; otherwise any non-blank one. */
+        Optional<String> accessToken();
     }
 
     interface Webhook {

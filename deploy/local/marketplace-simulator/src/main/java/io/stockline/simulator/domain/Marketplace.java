@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** The marketplaces the simulator stands in for; each lives under {@code /<pathName>}. */
 public enum Marketplace {
-    SHOPIFY, AMAZON, EBAY, WOOCOMMERCE, WEBHOOK;
+    SHOPIFY, AMAZON, EBAY, WOOCOMMERCE, WEBHOOK, BIGCOMMERCE;
 
     public String pathName() {
         return name().toLowerCase(Locale.ROOT);
@@ -19,14 +19,15 @@ public enum Marketplace {
 
     /**
      * Whether a listing of this marketplace is known by its id within a scope: the Shopify location, the Amazon
-     * seller, the webhook path ("" for /webhook itself). eBay SKUs and WooCommerce product ids stand alone.
+     * seller, the webhook path ("" for /webhook itself). the BigCommerce location id (the simulator
+     * serves one BigCommerce catalog to every store hash). eBay SKUs and WooCommerce product ids stand alone.
      */
     public boolean scoped() {
-        return this == SHOPIFY || this == AMAZON || this == WEBHOOK;
+        return this == SHOPIFY || this == AMAZON || this == WEBHOOK || this == BIGCOMMERCE;
     }
 
     /** Whether a listing cannot be named without a scope. */
     public boolean needsScope() {
-        return this == SHOPIFY || this == AMAZON;
+        return this == SHOPIFY || this == AMAZON || this == BIGCOMMERCE;
     }
 }

@@ -73,7 +73,14 @@ public class ControlResource {
         }
         if (marketplace.needsScope() && (request.scope() == null || request.scope().isBlank())) {
             throw invalid("scope", Violation.In.body, "must name the "
-                    + (marketplace == Marketplace.SHOPIFY ? "location GID (gid://shopify/Location/...)" : "seller id"));
+                    + (marketplace == Marketplace.SHOPIFY ? "location GID (gid://shopify/Location/...)"
+                            : marketplace == Marketplace.BIGCOMMERCE ? "location id (a number)" : "seller id"));
+        }
+        if (marketplace == Marketplace.BIGCOMMERCE && !request.scope().matches("\\d+")) {
+            throw invalid("scope", Violation.In.body, "must be a BigCommerce location id (a number)");
+        }
+        if (marketplace == Marketplace.BIGCOMMERCE && !listingId.matches("\\d+")) {
+            throw invalid("listingId", Violation.In.body, "must be a BigCommerce variant id (a number)");
         }
         return ListingView.of(control.seed(new ListingKey(marketplace, request.scope(), listingId), request.sku(), request.quantity()));
     }

@@ -42,8 +42,9 @@ public class WooCommerceResource {
     @GET
     public Uni<Response> list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @QueryParam("consumer_key") String key, @QueryParam("consumer_secret") String secret,
-            @QueryParam("include") String include, @QueryParam("per_page") Integer perPage, @QueryParam("page") Integer page) {
-        return call("listProducts", authorization, key, secret, () -> woocommerce.list(include, perPage, page));
+            @QueryParam("include") String include, @QueryParam("sku") String sku, @QueryParam("per_page") Integer perPage,
+            @QueryParam("page") Integer page) {
+        return call("listProducts", authorization, key, secret, () -> woocommerce.list(include, sku, perPage, page));
     }
 
     @GET

@@ -104,6 +104,10 @@ public class ShopifyService {
         if (mutation && query.contains("inventorySetQuantities")) {
             return charged(accessToken, MUTATION_COST, () -> setQuantities(version, accessToken, query, variables));
         }
+        if (!mutation && query.contains("productVariants")) {
+            int first = Math.max(1, Math.min(250, variables.path("first").asInt(50)));
+            return charged(accessToken, 2 + 2 * first, () -> variantsBySku(variables.path("query").asText(""), first));
+        }
         if (!mutation && (query.contains("inventoryItem") || query.contains("nodes") || query.contains("inventoryLevel"))) {
             Reads reads = reads(query, variables);
             return charged(accessToken, 1 + 2 * Math.max(1, reads.items().size()), () -> read(query, reads));
@@ -146,6 +150,32 @@ public class ShopifyService {
                 .put("maximumAvailable", bucket.maximumAvailable())
                 .put("currentlyAvailable", Math.floor(bucket.currentlyAvailable()))
                 .put("restoreRate", bucket.restoreRate());
+    }
+
+    private static final java.util.regex.Pattern SKU_TERM = java.util.regex.Pattern.compile("sku:(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^\\s\"]+))");
+
+    /**
+     * {@code productVariants(first:, query:)} with {@code sku:"A" OR sku:"B"} terms: the variants (one per inventory
+     * item the simulator holds, at any location) whose SKU is one of them, with their inventory item.
+     */
+    private ObjectNode variantsBySku(String search, int first) {
+        java.util.Set<String> skus = new java.util.HashSet<>();
+        Matcher term = SKU_TERM.matcher(search);
+        while (term.find()) {
+            skus.add(term.group(1) != null ? term.group(1).replaceAll("\\\\(.)", "$1") : term.group(2));
+        }
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode nodes = answer.putObject("data").putObject("productVariants").putArray("nodes");
+        store.list(Optional.of(Marketplace.SHOPIFY), Optional.empty(), Optional.empty()).stream()
+                .filter(listing -> listing.sku() != null && skus.contains(listing.sku()))
+                .collect(java.util.stream.Collectors.toMap(Listing::listingId, Listing::sku, (a, b) -> a, java.util.LinkedHashMap::new))
+                .entrySet().stream().limit(first).forEach(variant -> {
+                    ObjectNode node = nodes.addObject()
+                            .put("id", "gid://shopify/ProductVariant/" + variant.getKey().replaceAll("^.*/", ""))
+                            .put("sku", variant.getValue());
+                    node.putObject("inventoryItem").put("id", variant.getKey());
+                });
+        return answer;
     }
 
     /** The 429 or 500 Shopify gives when it fails outright (injected faults). */

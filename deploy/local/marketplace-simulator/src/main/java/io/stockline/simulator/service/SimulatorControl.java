@@ -25,11 +25,13 @@ public class SimulatorControl {
     private final ShopifyService shopify;
     private final AmazonService amazon;
     private final WooCommerceService woocommerce;
+    private final BigCommerceService bigcommerce;
     private final SimulatorConfig config;
 
     public SimulatorControl(ListingStore store, CallStats stats, FaultInjector faults, RateLimits limits, AccessTokens tokens,
             SimulatorSettings settings, ShopifyService shopify, AmazonService amazon, WooCommerceService woocommerce,
-            SimulatorConfig config) {
+            BigCommerceService bigcommerce, SimulatorConfig config) {
+        this.bigcommerce = bigcommerce;
         this.store = store;
         this.stats = stats;
         this.faults = faults;
@@ -90,6 +92,7 @@ public class SimulatorControl {
         shopify.reset();
         amazon.reset();
         woocommerce.reset();
+        bigcommerce.reset();
         Log.info("simulator reset");
     }
 }

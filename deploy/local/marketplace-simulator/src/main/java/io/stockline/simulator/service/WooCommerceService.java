@@ -130,6 +130,11 @@ public class WooCommerceService {
     }
 
     public Answer list(String include, Integer perPage, Integer page) {
+        return list(include, null, perPage, page);
+    }
+
+    /** {@code sku}: exact SKUs, comma-separated (WooCommerce then lists variations too; the simulator holds products only). */
+    public Answer list(String include, String sku, Integer perPage, Integer page) {
         int size = perPage == null ? 10 : perPage;
         if (size < 1 || size > MAX_PER_PAGE) {
             ObjectNode answer = errorBody(400, "rest_invalid_param", "Invalid parameter(s): per_page");
@@ -137,7 +142,12 @@ public class WooCommerceService {
             return Answer.of(400, answer);
         }
         List<String> ids = new ArrayList<>();
-        if (include == null || include.isBlank()) {
+        if (sku != null && !sku.isBlank()) {
+            java.util.Set<String> skus = java.util.Set.of(sku.split(","));
+            store.list(Optional.of(Marketplace.WOOCOMMERCE), Optional.empty(), Optional.empty()).stream()
+                    .filter(listing -> listing.sku() != null && (skus.contains(listing.sku()) || sku.equals(listing.sku())))
+                    .forEach(listing -> ids.add(listing.listingId()));
+        } else if (include == null || include.isBlank()) {
             store.list(Optional.of(Marketplace.WOOCOMMERCE), Optional.empty(), Optional.empty()).forEach(listing -> ids.add(listing.listingId()));
         } else {
             Arrays.stream(include.split(",")).map(String::trim).filter(id -> id.matches("\\d+"))
