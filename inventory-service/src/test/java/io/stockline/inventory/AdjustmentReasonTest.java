@@ -103,7 +103,7 @@ class AdjustmentReasonTest {
     }
 
     @Test
-    void aReplayedCorrectionKeepsItsReasonAndAnotherReasonWithTheSameKeyIsAConflict() {
+    void aReplayedCorrectionKeepsItsReasonAndAnotherReasonWithTheSameKeyIsUnprocessable() {
         String sku = Api.item();
         String loc = Api.location();
         String key = Api.key();
@@ -114,7 +114,7 @@ class AdjustmentReasonTest {
                 .post("/api/v1/movements").then().statusCode(201).body("reasonCode", equalTo("RECEIVING_ERROR"));
         body.put("reasonCode", "FOUND");
         assertProblem(given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
-                .post("/api/v1/movements"), 409);
+                .post("/api/v1/movements"), 422, "Idempotency-Key");
         assertThat(Api.at(sku, loc)).isEqualTo(Api.Level.of(5, 5, 0, 0, 0, 0, 1));
     }
 }

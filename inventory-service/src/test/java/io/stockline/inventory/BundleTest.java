@@ -89,6 +89,31 @@ class BundleTest {
     }
 
     @Test
+    void bundleQuantitiesThatWouldOverflowAreRefusedNamingTheLineAndChangeNothing() {
+        String loc = location();
+        String part = item();
+        moved("RECEIPT", part, loc, 10);
+        String inner = bundle(Map.of(part, 1_000_000_000L));
+        String outer = bundle(Map.of(inner, 1_000_000_000L)); // 10^18 of the part in one
+        String deepest = bundle(Map.of(outer, 1_000_000_000L)); // 10^27: past a long
+        Api.Level before = at(part, loc);
+
+        // 10 outer bundles take 10^19 of the part: past a long, once wrapped round to a small negative number
+        assertProblem(Api.reserve(Api.key(), Api.unique("o"),
+                List.of(Api.line(1, part, loc, 1), Api.line(2, outer, loc, 10))), 422, "lines[1].quantity");
+        assertProblem(Api.reserve(Api.key(), Api.unique("o"), List.of(Api.line(1, deepest, loc, 1))), 422,
+                "lines[0].quantity");
+        assertProblem(Api.move("SALE", outer, loc, 10), 422, "quantity");
+        // one outer bundle takes 10^18: no overflow, but more than one movement may move
+        assertProblem(Api.move("SALE", outer, loc, 1), 422, "quantity");
+        assertThat(bundleAvailable(deepest, loc)).isZero();
+        assertThat(at(part, loc)).isEqualTo(before);
+
+        assertProblem(createBundle(Api.unique("BUNDLE"), Map.of(part, 1_000_000_001L)), 400,
+                "components[0].quantity");
+    }
+
+    @Test
     void aReservedBundleHoldsItsComponentsAndReleasingOrCommittingMovesThem() {
         String loc = location();
         String a = item();

@@ -65,7 +65,7 @@ class IdempotencyTest {
     }
 
     @Test
-    void theSameKeyWithADifferentBodyIsAConflictNamingTheHeader() {
+    void theSameKeyWithADifferentBodyIsUnprocessableNamingTheHeader() {
         String sku = item();
         String loc = location();
         String key = key();
@@ -73,9 +73,9 @@ class IdempotencyTest {
         move(key, "SALE", sku, loc, 2).then().statusCode(201);
 
         Response other = move(key, "SALE", sku, loc, 3);
-        assertProblem(other, 409, "Idempotency-Key");
+        assertProblem(other, 422, "Idempotency-Key");
         other.then().body("violations[0].in", equalTo("header"));
-        assertProblem(move(key, "LOSS", sku, loc, 2), 409, "Idempotency-Key");
+        assertProblem(move(key, "LOSS", sku, loc, 2), 422, "Idempotency-Key");
         assertThat(at(sku, loc)).isEqualTo(Level.of(8, 8, 0, 0, 0, 0, 2));
     }
 

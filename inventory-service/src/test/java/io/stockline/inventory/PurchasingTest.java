@@ -109,7 +109,7 @@ class PurchasingTest {
         assertThat(Api.at(sku, location)).isEqualTo(level);
         assertThat(Api.at(sku, location).version()).isEqualTo(version);
         assertThat(Purchasing.incoming(sku, location)).isEqualTo(6);
-        assertProblem(Purchasing.receive(number, key, List.of(Purchasing.arrived(sku, 5, 0))), 409, "Idempotency-Key");
+        assertProblem(Purchasing.receive(number, key, List.of(Purchasing.arrived(sku, 5, 0))), 422, "Idempotency-Key");
         Api.assertAuditConsistent();
 
         // The ledger records the receipt against the order's number.

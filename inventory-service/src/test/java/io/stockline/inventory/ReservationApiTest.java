@@ -198,7 +198,7 @@ class ReservationApiTest {
         assertThat(at(sku, loc)).isEqualTo(Level.of(10, 7, 3, 0, 0, 0, 2));
 
         Response different = reserve(key, "order-" + sku, List.of(line(1, sku, loc, 4)));
-        assertProblem(different, 409, "Idempotency-Key");
+        assertProblem(different, 422, "Idempotency-Key");
         different.then().body("violations[0].in", equalTo("header"));
         assertThat(at(sku, loc)).isEqualTo(Level.of(10, 7, 3, 0, 0, 0, 2));
     }

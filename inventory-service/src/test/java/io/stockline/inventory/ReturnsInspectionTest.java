@@ -63,7 +63,7 @@ class ReturnsInspectionTest {
         // The same inspection again (a retry) changes nothing.
         inspect(key, sku, location, 5, 5).then().statusCode(200).body("replayed", equalTo(true));
         assertThat(Api.at(sku, location)).isEqualTo(inspected);
-        assertProblem(inspect(key, sku, location, 4, 6), 409, "Idempotency-Key");
+        assertProblem(inspect(key, sku, location, 4, 6), 422, "Idempotency-Key");
 
         writeOff(sku, location, 5, "DAMAGED").then().statusCode(201).body("type", equalTo("WRITE_OFF"));
         Api.Level writtenOff = Api.at(sku, location);

@@ -61,9 +61,12 @@ class RoleMatrixTest {
         return given().header("Authorization", Tokens.bearer("admin"));
     }
 
-    /** A reservation to release or commit (made as an admin); a made-up id when the call must not get that far. */
+    /**
+     * A reservation to release or commit, made by the operator that then releases or commits it (a reservation
+     * belongs to its maker: ReservationOwnershipTest).
+     */
     private static String reservation() {
-        return admin().contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
+        return given().header("Authorization", Tokens.bearer("operator")).contentType(ContentType.JSON).header("Idempotency-Key", Api.key())
                 .body(Map.of("orderId", Api.unique("o"), "lines", List.of(Api.line(1, sku, location, 1))))
                 .post("/api/v1/reservations").then().statusCode(201).extract().path("id");
     }

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.stockline.platform.problem.RuleViolation;
+
 /**
  * A bundle's availability, from its components' stock. Units per bundle are flattened through nested
  * bundles, and every component is read from the same snapshot, so two bundles that share a component
@@ -13,6 +15,25 @@ import java.util.TreeMap;
 public final class Bundle {
 
     private Bundle() {
+    }
+
+    /**
+     * The units of a part that {@code bundles} bundles take, {@code unitsPerBundle} each. More than {@code limit}
+     * (what one movement may move) is refused naming {@code field} (422), as is a product past a long: never wrapped
+     * round to a small or negative quantity, never a balance driven out of range.
+     */
+    public static long partUnits(String part, long unitsPerBundle, long bundles, long limit, String field) {
+        long units;
+        try {
+            units = Math.multiplyExact(unitsPerBundle, bundles);
+        } catch (ArithmeticException tooMany) {
+            units = Long.MAX_VALUE;
+        }
+        if (units > limit) {
+            throw RuleViolation.unprocessable(field, bundles + " bundles take " + unitsPerBundle + " of " + part
+                    + " each: more than the " + limit + " units one movement may move");
+        }
+        return units;
     }
 
     /**

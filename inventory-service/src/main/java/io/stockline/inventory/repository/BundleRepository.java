@@ -42,15 +42,19 @@ public class BundleRepository {
                 .map(rows -> rows.stream().map(r -> new Component((String) r[0], ((Number) r[1]).longValue())).toList());
     }
 
-    /** The stocked SKUs one bundle is made of, with the units of each in one bundle, through nested bundles. */
+    /**
+     * The stocked SKUs one bundle is made of, with the units of each in one bundle, through nested bundles. Nesting
+     * multiplies: the product is worked out in numeric (a bigint would overflow into an error) and capped at the
+     * largest bigint, more than any balance holds, so such a bundle is simply never available.
+     */
     public Uni<Map<String, Long>> stockedParts(String bundleSku) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 WITH RECURSIVE parts (sku, units, depth) AS (
-                    SELECT component_sku, quantity, 1 FROM item_component WHERE bundle_sku = :bundle
+                    SELECT component_sku, CAST(quantity AS numeric), 1 FROM item_component WHERE bundle_sku = :bundle
                     UNION ALL
-                    SELECT c.component_sku, p.units * c.quantity, p.depth + 1
+                    SELECT c.component_sku, least(p.units * c.quantity, 9223372036854775807), p.depth + 1
                     FROM parts p JOIN item_component c ON c.bundle_sku = p.sku WHERE p.depth < :maxDepth)
-                SELECT p.sku, CAST(sum(p.units) AS bigint) FROM parts p JOIN item i ON i.sku = p.sku
+                SELECT p.sku, CAST(least(sum(p.units), 9223372036854775807) AS bigint) FROM parts p JOIN item i ON i.sku = p.sku
                 WHERE i.kind <> 'BUNDLE' GROUP BY p.sku ORDER BY p.sku""", Object[].class)
                 .setParameter("bundle", bundleSku).setParameter("maxDepth", MAX_DEPTH)
                 .getResultList())

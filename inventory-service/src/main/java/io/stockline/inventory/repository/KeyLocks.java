@@ -41,6 +41,15 @@ public class KeyLocks {
                 .replaceWithVoid();
     }
 
+    /**
+     * Holds the lock on the {@code owner}'s {@code key} in {@code scope} until the transaction ends: keys that belong
+     * to a caller (idempotency keys) lock apart from the same key of another caller.
+     */
+    public Uni<Void> lock(Scope scope, String owner, String key) {
+        // The owner cannot hold a line break (a token subject), so owner and key never run into each other.
+        return lock(scope, owner + "\n" + key);
+    }
+
     /** Holds the lock on {@code key} in {@code scope} until the transaction ends. */
     public Uni<Void> lock(Scope scope, String key) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(

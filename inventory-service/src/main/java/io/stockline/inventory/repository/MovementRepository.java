@@ -54,10 +54,12 @@ public class MovementRepository {
                 .map(MovementRepository::toMovement);
     }
 
-    public Uni<Movement> findByIdempotencyKey(String idempotencyKey) {
+    /** The movement the caller ({@code actor}) recorded under the key: keys are scoped per caller. */
+    public Uni<Movement> findByIdempotencyKey(String actor, String idempotencyKey) {
         return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT " + COLUMNS + " FROM movement WHERE idempotency_key = :key", Object[].class)
-                .setParameter("key", idempotencyKey)
+                .createNativeQuery("SELECT " + COLUMNS + " FROM movement WHERE actor = :actor AND idempotency_key = :key",
+                        Object[].class)
+                .setParameter("actor", actor).setParameter("key", idempotencyKey)
                 .getResultList())
                 .map(rows -> rows.isEmpty() ? null : toMovement(rows.get(0)));
     }
@@ -140,14 +142,15 @@ public class MovementRepository {
         });
     }
 
-    /** Which of the keys the ledger already holds. */
-    public Uni<Set<String>> existingKeys(Collection<String> idempotencyKeys) {
+    /** Which of the caller's ({@code actor}'s) keys the ledger already holds. */
+    public Uni<Set<String>> existingKeys(String actor, Collection<String> idempotencyKeys) {
         if (idempotencyKeys.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT idempotency_key FROM movement WHERE idempotency_key = ANY(CAST(:keys AS text[]))", String.class)
-                .setParameter("keys", idempotencyKeys.toArray(String[]::new))
+                "SELECT idempotency_key FROM movement WHERE actor = :actor AND idempotency_key = ANY(CAST(:keys AS text[]))",
+                String.class)
+                .setParameter("actor", actor).setParameter("keys", idempotencyKeys.toArray(String[]::new))
                 .getResultList())
                 .map(HashSet::new);
     }

@@ -19,10 +19,10 @@ public class ReservationRepository {
 
     public Uni<Void> insert(Reservation reservation, String idempotencyKey) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                INSERT INTO reservation (id, order_id, idempotency_key, request_hash, status, expires_at)
-                VALUES (:id, :orderId, :key, :hash, :status, :expiresAt)""")
+                INSERT INTO reservation (id, order_id, owner, idempotency_key, request_hash, status, expires_at)
+                VALUES (:id, :orderId, :owner, :key, :hash, :status, :expiresAt)""")
                 .setParameter("id", reservation.id()).setParameter("orderId", reservation.orderId())
-                .setParameter("key", idempotencyKey).setParameter("hash", reservation.requestHash())
+                .setParameter("owner", reservation.owner()).setParameter("key", idempotencyKey).setParameter("hash", reservation.requestHash())
                 .setParameter("status", reservation.status().name())
                 .setParameter("expiresAt", reservation.expiresAt())
                 .executeUpdate()
@@ -44,19 +44,25 @@ public class ReservationRepository {
         return chain;
     }
 
-    public Uni<Reservation> findByIdempotencyKey(String idempotencyKey) {
-        return findWhere("idempotency_key = :value", idempotencyKey);
+    /** The reservation the {@code owner} made under the key: keys are scoped per caller. */
+    public Uni<Reservation> findByIdempotencyKey(String owner, String idempotencyKey) {
+        return findWhere("owner = :owner AND idempotency_key = :value", owner, idempotencyKey);
     }
 
     public Uni<Reservation> findById(UUID id) {
-        return findWhere("id = :value", id);
+        return findWhere("id = :value", null, id);
     }
 
-    private Uni<Reservation> findWhere(String condition, Object value) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT id, order_id, status, request_hash, expires_at FROM reservation WHERE " + condition,
+    private Uni<Reservation> findWhere(String condition, String owner, Object value) {
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery(
+                "SELECT id, order_id, status, request_hash, expires_at, owner FROM reservation WHERE " + condition,
                 Object[].class)
-                .setParameter("value", value)
+                .setParameter("value", value);
+            if (owner != null) {
+                query.setParameter("owner", owner);
+            }
+            return query
                 .getResultList()
                 .flatMap(rows -> {
                     if (rows.isEmpty()) {
@@ -71,8 +77,9 @@ public class ReservationRepository {
                             .getResultList()
                             .map(lines -> new Reservation(id, (String) row[1], Status.valueOf((String) row[2]),
                                     (String) row[3], row[4] == null ? null : toOffsetDateTime(row[4]),
-                                    lines.stream().map(ReservationRepository::toLine).toList()));
-                }));
+                                    lines.stream().map(ReservationRepository::toLine).toList(), (String) row[5]));
+                });
+        });
     }
 
     /** Moves an ACTIVE reservation to {@code to}; false when it was no longer active (someone else finished it). */

@@ -26,6 +26,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.stockline.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.TransientConflicts;
 import io.stockline.inventory.domain.Movement;
 import io.stockline.inventory.service.MovementRequest;
 import io.stockline.inventory.service.MovementService;
@@ -64,15 +65,18 @@ public class MovementResource {
     /** Records a movement; the same Idempotency-Key again returns the first movement and changes nothing. */
     @POST
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(operationId = "postMovement", summary = "Post a movement (receipt, adjustment, ...)", description = "Records a movement; the same Idempotency-Key again returns the first movement and changes nothing.")
+    @Operation(operationId = "postMovement", summary = "Post a movement (receipt, adjustment, ...)", description = "Records a movement; the same Idempotency-Key again (from the same caller: keys are scoped per caller) returns the first movement and changes nothing; with a different body it is a 422 problem naming the header.")
     @APIResponse(responseCode = "201", description = "The movement, as first recorded for this Idempotency-Key.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MovementResponse.class)))
+    @APIResponse(responseCode = "503", description = "It kept colliding with concurrent changes (a deadlock) after a few retries; nothing changed: try again.")
     public Uni<RestResponse<MovementResponse>> post(
             @RestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull MovementRequest request) {
         if (request.type().correctsByHand() && !identity.hasRole(Roles.ADMIN)) {
             throw new ForbiddenException(request.type() + " is for admins");
         }
-        return movements.post(request, Headers.requireIdempotencyKey(idempotencyKey), Actor.of(identity))
+        String key = Headers.requireIdempotencyKey(idempotencyKey);
+        String actor = Actor.of(identity);
+        return TransientConflicts.retried("movement", () -> movements.post(request, key, actor))
                 .map(posted -> RestResponse.status(RestResponse.Status.CREATED, MovementResponse.of(posted.movement())));
     }
 }

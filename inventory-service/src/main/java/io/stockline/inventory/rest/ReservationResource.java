@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.stockline.platform.security.Roles;
+import io.stockline.platform.sql.TransientConflicts;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Reservation;
 import io.stockline.inventory.service.ReservationRequest;
@@ -47,29 +48,45 @@ public class ReservationResource {
         this.identity = identity;
     }
 
-    /** 201 with the held lines, or 409 problem naming the line that could not be held (nothing held then). */
+    /**
+     * 201 with the held lines, or 409 problem naming the line that could not be held (nothing held then). A deadlock
+     * with a concurrent change is run again from the start, a few times, then answered 503 (nothing held).
+     */
     @POST
-    @Operation(operationId = "reserve", summary = "Reserve stock", description = "201 with the held lines, or 409 problem naming the line that could not be held (nothing held then).")
+    @Operation(operationId = "reserve", summary = "Reserve stock", description = "201 with the held lines, or 409 problem naming the line that could not be held (nothing held then). The reservation belongs to the caller (the subject of its token): only it, or an admin, releases or commits it. The Idempotency-Key is the caller's own: the same key again with the same body returns the first reservation and holds nothing more; with a different body it is a 422 problem naming the header. A collision with concurrent changes that persists after a few retries is a 503 problem (nothing held; try again).")
     @APIResponse(responseCode = "201", description = "Every line held.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReservationResponse.class)))
+    @APIResponse(responseCode = "503", description = "It kept colliding with concurrent changes (a deadlock) after a few retries; nothing changed: try again.")
     public Uni<RestResponse<ReservationResponse>> reserve(
             @RestHeader(Headers.IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull ReservationRequest request) {
-        return reservations.reserve(request, Headers.requireIdempotencyKey(idempotencyKey), Actor.of(identity))
+        String key = Headers.requireIdempotencyKey(idempotencyKey);
+        String actor = Actor.of(identity);
+        return TransientConflicts.retried("reservation", () -> reservations.reserve(request, key, actor))
                 .map(outcome -> RestResponse.status(RestResponse.Status.CREATED,
                         ReservationResponse.of(outcome.reservation())));
     }
 
     @POST
     @Path("/{id}/release")
-    @Operation(operationId = "releaseReservation", summary = "Release a reservation", description = "Gives the held lines back to available; the reservation ends RELEASED.")
+    @Operation(operationId = "releaseReservation", summary = "Release a reservation", description = "Gives the held lines back to available; the reservation ends RELEASED. Only the caller that made it, or an admin, may release it: anyone else gets a 403 problem and nothing changes.")
+    @APIResponse(responseCode = "503", description = "It kept colliding with concurrent changes (a deadlock) after a few retries; nothing changed: try again.")
+    @APIResponse(responseCode = "200", description = "The reservation, RELEASED (as it is when it was released already).", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReservationResponse.class)))
     public Uni<ReservationResponse> release(@RestPath UUID id) {
-        return reservations.release(id, Actor.of(identity)).map(ReservationResponse::of);
+        String actor = Actor.of(identity);
+        boolean admin = Actor.isAdmin(identity);
+        return TransientConflicts.retried("release", () -> reservations.release(id, actor, admin))
+                .map(ReservationResponse::of);
     }
 
     @POST
     @Path("/{id}/commit")
-    @Operation(operationId = "commitReservation", summary = "Commit a reservation", description = "The order ships: the held lines become committed; the reservation ends COMMITTED.")
+    @Operation(operationId = "commitReservation", summary = "Commit a reservation", description = "The order ships: the held lines become committed; the reservation ends COMMITTED. Only the caller that made it, or an admin, may commit it: anyone else gets a 403 problem and nothing changes.")
+    @APIResponse(responseCode = "503", description = "It kept colliding with concurrent changes (a deadlock) after a few retries; nothing changed: try again.")
+    @APIResponse(responseCode = "200", description = "The reservation, COMMITTED (as it is when it was committed already).", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReservationResponse.class)))
     public Uni<ReservationResponse> commit(@RestPath UUID id) {
-        return reservations.commit(id, Actor.of(identity)).map(ReservationResponse::of);
+        String actor = Actor.of(identity);
+        boolean admin = Actor.isAdmin(identity);
+        return TransientConflicts.retried("commit", () -> reservations.commit(id, actor, admin))
+                .map(ReservationResponse::of);
     }
 }

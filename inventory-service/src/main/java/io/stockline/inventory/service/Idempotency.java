@@ -10,9 +10,10 @@ import io.stockline.platform.problem.RuleViolation;
 import io.stockline.inventory.repository.KeyLocks;
 
 /**
- * Runs a change once per idempotency key, in the caller's transaction. The key is locked first, so a
- * concurrent retry waits and then sees the first result instead of racing it; the same key with another
- * request body is a conflict, never a silent replay of something else.
+ * Runs a change once per idempotency key and caller, in the caller's transaction. Keys belong to the caller that
+ * sends them (the subject of its token): two callers using the same key never meet, so none can claim a key another
+ * will use. The key is locked first, so a concurrent retry waits and then sees the first result instead of racing
+ * it; the same key with another request body is refused (422), never a silent replay of something else.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -26,19 +27,21 @@ public class Idempotency {
     }
 
     /**
-     * @param findFirst  the result stored under the key, or null the first time
+     * @param owner      the caller the key belongs to (the subject of its token)
+     * @param findFirst  the result the owner stored under the key, or null the first time
      * @param hashOf     the request hash stored with a result
      * @param replay     what a repeat answers, from the stored result
      * @param firstTime  the change itself
      */
-    public <R, T> Uni<T> once(KeyLocks.Scope scope, String key, String requestHash, Supplier<Uni<R>> findFirst,
+    public <R, T> Uni<T> once(KeyLocks.Scope scope, String owner, String key, String requestHash, Supplier<Uni<R>> findFirst,
             Function<R, String> hashOf, Function<R, T> replay, Supplier<Uni<T>> firstTime) {
-        return locks.lock(scope, key).chain(() -> findFirst.get()).chain(first -> {
+        return locks.lock(scope, owner, key).chain(() -> findFirst.get()).chain(first -> {
             if (first == null) {
                 return firstTime.get();
             }
             if (!hashOf.apply(first).equals(requestHash)) {
-                throw RuleViolation.conflict(FIELD, "this key was used for a different request").in(RuleViolation.In.HEADER);
+                throw RuleViolation.unprocessable(FIELD, "this key was already used for a different request body;"
+                        + " send a new key for a new change").in(RuleViolation.In.HEADER);
             }
             return Uni.createFrom().item(replay.apply(first));
         });

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -27,6 +28,7 @@ public record ItemRequest(
         @Size(max = 10) Map<@NotBlank @Size(max = 40) String, @NotBlank @Size(max = 100) String> options) {
 
     /** A bundle's component: {@code quantity} units of {@code sku} in one bundle. */
-    public record Component(@NotBlank @Size(max = 64) String sku, @NotNull @Positive Long quantity) {
+    public record Component(@NotBlank @Size(max = 64) String sku,
+            @NotNull @Positive @Max(MovementRequest.MAX_QUANTITY) Long quantity) {
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.AdjustmentReason;
+import io.stockline.inventory.domain.Bundle;
 import io.stockline.inventory.domain.Movement;
 import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.MovementType;
@@ -117,7 +118,8 @@ public class MovementService {
             Uni<Void> chain = Uni.createFrom().voidItem();
             boolean first = true;
             for (Map.Entry<String, Long> part : parts.entrySet()) {
-                long quantity = part.getValue() * bundleSale.quantity();
+                long quantity = Bundle.partUnits(part.getKey(), part.getValue(), bundleSale.quantity(),
+                        MovementRequest.MAX_QUANTITY, "quantity");
                 StockLedger.Entry partSale = new StockLedger.Entry(MovementType.SALE, part.getKey(),
                         bundleSale.location(), quantity, bundleSale.reason(),
                         bundleSale.reference() == null ? "bundle " + bundleSale.sku() : bundleSale.reference(),
@@ -150,8 +152,8 @@ public class MovementService {
     @WithTransaction
     public Uni<Posted> post(MovementRequest request, String idempotencyKey, String actor) {
         String requestHash = RequestFingerprint.of(json, request);
-        return idempotency.once(KeyLocks.Scope.MOVEMENT_IDEMPOTENCY_KEY, idempotencyKey, requestHash,
-                () -> movements.findByIdempotencyKey(idempotencyKey), Movement::requestHash,
+        return idempotency.once(KeyLocks.Scope.MOVEMENT_IDEMPOTENCY_KEY, actor, idempotencyKey, requestHash,
+                () -> movements.findByIdempotencyKey(actor, idempotencyKey), Movement::requestHash,
                 first -> new Posted(first, true), () -> {
             requirePostable(request);
             return items.findById(request.sku())

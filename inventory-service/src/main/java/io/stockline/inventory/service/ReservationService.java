@@ -3,7 +3,6 @@ package io.stockline.inventory.service;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.domain.Bundle;
 import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.ItemStatus;
 import io.stockline.inventory.domain.MovementType;
@@ -74,30 +74,43 @@ public class ReservationService {
         this.idempotency = idempotency;
     }
 
+    /**
+     * Holds every line or none. The lines are first worked out into the holds they make (a bundle's line into its
+     * parts at the location chosen for it), then held in (SKU, location) order, the order every change takes stock
+     * rows in, so two reservations naming the same SKUs in opposite orders queue up instead of deadlocking.
+     */
     @WithTransaction
     public Uni<Outcome> reserve(ReservationRequest request, String idempotencyKey, String actor) {
         String requestHash = RequestFingerprint.of(json, request);
-        return idempotency.once(KeyLocks.Scope.RESERVATION_IDEMPOTENCY_KEY, idempotencyKey, requestHash,
-                () -> reservations.findByIdempotencyKey(idempotencyKey), Reservation::requestHash,
+        return idempotency.once(KeyLocks.Scope.RESERVATION_IDEMPOTENCY_KEY, actor, idempotencyKey, requestHash,
+                () -> reservations.findByIdempotencyKey(actor, idempotencyKey), Reservation::requestHash,
                 first -> new Outcome(first, true), () -> {
             requireDistinctLines(request);
             if (request.expiresAt() != null && !request.expiresAt().isAfter(OffsetDateTime.now())) {
                 throw RuleViolation.unprocessable("expiresAt", "a hold must expire in the future");
             }
             UUID id = UUID.randomUUID();
-            List<Reservation.Line> held = new ArrayList<>();
-            List<SupplierOrderRequestRepository.NewRequest> supplierRequests = new ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            List<PlannedHold> planned = new ArrayList<>();
+            Uni<Void> planning = Uni.createFrom().voidItem();
             for (int i = 0; i < request.lines().size(); i++) {
                 ReservationRequest.Line line = request.lines().get(i);
                 String field = "lines[" + i + "].quantity";
-                chain = chain.chain(() -> holdLine(line, id, request.orderId(), actor, field, supplierRequests)
-                        .invoke(held::addAll))
-                        .replaceWithVoid();
+                planning = planning.chain(() -> plan(line, field).invoke(planned::addAll)).replaceWithVoid();
             }
-            return chain.chain(() -> {
+            List<Reservation.Line> held = new ArrayList<>();
+            List<SupplierOrderRequestRepository.NewRequest> supplierRequests = new ArrayList<>();
+            return planning.chain(() -> {
+                planned.sort(PlannedHold.LOCK_ORDER);
+                Uni<Void> holding = Uni.createFrom().voidItem();
+                for (PlannedHold hold : planned) {
+                    holding = holding.chain(() -> hold(hold, id, request.orderId(), actor, supplierRequests)
+                            .invoke(held::add)).replaceWithVoid();
+                }
+                return holding;
+            }).chain(() -> {
+                held.sort(Comparator.comparingInt(Reservation.Line::line).thenComparing(Reservation.Line::sku));
                 Reservation reservation = new Reservation(id, request.orderId(), Status.ACTIVE, requestHash,
-                        request.expiresAt(), List.copyOf(held));
+                        request.expiresAt(), List.copyOf(held), actor);
                 Uni<Void> inserted = reservations.insert(reservation, idempotencyKey).replaceWithVoid();
                 for (SupplierOrderRequestRepository.NewRequest supplierRequest : supplierRequests) {
                     inserted = inserted.chain(() -> supplierOrderRequests.insert(supplierRequest));
@@ -105,6 +118,20 @@ public class ReservationService {
                 return inserted.replaceWith(new Outcome(reservation, false));
             });
         });
+    }
+
+    /**
+     * One stock row a reservation takes: {@code quantity} of {@code sku} at {@code location}, or, when the location
+     * is null, at the first of the candidates (worked out when it is held) that takes it. A bundle's part names the
+     * {@code bundle}; a {@code dropship} hold takes a supplier's availability.
+     */
+    private record PlannedHold(int line, String sku, String location, long quantity, String bundle, String field,
+            boolean backorderAllowed, boolean dropship) {
+
+        /** (SKU, location), as every change takes stock rows; a location chosen when held sorts after those named. */
+        static final Comparator<PlannedHold> LOCK_ORDER = Comparator.comparing(PlannedHold::sku)
+                .thenComparing(PlannedHold::location, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingInt(PlannedHold::line);
     }
 
     private static void requireDistinctLines(ReservationRequest request) {
@@ -116,77 +143,93 @@ public class ReservationService {
         }
     }
 
-    private Uni<List<Reservation.Line>> holdLine(ReservationRequest.Line line, UUID reservationId, String orderId,
-            String actor, String field, List<SupplierOrderRequestRepository.NewRequest> supplierRequests) {
+    /** Checks the line and works out the holds it makes; takes no stock. */
+    private Uni<List<PlannedHold>> plan(ReservationRequest.Line line, String field) {
+        String skuField = field.replace("quantity", "sku");
+        String locationField = field.replace("quantity", "location");
         return items.findById(line.sku())
-                .onItem().ifNull().failWith(() -> RuleViolation.notFound(field.replace("quantity", "sku"),
-                        "no item " + line.sku()))
+                .onItem().ifNull().failWith(() -> RuleViolation.notFound(skuField, "no item " + line.sku()))
                 .chain(item -> {
                     if (item.status == ItemStatus.DISCONTINUED) {
-                        throw RuleViolation.unprocessable(field.replace("quantity", "sku"),
-                                line.sku() + " is discontinued");
+                        throw RuleViolation.unprocessable(skuField, line.sku() + " is discontinued");
                     }
                     if (item.kind == ItemKind.DROPSHIP) {
-                        return holdDropship(line, reservationId, orderId, actor, field)
-                                .invoke(supplierRequests::add)
-                                .map(request -> List.of(new Reservation.Line(line.line(), line.sku(),
-                                        request.location(), line.quantity())));
+                        Uni<String> location = line.location() == null ? Uni.createFrom().nullItem()
+                                : locations.findById(line.location())
+                                        .onItem().ifNull().failWith(() -> RuleViolation.notFound(locationField,
+                                                "no location " + line.location()))
+                                        .map(found -> {
+                                            if (found.type.holdsOwnStock()) {
+                                                throw RuleViolation.unprocessable(locationField, line.sku()
+                                                        + " is dropshipped: it holds no stock at " + line.location()
+                                                        + ", only at its suppliers' locations");
+                                            }
+                                            return found.code;
+                                        });
+                        return location.map(code -> List.of(new PlannedHold(line.line(), line.sku(), code,
+                                line.quantity(), null, field, false, true)));
                     }
+                    Uni<String> location;
                     if (line.location() != null) {
-                        return locations.findById(line.location())
-                                .onItem().ifNull().failWith(() -> RuleViolation.notFound(
-                                        field.replace("quantity", "location"), "no location " + line.location()))
-                                .invoke(location -> {
-                                    if (!location.type.holdsOwnStock()) {
-                                        throw RuleViolation.unprocessable(field.replace("quantity", "location"),
-                                                line.location() + " shows a dropship supplier's availability and holds"
-                                                        + " no stock of " + line.sku());
+                        location = locations.findById(line.location())
+                                .onItem().ifNull().failWith(() -> RuleViolation.notFound(locationField,
+                                        "no location " + line.location()))
+                                .map(found -> {
+                                    if (!found.type.holdsOwnStock()) {
+                                        throw RuleViolation.unprocessable(locationField, line.location()
+                                                + " shows a dropship supplier's availability and holds no stock of "
+                                                + line.sku());
                                     }
-                                })
-                                .chain(location -> item.kind == ItemKind.BUNDLE
-                                        ? holdBundle(line, line.location(), reservationId, orderId, actor, field)
-                                        : hold(line, line.location(), reservationId, orderId, actor, field,
-                                                item.backorderAllowed).map(List::of));
+                                    return found.code;
+                                });
+                    } else if (item.kind == ItemKind.BUNDLE) {
+                        location = bestLocationForBundle(line, field);
+                    } else {
+                        location = Uni.createFrom().nullItem();
                     }
-                    if (item.kind == ItemKind.BUNDLE) {
-                        return bestLocationForBundle(line, field)
-                                .chain(location -> holdBundle(line, location, reservationId, orderId, actor, field));
-                    }
-                    return stock.locationsAbleToTake(line.sku(), line.quantity())
-                            .chain(candidates -> holdAtFirstThatTakes(line, candidates, 0, reservationId, orderId,
-                                    actor, field))
-                            .map(List::of);
+                    return location.chain(code -> item.kind == ItemKind.BUNDLE ? bundleParts(line, code, field)
+                            : Uni.createFrom().item(List.of(new PlannedHold(line.line(), line.sku(), code,
+                                    line.quantity(), null, field, item.backorderAllowed, false))));
                 });
     }
 
     /**
-     * Takes a dropship line from a supplier's availability: at the SUPPLIER location named, or else at the supplier
-     * showing the most. The guarded update refuses a unit another order took first, so the last unit sells once.
+     * A bundle's line holds its stocked parts at one location. A part that falls short fails the whole reservation
+     * (the transaction rolls back), so no component is ever held for half a bundle.
      */
-    private Uni<SupplierOrderRequestRepository.NewRequest> holdDropship(ReservationRequest.Line line,
-            UUID reservationId, String orderId, String actor, String field) {
-        String locationField = field.replace("quantity", "location");
-        Uni<String> held;
-        if (line.location() != null) {
-            held = locations.findById(line.location())
-                    .onItem().ifNull().failWith(() -> RuleViolation.notFound(locationField,
-                            "no location " + line.location()))
-                    .chain(location -> {
-                        if (location.type.holdsOwnStock()) {
-                            throw RuleViolation.unprocessable(locationField, line.sku() + " is dropshipped: it holds"
-                                    + " no stock at " + line.location() + ", only at its suppliers' locations");
-                        }
-                        return hold(line, location.code, reservationId, orderId, actor, field, false);
-                    })
-                    .map(Reservation.Line::location);
+    private Uni<List<PlannedHold>> bundleParts(ReservationRequest.Line line, String location, String field) {
+        return bundles.stockedParts(line.sku()).map(parts -> parts.entrySet().stream()
+                .map(part -> new PlannedHold(line.line(), part.getKey(), location,
+                        Bundle.partUnits(part.getKey(), part.getValue(), line.quantity(),
+                                MovementRequest.MAX_QUANTITY, field), line.sku(), field,
+                        false, false))
+                .toList());
+    }
+
+    private Uni<Reservation.Line> hold(PlannedHold hold, UUID reservationId, String orderId, String actor,
+            List<SupplierOrderRequestRepository.NewRequest> supplierRequests) {
+        StockLedger.Entry entry = new StockLedger.Entry(MovementType.RESERVE, hold.sku(), hold.location(),
+                hold.quantity(), hold.bundle() == null ? "order " + orderId
+                        : "order " + orderId + ", bundle " + hold.bundle(),
+                reservationId.toString(), actor, null, null);
+        Uni<String> heldAt;
+        if (hold.location() != null) {
+            heldAt = ledger.record(entry, hold.backorderAllowed(), hold.field()).replaceWith(hold.location());
         } else {
-            held = stock.supplierLocationsAbleToTake(line.sku(), line.quantity())
-                    .chain(candidates -> holdAtFirstThatTakes(line, candidates, 0, reservationId, orderId, actor, field))
-                    .map(Reservation.Line::location);
+            Uni<List<String>> candidates = hold.dropship()
+                    ? stock.supplierLocationsAbleToTake(hold.sku(), hold.quantity())
+                    : stock.locationsAbleToTake(hold.sku(), hold.quantity());
+            heldAt = candidates.chain(found -> holdAtFirstThatTakes(hold, entry, found, 0));
         }
-        return held.chain(location -> locations.findById(location)
-                .map(supplierLocation -> new SupplierOrderRequestRepository.NewRequest(supplierLocation.supplier,
-                        line.sku(), location, line.quantity(), orderId, reservationId, line.line(), actor)));
+        Uni<Reservation.Line> line = heldAt.map(location -> new Reservation.Line(hold.line(), hold.sku(), location,
+                hold.quantity(), hold.bundle()));
+        if (!hold.dropship()) {
+            return line;
+        }
+        // A dropship line asks the supplier of the location it took to ship.
+        return line.call(held -> locations.findById(held.location()).invoke(supplierLocation -> supplierRequests.add(
+                new SupplierOrderRequestRepository.NewRequest(supplierLocation.supplier, hold.sku(), held.location(),
+                        hold.quantity(), orderId, reservationId, hold.line(), actor))));
     }
 
     /** The location that can make the bundles, chosen as for any line: priority, then most available, then code. */
@@ -202,63 +245,32 @@ public class ReservationService {
                         "no location makes " + line.quantity() + " of bundle " + line.sku()))));
     }
 
-    /**
-     * Holds a bundle by holding its stocked parts at one location. A part that falls short fails the whole
-     * reservation (the transaction rolls back), so no component is ever held for half a bundle.
-     */
-    private Uni<List<Reservation.Line>> holdBundle(ReservationRequest.Line line, String location, UUID reservationId,
-            String orderId, String actor, String field) {
-        return bundles.stockedParts(line.sku()).chain(parts -> {
-            List<Reservation.Line> held = new ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Map.Entry<String, Long> part : parts.entrySet()) {
-                long quantity = part.getValue() * line.quantity();
-                chain = chain.chain(() -> ledger.record(new StockLedger.Entry(MovementType.RESERVE, part.getKey(),
-                        location, quantity, "order " + orderId + ", bundle " + line.sku(), reservationId.toString(),
-                        actor, null, null), false, field)
-                        .invoke(result -> held.add(new Reservation.Line(line.line(), part.getKey(), location, quantity,
-                                line.sku()))))
-                        .replaceWithVoid();
-            }
-            return chain.replaceWith(held);
-        });
-    }
-
     /** Tries the candidates best first; another order may take a candidate's stock between the read and the hold. */
-    private Uni<Reservation.Line> holdAtFirstThatTakes(ReservationRequest.Line line, List<String> candidates, int next,
-            UUID reservationId, String orderId, String actor, String field) {
+    private Uni<String> holdAtFirstThatTakes(PlannedHold hold, StockLedger.Entry entry, List<String> candidates,
+            int next) {
         if (next == candidates.size()) {
-            return Uni.createFrom().failure(StockShortage.of(field,
-                    "no location holds " + line.quantity() + " available of " + line.sku()));
+            return Uni.createFrom().failure(StockShortage.of(hold.field(),
+                    "no location holds " + hold.quantity() + " available of " + hold.sku()));
         }
         String location = candidates.get(next);
-        return ledger.tryRecord(reserveEntry(line, location, reservationId, orderId, actor), false)
-                .chain(result -> result != null
-                        ? Uni.createFrom().item(new Reservation.Line(line.line(), line.sku(), location, line.quantity()))
-                        : holdAtFirstThatTakes(line, candidates, next + 1, reservationId, orderId, actor, field));
+        return ledger.tryRecord(entry.at(location, entry.delta()), false)
+                .chain(result -> result != null ? Uni.createFrom().item(location)
+                        : holdAtFirstThatTakes(hold, entry, candidates, next + 1));
     }
 
-    private static StockLedger.Entry reserveEntry(ReservationRequest.Line line, String location, UUID reservationId,
-            String orderId, String actor) {
-        return new StockLedger.Entry(MovementType.RESERVE, line.sku(), location, line.quantity(), "order " + orderId,
-                reservationId.toString(), actor, null, null);
-    }
-
-    private Uni<Reservation.Line> hold(ReservationRequest.Line line, String location, UUID reservationId,
-            String orderId, String actor, String field, boolean backorderAllowed) {
-        return ledger.record(reserveEntry(line, location, reservationId, orderId, actor), backorderAllowed, field)
-                .map(result -> new Reservation.Line(line.line(), line.sku(), location, line.quantity()));
-    }
-
+    /**
+     * Gives the held lines back. Only the caller that made the reservation releases it, or an admin
+     * ({@code anyOwner}); anyone else is refused (403) and nothing changes.
+     */
     @WithTransaction
-    public Uni<Reservation> release(UUID id, String actor) {
-        return finish(id, Status.RELEASED, MovementType.RELEASE, actor);
+    public Uni<Reservation> release(UUID id, String actor, boolean anyOwner) {
+        return finish(id, Status.RELEASED, MovementType.RELEASE, actor, anyOwner);
     }
 
-    /** Gives back a hold whose time ran out; a reservation finished meanwhile is left as it is. */
+    /** Gives back a hold whose time ran out, whoever made it; a reservation finished meanwhile is left as it is. */
     @WithTransaction
     public Uni<Reservation> expire(UUID id) {
-        return finish(id, Status.EXPIRED, MovementType.RELEASE, EXPIRY_ACTOR);
+        return finish(id, Status.EXPIRED, MovementType.RELEASE, EXPIRY_ACTOR, true);
     }
 
     @WithSession
@@ -266,15 +278,26 @@ public class ReservationService {
         return reservations.expiredBefore(OffsetDateTime.now(), limit);
     }
 
+    /** Commits the held lines; like {@link #release}, only for the caller that made the reservation or an admin. */
     @WithTransaction
-    public Uni<Reservation> commit(UUID id, String actor) {
-        return finish(id, Status.COMMITTED, MovementType.COMMIT, actor);
+    public Uni<Reservation> commit(UUID id, String actor, boolean anyOwner) {
+        return finish(id, Status.COMMITTED, MovementType.COMMIT, actor, anyOwner);
     }
 
-    /** Releasing or committing twice returns the reservation as it is; the stock moves once. */
-    private Uni<Reservation> finish(UUID id, Status to, MovementType movement, String actor) {
+    /**
+     * Releasing or committing twice returns the reservation as it is; the stock moves once, its rows taken in
+     * (SKU, location) order as a reservation takes them.
+     */
+    private Uni<Reservation> finish(UUID id, Status to, MovementType movement, String actor, boolean anyOwner) {
         return reservations.findById(id)
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound("id", "no reservation " + id))
+                .invoke(reservation -> {
+                    if (!anyOwner && !reservation.owner().equals(actor)) {
+                        throw RuleViolation.forbidden("id", "reservation " + id + " was made by another caller:"
+                                + " only its maker or an admin may " + (to == Status.COMMITTED ? "commit" : "release")
+                                + " it").in(RuleViolation.In.PATH);
+                    }
+                })
                 .chain(reservation -> reservations.finish(id, to).chain(finished -> {
                     if (!finished) {
                         if (reservation.status() == to) {
@@ -282,8 +305,11 @@ public class ReservationService {
                         }
                         throw RuleViolation.conflict("id", "reservation " + id + " is " + reservation.status());
                     }
+                    List<Reservation.Line> inLockOrder = new ArrayList<>(reservation.lines());
+                    inLockOrder.sort(Comparator.comparing(Reservation.Line::sku)
+                            .thenComparing(Reservation.Line::location));
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Reservation.Line line : reservation.lines()) {
+                    for (Reservation.Line line : inLockOrder) {
                         chain = chain.chain(() -> ledger.record(new StockLedger.Entry(movement, line.sku(),
                                 line.location(), line.quantity(), "order " + reservation.orderId(), id.toString(),
                                 actor, null, null), true, "id")).replaceWithVoid();
@@ -291,8 +317,7 @@ public class ReservationService {
                     chain = chain.chain(() -> supplierOrderRequests.finish(id, to == Status.COMMITTED
                             ? SupplierOrderRequest.Status.CONFIRMED : SupplierOrderRequest.Status.CANCELLED))
                             .replaceWithVoid();
-                    return chain.replaceWith(new Reservation(id, reservation.orderId(), to, reservation.requestHash(),
-                            reservation.expiresAt(), reservation.lines()));
+                    return chain.replaceWith(reservation.finished(to));
                 }));
     }
 }

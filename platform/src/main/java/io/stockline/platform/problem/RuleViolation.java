@@ -10,11 +10,13 @@ public class RuleViolation extends RuntimeException {
     public enum Kind {
         /** Malformed in a way its schema cannot say (a missing header, a bad combination): 400. */
         INVALID(400, "Bad Request"),
+        /** The caller may not act on this thing (another caller's reservation, say): 403. */
+        FORBIDDEN(403, "Forbidden"),
         /** Names something that does not exist: 404. */
         NOT_FOUND(404, "Not Found"),
-        /** Clashes with what exists: a duplicate code, a key reused for another request, too little stock: 409. */
+        /** Clashes with what exists: a duplicate code, too little stock: 409. */
         CONFLICT(409, "Conflict"),
-        /** Well-formed but not allowed: 422. */
+        /** Well-formed but not allowed (an Idempotency-Key reused for a different request, say): 422. */
         UNPROCESSABLE(422, "Unprocessable Content");
 
         private final int status;
@@ -88,6 +90,10 @@ public class RuleViolation extends RuntimeException {
 
     public static RuleViolation invalid(String field, String message) {
         return new RuleViolation(Kind.INVALID, field, message);
+    }
+
+    public static RuleViolation forbidden(String field, String message) {
+        return new RuleViolation(Kind.FORBIDDEN, field, message);
     }
 
     public static RuleViolation notFound(String field, String message) {

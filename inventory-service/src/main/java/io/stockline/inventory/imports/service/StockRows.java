@@ -139,7 +139,7 @@ class StockRows implements RowKind<StockRows.Count> {
             codes.add(row.value().location());
             keys.add(key(run, row.line()));
         }
-        return items.facts(skus).chain(facts -> locations.findAll(codes).chain(found -> movements.existingKeys(keys)
+        return items.facts(skus).chain(facts -> locations.findAll(codes).chain(found -> movements.existingKeys(run.actor(), keys)
                 .chain(replayed -> {
                     Set<String> known = new HashSet<>();
                     found.forEach(l -> known.add(l.code));

@@ -11,8 +11,9 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PurchaseReceiptRepository implements PanacheRepositoryBase<PurchaseReceipt, Long> {
 
-    public Uni<PurchaseReceipt> findByIdempotencyKey(String key) {
-        return find("idempotencyKey", key).firstResult();
+    /** The receipt the caller ({@code actor}) booked under the key: keys are scoped per caller. */
+    public Uni<PurchaseReceipt> findByIdempotencyKey(String actor, String key) {
+        return find("actor = ?1 AND idempotencyKey = ?2", actor, key).firstResult();
     }
 
     public Uni<List<PurchaseReceipt>> ofOrder(String number) {

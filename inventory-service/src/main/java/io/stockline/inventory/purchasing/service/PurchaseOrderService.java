@@ -242,8 +242,8 @@ public class PurchaseOrderService {
     @WithTransaction
     public Uni<Received> receive(String number, ReceiptRequest request, String idempotencyKey, String actor) {
         String requestHash = RequestFingerprint.of(json, Map.of("number", number, "receipt", request));
-        return idempotency.once(KeyLocks.Scope.PURCHASE_RECEIPT_KEY, idempotencyKey, requestHash,
-                () -> receipts.findByIdempotencyKey(idempotencyKey), r -> r.requestHash, r -> new Outcome(r, true),
+        return idempotency.once(KeyLocks.Scope.PURCHASE_RECEIPT_KEY, actor, idempotencyKey, requestHash,
+                () -> receipts.findByIdempotencyKey(actor, idempotencyKey), r -> r.requestHash, r -> new Outcome(r, true),
                 () -> firstReceipt(number, request, idempotencyKey, requestHash, actor).map(r -> new Outcome(r, false)))
                 .chain(outcome -> orders.findById(outcome.receipt().number).chain(order -> orders.lines(order.number)
                         .map(lines -> new Received(receiptView(outcome.receipt()), view(order, lines), outcome.replayed()))));

@@ -51,8 +51,8 @@ public class InspectionService {
     @WithTransaction
     public Uni<Inspected> inspect(InspectionRequest request, String idempotencyKey, String actor) {
         String requestHash = RequestFingerprint.of(json, request);
-        return idempotency.once(KeyLocks.Scope.MOVEMENT_IDEMPOTENCY_KEY, idempotencyKey, requestHash,
-                () -> movements.findByIdempotencyKey(idempotencyKey), m -> m.requestHash(),
+        return idempotency.once(KeyLocks.Scope.MOVEMENT_IDEMPOTENCY_KEY, actor, idempotencyKey, requestHash,
+                () -> movements.findByIdempotencyKey(actor, idempotencyKey), m -> m.requestHash(),
                 first -> Boolean.TRUE, () -> record(request, idempotencyKey, requestHash, actor).replaceWith(Boolean.FALSE))
                 .chain(replayed -> stock.find(request.sku(), request.location())
                         .map(level -> new Inspected(level, replayed)));

@@ -34,10 +34,11 @@ public class TransferRepository implements PanacheRepositoryBase<Transfer, Strin
         return Panache.getSession().flatMap(session -> session.persist(line));
     }
 
-    public Uni<TransferReceipt> receiptByKey(String key) {
+    /** The receipt the caller ({@code actor}) booked under the key: keys are scoped per caller. */
+    public Uni<TransferReceipt> receiptByKey(String actor, String key) {
         return Panache.getSession().flatMap(session -> session
-                .createQuery("FROM TransferReceipt WHERE idempotencyKey = :key", TransferReceipt.class)
-                .setParameter("key", key).getResultList())
+                .createQuery("FROM TransferReceipt WHERE actor = :actor AND idempotencyKey = :key", TransferReceipt.class)
+                .setParameter("actor", actor).setParameter("key", key).getResultList())
                 .map(found -> found.isEmpty() ? null : found.get(0));
     }
 

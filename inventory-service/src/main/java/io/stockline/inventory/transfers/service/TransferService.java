@@ -155,8 +155,8 @@ public class TransferService {
     @WithTransaction
     public Uni<Received> receive(String number, TransferReceiptRequest request, String idempotencyKey, String actor) {
         String requestHash = RequestFingerprint.of(json, Map.of("number", number, "receipt", request));
-        return idempotency.once(KeyLocks.Scope.TRANSFER_RECEIPT_KEY, idempotencyKey, requestHash,
-                () -> transfers.receiptByKey(idempotencyKey), r -> r.requestHash, r -> new Outcome(r, true),
+        return idempotency.once(KeyLocks.Scope.TRANSFER_RECEIPT_KEY, actor, idempotencyKey, requestHash,
+                () -> transfers.receiptByKey(actor, idempotencyKey), r -> r.requestHash, r -> new Outcome(r, true),
                 () -> firstReceipt(number, request, idempotencyKey, requestHash, actor).map(r -> new Outcome(r, false)))
                 .chain(outcome -> transfers.findById(outcome.receipt().number).chain(transfer -> transfers
                         .lines(transfer.number)
