@@ -2,8 +2,8 @@ package io.stockline.inventory.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.AdvisoryLocks;
 
 /**
  * Transaction-scoped locks on request keys. Two requests with the same key queue up instead of colliding
@@ -24,21 +24,18 @@ public class KeyLocks {
         }
     }
 
+    private final AdvisoryLocks locks;
+
+    public KeyLocks(AdvisoryLocks locks) {
+        this.locks = locks;
+    }
+
     /**
      * Holds the locks on every key until the transaction ends, taken in the order of their hashes so that two bulk
      * writers never wait on each other in a circle (an import's chunk against another import's, say).
      */
     public Uni<Void> lockAll(Scope scope, java.util.Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT count(pg_advisory_xact_lock(:scope, h))
-                FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(CAST(:keys AS text[])) AS k ORDER BY 1) AS sorted""",
-                Long.class)
-                .setParameter("scope", scope.id).setParameter("keys", keys.toArray(String[]::new))
-                .getSingleResult())
-                .replaceWithVoid();
+        return locks.lockAll(scope.id, keys);
     }
 
     /**
@@ -52,10 +49,6 @@ public class KeyLocks {
 
     /** Holds the lock on {@code key} in {@code scope} until the transaction ends. */
     public Uni<Void> lock(Scope scope, String key) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT true FROM pg_advisory_xact_lock(:scope, hashtext(:key))", Boolean.class)
-                .setParameter("scope", scope.id).setParameter("key", key)
-                .getSingleResult())
-                .replaceWithVoid();
+        return locks.lock(scope.id, key);
     }
 }
