@@ -95,11 +95,11 @@ final class SystemProcesses implements AutoCloseable {
     }
 
     /**
-     * Whether this checkout's deploy/local/infra started the PostgreSQL the tests use (its marker is there), so a test
-     * may stop and start it; a server started some other way is left alone.
+     * Whether deploy/local/infra started the PostgreSQL the tests use (its marker is there), so a test may stop and
+     * start it; a server started some other way is left alone.
      */
     boolean canRestartPostgres() {
-        Path data = Infrastructure.repositoryRoot().resolve("deploy/local/.data");
+        Path data = infraScript().resolveSibling(".data");
         return Files.isRegularFile(data.resolve("postgres.started"))
                 || Files.isRegularFile(data.resolve("postgres-embedded.pid"));
     }
@@ -114,8 +114,18 @@ final class SystemProcesses implements AutoCloseable {
         infra("start");
     }
 
+    /**
+     * The deploy/local/infra that started the broker and database: {@code STOCKLINE_INFRA} when set (CI starts them
+     * from its checkout and runs the tests in a fresh clone of it), else this checkout's.
+     */
+    private static Path infraScript() {
+        String named = System.getenv("STOCKLINE_INFRA");
+        return named != null && !named.isBlank() ? Path.of(named)
+                : Infrastructure.repositoryRoot().resolve("deploy/local/infra");
+    }
+
     private static void infra(String verb) {
-        Path script = Infrastructure.repositoryRoot().resolve("deploy/local/infra");
+        Path script = infraScript();
         try {
             Process process = new ProcessBuilder("bash", script.toString(), verb, "postgres").inheritIO().start();
             if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
