@@ -3,6 +3,7 @@ package io.stockline.testsupport;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,8 @@ import io.stockline.platform.events.EventContract;
  * duplicates never takes two instances for one event.
  */
 public final class ContractInstances {
+
+    private static final DateTimeFormatter RFC_3339_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -174,7 +177,9 @@ public final class ContractInstances {
         }
         return switch (schema.path("format").asText("")) {
             case "uuid" -> NODES.textNode(UUID.randomUUID().toString());
-            case "date-time" -> NODES.textNode(OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString());
+            // Always with seconds: OffsetDateTime.toString() drops ":00" at a full minute ("...T12:39Z"), which RFC 3339
+            // refuses, and a valid instance generated in that second went to the dead letters (the alert flake).
+            case "date-time" -> NODES.textNode(OffsetDateTime.now(ZoneOffset.UTC).format(RFC_3339_SECONDS));
             case "date" -> NODES.textNode(LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
             default -> NODES.textNode(unique(Math.min(12, schema.path("maxLength").asInt(12))));
         };
