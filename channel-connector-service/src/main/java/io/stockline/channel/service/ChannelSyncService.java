@@ -158,8 +158,9 @@ public class ChannelSyncService {
     private Uni<Integer> recomputeLocked(ChannelSettings channel, List<String> skus) {
         return availability.sumsBySku(channel.id(), skus)
                 .chain(sums -> items.inactive()
-                        .chain(inactive -> channels.skuRulesOf(channel.id())
-                                .chain(rules -> {
+                        .chain(inactive -> {
+                                    // the settings were just read under the lock, SKU rules with them
+                                    Map<String, SkuRule> rules = channel.skuRules();
                                     List<SyncStateRepository.Wanted> wanted = new ArrayList<>();
                                     List<String[]> excluded = new ArrayList<>();
                                     new java.util.TreeMap<>(sums).forEach((sku, sum) -> {
@@ -178,7 +179,7 @@ public class ChannelSyncService {
                                                     .invoke(changes::addAndGet))
                                             .collect().last())
                                             .map(ignored -> changes.get());
-                                })));
+                                }));
     }
 
 }
