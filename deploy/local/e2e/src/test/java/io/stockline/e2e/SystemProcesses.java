@@ -125,18 +125,7 @@ final class SystemProcesses implements AutoCloseable {
     }
 
     private static void infra(String verb) {
-        Path script = infraScript();
-        try {
-            Process process = new ProcessBuilder("bash", script.toString(), verb, "postgres").inheritIO().start();
-            if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException(script + " " + verb + " postgres failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + script, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Infrastructure.runInfra(infraScript(), 2, verb, "postgres");
     }
 
     @Override

@@ -105,21 +105,27 @@ public final class Infrastructure {
 
     private static Infrastructure fromDeployLocal() {
         if (!(portOpen(9092) && portOpen(5432))) {
-            Path script = repositoryRoot().resolve("deploy/local/infra");
-            try {
-                Process process = new ProcessBuilder("bash", script.toString(), "start").inheritIO().start();
-                if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                    throw new IllegalStateException(script + " start failed (exit " + process.exitValue() + ")");
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot run " + script, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            runInfra(repositoryRoot().resolve("deploy/local/infra"), 10, "start");
         }
         return new Infrastructure("127.0.0.1:9092", "127.0.0.1", 5432, envOr(ENV_PG_USER, "stockline"),
                 envOr(ENV_PG_PASSWORD, "stockline"));
+    }
+
+    /** Runs deploy/local/infra ({@code script}) with {@code args}, its output on this process's; fails unless it ends well. */
+    public static void runInfra(Path script, int minutes, String... args) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash", script.toString()));
+        command.addAll(java.util.List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).inheritIO().start();
+            if (!process.waitFor(minutes, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + script, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The checkout this test runs in: the nearest folder above the working directory with deploy/local/infra. */
