@@ -14,6 +14,7 @@ import io.stockline.alert.config.AlertConfig;
 import io.stockline.alert.domain.Delivery;
 import io.stockline.platform.outbound.OutboundGuard;
 import io.stockline.platform.outbound.OutboundRefused;
+import io.stockline.platform.outbound.RemoteText;
 import io.stockline.platform.webhook.WebhookSignature;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -93,9 +94,8 @@ public class Notifier {
      */
     private static Void accepted(Delivery delivery, HttpResponse<Buffer> response) {
         if (response.statusCode() / 100 != 2) {
-            String body = response.bodyAsString();
             Log.warnf("delivery %s refused with HTTP %d: %s", delivery.id(), response.statusCode(),
-                    body == null ? "" : body.substring(0, Math.min(body.length(), 200)));
+                    RemoteText.forLog(response.bodyAsString()));
             throw new IllegalStateException("HTTP " + response.statusCode());
         }
         return null;

@@ -105,7 +105,8 @@ public class AmazonConnector implements MarketplaceConnector {
         }
         if (status == 400 || status == 404 || status == 413) {
             // this SKU's request is wrong; the next SKU's may be fine
-            return rejected(update, "HTTP " + status + " " + MarketplaceHttp.abbreviate(response.bodyAsString()));
+            MarketplaceHttp.logAnswer("amazon patchListingsItem " + update.sku(), status, response.bodyAsString());
+            return rejected(update, "HTTP " + status);
         }
         throw MarketplaceHttp.failure(what, response).carrying(rate(response));
     }

@@ -111,6 +111,9 @@ public class BigCommerceConnector implements MarketplaceConnector {
                     RateSignal signal = rateSignal(response);
                     Map<Integer, String> itemErrors = response.statusCode() == 422 || response.statusCode() == 207
                             ? itemErrors(response) : Map.of();
+                    if (!itemErrors.isEmpty()) {
+                        MarketplaceHttp.logAnswer(what, response.statusCode(), response.bodyAsString());
+                    }
                     if (response.statusCode() == 422 && itemErrors.isEmpty() || !MarketplaceHttp.ok(response) && response.statusCode() != 422) {
                         throw failure(what, response, signal);
                     }
@@ -283,7 +286,8 @@ public class BigCommerceConnector implements MarketplaceConnector {
             named.forEach(entry -> {
                 Matcher item = ITEM_KEY.matcher(entry.getKey());
                 if (item.find()) {
-                    byIndex.merge(Integer.parseInt(item.group(1)), entry.getKey() + ": " + entry.getValue(), (a, b) -> a + "; " + b);
+                    // the key is the field of our own request; the text beside it is BigCommerce's words, for the log only
+                    byIndex.merge(Integer.parseInt(item.group(1)), entry.getKey() + " refused", (a, b) -> a + "; " + b);
                 }
             });
         }

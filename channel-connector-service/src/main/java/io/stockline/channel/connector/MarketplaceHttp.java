@@ -8,9 +8,11 @@ import java.time.format.DateTimeParseException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stockline.platform.outbound.OutboundGuard;
 import io.stockline.platform.outbound.OutboundRefused;
+import io.stockline.platform.outbound.RemoteText;
 import io.stockline.platform.outbound.ResponseTooLarge;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -89,7 +91,16 @@ public class MarketplaceHttp {
         if (status == 408 || status >= 500) {
             return new MarketplaceException.TransientFailure(message);
         }
-        return new MarketplaceException.PermanentFailure(message + ": " + abbreviate(response.bodyAsString()));
+        logAnswer(what, status, response.bodyAsString());
+        return new MarketplaceException.PermanentFailure(message);
+    }
+
+    /**
+     * A marketplace's own words about a failure go to the log (cut short, credentials masked), never into what the
+     * API shows: there a failure is its class and status code, or the marketplace's error code.
+     */
+    static void logAnswer(String what, int status, String body) {
+        Log.warnf("%s answered HTTP %d: %s", what, status, RemoteText.forLog(body));
     }
 
     /** A failure to get any answer (refused connection, timeout) is worth retrying. */
@@ -118,13 +129,6 @@ public class MarketplaceHttp {
                 return DEFAULT_RETRY_AFTER;
             }
         }
-    }
-
-    static String abbreviate(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 
     @PreDestroy

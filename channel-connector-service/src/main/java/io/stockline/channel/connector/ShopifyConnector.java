@@ -244,7 +244,8 @@ public class ShopifyConnector implements MarketplaceConnector {
 
     private static JsonObject payload(String what, JsonObject body, JsonObject cost, JsonObject throttle) {
         if (body.getValue("errors") instanceof String message) {
-            throw new MarketplaceException.PermanentFailure(what + " error: " + MarketplaceHttp.abbreviate(message));
+            MarketplaceHttp.logAnswer(what, 200, message);
+            throw new MarketplaceException.PermanentFailure(what + " answered an error");
         }
         JsonArray errors = body.getJsonArray("errors");
         if (errors != null && !errors.isEmpty()) {
@@ -255,13 +256,14 @@ public class ShopifyConnector implements MarketplaceConnector {
                     throw new MarketplaceException.Throttled(what + " THROTTLED", waitForPoints(cost, throttle));
                 }
                 if ("INTERNAL_SERVER_ERROR".equals(code) || "SERVICE_UNAVAILABLE".equals(code)) {
-                    throw new MarketplaceException.TransientFailure(what + " " + code + ": " + error.getString("message"));
+                    throw new MarketplaceException.TransientFailure(what + " " + code);
                 }
                 if ("ACCESS_DENIED".equals(code) || "UNAUTHORIZED".equals(code)) {
                     throw new MarketplaceException.AuthenticationFailure(what + " " + code);
                 }
             }
-            throw new MarketplaceException.PermanentFailure(what + " GraphQL errors: " + MarketplaceHttp.abbreviate(errors.encode()));
+            MarketplaceHttp.logAnswer(what, 200, errors.encode());
+            throw new MarketplaceException.PermanentFailure(what + " GraphQL errors: " + codes(errors));
         }
         JsonObject data = body.getJsonObject("data");
         if (data == null) {
@@ -302,8 +304,11 @@ public class ShopifyConnector implements MarketplaceConnector {
             if (index != null && index < updates.size()) {
                 errorByIndex.putIfAbsent(index, error);
             } else {
-                general.add(code + " " + error.getString("message"));
+                general.add(code);
             }
+        }
+        if (!userErrors.isEmpty()) {
+            MarketplaceHttp.logAnswer("shopify inventorySetQuantities userErrors", 200, userErrors.encode());
         }
         if (!general.isEmpty() && errorByIndex.isEmpty()) {
             throw new MarketplaceException.PermanentFailure("shopify refused the call: " + String.join("; ", general));
@@ -320,7 +325,7 @@ public class ShopifyConnector implements MarketplaceConnector {
                     case "CHANGE_FROM_QUANTITY_STALE", "COMPARE_QUANTITY_STALE", "IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED" -> ListingOutcome.Status.CONFLICT;
                     default -> ListingOutcome.Status.REJECTED;
                 };
-                outcomes.add(new ListingOutcome(update.sku(), update.listingId(), status, null, code + ": " + error.getString("message")));
+                outcomes.add(new ListingOutcome(update.sku(), update.listingId(), status, null, code));
             } else if (applied || userErrors.isEmpty()) {
                 outcomes.add(ListingOutcome.applied(update));
             } else {
@@ -329,6 +334,20 @@ public class ShopifyConnector implements MarketplaceConnector {
             }
         }
         return outcomes;
+    }
+
+    /** The error codes of a GraphQL {@code errors} array (what the API may show), "UNKNOWN" for an error without one. */
+    static String codes(JsonArray errors) {
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < errors.size(); i++) {
+            Object error = errors.getValue(i);
+            String code = error instanceof JsonObject object
+                    ? object.getJsonObject("extensions", new JsonObject()).getString("code", "UNKNOWN") : "UNKNOWN";
+            if (!codes.contains(code)) {
+                codes.add(code);
+            }
+        }
+        return String.join(", ", codes);
     }
 
     /** The index of the quantity a user error names, from a field path like ["input","quantities","3","changeFromQuantity"]. */

@@ -105,8 +105,9 @@ public class WooCommerceConnector implements MarketplaceConnector {
                                     "WooCommerce did not answer for this product; read it back"));
                         } else if (answer.getJsonObject("error") != null) {
                             JsonObject error = answer.getJsonObject("error");
+                            MarketplaceHttp.logAnswer(what + " item " + id, 200, error.encode());
                             outcomes.add(new ListingOutcome(listing.sku(), listing.listingId(), ListingOutcome.Status.REJECTED, null,
-                                    error.getString("code") + ": " + error.getString("message")));
+                                    error.getString("code")));
                         } else {
                             outcomes.add(new ListingOutcome(listing.sku(), listing.listingId(), ListingOutcome.Status.APPLIED,
                                     answer.getValue("stock_quantity") == null ? listing.quantity() : answer.getLong("stock_quantity"), null));
