@@ -1,9 +1,13 @@
 package io.stockline.channel.repository;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -13,30 +17,78 @@ import io.stockline.platform.sql.Rows;
 @ApplicationScoped
 public class AvailabilityRepository {
 
+    /** What channel {@code c} may count of row {@code a}: available less the expiring lots it withholds (V10). */
+    private static final String SELLABLE = "channel_sellable(a.available, a.committed, a.lots, c.withhold_expiring_days, :today)";
+
+    private final ZoneId sellerZone;
+
+    public AvailabilityRepository(@ConfigProperty(name = "stockline.lots.zone", defaultValue = "UTC") ZoneId sellerZone) {
+        this.sellerZone = sellerZone;
+    }
+
+    /** The seller's date, which lot expiry dates are in. */
+    LocalDate today() {
+        return LocalDate.now(sellerZone);
+    }
+
     /**
-     * Applies the events (at most one per SKU and location) unless a newer or equal version is there already;
-     * returns the (SKU, location) pairs that changed, as {@code sku -> locations}.
+     * One (SKU, location)'s changes in a batch: the latest (what the row becomes), the first (whose fall from the
+     * stored number may be demand), and the demand between the batch's own events, in units.
      */
-    public Uni<Map<String, java.util.Set<String>>> apply(List<StockChanged> events) {
-        if (events.isEmpty()) {
+    public record Change(StockChanged latest, StockChanged first, long demandWithinBatch) {
+    }
+
+    /**
+     * Applies the changes (at most one per SKU and location) unless a newer or equal version is there already, and
+     * adds the demand they show to each SKU's rate; returns the (SKU, location) pairs that changed, as
+     * {@code sku -> locations}.
+     */
+    public Uni<Map<String, java.util.Set<String>>> apply(List<Change> changes) {
+        if (changes.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         StringBuilder values = new StringBuilder();
-        for (int i = 0; i < events.size(); i++) {
+        for (int i = 0; i < changes.size(); i++) {
             values.append(i == 0 ? "" : ", ").append("(:s").append(i).append(", :l").append(i)
-                    .append(", CAST(:a").append(i).append(" AS bigint), CAST(:v").append(i).append(" AS bigint))");
+                    .append(", CAST(:a").append(i).append(" AS bigint), CAST(:v").append(i).append(" AS bigint)")
+                    .append(", CAST(:c").append(i).append(" AS bigint), CAST(CAST(:lots").append(i).append(" AS text) AS jsonb)")
+                    .append(", CAST(:fa").append(i).append(" AS bigint), CAST(:fv").append(i).append(" AS bigint)")
+                    .append(", CAST(:fd").append(i).append(" AS boolean), CAST(:bd").append(i).append(" AS bigint))");
         }
+        // Every part of the statement sees the rows as they were before it, so "old" holds the numbers the changes
+        // fall from; the rows are locked by the caller (RecomputeLocks), so nothing moves them in between.
         return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery("INSERT INTO availability (sku, location, available, version) VALUES "
-                    + values + """
-                     ON CONFLICT (sku, location) DO UPDATE SET available = EXCLUDED.available, version = EXCLUDED.version,
-                        updated_at = now()
-                    WHERE availability.version < EXCLUDED.version
-                    RETURNING sku, location""", Object[].class);
-            for (int i = 0; i < events.size(); i++) {
-                StockChanged event = events.get(i);
+            var query = session.createNativeQuery("""
+                    WITH incoming (sku, location, available, version, committed, lots, first_available, first_version,
+                            first_is_demand, demand_within_batch) AS (VALUES """ + values + """
+                    ),
+                    old AS (SELECT a.sku, a.location, a.available, a.version FROM availability a
+                        JOIN incoming i ON i.sku = a.sku AND i.location = a.location),
+                    up AS (INSERT INTO availability (sku, location, available, version, committed, lots)
+                        SELECT sku, location, available, version, COALESCE(committed, 0), lots FROM incoming
+                        ON CONFLICT (sku, location) DO UPDATE SET available = EXCLUDED.available, version = EXCLUDED.version,
+                            committed = EXCLUDED.committed, lots = COALESCE(EXCLUDED.lots, availability.lots), updated_at = now()
+                        WHERE availability.version < EXCLUDED.version
+                        RETURNING sku, location),
+                    taken AS (SELECT i.sku, SUM(i.demand_within_batch + CASE WHEN i.first_is_demand
+                                AND o.version < i.first_version AND o.available > i.first_available
+                                THEN o.available - i.first_available ELSE 0 END) AS units
+                        FROM up JOIN incoming i ON i.sku = up.sku AND i.location = up.location
+                        LEFT JOIN old o ON o.sku = up.sku AND o.location = up.location
+                        GROUP BY i.sku),
+                    demand AS (INSERT INTO sku_demand AS d (sku, units_per_hour, measured_at)
+                        SELECT sku, units, now() FROM taken WHERE units > 0
+                        ON CONFLICT (sku) DO UPDATE SET measured_at = now(), units_per_hour = EXCLUDED.units_per_hour
+                            + d.units_per_hour * exp(-GREATEST(extract(epoch FROM now() - d.measured_at), 0) / 3600.0))
+                    SELECT sku, location FROM up""", Object[].class);
+            for (int i = 0; i < changes.size(); i++) {
+                Change change = changes.get(i);
+                StockChanged event = change.latest();
                 query.setParameter("s" + i, event.sku()).setParameter("l" + i, event.location())
-                        .setParameter("a" + i, event.available()).setParameter("v" + i, event.version());
+                        .setParameter("a" + i, event.available()).setParameter("v" + i, event.version())
+                        .setParameter("c" + i, event.committed()).setParameter("lots" + i, lots(event))
+                        .setParameter("fa" + i, change.first().available()).setParameter("fv" + i, change.first().version())
+                        .setParameter("fd" + i, change.first().isDemand()).setParameter("bd" + i, change.demandWithinBatch());
             }
             return query.getResultList();
         }).map(rows -> {
@@ -46,14 +98,28 @@ public class AvailabilityRepository {
         });
     }
 
+    /** The event's lots as JSON, or null when it does not say (the stored lots stay). */
+    private static String lots(StockChanged event) {
+        if (event.lots() == null) {
+            return null;
+        }
+        io.vertx.core.json.JsonArray lots = new io.vertx.core.json.JsonArray();
+        for (StockChanged.Lot lot : event.lots()) {
+            lots.add(new io.vertx.core.json.JsonObject().put("lot", lot.lot())
+                    .put("expiresOn", lot.expiresOn() == null ? null : lot.expiresOn().toString()).put("quantity", lot.quantity()));
+        }
+        return lots.encode();
+    }
+
     /** Each SKU's available stock summed over each channel's locations (all when it names none), by SKU then channel. */
     public Uni<Map<String, Map<String, Long>>> sumsByChannel(java.util.Collection<String> skus) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT a.sku, c.id, CAST(SUM(a.available) AS bigint) FROM availability a
+                SELECT a.sku, c.id, CAST(SUM(""" + SELLABLE + """
+                ) AS bigint) FROM availability a
                 JOIN channel c ON jsonb_array_length(c.locations) = 0 OR jsonb_exists(c.locations, a.location)
                 WHERE a.sku IN (:skus)
                 GROUP BY a.sku, c.id""", Object[].class)
-                .setParameter("skus", List.copyOf(skus)).getResultList())
+                .setParameter("skus", List.copyOf(skus)).setParameter("today", today()).getResultList())
                 .map(rows -> {
                     Map<String, Map<String, Long>> sums = new java.util.HashMap<>();
                     rows.forEach(row -> sums.computeIfAbsent(Rows.text(row[0]), sku -> new java.util.HashMap<>())
@@ -68,13 +134,14 @@ public class AvailabilityRepository {
      */
     public Uni<Map<String, Long>> sumsBySku(String channel, List<String> skus) {
         String inLocations = "(jsonb_array_length(c.locations) = 0 OR jsonb_exists(c.locations, a.location))";
-        String sql = "SELECT a.sku, CAST(SUM(CASE WHEN " + inLocations + " THEN a.available ELSE 0 END) AS bigint)"
+        String sql = "SELECT a.sku, CAST(SUM(CASE WHEN " + inLocations + " THEN " + SELLABLE + " ELSE 0 END) AS bigint)"
                 + " FROM availability a JOIN channel c ON c.id = :channel"
                 + (skus == null ? "" : " WHERE a.sku IN (:skus)")
                 + " GROUP BY a.sku HAVING bool_or(" + inLocations + ")"
                 + " OR EXISTS (SELECT 1 FROM sync_state s WHERE s.channel = :channel AND s.sku = a.sku)";
         return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql, Object[].class).setParameter("channel", channel);
+            var query = session.createNativeQuery(sql, Object[].class).setParameter("channel", channel)
+                    .setParameter("today", today());
             if (skus != null) {
                 query.setParameter("skus", skus);
             }

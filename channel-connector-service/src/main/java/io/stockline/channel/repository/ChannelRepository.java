@@ -17,6 +17,7 @@ import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelRules;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ChannelType;
+import io.stockline.channel.domain.DynamicBuffer;
 import io.stockline.channel.domain.SkuRule;
 import io.stockline.platform.sql.Rows;
 
@@ -26,7 +27,8 @@ public class ChannelRepository {
 
     private static final String COLUMNS = """
             id, type, endpoint, CAST(options AS text), credentials_ref, CAST(locations AS text), buffer_amount,
-            buffer_unit, percentage, max_quantity, zero_out_threshold, enabled""";
+            buffer_unit, percentage, max_quantity, zero_out_threshold, enabled, withhold_expiring_days,
+            dynamic_buffer_floor, dynamic_buffer_ceiling""";
     private static final TypeReference<Map<String, String>> OPTIONS = new TypeReference<>() {
     };
     private static final TypeReference<List<String>> LOCATIONS = new TypeReference<>() {
@@ -92,9 +94,11 @@ public class ChannelRepository {
     public Uni<Boolean> insert(ChannelSettings channel) {
         return Panache.getSession().flatMap(session -> bind(session.createNativeQuery("""
                 INSERT INTO channel (id, type, endpoint, options, credentials_ref, locations, buffer_amount, buffer_unit,
-                    percentage, max_quantity, zero_out_threshold, enabled)
+                    percentage, max_quantity, zero_out_threshold, enabled, withhold_expiring_days, dynamic_buffer_floor,
+                    dynamic_buffer_ceiling)
                 VALUES (:id, :type, :endpoint, CAST(CAST(:options AS text) AS jsonb), :credentialsRef, CAST(CAST(:locations AS text) AS jsonb),
-                    :bufferAmount, :bufferUnit, :percentage, CAST(:maxQuantity AS bigint), :zeroOutThreshold, :enabled)
+                    :bufferAmount, :bufferUnit, :percentage, CAST(:maxQuantity AS bigint), :zeroOutThreshold, :enabled,
+                    CAST(:withholdDays AS int), CAST(:dynamicFloor AS bigint), CAST(:dynamicCeiling AS bigint))
                 ON CONFLICT (id) DO NOTHING"""), channel).executeUpdate())
                 .map(count -> count == 1);
     }
@@ -105,7 +109,9 @@ public class ChannelRepository {
                 UPDATE channel SET type = :type, endpoint = :endpoint, options = CAST(CAST(:options AS text) AS jsonb),
                     credentials_ref = :credentialsRef, locations = CAST(CAST(:locations AS text) AS jsonb), buffer_amount = :bufferAmount,
                     buffer_unit = :bufferUnit, percentage = :percentage, max_quantity = CAST(:maxQuantity AS bigint),
-                    zero_out_threshold = :zeroOutThreshold, enabled = :enabled, updated_at = now()
+                    zero_out_threshold = :zeroOutThreshold, enabled = :enabled, withhold_expiring_days = CAST(:withholdDays AS int),
+                    dynamic_buffer_floor = CAST(:dynamicFloor AS bigint), dynamic_buffer_ceiling = CAST(:dynamicCeiling AS bigint),
+                    updated_at = now()
                 WHERE id = :id"""), channel).executeUpdate())
                 .map(count -> count == 1);
     }
@@ -149,7 +155,10 @@ public class ChannelRepository {
                 .setParameter("bufferUnit", rules.buffer().unit().name())
                 .setParameter("percentage", rules.percentage()).setParameter("maxQuantity", rules.maxQuantity())
                 .setParameter("zeroOutThreshold", rules.zeroOutThreshold())
-                .setParameter("enabled", channel.enabled());
+                .setParameter("enabled", channel.enabled())
+                .setParameter("withholdDays", rules.withholdExpiringWithinDays())
+                .setParameter("dynamicFloor", rules.dynamicBuffer() == null ? null : rules.dynamicBuffer().floor())
+                .setParameter("dynamicCeiling", rules.dynamicBuffer() == null ? null : rules.dynamicBuffer().ceiling());
         return query;
     }
 
@@ -157,7 +166,9 @@ public class ChannelRepository {
         ChannelRules rules = new ChannelRules(
                 new Buffer(Rows.longValue(row[6]), Buffer.Unit.valueOf(Rows.text(row[7]))),
                 (int) Rows.longValue(row[8]), Rows.longOrNull(row[9]),
-                Rows.longValue(row[10]));
+                Rows.longValue(row[10]),
+                row[13] == null ? null : new DynamicBuffer(Rows.longValue(row[13]), Rows.longValue(row[14])),
+                row[12] == null ? null : (int) Rows.longValue(row[12]));
         return new ChannelSettings(Rows.text(row[0]), ChannelType.valueOf(Rows.text(row[1])), Rows.text(row[2]),
                 read(Rows.text(row[3]), OPTIONS), Rows.text(row[4]), read(Rows.text(row[5]), LOCATIONS), rules, skuRules,
                 Rows.bool(row[11]));

@@ -16,18 +16,35 @@ import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelRules;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ChannelType;
+import io.stockline.channel.domain.DynamicBuffer;
 import io.stockline.channel.domain.SkuRule;
 import io.stockline.platform.problem.RuleViolation;
 
 /**
  * A channel as an admin sends it (POST: with {@code id}; PUT: the id is in the path). {@code credentials} is the
- * name of a secret reference, never a secret. Left out: no buffer, 100 %, no maximum, threshold 0, enabled.
+ * name of a secret reference, never a secret. Left out: no buffer, 100 %, no maximum, threshold 0, enabled, no
+ * expiring lot withheld, a fixed buffer.
  */
 public record ChannelRequest(String id, @NotNull ChannelType type, @NotBlank @Size(max = 2000) String endpoint,
         Map<@NotBlank String, @NotNull String> options, @NotBlank String credentials,
         List<@NotBlank String> locations, @Valid BufferRequest buffer, @Min(0) @Max(100) Integer percentage,
         @PositiveOrZero Long maxQuantity, @PositiveOrZero Long zeroOutThreshold,
-        Map<@NotBlank String, @Valid @NotNull SkuRuleRequest> skuRules, Boolean enabled) {
+        Map<@NotBlank String, @Valid @NotNull SkuRuleRequest> skuRules, Boolean enabled,
+        @Min(0) @Max(3650) Integer withholdExpiringWithinDays, @Valid DynamicBufferRequest dynamicBuffer) {
+
+    /**
+     * Size the buffer per SKU from its demand during the channel's measured sync lag, between {@code floor} and
+     * {@code ceiling} units; it takes the place of {@code buffer} (a SKU rule's own buffer still wins).
+     */
+    public record DynamicBufferRequest(@NotNull @PositiveOrZero Long floor, @NotNull @PositiveOrZero Long ceiling) {
+
+        DynamicBuffer toDynamicBuffer() {
+            if (ceiling < floor) {
+                throw RuleViolation.invalid("dynamicBuffer.ceiling", "the ceiling is at least the floor");
+            }
+            return new DynamicBuffer(floor, ceiling);
+        }
+    }
 
     public record BufferRequest(@NotNull @PositiveOrZero Long amount, @NotNull Buffer.Unit unit) {
 
@@ -45,7 +62,9 @@ public record ChannelRequest(String id, @NotNull ChannelType type, @NotBlank @Si
 
     ChannelSettings toSettings(String channelId) {
         ChannelRules rules = new ChannelRules(buffer == null ? Buffer.NONE : buffer.toBuffer("buffer"),
-                percentage == null ? 100 : percentage, maxQuantity, zeroOutThreshold == null ? 0 : zeroOutThreshold);
+                percentage == null ? 100 : percentage, maxQuantity, zeroOutThreshold == null ? 0 : zeroOutThreshold,
+                dynamicBuffer == null ? null : dynamicBuffer.toDynamicBuffer(),
+                withholdExpiringWithinDays == null || withholdExpiringWithinDays == 0 ? null : withholdExpiringWithinDays);
         Map<String, SkuRule> overrides = new LinkedHashMap<>();
         if (skuRules != null) {
             skuRules.forEach((sku, rule) -> overrides.put(sku, new SkuRule(rule.excluded(),

@@ -62,7 +62,10 @@ public class ChannelResource {
     public record ChannelResponse(String id, ChannelType type, String endpoint, Map<String, String> options,
             String credentials, boolean credentialsResolved, List<String> locations, BufferResponse buffer,
             int percentage, Long maxQuantity, long zeroOutThreshold, Map<String, SkuRuleResponse> skuRules,
-            boolean enabled) {
+            boolean enabled, Integer withholdExpiringWithinDays, DynamicBufferResponse dynamicBuffer) {
+    }
+
+    public record DynamicBufferResponse(long floor, long ceiling) {
     }
 
     /** A SKU's listing: what the JSON import takes. */
@@ -241,7 +244,9 @@ public class ChannelResource {
         return new ChannelResponse(channel.id(), channel.type(), channel.endpoint(), channel.options(),
                 channel.credentialsRef(), credentials.resolves(channel.credentialsRef()), channel.locations(),
                 BufferResponse.of(channel.rules().buffer()), channel.rules().percentage(), channel.rules().maxQuantity(),
-                channel.rules().zeroOutThreshold(), skuRules, channel.enabled());
+                channel.rules().zeroOutThreshold(), skuRules, channel.enabled(), channel.rules().withholdExpiringWithinDays(),
+                channel.rules().dynamicBuffer() == null ? null
+                        : new DynamicBufferResponse(channel.rules().dynamicBuffer().floor(), channel.rules().dynamicBuffer().ceiling()));
     }
 
     private static SkuRuleResponse skuRule(SkuRule rule) {

@@ -1,5 +1,6 @@
 package io.stockline.channel.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +26,7 @@ import io.stockline.channel.domain.SkuRule;
 import io.stockline.channel.domain.StockChanged;
 import io.stockline.channel.repository.AvailabilityRepository;
 import io.stockline.channel.repository.ChannelRepository;
+import io.stockline.channel.repository.DemandRepository;
 import io.stockline.channel.repository.ItemRepository;
 import io.stockline.channel.repository.RecomputeLocks;
 import io.stockline.channel.repository.SyncStateRepository;
@@ -42,10 +46,15 @@ public class ChannelSyncService {
     private final SyncStateRepository syncState;
     private final ProcessedEvents processed;
     private final RecomputeLocks locks;
+    private final DemandRepository demand;
+    private final Duration defaultLag;
 
     public ChannelSyncService(AvailabilityRepository availability, ItemRepository items, ChannelRepository channels,
-            SyncStateRepository syncState, ProcessedEvents processed, RecomputeLocks locks) {
+            SyncStateRepository syncState, ProcessedEvents processed, RecomputeLocks locks, DemandRepository demand,
+            @ConfigProperty(name = "stockline.channel.dynamic-buffer.default-lag", defaultValue = "60s") Duration defaultLag) {
         this.locks = locks;
+        this.demand = demand;
+        this.defaultLag = defaultLag;
         this.availability = availability;
         this.items = items;
         this.channels = channels;
@@ -72,15 +81,31 @@ public class ChannelSyncService {
         // lower ones would be stale once it is applied, and one upsert may touch a row only once.
         return processed.markProcessed(events.stream().map(StockChanged::eventId).toList()).chain(ids -> {
             Set<UUID> fresh = new HashSet<>(ids);
-            Map<String, StockChanged> latest = new java.util.LinkedHashMap<>();
+            Map<String, List<StockChanged>> byPair = new java.util.LinkedHashMap<>();
             for (StockChanged event : events) {
                 if (fresh.remove(event.eventId())) { // the first record of an id counts, a repeat in the batch does not
-                    latest.merge(event.sku() + '\u0000' + event.location(), event,
-                            (kept, candidate) -> candidate.version() > kept.version() ? candidate : kept);
+                    byPair.computeIfAbsent(event.sku() + '\u0000' + event.location(), pair -> new ArrayList<>()).add(event);
                 }
             }
-            return availability.apply(List.copyOf(latest.values()));
+            return availability.apply(byPair.values().stream().map(ChannelSyncService::change).toList());
         }).chain(locationsBySku -> recompute(locationsBySku, traceparents));
+    }
+
+    /**
+     * One (SKU, location)'s events of a batch as one change: the highest version is what the row becomes, and each
+     * fall in available that a reservation or sale made between the batch's own events is demand.
+     */
+    static AvailabilityRepository.Change change(List<StockChanged> events) {
+        List<StockChanged> inOrder = events.stream().sorted(java.util.Comparator.comparingLong(StockChanged::version)).toList();
+        long demand = 0;
+        for (int i = 1; i < inOrder.size(); i++) {
+            StockChanged event = inOrder.get(i);
+            long fall = inOrder.get(i - 1).available() - event.available();
+            if (event.isDemand() && fall > 0) {
+                demand += fall;
+            }
+        }
+        return new AvailabilityRepository.Change(inOrder.get(inOrder.size() - 1), inOrder.get(0), demand);
     }
 
     /** Applies the item's status once, the latest revision winning; returns the channels whose wanted quantity changed. */
@@ -113,7 +138,7 @@ public class ChannelSyncService {
         return locks.skus(skus).chain(() -> channels.all()).chain(all -> availability.sumsByChannel(skus)
                 .chain(sums -> items.statuses(skus)
                         .chain(statuses -> channels.skuRulesFor(skus)
-                                .chain(rules -> {
+                                .chain(rules -> demandDuringLag(all, skus).chain(expected -> {
                                     List<SyncStateRepository.Wanted> wanted = new ArrayList<>();
                                     List<String[]> excluded = new ArrayList<>();
                                     locationsBySku.forEach((sku, locations) -> {
@@ -125,7 +150,8 @@ public class ChannelSyncService {
                                                 continue;
                                             }
                                             OptionalLong quantity = channel.rules().decide(
-                                                    sumByChannel.getOrDefault(channel.id(), 0L), ruleByChannel.get(channel.id()), status);
+                                                    sumByChannel.getOrDefault(channel.id(), 0L),
+                                                    expected.of(channel.id(), sku), ruleByChannel.get(channel.id()), status);
                                             if (quantity.isPresent()) {
                                                 wanted.add(new SyncStateRepository.Wanted(channel.id(), sku,
                                                         quantity.getAsLong(), traceparents.get(sku)));
@@ -135,7 +161,34 @@ public class ChannelSyncService {
                                         }
                                     });
                                     return forget(excluded).chain(() -> syncState.want(wanted));
-                                }))));
+                                })))));
+    }
+
+    /** Units each SKU is expected to sell during each channel's sync lag, for the channels with a dynamic buffer. */
+    record ExpectedDemand(Map<String, Double> unitsPerHour, Map<String, Double> lagSeconds) {
+
+        static final ExpectedDemand NONE = new ExpectedDemand(Map.of(), Map.of());
+
+        double of(String channel, String sku) {
+            Double lag = lagSeconds.get(channel);
+            return lag == null ? 0 : unitsPerHour.getOrDefault(sku, 0d) * lag / 3600;
+        }
+    }
+
+    /** Demand rates and measured lags, read only when a channel sizes its buffer from them ({@code skus} null: all). */
+    private Uni<ExpectedDemand> demandDuringLag(List<ChannelSettings> channels, Set<String> skus) {
+        List<String> dynamic = channels.stream().filter(channel -> channel.rules().dynamicBuffer() != null)
+                .map(ChannelSettings::id).toList();
+        if (dynamic.isEmpty()) {
+            return Uni.createFrom().item(ExpectedDemand.NONE);
+        }
+        return (skus == null ? demand.unitsPerHour() : demand.unitsPerHour(skus))
+                .chain(rates -> demand.syncLagSeconds(dynamic).map(measured -> {
+                    Map<String, Double> lags = new java.util.HashMap<>();
+                    // a channel with nothing pushed in the last hour has no measure yet: assume the configured lag
+                    dynamic.forEach(id -> lags.put(id, measured.getOrDefault(id, (double) defaultLag.toSeconds())));
+                    return new ExpectedDemand(rates, lags);
+                }));
     }
 
     private Uni<Void> forget(List<String[]> pairs) {
@@ -158,14 +211,14 @@ public class ChannelSyncService {
     private Uni<Integer> recomputeLocked(ChannelSettings channel, List<String> skus) {
         return availability.sumsBySku(channel.id(), skus)
                 .chain(sums -> items.inactive()
-                        .chain(inactive -> {
+                        .chain(inactive -> demandDuringLag(List.of(channel), skus == null ? null : Set.copyOf(skus)).chain(expected -> {
                                     // the settings were just read under the lock, SKU rules with them
                                     Map<String, SkuRule> rules = channel.skuRules();
                                     List<SyncStateRepository.Wanted> wanted = new ArrayList<>();
                                     List<String[]> excluded = new ArrayList<>();
                                     new java.util.TreeMap<>(sums).forEach((sku, sum) -> {
-                                        OptionalLong quantity = channel.rules().decide(sum, rules.get(sku),
-                                                inactive.getOrDefault(sku, ItemStatus.ACTIVE));
+                                        OptionalLong quantity = channel.rules().decide(sum, expected.of(channel.id(), sku),
+                                                rules.get(sku), inactive.getOrDefault(sku, ItemStatus.ACTIVE));
                                         if (quantity.isPresent()) {
                                             wanted.add(new SyncStateRepository.Wanted(channel.id(), sku, quantity.getAsLong()));
                                         } else {
@@ -179,7 +232,7 @@ public class ChannelSyncService {
                                                     .invoke(changes::addAndGet))
                                             .collect().last())
                                             .map(ignored -> changes.get());
-                                }));
+                                })));
     }
 
 }

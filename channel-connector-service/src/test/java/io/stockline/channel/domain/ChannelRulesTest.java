@@ -119,4 +119,33 @@ class ChannelRulesTest {
         assertThatThrownBy(() -> rules(Buffer.NONE, 100, -1L, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> rules(Buffer.NONE, 100, null, -1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest(name = "{0} units expected during the lag, floor 2, ceiling 20 -> {1} held back")
+    @CsvSource({
+            "0, 2", // a SKU nobody buys keeps the floor
+            "0.4, 2",
+            "2.01, 3", // rounded up: a fraction of a sale is a sale that may come
+            "9.5, 10",
+            "20, 20",
+            "350, 20" }) // a runaway seller is capped at the ceiling
+    void aDynamicBufferHoldsBackWhatSellsDuringTheLagBetweenFloorAndCeiling(double expected, long heldBack) {
+        ChannelRules dynamic = new ChannelRules(Buffer.units(99), 100, null, 0, new DynamicBuffer(2, 20), null);
+        assertThat(dynamic.quantityFor(100, expected)).as("the fixed buffer of 99 does not apply").isEqualTo(100 - heldBack);
+    }
+
+    @Test
+    void aSkuRuleWithItsOwnBufferKeepsItOverTheDynamicBuffer() {
+        ChannelRules dynamic = new ChannelRules(Buffer.NONE, 100, null, 0, new DynamicBuffer(5, 50), null);
+
+        assertThat(dynamic.decide(100, 30, new SkuRule(false, Buffer.units(1), null, null), ItemStatus.ACTIVE))
+                .hasValue(99);
+        assertThat(dynamic.decide(100, 30, new SkuRule(false, null, 50, null), ItemStatus.ACTIVE))
+                .as("a rule without a buffer keeps the dynamic one").hasValue(35);
+    }
+
+    @Test
+    void aDynamicBufferNeedsACeilingAtLeastItsFloor() {
+        assertThatThrownBy(() -> new DynamicBuffer(5, 4)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DynamicBuffer(-1, 4)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

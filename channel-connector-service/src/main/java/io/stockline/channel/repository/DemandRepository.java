@@ -1,0 +1,61 @@
+package io.stockline.channel.repository;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.Rows;
+
+/** What a dynamic buffer is sized from: each SKU's demand rate and each channel's measured sync lag. */
+@ApplicationScoped
+public class DemandRepository {
+
+    /** Each SKU's demand now, in units per hour (decayed since it was last measured); SKUs without demand are absent. */
+    public Uni<Map<String, Double>> unitsPerHour(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT sku, units_per_hour * exp(-GREATEST(extract(epoch FROM now() - measured_at), 0) / 3600.0)
+                FROM sku_demand WHERE sku IN (:skus)""", Object[].class)
+                .setParameter("skus", List.copyOf(skus)).getResultList())
+                .map(DemandRepository::doublesByKey);
+    }
+
+    /** Every SKU's demand now of those the read model knows, in units per hour. */
+    public Uni<Map<String, Double>> unitsPerHour() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT sku, units_per_hour * exp(-GREATEST(extract(epoch FROM now() - measured_at), 0) / 3600.0)
+                FROM sku_demand""", Object[].class).getResultList())
+                .map(DemandRepository::doublesByKey);
+    }
+
+    /**
+     * The channels' sync lag, in seconds: the 90th percentile of the time from a wanted quantity being set to the
+     * marketplace holding it, over the pairs pushed in the last hour; channels with none are absent.
+     */
+    public Uni<Map<String, Double>> syncLagSeconds(Collection<String> channels) {
+        if (channels.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT channel, percentile_cont(0.9) WITHIN GROUP (
+                    ORDER BY GREATEST(extract(epoch FROM pushed_at - wanted_at), 0))
+                FROM sync_state
+                WHERE channel IN (:channels) AND pushed_at > now() - interval '1 hour' AND pushed_version = wanted_version
+                GROUP BY channel""", Object[].class)
+                .setParameter("channels", List.copyOf(channels)).getResultList())
+                .map(DemandRepository::doublesByKey);
+    }
+
+    private static Map<String, Double> doublesByKey(List<Object[]> rows) {
+        Map<String, Double> values = new HashMap<>();
+        rows.forEach(row -> values.put(Rows.text(row[0]), ((Number) row[1]).doubleValue()));
+        return values;
+    }
+}
