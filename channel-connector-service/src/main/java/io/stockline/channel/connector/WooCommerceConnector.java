@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ChannelType;
 import io.vertx.core.http.HttpMethod;
@@ -18,15 +19,17 @@ import io.vertx.mutiny.core.buffer.Buffer;
 /**
  * WooCommerce REST API v3: {@code POST /wp-json/wc/v3/products/batch} sets {@code stock_quantity} (and
  * {@code manage_stock}) of up to 100 products per call; {@code GET /wp-json/wc/v3/products?include=...} reads
- * them back. A listing id is the product id. Credentials {@code consumerKey}, {@code consumerSecret} go as HTTP
+ * them back. A listing id is the product id, or {@code parent/variation} for a variation, whose stock goes through
+ * {@code POST /products/{parent}/variations/batch} (up to 100 a call) and is read with
+ * {@code GET /products/{parent}/variations?include=}: a push makes one call for the products and one per parent
+ * product among its variations. Credentials {@code consumerKey}, {@code consumerSecret} go as HTTP
  * Basic auth, which WooCommerce accepts over HTTPS only: a plain-http endpoint is refused unless option
  * {@code allowInsecure=true} (local runs and tests).
  * <p>
  * Lookup by SKU: {@code GET /wp-json/wc/v3/products?sku=A,B&per_page=100}; with {@code sku} WooCommerce searches
  * products and variations alike (exact SKUs, comma-separated). A SKU on exactly one product is FOUND (its id), on
- * none MISSING, on more than one AMBIGUOUS. A SKU on a variation is refused as MISSING with the variation named:
- * a variation's stock is set through {@code /products/{parent}/variations/batch}, which this connector does not
- * push to yet, so it is never pushed as a product.
+ * none MISSING, on more than one AMBIGUOUS; a variation found is stored as {@code parent/variation} (its
+ * {@code parent_id} and {@code id}).
  */
 @ApplicationScoped
 public class WooCommerceConnector implements MarketplaceConnector {
@@ -58,24 +61,38 @@ public class WooCommerceConnector implements MarketplaceConnector {
     @Override
     public Uni<Reply<List<ListingOutcome>>> push(ChannelAccess channel, List<ListingUpdate> updates) {
         requireHttps(channel);
-        JsonArray update = new JsonArray();
-        List<ListingOutcome> refused = new ArrayList<>();
-        List<ListingUpdate> sent = new ArrayList<>();
+        Map<String, ListingOutcome> outcomes = new HashMap<>();
+        // products in one products/batch call, each parent's variations in one variations/batch call of their own
+        Map<Long, List<ListingUpdate>> byParent = new java.util.LinkedHashMap<>();
         for (ListingUpdate listing : updates) {
-            Long id = productId(listing.listingId());
-            if (id == null) {
-                refused.add(new ListingOutcome(listing.sku(), listing.listingId(), ListingOutcome.Status.REJECTED, null,
-                        "a WooCommerce listing id is a product id (a number)"));
+            Target target = Target.of(listing.listingId());
+            if (target == null) {
+                outcomes.put(listing.sku(), new ListingOutcome(listing.sku(), listing.listingId(), ListingOutcome.Status.REJECTED,
+                        null, "a WooCommerce listing id is a product id, or parent/variation ids (numbers)"));
                 continue;
             }
-            sent.add(listing);
-            update.add(new JsonObject().put("id", id).put("stock_quantity", listing.quantity()).put("manage_stock", true));
+            byParent.computeIfAbsent(target.parent() == null ? 0L : target.parent(), parent -> new ArrayList<>()).add(listing);
         }
-        if (sent.isEmpty()) {
-            return Uni.createFrom().item(Reply.of(refused));
+        return Multi.createFrom().iterable(byParent.entrySet())
+                .onItem().transformToUniAndConcatenate(group -> pushGroup(channel, group.getKey() == 0 ? null : group.getKey(),
+                        group.getValue()))
+                .collect().asList()
+                .map(groups -> {
+                    groups.forEach(group -> group.forEach(outcome -> outcomes.put(outcome.sku(), outcome)));
+                    return Reply.of(updates.stream().map(update -> outcomes.get(update.sku())).toList());
+                });
+    }
+
+    /** One batch call: products ({@code parent} null) or the variations of one parent product. */
+    private Uni<List<ListingOutcome>> pushGroup(ChannelAccess channel, Long parent, List<ListingUpdate> updates) {
+        JsonArray update = new JsonArray();
+        for (ListingUpdate listing : updates) {
+            update.add(new JsonObject().put("id", Target.of(listing.listingId()).id()).put("stock_quantity", listing.quantity())
+                    .put("manage_stock", true));
         }
-        String what = "woocommerce " + channel.channelId() + " products/batch";
-        return http.request(HttpMethod.POST, MarketplaceHttp.url(channel, API_PATH + "/batch")).flatMap(request -> request
+        String path = parent == null ? API_PATH + "/batch" : API_PATH + "/" + parent + "/variations/batch";
+        String what = "woocommerce " + channel.channelId() + (parent == null ? " products/batch" : " variations/batch of " + parent);
+        return http.request(HttpMethod.POST, MarketplaceHttp.url(channel, path)).flatMap(request -> request
                 .basicAuthentication(channel.credential("consumerKey"), channel.credential("consumerSecret"))
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Accept", "application/json")
@@ -94,13 +111,11 @@ public class WooCommerceConnector implements MarketplaceConnector {
                             byId.put(answer.getLong("id"), answer);
                         }
                     }
-                    List<ListingOutcome> outcomes = new ArrayList<>(updates.size());
+                    List<ListingOutcome> outcomes = new ArrayList<>();
                     for (ListingUpdate listing : updates) {
-                        Long id = productId(listing.listingId());
-                        JsonObject answer = id == null ? null : byId.get(id);
-                        if (id == null) {
-                            outcomes.add(refused.stream().filter(o -> o.sku().equals(listing.sku())).findFirst().orElseThrow());
-                        } else if (answer == null) {
+                        long id = Target.of(listing.listingId()).id();
+                        JsonObject answer = byId.get(id);
+                        if (answer == null) {
                             outcomes.add(new ListingOutcome(listing.sku(), listing.listingId(), ListingOutcome.Status.CONFLICT, null,
                                     "WooCommerce did not answer for this product; read it back"));
                         } else if (answer.getJsonObject("error") != null) {
@@ -114,7 +129,7 @@ public class WooCommerceConnector implements MarketplaceConnector {
                         }
                     }
                     return outcomes;
-                }).map(Reply::of);
+                });
     }
 
     @Override
@@ -125,14 +140,26 @@ public class WooCommerceConnector implements MarketplaceConnector {
     @Override
     public Uni<Reply<Map<String, Long>>> read(ChannelAccess channel, List<String> listingIds) {
         requireHttps(channel);
-        String include = listingIds.stream().map(WooCommerceConnector::productId).filter(id -> id != null)
-                .map(String::valueOf).collect(Collectors.joining(","));
-        if (include.isEmpty()) {
-            return Uni.createFrom().item(Reply.of(Map.of()));
+        Map<Long, List<Long>> idsByParent = new java.util.LinkedHashMap<>();
+        for (String listingId : listingIds) {
+            Target target = Target.of(listingId);
+            if (target != null) {
+                idsByParent.computeIfAbsent(target.parent() == null ? 0L : target.parent(), parent -> new ArrayList<>()).add(target.id());
+            }
         }
-        String what = "woocommerce " + channel.channelId() + " products";
-        return http.request(HttpMethod.GET, MarketplaceHttp.url(channel, API_PATH)).flatMap(request -> request
-                .addQueryParam("include", include)
+        return Multi.createFrom().iterable(idsByParent.entrySet())
+                .onItem().transformToUniAndConcatenate(group -> readGroup(channel, group.getKey() == 0 ? null : group.getKey(),
+                        group.getValue()))
+                .collect().in(HashMap<String, Long>::new, Map::putAll)
+                .map(held -> Reply.of((Map<String, Long>) held));
+    }
+
+    /** Products ({@code parent} null) or one parent's variations, by id; keyed by listing id. */
+    private Uni<Map<String, Long>> readGroup(ChannelAccess channel, Long parent, List<Long> ids) {
+        String path = parent == null ? API_PATH : API_PATH + "/" + parent + "/variations";
+        String what = "woocommerce " + channel.channelId() + (parent == null ? " products" : " variations of " + parent);
+        return http.request(HttpMethod.GET, MarketplaceHttp.url(channel, path)).flatMap(request -> request
+                .addQueryParam("include", ids.stream().map(String::valueOf).collect(Collectors.joining(",")))
                 .addQueryParam("per_page", "100")
                 .basicAuthentication(channel.credential("consumerKey"), channel.credential("consumerSecret"))
                 .putHeader("Accept", "application/json")
@@ -148,11 +175,43 @@ public class WooCommerceConnector implements MarketplaceConnector {
                     for (int i = 0; i < products.size(); i++) {
                         JsonObject product = products.getJsonObject(i);
                         if (product.getValue("stock_quantity") != null) {
-                            held.put(String.valueOf(product.getLong("id")), product.getLong("stock_quantity"));
+                            held.put(new Target(parent, product.getLong("id")).listingId(), product.getLong("stock_quantity"));
                         }
                     }
                     return held;
-                }).map(Reply::of);
+                });
+    }
+
+    /**
+     * Where a listing id points: a product ({@code "123"}) or a variation of a parent product ({@code "60/61"}),
+     * the form lookup stores and an import may pin.
+     */
+    record Target(Long parent, long id) {
+
+        static Target of(String listingId) {
+            if (listingId == null) {
+                return null;
+            }
+            String[] parts = listingId.trim().split("/", -1);
+            try {
+                if (parts.length == 1) {
+                    long id = Long.parseLong(parts[0]);
+                    return id > 0 ? new Target(null, id) : null;
+                }
+                if (parts.length == 2) {
+                    long parent = Long.parseLong(parts[0]);
+                    long id = Long.parseLong(parts[1]);
+                    return parent > 0 && id > 0 ? new Target(parent, id) : null;
+                }
+            } catch (NumberFormatException notNumbers) {
+                return null;
+            }
+            return null;
+        }
+
+        String listingId() {
+            return parent == null ? String.valueOf(id) : parent + "/" + id;
+        }
     }
 
     @Override
@@ -203,8 +262,8 @@ public class WooCommerceConnector implements MarketplaceConnector {
                                     + matches.stream().map(m -> String.valueOf(m.getValue("id"))).collect(Collectors.joining(", "))
                                     + "); import the one to push to"));
                         } else if (isVariation(matches.get(0))) {
-                            found.put(sku, SkuLookup.missing(sku, "SKU " + sku + " is WooCommerce variation " + matches.get(0).getValue("id")
-                                    + " of product " + matches.get(0).getValue("parent_id") + "; variations are not pushed yet"));
+                            found.put(sku, SkuLookup.found(sku, new Target(matches.get(0).getLong("parent_id"),
+                                    matches.get(0).getLong("id")).listingId()));
                         } else {
                             found.put(sku, SkuLookup.found(sku, String.valueOf(matches.get(0).getLong("id"))));
                         }
@@ -222,14 +281,6 @@ public class WooCommerceConnector implements MarketplaceConnector {
                 && !Boolean.parseBoolean(channel.option("allowInsecure", "false"))) {
             throw new MarketplaceException.PermanentFailure("woocommerce channel " + channel.channelId()
                     + ": Basic auth over plain http would expose the consumer secret; use https (or allowInsecure=true locally)");
-        }
-    }
-
-    private static Long productId(String listingId) {
-        try {
-            return listingId == null ? null : Long.valueOf(listingId.trim());
-        } catch (NumberFormatException notNumber) {
-            return null;
         }
     }
 }

@@ -270,7 +270,7 @@ class WooCommerceConnectorTest {
     }
 
     @Test
-    void looksProductsUpBySkuFoundMissingAmbiguousAndAVariationIsNotPushedAsAProduct() {
+    void looksProductsUpBySkuFoundMissingAmbiguousAndAVariationUnderItsParent() {
         woo.stubFor(get(urlPathEqualTo(PRODUCTS)).willReturn(okJson("""
                 [{"id":41,"sku":"MUG","type":"simple","parent_id":0,"manage_stock":true,"stock_quantity":3},
                  {"id":51,"sku":"TWIN","type":"simple","parent_id":0},{"id":52,"sku":"TWIN","type":"simple","parent_id":0},
@@ -282,10 +282,54 @@ class WooCommerceConnectorTest {
         assertThat(found.get("GONE").result()).isEqualTo(SkuLookup.Result.MISSING);
         assertThat(found.get("TWIN").result()).isEqualTo(SkuLookup.Result.AMBIGUOUS);
         assertThat(found.get("TWIN").detail()).contains("51", "52");
-        assertThat(found.get("SHIRT-RED-M").result()).isEqualTo(SkuLookup.Result.MISSING);
-        assertThat(found.get("SHIRT-RED-M").detail()).contains("variation 61", "product 60");
+        assertThat(found.get("SHIRT-RED-M")).isEqualTo(SkuLookup.found("SHIRT-RED-M", "60/61"));
         LoggedRequest lookup = woo.findAll(getRequestedFor(urlPathEqualTo(PRODUCTS))).get(0);
         assertThat(lookup.queryParameter("sku").firstValue()).isEqualTo("MUG,GONE,TWIN,SHIRT-RED-M");
         assertThat(lookup.getHeader("Authorization")).isEqualTo(BASIC);
+    }
+
+    @Test
+    void variationsGoToTheirParentsVariationsBatchAndProductsToTheProductsBatch() {
+        woo.stubFor(post(urlEqualTo(BATCH)).willReturn(okJson("""
+                {"update":[{"id":41,"sku":"MUG","manage_stock":true,"stock_quantity":3}],"create":[],"delete":[]}""")));
+        woo.stubFor(post(urlEqualTo(PRODUCTS + "/60/variations/batch")).willReturn(okJson("""
+                {"update":[{"id":61,"sku":"SHIRT-RED-M","manage_stock":true,"stock_quantity":5},
+                           {"id":62,"error":{"code":"woocommerce_rest_product_variation_invalid_id","message":"Invalid ID.","data":{"status":400}}}],
+                 "create":[],"delete":[]}""")));
+        woo.stubFor(post(urlEqualTo(PRODUCTS + "/70/variations/batch")).willReturn(okJson("""
+                {"update":[{"id":71,"sku":"CAP-BLUE","manage_stock":true,"stock_quantity":9}],"create":[],"delete":[]}""")));
+
+        List<ListingOutcome> outcomes = await(dispatcher.push(channel(Map.of()), List.of(
+                new ListingUpdate("SHIRT-RED-M", "60/61", 5, null, "k1"), new ListingUpdate("MUG", "41", 3, null, "k2"),
+                new ListingUpdate("SHIRT-RED-L", "60/62", 7, null, "k3"), new ListingUpdate("CAP-BLUE", "70/71", 9, null, "k4"),
+                new ListingUpdate("BAD", "60/x", 1, null, "k5"))));
+
+        assertThat(outcomes).extracting(ListingOutcome::sku).containsExactly("SHIRT-RED-M", "MUG", "SHIRT-RED-L", "CAP-BLUE", "BAD");
+        assertThat(outcomes).extracting(ListingOutcome::status).containsExactly(ListingOutcome.Status.APPLIED,
+                ListingOutcome.Status.APPLIED, ListingOutcome.Status.REJECTED, ListingOutcome.Status.APPLIED,
+                ListingOutcome.Status.REJECTED);
+        assertThat(outcomes.get(2).detail()).isEqualTo("woocommerce_rest_product_variation_invalid_id");
+        assertThat(woo.findAll(postRequestedFor(urlEqualTo(PRODUCTS + "/60/variations/batch")))).singleElement()
+                .satisfies(call -> assertThat(call.getBodyAsString()).isEqualTo(
+                        "{\"update\":[{\"id\":61,\"stock_quantity\":5,\"manage_stock\":true},"
+                                + "{\"id\":62,\"stock_quantity\":7,\"manage_stock\":true}]}"));
+        assertThat(woo.findAll(postRequestedFor(urlEqualTo(PRODUCTS + "/70/variations/batch")))).hasSize(1);
+        assertThat(batches()).singleElement().satisfies(call -> assertThat(call.getBodyAsString())
+                .isEqualTo("{\"update\":[{\"id\":41,\"stock_quantity\":3,\"manage_stock\":true}]}"));
+    }
+
+    @Test
+    void variationsAreReadBackFromTheirParent() {
+        woo.stubFor(get(urlPathEqualTo(PRODUCTS)).willReturn(okJson("""
+                [{"id":41,"sku":"MUG","manage_stock":true,"stock_quantity":3}]""")));
+        woo.stubFor(get(urlPathEqualTo(PRODUCTS + "/60/variations")).willReturn(okJson("""
+                [{"id":61,"sku":"SHIRT-RED-M","manage_stock":true,"stock_quantity":5},
+                 {"id":62,"sku":"SHIRT-RED-L","manage_stock":"parent","stock_quantity":null}]""")));
+
+        Map<String, Long> held = await(dispatcher.read(channel(Map.of()), List.of("41", "60/61", "60/62")));
+
+        assertThat(held).containsOnly(Map.entry("41", 3L), Map.entry("60/61", 5L));
+        assertThat(woo.findAll(getRequestedFor(urlPathEqualTo(PRODUCTS + "/60/variations"))).get(0)
+                .queryParameter("include").firstValue()).isEqualTo("61,62");
     }
 }

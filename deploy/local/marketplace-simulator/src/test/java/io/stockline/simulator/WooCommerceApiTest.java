@@ -96,4 +96,25 @@ class WooCommerceApiTest {
                 .then().statusCode(200).body("id", org.hamcrest.Matchers.containsInAnyOrder(41, 51, 52))
                 .body("sku", org.hamcrest.Matchers.containsInAnyOrder("MUG", "TWIN", "TWIN"));
     }
+
+    @Test
+    void aVariationsStockIsSetThroughItsParentAndFoundBySku() {
+        given().contentType("application/json").body(java.util.Map.of("sku", "SHIRT-RED-M", "quantity", 1))
+                .put("/_sim/listings/woocommerce/60/61").then().statusCode(200);
+        given().contentType("application/json").body(java.util.Map.of("autoCreate", false)).put("/_sim/settings").then().statusCode(200);
+
+        authed().contentType("application/json")
+                .body("{\"update\":[{\"id\":61,\"stock_quantity\":5,\"manage_stock\":true},{\"id\":62,\"stock_quantity\":2}]}")
+                .post(PRODUCTS + "/60/variations/batch")
+                .then().statusCode(200).body("update[0].id", equalTo(61)).body("update[0].stock_quantity", equalTo(5))
+                .body("update[1].error.code", equalTo("woocommerce_rest_product_variation_invalid_id"));
+        assertThat(Sim.quantity("woocommerce", "60/61")).isEqualTo(5);
+
+        authed().queryParam("include", "61,62").queryParam("per_page", 100).get(PRODUCTS + "/60/variations")
+                .then().statusCode(200).body("id", contains(61)).body("stock_quantity", contains(5));
+        authed().queryParam("sku", "SHIRT-RED-M").queryParam("per_page", 100).get(PRODUCTS)
+                .then().statusCode(200).body("id", contains(61)).body("parent_id", contains(60)).body("type", contains("variation"));
+        authed().queryParam("per_page", 100).get(PRODUCTS).then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(61)));
+    }
 }

@@ -19,7 +19,7 @@ import io.stockline.simulator.service.Answer;
 import io.stockline.simulator.service.CallGate;
 import io.stockline.simulator.service.WooCommerceService;
 
-/** WooCommerce's REST API v3, products' stock only. */
+/** WooCommerce's REST API v3, the stock of products and of variable products' variations. */
 @Path("/woocommerce/wp-json/wc/v3/products")
 public class WooCommerceResource {
 
@@ -45,6 +45,24 @@ public class WooCommerceResource {
             @QueryParam("include") String include, @QueryParam("sku") String sku, @QueryParam("per_page") Integer perPage,
             @QueryParam("page") Integer page) {
         return call("listProducts", authorization, key, secret, () -> woocommerce.list(include, sku, perPage, page));
+    }
+
+    @POST
+    @Path("/{parent}/variations/batch")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> batchVariations(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("consumer_key") String key, @QueryParam("consumer_secret") String secret,
+            @PathParam("parent") String parent, String body) {
+        return call("batchVariations", authorization, key, secret, () -> woocommerce.batchVariations(parent, body));
+    }
+
+    @GET
+    @Path("/{parent}/variations")
+    public Uni<Response> variations(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("consumer_key") String key, @QueryParam("consumer_secret") String secret,
+            @PathParam("parent") String parent, @QueryParam("include") String include,
+            @QueryParam("per_page") Integer perPage, @QueryParam("page") Integer page) {
+        return call("listVariations", authorization, key, secret, () -> woocommerce.listVariations(parent, include, perPage, page));
     }
 
     @GET

@@ -80,6 +80,23 @@ public class WooCommerceService {
     }
 
     public Answer batch(String body) {
+        return batch(null, body);
+    }
+
+    /** {@code products/{parent}/variations/batch}: the same as the products batch, for one variable product's variations. */
+    public Answer batchVariations(String parent, String body) {
+        if (!parent.matches("\\d+") || Long.parseLong(parent) <= 0) {
+            return error(404, "woocommerce_rest_product_invalid_id", "Invalid ID.");
+        }
+        return batch(parent, body);
+    }
+
+    /** The listing id the simulator keeps a product ({@code parent} null) or a variation by. */
+    private static String listingId(String parent, String id) {
+        return parent == null ? id : parent + "/" + id;
+    }
+
+    private Answer batch(String parent, String body) {
         JsonNode request;
         try {
             request = json.readTree(body == null ? "" : body);
@@ -96,22 +113,24 @@ public class WooCommerceService {
         }
         ObjectNode answer = json.createObjectNode();
         ArrayNode updated = answer.putArray("update");
+        String invalidId = parent == null ? "woocommerce_rest_product_invalid_id" : "woocommerce_rest_product_variation_invalid_id";
         for (JsonNode update : request.path("update")) {
             JsonNode id = update.path("id");
-            String productId = id.isIntegralNumber() || (id.isTextual() && id.asText().matches("\\d+")) ? id.asText() : null;
-            if (productId == null || Long.parseLong(productId) <= 0) {
-                updated.addObject().put("id", id.isIntegralNumber() ? id.asLong() : 0).set("error", errorBody(400, "woocommerce_rest_product_invalid_id", "Invalid ID."));
+            String itemId = id.isIntegralNumber() || (id.isTextual() && id.asText().matches("\\d+")) ? id.asText() : null;
+            if (itemId == null || Long.parseLong(itemId) <= 0) {
+                updated.addObject().put("id", id.isIntegralNumber() ? id.asLong() : 0).set("error", errorBody(400, invalidId, "Invalid ID."));
                 continue;
             }
+            String productId = listingId(parent, itemId);
             ListingKey key = new ListingKey(Marketplace.WOOCOMMERCE, "", productId);
             if (store.find(key).isEmpty() && !settings.autoCreate()) {
-                updated.addObject().put("id", Long.parseLong(productId)).set("error", errorBody(400, "woocommerce_rest_product_invalid_id", "Invalid ID."));
+                updated.addObject().put("id", Long.parseLong(itemId)).set("error", errorBody(400, invalidId, "Invalid ID."));
                 continue;
             }
             JsonNode quantity = update.path("stock_quantity");
             if (update.has("stock_quantity") && !quantity.isNull() && !quantity.isIntegralNumber()
                     && !(quantity.isTextual() && quantity.asText().matches("-?\\d+"))) {
-                updated.addObject().put("id", Long.parseLong(productId)).set("error",
+                updated.addObject().put("id", Long.parseLong(itemId)).set("error",
                         errorBody(400, "rest_invalid_param", "Invalid parameter(s): stock_quantity"));
                 continue;
             }
@@ -133,13 +152,54 @@ public class WooCommerceService {
         return list(include, null, perPage, page);
     }
 
-    /** {@code sku}: exact SKUs, comma-separated (WooCommerce then lists variations too; the simulator holds products only). */
-    public Answer list(String include, String sku, Integer perPage, Integer page) {
+    /** {@code products/{parent}/variations?include=}: one variable product's variations. */
+    public Answer listVariations(String parent, String include, Integer perPage, Integer page) {
+        Answer badPage = badPerPage(perPage);
+        if (badPage != null) {
+            return badPage;
+        }
+        if (!parent.matches("\\d+")) {
+            return error(404, "woocommerce_rest_product_invalid_id", "Invalid ID.");
+        }
+        List<String> ids = new ArrayList<>();
+        if (include == null || include.isBlank()) {
+            store.list(Optional.of(Marketplace.WOOCOMMERCE), Optional.empty(), Optional.empty()).stream()
+                    .map(Listing::listingId).filter(id -> id.startsWith(parent + "/")).forEach(ids::add);
+        } else {
+            Arrays.stream(include.split(",")).map(String::trim).filter(id -> id.matches("\\d+")).map(id -> parent + "/" + id)
+                    .filter(id -> store.find(new ListingKey(Marketplace.WOOCOMMERCE, "", id)).isPresent()).forEach(ids::add);
+        }
+        return page(ids, perPage, page);
+    }
+
+    private Answer badPerPage(Integer perPage) {
         int size = perPage == null ? 10 : perPage;
         if (size < 1 || size > MAX_PER_PAGE) {
             ObjectNode answer = errorBody(400, "rest_invalid_param", "Invalid parameter(s): per_page");
             ((ObjectNode) answer.path("data")).putObject("params").put("per_page", "per_page must be between 1 (inclusive) and 100 (inclusive)");
             return Answer.of(400, answer);
+        }
+        return null;
+    }
+
+    private Answer page(List<String> ids, Integer perPage, Integer page) {
+        int size = perPage == null ? 10 : perPage;
+        int from = Math.max(0, ((page == null ? 1 : page) - 1) * size);
+        ArrayNode products = json.createArrayNode();
+        ids.stream().skip(from).limit(size).forEach(id -> products.add(product(id)));
+        return Answer.of(200, products)
+                .withHeader("X-WP-Total", String.valueOf(ids.size()))
+                .withHeader("X-WP-TotalPages", String.valueOf((ids.size() + size - 1) / size));
+    }
+
+    /**
+     * {@code sku}: exact SKUs, comma-separated; WooCommerce then lists variations too (type variation, with their
+     * parent_id). A listing id {@code parent/variation} is a variation.
+     */
+    public Answer list(String include, String sku, Integer perPage, Integer page) {
+        Answer badPage = badPerPage(perPage);
+        if (badPage != null) {
+            return badPage;
         }
         List<String> ids = new ArrayList<>();
         if (sku != null && !sku.isBlank()) {
@@ -148,17 +208,13 @@ public class WooCommerceService {
                     .filter(listing -> listing.sku() != null && (skus.contains(listing.sku()) || sku.equals(listing.sku())))
                     .forEach(listing -> ids.add(listing.listingId()));
         } else if (include == null || include.isBlank()) {
-            store.list(Optional.of(Marketplace.WOOCOMMERCE), Optional.empty(), Optional.empty()).forEach(listing -> ids.add(listing.listingId()));
+            store.list(Optional.of(Marketplace.WOOCOMMERCE), Optional.empty(), Optional.empty()).stream()
+                    .map(Listing::listingId).filter(id -> !id.contains("/")).forEach(ids::add);
         } else {
             Arrays.stream(include.split(",")).map(String::trim).filter(id -> id.matches("\\d+"))
                     .filter(id -> store.find(new ListingKey(Marketplace.WOOCOMMERCE, "", id)).isPresent()).forEach(ids::add);
         }
-        int from = Math.max(0, ((page == null ? 1 : page) - 1) * size);
-        ArrayNode products = json.createArrayNode();
-        ids.stream().skip(from).limit(size).forEach(id -> products.add(product(id)));
-        return Answer.of(200, products)
-                .withHeader("X-WP-Total", String.valueOf(ids.size()))
-                .withHeader("X-WP-TotalPages", String.valueOf((ids.size() + size - 1) / size));
+        return page(ids, perPage, page);
     }
 
     public Answer one(String id) {
@@ -168,12 +224,18 @@ public class WooCommerceService {
         return Answer.of(200, product(id));
     }
 
+    /** A product, or a variation when {@code id} is {@code parent/variation}. */
     private ObjectNode product(String id) {
         Optional<Listing> held = store.find(new ListingKey(Marketplace.WOOCOMMERCE, "", id));
         boolean managed = manageStock.getOrDefault(id, true);
-        ObjectNode product = json.createObjectNode().put("id", Long.parseLong(id)).put("name", "Simulated product " + id)
-                .put("sku", held.map(Listing::sku).orElse("")).put("type", "simple").put("status", "publish")
-                .put("manage_stock", managed);
+        int slash = id.indexOf('/');
+        ObjectNode product = json.createObjectNode().put("id", Long.parseLong(id.substring(slash + 1)));
+        if (slash < 0) {
+            product.put("name", "Simulated product " + id).put("type", "simple");
+        } else {
+            product.put("parent_id", Long.parseLong(id.substring(0, slash))).put("type", "variation");
+        }
+        product.put("sku", held.map(Listing::sku).orElse("")).put("status", "publish").put("manage_stock", managed);
         if (managed && held.isPresent()) {
             product.put("stock_quantity", held.get().quantity());
             product.put("stock_status", held.get().quantity() > 0 ? "instock" : "outofstock");
