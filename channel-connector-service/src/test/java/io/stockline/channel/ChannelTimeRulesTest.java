@@ -128,6 +128,9 @@ class ChannelTimeRulesTest {
                 .post("/api/v1/channels").then().statusCode(400).body(containsString("dynamicBuffer.ceiling"));
         createWebhookChannel(webhookBase, newId("bad"), "\"withholdExpiringWithinDays\":-1").statusCode(400)
                 .body(containsString("withholdExpiringWithinDays"));
+        createWebhookChannel(webhookBase, newId("bad"), "\"options\":{\"minCallIntervalMillis\":\"soon\"}").statusCode(400)
+                .body(containsString("options.minCallIntervalMillis"));
+        createWebhookChannel(webhookBase, newId("eager"), "\"options\":{\"minCallIntervalMillis\":\"0\"}").statusCode(201);
     }
 
     private void apply(StockChanged... events) throws Throwable {

@@ -182,6 +182,11 @@ public class ChannelAdminService {
             throw RuleViolation.invalid("credentials",
                     "credentials name a secret reference: 1-64 letters, digits, '_' or '-' (not the secret itself)");
         }
+        String minCallInterval = channel.options().get(ChannelWorkers.MIN_CALL_INTERVAL_OPTION);
+        if (minCallInterval != null && !minCallInterval.trim().matches("\\d{1,9}")) {
+            throw RuleViolation.invalid("options." + ChannelWorkers.MIN_CALL_INTERVAL_OPTION,
+                    "a whole number of milliseconds, 0 to 999999999");
+        }
         if (channel.options().containsKey("tokenEndpoint")) {
             // credentials go to the marketplace's own token endpoint only (issue 15 item 7)
             throw RuleViolation.invalid("options.tokenEndpoint",

@@ -45,6 +45,9 @@ import io.vertx.mutiny.core.Vertx;
 @ApplicationScoped
 public class ChannelWorkers {
 
+    /** A channel's own pause after a call that took everything due, in milliseconds (checked when it is saved). */
+    public static final String MIN_CALL_INTERVAL_OPTION = "minCallIntervalMillis";
+
     enum Next {
         MORE, WAIT, IDLE
     }
@@ -214,13 +217,23 @@ public class ChannelWorkers {
             // steady trickle of changes goes out in few calls carrying their latest values (the rate-limit budget
             // is the marketplace's, not ours to spend on one unit at a time).
             boolean tookAllDue = due.size() < batch;
+            Duration minCallInterval = minCallInterval(channel);
             return push(channel, due, work.health().consecutiveFailures())
-                    .map(step -> step.next() == Next.MORE && tookAllDue && !config.minCallInterval().isZero()
-                            ? Step.waitFor(config.minCallInterval()) : step)
+                    .map(step -> step.next() == Next.MORE && tookAllDue && !minCallInterval.isZero()
+                            ? Step.waitFor(minCallInterval) : step)
                     // A failure, or the first success after failures, may change the state; the rest waits for idle.
                     .call(step -> step.next() == Next.WAIT || wasFailing ? status.publishIfChanged(channelId)
                             : Uni.createFrom().voidItem());
         });
+    }
+
+    /**
+     * The pause after a call that took everything due: the service's {@code min-call-interval}, or the channel's own
+     * {@code minCallIntervalMillis} (0 for a receiver of our own that wants every change at once, such as a webhook).
+     */
+    private Duration minCallInterval(ChannelSettings channel) {
+        String own = channel.options().get(MIN_CALL_INTERVAL_OPTION);
+        return own == null ? config.minCallInterval() : Duration.ofMillis(Long.parseLong(own.trim()));
     }
 
     private int batchSize(ChannelSettings channel) {
