@@ -12,9 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongUnaryOperator;
 
@@ -33,11 +31,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * class path (deploy/local/bench/channels does both):
  *   java ChannelBench.java floor  BOOTSTRAP TOPIC SIMULATOR_URL SAMPLES
  *       the floor: one Kafka produce -> consume plus one HTTP round trip to the simulator, per sample
- *   java ChannelBench.java burst  INVENTORY_URL SIMULATOR_URL CLIENTS CHANGES SKU_PREFIX SKUS LOCATION
- *       CHANGES movements over SKUS SKUs from CLIENTS closed-loop clients, then waits until the three channels
- *       (shopify buffer 2, ebay 50 %, woocommerce max 100) hold every SKU's final number; latency per channel x SKU
- *       = when the simulator last wrote the number - when inventory answered the SKU's last change
- * Tokens: BENCH_TOKEN (operator). Prints key=value lines.
+ *   java ChannelBench.java stream BOOTSTRAP TOPIC SIMULATOR_URL RATE CHANGES SKU_PREFIX SKUS LOCATION INITIAL
+ *       CHANGES one-unit sales at RATE per second onto the stock-changed topic, then waits until the six channels
+ *       ({@link #CHANNELS}) hold every SKU's final number; signed latency per channel x SKU (see {@link #stream})
+ * Prints key=value lines.
  */
 public class ChannelBench {
 
@@ -51,8 +48,8 @@ public class ChannelBench {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "floor" -> floor(args[1], args[2], args[3], Integer.parseInt(args[4]));
-            case "burst" -> burst(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5],
-                    Integer.parseInt(args[6]), args[7]);
+            case "stream" -> stream(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]), args[6],
+                    Integer.parseInt(args[7]), args[8], Long.parseLong(args[9]));
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.exit(0);
@@ -108,126 +105,165 @@ public class ChannelBench {
                 percentile(latencies, 99) / 1e6);
     }
 
-    static void burst(String inventory, String simulator, int clients, int changes, String skuPrefix, int skus,
-            String location) throws Exception {
-        Map<String, Long> lastCommitMillis = new ConcurrentHashMap<>();
-        LongAdder refused = new LongAdder();
-        LongAdder failed = new LongAdder();
-        AtomicInteger remaining = new AtomicInteger(changes);
-        CountDownLatch done = new CountDownLatch(clients);
-        long start = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            Thread thread = new Thread(() -> {
-                try {
-                    while (remaining.getAndDecrement() > 0) {
-                        ThreadLocalRandom random = ThreadLocalRandom.current();
-                        String sku = skuPrefix + String.format("%05d", random.nextInt(1, skus + 1));
-                        boolean receipt = random.nextBoolean();
-                        String body = "{\"type\":\"" + (receipt ? "RECEIPT" : "SALE") + "\",\"sku\":\"" + sku
-                                + "\",\"location\":\"" + location + "\",\"quantity\":" + (receipt ? random.nextInt(1, 4) : 1)
-                                + ",\"reason\":\"bench\"}";
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(inventory + "/api/v1/movements"))
-                                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                                .header("Idempotency-Key", UUID.randomUUID().toString())
-                                .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN"))
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                        try {
-                            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                            long now = System.currentTimeMillis();
-                            if (status == 201) {
-                                lastCommitMillis.merge(sku, now, Math::max);
-                            } else if (status == 409 || status == 422) {
-                                refused.increment();
-                            } else {
-                                failed.increment();
-                            }
-                        } catch (Exception e) {
-                            failed.increment();
-                        }
-                    }
-                } finally {
-                    done.countDown();
-                }
-            });
-            thread.setDaemon(true);
-            thread.start();
-        }
-        done.await();
-        double burstSeconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("changes=%d refused=%d failed=%d burst_s=%.1f changes_per_s=%.0f%n", changes,
-                refused.sum(), failed.sum(), burstSeconds, (changes - refused.sum() - failed.sum()) / burstSeconds);
+    /** One change the stream sent: the SKU's available after it, and when the broker acknowledged it. */
+    record Sent(long available, long ackMillis) {
+    }
 
-        Map<String, Long> available = new HashMap<>();
+    /**
+     * The stream: CHANGES one-unit sales at RATE per second, straight onto inventory's stock-changed topic as
+     * inventory publishes them (a CloudEvent per change, versions in order per SKU). Sales only, so each SKU's number
+     * only falls and the change that gave a channel its final number is known: the first after which the channel's
+     * rule gives it. Latency per channel x SKU = the simulator's write of that number - the broker's acknowledgement
+     * of that change, signed: a negative sample would be the marketplace holding a number before it was sent.
+     */
+    static void stream(String bootstrap, String topic, String simulator, int rate, int changes, String skuPrefix,
+            int skus, String location, long initial) throws Exception {
+        Properties producerConfig = new Properties();
+        producerConfig.put("bootstrap.servers", bootstrap);
+        producerConfig.put("acks", "all");
+        producerConfig.put("linger.ms", "0");
+        producerConfig.put("enable.idempotence", "true");
+        Map<String, List<Sent>> sent = new ConcurrentHashMap<>();
+        Map<String, long[]> state = new HashMap<>(); // sku -> {version, available}
         for (int i = 1; i <= skus; i++) {
-            String sku = skuPrefix + String.format("%05d", i);
-            JsonNode stock = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(inventory + "/api/v1/stock/" + sku))
-                    .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            available.put(sku, stock.path("totals").path("available").asLong());
+            state.put(sku(skuPrefix, i), new long[] { 1, initial });
         }
-        List<Channel> channels = List.of(
-                new Channel("shopify", "gid://shopify/Location/1", a -> Math.max(0, a - 2)),
-                new Channel("ebay", null, a -> a / 2),
-                new Channel("woocommerce", null, a -> Math.min(a, 100)));
-        Map<String, Map<String, JsonNode>> held = new HashMap<>();
+        LongAdder failed = new LongAdder();
+        long start;
+        long end;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+            long intervalNanos = 1_000_000_000L / rate;
+            start = System.nanoTime();
+            for (int n = 0; n < changes; n++) {
+                long due = start + n * intervalNanos;
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                }
+                String sku = sku(skuPrefix, ThreadLocalRandom.current().nextInt(1, skus + 1));
+                long[] current = state.get(sku);
+                current[0]++;
+                current[1]--;
+                long available = current[1];
+                producer.send(stockChanged(topic, sku, location, current[0], available), (metadata, failure) -> {
+                    if (failure != null) {
+                        failed.increment();
+                    } else {
+                        sent.computeIfAbsent(sku, key -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                                .add(new Sent(available, System.currentTimeMillis()));
+                    }
+                });
+            }
+            producer.flush();
+            end = System.nanoTime();
+        }
+        double seconds = (end - start) / 1e9;
+        System.out.printf("changes=%d failed=%d stream_s=%.1f changes_per_s=%.0f%n", changes, failed.sum(), seconds,
+                changes / seconds);
+
+        Map<String, Long> finalAvailable = new HashMap<>();
+        state.forEach((sku, current) -> finalAvailable.put(sku, current[1]));
         long waitStart = System.nanoTime();
-        int wrong = Integer.MAX_VALUE;
-        while (wrong > 0 && System.nanoTime() - waitStart < Duration.ofMinutes(15).toNanos()) {
-            wrong = 0;
-            for (Channel channel : channels) {
+        Map<String, Map<String, JsonNode>> held = new HashMap<>();
+        Map<String, Integer> wrong = new java.util.TreeMap<>();
+        int totalWrong = Integer.MAX_VALUE;
+        while (totalWrong > 0 && System.nanoTime() - waitStart < Duration.ofMinutes(20).toNanos()) {
+            totalWrong = 0;
+            for (Channel channel : CHANNELS) {
                 Map<String, JsonNode> listings = listings(simulator, channel.marketplace());
                 held.put(channel.marketplace(), listings);
-                for (var entry : available.entrySet()) {
+                int off = 0;
+                for (var entry : finalAvailable.entrySet()) {
                     JsonNode listing = listings.get(listingId(channel.marketplace(), entry.getKey()));
                     if (listing == null || listing.path("quantity").asLong() != channel.rule().applyAsLong(entry.getValue())) {
-                        wrong++;
+                        off++;
                     }
                 }
+                wrong.put(channel.marketplace(), off);
+                totalWrong += off;
             }
-            if (wrong > 0) {
-                Thread.sleep(200);
+            if (totalWrong > 0) {
+                Thread.sleep(500);
             }
         }
-        System.out.printf("settled_after_burst_s=%.1f pairs_wrong=%d%n", (System.nanoTime() - waitStart) / 1e9, wrong);
-        List<Long> latencies = new ArrayList<>();
-        for (Channel channel : channels) {
-            for (String sku : available.keySet()) {
-                JsonNode listing = held.get(channel.marketplace()).get(listingId(channel.marketplace(), sku));
-                Long committed = lastCommitMillis.get(sku);
-                if (listing != null && committed != null) {
-                    long written = Instant.parse(listing.path("updatedAt").asText()).toEpochMilli();
-                    latencies.add(Math.max(0, written - committed));
+        System.out.printf("settled_after_stream_s=%.1f pairs_wrong=%d by_channel=%s%n", (System.nanoTime() - waitStart) / 1e9,
+                totalWrong, wrong);
+
+        for (Channel channel : CHANNELS) {
+            List<Long> latencies = new ArrayList<>();
+            int unchanged = 0;
+            for (var entry : finalAvailable.entrySet()) {
+                List<Sent> changesOfSku = sent.getOrDefault(entry.getKey(), List.of()).stream()
+                        .sorted(java.util.Comparator.comparingLong(Sent::available).reversed()).toList();
+                long finalNumber = channel.rule().applyAsLong(entry.getValue());
+                if (channel.rule().applyAsLong(initial) == finalNumber) {
+                    unchanged++; // the channel held it from the start: no latency to measure
+                    continue;
+                }
+                Sent madeFinal = changesOfSku.stream().filter(change -> channel.rule().applyAsLong(change.available()) == finalNumber)
+                        .findFirst().orElse(null);
+                JsonNode listing = held.get(channel.marketplace()).get(listingId(channel.marketplace(), entry.getKey()));
+                if (madeFinal != null && listing != null && listing.path("quantity").asLong() == finalNumber) {
+                    latencies.add(Instant.parse(listing.path("updatedAt").asText()).toEpochMilli() - madeFinal.ackMillis());
                 }
             }
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            long negative = latencies.stream().filter(latency -> latency < 0).count();
+            System.out.printf("latency channel=%s samples=%d unchanged=%d p50_ms=%d p99_ms=%d max_ms=%d min_ms=%d negative=%d%n",
+                    channel.marketplace(), sorted.length, unchanged, (long) percentile(sorted, 50), (long) percentile(sorted, 99),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1], sorted.length == 0 ? 0 : sorted[0], negative);
         }
-        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("latency_samples=%d p50_ms=%d p99_ms=%d max_ms=%d%n", sorted.length,
-                (long) percentile(sorted, 50), (long) percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
         JsonNode stats = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(simulator + "/_sim/stats")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
-        long writes = 0;
-        long all = 0;
+        long marketplaceCalls = 0;
         for (var marketplace : iterable(stats.path("calls").fields())) {
-            for (var operation : iterable(marketplace.getValue().fields())) {
-                all += operation.getValue().asLong();
-                String name = operation.getKey().toLowerCase();
-                if (!name.contains("token") && !name.contains("read") && !name.contains("get") && !name.contains("query")) {
-                    writes += operation.getValue().asLong();
-                }
+            long calls = sum(marketplace.getValue());
+            if (!"webhook".equals(marketplace.getKey())) {
+                marketplaceCalls += calls;
             }
+            System.out.printf("calls marketplace=%s calls=%d per_change=%.4f throttled=%d violations=%d operations=%s%n",
+                    marketplace.getKey(), calls, (double) calls / changes, stats.path("throttled").path(marketplace.getKey()).asLong(),
+                    stats.path("rateLimitViolations").path(marketplace.getKey()).asLong(), marketplace.getValue());
         }
-        long throttled = sum(stats.path("throttled"));
-        long violations = sum(stats.path("rateLimitViolations"));
-        System.out.printf("marketplace_calls=%d write_calls=%d calls_per_change=%.4f throttled=%d rate_limit_violations=%d%n",
-                all, writes, (double) all / changes, throttled, violations);
-        System.out.println("calls_by_operation=" + stats.path("calls"));
+        System.out.printf("marketplace_calls=%d calls_per_change=%.4f throttled=%d rate_limit_violations=%d%n",
+                marketplaceCalls, (double) marketplaceCalls / changes, sum(stats.path("throttled")),
+                sum(stats.path("rateLimitViolations")));
+    }
+
+    /** The channels the command creates, by marketplace: the rule each applies to a SKU's available. */
+    static final List<Channel> CHANNELS = List.of(
+            new Channel("shopify", "gid://shopify/Location/1", a -> Math.max(0, a - 2)),
+            new Channel("amazon", "A1BENCHSELLER", a -> Math.max(0, a - (a * 10 + 99) / 100)),
+            new Channel("ebay", null, a -> a / 2),
+            new Channel("woocommerce", null, a -> Math.max(0, a - 5)),
+            new Channel("bigcommerce", "1", a -> a),
+            new Channel("webhook", "bench", a -> a));
+
+    static String sku(String prefix, int n) {
+        return prefix + String.format("%05d", n);
+    }
+
+    /** What inventory publishes for a sale: a binary-mode CloudEvent of stock-changed.v1, key = SKU. */
+    static ProducerRecord<String, String> stockChanged(String topic, String sku, String location, long version, long available) {
+        String id = UUID.randomUUID().toString();
+        String json = """
+                {"eventId":"%s","sku":"%s","location":"%s","version":%d,"movementType":"SALE","movementId":%d,\
+                "onHand":%d,"available":%d,"committed":0,"reserved":0,"damaged":0,"qualityControl":0,"safetyStock":0,\
+                "incoming":0,"inTransit":0,"occurredAt":"%s"}""".formatted(id, sku, location, version, version,
+                available, available, Instant.now());
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, sku, json);
+        record.headers().add("ce_specversion", "1.0".getBytes());
+        record.headers().add("ce_id", id.getBytes());
+        record.headers().add("ce_type", "io.stockline.inventory.stock-changed.v1".getBytes());
+        record.headers().add("ce_source", "/stockline/bench".getBytes());
+        record.headers().add("content-type", "application/json".getBytes());
+        return record;
     }
 
     static String listingId(String marketplace, String sku) {
         int n = Integer.parseInt(sku.substring(sku.length() - 5));
         return switch (marketplace) {
             case "shopify" -> "gid://shopify/InventoryItem/" + (100000 + n);
-            case "woocommerce" -> String.valueOf(100000 + n);
+            case "woocommerce", "bigcommerce" -> String.valueOf(100000 + n);
             default -> sku;
         };
     }

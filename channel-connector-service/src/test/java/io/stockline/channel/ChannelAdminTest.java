@@ -153,11 +153,34 @@ class ChannelAdminTest {
                 { "EBAY", "https://api.sandbox.ebay.com" } }) {
             String ok = newId("in");
             post("""
-                    {"id":"%s","type":"%s","endpoint":"%s","credentials":"c","enabled":false,
+                    {"id":"%s","type":"%s","endpoint":"%s","credentials":"%s","enabled":false,
                      "options":{"locationId":"gid://shopify/Location/1","sellerId":"S","marketplaceIds":"M"}}"""
-                    .formatted(ok, endpoint[0], endpoint[1])).then().statusCode(201);
+                    .formatted(ok, endpoint[0], endpoint[1], newId("ref"))).then().statusCode(201);
             as("admin").delete("/api/v1/channels/{id}", ok).then().statusCode(204);
         }
+    }
+
+    @Test
+    void aMarketplaceCredentialStaysWithTheStoreItWasFirstUsedFor() {
+        String ref = newId("shopref");
+        String shop = """
+                {"id":"%s","type":"SHOPIFY","endpoint":"%s","credentials":"%s","enabled":false,
+                 "options":{"locationId":"%s"}}""";
+        String first = newId("store-a");
+        post(shop.formatted(first, "https://store-a.myshopify.com", ref, "gid://shopify/Location/1")).then().statusCode(201);
+        // a second location of the same store shares the store's token
+        post(shop.formatted(newId("store-a2"), "https://store-a.myshopify.com", ref, "gid://shopify/Location/2"))
+                .then().statusCode(201);
+
+        // another store, by a new channel or by moving the first one, gets none of it
+        problem(post(shop.formatted(newId("store-b"), "https://store-b.myshopify.com", ref, "gid://shopify/Location/1")),
+                422, "credentials");
+        problem(as("admin").contentType(ContentType.JSON)
+                .body(shop.formatted(first, "https://store-b.myshopify.com", ref, "gid://shopify/Location/1"))
+                .put("/api/v1/channels/{id}", first), 422, "credentials");
+        // nor does deleting the channel free the reference for another store
+        as("admin").delete("/api/v1/channels/{id}", first).then().statusCode(204);
+        problem(post(shop.formatted(first, "https://store-b.myshopify.com", ref, "gid://shopify/Location/1")), 422, "credentials");
     }
 
     @Test

@@ -16,9 +16,11 @@ import io.stockline.channel.config.SeedConfig;
 import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelRules;
 import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.ListingCsv;
 import io.stockline.channel.domain.MarketplaceHosts;
 import io.stockline.channel.repository.ChannelRepository;
+import io.stockline.channel.repository.CredentialBindingRepository;
 import io.stockline.channel.repository.ListingRepository;
 import io.stockline.channel.repository.SyncStateRepository;
 import io.stockline.platform.outbound.OutboundGuard;
@@ -37,10 +39,12 @@ public class ChannelAdminService {
     private final ChannelSyncService sync;
     private final ChannelWorkers workers;
     private final OutboundGuard guard;
+    private final CredentialBindingRepository bindings;
 
     public ChannelAdminService(ChannelRepository channels, ListingRepository listings, SyncStateRepository syncState,
-            ChannelSyncService sync, ChannelWorkers workers, OutboundGuard guard) {
+            ChannelSyncService sync, ChannelWorkers workers, OutboundGuard guard, CredentialBindingRepository bindings) {
         this.guard = guard;
+        this.bindings = bindings;
         this.channels = channels;
         this.listings = listings;
         this.syncState = syncState;
@@ -65,7 +69,7 @@ public class ChannelAdminService {
 
     @WithTransaction
     Uni<ChannelSettings> insert(ChannelSettings channel) {
-        return channels.insert(channel).chain(created -> {
+        return bound(channel).chain(() -> channels.insert(channel)).chain(created -> {
             if (!created) {
                 return Uni.createFrom().failure(RuleViolation.conflict("id", "channel " + channel.id() + " exists already"));
             }
@@ -99,9 +103,32 @@ public class ChannelAdminService {
         return guard.check("endpoint", channel.endpoint(), true).replaceWithVoid();
     }
 
+    /**
+     * A marketplace credential goes to one store only: the first channel that names a reference binds it to its
+     * marketplace type and endpoint host, and from then on a channel naming it elsewhere (another store, another
+     * marketplace, this channel moved) is refused naming {@code credentials}: a new store needs a new reference, which
+     * only whoever configures secrets can add. Channels of one store may share it (two locations of one Shopify
+     * store). A webhook's secret only signs, it is never sent: not bound. The binding outlives the channel.
+     */
+    Uni<Void> bound(ChannelSettings channel) {
+        if (channel.type() == ChannelType.WEBHOOK) {
+            return Uni.createFrom().voidItem();
+        }
+        URI endpoint = URI.create(channel.endpoint());
+        String host = endpoint.getHost().toLowerCase(java.util.Locale.ROOT) + (endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort());
+        return bindings.bind(channel.credentialsRef(), channel.id(), channel.type().name(), host).map(binding -> {
+            if (!binding.type().equals(channel.type().name()) || !binding.host().equals(host)) {
+                throw RuleViolation.unprocessable("credentials", "credential reference " + channel.credentialsRef()
+                        + " is bound to " + binding.type() + " at " + binding.host() + " (first used by channel "
+                        + binding.channel() + "); another marketplace or store needs a credential reference of its own");
+            }
+            return null;
+        });
+    }
+
     @WithTransaction
     Uni<ChannelSettings> replace(ChannelSettings channel) {
-        return channels.update(channel).chain(updated -> {
+        return bound(channel).chain(() -> channels.update(channel)).chain(updated -> {
             if (!updated) {
                 return Uni.createFrom().failure(RuleViolation.notFound("id", "no channel " + channel.id()));
             }
