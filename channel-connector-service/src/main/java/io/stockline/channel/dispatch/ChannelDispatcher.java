@@ -42,7 +42,8 @@ import io.vertx.mutiny.core.Vertx;
 /**
  * The one way the sync pipeline reaches a marketplace: splits updates into calls the API allows, in the order
  * given, and sends each through the channel's connector. Before each call it waits (on a timer, never blocking)
- * for a permit from the channel's token bucket, which the rate signals of the connectors' replies keep true to
+ * for a permit from the channel's token bucket (or from the bucket the connector names for that kind of call, shared
+ * with every channel naming it: Amazon limits a seller per operation, not a channel), which the rate signals of the connectors' replies keep true to
  * the marketplace; when the marketplace says to slow down it pauses the channel for as long as it was told and
  * tries again; on transient failures it retries with exponential backoff and jitter
  * up to a bound; a circuit breaker per channel fails fast with {@link MarketplaceException.CircuitOpen} once a
