@@ -22,8 +22,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
+import io.stockline.channel.connector.HeldListing;
 import io.stockline.channel.connector.ListingOutcome;
 import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.repository.SyncStateRepository.Accepted;
 import io.stockline.channel.repository.SyncStateRepository.Due;
 import io.stockline.channel.service.ChannelAdminService;
 import io.stockline.channel.service.PushPipeline;
@@ -97,6 +99,51 @@ class PushOutcomeTest {
                 .hasEntrySatisfying("lastError", error -> assertThat((String) error).contains("gave up after 2 conflicts"));
         assertThat(status(channelId).getLong("pending")).isZero();
         assertThat(status(channelId).getLong("rejected")).isEqualTo(2L);
+    }
+
+    @Test
+    void anAcceptedUpdateStaysPendingUntilItsReadBackShowsItAnErrorRejectsItAndReadsThatRunOutSendItAgain() throws Throwable {
+        String channelId = newId("accepted");
+        createWebhookChannel(webhookBase, channelId, "\"enabled\":false,\"locations\":[\"" + newId("WH") + "\"]").statusCode(201);
+        ChannelSettings channel = VertxContextSupport.subscribeAndAwait(() -> admin.get(channelId));
+        List<String> skus = List.of("SHOWN", "ISSUE", "SLOW");
+        for (String sku : skus) {
+            sql("INSERT INTO sync_state (channel, sku, wanted_quantity) VALUES (?, ?, 5)", channelId, sku);
+        }
+        List<Due> sent = skus.stream().map(PushOutcomeTest::due).toList();
+        VertxContextSupport.subscribeAndAwait(() -> pipeline.recordOutcomes(channel, sent,
+                sent.stream().map(pair -> new ListingOutcome(pair.sku(), pair.sku(), ListingOutcome.Status.ACCEPTED, null, null)).toList(),
+                Map.of(), Duration.ZERO, 2, Duration.ZERO));
+
+        for (String sku : skus) {
+            assertThat(row(channelId, sku)).as("queued is not applied").containsEntry("state", "ACCEPTED")
+                    .containsEntry("pushedQuantity", null).containsEntry("pushedVersion", null).containsEntry("rejected", false);
+        }
+        assertThat(status(channelId).getLong("pending")).as("accepted pairs are still pending").isEqualTo(3L);
+
+        PushPipeline.ConfirmPolicy policy = new PushPipeline.ConfirmPolicy(Duration.ZERO, Duration.ZERO, 2, Duration.ZERO);
+        List<Accepted> asked = sent.stream().map(pair -> new Accepted(pair, 0)).toList();
+        VertxContextSupport.subscribeAndAwait(() -> pipeline.recordConfirmations(channelId, asked, Map.of(
+                "SHOWN", HeldListing.of(5),
+                "ISSUE", new HeldListing(3L, List.of("90220 INVALID_ATTRIBUTE")),
+                "SLOW", HeldListing.of(3)), null, policy));
+
+        assertThat(row(channelId, "SHOWN")).containsEntry("state", "SYNCED").containsEntry("pushedQuantity", 5)
+                .containsEntry("pushedVersion", 1);
+        assertThat(row(channelId, "ISSUE")).containsEntry("state", "REJECTED").containsEntry("rejected", true)
+                .hasEntrySatisfying("lastError", error -> assertThat((String) error)
+                        .isEqualTo("rejected after acceptance: 90220 INVALID_ATTRIBUTE"));
+        assertThat(row(channelId, "SLOW")).containsEntry("state", "ACCEPTED").containsEntry("wantedVersion", 1)
+                .hasEntrySatisfying("lastError", error -> assertThat((String) error).contains("holds 3", "read-back 1 of 2"));
+
+        // The second read that does not show it uses up the poll: the update goes out again under a new version.
+        VertxContextSupport.subscribeAndAwait(() -> pipeline.recordConfirmations(channelId,
+                List.of(new Accepted(due("SLOW"), 1)), Map.of(), "TransientFailure: 503", policy));
+        assertThat(row(channelId, "SLOW")).containsEntry("state", "PENDING").containsEntry("wantedVersion", 2)
+                .containsEntry("pushedQuantity", null).containsEntry("rejected", false)
+                .hasEntrySatisfying("lastError", error -> assertThat((String) error).contains("not applied after 2 read-backs"));
+        assertThat(status(channelId).getLong("pending")).isEqualTo(1L);
+        assertThat(status(channelId).getLong("rejected")).isEqualTo(1L);
     }
 
     private static Due due(String sku) {

@@ -61,6 +61,20 @@ public interface ChannelConfig {
     @WithDefault("5")
     int maxConflicts();
 
+    /**
+     * How long after a marketplace queued an update (Amazon's 200 ACCEPTED) it is first read back to confirm it; each
+     * read-back that does not show it yet doubles the wait (up to {@code retry-backoff-max}).
+     */
+    @WithDefault("2s")
+    Duration confirmDelay();
+
+    /**
+     * Read-backs of a queued update before it is given up on and sent again under a new version (reconciliation
+     * repairs what is left).
+     */
+    @WithDefault("6")
+    int confirmAttempts();
+
     /** The most updates one worker call carries (the connector's own maximum applies when smaller). */
     @WithDefault("100")
     int maxBatch();

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ChannelType;
@@ -19,14 +20,19 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 
 /**
- * Amazon Selling Partner API, Listings Items 2021-08-01: {@code patchListingsItem} replaces the listing's
- * {@code fulfillment_availability} (one SKU per call), {@code getListingsItem} with
- * {@code includedData=fulfillmentAvailability} reads it back. A listing id is the seller SKU. Options
- * {@code sellerId}, {@code marketplaceIds} (comma-separated), {@code productType} (default PRODUCT),
- * {@code fulfillmentChannelCode} (default DEFAULT). Credentials {@code lwaClientId},
+ * Amazon Selling Partner API, Listings Items 2021-08-01: {@code patchListingsItem} merges the quantity into the
+ * listing's {@code fulfillment_availability} (one SKU per call), {@code getListingsItem} with
+ * {@code includedData=fulfillmentAvailability} reads it back (with {@code issues} to confirm a queued patch). A listing
+ * id is the seller SKU. Options {@code sellerId}, {@code marketplaceIds} (comma-separated), {@code productType}
+ * (default PRODUCT), {@code fulfillmentChannelCode} (default DEFAULT). Credentials {@code lwaClientId},
  * {@code lwaClientSecret}, {@code refreshToken}: a Login with Amazon refresh-token grant (at api.amazon.com, not a
  * channel option: credentials go nowhere else; see {@link MarketplaceHttp#tokenEndpoint}) gives the access token
  * sent in x-amz-access-token, cached until it expires and renewed when Amazon refuses it.
+ * <p>
+ * A {@code 200 ACCEPTED} means Amazon queued the submission ("accepted for processing", ListingsItemSubmissionResponse),
+ * not that the listing holds the quantity: the outcome is {@link ListingOutcome.Status#ACCEPTED}, and the pipeline
+ * confirms it by reading back ({@link #readWithIssues}). Amazon's usage plans are per selling partner and operation,
+ * so every channel of one {@code sellerId} draws from one bucket per operation ({@link #rateBucket}).
  */
 @ApplicationScoped
 public class AmazonConnector implements MarketplaceConnector {
@@ -37,6 +43,11 @@ public class AmazonConnector implements MarketplaceConnector {
     static final String ACCESS_TOKEN_HEADER = "x-amz-access-token";
     static final String RATE_LIMIT_HEADER = "x-amzn-RateLimit-Limit";
     static final String LISTINGS_PATH = "/listings/2021-08-01/items/";
+    static final String FULFILLMENT_AVAILABILITY = "fulfillment_availability";
+    /** patchListingsItem's usage plan (the published model: rate 5, burst 5). */
+    static final DocumentedLimit PATCH_LIMIT = new DocumentedLimit(5, 5);
+    /** getListingsItem's usage plan (the published model: rate 5, burst 10). */
+    static final DocumentedLimit GET_LIMIT = new DocumentedLimit(10, 5);
 
     private final MarketplaceHttp http;
     private final AccessTokens tokens;
@@ -59,7 +70,19 @@ public class AmazonConnector implements MarketplaceConnector {
     /** patchListingsItem: 5 requests per second per seller, burst 5; x-amzn-RateLimit-Limit overrides the rate. */
     @Override
     public DocumentedLimit rateLimit() {
-        return new DocumentedLimit(5, 5);
+        return PATCH_LIMIT;
+    }
+
+    /**
+     * Amazon applies a usage plan per selling partner and operation, whatever application or channel calls: two
+     * channels of one seller share one patchListingsItem bucket and one getListingsItem bucket, so together they
+     * never send more than the seller may.
+     */
+    @Override
+    public RateBucket rateBucket(ChannelAccess channel, CallKind kind) {
+        String seller = "amazon seller " + required(channel, "sellerId");
+        return kind == CallKind.PUSH ? new RateBucket(seller + " patchListingsItem", PATCH_LIMIT)
+                : new RateBucket(seller + " getListingsItem", GET_LIMIT);
     }
 
     @Override
@@ -72,10 +95,17 @@ public class AmazonConnector implements MarketplaceConnector {
 
     private Uni<Reply<ListingOutcome>> patch(ChannelAccess channel, ListingUpdate update) {
         String sku = sku(update);
+        // "merge", not "replace": PatchOperation.op allows add, replace, merge and delete ("The `merge` operation merges
+        // the target property", amazon-sp-api-listingsItems_2021-08-01.json), and Amazon's "Merge a listing" tutorial
+        // (Listings Items API, changelog 2025-06-16) names this very use: it updates the quantity of
+        // fulfillment_availability, matched by the non-empty selector fulfillment_channel_code, and leaves the fields
+        // not sent (lead_time_to_ship_max_days, restock_date, is_inventory_available) as the seller set them. A
+        // "replace" of the attribute would drop them. So only the selector and the quantity are sent: no copy of the
+        // seller's values that could be stale by the time Amazon applies the patch.
         JsonObject body = new JsonObject()
                 .put("productType", channel.option("productType", "PRODUCT"))
                 .put("patches", new JsonArray().add(new JsonObject()
-                        .put("op", "replace")
+                        .put("op", "merge")
                         .put("path", "/attributes/fulfillment_availability")
                         .put("value", new JsonArray().add(new JsonObject()
                                 .put("fulfillment_channel_code", channel.option("fulfillmentChannelCode", "DEFAULT"))
@@ -99,7 +129,8 @@ public class AmazonConnector implements MarketplaceConnector {
         if (status == 200) {
             JsonObject answer = response.bodyAsJsonObject();
             if ("ACCEPTED".equals(answer.getString("status"))) {
-                return ListingOutcome.applied(update);
+                // "accepted for processing": queued, applied later; the pipeline reads it back before calling it done
+                return ListingOutcome.accepted(update);
             }
             return rejected(update, answer.getString("status") + " " + issues(answer.getJsonArray("issues")));
         }
@@ -123,37 +154,85 @@ public class AmazonConnector implements MarketplaceConnector {
 
     @Override
     public Uni<Reply<Map<String, Long>>> read(ChannelAccess channel, List<String> listingIds) {
+        return items(channel, listingIds, "fulfillmentAvailability").map(reply -> reply.map(held -> {
+            Map<String, Long> quantities = new HashMap<>();
+            held.forEach((sku, listing) -> {
+                if (listing.quantity() != null) {
+                    quantities.put(sku, listing.quantity());
+                }
+            });
+            return quantities;
+        }));
+    }
+
+    /**
+     * getListingsItem with {@code includedData=fulfillmentAvailability,issues}: the quantity of the channel's
+     * fulfilment channel and the ERROR issues against {@code fulfillment_availability} ("an issue has occurred preventing
+     * the submission from processing", Issue.severity), each as its code and categories.
+     */
+    @Override
+    public Uni<Reply<Map<String, HeldListing>>> readWithIssues(ChannelAccess channel, List<String> listingIds) {
+        return items(channel, listingIds, "fulfillmentAvailability,issues");
+    }
+
+    private Uni<Reply<Map<String, HeldListing>>> items(ChannelAccess channel, List<String> listingIds, String includedData) {
         String what = "amazon " + channel.channelId() + " getListingsItem";
         String code = channel.option("fulfillmentChannelCode", "DEFAULT");
         return Multi.createFrom().iterable(listingIds)
                 .onItem().transformToUniAndConcatenate(sku -> tokens.authorized(grant(channel), AmazonConnector::tokenRefused,
                                 token -> http.request(HttpMethod.GET, itemUrl(channel, sku)).flatMap(request -> request
                                         .addQueryParam("marketplaceIds", marketplaceIds(channel))
-                                        .addQueryParam("includedData", "fulfillmentAvailability")
+                                        .addQueryParam("includedData", includedData)
                                         .putHeader(ACCESS_TOKEN_HEADER, token)
                                         .putHeader("Accept", "application/json")
                                         .timeout(MarketplaceHttp.timeoutMillis(channel))
                                         .send()))
                         .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
                         .map(response -> {
-                            Map<String, Long> held = new HashMap<>();
+                            Map<String, HeldListing> held = new HashMap<>();
                             if (response.statusCode() == 404) {
                                 return Reply.of(held, rate(response));
                             }
                             if (!MarketplaceHttp.ok(response)) {
                                 throw MarketplaceHttp.failure(what, response).carrying(rate(response));
                             }
-                            JsonArray availability = response.bodyAsJsonObject().getJsonArray("fulfillmentAvailability", new JsonArray());
-                            for (int i = 0; i < availability.size(); i++) {
-                                JsonObject entry = availability.getJsonObject(i);
-                                if (code.equals(entry.getString("fulfillmentChannelCode")) && entry.getValue("quantity") != null) {
-                                    held.put(sku, entry.getLong("quantity"));
-                                }
-                            }
+                            JsonObject item = response.bodyAsJsonObject();
+                            held.put(sku, new HeldListing(quantity(item, code), errors(sku, item.getJsonArray("issues"))));
                             return Reply.of(held, rate(response));
                         }))
                 .collect().asList()
                 .map(replies -> Reply.all(replies).map(AmazonConnector::merged));
+    }
+
+    private static Long quantity(JsonObject item, String fulfillmentChannelCode) {
+        JsonArray availability = item.getJsonArray("fulfillmentAvailability", new JsonArray());
+        for (int i = 0; i < availability.size(); i++) {
+            JsonObject entry = availability.getJsonObject(i);
+            if (fulfillmentChannelCode.equals(entry.getString("fulfillmentChannelCode")) && entry.getValue("quantity") != null) {
+                return entry.getLong("quantity");
+            }
+        }
+        return null;
+    }
+
+    /** ERROR issues naming fulfillment_availability, as "code CATEGORY,..."; their messages go to the log only. */
+    private static List<String> errors(String sku, JsonArray issues) {
+        List<String> errors = new ArrayList<>();
+        if (issues == null) {
+            return errors;
+        }
+        for (int i = 0; i < issues.size(); i++) {
+            JsonObject issue = issues.getJsonObject(i);
+            JsonArray attributes = issue.getJsonArray("attributeNames", new JsonArray());
+            if ("ERROR".equals(issue.getString("severity")) && attributes.contains(FULFILLMENT_AVAILABILITY)) {
+                JsonArray categories = issue.getJsonArray("categories", new JsonArray());
+                List<String> names = new ArrayList<>();
+                categories.forEach(category -> names.add(String.valueOf(category)));
+                errors.add((issue.getString("code", "?") + " " + String.join(",", names)).trim());
+                Log.infof("amazon listing %s reports issue %s: %s", sku, issue.getString("code"), issue.getString("message"));
+            }
+        }
+        return errors;
     }
 
     /** Amazon answers 403 (Unauthorized) for an expired token, and 401 where a gateway checks it first. */
@@ -174,8 +253,8 @@ public class AmazonConnector implements MarketplaceConnector {
         return RateSignal.NONE;
     }
 
-    private static Map<String, Long> merged(List<Map<String, Long>> parts) {
-        Map<String, Long> all = new HashMap<>();
+    private static <V> Map<String, V> merged(List<Map<String, V>> parts) {
+        Map<String, V> all = new HashMap<>();
         parts.forEach(all::putAll);
         return all;
     }

@@ -9,7 +9,16 @@ public record ListingOutcome(String sku, String listingId, Status status, Long m
         /** Compare-and-set refused: the marketplace held another number than expected; read it back and push again. */
         CONFLICT,
         /** The marketplace refused this listing for good (unknown listing, invalid value); retrying will not help. */
-        REJECTED
+        REJECTED,
+        /**
+         * The marketplace queued the update and applies it later (Amazon's 200 ACCEPTED): not applied yet. The pair
+         * stays pending until a read-back shows the quantity (or an error against it).
+         */
+        ACCEPTED
+    }
+
+    public static ListingOutcome accepted(ListingUpdate update) {
+        return new ListingOutcome(update.sku(), update.listingId(), Status.ACCEPTED, null, null);
     }
 
     public static ListingOutcome applied(ListingUpdate update) {

@@ -1,5 +1,6 @@
 package io.stockline.channel.connector;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,19 @@ public interface MarketplaceConnector {
     /** The quantities the marketplace holds now, by listing id; listings it does not know are absent. */
     Uni<Reply<Map<String, Long>>> read(ChannelAccess channel, List<String> listingIds);
 
+    /**
+     * {@link #read} with the errors the marketplace reports against each listing's quantity, to confirm an update it
+     * only queued ({@link ListingOutcome.Status#ACCEPTED}); listings it does not know are absent. Without such
+     * reports, the quantities alone.
+     */
+    default Uni<Reply<Map<String, HeldListing>>> readWithIssues(ChannelAccess channel, List<String> listingIds) {
+        return read(channel, listingIds).map(reply -> reply.map(held -> {
+            Map<String, HeldListing> found = new HashMap<>();
+            held.forEach((listing, quantity) -> found.put(listing, HeldListing.of(quantity)));
+            return found;
+        }));
+    }
+
     /** The most listing ids one {@link #read} may carry. */
     default int maxReadBatchSize() {
         return maxBatchSize();
@@ -37,6 +51,14 @@ public interface MarketplaceConnector {
     /** The documented limit of the API, before the channel's options and the server's own signals adjust it. */
     default DocumentedLimit rateLimit() {
         return new DocumentedLimit(5, 5);
+    }
+
+    /**
+     * The bucket a call of {@code kind} draws from when the marketplace limits it beyond the channel (per seller,
+     * per operation); null (the default): the channel's own bucket of {@link #rateLimit()}.
+     */
+    default RateBucket rateBucket(ChannelAccess channel, CallKind kind) {
+        return null;
     }
 
     /** What one push call costs against {@link #rateLimit()}: one request, or Shopify's GraphQL points. */

@@ -25,11 +25,14 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.connector.CallKind;
 import io.stockline.channel.connector.ChannelAccess;
+import io.stockline.channel.connector.HeldListing;
 import io.stockline.channel.connector.ListingOutcome;
 import io.stockline.channel.connector.ListingUpdate;
 import io.stockline.channel.connector.MarketplaceConnector;
 import io.stockline.channel.connector.MarketplaceException;
+import io.stockline.channel.connector.RateBucket;
 import io.stockline.channel.connector.Reply;
 import io.stockline.channel.connector.SkuLookup;
 import io.stockline.channel.dispatch.ChannelTraffic.Lane;
@@ -39,7 +42,8 @@ import io.vertx.mutiny.core.Vertx;
 /**
  * The one way the sync pipeline reaches a marketplace: splits updates into calls the API allows, in the order
  * given, and sends each through the channel's connector. Before each call it waits (on a timer, never blocking)
- * for a permit from the channel's token bucket, which the rate signals of the connectors' replies keep true to
+ * for a permit from the channel's token bucket (or from the bucket the connector names for that kind of call, shared
+ * with every channel naming it: Amazon limits a seller per operation, not a channel), which the rate signals of the connectors' replies keep true to
  * the marketplace; when the marketplace says to slow down it pauses the channel for as long as it was told and
  * tries again; on transient failures it retries with exponential backoff and jitter
  * up to a bound; a circuit breaker per channel fails fast with {@link MarketplaceException.CircuitOpen} once a
@@ -85,8 +89,8 @@ public class ChannelDispatcher {
         }
         List<List<ListingUpdate>> batches = partition(updates, connector.maxBatchSize());
         return onCallersContext(Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, connector.callCost(batch.size()),
-                        () -> connector.push(channel, batch)))
+                .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, CallKind.PUSH,
+                        connector.callCost(batch.size()), () -> connector.push(channel, batch)))
                 .collect().in(ArrayList<ListingOutcome>::new, List::addAll)
                 .map(List::copyOf));
     }
@@ -99,9 +103,26 @@ public class ChannelDispatcher {
         }
         List<List<String>> batches = partition(listingIds, connector.maxReadBatchSize());
         return onCallersContext(Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, connector.readCost(batch.size()),
-                        () -> connector.read(channel, batch)))
+                .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, CallKind.READ,
+                        connector.readCost(batch.size()), () -> connector.read(channel, batch)))
                 .collect().in(HashMap<String, Long>::new, Map::putAll)
+                .map(Map::copyOf));
+    }
+
+    /**
+     * What the marketplace holds now of each listing and the errors it reports against it, read like {@link #read}
+     * (the same bucket, batches, retries and circuit): to confirm updates it only queued.
+     */
+    public Uni<Map<String, HeldListing>> readWithIssues(ChannelAccess channel, List<String> listingIds) {
+        MarketplaceConnector connector = connector(channel.type());
+        if (listingIds.isEmpty() || !connector.canReadBack()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<List<String>> batches = partition(listingIds, connector.maxReadBatchSize());
+        return onCallersContext(Multi.createFrom().iterable(batches)
+                .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, CallKind.READ,
+                        connector.readCost(batch.size()), () -> connector.readWithIssues(channel, batch)))
+                .collect().in(HashMap<String, HeldListing>::new, Map::putAll)
                 .map(Map::copyOf));
     }
 
@@ -124,8 +145,8 @@ public class ChannelDispatcher {
         }
         List<List<String>> batches = partition(skus, connector.maxLookupBatchSize());
         return onCallersContext(Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, connector.lookupCost(batch.size()),
-                        () -> connector.lookup(channel, batch)))
+                .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, CallKind.LOOKUP,
+                        connector.lookupCost(batch.size()), () -> connector.lookup(channel, batch)))
                 .collect().in(HashMap<String, SkuLookup>::new, Map::putAll)
                 .map(Map::copyOf));
     }
@@ -136,22 +157,23 @@ public class ChannelDispatcher {
         return lane == null ? ChannelHealth.unknown(channelId) : lane.health();
     }
 
-    private <T> Uni<T> call(ChannelAccess channel, MarketplaceConnector connector, double cost, Supplier<Uni<Reply<T>>> request) {
+    private <T> Uni<T> call(ChannelAccess channel, MarketplaceConnector connector, CallKind kind, double cost,
+            Supplier<Uni<Reply<T>>> request) {
         return Uni.createFrom().deferred(() -> {
             Lane lane = traffic.lane(channel, made -> newLane(made, connector));
-            return attempt(channel, lane, Settings.of(config, channel), cost, request, 1, 0, false);
+            return attempt(channel, lane, lane.bucket(kind), Settings.of(config, channel), cost, request, 1, 0, false);
         });
     }
 
     @SuppressWarnings("unchecked")
-    private <T> Uni<T> attempt(ChannelAccess channel, Lane lane, Settings settings, double cost, Supplier<Uni<Reply<T>>> request,
-            int attempt, int throttledWaits, boolean holdsPermit) {
+    private <T> Uni<T> attempt(ChannelAccess channel, Lane lane, TokenBucket bucket, Settings settings, double cost,
+            Supplier<Uni<Reply<T>>> request, int attempt, int throttledWaits, boolean holdsPermit) {
         // a call the marketplace refused as throttled cost nothing: sent again, it keeps its permit and only sits out the pause
-        return sleep(holdsPermit ? lane.bucket.untilResumed() : lane.bucket.reserve(cost))
+        return sleep(holdsPermit ? bucket.untilResumed() : bucket.reserve(cost))
                 .chain(() -> lane.guard.get(() -> Uni.createFrom().deferred(request::get).map(reply -> (Object) reply)))
                 .map(answer -> {
                     Reply<T> reply = (Reply<T>) answer;
-                    lane.observe(reply.rate());
+                    lane.observe(bucket, reply.rate());
                     return reply.value();
                 })
                 .onFailure().recoverWithUni(failure -> {
@@ -161,23 +183,24 @@ public class ChannelDispatcher {
                     }
                     lane.failed(failure);
                     if (failure instanceof MarketplaceException refused) {
-                        lane.observe(refused.rateSignal());
+                        lane.observe(bucket, refused.rateSignal());
                     }
                     if (failure instanceof MarketplaceException.Throttled throttled) {
                         Duration pause = min(throttled.retryAfter(), settings.maxThrottleWait);
-                        lane.throttled(pause);
+                        lane.throttled(bucket, pause);
                         if (throttledWaits >= settings.maxThrottleWaits) {
                             return Uni.createFrom().failure(failure);
                         }
                         Log.debugf("channel %s throttled, pausing %s", channel.channelId(), pause);
-                        return attempt(channel, lane, settings, cost, request, attempt, throttledWaits + 1, true);
+                        return attempt(channel, lane, bucket, settings, cost, request, attempt, throttledWaits + 1, true);
                     }
                     if (failure instanceof MarketplaceException.TransientFailure && attempt < settings.maxAttempts) {
                         Duration backoff = backoff(settings.initialBackoff, settings.maxBackoff, attempt,
                                 ThreadLocalRandom.current().nextDouble());
                         Log.debugf("channel %s call failed (%s), attempt %d again in %s", channel.channelId(),
                                 failure.getMessage(), attempt + 1, backoff);
-                        return sleep(backoff).chain(() -> attempt(channel, lane, settings, cost, request, attempt + 1, throttledWaits, false));
+                        return sleep(backoff).chain(() -> attempt(channel, lane, bucket, settings, cost, request, attempt + 1,
+                                throttledWaits, false));
                     }
                     return Uni.createFrom().failure(failure instanceof MarketplaceException ? failure
                             : new MarketplaceException.TransientFailure("channel " + channel.channelId() + ": " + failure.getMessage(), failure));
@@ -210,9 +233,17 @@ public class ChannelDispatcher {
                 .done()
                 .withThreadOffload(false)
                 .build();
-        Lane lane = new Lane(channel, new TokenBucket(limit.burst(), limit.perSecond(), System::nanoTime), guard, circuit,
-                rateLimited::increment);
-        return lane;
+        TokenBucket own = new TokenBucket(limit.burst(), limit.perSecond(), System::nanoTime);
+        Map<CallKind, TokenBucket> buckets = new EnumMap<>(CallKind.class);
+        for (CallKind kind : CallKind.values()) {
+            RateBucket shared = connector.rateBucket(channel, kind);
+            buckets.put(kind, shared == null ? own : traffic.sharedBucket(shared.key(), () -> {
+                // made by the first channel that names it, with that channel's rateBurst / ratePerSecond options
+                RateLimit sharedLimit = RateLimit.of(shared.limit(), channel);
+                return new TokenBucket(sharedLimit.burst(), sharedLimit.perSecond(), System::nanoTime);
+            }));
+        }
+        return new Lane(channel, buckets, guard, circuit, rateLimited::increment);
     }
 
     /** Exponential backoff with equal jitter: half the step for sure, the other half by chance ({@code random} in [0,1)). */

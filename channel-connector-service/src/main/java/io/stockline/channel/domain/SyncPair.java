@@ -4,9 +4,14 @@ import java.time.OffsetDateTime;
 
 /**
  * One (channel, SKU) pair's sync state: what the channel should hold (wanted quantity and version), what it was
- * last seen to hold (pushed quantity and version), how the calls for it went, and the listing it is pushed to.
+ * last seen to hold (pushed quantity and version), how the calls for it went, the listing it is pushed to, and the
+ * version the marketplace queued without applying yet ({@code acceptedVersion}, null when none).
  */
 public record SyncPair(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity, Long pushedVersion,
         OffsetDateTime pushedAt, int attempts, boolean rejected, String lastError, OffsetDateTime nextAttemptAt,
-        String listingId) {
+        String listingId, Long acceptedVersion) {
+
+    public PairState state() {
+        return PairState.of(wantedVersion, pushedVersion, acceptedVersion, rejected);
+    }
 }

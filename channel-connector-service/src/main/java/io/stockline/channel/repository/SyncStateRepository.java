@@ -110,13 +110,17 @@ public class SyncStateRepository {
                 .replaceWithVoid();
     }
 
-    /** Pending pairs that are due: zero-outs first (they stop overselling), then the oldest. */
+    /**
+     * Pending pairs that are due: zero-outs first (they stop overselling), then the oldest. A pair whose wanted version
+     * the marketplace queued is not sent again: it waits for its read-back ({@link #awaitingConfirmation}).
+     */
     public Uni<List<Due>> due(String channel, int limit) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 SELECT s.sku, s.wanted_quantity, s.wanted_version, s.pushed_quantity, l.listing_id, s.traceparent
                 FROM sync_state s LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
                 WHERE s.channel = :channel AND s.pushed_version IS DISTINCT FROM s.wanted_version
                   AND s.rejected_version IS NULL AND s.next_attempt_at <= now()
+                  AND s.accepted_version IS DISTINCT FROM s.wanted_version
                 ORDER BY (s.wanted_quantity = 0) DESC, s.pending_since, s.sku LIMIT :limit""", Object[].class)
                 .setParameter("channel", channel).setParameter("limit", limit).getResultList())
                 .map(rows -> rows.stream().map(row -> new Due(Rows.text(row[0]), Rows.longValue(row[1]),
@@ -128,7 +132,7 @@ public class SyncStateRepository {
     public Uni<Boolean> applied(String channel, String sku, long quantity, long version) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 UPDATE sync_state SET pushed_quantity = :quantity, pushed_version = :version, pushed_at = now(),
-                    attempts = 0, last_error = NULL
+                    attempts = 0, last_error = NULL, accepted_version = NULL
                 WHERE channel = :channel AND sku = :sku AND wanted_version >= :version
                   AND (pushed_version IS NULL OR pushed_version < :version)""")
                 .setParameter("channel", channel).setParameter("sku", sku).setParameter("quantity", quantity)
@@ -149,7 +153,7 @@ public class SyncStateRepository {
         return Panache.getSession().flatMap(session -> {
             var query = session.createNativeQuery("""
                     UPDATE sync_state s SET pushed_quantity = u.q, pushed_version = u.v, pushed_at = now(), attempts = 0,
-                        last_error = NULL
+                        last_error = NULL, accepted_version = NULL
                     FROM""" + " (VALUES " + values + ") AS u (sku, q, v) " + """
                     WHERE s.channel = :channel AND s.sku = u.sku AND s.wanted_version >= u.v
                       AND (s.pushed_version IS NULL OR s.pushed_version < u.v)""").setParameter("channel", channel);
@@ -164,7 +168,8 @@ public class SyncStateRepository {
     /** The marketplace refused this version for good: it stays visible as failed until the wanted quantity changes. */
     public Uni<Void> rejected(String channel, String sku, long version, String detail) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                UPDATE sync_state SET rejected_version = wanted_version, attempts = attempts + 1, last_error = :detail
+                UPDATE sync_state SET rejected_version = wanted_version, attempts = attempts + 1, last_error = :detail,
+                    accepted_version = NULL
                 WHERE channel = :channel AND sku = :sku AND wanted_version = :version""")
                 .setParameter("channel", channel).setParameter("sku", sku).setParameter("version", version)
                 .setParameter("detail", detail).executeUpdate())
@@ -182,13 +187,63 @@ public class SyncStateRepository {
                     pending_since = CASE WHEN (""" + PENDING + """
                     ) THEN pending_since ELSE now() END,
                     attempts = attempts + 1, rejected_version = NULL, last_error = CAST(:reason AS text),
-                    next_attempt_at = now() + make_interval(secs => :delaySeconds)
+                    next_attempt_at = now() + make_interval(secs => :delaySeconds), accepted_version = NULL
                 WHERE channel = :channel AND sku = :sku
                   AND (CAST(:held AS bigint) IS NULL OR wanted_quantity <> CAST(:held AS bigint))""")
                 .setParameter("channel", channel).setParameter("sku", sku).setParameter("held", held)
                 .setParameter("reason", reason).setParameter("delaySeconds", delay.toMillis() / 1000.0)
                 .executeUpdate())
                 .map(count -> count == 1);
+    }
+
+    /**
+     * The marketplace queued {@code version} without applying it yet (Amazon's 200 ACCEPTED): the pair stays pending,
+     * is not sent again, and is read back after {@code firstRead}. An older answer never overwrites a newer version.
+     */
+    public Uni<Boolean> accepted(String channel, String sku, long version, Duration firstRead) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE sync_state SET accepted_version = :version, accepted_at = now(), confirm_attempts = 0,
+                    attempts = 0, last_error = NULL, next_attempt_at = now() + make_interval(secs => :delaySeconds)
+                WHERE channel = :channel AND sku = :sku AND wanted_version = :version
+                  AND (pushed_version IS NULL OR pushed_version < :version)""")
+                .setParameter("channel", channel).setParameter("sku", sku).setParameter("version", version)
+                .setParameter("delaySeconds", firstRead.toMillis() / 1000.0).executeUpdate())
+                .map(count -> count == 1);
+    }
+
+    /** A pair whose wanted version the marketplace queued, due for a read-back, and how many it has had. */
+    public record Accepted(Due pair, int confirmAttempts) {
+    }
+
+    /** Queued versions due for their read-back, the longest waiting first. */
+    public Uni<List<Accepted>> awaitingConfirmation(String channel, int limit) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT s.sku, s.wanted_quantity, s.wanted_version, s.pushed_quantity, l.listing_id, s.traceparent,
+                    s.confirm_attempts
+                FROM sync_state s LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
+                WHERE s.channel = :channel AND s.accepted_version IS NOT NULL AND s.accepted_version = s.wanted_version
+                  AND s.pushed_version IS DISTINCT FROM s.wanted_version AND s.rejected_version IS NULL
+                  AND s.next_attempt_at <= now()
+                ORDER BY s.next_attempt_at, s.sku LIMIT :limit""", Object[].class)
+                .setParameter("channel", channel).setParameter("limit", limit).getResultList())
+                .map(rows -> rows.stream().map(row -> new Accepted(new Due(Rows.text(row[0]), Rows.longValue(row[1]),
+                        Rows.longValue(row[2]), Rows.longOrNull(row[3]), Rows.text(row[4]), Rows.text(row[5])),
+                        (int) Rows.longValue(row[6]))).toList());
+    }
+
+    /**
+     * A read-back did not show the queued {@code version} yet: one more attempt, the next after {@code wait}; returns
+     * the attempts made so far (0 when the pair moved on meanwhile).
+     */
+    public Uni<Integer> notConfirmedYet(String channel, String sku, long version, Duration wait, String seen) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE sync_state SET confirm_attempts = confirm_attempts + 1, last_error = CAST(:seen AS text),
+                    next_attempt_at = now() + make_interval(secs => :delaySeconds)
+                WHERE channel = :channel AND sku = :sku AND accepted_version = :version AND wanted_version = :version
+                RETURNING confirm_attempts""", Integer.class)
+                .setParameter("channel", channel).setParameter("sku", sku).setParameter("version", version)
+                .setParameter("seen", seen).setParameter("delaySeconds", wait.toMillis() / 1000.0).getResultList())
+                .map(attempts -> attempts.isEmpty() ? 0 : attempts.get(0));
     }
 
     /** A whole call failed: every pair it carried counts an attempt and shows the error. */
@@ -205,7 +260,8 @@ public class SyncStateRepository {
     public Uni<List<SyncPair>> rows(String channel, String sku, int limit) {
         String sql = """
                 SELECT s.sku, s.wanted_quantity, s.wanted_version, s.pushed_quantity, s.pushed_version, s.pushed_at,
-                    s.attempts, s.rejected_version IS NOT NULL, s.last_error, s.next_attempt_at, l.listing_id
+                    s.attempts, s.rejected_version IS NOT NULL, s.last_error, s.next_attempt_at, l.listing_id,
+                    s.accepted_version
                 FROM sync_state s LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
                 WHERE s.channel = :channel""" + (sku == null ? "" : " AND s.sku = :sku") + " ORDER BY s.sku LIMIT :limit";
         return Panache.getSession().flatMap(session -> {
@@ -219,7 +275,7 @@ public class SyncStateRepository {
                 Rows.longValue(row[2]), Rows.longOrNull(row[3]),
                 Rows.longOrNull(row[4]), Rows.time(row[5]),
                 (int) Rows.longValue(row[6]), Rows.bool(row[7]), Rows.text(row[8]), Rows.time(row[9]),
-                Rows.text(row[10]))).toList());
+                Rows.text(row[10]), Rows.longOrNull(row[11]))).toList());
     }
 
     /** A SKU a channel is told about, with its listing (null when unmapped). */

@@ -32,6 +32,7 @@ import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.ListingCsv;
 import io.stockline.channel.domain.ListingSource;
 import io.stockline.channel.domain.SkuRule;
+import io.stockline.channel.domain.PairState;
 import io.stockline.channel.domain.SyncPair;
 import io.stockline.channel.domain.SyncState;
 import io.stockline.channel.domain.SyncStatus;
@@ -94,12 +95,15 @@ public class ChannelResource {
     /** One (channel, SKU) pair as the sync endpoint shows it. */
     public record SyncResponse(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity,
             Long pushedVersion, OffsetDateTime pushedAt, int attempts, boolean rejected, String lastError,
-            OffsetDateTime nextAttemptAt, String listingId) {
+            OffsetDateTime nextAttemptAt, String listingId,
+            @Schema(description = "SYNCED: the marketplace was seen to hold the wanted quantity; PENDING: still to be sent; "
+                    + "ACCEPTED: pending, the marketplace queued it (Amazon 200 ACCEPTED) and a read-back has yet to show it "
+                    + "applied; REJECTED: refused for good until the quantity changes") PairState state) {
 
         static SyncResponse of(SyncPair row) {
             return new SyncResponse(row.sku(), row.wantedQuantity(), row.wantedVersion(), row.pushedQuantity(),
                     row.pushedVersion(), row.pushedAt(), row.attempts(), row.rejected(), row.lastError(),
-                    row.nextAttemptAt(), row.listingId());
+                    row.nextAttemptAt(), row.listingId(), row.state());
         }
     }
 

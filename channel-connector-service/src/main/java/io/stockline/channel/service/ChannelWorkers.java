@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.config.ChannelConfig;
 import io.stockline.channel.connector.ChannelAccess;
+import io.stockline.channel.connector.HeldListing;
 import io.stockline.channel.connector.ListingOutcome;
 import io.stockline.channel.connector.ListingUpdate;
 import io.stockline.channel.connector.MarketplaceException;
@@ -31,6 +33,7 @@ import io.stockline.channel.dispatch.ChannelDispatcher;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ListingCsv;
 import io.stockline.channel.domain.Listings;
+import io.stockline.channel.repository.SyncStateRepository.Accepted;
 import io.stockline.channel.repository.SyncStateRepository.Due;
 import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
@@ -205,6 +208,10 @@ public class ChannelWorkers {
             if (work.health().reconcileRequested()) {
                 return reconciler.reconcile(channel, access(channel)).replaceWith(Step.MORE);
             }
+            if (!work.toConfirm().isEmpty()) {
+                // queued updates first: each is read at most once per wait, so the pushes go on in the steps between
+                return confirm(channel, work.toConfirm()).replaceWith(Step.MORE);
+            }
             int batch = Math.min(limit, batchSize(channel));
             List<Due> due = work.due().size() > batch ? work.due().subList(0, batch) : work.due();
             if (due.isEmpty()) {
@@ -324,11 +331,45 @@ public class ChannelWorkers {
                             return Map.of();
                         });
         return readBack.chain(held -> pipeline.recordOutcomes(channel, due, outcomes, held, config.retryBackoff(),
-                config.maxConflicts())).replaceWith(Step.MORE);
+                config.maxConflicts(), config.confirmDelay())).replaceWith(Step.MORE);
+    }
+
+    /**
+     * Reads back updates the marketplace queued (Amazon's 200 ACCEPTED) through the dispatcher, paced by the read
+     * limit, and records what it found: applied (SYNCED), an error against it (REJECTED), or not yet (read again after
+     * a longer wait, and sent again after {@code confirm-attempts} reads). A failed read counts as a read that did not
+     * show it; the channel's pushes are not held back by it.
+     */
+    private Uni<Void> confirm(ChannelSettings channel, List<Accepted> toConfirm) {
+        ChannelAccess access = access(channel);
+        Map<String, String> skuByListing = new HashMap<>();
+        for (Accepted accepted : toConfirm) {
+            Due pair = accepted.pair();
+            String listing = pair.listingId() != null ? pair.listingId() : Listings.defaultListingId(channel.type(), pair.sku());
+            skuByListing.put(listing != null ? listing : pair.sku(), pair.sku());
+        }
+        PushPipeline.ConfirmPolicy policy = new PushPipeline.ConfirmPolicy(config.confirmDelay(), config.retryBackoffMax(),
+                config.confirmAttempts(), config.retryBackoff());
+        return Uni.createFrom().deferred(() -> dispatcher.readWithIssues(access, new ArrayList<>(skuByListing.keySet())))
+                .onItemOrFailure().transformToUni((byListing, failure) -> {
+                    Map<String, HeldListing> bySku = new HashMap<>();
+                    if (byListing != null) {
+                        byListing.forEach((listing, held) -> {
+                            if (skuByListing.containsKey(listing)) {
+                                bySku.put(skuByListing.get(listing), held);
+                            }
+                        });
+                    } else {
+                        Log.warnf("channel %s: reading back %d accepted updates failed: %s", channel.id(), toConfirm.size(),
+                                failure.getMessage());
+                    }
+                    return pipeline.recordConfirmations(channel.id(), toConfirm, bySku,
+                            failure == null ? null : describe(failure), policy);
+                });
     }
 
     private static Map<String, Long> bySku(List<ListingOutcome> outcomes, Map<String, Long> byListing) {
-        Map<String, Long> held = new java.util.HashMap<>();
+        Map<String, Long> held = new HashMap<>();
         outcomes.forEach(outcome -> {
             if (byListing.containsKey(outcome.listingId())) {
                 held.put(outcome.sku(), byListing.get(outcome.listingId()));

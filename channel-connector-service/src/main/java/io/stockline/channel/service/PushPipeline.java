@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.connector.HeldListing;
 import io.stockline.channel.connector.ListingOutcome;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ListingCsv;
@@ -19,16 +20,32 @@ import io.stockline.channel.repository.HealthRepository.Health;
 import io.stockline.channel.repository.LeaseRepository;
 import io.stockline.channel.repository.ListingRepository;
 import io.stockline.channel.repository.SyncStateRepository;
+import io.stockline.channel.repository.SyncStateRepository.Accepted;
 import io.stockline.channel.repository.SyncStateRepository.Due;
 
 /** The transactions of a channel worker's step: take work under the lease, record what the marketplace said. */
 @ApplicationScoped
 public class PushPipeline {
 
-    /** What a worker may do now: nothing ({@code channel} null: another instance holds the lease or it is gone). */
-    public record Work(ChannelSettings channel, Health health, List<Due> due) {
-        static final Work NONE = new Work(null, Health.NONE, List.of());
+    /**
+     * What a worker may do now: nothing ({@code channel} null: another instance holds the lease or it is gone); the
+     * due pairs to push, and the queued updates due for their read-back ({@code toConfirm}).
+     */
+    public record Work(ChannelSettings channel, Health health, List<Due> due, List<Accepted> toConfirm) {
+        static final Work NONE = new Work(null, Health.NONE, List.of(), List.of());
     }
+
+    /** How queued updates are confirmed: first read after {@code firstRead}, doubling to {@code maxWait}, {@code attempts} reads. */
+    public record ConfirmPolicy(Duration firstRead, Duration maxWait, int attempts, Duration resendDelay) {
+
+        Duration waitAfter(int readsSoFar) {
+            Duration wait = firstRead.multipliedBy(1L << Math.min(20, Math.max(0, readsSoFar)));
+            return wait.compareTo(maxWait) > 0 ? maxWait : wait;
+        }
+    }
+
+    /** At most this many queued updates are read back in one worker step, so pushes go on between them. */
+    static final int CONFIRM_BATCH = 10;
 
     private final LeaseRepository leases;
     private final ChannelRepository channels;
@@ -53,8 +70,11 @@ public class PushPipeline {
         return leases.acquire(channelId, owner, leaseTtl).chain(held -> !held ? Uni.createFrom().item(Work.NONE)
                 : channels.settings(channelId).chain(channel -> channel == null ? Uni.createFrom().item(Work.NONE)
                         : health.of(channelId).chain(current -> !channel.enabled() || current.backingOff()
-                                || current.reconcileRequested() ? Uni.createFrom().item(new Work(channel, current, List.of()))
-                                        : syncState.due(channelId, limit).map(due -> new Work(channel, current, due)))));
+                                || current.reconcileRequested()
+                                        ? Uni.createFrom().item(new Work(channel, current, List.of(), List.of()))
+                                        : syncState.due(channelId, limit).chain(due -> syncState
+                                                .awaitingConfirmation(channelId, CONFIRM_BATCH)
+                                                .map(toConfirm -> new Work(channel, current, due, toConfirm))))));
     }
 
     @WithTransaction
@@ -73,9 +93,18 @@ public class PushPipeline {
      * the outcome's figure) and pushes again after {@code conflictDelay}, or marks the pair failed after
      * {@code maxConflicts}. The SKUs in conflict are recomputed from the read model.
      */
-    @WithTransaction
     public Uni<Void> recordOutcomes(ChannelSettings channel, List<Due> sent, List<ListingOutcome> outcomes,
             Map<String, Long> readBack, Duration conflictDelay, int maxConflicts) {
+        return recordOutcomes(channel, sent, outcomes, readBack, conflictDelay, maxConflicts, conflictDelay);
+    }
+
+    /**
+     * {@link #recordOutcomes(ChannelSettings, List, List, Map, Duration, int)}, and ACCEPTED (queued, not applied)
+     * keeps the pair pending and not sent again until its read-back, the first after {@code firstConfirm}.
+     */
+    @WithTransaction
+    public Uni<Void> recordOutcomes(ChannelSettings channel, List<Due> sent, List<ListingOutcome> outcomes,
+            Map<String, Long> readBack, Duration conflictDelay, int maxConflicts, Duration firstConfirm) {
         Map<String, Due> bySku = new HashMap<>();
         sent.forEach(due -> bySku.put(due.sku(), due));
         List<String> conflicted = new java.util.ArrayList<>();
@@ -94,6 +123,7 @@ public class PushPipeline {
             }
             chain = chain.chain(() -> switch (outcome.status()) {
                 case APPLIED -> Uni.createFrom().voidItem(); // recorded together below
+                case ACCEPTED -> syncState.accepted(channel.id(), due.sku(), due.wantedVersion(), firstConfirm).replaceWithVoid();
                 case REJECTED -> syncState.rejected(channel.id(), due.sku(), due.wantedVersion(),
                         "rejected: " + outcome.detail());
                 case CONFLICT -> {
@@ -118,6 +148,40 @@ public class PushPipeline {
                         ? syncState.rejected(channelId, due.sku(), rows.get(0).wantedVersion(),
                                 "gave up after " + rows.get(0).attempts() + " conflicts: " + detail)
                         : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Records what the read-backs of queued updates found ({@code heldBySku}; {@code readFailure} when the read
+     * itself failed): the quantity held -> SYNCED at the queued version; an error reported against it -> REJECTED
+     * with the error's class; neither -> read again later, and after {@link ConfirmPolicy#attempts()} reads the
+     * update is sent again under a new version.
+     */
+    @WithTransaction
+    public Uni<Void> recordConfirmations(String channelId, List<Accepted> asked, Map<String, HeldListing> heldBySku,
+            String readFailure, ConfirmPolicy policy) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Accepted accepted : asked) {
+            Due pair = accepted.pair();
+            HeldListing held = heldBySku.get(pair.sku());
+            Long quantity = held == null ? null : held.quantity();
+            if (quantity != null && quantity == pair.wantedQuantity()) {
+                chain = chain.chain(() -> syncState.applied(channelId, pair.sku(), quantity, pair.wantedVersion()).replaceWithVoid());
+            } else if (held != null && !held.errors().isEmpty()) {
+                chain = chain.chain(() -> syncState.rejected(channelId, pair.sku(), pair.wantedVersion(),
+                        "rejected after acceptance: " + String.join("; ", held.errors())));
+            } else {
+                int reads = accepted.confirmAttempts() + 1;
+                String seen = readFailure != null ? "accepted, read-back failed: " + readFailure
+                        : "accepted, not applied yet: the marketplace holds " + (quantity == null ? "nothing" : quantity)
+                                + " (read-back " + reads + " of " + policy.attempts() + ")";
+                chain = chain.chain(() -> syncState.notConfirmedYet(channelId, pair.sku(), pair.wantedVersion(),
+                        policy.waitAfter(accepted.confirmAttempts()), seen.substring(0, Math.min(1000, seen.length())))
+                        .chain(made -> made < policy.attempts() ? Uni.createFrom().voidItem()
+                                : syncState.repush(channelId, pair.sku(), quantity, "not applied after " + made
+                                        + " read-backs of an accepted update: sent again", policy.resendDelay()).replaceWithVoid()));
+            }
+        }
+        return chain;
     }
 
     /** Stores the listings a lookup by SKU found; a mapping imported meanwhile is kept (imports are pinned). */

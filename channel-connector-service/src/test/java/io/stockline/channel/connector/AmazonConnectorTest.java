@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -40,6 +41,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import io.stockline.testsupport.MarketplaceContracts.Marketplace;
 import io.stockline.channel.dispatch.ChannelDispatcher;
 import io.stockline.channel.domain.ChannelType;
@@ -53,10 +55,12 @@ import io.stockline.testsupport.StocklineTestResource;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "channel"))
 class AmazonConnectorTest {
 
-    private static final String SELLER = "A2SELLER0ID";
     private static final String MARKETPLACE = "ATVPDKIKX0DER";
     private static final String TOKEN_PATH = "/auth/o2/token";
-    private static final String ITEMS = "/listings/2021-08-01/items/" + SELLER + "/";
+
+    /** A seller of each test's own: Amazon's buckets are the seller's, so one test's calls never pace another's. */
+    private final String seller = "A2" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 11).toUpperCase();
+    private final String items = "/listings/2021-08-01/items/" + seller + "/";
 
     private static WireMockServer amazon;
 
@@ -91,8 +95,8 @@ class AmazonConnectorTest {
         }
     }
 
-    private static ChannelAccess channel(Map<String, String> extraOptions) {
-        Map<String, String> options = new HashMap<>(Map.of("sellerId", SELLER, "marketplaceIds", MARKETPLACE,
+    private ChannelAccess channel(Map<String, String> extraOptions) {
+        Map<String, String> options = new HashMap<>(Map.of("sellerId", seller, "marketplaceIds", MARKETPLACE,
                 "productType", "SHIRT", "tokenEndpoint", amazon.baseUrl() + TOKEN_PATH));
         options.putAll(extraOptions);
         return MarketplaceStub.channel(ChannelType.AMAZON, amazon,
@@ -116,7 +120,7 @@ class AmazonConnectorTest {
 
     @Test
     void eachUpdateIsOnePatchOfFulfillmentAvailabilityInTheOrderGiven() throws Exception {
-        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).willReturn(okJson(accepted("any"))
+        amazon.stubFor(patch(urlPathMatching(items + ".*")).willReturn(okJson(accepted("any"))
                 .withHeader("x-amzn-RateLimit-Limit", "5.0")));
         List<ListingUpdate> updates = List.of(
                 new ListingUpdate("SKU-1", "SKU-1", 0, 3L, "k1"),
@@ -126,17 +130,18 @@ class AmazonConnectorTest {
         List<ListingOutcome> outcomes = await(dispatcher.push(channel(Map.of()), updates));
 
         assertThat(outcomes).extracting(ListingOutcome::sku).containsExactly("SKU-1", "SKU 2", "SKU-3");
-        assertThat(outcomes).allMatch(outcome -> outcome.status() == ListingOutcome.Status.APPLIED);
+        assertThat(outcomes).as("200 ACCEPTED is queued, not applied")
+                .allMatch(outcome -> outcome.status() == ListingOutcome.Status.ACCEPTED && outcome.marketplaceQuantity() == null);
         List<LoggedRequest> patches = patches();
         assertThat(patches).extracting(LoggedRequest::getUrl).containsExactly(
-                ITEMS + "SKU-1?marketplaceIds=" + MARKETPLACE,
-                ITEMS + "SKU%202?marketplaceIds=" + MARKETPLACE,
-                ITEMS + "SKU-3?marketplaceIds=" + MARKETPLACE);
+                items + "SKU-1?marketplaceIds=" + MARKETPLACE,
+                items + "SKU%202?marketplaceIds=" + MARKETPLACE,
+                items + "SKU-3?marketplaceIds=" + MARKETPLACE);
         LoggedRequest first = patches.get(0);
         assertThat(first.getHeader("x-amz-access-token")).isEqualTo("Atza|first");
         assertThat(first.getHeader("Content-Type")).startsWith("application/json");
         assertThat(body(first)).isEqualTo(MarketplaceStub.JSON.readTree("""
-                {"productType":"SHIRT","patches":[{"op":"replace","path":"/attributes/fulfillment_availability",
+                {"productType":"SHIRT","patches":[{"op":"merge","path":"/attributes/fulfillment_availability",
                   "value":[{"fulfillment_channel_code":"DEFAULT","quantity":0}]}]}
                 """));
         List<LoggedRequest> tokenCalls = amazon.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)));
@@ -148,24 +153,24 @@ class AmazonConnectorTest {
 
     @Test
     void aRefusedTokenIsRefreshedOnceAndTheCallSentAgain() {
-        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).inScenario("expired").whenScenarioStateIs(Scenario.STARTED)
+        amazon.stubFor(patch(urlPathMatching(items + ".*")).inScenario("expired").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(401).withBody("{\"errors\":[{\"code\":\"Unauthorized\",\"message\":\"Access to requested resource is denied.\"}]}"))
                 .willSetStateTo("fresh"));
-        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).inScenario("expired").whenScenarioStateIs("fresh")
+        amazon.stubFor(patch(urlPathMatching(items + ".*")).inScenario("expired").whenScenarioStateIs("fresh")
                 .willReturn(okJson(accepted("SKU-1"))));
 
         List<ListingOutcome> outcomes = await(dispatcher.push(channel(Map.of()), List.of(new ListingUpdate("SKU-1", "SKU-1", 4, null, "k"))));
 
-        assertThat(outcomes).extracting(ListingOutcome::status).containsExactly(ListingOutcome.Status.APPLIED);
+        assertThat(outcomes).extracting(ListingOutcome::status).containsExactly(ListingOutcome.Status.ACCEPTED);
         assertThat(patches()).extracting(request -> request.getHeader("x-amz-access-token")).containsExactly("Atza|first", "Atza|second");
         assertThat(amazon.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)))).hasSize(2);
     }
 
     @Test
     void neitherCredentialsNorTokensAreEverLogged() {
-        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).inScenario("expired").whenScenarioStateIs(Scenario.STARTED)
+        amazon.stubFor(patch(urlPathMatching(items + ".*")).inScenario("expired").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(403)).willSetStateTo("fresh"));
-        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).inScenario("expired").whenScenarioStateIs("fresh")
+        amazon.stubFor(patch(urlPathMatching(items + ".*")).inScenario("expired").whenScenarioStateIs("fresh")
                 .willReturn(aResponse().withStatus(503)));
         List<String> logged = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         java.util.logging.Handler capture = new java.util.logging.Handler() {
@@ -203,7 +208,7 @@ class AmazonConnectorTest {
 
     @Test
     void aTokenRefusedTwiceIsAnAuthenticationFailure() {
-        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).willReturn(aResponse().withStatus(403)));
+        amazon.stubFor(patch(urlPathMatching(items + ".*")).willReturn(aResponse().withStatus(403)));
 
         Throwable failure = failureOf(dispatcher.push(channel(Map.of()), List.of(new ListingUpdate("SKU-1", "SKU-1", 4, null, "k"))));
 
@@ -214,56 +219,56 @@ class AmazonConnectorTest {
 
     @Test
     void http429PausesTheChannelThenSucceeds() {
-        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
+        amazon.stubFor(patch(urlPathMatching(items + ".*")).inScenario("429").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
                         .withBody("{\"errors\":[{\"code\":\"QuotaExceeded\",\"message\":\"You exceeded your quota for the requested resource.\"}]}"))
                 .willSetStateTo("ok"));
-        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).inScenario("429").whenScenarioStateIs("ok").willReturn(okJson(accepted("SKU-1"))));
+        amazon.stubFor(patch(urlPathMatching(items + ".*")).inScenario("429").whenScenarioStateIs("ok").willReturn(okJson(accepted("SKU-1"))));
         ChannelAccess channel = channel(Map.of());
 
         long started = System.nanoTime();
         List<ListingOutcome> outcomes = await(dispatcher.push(channel, List.of(new ListingUpdate("SKU-1", "SKU-1", 4, null, "k"))));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-        assertThat(outcomes).extracting(ListingOutcome::status).containsExactly(ListingOutcome.Status.APPLIED);
+        assertThat(outcomes).extracting(ListingOutcome::status).containsExactly(ListingOutcome.Status.ACCEPTED);
         assertThat(patches()).hasSize(2);
         assertThat(dispatcher.health(channel.channelId()).rateLimitResponses()).isEqualTo(1);
     }
 
     @Test
     void aServerErrorIsRetriedThenSucceedsAndOneThatStaysIsGivenUpOn() {
-        amazon.stubFor(patch(urlPathMatching(ITEMS + "SKU-1")).inScenario("5xx").whenScenarioStateIs(Scenario.STARTED)
+        amazon.stubFor(patch(urlPathMatching(items + "SKU-1")).inScenario("5xx").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-        amazon.stubFor(patch(urlPathMatching(ITEMS + "SKU-1")).inScenario("5xx").whenScenarioStateIs("up").willReturn(okJson(accepted("SKU-1"))));
-        amazon.stubFor(patch(urlPathMatching(ITEMS + "SKU-DOWN")).willReturn(aResponse().withStatus(500)));
+        amazon.stubFor(patch(urlPathMatching(items + "SKU-1")).inScenario("5xx").whenScenarioStateIs("up").willReturn(okJson(accepted("SKU-1"))));
+        amazon.stubFor(patch(urlPathMatching(items + "SKU-DOWN")).willReturn(aResponse().withStatus(500)));
         ChannelAccess channel = channel(Map.of("retryMaxAttempts", "3"));
 
         List<ListingOutcome> outcomes = await(dispatcher.push(channel, List.of(new ListingUpdate("SKU-1", "SKU-1", 4, null, "k"))));
         Throwable failure = failureOf(dispatcher.push(channel, List.of(new ListingUpdate("SKU-DOWN", "SKU-DOWN", 4, null, "k"))));
 
-        assertThat(outcomes).extracting(ListingOutcome::status).containsExactly(ListingOutcome.Status.APPLIED);
+        assertThat(outcomes).extracting(ListingOutcome::status).containsExactly(ListingOutcome.Status.ACCEPTED);
         assertThat(failure).isInstanceOf(MarketplaceException.TransientFailure.class);
-        assertThat(amazon.findAll(patchRequestedFor(urlPathMatching(ITEMS + "SKU-1")))).hasSize(2);
-        assertThat(amazon.findAll(patchRequestedFor(urlPathMatching(ITEMS + "SKU-DOWN")))).hasSize(3);
+        assertThat(amazon.findAll(patchRequestedFor(urlPathMatching(items + "SKU-1")))).hasSize(2);
+        assertThat(amazon.findAll(patchRequestedFor(urlPathMatching(items + "SKU-DOWN")))).hasSize(3);
     }
 
     @Test
     void anInvalidSubmissionRejectsThatListingOnly() {
-        amazon.stubFor(patch(urlPathMatching(ITEMS + "BAD")).willReturn(okJson("""
+        amazon.stubFor(patch(urlPathMatching(items + "BAD")).willReturn(okJson("""
                 {"sku":"BAD","status":"INVALID","submissionId":"s-1","issues":[{"code":"90220","message":"'fulfillment_availability' is required but not supplied.","severity":"ERROR"}]}
                 """)));
-        amazon.stubFor(patch(urlPathMatching(ITEMS + "GOOD")).willReturn(okJson(accepted("GOOD"))));
+        amazon.stubFor(patch(urlPathMatching(items + "GOOD")).willReturn(okJson(accepted("GOOD"))));
 
         List<ListingOutcome> outcomes = await(dispatcher.push(channel(Map.of()), List.of(
                 new ListingUpdate("BAD", "BAD", 1, null, "k1"), new ListingUpdate("GOOD", "GOOD", 2, null, "k2"))));
 
-        assertThat(outcomes).extracting(ListingOutcome::status).containsExactly(ListingOutcome.Status.REJECTED, ListingOutcome.Status.APPLIED);
+        assertThat(outcomes).extracting(ListingOutcome::status).containsExactly(ListingOutcome.Status.REJECTED, ListingOutcome.Status.ACCEPTED);
         assertThat(outcomes.get(0).detail()).contains("90220");
     }
 
     @Test
     void theRateLimitHeaderReplacesTheDocumentedRate() {
-        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).willReturn(okJson(accepted("SKU-1")).withHeader("x-amzn-RateLimit-Limit", "2.5")));
+        amazon.stubFor(patch(urlPathMatching(items + ".*")).willReturn(okJson(accepted("SKU-1")).withHeader("x-amzn-RateLimit-Limit", "2.5")));
         ChannelAccess channel = channel(Map.of());
 
         await(dispatcher.push(channel, List.of(new ListingUpdate("SKU-1", "SKU-1", 4, null, "k"))));
@@ -273,7 +278,7 @@ class AmazonConnectorTest {
 
     @Test
     void callsBeyondTheBurstOfFiveAreSpacedAtFivePerSecond() {
-        amazon.stubFor(patch(urlPathMatching(ITEMS + ".*")).willReturn(okJson(accepted("any"))));
+        amazon.stubFor(patch(urlPathMatching(items + ".*")).willReturn(okJson(accepted("any"))));
         List<ListingUpdate> updates = MarketplaceStub.updates(8, i -> "SKU-" + i);
 
         await(dispatcher.push(channel(Map.of()), updates));
@@ -288,16 +293,79 @@ class AmazonConnectorTest {
 
     @Test
     void readsTheQuantityOfTheDefaultFulfillmentChannelBack() {
-        amazon.stubFor(get(urlPathMatching(ITEMS + "SKU-1")).willReturn(okJson("""
+        amazon.stubFor(get(urlPathMatching(items + "SKU-1")).willReturn(okJson("""
                 {"sku":"SKU-1","fulfillmentAvailability":[{"fulfillmentChannelCode":"AMAZON_NA","quantity":40},{"fulfillmentChannelCode":"DEFAULT","quantity":6}]}
                 """)));
-        amazon.stubFor(get(urlPathMatching(ITEMS + "GONE")).willReturn(aResponse().withStatus(404)
+        amazon.stubFor(get(urlPathMatching(items + "GONE")).willReturn(aResponse().withStatus(404)
                 .withBody("{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"no listing\"}]}")));
 
         Map<String, Long> held = await(dispatcher.read(channel(Map.of()), List.of("SKU-1", "GONE")));
 
         assertThat(held).containsExactly(Map.entry("SKU-1", 6L));
-        assertThat(amazon.findAll(getRequestedFor(urlPathMatching(ITEMS + "SKU-1"))).get(0).getUrl())
-                .isEqualTo(ITEMS + "SKU-1?marketplaceIds=" + MARKETPLACE + "&includedData=fulfillmentAvailability");
+        assertThat(amazon.findAll(getRequestedFor(urlPathMatching(items + "SKU-1"))).get(0).getUrl())
+                .isEqualTo(items + "SKU-1?marketplaceIds=" + MARKETPLACE + "&includedData=fulfillmentAvailability");
+    }
+
+    @Test
+    void aPatchMergesOnlyTheQuantitySoTheSellersHandlingTimeAndRestockDateAreKept() {
+        amazon.stubFor(patch(urlPathMatching(items + ".*")).willReturn(okJson(accepted("SKU-1"))));
+
+        await(dispatcher.push(channel(Map.of("fulfillmentChannelCode", "DEFAULT")), List.of(new ListingUpdate("SKU-1", "SKU-1", 9, null, "k"))));
+
+        JsonNode patch = body(patches().get(0)).path("patches").get(0);
+        // merge, matched by the selector fulfillment_channel_code: what is not sent stays as the seller set it
+        assertThat(patch.path("op").asText()).isEqualTo("merge");
+        assertThat(patch.path("path").asText()).isEqualTo("/attributes/fulfillment_availability");
+        assertThat(patch.path("value")).hasSize(1);
+        List<String> fields = new java.util.ArrayList<>();
+        patch.path("value").get(0).fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).as("no lead_time_to_ship_max_days, restock_date or is_inventory_available to overwrite")
+                .containsExactlyInAnyOrder("fulfillment_channel_code", "quantity");
+        assertThat(patch.path("value").get(0).path("quantity").asLong()).isEqualTo(9);
+    }
+
+    @Test
+    void twoChannelsOfOneSellerTogetherNeverPatchFasterThanTheSellersFivePerSecond() {
+        amazon.stubFor(patch(urlPathMatching(items + ".*")).willReturn(okJson(accepted("any"))));
+        ChannelAccess shop = channel(Map.of());
+        ChannelAccess outlet = channel(Map.of());
+        assertThat(shop.channelId()).isNotEqualTo(outlet.channelId());
+
+        // both channels push at once, ten listings each
+        Uni<List<ListingOutcome>> fromShop = dispatcher.push(shop, MarketplaceStub.updates(10, i -> "SHOP-" + i));
+        Uni<List<ListingOutcome>> fromOutlet = dispatcher.push(outlet, MarketplaceStub.updates(10, i -> "OUTLET-" + i));
+        List<List<ListingOutcome>> both = await(Uni.combine().all().unis(fromShop, fromOutlet).asTuple()
+                .map(tuple -> List.of(tuple.getItem1(), tuple.getItem2())));
+
+        assertThat(both).allSatisfy(outcomes -> assertThat(outcomes).hasSize(10));
+        List<Long> sent = patches().stream().map(request -> request.getLoggedDate().getTime()).sorted().toList();
+        assertThat(sent).hasSize(20);
+        assertThat(patches()).anyMatch(request -> request.getUrl().contains("SHOP-"))
+                .anyMatch(request -> request.getUrl().contains("OUTLET-"));
+        // One bucket of 5, refilled at 5/s: the 6th to the 20th call span at least 14/5 s (two buckets of their own
+        // would have sent all twenty within about a second), and no second holds more than the burst plus 5.
+        assertThat(sent.get(19) - sent.get(5)).as("calls 6 to 20 at 5/s").isGreaterThanOrEqualTo(2_800 - 150);
+        for (int i = 0; i + 10 < sent.size(); i++) {
+            assertThat(sent.get(i + 10) - sent.get(i)).as("11 calls from call %d", i).isGreaterThanOrEqualTo(1_000 - 100);
+        }
+    }
+
+    @Test
+    void readsBackTheQuantityAndTheErrorsAmazonReportsAgainstFulfillmentAvailability() {
+        amazon.stubFor(get(urlPathMatching(items + "SKU-1")).willReturn(okJson("""
+                {"sku":"SKU-1","fulfillmentAvailability":[{"fulfillmentChannelCode":"DEFAULT","quantity":6}],"issues":[
+                  {"code":"18027","message":"Quantity refused.","severity":"ERROR","attributeNames":["fulfillment_availability"],"categories":["INVALID_ATTRIBUTE"]},
+                  {"code":"18028","message":"Check your restock date.","severity":"WARNING","attributeNames":["fulfillment_availability"],"categories":[]},
+                  {"code":"99022","message":"Image is missing.","severity":"ERROR","attributeNames":["main_product_image_locator"],"categories":["MISSING_IMAGE"]}]}
+                """)));
+        amazon.stubFor(get(urlPathMatching(items + "GONE")).willReturn(aResponse().withStatus(404)
+                .withBody("{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"no listing\"}]}")));
+
+        Map<String, HeldListing> held = await(dispatcher.readWithIssues(channel(Map.of()), List.of("SKU-1", "GONE")));
+
+        assertThat(held).containsOnlyKeys("SKU-1");
+        assertThat(held.get("SKU-1")).isEqualTo(new HeldListing(6L, List.of("18027 INVALID_ATTRIBUTE")));
+        assertThat(amazon.findAll(getRequestedFor(urlPathMatching(items + "SKU-1"))).get(0).getUrl())
+                .isEqualTo(items + "SKU-1?marketplaceIds=" + MARKETPLACE + "&includedData=fulfillmentAvailability%2Cissues");
     }
 }

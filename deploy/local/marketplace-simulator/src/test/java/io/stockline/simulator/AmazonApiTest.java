@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static io.stockline.simulator.MarketplaceSpecs.AMAZON;
 import static io.stockline.simulator.MarketplaceSpecs.assertConforms;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ class AmazonApiTest {
 
     private static final String SELLER = "A2SELLER";
     private static final String MARKETPLACE = "ATVPDKIKX0DER";
+    /** simulator.amazon.apply-delay in the test profile. */
+    private static final Duration APPLY_DELAY = Duration.ofSeconds(1);
 
     @BeforeEach
     void reset() {
@@ -72,26 +76,103 @@ class AmazonApiTest {
     }
 
     @Test
-    void aPatchOfFulfillmentAvailabilitySetsTheQuantityAndAGetReadsItBack() {
+    void aPatchIsAcceptedAtOnceAndAppliedAfterTheDelayAGetShowingTheOldQuantityUntilThen() {
         String token = Sim.amazonToken();
+        Sim.seed("amazon", SELLER, "SKU-1", 4);
         String body = patchBody(17);
+        long sent = System.nanoTime();
         Response patched = patch(token, "SKU-1", body);
         patched.then().statusCode(200).body("sku", equalTo("SKU-1")).body("status", equalTo("ACCEPTED"))
                 .body("submissionId", notNullValue()).body("issues.size()", equalTo(0))
                 .header("x-amzn-RateLimit-Limit", equalTo("5.0")).header("x-amzn-RequestId", notNullValue());
         assertPatchConforms(token, "SKU-1", body, patched);
-        assertThat(Sim.quantity("amazon", "SKU-1")).isEqualTo(17);
 
-        Response read = given().header("x-amz-access-token", token).queryParam("marketplaceIds", MARKETPLACE)
-                .queryParam("includedData", "summaries,fulfillmentAvailability")
-                .get("/amazon/listings/2021-08-01/items/{seller}/{sku}", SELLER, "SKU-1");
-        read.then().statusCode(200).body("sku", equalTo("SKU-1"))
+        // queued, not applied: Amazon (and the simulator, apply-delay 1 s in tests) processes it later
+        Response before = read(token, "SKU-1", "summaries,fulfillmentAvailability");
+        long heldBefore = Sim.quantity("amazon", "SKU-1");
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("the reads came within the apply delay")
+                .isLessThan(APPLY_DELAY);
+        before.then().statusCode(200).body("fulfillmentAvailability[0].quantity", equalTo(4));
+        assertThat(heldBefore).isEqualTo(4);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Sim.quantity("amazon", "SKU-1")).isEqualTo(17));
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("not before the delay").isGreaterThanOrEqualTo(APPLY_DELAY);
+        Response after = read(token, "SKU-1", "summaries,fulfillmentAvailability");
+        after.then().statusCode(200).body("sku", equalTo("SKU-1"))
                 .body("fulfillmentAvailability[0].fulfillmentChannelCode", equalTo("DEFAULT"))
                 .body("fulfillmentAvailability[0].quantity", equalTo(17))
                 .body("summaries[0].marketplaceId", equalTo(MARKETPLACE));
         assertConforms(AMAZON, Method.GET, "/amazon/listings/2021-08-01/items/" + SELLER + "/SKU-1",
                 Map.of("marketplaceIds", MARKETPLACE, "includedData", "summaries,fulfillmentAvailability"),
-                Map.of("x-amz-access-token", token), null, read);
+                Map.of("x-amz-access-token", token), null, after);
+    }
+
+    @Test
+    void patchesAreAppliedInTheOrderAcceptedSoTheLastOneWins() {
+        String token = Sim.amazonToken();
+        for (long quantity : new long[] { 5, 9, 2 }) {
+            patch(token, "SKU-ORDER", patchBody(quantity)).then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Sim.listings("amazon", "SKU-ORDER").then()
+                .body("listings[0].writes", equalTo(3)).body("listings[0].quantity", equalTo(2)));
+    }
+
+    @Test
+    void aMergeOfTheQuantityKeepsTheSellersHandlingTimeAndRestockDateAndAReplaceDropsThem() {
+        String token = Sim.amazonToken();
+        given().contentType("application/json").body(Map.of("marketplace", "amazon", "scope", SELLER, "listingId", "SKU-LT",
+                "quantity", 4, "fulfillmentAvailability", Map.of("fulfillment_channel_code", "DEFAULT",
+                        "lead_time_to_ship_max_days", 3, "restock_date", "2026-12-24")))
+                .put("/_sim/listings").then().statusCode(200);
+        String merge = """
+                {"productType":"PRODUCT","patches":[{"op":"merge","path":"/attributes/fulfillment_availability",
+                 "value":[{"fulfillment_channel_code":"DEFAULT","quantity":9}]}]}""";
+        Response merged = patch(token, "SKU-LT", merge);
+        merged.then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        assertPatchConforms(token, "SKU-LT", merge, merged);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Sim.quantity("amazon", "SKU-LT")).isEqualTo(9));
+        Response attributes = read(token, "SKU-LT", "attributes,fulfillmentAvailability");
+        attributes.then().statusCode(200)
+                .body("attributes.fulfillment_availability[0].quantity", equalTo(9))
+                .body("attributes.fulfillment_availability[0].lead_time_to_ship_max_days", equalTo(3))
+                .body("attributes.fulfillment_availability[0].restock_date", equalTo("2026-12-24"))
+                .body("fulfillmentAvailability[0].quantity", equalTo(9));
+        assertConforms(AMAZON, Method.GET, "/amazon/listings/2021-08-01/items/" + SELLER + "/SKU-LT",
+                Map.of("marketplaceIds", MARKETPLACE, "includedData", "attributes,fulfillmentAvailability"),
+                Map.of("x-amz-access-token", token), null, attributes);
+
+        // replace sets the whole attribute to what it sends: the seller's handling time and restock date are gone
+        patch(token, "SKU-LT", patchBody(6)).then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Sim.quantity("amazon", "SKU-LT")).isEqualTo(6));
+        read(token, "SKU-LT", "attributes").then().statusCode(200)
+                .body("attributes.fulfillment_availability[0].quantity", equalTo(6))
+                .body("attributes.fulfillment_availability[0].lead_time_to_ship_max_days", nullValue())
+                .body("attributes.fulfillment_availability[0].restock_date", nullValue());
+    }
+
+    @Test
+    void aMergeWithoutItsSelectorIsAnInvalidSubmissionAndChangesNothing() {
+        String token = Sim.amazonToken();
+        Sim.seed("amazon", SELLER, "SKU-SEL", 8);
+        String body = """
+                {"productType":"PRODUCT","patches":[{"op":"merge","path":"/attributes/fulfillment_availability",
+                 "value":[{"fulfillment_channel_code":"","quantity":3}]}]}""";
+        patch(token, "SKU-SEL", body).then().statusCode(200).body("status", equalTo("INVALID"))
+                .body("issues[0].attributeNames[0]", equalTo("fulfillment_availability"));
+        assertThat(Sim.quantity("amazon", "SKU-SEL")).isEqualTo(8);
+    }
+
+    @Test
+    void fulfillmentAvailabilityIsSeededForAmazonListingsOnly() {
+        given().contentType("application/json").body(Map.of("marketplace", "ebay", "listingId", "E-1", "quantity", 1,
+                "fulfillmentAvailability", Map.of("lead_time_to_ship_max_days", 3)))
+                .put("/_sim/listings").then().statusCode(400).body("violations[0].field", equalTo("fulfillmentAvailability"));
+    }
+
+    private Response read(String token, String sku, String includedData) {
+        return given().header("x-amz-access-token", token).queryParam("marketplaceIds", MARKETPLACE)
+                .queryParam("includedData", includedData).get("/amazon/listings/2021-08-01/items/{seller}/{sku}", SELLER, sku);
     }
 
     @Test

@@ -57,6 +57,17 @@ public interface SimulatorConfig {
 
         @WithDefault("3600")
         long tokenLifetimeSeconds();
+
+        /**
+         * How long after its 200 ACCEPTED a patch is applied (Amazon processes submissions asynchronously); until then a
+         * get shows the listing as it was. 0: at once.
+         */
+        @WithDefault("2s")
+        Duration applyDelay();
+
+        /** getListingsItem's burst (its rate is {@link #rate()}): 10 in the published model, patch's is 5. */
+        @WithDefault("10")
+        double getBurst();
     }
 
     interface Ebay {

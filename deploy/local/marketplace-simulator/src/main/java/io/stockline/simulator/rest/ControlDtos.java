@@ -2,6 +2,7 @@ package io.stockline.simulator.rest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -30,9 +31,13 @@ final class ControlDtos {
     record ListingsView(List<ListingView> listings) {
     }
 
-    /** Seeds or overwrites a listing; scope is the Shopify location GID, the Amazon seller id or the webhook path. */
+    /**
+     * Seeds or overwrites a listing; scope is the Shopify location GID, the Amazon seller id or the webhook path.
+     * {@code fulfillmentAvailability} (Amazon only): the seller's other fields of the listing's fulfillment_availability
+     * entry, such as lead_time_to_ship_max_days and restock_date, which a merge of the quantity keeps.
+     */
     record SeedRequest(String marketplace, String scope, String listingId, String sku,
-            @NotNull @PositiveOrZero Long quantity) {
+            @NotNull @PositiveOrZero Long quantity, Map<String, Object> fulfillmentAvailability) {
     }
 
     record FaultPlanRequest(

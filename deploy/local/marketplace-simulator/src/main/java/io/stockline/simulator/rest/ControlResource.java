@@ -82,7 +82,14 @@ public class ControlResource {
         if (marketplace == Marketplace.BIGCOMMERCE && !listingId.matches("\\d+")) {
             throw invalid("listingId", Violation.In.body, "must be a BigCommerce variant id (a number)");
         }
-        return ListingView.of(control.seed(new ListingKey(marketplace, request.scope(), listingId), request.sku(), request.quantity()));
+        if (request.fulfillmentAvailability() != null && marketplace != Marketplace.AMAZON) {
+            throw invalid("fulfillmentAvailability", Violation.In.body, "only Amazon listings have fulfillment_availability");
+        }
+        ListingKey key = new ListingKey(marketplace, request.scope(), listingId);
+        if (request.fulfillmentAvailability() != null) {
+            control.seedAmazonFulfillment(key, request.fulfillmentAvailability());
+        }
+        return ListingView.of(control.seed(key, request.sku(), request.quantity()));
     }
 
     @GET

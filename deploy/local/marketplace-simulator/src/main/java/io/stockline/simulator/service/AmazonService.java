@@ -9,9 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +36,12 @@ import io.stockline.simulator.domain.Marketplace;
  * {@code /attributes/fulfillment_availability} sets the quantity; a get with {@code includedData=fulfillmentAvailability}
  * reads it. Answers follow the published model (ListingsItemSubmissionResponse, Item, ErrorList); every answer
  * carries {@code x-amzn-RequestId} and {@code x-amzn-RateLimit-Limit}; beyond the usage plan it answers 429.
+ * <p>
+ * As on Amazon, a valid patch is only queued: it answers {@code 200 ACCEPTED} ("accepted for processing") at once and
+ * is applied {@code simulator.amazon.apply-delay} later (0: at once), in the order accepted; until then a get shows what
+ * the listing held before. A {@code merge} of {@code fulfillment_availability} changes only the fields it sends for its
+ * {@code fulfillment_channel_code}, keeping the seller's handling time ({@code lead_time_to_ship_max_days}), restock
+ * date and the rest; a {@code replace} (or {@code add}) sets the attribute to what it sends, dropping them.
  */
 @Startup
 @ApplicationScoped
@@ -49,6 +60,19 @@ public class AmazonService {
     private final SimulatorConfig config;
     /** What Amazon would keep beside the quantity: product type, marketplaces and the creation time. */
     private final Map<ListingKey, Details> details = new ConcurrentHashMap<>();
+    /**
+     * The fields of each listing's fulfillment_availability entry other than its quantity (which the store holds):
+     * fulfillment_channel_code, lead_time_to_ship_max_days, restock_date, is_inventory_available...
+     */
+    private final Map<ListingKey, ObjectNode> fulfillment = new ConcurrentHashMap<>();
+    /** Applies accepted patches after the delay; one thread, so they land in the order they were accepted. */
+    private final ScheduledExecutorService processing = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "amazon-submissions");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Bumped by a reset: submissions accepted before it are dropped, not applied. */
+    private final AtomicLong generation = new AtomicLong();
 
     private record Details(String productType, List<String> marketplaceIds, Instant createdAt) {
     }
@@ -113,6 +137,8 @@ public class AmazonService {
             ListingKey key = new ListingKey(Marketplace.AMAZON, sellerId, sku);
             ArrayNode issues = json.createArrayNode();
             Long quantity = null;
+            String fulfillmentOp = null;
+            ObjectNode fulfillmentEntry = null;
             for (JsonNode patch : patches) {
                 String op = patch.path("op").asText("");
                 if (!List.of("add", "replace", "merge", "delete").contains(op) || !patch.path("path").isTextual()) {
@@ -123,7 +149,9 @@ public class AmazonService {
                 }
                 JsonNode entry = patch.path("value").path(0);
                 JsonNode value = entry.path("quantity");
-                if (!entry.path("fulfillment_channel_code").isTextual() || !value.isIntegralNumber() || value.asLong() < 0) {
+                // merge needs a non-empty selector (fulfillment_channel_code); every op here needs a whole quantity
+                if (!entry.path("fulfillment_channel_code").isTextual() || entry.path("fulfillment_channel_code").asText().isBlank()
+                        || !value.isIntegralNumber() || value.asLong() < 0) {
                     issues.addObject().put("code", "90220").put("severity", "ERROR")
                             .put("message", "'fulfillment_availability' needs fulfillment_channel_code and a whole quantity of 0 or more.")
                             .putArray("attributeNames").add("fulfillment_availability");
@@ -131,6 +159,8 @@ public class AmazonService {
                     continue;
                 }
                 quantity = value.asLong();
+                fulfillmentOp = op;
+                fulfillmentEntry = ((ObjectNode) entry).deepCopy();
             }
             if (quantity != null && store.find(key).isEmpty() && !settings.autoCreate()) {
                 issues.addObject().put("code", "8541").put("severity", "ERROR")
@@ -149,15 +179,58 @@ public class AmazonService {
                 answer.putArray("issues");
                 return Answer.of(200, answer);
             }
-            if (quantity != null) {
-                store.write(key, sku, quantity);
+            Details submitted = new Details(request.path("productType").asText(), marketplaceIds(marketplaceIds), Instant.now());
+            Runnable apply = submission(key, sku, quantity, fulfillmentOp, fulfillmentEntry, submitted);
+            Duration delay = config.amazon().applyDelay();
+            if (delay.isZero() || delay.isNegative()) {
+                apply.run();
+            } else {
+                long accepted = generation.get();
+                processing.schedule(() -> {
+                    if (generation.get() == accepted) {
+                        apply.run();
+                    }
+                }, delay.toMillis(), TimeUnit.MILLISECONDS);
             }
-            details.compute(key, (k, held) -> new Details(request.path("productType").asText(), marketplaceIds(marketplaceIds),
-                    held == null ? Instant.now() : held.createdAt()));
             answer.put("status", "ACCEPTED").put("submissionId", UUID.randomUUID().toString().replace("-", ""));
             answer.putArray("issues");
             return Answer.of(200, answer);
         });
+    }
+
+    /** What processing an accepted submission does to the listing, when its time comes. */
+    private Runnable submission(ListingKey key, String sku, Long quantity, String op, ObjectNode entry, Details submitted) {
+        return () -> {
+            if (quantity != null) {
+                ObjectNode sent = entry.deepCopy();
+                sent.remove("quantity");
+                fulfillment.compute(key, (k, held) -> {
+                    if (!"merge".equals(op) || held == null
+                            || !held.path("fulfillment_channel_code").asText().equals(sent.path("fulfillment_channel_code").asText())) {
+                        return sent; // add / replace set the attribute to what was sent
+                    }
+                    ObjectNode merged = held.deepCopy();
+                    merged.setAll(sent); // merge: the fields sent change, the others stay
+                    return merged;
+                });
+                store.write(key, sku, quantity);
+            }
+            details.compute(key, (k, held) -> new Details(submitted.productType(), submitted.marketplaceIds(),
+                    held == null ? submitted.createdAt() : held.createdAt()));
+        };
+    }
+
+    /**
+     * Sets the fields of the listing's fulfillment_availability entry beside its quantity, as the seller would in Seller
+     * Central (lead_time_to_ship_max_days, restock_date, is_inventory_available, fulfillment_channel_code).
+     */
+    public void seedFulfillment(ListingKey key, Map<String, Object> fields) {
+        ObjectNode entry = json.valueToTree(fields);
+        entry.remove("quantity");
+        if (!entry.path("fulfillment_channel_code").isTextual()) {
+            entry.put("fulfillment_channel_code", "DEFAULT");
+        }
+        fulfillment.put(key, entry);
     }
 
     public Answer get(String accessToken, String sellerId, String sku, String marketplaceIds, String includedData) {
@@ -189,9 +262,15 @@ public class AmazonService {
                     summary.putArray("status").add("BUYABLE").add("DISCOVERABLE");
                 }
             }
+            ObjectNode entry = fulfillment.getOrDefault(key, json.createObjectNode().put("fulfillment_channel_code", "DEFAULT"));
+            if (wanted.contains("attributes")) {
+                ObjectNode attribute = entry.deepCopy().put("quantity", listing.quantity());
+                item.putObject("attributes").putArray("fulfillment_availability").add(attribute);
+            }
             if (wanted.contains("fulfillmentAvailability")) {
                 item.putArray("fulfillmentAvailability").addObject()
-                        .put("fulfillmentChannelCode", "DEFAULT").put("quantity", listing.quantity());
+                        .put("fulfillmentChannelCode", entry.path("fulfillment_channel_code").asText("DEFAULT"))
+                        .put("quantity", listing.quantity());
             }
             if (wanted.contains("issues")) {
                 item.putArray("issues");
@@ -259,6 +338,13 @@ public class AmazonService {
     }
 
     public void reset() {
+        generation.incrementAndGet();
         details.clear();
+        fulfillment.clear();
+    }
+
+    @PreDestroy
+    void stop() {
+        processing.shutdownNow();
     }
 }

@@ -31,7 +31,8 @@ public class RateLimits {
     public boolean amazonCall(String sellerId, String operation) {
         long now = System.nanoTime();
         return amazon.computeIfAbsent(sellerId + "\n" + operation,
-                key -> new TokenBucket(config.amazon().rate(), config.amazon().burst(), now))
+                key -> new TokenBucket(config.amazon().rate(),
+                        "getListingsItem".equals(operation) ? config.amazon().getBurst() : config.amazon().burst(), now))
                 .tryTake(now);
     }
 

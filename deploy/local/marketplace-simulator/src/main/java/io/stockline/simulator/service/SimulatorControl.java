@@ -1,6 +1,7 @@
 package io.stockline.simulator.service;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,11 @@ public class SimulatorControl {
     public Listing seed(ListingKey key, String sku, long quantity) {
         Log.infof("seeding %s listing %s/%s with %d", key.marketplace().pathName(), key.scope(), key.listingId(), quantity);
         return store.write(key, sku, quantity);
+    }
+
+    /** The seller's own fields of an Amazon listing's fulfillment_availability (handling time, restock date...). */
+    public void seedAmazonFulfillment(ListingKey key, Map<String, Object> fields) {
+        amazon.seedFulfillment(key, fields);
     }
 
     public CallStats.Snapshot stats() {
