@@ -132,6 +132,7 @@ public class AmazonConnector implements MarketplaceConnector {
                 // "accepted for processing": queued, applied later; the pipeline reads it back before calling it done
                 return ListingOutcome.accepted(update);
             }
+            MarketplaceHttp.logAnswer("amazon patchListingsItem " + update.sku(), status, answer.encode());
             return rejected(update, answer.getString("status") + " " + issues(answer.getJsonArray("issues")));
         }
         if (status == 400 || status == 404 || status == 413) {
@@ -298,15 +299,15 @@ public class AmazonConnector implements MarketplaceConnector {
         return new ListingOutcome(update.sku(), update.listingId(), ListingOutcome.Status.REJECTED, null, detail);
     }
 
+    /** The issues' codes (what the API may show; their messages are Amazon's words, for the log). */
     private static String issues(JsonArray issues) {
         if (issues == null || issues.isEmpty()) {
             return "";
         }
-        List<String> messages = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
         for (int i = 0; i < issues.size(); i++) {
-            JsonObject issue = issues.getJsonObject(i);
-            messages.add(issue.getString("code") + ": " + issue.getString("message"));
+            codes.add(issues.getJsonObject(i).getString("code"));
         }
-        return String.join("; ", messages);
+        return String.join(", ", codes);
     }
 }
