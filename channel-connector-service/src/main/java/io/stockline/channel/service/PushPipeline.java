@@ -19,6 +19,7 @@ import io.stockline.channel.repository.HealthRepository;
 import io.stockline.channel.repository.HealthRepository.Health;
 import io.stockline.channel.repository.LeaseRepository;
 import io.stockline.channel.repository.ListingRepository;
+import io.stockline.channel.repository.RecomputeLocks;
 import io.stockline.channel.repository.SyncStateRepository;
 import io.stockline.channel.repository.SyncStateRepository.Accepted;
 import io.stockline.channel.repository.SyncStateRepository.Due;
@@ -53,10 +54,12 @@ public class PushPipeline {
     private final SyncStateRepository syncState;
     private final ChannelSyncService sync;
     private final ListingRepository listings;
+    private final RecomputeLocks locks;
 
     public PushPipeline(LeaseRepository leases, ChannelRepository channels, HealthRepository health,
-            SyncStateRepository syncState, ChannelSyncService sync, ListingRepository listings) {
+            SyncStateRepository syncState, ChannelSyncService sync, ListingRepository listings, RecomputeLocks locks) {
         this.listings = listings;
+        this.locks = locks;
         this.leases = leases;
         this.channels = channels;
         this.health = health;
@@ -109,7 +112,9 @@ public class PushPipeline {
         sent.forEach(due -> bySku.put(due.sku(), due));
         List<String> conflicted = new java.util.ArrayList<>();
         List<Due> applied = new java.util.ArrayList<>();
-        Uni<Void> chain = health.succeeded(channel.id());
+        // the SKUs' locks first, as every transaction that writes these pairs takes them (RecomputeLocks): the stock
+        // consumer's wanted quantities and this outcome's rows are then never locked in opposite orders (no deadlock)
+        Uni<Void> chain = locks.skus(bySku.keySet()).chain(() -> health.succeeded(channel.id()));
         for (ListingOutcome outcome : outcomes) {
             Due due = bySku.get(outcome.sku());
             if (due == null) {
@@ -159,7 +164,7 @@ public class PushPipeline {
     @WithTransaction
     public Uni<Void> recordConfirmations(String channelId, List<Accepted> asked, Map<String, HeldListing> heldBySku,
             String readFailure, ConfirmPolicy policy) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Uni<Void> chain = locks.skus(asked.stream().map(accepted -> accepted.pair().sku()).toList());
         for (Accepted accepted : asked) {
             Due pair = accepted.pair();
             HeldListing held = heldBySku.get(pair.sku());
@@ -194,7 +199,7 @@ public class PushPipeline {
     @WithTransaction
     public Uni<Void> recordFailure(String channelId, List<String> skus, String error, Duration backoff,
             boolean circuitOpen) {
-        return health.failed(channelId, error, backoff, circuitOpen)
+        return locks.skus(skus).chain(() -> health.failed(channelId, error, backoff, circuitOpen))
                 .chain(() -> skus.isEmpty() ? Uni.createFrom().voidItem() : syncState.callFailed(channelId, skus, error));
     }
 }
