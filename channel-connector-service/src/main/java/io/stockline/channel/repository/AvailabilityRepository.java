@@ -47,21 +47,21 @@ public class AvailabilityRepository {
         if (changes.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < changes.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(:s").append(i).append(", :l").append(i)
-                    .append(", CAST(:a").append(i).append(" AS bigint), CAST(:v").append(i).append(" AS bigint)")
-                    .append(", CAST(:c").append(i).append(" AS bigint), CAST(CAST(:lots").append(i).append(" AS text) AS jsonb)")
-                    .append(", CAST(:fa").append(i).append(" AS bigint), CAST(:fv").append(i).append(" AS bigint)")
-                    .append(", CAST(:fd").append(i).append(" AS boolean), CAST(:bd").append(i).append(" AS bigint))");
-        }
         // Every part of the statement sees the rows as they were before it, so "old" holds the numbers the changes
-        // fall from; the rows are locked by the caller (RecomputeLocks), so nothing moves them in between.
+        // fall from; the rows are locked by the caller (RecomputeLocks), so nothing moves them in between. The
+        // arrays are the only parameters: one statement text whatever the batch, prepared once.
+        List<Change> ordered = changes.stream().sorted(java.util.Comparator.comparing((Change change) -> change.latest().sku())
+                .thenComparing(change -> change.latest().location())).toList();
         return Panache.getSession().flatMap(session -> {
             var query = session.createNativeQuery("""
-                    WITH incoming (sku, location, available, version, committed, lots, first_available, first_version,
-                            first_is_demand, demand_within_batch) AS (VALUES """ + values + """
-                    ),
+                    WITH incoming AS (SELECT sku, location, available, version, committed, CAST(lots AS jsonb) AS lots,
+                            first_available, first_version, first_is_demand, demand_within_batch
+                        FROM unnest(CAST(:skus AS text[]), CAST(:locations AS text[]), CAST(:available AS bigint[]),
+                            CAST(:versions AS bigint[]), CAST(:committed AS bigint[]), CAST(:lots AS text[]),
+                            CAST(:firstAvailable AS bigint[]), CAST(:firstVersions AS bigint[]),
+                            CAST(:firstIsDemand AS boolean[]), CAST(:demandWithinBatch AS bigint[]))
+                        AS t (sku, location, available, version, committed, lots, first_available, first_version,
+                            first_is_demand, demand_within_batch)),
                     old AS (SELECT a.sku, a.location, a.available, a.version FROM availability a
                         JOIN incoming i ON i.sku = a.sku AND i.location = a.location),
                     up AS (INSERT INTO availability (sku, location, available, version, committed, lots)
@@ -80,16 +80,17 @@ public class AvailabilityRepository {
                         SELECT sku, units, now() FROM taken WHERE units > 0
                         ON CONFLICT (sku) DO UPDATE SET measured_at = now(), units_per_hour = EXCLUDED.units_per_hour
                             + d.units_per_hour * exp(-GREATEST(extract(epoch FROM now() - d.measured_at), 0) / 3600.0))
-                    SELECT sku, location FROM up""", Object[].class);
-            for (int i = 0; i < changes.size(); i++) {
-                Change change = changes.get(i);
-                StockChanged event = change.latest();
-                query.setParameter("s" + i, event.sku()).setParameter("l" + i, event.location())
-                        .setParameter("a" + i, event.available()).setParameter("v" + i, event.version())
-                        .setParameter("c" + i, event.committed()).setParameter("lots" + i, lots(event))
-                        .setParameter("fa" + i, change.first().available()).setParameter("fv" + i, change.first().version())
-                        .setParameter("fd" + i, change.first().isDemand()).setParameter("bd" + i, change.demandWithinBatch());
-            }
+                    SELECT sku, location FROM up""", Object[].class)
+                    .setParameter("skus", ordered.stream().map(change -> change.latest().sku()).toArray(String[]::new))
+                    .setParameter("locations", ordered.stream().map(change -> change.latest().location()).toArray(String[]::new))
+                    .setParameter("available", ordered.stream().map(change -> change.latest().available()).toArray(Long[]::new))
+                    .setParameter("versions", ordered.stream().map(change -> change.latest().version()).toArray(Long[]::new))
+                    .setParameter("committed", ordered.stream().map(change -> change.latest().committed()).toArray(Long[]::new))
+                    .setParameter("lots", ordered.stream().map(change -> lots(change.latest())).toArray(String[]::new))
+                    .setParameter("firstAvailable", ordered.stream().map(change -> change.first().available()).toArray(Long[]::new))
+                    .setParameter("firstVersions", ordered.stream().map(change -> change.first().version()).toArray(Long[]::new))
+                    .setParameter("firstIsDemand", ordered.stream().map(change -> change.first().isDemand()).toArray(Boolean[]::new))
+                    .setParameter("demandWithinBatch", ordered.stream().map(Change::demandWithinBatch).toArray(Long[]::new));
             return query.getResultList();
         }).map(rows -> {
             Map<String, java.util.Set<String>> touched = new java.util.LinkedHashMap<>();

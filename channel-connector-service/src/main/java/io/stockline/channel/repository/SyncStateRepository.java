@@ -61,45 +61,34 @@ public class SyncStateRepository {
      * wanted quantity changed.
      */
     public Uni<java.util.Set<String>> want(List<Wanted> pairs) {
-        java.util.Set<String> changed = new java.util.TreeSet<>();
-        int chunk = 500;
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (int from = 0; from < pairs.size(); from += chunk) {
-            List<Wanted> part = pairs.subList(from, Math.min(pairs.size(), from + chunk));
-            StringBuilder values = new StringBuilder();
-            for (int i = 0; i < part.size(); i++) {
-                values.append(i == 0 ? "" : ", ").append("(:c").append(i).append(", :s").append(i).append(", CAST(:q")
-                        .append(i).append(" AS bigint), CAST(:t").append(i).append(" AS text))");
-            }
-            String sql = "INSERT INTO sync_state (channel, sku, wanted_quantity, traceparent) VALUES " + values + UPSERT_WANTED;
-            all = all.chain(() -> Panache.getSession().flatMap(session -> {
-                var query = session.createNativeQuery(sql, String.class);
-                for (int i = 0; i < part.size(); i++) {
-                    query.setParameter("c" + i, part.get(i).channel()).setParameter("s" + i, part.get(i).sku())
-                            .setParameter("q" + i, part.get(i).quantity()).setParameter("t" + i, part.get(i).traceparent());
-                }
-                return query.getResultList();
-            }).invoke(changed::addAll).replaceWithVoid());
+        if (pairs.isEmpty()) {
+            return Uni.createFrom().item(java.util.Set.of());
         }
-        return all.replaceWith(changed);
+        return upsertWanted(pairs).map(java.util.TreeSet::new);
     }
 
-    /** {@link #want(List)} for at most 500 pairs; returns how many wanted quantities changed. */
+    /** {@link #want(List)}; returns how many wanted quantities changed. */
     public Uni<Integer> wantCount(List<Wanted> pairs) {
-        return pairs.isEmpty() ? Uni.createFrom().item(0) : Panache.getSession().flatMap(session -> {
-            StringBuilder values = new StringBuilder();
-            for (int i = 0; i < pairs.size(); i++) {
-                values.append(i == 0 ? "" : ", ").append("(:c").append(i).append(", :s").append(i).append(", CAST(:q")
-                        .append(i).append(" AS bigint), CAST(:t").append(i).append(" AS text))");
-            }
-            var query = session.createNativeQuery("INSERT INTO sync_state (channel, sku, wanted_quantity, traceparent) VALUES " + values
-                    + UPSERT_WANTED, String.class);
-            for (int i = 0; i < pairs.size(); i++) {
-                query.setParameter("c" + i, pairs.get(i).channel()).setParameter("s" + i, pairs.get(i).sku())
-                        .setParameter("q" + i, pairs.get(i).quantity()).setParameter("t" + i, pairs.get(i).traceparent());
-            }
-            return query.getResultList();
-        }).map(List::size);
+        return pairs.isEmpty() ? Uni.createFrom().item(0) : upsertWanted(pairs).map(List::size);
+    }
+
+    /**
+     * One statement whatever the number of pairs, its text always the same (the arrays are its only parameters), so
+     * the prepared statement is reused; the rows go in (channel, SKU) order, the order every writer of these rows
+     * keeps. Returns the channel of each pair whose wanted quantity changed.
+     */
+    private Uni<List<String>> upsertWanted(List<Wanted> pairs) {
+        List<Wanted> ordered = pairs.stream()
+                .sorted(java.util.Comparator.comparing(Wanted::channel).thenComparing(Wanted::sku)).toList();
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                INSERT INTO sync_state (channel, sku, wanted_quantity, traceparent)
+                SELECT * FROM unnest(CAST(:channels AS text[]), CAST(:skus AS text[]), CAST(:quantities AS bigint[]),
+                    CAST(:traceparents AS text[]))""" + UPSERT_WANTED, String.class)
+                .setParameter("channels", ordered.stream().map(Wanted::channel).toArray(String[]::new))
+                .setParameter("skus", ordered.stream().map(Wanted::sku).toArray(String[]::new))
+                .setParameter("quantities", ordered.stream().map(Wanted::quantity).toArray(Long[]::new))
+                .setParameter("traceparents", ordered.stream().map(Wanted::traceparent).toArray(String[]::new))
+                .getResultList());
     }
 
     /** The channel is told nothing more about the SKU (it is excluded). */
