@@ -200,24 +200,34 @@ public class SyncStateRepository {
                 .map(count -> count == 1);
     }
 
-    /** A pair whose wanted version the marketplace queued, due for a read-back, and how many it has had. */
-    public record Accepted(Due pair, int confirmAttempts) {
+    /**
+     * A pair whose wanted version the marketplace queued, the read-backs it has had, and how long until the next
+     * ({@code dueIn}, zero or less: due now).
+     */
+    public record Accepted(Due pair, int confirmAttempts, Duration dueIn) {
+
+        public Accepted(Due pair, int confirmAttempts) {
+            this(pair, confirmAttempts, Duration.ZERO);
+        }
+
+        public boolean due() {
+            return dueIn.isZero() || dueIn.isNegative();
+        }
     }
 
-    /** Queued versions due for their read-back, the longest waiting first. */
+    /** Queued versions awaiting their read-back, the soonest due first (due or not: the worker wakes for them). */
     public Uni<List<Accepted>> awaitingConfirmation(String channel, int limit) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 SELECT s.sku, s.wanted_quantity, s.wanted_version, s.pushed_quantity, l.listing_id, s.traceparent,
-                    s.confirm_attempts
+                    s.confirm_attempts, CAST(EXTRACT(EPOCH FROM s.next_attempt_at - now()) * 1000 AS bigint)
                 FROM sync_state s LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
                 WHERE s.channel = :channel AND s.accepted_version IS NOT NULL AND s.accepted_version = s.wanted_version
                   AND s.pushed_version IS DISTINCT FROM s.wanted_version AND s.rejected_version IS NULL
-                  AND s.next_attempt_at <= now()
                 ORDER BY s.next_attempt_at, s.sku LIMIT :limit""", Object[].class)
                 .setParameter("channel", channel).setParameter("limit", limit).getResultList())
                 .map(rows -> rows.stream().map(row -> new Accepted(new Due(Rows.text(row[0]), Rows.longValue(row[1]),
                         Rows.longValue(row[2]), Rows.longOrNull(row[3]), Rows.text(row[4]), Rows.text(row[5])),
-                        (int) Rows.longValue(row[6]))).toList());
+                        (int) Rows.longValue(row[6]), Duration.ofMillis(Rows.longValue(row[7])))).toList());
     }
 
     /**

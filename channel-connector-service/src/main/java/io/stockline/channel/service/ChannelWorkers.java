@@ -52,7 +52,14 @@ public class ChannelWorkers {
     public static final String MIN_CALL_INTERVAL_OPTION = "minCallIntervalMillis";
 
     enum Next {
-        MORE, WAIT, IDLE
+        /** Another step at once. */
+        MORE,
+        /** The channel waits {@code delay} before its next call (backing off, or pacing calls). */
+        WAIT,
+        /** Nothing to do until woken. */
+        IDLE,
+        /** Nothing to do now, but look again after {@code delay} (a read-back falls due); a wake-up is not held back. */
+        RECHECK
     }
 
     record Step(Next next, Duration delay) {
@@ -61,6 +68,10 @@ public class ChannelWorkers {
 
         static Step waitFor(Duration wait) {
             return new Step(Next.WAIT, wait.isNegative() ? Duration.ZERO : wait);
+        }
+
+        static Step recheckAfter(Duration wait) {
+            return new Step(Next.RECHECK, wait.isNegative() ? Duration.ZERO : wait);
         }
     }
 
@@ -156,6 +167,10 @@ public class ChannelWorkers {
                     wakeLater(channelId, worker, step.delay());
                 }
                 case IDLE -> finish(channelId, worker);
+                case RECHECK -> {
+                    finish(channelId, worker);
+                    wakeLater(channelId, worker, step.delay());
+                }
             }
         }, failure -> {
             if (stopping) {
@@ -208,16 +223,20 @@ public class ChannelWorkers {
             if (work.health().reconcileRequested()) {
                 return reconciler.reconcile(channel, access(channel)).replaceWith(Step.MORE);
             }
-            if (!work.toConfirm().isEmpty()) {
+            List<Accepted> toConfirm = work.toConfirm().stream().filter(Accepted::due).toList();
+            if (!toConfirm.isEmpty()) {
                 // queued updates first: each is read at most once per wait, so the pushes go on in the steps between
-                return confirm(channel, work.toConfirm()).replaceWith(Step.MORE);
+                return confirm(channel, toConfirm).replaceWith(Step.MORE);
             }
             int batch = Math.min(limit, batchSize(channel));
             List<Due> due = work.due().size() > batch ? work.due().subList(0, batch) : work.due();
             if (due.isEmpty()) {
                 // The lease is kept while this instance runs (renewed by every step): no hand-over churn between
-                // instances; another takes the channel over when this one stops renewing it.
-                return status.publishIfChanged(channelId).replaceWith(Step.IDLE);
+                // instances; another takes the channel over when this one stops renewing it. A queued update waiting
+                // for its read-back wakes the worker when it falls due, rather than at the next sweep.
+                Step next = work.toConfirm().stream().map(Accepted::dueIn).min(Duration::compareTo)
+                        .map(Step::recheckAfter).orElse(Step.IDLE);
+                return status.publishIfChanged(channelId).replaceWith(next);
             }
             boolean wasFailing = work.health().consecutiveFailures() > 0 || work.health().circuitOpen();
             // A call that did not fill a batch took everything due: the next waits min-call-interval, so a
