@@ -3,14 +3,18 @@ package io.stockline.simulator.rest;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 
 import io.stockline.simulator.domain.FaultKind;
 import io.stockline.simulator.domain.FaultPlan;
 import io.stockline.simulator.domain.Listing;
+import io.stockline.simulator.domain.Marketplace;
+import io.stockline.simulator.service.EbayService;
 
 /** The control API's request and response bodies. */
 final class ControlDtos {
@@ -18,12 +22,24 @@ final class ControlDtos {
     private ControlDtos() {
     }
 
-    /** One listing as the simulator holds it. */
+    /**
+     * One listing as the simulator holds it; for eBay also its offers and its revisions this eBay day ({@code offers}
+     * null and {@code revisionsToday} 0 elsewhere). A buyer on eBay sees the lower of quantity and an offer's
+     * availableQuantity.
+     */
     record ListingView(String marketplace, String scope, String listingId, String sku, long quantity, Instant updatedAt,
-            long writes) {
-        static ListingView of(Listing listing) {
+            long writes, List<OfferView> offers, int revisionsToday) {
+        static ListingView of(Listing listing, List<EbayService.Offer> offers, int revisionsToday) {
             return new ListingView(listing.marketplace().pathName(), listing.scope(), listing.listingId(), listing.sku(),
-                    listing.quantity(), listing.updatedAt(), listing.writes());
+                    listing.quantity(), listing.updatedAt(), listing.writes(),
+                    listing.marketplace() == Marketplace.EBAY ? offers.stream().map(OfferView::of).toList() : null, revisionsToday);
+        }
+    }
+
+    /** An eBay offer: its id and the quantity it offers. */
+    record OfferView(String offerId, Long availableQuantity, String format, String marketplaceId) {
+        static OfferView of(EbayService.Offer offer) {
+            return new OfferView(offer.offerId(), offer.availableQuantity(), offer.format(), offer.marketplaceId());
         }
     }
 
@@ -32,7 +48,12 @@ final class ControlDtos {
 
     /** Seeds or overwrites a listing; scope is the Shopify location GID, the Amazon seller id or the webhook path. */
     record SeedRequest(String marketplace, String scope, String listingId, String sku,
-            @NotNull @PositiveOrZero Long quantity) {
+            @NotNull @PositiveOrZero Long quantity, @Valid List<OfferSeed> offers) {
+    }
+
+    /** An eBay offer to seed on the listing's SKU. */
+    record OfferSeed(@NotBlank String offerId, @NotNull @PositiveOrZero Long availableQuantity, String format,
+            String marketplaceId) {
     }
 
     record FaultPlanRequest(
