@@ -73,6 +73,10 @@ public class ChannelDispatcher {
         return connector(type).maxBatchSize();
     }
 
+    public java.util.Optional<io.stockline.channel.connector.RevisionCap> revisionCap(ChannelType type) {
+        return connector(type).revisionCap();
+    }
+
     public boolean canReadBack(ChannelType type) {
         return connector(type).canReadBack();
     }
@@ -85,7 +89,7 @@ public class ChannelDispatcher {
         }
         List<List<ListingUpdate>> batches = partition(updates, connector.maxBatchSize());
         return onCallersContext(Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, connector.callCost(batch.size()),
+                .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, connector.callCost(channel, batch),
                         () -> connector.push(channel, batch)))
                 .collect().in(ArrayList<ListingOutcome>::new, List::addAll)
                 .map(List::copyOf));
@@ -102,7 +106,8 @@ public class ChannelDispatcher {
                 .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, connector.readCost(batch.size()),
                         () -> connector.read(channel, batch)))
                 .collect().in(HashMap<String, Long>::new, Map::putAll)
-                .map(Map::copyOf));
+                // a listing may map to null (read back but its figures disagree), which Map.copyOf would refuse
+                .map(java.util.Collections::unmodifiableMap));
     }
 
     public boolean canLookUp(ChannelType type) {

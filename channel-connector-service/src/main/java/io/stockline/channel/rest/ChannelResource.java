@@ -88,15 +88,19 @@ public class ChannelResource {
         }
     }
 
-    /** One (channel, SKU) pair as the sync endpoint shows it. */
+    /**
+     * One (channel, SKU) pair as the sync endpoint shows it; {@code heldUntil}: its listing reached the marketplace's
+     * daily revision cap (eBay), so its pushes wait (the latest wanted quantity kept) until then, the reason in
+     * {@code lastError}.
+     */
     public record SyncResponse(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity,
             Long pushedVersion, OffsetDateTime pushedAt, int attempts, boolean rejected, String lastError,
-            OffsetDateTime nextAttemptAt, String listingId) {
+            OffsetDateTime nextAttemptAt, String listingId, OffsetDateTime heldUntil) {
 
         static SyncResponse of(SyncPair row) {
             return new SyncResponse(row.sku(), row.wantedQuantity(), row.wantedVersion(), row.pushedQuantity(),
                     row.pushedVersion(), row.pushedAt(), row.attempts(), row.rejected(), row.lastError(),
-                    row.nextAttemptAt(), row.listingId());
+                    row.nextAttemptAt(), row.listingId(), row.heldUntil());
         }
     }
 
