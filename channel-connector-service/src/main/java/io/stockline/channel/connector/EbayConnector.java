@@ -52,6 +52,9 @@ public class EbayConnector implements MarketplaceConnector {
     /** "Each listing can be revised up to 250 times in one calendar day" (bulkUpdatePriceQuantity); held from 240 on. */
     static final RevisionCap REVISION_CAP = new RevisionCap(250, 240, ZoneId.of("America/Los_Angeles"));
 
+    /** getOffers calls in flight at once for one push or read (their cost is reserved on the channel's bucket first). */
+    static final int OFFER_READS_AT_ONCE = 5;
+
     /** How long the offers found for a SKU are trusted: a seller may publish or end one at any time. */
     static final Duration OFFERS_FOUND_TTL = Duration.ofHours(1);
     /** How long "this SKU has no offer" is trusted: a listing published meanwhile is taken up within this. */
@@ -201,7 +204,7 @@ public class EbayConnector implements MarketplaceConnector {
                     }
                     List<Uni<Map.Entry<String, List<Offer>>>> reads = items.keySet().stream()
                             .map(sku -> getOffers(channel, sku).map(found -> Map.entry(sku, found))).toList();
-                    return Uni.join().all(reads).andFailFast().map(found -> {
+                    return Uni.join().all(reads).usingConcurrencyOf(OFFER_READS_AT_ONCE).andFailFast().map(found -> {
                         Map<String, Long> held = new HashMap<>();
                         found.forEach(entry -> {
                             long itemQuantity = items.get(entry.getKey());
@@ -247,7 +250,7 @@ public class EbayConnector implements MarketplaceConnector {
         if (asks.isEmpty()) {
             return Uni.createFrom().item(ids);
         }
-        return Uni.join().all(asks).andFailFast().map(found -> {
+        return Uni.join().all(asks).usingConcurrencyOf(OFFER_READS_AT_ONCE).andFailFast().map(found -> {
             found.forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
             return ids;
         });
