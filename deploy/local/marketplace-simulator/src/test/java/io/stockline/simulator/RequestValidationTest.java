@@ -79,7 +79,10 @@ class RequestValidationTest {
     void anAmazonCallWithoutTheRequiredMarketplaceIdsIsRefusedNamingIt() {
         String token = Sim.amazonToken();
         given().header("x-amz-access-token", token).contentType("application/json")
-                .body(AmazonApiTest.patchBody(4)).patch(AMAZON_ITEM, "A2SELLER", "SKU-V2")
+                .body("""
+                        {"productType":"PRODUCT","patches":[{"op":"replace","path":"/attributes/fulfillment_availability",
+                         "value":[{"fulfillment_channel_code":"DEFAULT","quantity":4}]}]}""")
+                .patch(AMAZON_ITEM, "A2SELLER", "SKU-V2")
                 .then().statusCode(400).body("errors[0].code", equalTo("InvalidInput"))
                 .body("errors[0].message", containsString("marketplaceIds"));
         Sim.listings("amazon", "SKU-V2").then().body("listings.size()", equalTo(0));
