@@ -1,5 +1,12 @@
 package io.stockline.channel;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static io.stockline.channel.ChannelTesting.createWebhookChannel;
 import static io.stockline.channel.ChannelTesting.newId;
@@ -9,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -27,6 +35,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import org.awaitility.Awaitility;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -37,6 +49,8 @@ import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.repository.SyncStateRepository;
 import io.stockline.channel.service.ChannelAdminService;
 import io.stockline.channel.service.PushPipeline;
+import io.restassured.http.ContentType;
+import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
 
@@ -72,6 +86,9 @@ class RevisionCapTest {
 
     @Inject
     SyncStateRepository syncState;
+
+    @InjectWireMock
+    WireMockServer marketplace;
 
     private ChannelSettings channel() throws Throwable {
         String channelId = newId("revisions");
@@ -143,6 +160,38 @@ class RevisionCapTest {
             pool.shutdownNow();
         }
         assertThat(count(channel.id(), "RACE", today)).isEqualTo(240);
+    }
+
+    @Test
+    void theWorkerSendsNothingForAHeldListingAndTheOthersOfItsBatchGoOut() throws Throwable {
+        String id = newId("bay");
+        String base = "/hooks/" + id;
+        marketplace.stubFor(post(urlEqualTo(base + "/identity/v1/oauth2/token"))
+                .willReturn(okJson("{\"access_token\":\"v^1.1#t\",\"expires_in\":7200,\"token_type\":\"User Access Token\"}")));
+        marketplace.stubFor(get(urlPathEqualTo(base + "/sell/inventory/v1/offer")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"errors\":[{\"errorId\":25713,\"domain\":\"API_INVENTORY\",\"category\":\"REQUEST\",\"message\":\"This Offer is not available.\"}]}")));
+        marketplace.stubFor(post(urlEqualTo(base + "/sell/inventory/v1/bulk_update_price_quantity"))
+                .willReturn(okJson("{\"responses\":[{\"sku\":\"FREE-1\",\"statusCode\":200}]}")));
+        given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON).body("""
+                {"id":"%s","type":"EBAY","endpoint":"%s%s","credentials":"%s","locations":["%s"]}"""
+                .formatted(id, webhookBase, id, WebhookStub.EBAY_REF, newId("WH")))
+                .post("/api/v1/channels").then().statusCode(201);
+        LocalDate today = EBAY.day(OffsetDateTime.now());
+        sql("INSERT INTO channel_listing_revision (channel, listing_id, day, revisions) VALUES (?, 'CAPPED-1', CAST(? AS date), 240)",
+                id, today.toString());
+        sql("INSERT INTO sync_state (channel, sku, wanted_quantity) VALUES (?, 'CAPPED-1', 6), (?, 'FREE-1', 4)", id, id);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(row(id, "FREE-1").get("pushedQuantity")).isEqualTo(4);
+            assertThat(row(id, "CAPPED-1").get("heldUntil")).isNotNull();
+        });
+        assertThat((String) row(id, "CAPPED-1").get("lastError")).contains("held");
+        assertThat(row(id, "CAPPED-1").get("pushedQuantity")).isNull();
+        assertThat(marketplace.findAll(postRequestedFor(urlEqualTo(base + "/sell/inventory/v1/bulk_update_price_quantity"))))
+                .isNotEmpty().allSatisfy(call -> assertThat(call.getBodyAsString()).doesNotContain("CAPPED-1"));
+        assertThat(count(id, "FREE-1", today)).isEqualTo(1);
+        assertThat(count(id, "CAPPED-1", today)).isEqualTo(240);
     }
 
     private Set<String> reserve(ChannelSettings channel, Map<String, String> listingBySku) {
