@@ -27,7 +27,10 @@ public interface MarketplaceConnector {
     /** Whether {@link #read} can read quantities back from this marketplace. */
     boolean canReadBack();
 
-    /** The quantities the marketplace holds now, by listing id; listings it does not know are absent. */
+    /**
+     * The quantities the marketplace holds now, by listing id; listings it does not know are absent; a listing whose
+     * own figures disagree (eBay: the inventory item and an offer) maps to null: drifted, its quantity unknown.
+     */
     Uni<Reply<Map<String, Long>>> read(ChannelAccess channel, List<String> listingIds);
 
     /**
@@ -64,6 +67,22 @@ public interface MarketplaceConnector {
     /** What one push call costs against {@link #rateLimit()}: one request, or Shopify's GraphQL points. */
     default double callCost(int listings) {
         return 1;
+    }
+
+    /**
+     * What pushing {@code updates} in one call costs against {@link #rateLimit()}: {@link #callCost(int)}, unless the
+     * connector makes calls of its own first (eBay asks getOffers for SKUs whose offers it does not know).
+     */
+    default double callCost(ChannelAccess channel, List<ListingUpdate> updates) {
+        return callCost(updates.size());
+    }
+
+    /**
+     * How often the marketplace lets one listing be revised a day, when it caps it (eBay); the worker counts revisions
+     * per listing and holds a listing's pushes before the cap.
+     */
+    default java.util.Optional<RevisionCap> revisionCap() {
+        return java.util.Optional.empty();
     }
 
     /** What one read call of {@code listings} ids costs against {@link #rateLimit()}. */

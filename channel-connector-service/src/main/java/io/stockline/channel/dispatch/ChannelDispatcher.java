@@ -77,6 +77,10 @@ public class ChannelDispatcher {
         return connector(type).maxBatchSize();
     }
 
+    public java.util.Optional<io.stockline.channel.connector.RevisionCap> revisionCap(ChannelType type) {
+        return connector(type).revisionCap();
+    }
+
     public boolean canReadBack(ChannelType type) {
         return connector(type).canReadBack();
     }
@@ -90,7 +94,7 @@ public class ChannelDispatcher {
         List<List<ListingUpdate>> batches = partition(updates, connector.maxBatchSize());
         return onCallersContext(Multi.createFrom().iterable(batches)
                 .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, CallKind.PUSH,
-                        connector.callCost(batch.size()), () -> connector.push(channel, batch)))
+                        connector.callCost(channel, batch), () -> connector.push(channel, batch)))
                 .collect().in(ArrayList<ListingOutcome>::new, List::addAll)
                 .map(List::copyOf));
     }
@@ -106,7 +110,8 @@ public class ChannelDispatcher {
                 .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, CallKind.READ,
                         connector.readCost(batch.size()), () -> connector.read(channel, batch)))
                 .collect().in(HashMap<String, Long>::new, Map::putAll)
-                .map(Map::copyOf));
+                // a listing may map to null (read back but its figures disagree), which Map.copyOf would refuse
+                .map(java.util.Collections::unmodifiableMap));
     }
 
     /**

@@ -21,13 +21,18 @@ public class SyncStateRepository {
     /** Versions, not quantities: an outcome that could not be recorded leaves the marketplace's number unknown (V4). */
     static final String PENDING = "pushed_version IS DISTINCT FROM wanted_version AND rejected_version IS NULL";
 
-    /** A new wanted quantity takes a new version; a pair in sync starts its lag now, a pending one keeps its age. */
+    /**
+     * A new wanted quantity takes a new version; a pair in sync starts its lag now, a pending one keeps its age; a held
+     * pair (its listing at the daily revision cap) stays held, with its reason, and takes the new quantity when released.
+     */
     private static final String UPSERT_WANTED = """
              ON CONFLICT (channel, sku) DO UPDATE SET wanted_quantity = EXCLUDED.wanted_quantity,
                 wanted_version = sync_state.wanted_version + 1, wanted_at = now(),
                 pending_since = CASE WHEN sync_state.pushed_version IS DISTINCT FROM sync_state.wanted_version
                     AND sync_state.rejected_version IS NULL THEN sync_state.pending_since ELSE now() END,
-                attempts = 0, rejected_version = NULL, last_error = NULL, next_attempt_at = now(),
+                attempts = 0, rejected_version = NULL,
+                last_error = CASE WHEN sync_state.held_until > now() THEN sync_state.last_error END,
+                next_attempt_at = GREATEST(sync_state.held_until, now()),
                 traceparent = EXCLUDED.traceparent
             WHERE sync_state.wanted_quantity <> EXCLUDED.wanted_quantity
             RETURNING channel""";
@@ -121,7 +126,7 @@ public class SyncStateRepository {
     public Uni<Boolean> applied(String channel, String sku, long quantity, long version) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 UPDATE sync_state SET pushed_quantity = :quantity, pushed_version = :version, pushed_at = now(),
-                    attempts = 0, last_error = NULL, accepted_version = NULL
+                    attempts = 0, last_error = NULL, accepted_version = NULL, held_until = NULL
                 WHERE channel = :channel AND sku = :sku AND wanted_version >= :version
                   AND (pushed_version IS NULL OR pushed_version < :version)""")
                 .setParameter("channel", channel).setParameter("sku", sku).setParameter("quantity", quantity)
@@ -142,7 +147,7 @@ public class SyncStateRepository {
         return Panache.getSession().flatMap(session -> {
             var query = session.createNativeQuery("""
                     UPDATE sync_state s SET pushed_quantity = u.q, pushed_version = u.v, pushed_at = now(), attempts = 0,
-                        last_error = NULL, accepted_version = NULL
+                        last_error = NULL, accepted_version = NULL, held_until = NULL
                     FROM""" + " (VALUES " + values + ") AS u (sku, q, v) " + """
                     WHERE s.channel = :channel AND s.sku = u.sku AND s.wanted_version >= u.v
                       AND (s.pushed_version IS NULL OR s.pushed_version < u.v)""").setParameter("channel", channel);
@@ -245,6 +250,19 @@ public class SyncStateRepository {
                 .map(attempts -> attempts.isEmpty() ? 0 : attempts.get(0));
     }
 
+    /**
+     * The pairs' listings are at the marketplace's daily revision cap: nothing is sent for them until {@code until}
+     * (their wanted quantity keeps moving meanwhile, and the latest is pushed then); {@code reason} shows why.
+     */
+    public Uni<Void> hold(String channel, List<String> skus, String reason, java.time.OffsetDateTime until) {
+        return skus.isEmpty() ? Uni.createFrom().voidItem() : Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE sync_state SET held_until = :until, next_attempt_at = :until, last_error = :reason
+                WHERE channel = :channel AND sku IN (:skus)""")
+                .setParameter("channel", channel).setParameter("skus", skus).setParameter("reason", reason)
+                .setParameter("until", until).executeUpdate())
+                .replaceWithVoid();
+    }
+
     /** A whole call failed: every pair it carried counts an attempt and shows the error. */
     public Uni<Void> callFailed(String channel, List<String> skus, String error) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
@@ -260,7 +278,7 @@ public class SyncStateRepository {
         String sql = """
                 SELECT s.sku, s.wanted_quantity, s.wanted_version, s.pushed_quantity, s.pushed_version, s.pushed_at,
                     s.attempts, s.rejected_version IS NOT NULL, s.last_error, s.next_attempt_at, l.listing_id,
-                    s.accepted_version
+                    s.accepted_version, s.held_until
                 FROM sync_state s LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
                 WHERE s.channel = :channel""" + (sku == null ? "" : " AND s.sku = :sku") + " ORDER BY s.sku LIMIT :limit";
         return Panache.getSession().flatMap(session -> {
@@ -274,7 +292,7 @@ public class SyncStateRepository {
                 Rows.longValue(row[2]), Rows.longOrNull(row[3]),
                 Rows.longOrNull(row[4]), Rows.time(row[5]),
                 (int) Rows.longValue(row[6]), Rows.bool(row[7]), Rows.text(row[8]), Rows.time(row[9]),
-                Rows.text(row[10]), Rows.longOrNull(row[11]))).toList());
+                Rows.text(row[10]), Rows.longOrNull(row[11]), Rows.time(row[12]))).toList());
     }
 
     /** A SKU a channel is told about, with its listing (null when unmapped). */

@@ -92,10 +92,14 @@ public class ChannelResource {
         }
     }
 
-    /** One (channel, SKU) pair as the sync endpoint shows it. */
+    /**
+     * One (channel, SKU) pair as the sync endpoint shows it; {@code heldUntil}: its listing reached the marketplace's
+     * daily revision cap (eBay), so its pushes wait (the latest wanted quantity kept) until then, the reason in
+     * {@code lastError}.
+     */
     public record SyncResponse(String sku, long wantedQuantity, long wantedVersion, Long pushedQuantity,
             Long pushedVersion, OffsetDateTime pushedAt, int attempts, boolean rejected, String lastError,
-            OffsetDateTime nextAttemptAt, String listingId,
+            OffsetDateTime nextAttemptAt, String listingId, OffsetDateTime heldUntil,
             @Schema(description = "SYNCED: the marketplace was seen to hold the wanted quantity; PENDING: still to be sent; "
                     + "ACCEPTED: pending, the marketplace queued it (Amazon 200 ACCEPTED) and a read-back has yet to show it "
                     + "applied; REJECTED: refused for good until the quantity changes") PairState state) {
@@ -103,7 +107,7 @@ public class ChannelResource {
         static SyncResponse of(SyncPair row) {
             return new SyncResponse(row.sku(), row.wantedQuantity(), row.wantedVersion(), row.pushedQuantity(),
                     row.pushedVersion(), row.pushedAt(), row.attempts(), row.rejected(), row.lastError(),
-                    row.nextAttemptAt(), row.listingId(), row.state());
+                    row.nextAttemptAt(), row.listingId(), row.heldUntil(), row.state());
         }
     }
 

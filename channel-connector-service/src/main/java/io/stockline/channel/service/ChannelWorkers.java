@@ -28,6 +28,7 @@ import io.stockline.channel.connector.HeldListing;
 import io.stockline.channel.connector.ListingOutcome;
 import io.stockline.channel.connector.ListingUpdate;
 import io.stockline.channel.connector.MarketplaceException;
+import io.stockline.channel.connector.RevisionCap;
 import io.stockline.channel.connector.SkuLookup;
 import io.stockline.channel.dispatch.ChannelDispatcher;
 import io.stockline.channel.domain.ChannelSettings;
@@ -323,6 +324,34 @@ public class ChannelWorkers {
         if (updates.isEmpty()) {
             return recordOutcomes(channel, access, due, unmapped);
         }
+        java.util.Optional<RevisionCap> cap = revisionCap(channel);
+        if (cap.isEmpty()) {
+            return dispatch(channel, access, due, updates, unmapped, failuresSoFar);
+        }
+        // The marketplace blocks a listing revised too often in a day: count before sending, hold those at the margin
+        Map<String, String> listingBySku = new java.util.LinkedHashMap<>();
+        updates.forEach(update -> listingBySku.put(update.sku(), update.listingId()));
+        return pipeline.reserveRevisions(channel, cap.get(), listingBySku).chain(allowed -> {
+            List<ListingUpdate> sendable = updates.stream().filter(update -> allowed.contains(update.sku())).toList();
+            // the held pairs are out of this call: its failure must not overwrite why they wait
+            List<Due> sent = due.stream().filter(pair -> allowed.contains(pair.sku()) || !listingBySku.containsKey(pair.sku())).toList();
+            if (sendable.isEmpty()) {
+                return unmapped.isEmpty() ? Uni.createFrom().item(Step.MORE) : recordOutcomes(channel, access, sent, unmapped);
+            }
+            return dispatch(channel, access, sent, sendable, unmapped, failuresSoFar);
+        });
+    }
+
+    private java.util.Optional<RevisionCap> revisionCap(ChannelSettings channel) {
+        try {
+            return dispatcher.revisionCap(channel.type());
+        } catch (MarketplaceException noConnector) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private Uni<Step> dispatch(ChannelSettings channel, ChannelAccess access, List<Due> due, List<ListingUpdate> updates,
+            List<ListingOutcome> unmapped, int failuresSoFar) {
         // In a span of the traces of the changes it carries, so the marketplace request continues them (PushTrace).
         return trace.around(channel, due, () -> dispatcher.push(access, updates))
                 .onItemOrFailure().transformToUni((outcomes, failure) -> {

@@ -1,17 +1,24 @@
 package io.stockline.channel.service;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.connector.HeldListing;
 import io.stockline.channel.connector.ListingOutcome;
+import io.stockline.channel.connector.RevisionCap;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ListingCsv;
 import io.stockline.channel.repository.ChannelRepository;
@@ -20,6 +27,7 @@ import io.stockline.channel.repository.HealthRepository.Health;
 import io.stockline.channel.repository.LeaseRepository;
 import io.stockline.channel.repository.ListingRepository;
 import io.stockline.channel.repository.RecomputeLocks;
+import io.stockline.channel.repository.RevisionRepository;
 import io.stockline.channel.repository.SyncStateRepository;
 import io.stockline.channel.repository.SyncStateRepository.Accepted;
 import io.stockline.channel.repository.SyncStateRepository.Due;
@@ -55,11 +63,14 @@ public class PushPipeline {
     private final ChannelSyncService sync;
     private final ListingRepository listings;
     private final RecomputeLocks locks;
+    private final RevisionRepository revisions;
 
     public PushPipeline(LeaseRepository leases, ChannelRepository channels, HealthRepository health,
-            SyncStateRepository syncState, ChannelSyncService sync, ListingRepository listings, RecomputeLocks locks) {
+            SyncStateRepository syncState, ChannelSyncService sync, ListingRepository listings, RecomputeLocks locks,
+            RevisionRepository revisions) {
         this.listings = listings;
         this.locks = locks;
+        this.revisions = revisions;
         this.leases = leases;
         this.channels = channels;
         this.health = health;
@@ -187,6 +198,33 @@ public class PushPipeline {
             }
         }
         return chain;
+    }
+
+    /**
+     * Counts a revision for each listing about to be sent (in the database, before the call: a crash after sending
+     * never under-counts) unless it already has {@code cap.holdFrom()} this marketplace day; those are held until the
+     * marketplace's next day with the reason shown. Returns the SKUs that may be sent.
+     */
+    @WithTransaction
+    public Uni<Set<String>> reserveRevisions(ChannelSettings channel, RevisionCap cap, Map<String, String> listingBySku) {
+        OffsetDateTime now = OffsetDateTime.now();
+        LocalDate day = cap.day(now);
+        return locks.skus(listingBySku.keySet()).chain(() -> revisions.forgetBefore(channel.id(), day.minusDays(1)))
+                .chain(() -> revisions.reserve(channel.id(), day, List.copyOf(listingBySku.values()), cap.holdFrom()))
+                .chain(counted -> {
+                    Set<String> allowed = new TreeSet<>();
+                    List<String> held = new ArrayList<>();
+                    listingBySku.forEach((sku, listing) -> (counted.contains(listing) ? allowed : held).add(sku));
+                    if (held.isEmpty()) {
+                        return Uni.createFrom().item(allowed);
+                    }
+                    OffsetDateTime until = cap.nextDay(now);
+                    String reason = "held: the listing was sent " + cap.holdFrom() + " revisions on " + day + " ("
+                            + cap.dayZone() + ", the marketplace's calendar day); " + channel.type() + " blocks a listing after "
+                            + cap.perDay() + " revisions a day, so its latest quantity is pushed when the day rolls over at " + until;
+                    Log.infof("channel %s: %d listings at the daily revision cap, held until %s: %s", channel.id(), held.size(), until, held);
+                    return syncState.hold(channel.id(), held, reason, until).replaceWith(allowed);
+                });
     }
 
     /** Stores the listings a lookup by SKU found; a mapping imported meanwhile is kept (imports are pinned). */

@@ -141,7 +141,8 @@ public class Reconciler {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Map.Entry<String, Long> held : heldBySku.entrySet()) {
             chain = chain.chain(() -> syncState.repush(channelId, held.getKey(), held.getValue(),
-                    "drift: the marketplace held " + held.getValue(), Duration.ZERO)
+                    held.getValue() == null ? "drift: the marketplace's own figures disagree (eBay: item and offer)"
+                            : "drift: the marketplace held " + held.getValue(), Duration.ZERO)
                     .invoke(didDrift -> {
                         if (didDrift) {
                             drifted.incrementAndGet();

@@ -3,6 +3,9 @@ package io.stockline.channel.connector;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -56,6 +59,7 @@ class EbayConnectorTest {
     private static final String TOKEN_PATH = "/identity/v1/oauth2/token";
     private static final String BULK_UPDATE = "/sell/inventory/v1/bulk_update_price_quantity";
     private static final String BULK_GET = "/sell/inventory/v1/bulk_get_inventory_item";
+    private static final String OFFERS = "/sell/inventory/v1/offer";
 
     private static WireMockServer ebay;
 
@@ -163,7 +167,10 @@ class EbayConnectorTest {
         await(dispatcher.push(channel, updates(1, i -> "EB-" + i)));
 
         assertThat(bulkUpdates()).hasSize(2).allMatch(call -> "Bearer v^1.1#short".equals(call.getHeader("Authorization")));
-        assertThat(ebay.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)))).as("an expired token is not reused").hasSize(2);
+        // one token per call made (the first push also asked getOffers): an expired token is never reused
+        assertThat(ebay.findAll(postRequestedFor(urlEqualTo(TOKEN_PATH)))).as("an expired token is not reused")
+                .hasSize(bulkUpdates().size() + offerReads("EB-0").size());
+        assertThat(offerReads("EB-0")).hasSize(1);
     }
 
     @Test
@@ -273,5 +280,122 @@ class EbayConnectorTest {
         List<LoggedRequest> reads = ebay.findAll(postRequestedFor(urlEqualTo(BULK_GET)));
         assertThat(reads).extracting(read -> body(read).get("requests").size()).containsExactly(25, 5);
         assertThat(body(reads.get(0)).get("requests").get(0).toString()).isEqualTo("{\"sku\":\"EB-0\"}");
+    }
+
+    private static void stubOffers(String sku, String offersJson) {
+        ebay.stubFor(get(urlPathEqualTo(OFFERS)).withQueryParam("sku", equalTo(sku))
+                .willReturn(okJson("{\"href\":\"/sell/inventory/v1/offer?sku=" + sku + "\",\"limit\":100,\"offset\":0,\"offers\":"
+                        + offersJson + ",\"size\":1,\"total\":1}")));
+    }
+
+    private List<LoggedRequest> offerReads(String sku) {
+        return ebay.findAll(getRequestedFor(urlPathEqualTo(OFFERS)).withQueryParam("sku", equalTo(sku)));
+    }
+
+    @Test
+    void eachSkusPublishedFixedPriceOffersAreSetBesideTheItemAndTheirIdsAreAskedOnce() {
+        stubOffers("OF-1", """
+                [{"offerId":"9001","sku":"OF-1","marketplaceId":"EBAY_US","format":"FIXED_PRICE","availableQuantity":2,"status":"PUBLISHED"},
+                 {"offerId":"9002","sku":"OF-1","marketplaceId":"EBAY_US","format":"AUCTION","availableQuantity":1,"status":"PUBLISHED"}]""");
+        stubOffers("OF-2", """
+                [{"offerId":"9101","sku":"OF-2","marketplaceId":"EBAY_US","format":"FIXED_PRICE","availableQuantity":0,"status":"UNPUBLISHED"}]""");
+        ebay.stubFor(post(urlEqualTo(BULK_UPDATE)).willReturn(okJson("""
+                {"responses":[{"sku":"OF-1","offerId":"9001","statusCode":200},{"sku":"OF-2","statusCode":200}]}""")));
+        ChannelAccess channel = channel(Map.of());
+        List<ListingUpdate> updates = List.of(new ListingUpdate("S-1", "OF-1", 7, null, "k1"), new ListingUpdate("S-2", "OF-2", 3, null, "k2"));
+
+        List<ListingOutcome> outcomes = await(dispatcher.push(channel, updates));
+        await(dispatcher.push(channel, updates));
+
+        assertThat(outcomes).extracting(ListingOutcome::status).containsOnly(ListingOutcome.Status.APPLIED);
+        assertThat(outcomes.get(0).detail()).isNull();
+        // an unpublished offer is not updated by bulkUpdatePriceQuantity: the item alone is set, and the outcome says so
+        assertThat(outcomes.get(1).detail()).contains("no eBay offer");
+        List<LoggedRequest> calls = bulkUpdates();
+        assertThat(calls).hasSize(2);
+        assertThat(body(calls.get(0)).get("requests").get(0).toString()).isEqualTo(
+                "{\"sku\":\"OF-1\",\"shipToLocationAvailability\":{\"quantity\":7},\"offers\":[{\"offerId\":\"9001\",\"availableQuantity\":7}]}");
+        assertThat(body(calls.get(0)).get("requests").get(1).toString()).isEqualTo(
+                "{\"sku\":\"OF-2\",\"shipToLocationAvailability\":{\"quantity\":3}}");
+        assertThat(offerReads("OF-1")).as("offer ids are cached per channel and SKU").hasSize(1);
+        assertThat(offerReads("OF-1").get(0).getHeader("Authorization")).isEqualTo("Bearer v^1.1#first");
+    }
+
+    @Test
+    void aSkuWithoutAnyOfferIsPushedAsTheItemAloneAndSaysSo() {
+        ebay.stubFor(get(urlPathEqualTo(OFFERS)).withQueryParam("sku", equalTo("OF-NONE")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"errors\":[{\"errorId\":25713,\"domain\":\"API_INVENTORY\",\"category\":\"REQUEST\",\"message\":\"This Offer is not available.\"}]}")));
+        ebay.stubFor(post(urlEqualTo(BULK_UPDATE)).willReturn(okJson("{\"responses\":[{\"sku\":\"OF-NONE\",\"statusCode\":200}]}")));
+
+        List<ListingOutcome> outcomes = await(dispatcher.push(channel(Map.of()), List.of(new ListingUpdate("S", "OF-NONE", 4, null, "k"))));
+
+        assertThat(outcomes).singleElement().satisfies(outcome -> {
+            assertThat(outcome.status()).isEqualTo(ListingOutcome.Status.APPLIED);
+            assertThat(outcome.detail()).contains("no eBay offer");
+        });
+        assertThat(body(bulkUpdates().get(0)).get("requests").get(0).has("offers")).isFalse();
+    }
+
+    @Test
+    void everyAnswerForASkuMustBe200AndARefusedOfferIsAskedForAgain() {
+        stubOffers("OF-3", "[{\"offerId\":\"9301\",\"sku\":\"OF-3\",\"format\":\"FIXED_PRICE\",\"status\":\"PUBLISHED\"},"
+                + "{\"offerId\":\"9302\",\"sku\":\"OF-3\",\"format\":\"FIXED_PRICE\",\"status\":\"PUBLISHED\"}]");
+        stubOffers("OF-4", "[{\"offerId\":\"9401\",\"sku\":\"OF-4\",\"format\":\"FIXED_PRICE\",\"status\":\"PUBLISHED\"}]");
+        ebay.stubFor(post(urlEqualTo(BULK_UPDATE)).willReturn(aResponse().withStatus(207).withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"responses":[{"sku":"OF-3","offerId":"9301","statusCode":200},
+                          {"sku":"OF-3","offerId":"9302","statusCode":400,"errors":[{"errorId":25709,"domain":"API_INVENTORY","category":"REQUEST","message":"Invalid value for offerId."}]},
+                          {"sku":"OF-4","offerId":"9401","statusCode":400,"errors":[{"errorId":25002,"domain":"API_INVENTORY","category":"REQUEST","message":"Any User error. This listing has been revised 250 times today."}]}]}
+                        """)));
+        ChannelAccess channel = channel(Map.of());
+        List<ListingUpdate> updates = List.of(new ListingUpdate("S-3", "OF-3", 5, null, "k3"), new ListingUpdate("S-4", "OF-4", 6, null, "k4"));
+
+        List<ListingOutcome> outcomes = await(dispatcher.push(channel, updates));
+        await(dispatcher.push(channel, updates));
+
+        // one offer took the number and one did not: not refused for good, read back and sent again
+        assertThat(outcomes.get(0).status()).isEqualTo(ListingOutcome.Status.CONFLICT);
+        assertThat(outcomes.get(0).detail()).contains("offer 9302 400 25709");
+        assertThat(outcomes.get(1).status()).isEqualTo(ListingOutcome.Status.REJECTED);
+        assertThat(outcomes.get(1).detail()).contains("25002");
+        assertThat(offerReads("OF-3")).as("a refused offer's ids are read again").hasSize(2);
+    }
+
+    @Test
+    void getOffersThrottledWithErrorId2001WaitsAsToldThenTheUpdateGoesOut() {
+        ebay.stubFor(get(urlPathEqualTo(OFFERS)).inScenario("offers-429").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1").withHeader("Content-Type", "application/json")
+                        .withBody("{\"errors\":[{\"errorId\":2001,\"domain\":\"ACCESS\",\"category\":\"REQUEST\",\"message\":\"Too many requests. The request limit has been reached for the resource.\"}]}"))
+                .willSetStateTo("ok"));
+        ebay.stubFor(get(urlPathEqualTo(OFFERS)).inScenario("offers-429").whenScenarioStateIs("ok")
+                .willReturn(okJson("{\"offers\":[{\"offerId\":\"9501\",\"sku\":\"OF-5\",\"format\":\"FIXED_PRICE\",\"status\":\"PUBLISHED\"}],\"total\":1}")));
+        ebay.stubFor(post(urlEqualTo(BULK_UPDATE)).willReturn(okJson("{\"responses\":[{\"sku\":\"OF-5\",\"offerId\":\"9501\",\"statusCode\":200}]}")));
+        ChannelAccess channel = channel(Map.of());
+
+        List<ListingOutcome> outcomes = await(dispatcher.push(channel, List.of(new ListingUpdate("S-5", "OF-5", 8, null, "k5"))));
+
+        assertThat(outcomes).extracting(ListingOutcome::status).containsExactly(ListingOutcome.Status.APPLIED);
+        assertThat(bulkUpdates()).hasSize(1);
+        assertThat(body(bulkUpdates().get(0)).get("requests").get(0).get("offers").get(0).get("availableQuantity").asInt()).isEqualTo(8);
+        assertThat(dispatcher.health(channel.channelId()).rateLimitResponses()).isEqualTo(1);
+    }
+
+    @Test
+    void readBackComparesTheItemWithItsOffersAndAnyDifferenceIsADrift() {
+        ebay.stubFor(post(urlEqualTo(BULK_GET)).willReturn(okJson("""
+                {"responses":[{"sku":"RB-1","statusCode":200,"inventoryItem":{"sku":"RB-1","availability":{"shipToLocationAvailability":{"quantity":9}}}},
+                  {"sku":"RB-2","statusCode":200,"inventoryItem":{"sku":"RB-2","availability":{"shipToLocationAvailability":{"quantity":9}}}},
+                  {"sku":"RB-3","statusCode":200,"inventoryItem":{"sku":"RB-3","availability":{"shipToLocationAvailability":{"quantity":4}}}}]}
+                """)));
+        stubOffers("RB-1", "[{\"offerId\":\"1\",\"sku\":\"RB-1\",\"availableQuantity\":9}]");
+        stubOffers("RB-2", "[{\"offerId\":\"2\",\"sku\":\"RB-2\",\"availableQuantity\":5}]");
+
+        Map<String, Long> held = await(dispatcher.read(channel(Map.of()), List.of("RB-1", "RB-2", "RB-3")));
+
+        assertThat(held).containsEntry("RB-1", 9L).containsEntry("RB-3", 4L);
+        assertThat(held).as("item 9 but offer 5: drifted, quantity unknown").containsKey("RB-2");
+        assertThat(held.get("RB-2")).isNull();
+        assertThat(offerReads("RB-3")).hasSize(1);
     }
 }

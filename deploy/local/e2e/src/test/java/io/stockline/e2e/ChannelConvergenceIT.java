@@ -136,6 +136,7 @@ class ChannelConvergenceIT {
                 .then().statusCode(200).extract().jsonPath().getLong("totals.available");
     }
 
+    @SuppressWarnings("unchecked")
     private static Long held(Channel channel, String sku) {
         var request = given().port(simulator.port()).queryParam("marketplace", channel.marketplace())
                 .queryParam("listingId", listings.get(channel.id()).get(sku));
@@ -144,7 +145,18 @@ class ChannelConvergenceIT {
         }
         List<Map<String, Object>> found = request.get("/_sim/listings").then().statusCode(200).extract().jsonPath()
                 .getList("listings");
-        return found.isEmpty() ? null : ((Number) found.get(0).get("quantity")).longValue();
+        if (found.isEmpty()) {
+            return null;
+        }
+        long quantity = ((Number) found.get(0).get("quantity")).longValue();
+        if (channel.type().equals("EBAY")) {
+            // what a buyer sees, and only once the item and every offer agree (-1 while they do not)
+            List<Map<String, Object>> offers = (List<Map<String, Object>>) found.get(0).get("offers");
+            boolean agree = offers != null && !offers.isEmpty()
+                    && offers.stream().allMatch(offer -> ((Number) offer.get("availableQuantity")).longValue() == quantity);
+            return agree ? quantity : -1L;
+        }
+        return quantity;
     }
 
     @Test
@@ -161,6 +173,16 @@ class ChannelConvergenceIT {
         }
         int productId = 9100;
         for (Channel channel : channels) {
+            if (channel.type().equals("EBAY")) {
+                // eBay shows the lower of the item's and the offer's quantity: each SKU has a published offer the
+                // connector must find (getOffers) and set beside the item; seeded before the channel pushes anything
+                for (String sku : skus) {
+                    given().port(simulator.port()).contentType(ContentType.JSON)
+                            .body(Map.of("marketplace", "ebay", "listingId", sku, "quantity", 0,
+                                    "offers", List.of(Map.of("offerId", "O-" + sku, "availableQuantity", 0))))
+                            .put("/_sim/listings").then().statusCode(200);
+                }
+            }
             Map<String, Object> body = new LinkedHashMap<>(channel.settings());
             body.put("id", channel.id());
             given().port(connector.port()).header("Authorization", ADMIN).contentType(ContentType.JSON).body(body)
@@ -213,6 +235,9 @@ class ChannelConvergenceIT {
         assertThat(faults.values().stream().flatMap(byKind -> byKind.values().stream()).mapToLong(Number::longValue).sum())
                 .as("the simulator really failed calls while stock changed").isPositive();
         given().port(simulator.port()).delete("/_sim/faults").then().statusCode(204);
+        assertThat(stats.getMap("invalidRequests")).as("every request the connector sent keeps to the marketplaces' API documents")
+                .isEmpty();
+        assertThat(stats.getMap("revisionCapRefusals")).as("no eBay listing was revised past its daily cap").isEmpty();
 
         Map<String, Long> expectedAvailable = new LinkedHashMap<>();
         skus.forEach(sku -> expectedAvailable.put(sku, available(sku)));
@@ -228,6 +253,10 @@ class ChannelConvergenceIT {
             seed.put("marketplace", channel.marketplace());
             seed.put("listingId", listings.get(channel.id()).get(drifted));
             seed.put("quantity", channel.rule().applyAsLong(expectedAvailable.get(drifted)) + 7);
+            if (channel.type().equals("EBAY")) {
+                seed.put("offers", List.of(Map.of("offerId", "O-" + drifted,
+                        "availableQuantity", channel.rule().applyAsLong(expectedAvailable.get(drifted)) + 7)));
+            }
             if (channel.scope() != null) {
                 seed.put("scope", channel.scope());
             }

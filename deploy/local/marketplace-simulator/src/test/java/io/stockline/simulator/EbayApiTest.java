@@ -83,12 +83,12 @@ class EbayApiTest {
         String token = Sim.ebayToken();
         String body = """
                 {"requests":[{"sku":"E-3","shipToLocationAvailability":{"quantity":2}},
-                             {"sku":"E-4","shipToLocationAvailability":{"quantity":-1}}]}""";
+                             {"sku":"","shipToLocationAvailability":{"quantity":4}}]}""";
         Response answer = post(token, BULK_UPDATE, body);
         answer.then().statusCode(207).body("responses[0].statusCode", equalTo(200))
                 .body("responses[1].statusCode", equalTo(400)).body("responses[1].errors[0].errorId", equalTo(25709));
         assertThat(Sim.quantity("ebay", "E-3")).isEqualTo(2);
-        Sim.listings("ebay", "E-4").then().body("listings.size()", equalTo(0));
+        Sim.listings("ebay", "").then().body("listings.size()", equalTo(1));
     }
 
     @Test
@@ -116,6 +116,85 @@ class EbayApiTest {
         Response answer = post(token, BULK_UPDATE, body);
         answer.then().statusCode(400).body("errors[0].errorId", equalTo(25709));
         Sim.listings("ebay", "B-0").then().body("listings.size()", equalTo(0));
+    }
+
+    private static void seedWithOffers(String sku, long quantity, String offers) {
+        given().contentType("application/json").body("{\"scope\":\"\",\"quantity\":" + quantity + ",\"offers\":" + offers + "}")
+                .put("/_sim/listings/ebay/" + sku).then().statusCode(200);
+    }
+
+    @Test
+    void getOffersAnswersTheSkusOffersAndABulkUpdateSetsItemAndOffersTogether() {
+        seedWithOffers("E-OF", 5, "[{\"offerId\":\"5001\",\"availableQuantity\":5}]");
+        String token = Sim.ebayToken();
+        Response offers = given().header("Authorization", "Bearer " + token).queryParam("sku", "E-OF").get("/ebay/sell/inventory/v1/offer");
+        offers.then().statusCode(200).body("total", equalTo(1)).body("offers[0].offerId", equalTo("5001"))
+                .body("offers[0].sku", equalTo("E-OF")).body("offers[0].availableQuantity", equalTo(5))
+                .body("offers[0].status", equalTo("PUBLISHED"));
+        assertConforms(EBAY, Method.GET, "/ebay/sell/inventory/v1/offer", Map.of("sku", "E-OF"),
+                Map.of("Authorization", "Bearer " + token), null, offers);
+
+        String body = """
+                {"requests":[{"sku":"E-OF","shipToLocationAvailability":{"quantity":12},
+                              "offers":[{"offerId":"5001","availableQuantity":12}]}]}""";
+        Response answer = post(token, BULK_UPDATE, body);
+        // answered per offer (sku and offerId); no entry without offerId when offers were named
+        answer.then().statusCode(200).body("responses.size()", equalTo(1)).body("responses[0].offerId", equalTo("5001"))
+                .body("responses[0].sku", equalTo("E-OF")).body("responses[0].statusCode", equalTo(200));
+        assertPostConforms(token, BULK_UPDATE, body, answer);
+        Sim.listings("ebay", "E-OF").then().body("listings[0].quantity", equalTo(12))
+                .body("listings[0].offers[0].offerId", equalTo("5001")).body("listings[0].offers[0].availableQuantity", equalTo(12))
+                .body("listings[0].revisionsToday", equalTo(1));
+
+        // an item-only update leaves the offer where it was: eBay shows the lower of the two
+        post(token, BULK_UPDATE, "{\"requests\":[{\"sku\":\"E-OF\",\"shipToLocationAvailability\":{\"quantity\":30}}]}")
+                .then().statusCode(200);
+        Sim.listings("ebay", "E-OF").then().body("listings[0].quantity", equalTo(30)).body("listings[0].offers[0].availableQuantity", equalTo(12));
+    }
+
+    @Test
+    void aSkuWithoutOffersIsNotFoundAsEbayAnswersIt() {
+        Sim.seed("ebay", "", "E-NO-OFFER", 2);
+        String token = Sim.ebayToken();
+        Response offers = given().header("Authorization", "Bearer " + token).queryParam("sku", "E-NO-OFFER").get("/ebay/sell/inventory/v1/offer");
+        offers.then().statusCode(404).body("errors[0].errorId", equalTo(25713));
+    }
+
+    @Test
+    void anOfferOfAnotherSkuIsRefusedWhenListingsAreNotCreatedOnFirstWrite() {
+        given().contentType("application/json").body(Map.of("autoCreate", false)).put("/_sim/settings").then().statusCode(200);
+        seedWithOffers("E-OWN", 1, "[{\"offerId\":\"7001\",\"availableQuantity\":1}]");
+        post(Sim.ebayToken(), BULK_UPDATE, """
+                {"requests":[{"sku":"E-OWN","shipToLocationAvailability":{"quantity":3},"offers":[{"offerId":"7999","availableQuantity":3}]}]}""")
+                .then().statusCode(207).body("responses[0].offerId", equalTo("7999")).body("responses[0].statusCode", equalTo(400))
+                .body("responses[0].errors[0].errorId", equalTo(25709));
+        Sim.listings("ebay", "E-OWN").then().body("listings[0].quantity", equalTo(1)).body("listings[0].offers[0].availableQuantity", equalTo(1));
+    }
+
+    @Test
+    void aListingRevisedAsOftenAsEbayAllowsInADayIsRefusedUntilTheNextDay() {
+        // %test caps revisions at 20 a day (250 in the simulator's own configuration, as eBay documents)
+        seedWithOffers("E-CAP", 0, "[{\"offerId\":\"6001\",\"availableQuantity\":0}]");
+        String token = Sim.ebayToken();
+        for (int quantity = 1; quantity <= 20; quantity++) {
+            post(token, BULK_UPDATE, capBody(quantity)).then().statusCode(200).body("responses[0].statusCode", equalTo(200));
+        }
+        // the same numbers again revise nothing, so they are not refused
+        post(token, BULK_UPDATE, capBody(20)).then().statusCode(200);
+        Response refused = post(token, BULK_UPDATE, capBody(21));
+        refused.then().statusCode(207).body("responses[0].statusCode", equalTo(400))
+                .body("responses[0].offerId", equalTo("6001"))
+                .body("responses[0].errors[0].errorId", equalTo(25002))
+                .body("responses[0].errors[0].message", org.hamcrest.Matchers.containsString("revised 20 times today"));
+        assertPostConforms(token, BULK_UPDATE, capBody(21), refused);
+        Sim.listings("ebay", "E-CAP").then().body("listings[0].quantity", equalTo(20))
+                .body("listings[0].offers[0].availableQuantity", equalTo(20)).body("listings[0].revisionsToday", equalTo(20));
+        Sim.stats().then().body("revisionCapRefusals.ebay", equalTo(1));
+    }
+
+    private static String capBody(int quantity) {
+        return "{\"requests\":[{\"sku\":\"E-CAP\",\"shipToLocationAvailability\":{\"quantity\":" + quantity
+                + "},\"offers\":[{\"offerId\":\"6001\",\"availableQuantity\":" + quantity + "}]}]}";
     }
 
     @Test

@@ -73,6 +73,10 @@ public interface SimulatorConfig {
     interface Ebay {
         @WithDefault("7200")
         long tokenLifetimeSeconds();
+
+        /** Revisions a listing may have in one eBay calendar day (Pacific time), as bulkUpdatePriceQuantity documents. */
+        @WithDefault("250")
+        int revisionsPerDay();
     }
 
     interface WooCommerce {

@@ -30,6 +30,7 @@ import io.stockline.simulator.rest.ControlDtos.SeedRequest;
 import io.stockline.simulator.rest.ControlDtos.SettingsRequest;
 import io.stockline.simulator.rest.ControlDtos.SettingsView;
 import io.stockline.simulator.service.CallStats;
+import io.stockline.simulator.service.EbayService;
 import io.stockline.simulator.service.SimulatorControl;
 
 /** The simulator's own API: what it holds, what it was asked, and the faults and settings tests steer it with. */
@@ -49,7 +50,7 @@ public class ControlResource {
         Optional<Marketplace> which = Optional.ofNullable(marketplace).filter(m -> !m.isBlank())
                 .map(m -> marketplace(m, "marketplace", Violation.In.query));
         return new ListingsView(control.listings(which, Optional.ofNullable(scope), Optional.ofNullable(listingId)).stream()
-                .map(ListingView::of).toList());
+                .map(this::view).toList());
     }
 
     @PUT
@@ -85,11 +86,25 @@ public class ControlResource {
         if (request.fulfillmentAvailability() != null && marketplace != Marketplace.AMAZON) {
             throw invalid("fulfillmentAvailability", Violation.In.body, "only Amazon listings have fulfillment_availability");
         }
+        if (request.offers() != null && !request.offers().isEmpty() && marketplace != Marketplace.EBAY) {
+            throw invalid("offers", Violation.In.body, "only eBay listings have offers");
+        }
         ListingKey key = new ListingKey(marketplace, request.scope(), listingId);
         if (request.fulfillmentAvailability() != null) {
             control.seedAmazonFulfillment(key, request.fulfillmentAvailability());
         }
-        return ListingView.of(control.seed(key, request.sku(), request.quantity()));
+        var listing = control.seed(key, request.sku(), request.quantity());
+        if (request.offers() != null && !request.offers().isEmpty()) {
+            control.seedOffers(listingId, request.offers().stream().map(offer -> new EbayService.Offer(offer.offerId(), listingId,
+                    offer.availableQuantity(), offer.format(), offer.marketplaceId())).toList());
+        }
+        return view(listing);
+    }
+
+    private ListingView view(io.stockline.simulator.domain.Listing listing) {
+        boolean ebay = listing.marketplace() == Marketplace.EBAY;
+        return ListingView.of(listing, ebay ? control.offers(listing.listingId()) : List.of(),
+                ebay ? control.revisionsToday(listing.listingId()) : 0);
     }
 
     @GET

@@ -7,6 +7,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -46,6 +47,13 @@ public class EbayResource {
     public Uni<Response> bulkUpdatePriceQuantity(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, String body) {
         return gate.pass(Marketplace.EBAY, "bulkUpdatePriceQuantity", ebay::failure,
                 () -> ebay.bulkUpdatePriceQuantity(authorization, body)).map(Responses::of);
+    }
+
+    /** getOffers: the offers of one SKU (their ids and availableQuantity), as the connector reads them. */
+    @GET
+    @Path("/sell/inventory/v1/offer")
+    public Uni<Response> getOffers(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("sku") String sku) {
+        return gate.pass(Marketplace.EBAY, "getOffers", ebay::failure, () -> ebay.getOffers(authorization, sku)).map(Responses::of);
     }
 
     @GET

@@ -20,6 +20,8 @@ public class CallStats {
     private final Map<String, LongAdder> rateLimitViolations = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> authFailures = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LongAdder>> faults = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> invalidRequests = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> revisionCapRefusals = new ConcurrentHashMap<>();
     private volatile Instant since = Instant.now();
 
     public void call(Marketplace marketplace, String operation) {
@@ -40,12 +42,23 @@ public class CallStats {
         counter(authFailures, marketplace.pathName()).increment();
     }
 
+    /** A request refused for breaking the marketplace's API document (RequestValidationFilter). */
+    public void invalidRequest(Marketplace marketplace) {
+        counter(invalidRequests, marketplace.pathName()).increment();
+    }
+
+    /** A listing update refused because the listing was revised as often as the marketplace allows in a day (eBay). */
+    public void revisionCapRefusal(Marketplace marketplace) {
+        counter(revisionCapRefusals, marketplace.pathName()).increment();
+    }
+
     public void fault(Marketplace marketplace, FaultKind kind) {
         count(faults, marketplace, kind.label());
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(since, nested(calls), flat(throttled), flat(rateLimitViolations), flat(authFailures), nested(faults));
+        return new Snapshot(since, nested(calls), flat(throttled), flat(rateLimitViolations), flat(authFailures), nested(faults),
+                flat(invalidRequests), flat(revisionCapRefusals));
     }
 
     public void reset() {
@@ -54,6 +67,8 @@ public class CallStats {
         rateLimitViolations.clear();
         authFailures.clear();
         faults.clear();
+        invalidRequests.clear();
+        revisionCapRefusals.clear();
         since = Instant.now();
     }
 
@@ -80,10 +95,12 @@ public class CallStats {
     /**
      * {@code calls}: marketplace -> operation -> count; {@code throttled}: rate-limit answers given;
      * {@code rateLimitViolations}: calls that came while the limit was exceeded; {@code faultsInjected}: marketplace ->
-     * kind (500, 429, TIMEOUT) -> count.
+     * kind (500, 429, TIMEOUT) -> count; {@code invalidRequests}: requests refused for breaking the API document;
+     * {@code revisionCapRefusals}: listing updates refused at eBay's daily revision cap.
      */
     public record Snapshot(Instant since, Map<String, Map<String, Long>> calls, Map<String, Long> throttled,
             Map<String, Long> rateLimitViolations, Map<String, Long> authFailures,
-            Map<String, Map<String, Long>> faultsInjected) {
+            Map<String, Map<String, Long>> faultsInjected, Map<String, Long> invalidRequests,
+            Map<String, Long> revisionCapRefusals) {
     }
 }

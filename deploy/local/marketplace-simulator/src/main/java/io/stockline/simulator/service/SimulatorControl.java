@@ -27,12 +27,14 @@ public class SimulatorControl {
     private final AmazonService amazon;
     private final WooCommerceService woocommerce;
     private final BigCommerceService bigcommerce;
+    private final EbayService ebay;
     private final SimulatorConfig config;
 
     public SimulatorControl(ListingStore store, CallStats stats, FaultInjector faults, RateLimits limits, AccessTokens tokens,
             SimulatorSettings settings, ShopifyService shopify, AmazonService amazon, WooCommerceService woocommerce,
-            BigCommerceService bigcommerce, SimulatorConfig config) {
+            BigCommerceService bigcommerce, EbayService ebay, SimulatorConfig config) {
         this.bigcommerce = bigcommerce;
+        this.ebay = ebay;
         this.store = store;
         this.stats = stats;
         this.faults = faults;
@@ -57,6 +59,20 @@ public class SimulatorControl {
     /** The seller's own fields of an Amazon listing's fulfillment_availability (handling time, restock date...). */
     public void seedAmazonFulfillment(ListingKey key, Map<String, Object> fields) {
         amazon.seedFulfillment(key, fields);
+    }
+
+    /** Seeds offers on an eBay SKU (the listing id), beside its inventory item. */
+    public void seedOffers(String sku, List<EbayService.Offer> offers) {
+        Log.infof("seeding ebay offers %s on %s", offers, sku);
+        ebay.seedOffers(sku, offers);
+    }
+
+    public List<EbayService.Offer> offers(String sku) {
+        return ebay.offersOf(sku);
+    }
+
+    public int revisionsToday(String sku) {
+        return ebay.revisionsToday(sku);
     }
 
     public CallStats.Snapshot stats() {
@@ -99,6 +115,7 @@ public class SimulatorControl {
         amazon.reset();
         woocommerce.reset();
         bigcommerce.reset();
+        ebay.reset();
         Log.info("simulator reset");
     }
 }
