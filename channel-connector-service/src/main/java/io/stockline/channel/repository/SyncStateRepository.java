@@ -139,24 +139,18 @@ public class SyncStateRepository {
         if (pairs.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        StringBuilder values = new StringBuilder();
-        for (int i = 0; i < pairs.size(); i++) {
-            values.append(i == 0 ? "" : ", ").append("(:s").append(i).append(", CAST(:q").append(i)
-                    .append(" AS bigint), CAST(:v").append(i).append(" AS bigint))");
-        }
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery("""
-                    UPDATE sync_state s SET pushed_quantity = u.q, pushed_version = u.v, pushed_at = now(), attempts = 0,
-                        last_error = NULL, accepted_version = NULL, held_until = NULL
-                    FROM""" + " (VALUES " + values + ") AS u (sku, q, v) " + """
-                    WHERE s.channel = :channel AND s.sku = u.sku AND s.wanted_version >= u.v
-                      AND (s.pushed_version IS NULL OR s.pushed_version < u.v)""").setParameter("channel", channel);
-            for (int i = 0; i < pairs.size(); i++) {
-                query.setParameter("s" + i, pairs.get(i).sku()).setParameter("q" + i, pairs.get(i).wantedQuantity())
-                        .setParameter("v" + i, pairs.get(i).wantedVersion());
-            }
-            return query.executeUpdate();
-        });
+        // the arrays are the only parameters: one statement text whatever the batch, prepared once
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                UPDATE sync_state s SET pushed_quantity = u.q, pushed_version = u.v, pushed_at = now(), attempts = 0,
+                    last_error = NULL, accepted_version = NULL, held_until = NULL
+                FROM unnest(CAST(:skus AS text[]), CAST(:quantities AS bigint[]), CAST(:versions AS bigint[])) AS u (sku, q, v)
+                WHERE s.channel = :channel AND s.sku = u.sku AND s.wanted_version >= u.v
+                  AND (s.pushed_version IS NULL OR s.pushed_version < u.v)""")
+                .setParameter("channel", channel)
+                .setParameter("skus", pairs.stream().map(Due::sku).toArray(String[]::new))
+                .setParameter("quantities", pairs.stream().map(Due::wantedQuantity).toArray(Long[]::new))
+                .setParameter("versions", pairs.stream().map(Due::wantedVersion).toArray(Long[]::new))
+                .executeUpdate());
     }
 
     /** The marketplace refused this version for good: it stays visible as failed until the wanted quantity changes. */

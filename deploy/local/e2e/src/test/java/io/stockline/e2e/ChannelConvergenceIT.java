@@ -53,7 +53,8 @@ class ChannelConvergenceIT {
 
     @BeforeAll
     static void startSystem() {
-        simulator = system.startPlain("deploy/local/marketplace-simulator", Map.of());
+        // listings the test does not seed are created as the connector first sends them
+        simulator = system.startPlain("deploy/local/marketplace-simulator", Map.of("simulator.auto-create", "true"));
         String sim = simulator.url("");
         inventory = system.start("inventory-service", Map.of());
         Map<String, String> connectorConfig = new LinkedHashMap<>();

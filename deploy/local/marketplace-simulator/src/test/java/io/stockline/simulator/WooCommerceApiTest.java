@@ -117,4 +117,20 @@ class WooCommerceApiTest {
         authed().queryParam("per_page", 100).get(PRODUCTS).then().statusCode(200)
                 .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(61)));
     }
+
+    @Test
+    void aBurstOverTheHostsRateIsRefusedAs429AndCountedAsAViolation() {
+        int refused = 0;
+        for (int call = 0; call < 20; call++) { // 20 calls take well under the 3 s a 5/s bucket with burst 5 needs
+            int status = authed().queryParam("per_page", 10).get(PRODUCTS).then().extract().statusCode();
+            if (status == 429) {
+                refused++;
+            } else {
+                assertThat(status).isEqualTo(200);
+            }
+        }
+        assertThat(refused).isPositive();
+        given().get("/_sim/stats").then().body("rateLimitViolations.woocommerce", equalTo(refused))
+                .body("throttled.woocommerce", equalTo(refused));
+    }
 }

@@ -10,8 +10,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "simulator")
 public interface SimulatorConfig {
 
-    /** Whether a write to a listing the simulator has never seen creates it (otherwise: the marketplace's not-found answer). */
-    @WithDefault("true")
+    /**
+     * Whether a write to a listing the simulator has never seen creates it (otherwise, the default: the marketplace's
+     * not-found answer, as a real marketplace gives). The local run and its demos switch it on.
+     */
+    @WithDefault("false")
     boolean autoCreate();
 
     /** Whether calls over a documented rate limit are refused (they are counted as violations either way). */
@@ -77,9 +80,26 @@ public interface SimulatorConfig {
         /** Revisions a listing may have in one eBay calendar day (Pacific time), as bulkUpdatePriceQuantity documents. */
         @WithDefault("250")
         int revisionsPerDay();
+
+        /**
+         * Calls an application may make in a day (UTC) across the Sell APIs: eBay's call limits are daily quotas,
+         * 5,000 after self-certification and up to 1,500,000 after the Compatible Application Check.
+         */
+        @WithDefault("1500000")
+        long callsPerDay();
     }
 
     interface WooCommerce {
+        /**
+         * Requests a second the shop's host serves (WooCommerce sets no limit of its own; hosts and security plugins
+         * do, answering 429): a token bucket per store.
+         */
+        @WithDefault("5")
+        double rate();
+
+        @WithDefault("5")
+        double burst();
+
         /** When set (both), the only consumer key and secret accepted; otherwise any non-blank pair. */
         Optional<String> consumerKey();
 

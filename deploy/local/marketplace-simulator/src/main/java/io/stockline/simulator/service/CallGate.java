@@ -11,18 +11,24 @@ import io.stockline.simulator.domain.FaultKind;
 import io.stockline.simulator.domain.Marketplace;
 
 /**
- * The way into every marketplace operation: counts the call, applies the fault plan (delay, injected 500 or 429,
- * a timeout answered 504 much later), and otherwise runs the operation. Waiting never blocks a thread.
+ * The way into every marketplace operation: counts the call, refuses it when over a limit the operation's own
+ * service does not keep (eBay's daily quota, a WooCommerce host's rate: the marketplace's own 429, counted as a
+ * violation), applies the fault plan (delay, injected 500 or 429, a timeout answered 504 much later), and otherwise
+ * runs the operation. Waiting never blocks a thread.
  */
 @ApplicationScoped
 public class CallGate {
 
     private final CallStats stats;
     private final FaultInjector faults;
+    private final RateLimits limits;
+    private final SimulatorSettings settings;
 
-    public CallGate(CallStats stats, FaultInjector faults) {
+    public CallGate(CallStats stats, FaultInjector faults, RateLimits limits, SimulatorSettings settings) {
         this.stats = stats;
         this.faults = faults;
+        this.limits = limits;
+        this.settings = settings;
     }
 
     /**
@@ -32,6 +38,13 @@ public class CallGate {
     public Uni<Answer> pass(Marketplace marketplace, String operation, Function<FaultKind, Answer> failureAnswer,
             Supplier<Answer> work) {
         stats.call(marketplace, operation);
+        if (!limits.allow(marketplace)) {
+            stats.rateLimitViolation(marketplace);
+            if (settings.enforceRateLimits()) {
+                stats.throttled(marketplace);
+                return Uni.createFrom().item(failureAnswer.apply(FaultKind.RATE_LIMITED));
+            }
+        }
         FaultInjector.Decision decision = faults.decide(marketplace);
         Uni<Void> waited = wait(decision.delay());
         if (decision.failure().isEmpty()) {
