@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -45,14 +44,8 @@ class ChannelTimeRulesTest {
     @ConfigProperty(name = "stockline.test.webhook-base")
     String webhookBase;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
+    @Inject
+    TestDatabase database;
 
     @Inject
     ChannelSyncService sync;
@@ -142,7 +135,7 @@ class ChannelTimeRulesTest {
     }
 
     private long wanted(String channel, String sku) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        try (Connection connection = database.connect();
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT wanted_quantity FROM sync_state WHERE channel = ? AND sku = ?")) {
             statement.setString(1, channel);
@@ -156,7 +149,7 @@ class ChannelTimeRulesTest {
 
     /** As if the channel's pushes of the last hour had landed {@code seconds} after their change. */
     private void measuredLag(String channel, int seconds) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        try (Connection connection = database.connect();
                 PreparedStatement statement = connection.prepareStatement("""
                         UPDATE sync_state SET pushed_quantity = wanted_quantity, pushed_version = wanted_version,
                             pushed_at = now(), wanted_at = now() - make_interval(secs => ?) WHERE channel = ?""")) {

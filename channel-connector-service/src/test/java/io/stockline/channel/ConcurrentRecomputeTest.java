@@ -5,7 +5,6 @@ import static io.stockline.channel.ChannelTesting.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -53,14 +52,8 @@ class ConcurrentRecomputeTest {
     @ConfigProperty(name = "stockline.test.webhook-base")
     String webhookBase;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
+    @Inject
+    TestDatabase database;
 
     @Inject
     ChannelSyncService sync;
@@ -139,7 +132,7 @@ class ConcurrentRecomputeTest {
 
     private Map<String, Long> wanted(String channel) throws Exception {
         Map<String, Long> wanted = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        try (Connection connection = database.connect();
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT sku, wanted_quantity FROM sync_state WHERE channel = ?")) {
             statement.setString(1, channel);

@@ -6,7 +6,6 @@ import static io.stockline.channel.ChannelTesting.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
@@ -44,14 +43,8 @@ class PushOutcomeTest {
     @ConfigProperty(name = "stockline.test.webhook-base")
     String webhookBase;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
+    @Inject
+    TestDatabase database;
 
     @Inject
     PushPipeline pipeline;
@@ -163,7 +156,7 @@ class PushOutcomeTest {
     }
 
     private void sql(String statement, String... parameters) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        try (Connection connection = database.connect();
                 PreparedStatement prepared = connection.prepareStatement(statement)) {
             for (int i = 0; i < parameters.length; i++) {
                 prepared.setString(i + 1, parameters[i]);

@@ -13,7 +13,6 @@ import static io.stockline.channel.ChannelTesting.newId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -69,14 +68,8 @@ class RevisionCapTest {
     @ConfigProperty(name = "stockline.test.webhook-base")
     String webhookBase;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
+    @Inject
+    TestDatabase database;
 
     @Inject
     PushPipeline pipeline;
@@ -203,7 +196,7 @@ class RevisionCapTest {
     }
 
     private int count(String channel, String listing, LocalDate day) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        try (Connection connection = database.connect();
                 PreparedStatement prepared = connection.prepareStatement(
                         "SELECT revisions FROM channel_listing_revision WHERE channel = ? AND listing_id = ? AND day = CAST(? AS date)")) {
             prepared.setString(1, channel);
@@ -223,7 +216,7 @@ class RevisionCapTest {
     }
 
     private void sql(String statement, String... parameters) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        try (Connection connection = database.connect();
                 PreparedStatement prepared = connection.prepareStatement(statement)) {
             for (int i = 0; i < parameters.length; i++) {
                 prepared.setString(i + 1, parameters[i]);

@@ -101,17 +101,7 @@ public class ChannelDispatcher {
 
     /** The quantities the marketplace holds now, by listing id, read in as many calls as the API needs. */
     public Uni<Map<String, Long>> read(ChannelAccess channel, List<String> listingIds) {
-        MarketplaceConnector connector = connector(channel.type());
-        if (listingIds.isEmpty() || !connector.canReadBack()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        List<List<String>> batches = partition(listingIds, connector.maxReadBatchSize());
-        return onCallersContext(Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, CallKind.READ,
-                        connector.readCost(batch.size()), () -> connector.read(channel, batch)))
-                .collect().in(HashMap<String, Long>::new, Map::putAll)
-                // a listing may map to null (read back but its figures disagree), which Map.copyOf would refuse
-                .map(java.util.Collections::unmodifiableMap));
+        return readAll(channel, listingIds, MarketplaceConnector::read);
     }
 
     /**
@@ -119,16 +109,27 @@ public class ChannelDispatcher {
      * (the same bucket, batches, retries and circuit): to confirm updates it only queued.
      */
     public Uni<Map<String, HeldListing>> readWithIssues(ChannelAccess channel, List<String> listingIds) {
+        return readAll(channel, listingIds, MarketplaceConnector::readWithIssues);
+    }
+
+    /** A connector's read of one batch of listings. */
+    @FunctionalInterface
+    private interface BatchRead<V> {
+        Uni<Reply<Map<String, V>>> read(MarketplaceConnector connector, ChannelAccess channel, List<String> listingIds);
+    }
+
+    private <V> Uni<Map<String, V>> readAll(ChannelAccess channel, List<String> listingIds, BatchRead<V> read) {
         MarketplaceConnector connector = connector(channel.type());
         if (listingIds.isEmpty() || !connector.canReadBack()) {
             return Uni.createFrom().item(Map.of());
         }
         List<List<String>> batches = partition(listingIds, connector.maxReadBatchSize());
         return onCallersContext(Multi.createFrom().iterable(batches)
-                .onItem().transformToUniAndConcatenate(batch -> call(channel, connector, CallKind.READ,
-                        connector.readCost(batch.size()), () -> connector.readWithIssues(channel, batch)))
-                .collect().in(HashMap<String, HeldListing>::new, Map::putAll)
-                .map(Map::copyOf));
+                .onItem().transformToUniAndConcatenate(batch -> this.<Map<String, V>>call(channel, connector, CallKind.READ,
+                        connector.readCost(batch.size()), () -> read.read(connector, channel, batch)))
+                .collect().in(HashMap<String, V>::new, Map::putAll)
+                // a listing may map to null (read back but its figures disagree), which Map.copyOf would refuse
+                .map(java.util.Collections::unmodifiableMap));
     }
 
     public boolean canLookUp(ChannelType type) {
