@@ -54,6 +54,7 @@ import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TestDatabase;
 import io.restassured.http.ContentType;
 import io.stockline.testsupport.Tokens;
 
@@ -79,9 +80,6 @@ class ChannelSyncFlowTest {
 
     @ConfigProperty(name = "stockline.test.webhook-base")
     String webhookBase;
-
-    @Inject
-    TestDatabase database;
 
     @InjectWireMock
     WireMockServer webhooks;
@@ -595,7 +593,7 @@ class ChannelSyncFlowTest {
     }
 
     private void execute(String sql, String... parameters) throws SQLException {
-        try (Connection connection = database.connect();
+        try (Connection connection = TestDatabase.connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setString(i + 1, parameters[i]);

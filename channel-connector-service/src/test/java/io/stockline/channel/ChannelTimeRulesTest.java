@@ -30,6 +30,7 @@ import io.stockline.channel.domain.StockChanged.Lot;
 import io.stockline.channel.service.ChannelSyncService;
 import io.stockline.channel.service.TimeDependentRules;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TestDatabase;
 import io.stockline.testsupport.Tokens;
 
 /**
@@ -43,9 +44,6 @@ class ChannelTimeRulesTest {
 
     @ConfigProperty(name = "stockline.test.webhook-base")
     String webhookBase;
-
-    @Inject
-    TestDatabase database;
 
     @Inject
     ChannelSyncService sync;
@@ -135,7 +133,7 @@ class ChannelTimeRulesTest {
     }
 
     private long wanted(String channel, String sku) throws Exception {
-        try (Connection connection = database.connect();
+        try (Connection connection = TestDatabase.connect();
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT wanted_quantity FROM sync_state WHERE channel = ? AND sku = ?")) {
             statement.setString(1, channel);
@@ -149,7 +147,7 @@ class ChannelTimeRulesTest {
 
     /** As if the channel's pushes of the last hour had landed {@code seconds} after their change. */
     private void measuredLag(String channel, int seconds) throws Exception {
-        try (Connection connection = database.connect();
+        try (Connection connection = TestDatabase.connect();
                 PreparedStatement statement = connection.prepareStatement("""
                         UPDATE sync_state SET pushed_quantity = wanted_quantity, pushed_version = wanted_version,
                             pushed_at = now(), wanted_at = now() - make_interval(secs => ?) WHERE channel = ?""")) {

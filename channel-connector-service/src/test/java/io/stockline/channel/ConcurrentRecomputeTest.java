@@ -27,6 +27,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TestDatabase;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.stockline.channel.domain.ItemChanged;
@@ -51,9 +52,6 @@ class ConcurrentRecomputeTest {
 
     @ConfigProperty(name = "stockline.test.webhook-base")
     String webhookBase;
-
-    @Inject
-    TestDatabase database;
 
     @Inject
     ChannelSyncService sync;
@@ -132,7 +130,7 @@ class ConcurrentRecomputeTest {
 
     private Map<String, Long> wanted(String channel) throws Exception {
         Map<String, Long> wanted = new HashMap<>();
-        try (Connection connection = database.connect();
+        try (Connection connection = TestDatabase.connect();
                 PreparedStatement statement = connection.prepareStatement(
                         "SELECT sku, wanted_quantity FROM sync_state WHERE channel = ?")) {
             statement.setString(1, channel);

@@ -29,6 +29,7 @@ import io.stockline.channel.repository.SyncStateRepository.Due;
 import io.stockline.channel.service.ChannelAdminService;
 import io.stockline.channel.service.PushPipeline;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TestDatabase;
 import io.stockline.testsupport.Tokens;
 
 /**
@@ -42,9 +43,6 @@ class PushOutcomeTest {
 
     @ConfigProperty(name = "stockline.test.webhook-base")
     String webhookBase;
-
-    @Inject
-    TestDatabase database;
 
     @Inject
     PushPipeline pipeline;
@@ -156,7 +154,7 @@ class PushOutcomeTest {
     }
 
     private void sql(String statement, String... parameters) throws Exception {
-        try (Connection connection = database.connect();
+        try (Connection connection = TestDatabase.connect();
                 PreparedStatement prepared = connection.prepareStatement(statement)) {
             for (int i = 0; i < parameters.length; i++) {
                 prepared.setString(i + 1, parameters[i]);

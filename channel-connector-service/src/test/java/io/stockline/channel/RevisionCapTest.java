@@ -51,6 +51,7 @@ import io.stockline.channel.service.PushPipeline;
 import io.restassured.http.ContentType;
 import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TestDatabase;
 import io.stockline.testsupport.Tokens;
 
 /**
@@ -67,9 +68,6 @@ class RevisionCapTest {
 
     @ConfigProperty(name = "stockline.test.webhook-base")
     String webhookBase;
-
-    @Inject
-    TestDatabase database;
 
     @Inject
     PushPipeline pipeline;
@@ -196,7 +194,7 @@ class RevisionCapTest {
     }
 
     private int count(String channel, String listing, LocalDate day) throws Exception {
-        try (Connection connection = database.connect();
+        try (Connection connection = TestDatabase.connect();
                 PreparedStatement prepared = connection.prepareStatement(
                         "SELECT revisions FROM channel_listing_revision WHERE channel = ? AND listing_id = ? AND day = CAST(? AS date)")) {
             prepared.setString(1, channel);
@@ -216,7 +214,7 @@ class RevisionCapTest {
     }
 
     private void sql(String statement, String... parameters) throws Exception {
-        try (Connection connection = database.connect();
+        try (Connection connection = TestDatabase.connect();
                 PreparedStatement prepared = connection.prepareStatement(statement)) {
             for (int i = 0; i < parameters.length; i++) {
                 prepared.setString(i + 1, parameters[i]);
