@@ -456,6 +456,42 @@ class ChannelSyncFlowTest {
                 .doesNotContain(before, after).containsOnlyOnce(refused);
     }
 
+    @Test
+    void eventsWhoseNumbersMakeNoSenseAreDeadLetteredWithTheReasonAndChangeNothing() {
+        String channel = channel("");
+        String fine = newSku();
+        String negative = newSku();
+        String leaping = newSku();
+        stockChanged(leaping, wh1, 1, 5);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, leaping)).containsExactly(5L));
+
+        // a forged version far past the known one would make every real change after it look stale
+        ConsumerRecords<String, String> batch = new ConsumerRecords<>(Map.of(new TopicPartition(stockChangedTopic, 0),
+                List.of(stockChangedRecord(0, fine, 1, 7, 7), stockChangedRecord(1, negative, 1, -5, 3),
+                        stockChangedRecord(2, leaping, 5_000_000_000L, 900, 900))));
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> stockChangedConsumer.consume(batch));
+        } catch (Throwable failure) {
+            throw new AssertionError("the batch was not taken", failure);
+        }
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(kafka.on(stockChangedTopic + ".dlq")).anySatisfy(dead -> {
+                assertThat(dead.key()).isEqualTo(negative);
+                assertThat(dead.header("dead-letter-reason")).contains("onHand -5");
+            });
+            assertThat(kafka.on(stockChangedTopic + ".dlq")).anySatisfy(dead -> {
+                assertThat(dead.key()).isEqualTo(leaping);
+                assertThat(dead.header("dead-letter-reason")).contains("more than 1000000 past the known 1");
+            });
+        });
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, fine)).containsExactly(7L));
+        // the real next change of the SKU is still applied: the forged version never got in
+        stockChanged(leaping, wh1, 2, 4);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantities(webhooks, channel, leaping)).containsExactly(5L, 4L));
+        assertThat(quantities(webhooks, channel, negative)).isEmpty();
+    }
+
     // --- helpers
 
     /** A webhook channel selling from wh1 unless {@code extra} names its locations. */
@@ -548,11 +584,15 @@ class ChannelSyncFlowTest {
     }
 
     private ConsumerRecord<String, String> stockChangedRecord(long offset, String sku, long available) {
+        return stockChangedRecord(offset, sku, 1, available, available);
+    }
+
+    private ConsumerRecord<String, String> stockChangedRecord(long offset, String sku, long version, long onHand, long available) {
         String id = UUID.randomUUID().toString();
         String json = """
-                {"eventId":"%s","sku":"%s","location":"%s","version":1,"movementType":"ADJUSTMENT","movementId":1,\
+                {"eventId":"%s","sku":"%s","location":"%s","version":%d,"movementType":"ADJUSTMENT","movementId":1,\
                 "onHand":%d,"available":%d,"committed":0,"reserved":0,"damaged":0,"qualityControl":0,"safetyStock":0,\
-                "incoming":0,"inTransit":0,"occurredAt":"2026-11-23T10:00:00Z"}""".formatted(id, sku, wh1, available, available);
+                "incoming":0,"inTransit":0,"occurredAt":"2026-11-23T10:00:00Z"}""".formatted(id, sku, wh1, version, onHand, available);
         ConsumerRecord<String, String> record = new ConsumerRecord<>(stockChangedTopic, 0, offset, sku, json);
         record.headers().add("ce_id", id.getBytes(StandardCharsets.UTF_8));
         record.headers().add("ce_type", "io.stockline.inventory.stock-changed.v1".getBytes(StandardCharsets.UTF_8));

@@ -99,6 +99,25 @@ public class AvailabilityRepository {
         });
     }
 
+    /** The stored version of each (SKU, location) of these events that has one, by {@code sku + '\u0000' + location}. */
+    public Uni<Map<String, Long>> versions(List<StockChanged> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT a.sku, a.location, a.version FROM availability a
+                JOIN unnest(CAST(:skus AS text[]), CAST(:locations AS text[])) AS e (sku, location)
+                  ON e.sku = a.sku AND e.location = a.location""", Object[].class)
+                .setParameter("skus", events.stream().map(StockChanged::sku).toArray(String[]::new))
+                .setParameter("locations", events.stream().map(StockChanged::location).toArray(String[]::new))
+                .getResultList())
+                .map(rows -> {
+                    Map<String, Long> versions = new java.util.HashMap<>();
+                    rows.forEach(row -> versions.put(Rows.text(row[0]) + '\u0000' + Rows.text(row[1]), Rows.longValue(row[2])));
+                    return versions;
+                });
+    }
+
     /** The event's lots as JSON, or null when it does not say (the stored lots stay). */
     private static String lots(StockChanged event) {
         if (event.lots() == null) {

@@ -30,6 +30,7 @@ import io.stockline.channel.repository.DemandRepository;
 import io.stockline.channel.repository.ItemRepository;
 import io.stockline.channel.repository.RecomputeLocks;
 import io.stockline.channel.repository.SyncStateRepository;
+import io.stockline.platform.events.PoisonRecord;
 import io.stockline.platform.events.ProcessedEvents;
 
 /**
@@ -48,10 +49,13 @@ public class ChannelSyncService {
     private final RecomputeLocks locks;
     private final DemandRepository demand;
     private final Duration defaultLag;
+    private final long maxVersionJump;
 
     public ChannelSyncService(AvailabilityRepository availability, ItemRepository items, ChannelRepository channels,
             SyncStateRepository syncState, ProcessedEvents processed, RecomputeLocks locks, DemandRepository demand,
-            @ConfigProperty(name = "stockline.channel.dynamic-buffer.default-lag", defaultValue = "60s") Duration defaultLag) {
+            @ConfigProperty(name = "stockline.channel.dynamic-buffer.default-lag", defaultValue = "60s") Duration defaultLag,
+            @ConfigProperty(name = "stockline.events.max-version-jump", defaultValue = "1000000") long maxVersionJump) {
+        this.maxVersionJump = maxVersionJump;
         this.locks = locks;
         this.demand = demand;
         this.defaultLag = defaultLag;
@@ -87,8 +91,29 @@ public class ChannelSyncService {
                     byPair.computeIfAbsent(event.sku() + '\u0000' + event.location(), pair -> new ArrayList<>()).add(event);
                 }
             }
-            return availability.apply(byPair.values().stream().map(ChannelSyncService::change).toList());
+            List<AvailabilityRepository.Change> changes = byPair.values().stream().map(ChannelSyncService::change).toList();
+            return availability.versions(changes.stream().map(AvailabilityRepository.Change::latest).toList())
+                    .chain(stored -> {
+                        refuseFarAhead(changes, stored);
+                        return availability.apply(changes);
+                    });
         }).chain(locationsBySku -> recompute(locationsBySku, traceparents));
+    }
+
+    /**
+     * An event whose version leaps more than {@code stockline.events.max-version-jump} past the stored one is forged or
+     * broken: applied, it would make every real change after it look stale. The batch fails as poison, so the consumer
+     * applies its records one by one and only that one goes to the dead-letter topic.
+     */
+    private void refuseFarAhead(List<AvailabilityRepository.Change> changes, Map<String, Long> stored) {
+        for (AvailabilityRepository.Change change : changes) {
+            StockChanged event = change.latest();
+            Long known = stored.get(event.sku() + '\u0000' + event.location());
+            if (known != null && event.version() - known > maxVersionJump) {
+                throw new PoisonRecord("stock-changed event refused: version " + event.version() + " of " + event.sku()
+                        + " at " + event.location() + " is more than " + maxVersionJump + " past the known " + known);
+            }
+        }
     }
 
     /**
