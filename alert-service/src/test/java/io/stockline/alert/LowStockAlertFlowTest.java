@@ -184,14 +184,21 @@ class LowStockAlertFlowTest {
         kafka.sendCloudEvent(stockChangedTopic, sku, STOCK_CHANGED_TYPE, UUID.randomUUID().toString(),
                 "{\"eventId\":\"" + UUID.randomUUID() + "\",\"sku\":\"" + sku + "\",\"location\":\"WH1\",\"version\":1,"
                         + "\"available\":1,\"lots\":[{\"expiresOn\":\"2026-12-01\",\"quantity\":1}]}"); // a lot without its name
+        kafka.sendCloudEvent(stockChangedTopic, sku, STOCK_CHANGED_TYPE, UUID.randomUUID().toString(),
+                """
+                {"eventId":"%s","sku":"%s","location":"WH1","version":1,"movementType":"ADJUSTMENT","movementId":1,\
+                "onHand":-5,"available":1,"committed":0,"reserved":0,"damaged":0,"qualityControl":0,"safetyStock":0,\
+                "incoming":0,"inTransit":0,"occurredAt":"2026-11-23T10:00:00Z"}""".formatted(UUID.randomUUID(), sku)); // a number no movement makes
         stockChanged(sku, "WH1", 1, 1);
 
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(dlq))
-                .filteredOn(dead -> sku.equals(dead.key())).hasSize(4)
+                .filteredOn(dead -> sku.equals(dead.key())).hasSize(5)
                 .allSatisfy(dead -> assertThat(dead.header("dead-letter-reason")).isNotBlank())
                 .extracting(KafkaProbe.Received::value).first().isEqualTo("not json"));
         assertThat(kafka.on(dlq)).filteredOn(dead -> sku.equals(dead.key()))
                 .extracting(dead -> dead.header("dead-letter-reason")).element(2).asString().contains("available");
+        assertThat(kafka.on(dlq)).filteredOn(dead -> sku.equals(dead.key()))
+                .extracting(dead -> dead.header("dead-letter-reason")).element(4).asString().contains("onHand -5");
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(lowStock(sku)).containsExactly("opened 1"));
     }
 

@@ -16,6 +16,7 @@ import io.stockline.platform.events.EventReader;
 import io.stockline.platform.events.EventTypes;
 import io.stockline.platform.events.PoisonRecord;
 import io.stockline.platform.events.Retry;
+import io.stockline.platform.events.StockNumbers;
 
 /**
  * Reads inventory.stock-changed. Only a record it cannot read (a {@link PoisonRecord}) goes to the dead-letter
@@ -43,7 +44,8 @@ public class StockChangedConsumer {
     }
 
     /** The fields of io.stockline.inventory.stock-changed.v1 this service reads, as sent (anything may be missing). */
-    record StockChangedV1(UUID eventId, String sku, String location, Long version, Long available, List<LotV1> lots) {
+    record StockChangedV1(UUID eventId, String sku, String location, Long version, Long available, Long onHand,
+            Long committed, List<LotV1> lots) {
     }
 
     record LotV1(String lot, LocalDate expiresOn, Long quantity) {
@@ -54,12 +56,14 @@ public class StockChangedConsumer {
         PoisonRecord.require(event.eventId() != null && event.sku() != null && event.location() != null
                 && event.version() != null && event.available() != null,
                 "stock-changed event without eventId, sku, location, version or available");
+        StockNumbers.require(event.version(), event.available(), event.onHand(), event.committed());
         List<StockChanged.Lot> lots = null;
         if (event.lots() != null) {
             lots = new ArrayList<>();
             for (LotV1 lot : event.lots()) {
                 PoisonRecord.require(lot != null && lot.lot() != null && !lot.lot().isEmpty() && lot.quantity() != null,
                         "stock-changed event with a lot without its name or quantity");
+                StockNumbers.requireLot(lot.quantity());
                 lots.add(new StockChanged.Lot(lot.lot(), lot.expiresOn(), lot.quantity()));
             }
         }

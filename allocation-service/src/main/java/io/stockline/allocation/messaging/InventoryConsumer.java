@@ -18,6 +18,7 @@ import io.stockline.platform.events.Acks;
 import io.stockline.platform.events.EventReader;
 import io.stockline.platform.events.PoisonRecord;
 import io.stockline.platform.events.Retry;
+import io.stockline.platform.events.StockNumbers;
 
 /**
  * Reads inventory.stock-changed and inventory.locations into the read models. An unreadable record goes to the
@@ -40,6 +41,7 @@ public class InventoryConsumer {
             StockChanged event = reader.read(message.getPayload(), StockChanged.class, StockChanged.TYPE);
             PoisonRecord.require(event.sku() != null && event.location() != null,
                     StockChanged.TYPE + " without sku or location");
+            StockNumbers.require(event.version(), event.available(), null, null);
             UUID eventId = event.eventId() != null ? event.eventId() : eventIdOf(message, StockChanged.TYPE);
             return Retry.untilApplied("stock of " + event.sku() + " at " + event.location(),
                     () -> readModel.onStockChanged(eventId, event));
