@@ -29,6 +29,15 @@ public interface AlertConfig {
     @WithName("default-cooldown")
     Duration defaultCooldown();
 
+    /** The regex of the dead-letter topics watched (channel dead-letters reads it as its topic pattern). */
+    @WithName("dead-letter-topics")
+    String deadLetterTopics();
+
+    /** How long a dead-letter topic must stay without new records before its DEAD_LETTERS alert resolves. */
+    @WithName("dead-letter-quiet-period")
+    @WithDefault("1H")
+    Duration deadLetterQuietPeriod();
+
     /** Also publish io.stockline.alert.low-stock.v1 for each LOW_STOCK opening, for consumers of the old type. */
     @WithName("legacy-low-stock-event")
     @WithDefault("true")

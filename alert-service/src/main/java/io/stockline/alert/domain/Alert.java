@@ -13,7 +13,7 @@ public record Alert(UUID id, AlertKind kind, Status status, String sku, String l
 
     public enum Status { OPEN, RESOLVED, NOTICE }
 
-    /** The Kafka key: the SKU, or the channel for a sync alert, so one subject's alerts stay in order. */
+    /** The Kafka key: the SKU, or the channel (the topic of DEAD_LETTERS), so one subject's alerts stay in order. */
     public String key() {
         return sku != null ? sku : channel;
     }
@@ -34,6 +34,7 @@ public record Alert(UUID id, AlertKind kind, Status status, String sku, String l
                     .formatted(sku, location, observed, threshold);
             case NEAR_EXPIRY -> "Near expiry: lot %s of %s at %s (%s)".formatted(lot, sku, location, detail);
             case SYNC_FAILING -> "Sync failing: channel %s (%s)".formatted(channel, detail);
+            case DEAD_LETTERS -> "Dead letters: %s (%s)".formatted(channel, detail);
         };
         return switch (status) {
             case OPEN, NOTICE -> what;

@@ -1,6 +1,9 @@
 package io.stockline.alert.domain;
 
-/** What an alert is about. The subject of a stock kind is (SKU, location); of NEAR_EXPIRY a lot; of SYNC_FAILING a channel. */
+/**
+ * What an alert is about. The subject of a stock kind is (SKU, location); of NEAR_EXPIRY a lot; of SYNC_FAILING a
+ * channel; of DEAD_LETTERS a dead-letter topic (kept in the alert's channel field).
+ */
 public enum AlertKind {
     /** Available at or under the reorder point (threshold). */
     LOW_STOCK(Subject.STOCK, true, false),
@@ -13,9 +16,16 @@ public enum AlertKind {
     /** A lot on hand expires within threshold days (or has expired). */
     NEAR_EXPIRY(Subject.LOT, true, false),
     /** A channel fails, has its circuit open, or lags more than threshold seconds. */
-    SYNC_FAILING(Subject.CHANNEL, true, false);
+    SYNC_FAILING(Subject.CHANNEL, true, false),
+    /** A dead-letter topic received records; resolves after a quiet period without new ones. */
+    DEAD_LETTERS(Subject.TOPIC, false, false);
 
-    public enum Subject { STOCK, LOT, CHANNEL }
+    public enum Subject { STOCK, LOT, CHANNEL, TOPIC }
+
+    /** Whether a rule of this kind is scoped by the channel field (a channel, or a dead-letter topic) rather than SKU and location. */
+    public boolean scopedByChannel() {
+        return subject == Subject.CHANNEL || subject == Subject.TOPIC;
+    }
 
     private final Subject subject;
     private final boolean needsThreshold;

@@ -55,6 +55,15 @@ public class AlertRepository {
                 .map(rows -> rows.isEmpty() ? null : alert(rows.get(0)));
     }
 
+    /** Updates the figure and detail of an open alert (a DEAD_LETTERS alert's count and latest reason). */
+    public Uni<Void> updateOpen(UUID id, Long observed, String detail) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "UPDATE alert SET observed = CAST(:observed AS bigint), detail = :detail WHERE id = :id AND status = 'OPEN'")
+                .setParameter("id", id).setParameter("observed", observed).setParameter("detail", detail)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
     /** Acknowledges once: the first acknowledgement stands. Null when there is no such alert. */
     public Uni<Alert> acknowledge(UUID id, String by) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(

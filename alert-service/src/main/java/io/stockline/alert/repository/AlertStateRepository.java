@@ -47,10 +47,16 @@ public class AlertStateRepository {
     }
 
     public Uni<Row> lockChannel(String channel) {
+        return lockChannel(AlertKind.SYNC_FAILING, channel);
+    }
+
+    /** The state of a kind scoped by channel (SYNC_FAILING per channel, DEAD_LETTERS per topic), locked. */
+    public Uni<Row> lockChannel(AlertKind kind, String channel) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 SELECT open_alert_id, pending, cooldown_until FROM alert_state
-                WHERE kind = 'SYNC_FAILING' AND channel = :channel FOR UPDATE""", Object[].class)
-                .setParameter("channel", channel)
+                WHERE kind = :kind AND sku = '' AND location = '' AND lot = '' AND channel = :channel
+                FOR UPDATE""", Object[].class)
+                .setParameter("kind", kind.name()).setParameter("channel", channel)
                 .getResultList())
                 .map(rows -> rows.isEmpty() ? new Row(Lifecycle.State.CLEAR, null)
                         : row(rows.get(0)[0], rows.get(0)[1], rows.get(0)[2]));

@@ -32,11 +32,12 @@ public class RuleRepository {
                 .map(rows -> rows.stream().map(RuleRepository::rule).toList());
     }
 
-    public Uni<List<Rule>> forChannel(String channel) {
+    /** The rules of a kind scoped by channel (SYNC_FAILING per channel, DEAD_LETTERS per topic) covering one. */
+    public Uni<List<Rule>> forChannel(AlertKind kind, String channel) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT " + COLUMNS
-                + " FROM alert_rule WHERE kind = 'SYNC_FAILING' AND (channel IS NULL OR channel = :channel)",
+                + " FROM alert_rule WHERE kind = :kind AND (channel IS NULL OR channel = :channel)",
                 Object[].class)
-                .setParameter("channel", channel).getResultList())
+                .setParameter("kind", kind.name()).setParameter("channel", channel).getResultList())
                 .map(rows -> rows.stream().map(RuleRepository::rule).toList());
     }
 

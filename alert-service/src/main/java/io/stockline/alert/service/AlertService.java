@@ -82,7 +82,7 @@ public class AlertService {
                 case OVERSTOCK -> config.overstockMaximum().orElse(null);
                 case NEAR_EXPIRY -> config.nearExpiryDays();
                 case SYNC_FAILING -> config.syncLagLimit();
-                case OUT_OF_STOCK, BACK_IN_STOCK -> null;
+                case OUT_OF_STOCK, BACK_IN_STOCK, DEAD_LETTERS -> null;
             };
             defaults.put(kind, new Rule(null, kind, null, null, null, threshold, config.defaultCooldown(), true));
         }
@@ -198,7 +198,7 @@ public class AlertService {
 
     private Uni<Void> evaluateChannel(SyncStatus status) {
         Instant now = clock.instant();
-        return rules.forChannel(status.channelId()).map(found -> new RuleSet(found, defaults()))
+        return rules.forChannel(AlertKind.SYNC_FAILING, status.channelId()).map(found -> new RuleSet(found, defaults()))
                 .chain(ruleSet -> states.lockChannel(status.channelId()).chain(row -> {
                     Evaluation.Step step = Evaluation.channel(ruleSet, status, row.state(), now);
                     Subject subject = new Subject(AlertKind.SYNC_FAILING, "", "", "", status.channelId());

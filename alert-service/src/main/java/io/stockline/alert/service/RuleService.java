@@ -60,8 +60,8 @@ public class RuleService {
     /** The rule in force for a subject: the most specific one, or the default (id null; for LOW_STOCK the computed reorder point when inventory sent one). */
     @WithTransaction
     public Uni<Rule> effective(AlertKind kind, String sku, String location, String channel) {
-        if (kind == AlertKind.SYNC_FAILING) {
-            return rules.forChannel(channel)
+        if (kind.scopedByChannel()) {
+            return rules.forChannel(kind, channel)
                     .map(found -> new RuleSet(found, alerts.defaults()).select(kind, sku, location, channel));
         }
         return alerts.stockRules(sku, location).map(ruleSet -> ruleSet.select(kind, sku, location, channel));
@@ -70,11 +70,11 @@ public class RuleService {
     @WithTransaction
     public Uni<Rule> create(RuleRequest request) {
         AlertKind kind = request.kind();
-        if (kind == AlertKind.SYNC_FAILING) {
-            forbid("sku", request.sku(), "a SYNC_FAILING rule is per channel or for all");
-            forbid("location", request.location(), "a SYNC_FAILING rule is per channel or for all");
+        if (kind.scopedByChannel()) {
+            forbid("sku", request.sku(), "a " + kind + " rule is per channel (the dead-letter topic) or for all");
+            forbid("location", request.location(), "a " + kind + " rule is per channel (the dead-letter topic) or for all");
         } else {
-            forbid("channel", request.channel(), "only a SYNC_FAILING rule is per channel");
+            forbid("channel", request.channel(), "only a SYNC_FAILING or DEAD_LETTERS rule is per channel");
         }
         Rule rule = new Rule(UUID.randomUUID(), kind, blankIsInvalid("sku", request.sku()),
                 blankIsInvalid("location", request.location()), blankIsInvalid("channel", request.channel()),

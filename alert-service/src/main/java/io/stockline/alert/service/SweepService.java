@@ -19,9 +19,30 @@ public class SweepService {
     private static final int PENDING_BATCH = 200;
 
     private final AlertService alerts;
+    private final DeadLetterService deadLetters;
 
-    public SweepService(AlertService alerts) {
+    public SweepService(AlertService alerts, DeadLetterService deadLetters) {
         this.alerts = alerts;
+        this.deadLetters = deadLetters;
+    }
+
+    @Scheduled(every = "${stockline.alerts.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> onDeadLetterTimer() {
+        return quietDeadLetters().onFailure().recoverWithUni(failure -> {
+            Log.warnf("dead-letter quiet sweep failed: %s", failure.getMessage());
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /** Resolves the DEAD_LETTERS alerts of topics that have received nothing for the quiet period. */
+    public Uni<Void> quietDeadLetters() {
+        return deadLetters.quietTopics().chain(topics -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (String topic : topics) {
+                chain = chain.chain(() -> deadLetters.resolveIfQuiet(topic));
+            }
+            return chain;
+        });
     }
 
     @Scheduled(every = "${stockline.alerts.sweep-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
