@@ -79,7 +79,15 @@ final class Contract {
 
     /** One service's Kafka use as its configuration and sources state it. */
     record ServiceKafka(String service, Set<String> consumes, Set<String> groups, Set<String> deadLetters,
-                        Set<String> channelProduces, Set<String> topicsInSource, Set<String> topicsConfigured) {
+                        Set<String> channelProduces, Set<String> topicsInSource, Set<String> topicsConfigured,
+                        Set<String> consumesByPattern) {
+
+        /** Every topic it reads: its channels' topics, and those of deploy/asyncapi.yaml its pattern channels match. */
+        Set<String> reads() {
+            Set<String> all = new TreeSet<>(consumes);
+            all.addAll(consumesByPattern);
+            return all;
+        }
     }
 
     static ServiceKafka service(String service) {
@@ -101,6 +109,7 @@ final class Contract {
         Set<String> deadLetters = new TreeSet<>();
         Set<String> produces = new TreeSet<>();
         Set<String> configured = new TreeSet<>();
+        Set<String> consumesByPattern = new TreeSet<>();
         for (String key : p.stringPropertyNames()) {
             if (key.startsWith("%")) {
                 continue; // dev and test profiles: not what runs in a cluster
@@ -121,6 +130,15 @@ final class Contract {
                 continue;
             }
             String topic = resolve(p.getProperty(prefix + "topic", channel), p, platform, defaults);
+            if (direction.equals("incoming") && attribute.equals("connector")
+                    && Boolean.parseBoolean(p.getProperty(prefix + "pattern", "false"))) {
+                // a topic pattern (alert-service's dead-letter watch): what it reads are the topics it matches; a
+                // side channel, not what the service scales on
+                Pattern matching = Pattern.compile(topic);
+                asyncApiTopics().stream().filter(known -> matching.matcher(known).matches()).forEach(consumesByPattern::add);
+                groups.add(resolve(p.getProperty(prefix + "group.id", "<none>"), p, platform, defaults));
+                continue;
+            }
             if (direction.equals("incoming") && attribute.equals("connector")) {
                 consumes.add(topic);
                 groups.add(resolve(p.getProperty(prefix + "group.id", "<none>"), p, platform, defaults));
@@ -145,7 +163,7 @@ final class Contract {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new ServiceKafka(service, consumes, groups, deadLetters, produces, inSource, configured);
+        return new ServiceKafka(service, consumes, groups, deadLetters, produces, inSource, configured, consumesByPattern);
     }
 
     private static String resolve(String value, Properties p, Properties platform, Map<String, String> defaults) {
@@ -183,7 +201,10 @@ final class Contract {
                     Set.of("channel.sync-status", "inventory.stock-changed.dlq", "inventory.items.dlq"), "channel-connector-service"),
             "allocation-service", new Access(Set.of("orders", "inventory.stock-changed", "inventory.locations"),
                     Set.of("allocations", "orders.dlq", "inventory.stock-changed.dlq", "inventory.locations.dlq"), "allocation-service"),
-            "alert-service", new Access(Set.of("inventory.stock-changed", "channel.sync-status", "inventory.reorder-points"),
+            // alert-service also reads every dead-letter topic (DEAD_LETTERS alerts)
+            "alert-service", new Access(Set.of("inventory.stock-changed", "channel.sync-status", "inventory.reorder-points",
+                    "inventory.stock-changed.dlq", "channel.sync-status.dlq", "inventory.items.dlq", "inventory.locations.dlq",
+                    "inventory.reorder-points.dlq", "orders.dlq"),
                     Set.of("alerts", "inventory.stock-changed.dlq", "channel.sync-status.dlq",
                             "inventory.reorder-points.dlq"), "alert-service"));
 }

@@ -80,7 +80,7 @@ class KafkaTest {
         for (String service : Contract.SERVICES) {
             Contract.ServiceKafka kafka = Contract.service(service);
             Set<String> named = new TreeSet<>();
-            named.addAll(kafka.consumes());
+            named.addAll(kafka.reads());
             named.addAll(kafka.deadLetters());
             named.addAll(kafka.channelProduces());
             named.addAll(kafka.topicsInSource());
@@ -121,7 +121,7 @@ class KafkaTest {
 
             // The same, as the service's own configuration and sources state it
             Contract.ServiceKafka config = Contract.service(service);
-            assertThat(reads).as("%s reads what its incoming channels consume", service).isEqualTo(config.consumes());
+            assertThat(reads).as("%s reads what its incoming channels consume", service).isEqualTo(config.reads());
             assertThat(groups).as("%s group.id of its incoming channels", service)
                     .isEqualTo(config.consumes().isEmpty() ? Set.of() : config.groups());
             assertThat(writes).as("%s writes its dead letters and outgoing channels", service)

@@ -44,6 +44,8 @@ final class SystemProcesses implements AutoCloseable {
         Map<String, String> config = new LinkedHashMap<>(
                 StocklineTestResource.serviceConfig(infrastructure, database, topicPrefix));
         config.putAll(consumerGroups(service));
+        // alert-service watches the dead-letter topics of this run only, not every run's on the shared broker
+        config.put("stockline.alerts.dead-letter-topics", java.util.regex.Pattern.quote(topicPrefix) + ".*\\.dlq");
         config.putAll(extra);
         ServiceProcess process = ServiceProcess.start(service, config);
         started.put(service, process);
