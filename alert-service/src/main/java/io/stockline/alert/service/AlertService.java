@@ -35,6 +35,7 @@ import io.stockline.alert.repository.ReorderPointRepository;
 import io.stockline.alert.repository.RuleRepository;
 import io.stockline.alert.repository.StockStateRepository;
 import io.stockline.platform.events.ProcessedEvents;
+import io.stockline.platform.sql.AdvisoryLocks;
 
 /**
  * Applies stock and sync figures to the alert state: one transaction per event or re-evaluation, which records
@@ -55,12 +56,17 @@ public class AlertService {
     private final AlertConfig config;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final AdvisoryLocks locks;
+
+    /** The (SKU, location) lock both a stock change and a reorder point take first (see {@link #subject}). */
+    private static final int STOCK_SUBJECT = 301;
 
     public AlertService(StockStateRepository stock, AlertStateRepository states, AlertRepository alerts,
             ChannelStateRepository channels, RuleRepository rules, ReorderPointRepository reorderPoints,
             ProcessedEvents processed, AlertPublication publication, AlertConfig config, Clock clock,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, AdvisoryLocks locks) {
         this.metrics = metrics;
+        this.locks = locks;
         this.stock = stock;
         this.states = states;
         this.alerts = alerts;
@@ -111,7 +117,7 @@ public class AlertService {
      */
     @WithTransaction
     public Uni<Void> onReorderPoint(ReorderPoint event) {
-        return processed.markProcessed(event.eventId())
+        return subject(event.sku(), event.location()).chain(() -> processed.markProcessed(event.eventId()))
                 .chain(fresh -> fresh ? reorderPoints.saveIfNewer(event) : Uni.createFrom().item(false))
                 .chain(newer -> {
                     if (!newer) {
@@ -128,9 +134,18 @@ public class AlertService {
     }
 
     /** Applies the event once; a duplicate or stale one changes nothing. */
+    /**
+     * A stock change and a reorder point of one (SKU, location) each read what the other writes: at the same moment,
+     * each could miss the other's uncommitted row (a new stock row is invisible to FOR UPDATE) and neither would see the
+     * stock under the new point. Taken first by both, this lock makes the later one read what the earlier committed.
+     */
+    private Uni<Void> subject(String sku, String location) {
+        return locks.lock(STOCK_SUBJECT, sku + '|' + location);
+    }
+
     @WithTransaction
     public Uni<Void> onStockChanged(StockChanged event) {
-        return processed.markProcessed(event.eventId())
+        return subject(event.sku(), event.location()).chain(() -> processed.markProcessed(event.eventId()))
                 .chain(fresh -> fresh ? stock.lockIfNewer(event) : Uni.createFrom().nullItem())
                 .chain(previous -> {
                     if (previous == null) {
