@@ -186,7 +186,8 @@ class EbayApiTest {
                 .body("responses[0].offerId", equalTo("6001"))
                 .body("responses[0].errors[0].errorId", equalTo(25002))
                 .body("responses[0].errors[0].message", org.hamcrest.Matchers.containsString("revised 20 times today"));
-        assertPostConforms(token, BULK_UPDATE, capBody(21), refused);
+        // not held to eBay's published document here: it declares 207 without a body, while eBay answers a partly
+        // refused bulk update with the per-item responses (our contract, which every answer is checked against, has them)
         Sim.listings("ebay", "E-CAP").then().body("listings[0].quantity", equalTo(20))
                 .body("listings[0].offers[0].availableQuantity", equalTo(20)).body("listings[0].revisionsToday", equalTo(20));
         Sim.stats().then().body("revisionCapRefusals.ebay", equalTo(1));
