@@ -27,8 +27,8 @@ import io.stockline.simulator.domain.Marketplace;
 
 /**
  * The documents the simulator holds Amazon's and eBay's requests to, as the real APIs hold them: the marketplace's
- * published specification where it is in reach ({@code simulator.marketplace-specs}, else the folder named by
- * {@value #SPECS_LOCATION}, else the first {@code shared/marketplace-specs} above the working directory), otherwise
+ * published specification where one is named ({@code simulator.marketplace-specs}, else the folder named by
+ * {@value #SPECS_LOCATION}), otherwise
  * our contract ({@code marketplace-contracts/*.yaml}, the same files the tests use, from test-support). Security is
  * left to the services (they answer 401/403 in the marketplace's own shape), and so are the OAuth token endpoints
  * (RFC 6749 errors, documented apart from these APIs).
@@ -163,26 +163,19 @@ public class RequestContracts {
     }
 
     /**
-     * The published specs' folder: the configured one; else {@value #SPECS_LOCATION} when set (even to a folder that
-     * is not there: CI names one on purpose so nothing above its clone is picked up); else {@code shared/marketplace-specs}
-     * in the working directory or above it.
+     * The published specs' folder: the configured one, else {@value #SPECS_LOCATION}; nothing is looked for beyond what
+     * is named (a clone has nothing beside it), and a named folder that is not there means our contract.
      */
     static Optional<Path> specsDir(Optional<String> configured) {
         String named = configured.filter(value -> !value.isBlank()).orElseGet(() -> {
             String property = System.getProperty(SPECS_LOCATION);
             return property != null && !property.isBlank() ? property : System.getenv(SPECS_LOCATION);
         });
-        if (named != null && !named.isBlank()) {
-            Path dir = Path.of(named).toAbsolutePath();
-            return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+        if (named == null || named.isBlank()) {
+            return Optional.empty();
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("marketplace-specs");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        Path dir = Path.of(named).toAbsolutePath();
+        return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
     }
 
     private static String resource(String name) {
