@@ -43,9 +43,17 @@ public class AvailabilityRepository {
      * adds the demand they show to each SKU's rate; returns the (SKU, location) pairs that changed, as
      * {@code sku -> locations}.
      */
-    public Uni<Map<String, java.util.Set<String>>> apply(List<Change> changes) {
+    /**
+     * What {@link #apply} did: the (SKU, location) pairs that changed, as {@code sku -> locations}, and the events it
+     * refused because their version leapt more than the allowed jump past the stored one (none applied then: the
+     * caller fails the transaction).
+     */
+    public record Applied(Map<String, java.util.Set<String>> touched, List<String> leaps) {
+    }
+
+    public Uni<Applied> apply(List<Change> changes, long maxVersionJump) {
         if (changes.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(new Applied(Map.of(), List.of()));
         }
         // Every part of the statement sees the rows as they were before it, so "old" holds the numbers the changes
         // fall from; the rows are locked by the caller (RecomputeLocks), so nothing moves them in between. The
@@ -68,7 +76,7 @@ public class AvailabilityRepository {
                         SELECT sku, location, available, version, COALESCE(committed, 0), lots FROM incoming
                         ON CONFLICT (sku, location) DO UPDATE SET available = EXCLUDED.available, version = EXCLUDED.version,
                             committed = EXCLUDED.committed, lots = COALESCE(EXCLUDED.lots, availability.lots), updated_at = now()
-                        WHERE availability.version < EXCLUDED.version
+                        WHERE availability.version < EXCLUDED.version AND EXCLUDED.version - availability.version <= :maxJump
                         RETURNING sku, location),
                     taken AS (SELECT i.sku, SUM(i.demand_within_batch + CASE WHEN i.first_is_demand
                                 AND o.version < i.first_version AND o.available > i.first_available
@@ -80,7 +88,12 @@ public class AvailabilityRepository {
                         SELECT sku, units, now() FROM taken WHERE units > 0
                         ON CONFLICT (sku) DO UPDATE SET measured_at = now(), units_per_hour = EXCLUDED.units_per_hour
                             + d.units_per_hour * exp(-GREATEST(extract(epoch FROM now() - d.measured_at), 0) / 3600.0))
-                    SELECT sku, location FROM up""", Object[].class)
+                    SELECT sku, location, CAST(NULL AS bigint), CAST(NULL AS bigint) FROM up
+                    UNION ALL
+                    SELECT i.sku, i.location, i.version, o.version FROM incoming i
+                        JOIN old o ON o.sku = i.sku AND o.location = i.location
+                    WHERE i.version - o.version > :maxJump""", Object[].class)
+                    .setParameter("maxJump", maxVersionJump)
                     .setParameter("skus", ordered.stream().map(change -> change.latest().sku()).toArray(String[]::new))
                     .setParameter("locations", ordered.stream().map(change -> change.latest().location()).toArray(String[]::new))
                     .setParameter("available", ordered.stream().map(change -> change.latest().available()).toArray(Long[]::new))
@@ -94,28 +107,17 @@ public class AvailabilityRepository {
             return query.getResultList();
         }).map(rows -> {
             Map<String, java.util.Set<String>> touched = new java.util.LinkedHashMap<>();
-            rows.forEach(row -> touched.computeIfAbsent(Rows.text(row[0]), sku -> new java.util.TreeSet<>()).add(Rows.text(row[1])));
-            return touched;
+            List<String> leaps = new java.util.ArrayList<>();
+            for (Object[] row : rows) {
+                if (row[2] == null) {
+                    touched.computeIfAbsent(Rows.text(row[0]), sku -> new java.util.TreeSet<>()).add(Rows.text(row[1]));
+                } else {
+                    leaps.add("version " + Rows.longValue(row[2]) + " of " + Rows.text(row[0]) + " at " + Rows.text(row[1])
+                            + " is more than " + maxVersionJump + " past the known " + Rows.longValue(row[3]));
+                }
+            }
+            return new Applied(touched, leaps);
         });
-    }
-
-    /** The stored version of each (SKU, location) of these events that has one, by {@code sku + '\u0000' + location}. */
-    public Uni<Map<String, Long>> versions(List<StockChanged> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT a.sku, a.location, a.version FROM availability a
-                JOIN unnest(CAST(:skus AS text[]), CAST(:locations AS text[])) AS e (sku, location)
-                  ON e.sku = a.sku AND e.location = a.location""", Object[].class)
-                .setParameter("skus", events.stream().map(StockChanged::sku).toArray(String[]::new))
-                .setParameter("locations", events.stream().map(StockChanged::location).toArray(String[]::new))
-                .getResultList())
-                .map(rows -> {
-                    Map<String, Long> versions = new java.util.HashMap<>();
-                    rows.forEach(row -> versions.put(Rows.text(row[0]) + '\u0000' + Rows.text(row[1]), Rows.longValue(row[2])));
-                    return versions;
-                });
     }
 
     /** The event's lots as JSON, or null when it does not say (the stored lots stay). */

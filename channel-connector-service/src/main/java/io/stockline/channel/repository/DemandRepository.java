@@ -17,22 +17,25 @@ public class DemandRepository {
 
     /** Each SKU's demand now, in units per hour (decayed since it was last measured); SKUs without demand are absent. */
     public Uni<Map<String, Double>> unitsPerHour(Collection<String> skus) {
-        if (skus.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT sku, units_per_hour * exp(-GREATEST(extract(epoch FROM now() - measured_at), 0) / 3600.0)
-                FROM sku_demand WHERE sku IN (:skus)""", Object[].class)
-                .setParameter("skus", List.copyOf(skus)).getResultList())
-                .map(DemandRepository::doublesByKey);
+        return skus.isEmpty() ? Uni.createFrom().item(Map.of()) : unitsPerHour(List.copyOf(skus));
     }
 
-    /** Every SKU's demand now of those the read model knows, in units per hour. */
+    /** Every SKU's demand now, in units per hour. */
     public Uni<Map<String, Double>> unitsPerHour() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT sku, units_per_hour * exp(-GREATEST(extract(epoch FROM now() - measured_at), 0) / 3600.0)
-                FROM sku_demand""", Object[].class).getResultList())
-                .map(DemandRepository::doublesByKey);
+        return unitsPerHour((List<String>) null);
+    }
+
+    /** {@code skus} null: every SKU. */
+    private Uni<Map<String, Double>> unitsPerHour(List<String> skus) {
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery("""
+                    SELECT sku, units_per_hour * exp(-GREATEST(extract(epoch FROM now() - measured_at), 0) / 3600.0)
+                    FROM sku_demand""" + (skus == null ? "" : " WHERE sku IN (:skus)"), Object[].class);
+            if (skus != null) {
+                query.setParameter("skus", skus);
+            }
+            return query.getResultList();
+        }).map(DemandRepository::doublesByKey);
     }
 
     /**

@@ -91,29 +91,20 @@ public class ChannelSyncService {
                     byPair.computeIfAbsent(event.sku() + '\u0000' + event.location(), pair -> new ArrayList<>()).add(event);
                 }
             }
-            List<AvailabilityRepository.Change> changes = byPair.values().stream().map(ChannelSyncService::change).toList();
-            return availability.versions(changes.stream().map(AvailabilityRepository.Change::latest).toList())
-                    .chain(stored -> {
-                        refuseFarAhead(changes, stored);
-                        return availability.apply(changes);
-                    });
-        }).chain(locationsBySku -> recompute(locationsBySku, traceparents));
+            return availability.apply(byPair.values().stream().map(ChannelSyncService::change).toList(), maxVersionJump);
+        }).map(ChannelSyncService::refuseLeaps).chain(locationsBySku -> recompute(locationsBySku, traceparents));
     }
 
     /**
      * An event whose version leaps more than {@code stockline.events.max-version-jump} past the stored one is forged or
-     * broken: applied, it would make every real change after it look stale. The batch fails as poison, so the consumer
-     * applies its records one by one and only that one goes to the dead-letter topic.
+     * broken: applied, it would make every real change after it look stale. The batch fails as poison (its transaction
+     * rolls back), so the consumer applies its records one by one and only that one goes to the dead-letter topic.
      */
-    private void refuseFarAhead(List<AvailabilityRepository.Change> changes, Map<String, Long> stored) {
-        for (AvailabilityRepository.Change change : changes) {
-            StockChanged event = change.latest();
-            Long known = stored.get(event.sku() + '\u0000' + event.location());
-            if (known != null && event.version() - known > maxVersionJump) {
-                throw new PoisonRecord("stock-changed event refused: version " + event.version() + " of " + event.sku()
-                        + " at " + event.location() + " is more than " + maxVersionJump + " past the known " + known);
-            }
+    private static Map<String, Set<String>> refuseLeaps(AvailabilityRepository.Applied applied) {
+        if (!applied.leaps().isEmpty()) {
+            throw new PoisonRecord("stock-changed event refused: " + String.join("; ", applied.leaps()));
         }
+        return applied.touched();
     }
 
     /**
