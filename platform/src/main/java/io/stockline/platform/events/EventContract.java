@@ -114,12 +114,40 @@ public final class EventContract {
 
     /** What a consumer refuses in {@code payload}: empty when it keeps to the contract as a consumer reads it. */
     public List<String> violations(String type, JsonNode payload) {
-        return messages(lenient.get(type), payload);
+        List<String> found = new ArrayList<>(messages(lenient.get(type), payload));
+        payload(type).ifPresent(schema -> beyondFormat(schema, payload, "", found));
+        return found;
     }
 
     /** What a producer must not send: anything the type's schema does not allow, unknown fields included. */
     public List<String> strictViolations(String type, JsonNode payload) {
-        return messages(strict.get(type), payload);
+        List<String> found = new ArrayList<>(messages(strict.get(type), payload));
+        payload(type).ifPresent(schema -> beyondFormat(schema, payload, "", found));
+        return found;
+    }
+
+    /**
+     * Integers wider than their declared {@code format: int64} (or {@code int32}): the validator checks only that they
+     * are integers, so a consumer not reading the field took {@code 18446744073709551616} as valid (the fuzz tests).
+     */
+    private static void beyondFormat(JsonNode schema, JsonNode value, String path, List<String> found) {
+        if (schema == null || value == null) {
+            return;
+        }
+        if (value.isIntegralNumber()) {
+            String format = schema.path("format").asText("");
+            int bits = "int64".equals(format) ? 63 : "int32".equals(format) ? 31 : 0;
+            if (bits > 0 && value.bigIntegerValue().bitLength() > bits) {
+                found.add(path + ": " + value + " is beyond " + format);
+            }
+        } else if (value.isObject()) {
+            value.properties().forEach(field -> beyondFormat(schema.path("properties").get(field.getKey()), field.getValue(),
+                    path + "/" + field.getKey(), found));
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                beyondFormat(schema.get("items"), value.get(i), path + "/" + i, found);
+            }
+        }
     }
 
     /** What is wrong with a record's CloudEvent headers ({@code ce_*} as text) for the type. */

@@ -17,6 +17,18 @@ class EventContractTest {
     }
 
     @Test
+    void anIntegerBeyondItsDeclaredWidthIsRefusedNamingTheField() throws Exception {
+        // found by allocation-service's FuzzTest: a stock-changed with damaged = 2^64 was read, not dead-lettered
+        String event = """
+                {"eventId":"7f0e1c1e-7a1b-4a2e-9c1d-2f3e4a5b6c7d","sku":"S","location":"L","version":8,"movementType":"DAMAGE",\
+                "onHand":20,"available":19,"committed":5,"reserved":12,"damaged":%s,"qualityControl":0,"safetyStock":0,\
+                "incoming":3,"inTransit":0,"occurredAt":"2026-11-17T10:15:30Z"}""";
+        assertThat(contract.violations(EventTypes.STOCK_CHANGED, json(event.formatted("18446744073709551616"))))
+                .singleElement().asString().contains("/damaged", "int64");
+        assertThat(contract.violations(EventTypes.STOCK_CHANGED, json(event.formatted("9223372036854775807")))).isEmpty();
+    }
+
+    @Test
     void knowsEveryMessageByItsCloudEventType() {
         assertThat(contract.types()).contains(EventTypes.STOCK_CHANGED, EventTypes.ORDER_PLACED,
                 EventTypes.SYNC_STATUS, "io.stockline.alert.opened.v1");

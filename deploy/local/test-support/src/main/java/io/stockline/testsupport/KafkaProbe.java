@@ -11,15 +11,19 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -134,6 +138,61 @@ public final class KafkaProbe implements AutoCloseable {
                 version, version, Math.max(available, 0), available);
         sendCloudEvent(topic, sku, "io.stockline.inventory.stock-changed.v1", eventId.toString(), json, extra);
         return eventId;
+    }
+
+    /** A record to send as it is: key, value and headers (none added), any of them null. */
+    public record Outgoing(String key, String value, Map<String, String> headers) {
+    }
+
+    /** Where a sent record landed. */
+    public record Sent(int partition, long offset) {
+    }
+
+    /** Sends the records as they are, all at once (the producer batches them), and waits for every ack. */
+    public List<Sent> sendAll(String topic, List<Outgoing> records) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (Outgoing outgoing : records) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, outgoing.key(), outgoing.value());
+            if (outgoing.headers() != null) {
+                outgoing.headers().forEach((name, value) -> record.headers().add(name, value == null ? null : bytes(value)));
+            }
+            acks.add(producer.send(record));
+        }
+        producer.flush();
+        List<Sent> sent = new ArrayList<>();
+        try {
+            for (Future<RecordMetadata> ack : acks) {
+                RecordMetadata metadata = ack.get(60, TimeUnit.SECONDS);
+                sent.add(new Sent(metadata.partition(), metadata.offset()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+        return sent;
+    }
+
+    /** The offsets {@code group} has committed on the partitions of {@code topic} (a partition without one is absent). */
+    public Map<Integer, Long> committed(String group, String topic) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            Map<Integer, Long> committed = new HashMap<>();
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .forEach((partition, offset) -> {
+                        if (partition.topic().equals(topic) && offset != null) {
+                            committed.put(partition.partition(), offset.offset());
+                        }
+                    });
+            return committed;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the offsets of " + group, e);
+        }
     }
 
     /** Sends a plain record, as a broken or foreign producer might. */
