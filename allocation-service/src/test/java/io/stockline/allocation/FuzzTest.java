@@ -33,11 +33,9 @@ class FuzzTest {
     @ConfigProperty(name = "stockline.topics.orders")
     String ordersTopic;
 
-    // found by the fuzzer and left open (README, "Fuzzing"): each is a refusal in the wrong form, never a 5xx
-    static final String OPEN_JSON_REFUSAL = "a bean-validation refusal is application/json, not problem JSON, when the request sends no Accept";
-    static final String OPEN_EMPTY_400 = "a body that is JSON but not an object, or cut short, gets a 400 without a body";
-    static final String OPEN_URI_TOO_LONG = "Vert.x answers 414 to a request line over 4 KiB before the application sees it";
-    static final String OPEN_NO_ANSWER = "now and then the connection closes without an answer (body of control characters)";
+    // found by the fuzzer and left open (README, "Fuzzing"): a refusal in the wrong form, never a 5xx
+    static final String OPEN_HTTP_LAYER = "Vert.x answers 414 to a request line over 4 KiB and 431 to headers over 8 KiB,"
+            + " without a body, before the application sees the request";
 
     @TestHTTPResource("/")
     URL base;
@@ -45,10 +43,8 @@ class FuzzTest {
     @Test
     void generatedRequestsNeverGetAServerErrorAndEveryRefusalIsAProblem() throws Exception {
         new OpenApiFuzzer(SERVICE).known("orderId", "ORDER-1")
-                .leftOpen("that is not problem JSON (Content-Type: application/json", OPEN_JSON_REFUSAL)
-                .leftOpen("a 400 that is not problem JSON (Content-Type: )", OPEN_EMPTY_400)
-                .leftOpen("a 414 that is not problem JSON", OPEN_URI_TOO_LONG)
-                .leftOpen("no answer", OPEN_NO_ANSWER)
+                .leftOpen("a 414 that is not problem JSON", OPEN_HTTP_LAYER)
+                .leftOpen("a 431 that is not problem JSON", OPEN_HTTP_LAYER)
                 .run(base.toURI(), OpenApiFuzzer.tries(1_000)).assertNothingFound();
     }
 

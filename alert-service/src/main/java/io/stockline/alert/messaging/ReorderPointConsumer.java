@@ -6,10 +6,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.ReorderPoint;
 import io.stockline.alert.service.AlertService;
+import io.stockline.platform.events.Acks;
+import io.stockline.platform.events.CloudEvents;
 import io.stockline.platform.events.EventReader;
 import io.stockline.platform.events.EventTypes;
 import io.stockline.platform.events.PoisonRecord;
@@ -33,10 +36,16 @@ public class ReorderPointConsumer {
     }
 
     @Incoming("reorder-points")
-    public Uni<Void> consume(String payload) {
-        ReorderPoint event = read(payload);
-        return Retry.untilApplied("reorder-point " + event.eventId() + " for " + event.sku() + "@" + event.location(),
-                () -> alerts.onReorderPoint(event));
+    public Uni<Void> consume(Message<String> message) {
+        // a type it does not know is ignored, as the contract says (the fuzz tests found one read as its own)
+        return Acks.settle(message, () -> {
+            if (CloudEvents.isOtherType(message, TYPE)) {
+                return Uni.createFrom().voidItem();
+            }
+            ReorderPoint event = read(message.getPayload());
+            return Retry.untilApplied("reorder-point " + event.eventId() + " for " + event.sku() + "@" + event.location(),
+                    () -> alerts.onReorderPoint(event));
+        });
     }
 
     /** The fields of io.stockline.inventory.reorder-point.v1 this service reads, as sent (anything may be missing). */

@@ -8,10 +8,13 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.StockChanged;
 import io.stockline.alert.service.AlertService;
+import io.stockline.platform.events.Acks;
+import io.stockline.platform.events.CloudEvents;
 import io.stockline.platform.events.EventReader;
 import io.stockline.platform.events.EventTypes;
 import io.stockline.platform.events.PoisonRecord;
@@ -37,10 +40,16 @@ public class StockChangedConsumer {
     }
 
     @Incoming("stock-changed")
-    public Uni<Void> consume(String payload) {
-        StockChanged event = read(payload);
-        return Retry.untilApplied("stock-changed " + event.eventId() + " for " + event.sku() + "@" + event.location(),
-                () -> alerts.onStockChanged(event));
+    public Uni<Void> consume(Message<String> message) {
+        // a type it does not know is ignored, as the contract says (the fuzz tests found one read as its own)
+        return Acks.settle(message, () -> {
+            if (CloudEvents.isOtherType(message, TYPE)) {
+                return Uni.createFrom().voidItem();
+            }
+            StockChanged event = read(message.getPayload());
+            return Retry.untilApplied("stock-changed " + event.eventId() + " for " + event.sku() + "@" + event.location(),
+                    () -> alerts.onStockChanged(event));
+        });
     }
 
     /** The fields of io.stockline.inventory.stock-changed.v1 this service reads, as sent (anything may be missing). */

@@ -38,6 +38,9 @@ public class InventoryConsumer {
     @Incoming("stock-changed")
     public Uni<Void> consumeStockChanged(Message<String> message) {
         return Acks.settle(message, () -> {
+            if (CloudEvents.isOtherType(message, StockChanged.TYPE)) {
+                return Uni.createFrom().voidItem();
+            }
             StockChanged event = reader.read(message.getPayload(), StockChanged.class, StockChanged.TYPE);
             PoisonRecord.require(event.sku() != null && event.location() != null,
                     StockChanged.TYPE + " without sku or location");

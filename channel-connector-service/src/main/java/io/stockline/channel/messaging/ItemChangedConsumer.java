@@ -3,11 +3,14 @@ package io.stockline.channel.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ItemChanged;
 import io.stockline.channel.service.ChannelSyncService;
 import io.stockline.channel.service.ChannelWorkers;
+import io.stockline.platform.events.Acks;
+import io.stockline.platform.events.CloudEvents;
 import io.stockline.platform.events.EventReader;
 import io.stockline.platform.events.EventTypes;
 import io.stockline.platform.events.PoisonRecord;
@@ -15,7 +18,9 @@ import io.stockline.platform.events.Retry;
 
 /**
  * Reads inventory.items (ItemChangedV1): a discontinued item is pushed as 0 to every channel. A record it cannot
- * read goes to the dead-letter topic with the reason; any other failure is tried again until it is applied.
+ * read goes to the dead-letter topic with the reason; any other failure is tried again until it is applied. A record
+ * of another CloudEvent type is ignored, as the contract says (the fuzz tests found one applied as an item change); a
+ * plain record without CloudEvent headers is read as an item change.
  */
 @ApplicationScoped
 public class ItemChangedConsumer {
@@ -33,11 +38,17 @@ public class ItemChangedConsumer {
     }
 
     @Incoming("items")
-    public Uni<Void> consume(String payload) {
-        ItemChanged event = reader.read(payload, ItemChanged.class, TYPE);
-        PoisonRecord.require(event.eventId() != null && event.sku() != null && event.status() != null,
-                "item-changed event without eventId, sku or status: " + payload);
-        return Retry.untilApplied("item-changed " + event.eventId(), () -> sync.apply(event))
-                .invoke(workers::wakeAll).replaceWithVoid();
+    public Uni<Void> consume(Message<String> message) {
+        return Acks.settle(message, () -> {
+            if (CloudEvents.isOtherType(message, TYPE)) {
+                return Uni.createFrom().voidItem();
+            }
+            String payload = message.getPayload();
+            ItemChanged event = reader.read(payload, ItemChanged.class, TYPE);
+            PoisonRecord.require(event.eventId() != null && event.sku() != null && event.status() != null,
+                    "item-changed event without eventId, sku or status: " + payload);
+            return Retry.untilApplied("item-changed " + event.eventId(), () -> sync.apply(event))
+                    .invoke(workers::wakeAll).replaceWithVoid();
+        });
     }
 }

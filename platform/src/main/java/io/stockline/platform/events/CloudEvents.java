@@ -20,6 +20,15 @@ public final class CloudEvents {
     }
 
     /**
+     * Whether the record is a CloudEvent of a type other than {@code type}: the contract says a consumer ignores types
+     * it does not know (the fuzz tests found consumers reading them as their own). A plain record without CloudEvent
+     * headers is not "other": topics whose consumers read plain records read it as {@code type}.
+     */
+    public static boolean isOtherType(Message<?> message, String type) {
+        return message.getMetadata(IncomingCloudEventMetadata.class).map(ce -> !type.equals(ce.getType())).orElse(false);
+    }
+
+    /**
      * The processed-event key of a CloudEvent id: the id itself when it is a UUID (ours are), else a name-based UUID
      * of it, so any producer's id can be recorded.
      */

@@ -17,6 +17,14 @@ class EventContractTest {
     }
 
     @Test
+    void anOrderLineNumberBeyondInt32IsRefusedNamingTheField() throws Exception {
+        // found by allocation-service's FuzzTest: the contract allowed any integer, the consumer reads an int
+        assertThat(contract.violations(EventTypes.ORDER_PLACED,
+                json("{\"orderId\":\"o-1\",\"lines\":[{\"line\":9223372036854775806,\"sku\":\"S\",\"quantity\":1}]}")))
+                .singleElement().asString().contains("/lines/0/line", "int32");
+    }
+
+    @Test
     void anIntegerBeyondItsDeclaredWidthIsRefusedNamingTheField() throws Exception {
         // found by allocation-service's FuzzTest: a stock-changed with damaged = 2^64 was read, not dead-lettered
         String event = """

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -414,25 +411,10 @@ public final class EventFuzzing {
     private static Set<Integer> marked(String run) throws Exception {
         Pattern marker = Pattern.compile(Pattern.quote(run) + "c(\\d+)x");
         Set<Integer> found = new LinkedHashSet<>();
-        try (Connection db = TestDatabase.connect(); Statement statement = db.createStatement()) {
-            List<String[]> columns = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery("SELECT table_name, column_name FROM information_schema.columns"
-                    + " WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb')"
-                    + " AND table_name NOT LIKE 'flyway%'")) {
-                while (rows.next()) {
-                    columns.add(new String[] { rows.getString(1), rows.getString(2) });
-                }
-            }
-            for (String[] column : columns) {
-                try (ResultSet rows = statement.executeQuery("SELECT \"" + column[1] + "\"::text FROM \"" + column[0] + "\" WHERE \""
-                        + column[1] + "\"::text LIKE '%" + run + "c%'")) {
-                    while (rows.next()) {
-                        Matcher matcher = marker.matcher(rows.getString(1));
-                        while (matcher.find()) {
-                            found.add(Integer.parseInt(matcher.group(1)));
-                        }
-                    }
-                }
+        for (String text : TestDatabase.textsContaining(run + "c")) {
+            Matcher matcher = marker.matcher(text);
+            while (matcher.find()) {
+                found.add(Integer.parseInt(matcher.group(1)));
             }
         }
         return found;

@@ -373,7 +373,13 @@ public final class OpenApiFuzzer {
         request.headers().forEach(builder::header);
         HttpResponse<String> response;
         try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            try {
+                response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException closed) {
+                // the server closes a connection after refusing a request at the HTTP layer (a 414, say); the client may
+                // have picked that connection for this request: once more, on a fresh one
+                response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             return new Finding(request, -1, e.toString(), "no answer");
         } catch (InterruptedException e) {

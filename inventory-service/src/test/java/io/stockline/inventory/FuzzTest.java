@@ -1,0 +1,49 @@
+package io.stockline.inventory;
+
+import static io.restassured.RestAssured.given;
+
+import java.net.URL;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stockline.testsupport.OpenApiFuzzer;
+import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.Tokens;
+
+/**
+ * Issue 16's fuzzing for inventory-service (it consumes no topic): requests generated from
+ * deploy/openapi/inventory-service.json, some naming a location and an item that exist, never get a 5xx and every
+ * refusal is problem JSON with a status the operation documents. A bounded number by default;
+ * {@code -Dstockline.fuzz.http-tries=10000} for the full run.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
+class FuzzTest {
+
+    static final String SERVICE = "inventory-service";
+
+    // found by the fuzzer and left open (test-support README, "Fuzzing")
+    static final String OPEN_HTTP_LAYER = "Vert.x answers 414 to a request line over 4 KiB and 431 to headers over 8 KiB,"
+            + " without a body, before the application sees the request";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void generatedRequestsNeverGetAServerErrorAndEveryRefusalIsAProblem() throws Exception {
+        String admin = Tokens.mint("admin");
+        given().auth().oauth2(admin).contentType("application/json")
+                .body("{\"code\":\"FUZZ-WH\",\"name\":\"Fuzz warehouse\",\"type\":\"WAREHOUSE\"}").post("/api/v1/locations")
+                .then().statusCode(201);
+        given().auth().oauth2(admin).contentType("application/json").body("{\"sku\":\"FUZZ-SKU\",\"name\":\"Fuzz item\"}")
+                .post("/api/v1/items").then().statusCode(201);
+        new OpenApiFuzzer(SERVICE).known("sku", "FUZZ-SKU").known("location", "FUZZ-WH").known("code", "FUZZ-WH")
+                .known("toLocation", "FUZZ-WH")
+                .leftOpen("a 414 that is not problem JSON", OPEN_HTTP_LAYER)
+                .leftOpen("a 431 that is not problem JSON", OPEN_HTTP_LAYER).run(base.toURI(), OpenApiFuzzer.tries(2_000)).assertNothingFound();
+    }
+}
