@@ -145,7 +145,7 @@ public final class EventFuzzing {
             assertThat(wrong).as("dead letters of " + topic + " (seed " + seed + ")").isEmpty();
             long odd = cases.stream().filter(c -> c.expect() == Expect.READ_OR_DEAD_LETTERED && reasons.containsKey(c.number())).count();
             System.out.printf("[fuzz] %s %s: all %d refused records dead-lettered with a reason, %d valid ones dead-lettered"
-                    + " (the database refused them), in %d s%n", service, exchange.type(), expected.getOrDefault(Expect.DEAD_LETTERED, 0L),
+                    + " (a rule of the consumer or the database refused them), in %d s%n", service, exchange.type(), expected.getOrDefault(Expect.DEAD_LETTERED, 0L),
                     odd, Duration.ofNanos(System.nanoTime() - started).toSeconds());
 
             // the consumer still reads: a valid event after all of them is applied
