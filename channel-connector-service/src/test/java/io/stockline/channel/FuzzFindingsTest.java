@@ -1,10 +1,7 @@
 package io.stockline.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,8 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.stockline.testsupport.Infrastructure;
-import io.stockline.testsupport.KafkaProbe;
+import io.stockline.testsupport.EventFuzzing;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.TestDatabase;
 
@@ -29,8 +25,6 @@ import io.stockline.testsupport.TestDatabase;
 @QuarkusTestResource(WebhookStub.class)
 class FuzzFindingsTest {
 
-    static final String FOREIGN = "com.example.something-else.v1";
-
     @ConfigProperty(name = "stockline.topics.items")
     String itemsTopic;
 
@@ -43,7 +37,7 @@ class FuzzFindingsTest {
         String item = """
                 {"eventId":"%s","sku":"%s","name":"Tee","kind":"STANDARD","status":"DISCONTINUED","lotTracked":false,\
                 "backorderAllowed":false,"revision":7,"occurredAt":"2026-11-30T10:15:30Z"}""".formatted(UUID.randomUUID(), sku);
-        assertIgnored(itemsTopic, sku, item);
+        EventFuzzing.assertTypeNobodyReadsIsIgnored(itemsTopic, sku, item);
         assertThat(TestDatabase.textsContaining(sku)).isEmpty();
     }
 
@@ -54,19 +48,7 @@ class FuzzFindingsTest {
                 {"eventId":"%s","sku":"%s","location":"WH1","version":-2,"movementType":"RECEIPT","onHand":1,"available":1,\
                 "committed":0,"reserved":0,"damaged":0,"qualityControl":0,"safetyStock":0,"incoming":0,"inTransit":0,\
                 "occurredAt":"2026-11-29T10:15:30Z"}""".formatted(UUID.randomUUID(), sku);
-        assertIgnored(stockChangedTopic, sku, stock);
+        EventFuzzing.assertTypeNobodyReadsIsIgnored(stockChangedTopic, sku, stock);
         assertThat(TestDatabase.textsContaining(sku)).isEmpty();
-    }
-
-    /** Sends the record as a foreign type, then a broken one after it on its partition, and waits for that one's dead letter. */
-    private static void assertIgnored(String topic, String key, String payload) {
-        String deadLetters = topic + ".dlq";
-        try (KafkaProbe kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers()).watch(List.of(deadLetters))) {
-            kafka.sendCloudEvent(topic, key, FOREIGN, UUID.randomUUID().toString(), payload);
-            kafka.sendRaw(topic, key, "{");
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(kafka.on(deadLetters))
-                    .anyMatch(dead -> key.equals(dead.key()) && "{".equals(dead.value())));
-            assertThat(kafka.on(deadLetters)).noneMatch(dead -> payload.equals(dead.value()));
-        }
     }
 }

@@ -163,6 +163,22 @@ public final class EventFuzzing {
         }
     }
 
+    /**
+     * Sends {@code payload} as a CloudEvent of a type nobody reads, then a broken record after it on its partition (same
+     * key), waits for that one's dead letter and checks the first was not dead-lettered: the regression test of the
+     * consumers that read foreign types as their own. The caller checks that nothing was written.
+     */
+    public static void assertTypeNobodyReadsIsIgnored(String topic, String key, String payload) {
+        String deadLetters = topic + ".dlq";
+        try (KafkaProbe kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers()).watch(List.of(deadLetters))) {
+            kafka.sendCloudEvent(topic, key, "com.example.something-else.v1", UUID.randomUUID().toString(), payload);
+            kafka.sendRaw(topic, key, "{");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(kafka.on(deadLetters))
+                    .anyMatch(dead -> key.equals(dead.key()) && "{".equals(dead.value())));
+            assertThat(kafka.on(deadLetters)).noneMatch(dead -> payload.equals(dead.value()));
+        }
+    }
+
     private JsonNode schema(String type) {
         return contract.payload(type).orElseThrow(() -> new IllegalArgumentException("no message " + type));
     }
