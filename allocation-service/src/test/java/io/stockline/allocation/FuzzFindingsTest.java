@@ -50,7 +50,6 @@ class FuzzFindingsTest {
                 "occurredAt":"2026-11-29T10:15:30Z"}""".formatted(UUID.randomUUID(), sku);
         EventFuzzing.assertTypeNobodyReadsIsIgnored(stockChangedTopic, sku, foreign);
     }
-    }
 
     @Test
     void aNulInAnOrderIdIsABadRequestNotAServerError() {
