@@ -448,6 +448,23 @@ class AllocationFlowTest {
     }
 
     @Test
+    void aVersionFarPastTheKnownOneIsRefusedAndTheNextRealChangeStillApplies() throws Exception {
+        String sku = newSku();
+        stockChanged(sku, "WH1", 1, 10);
+        awaitAvailability(1, sku);
+
+        stockChanged(sku, "WH1", 5_000_000, 999); // forged: would make every real change after it look stale
+        stockChanged(sku, "WH1", 2, 4);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(stockChangedTopic + ".dlq"))
+                .filteredOn(dead -> sku.equals(dead.key())).singleElement()
+                .satisfies(dead -> assertThat(dead.header("dead-letter-reason"))
+                        .contains("version 5000000 of " + sku + " at WH1 is more than 1000000 past the known 1")));
+        await().atMost(TIMEOUT).until(() -> "4 2".equals(query(
+                "SELECT available || ' ' || version FROM availability WHERE sku = ? AND location = 'WH1'", sku)));
+    }
+
+    @Test
     void aCancelReleasesEveryShipmentOnceAndAShipmentCommits() throws Exception {
         String sku = newSku();
         String cancelled = newOrderId();
