@@ -172,6 +172,8 @@ class ImageContractIT {
         environment.put("QUARKUS_DATASOURCE_USERNAME", infrastructure.pgUser());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", infrastructure.pgPassword());
         environment.put("STOCKLINE_AUTH_PUBLIC_KEY_LOCATION", Tokens.publicKey().toString());
+        environment.put("STOCKLINE_SECRETS_KEY_LOCATION",
+                Infrastructure.repositoryRoot().resolve("deploy/local/keys/dev-secrets.key").toString());
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         // Topics of this run only, so the service reads nobody else's records
         String prefix = "img" + Infrastructure.shortId() + ".";

@@ -37,6 +37,8 @@ public class StocklineTestResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.password", infrastructure.pgPassword());
         Infrastructure.TOPICS.forEach((key, topic) -> config.put(key, topicPrefix + topic));
         config.put("stockline.auth.public-key-location", Tokens.publicKey().toString());
+        config.put("stockline.secrets.key-location",
+                Infrastructure.repositoryRoot().resolve("deploy/local/keys/dev-secrets.key").toString());
         return config;
     }
 
