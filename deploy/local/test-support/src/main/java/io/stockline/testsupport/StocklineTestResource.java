@@ -37,6 +37,10 @@ public class StocklineTestResource implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.password", infrastructure.pgPassword());
         Infrastructure.TOPICS.forEach((key, topic) -> config.put(key, topicPrefix + topic));
         config.put("stockline.auth.public-key-location", Tokens.publicKey().toString());
+        // inventory trusts allocation's own key for the allocation role; allocation signs with it
+        config.put("stockline.auth.trusted-services.allocation-service.public-key-location",
+                Tokens.allocationPublicKey().toString());
+        config.put("stockline.inventory.signing-key-location", Tokens.allocationPrivateKeyFile().toString());
         return config;
     }
 
