@@ -128,6 +128,34 @@ class DeploymentsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void allocationSignsItsOwnInventoryTokensAndInventoryTrustsItsKeyAlone(String overlay) throws Exception {
+        Rendered r = Rendered.overlay(overlay);
+        PodSpec allocation = r.one(Deployment.class, "allocation-service").getSpec().getTemplate().getSpec();
+        Map<String, String> env = allocation.getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getValue() != null).collect(Collectors.toMap(e -> e.getName(), e -> e.getValue()));
+        assertThat(allocation.getContainers().get(0).getEnv()).as("no long-lived token")
+                .noneMatch(e -> e.getName().contains("TOKEN"));
+        String signingKey = env.get("STOCKLINE_INVENTORY_SIGNING_KEY_LOCATION");
+        assertThat(signingKey).as("allocation's signing key").isNotBlank();
+        String mount = allocation.getContainers().get(0).getVolumeMounts().stream()
+                .filter(m -> signingKey.startsWith(m.getMountPath() + "/")).findFirst().orElseThrow().getName();
+        assertThat(allocation.getVolumes()).anyMatch(v -> v.getName().equals(mount) && v.getSecret() != null
+                && "stockline-allocation-signing-key".equals(v.getSecret().getSecretName()));
+
+        Container inventory = r.one(Deployment.class, "inventory-service").getSpec().getTemplate().getSpec().getContainers().get(0);
+        String trusted = inventory.getEnv().stream().filter(e -> e.getName().equals("STOCKLINE_ALLOCATION_PUBLIC_KEY_LOCATION"))
+                .findFirst().orElseThrow().getValue();
+        assertThat(trusted).isEqualTo("/etc/stockline/auth/allocation-service.pem");
+        String published = r.one(ConfigMap.class, "stockline-auth").getData().get("allocation-service.pem");
+        assertThat(published).as("stockline-auth holds allocation's public key").contains("BEGIN PUBLIC KEY");
+        if (overlay.equals("dev")) {
+            assertThat(published.strip()).as("the development pair")
+                    .isEqualTo(java.nio.file.Files.readString(Repo.path("deploy/local/keys/dev-allocation-public.pem")).strip());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void networkPoliciesAllowOnlyWhatEachServiceTalksTo(String overlay) {
         Rendered r = Rendered.overlay(overlay);
         for (String name : Contract.SERVICES) {

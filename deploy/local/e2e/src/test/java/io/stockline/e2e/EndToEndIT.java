@@ -66,8 +66,7 @@ class EndToEndIT {
                 "stockline.credentials.webshop.secret", "e2e-webhook-secret",
                 "stockline.outbound.allowed-hosts", "localhost"));
         system.start("allocation-service", Map.of(
-                "quarkus.rest-client.inventory.url", system.get("inventory-service").url(""),
-                "stockline.inventory.token", Tokens.mint("operator", "allocation-service")));
+                "quarkus.rest-client.inventory.url", system.get("inventory-service").url("")));
         system.start("alert-service", Map.of(
                 "stockline.alerts.low-stock-threshold", String.valueOf(LOW_STOCK_THRESHOLD)));
     }

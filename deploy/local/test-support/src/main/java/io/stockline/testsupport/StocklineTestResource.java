@@ -39,6 +39,10 @@ public class StocklineTestResource implements QuarkusTestResourceLifecycleManage
         config.put("stockline.auth.public-key-location", Tokens.publicKey().toString());
         config.put("stockline.secrets.key-location",
                 Infrastructure.repositoryRoot().resolve("deploy/local/keys/dev-secrets.key").toString());
+        // inventory trusts allocation's own key for the allocation role; allocation signs with it
+        config.put("stockline.auth.trusted-services.allocation-service.public-key-location",
+                Tokens.allocationPublicKey().toString());
+        config.put("stockline.inventory.signing-key-location", Tokens.allocationPrivateKeyFile().toString());
         return config;
     }
 
