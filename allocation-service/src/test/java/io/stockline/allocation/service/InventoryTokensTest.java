@@ -92,8 +92,8 @@ class InventoryTokensTest {
                     }
 
                     @Override
-                    public Set<String> roles() {
-                        return Set.of("allocator");
+                    public Optional<Set<String>> roles() {
+                        return Optional.of(Set.of("allocator"));
                     }
 
                     @Override

@@ -38,7 +38,7 @@ public class ServiceTokenPrincipalFactory extends DefaultJWTCallerPrincipalFacto
 
     public ServiceTokenPrincipalFactory(TrustedServices services) {
         services.services().forEach((name, service) -> service.publicKeyLocation().filter(location -> !location.isBlank())
-                .ifPresent(location -> trusted.put(name, new Trusted(readKey(name, location), Set.copyOf(service.roles()),
+                .ifPresent(location -> trusted.put(name, new Trusted(readKey(name, location), Set.copyOf(service.roles().orElse(Set.of())),
                         service.maxLifetime().toSeconds()))));
     }
 

@@ -27,8 +27,8 @@ public interface TrustedServices {
         /** The service's PEM public key; without it the service is not trusted. */
         Optional<String> publicKeyLocation();
 
-        /** The roles its tokens may claim. */
-        Set<String> roles();
+        /** The roles its tokens may claim (none: every token of its that claims a role is refused). */
+        Optional<Set<String>> roles();
 
         /** The longest a token of its may live (from iat to exp). */
         @WithDefault("PT10M")

@@ -49,8 +49,8 @@ class ServiceTokenPrincipalFactoryTest {
                     }
 
                     @Override
-                    public Set<String> roles() {
-                        return Set.of(Roles.ALLOCATOR);
+                    public Optional<Set<String>> roles() {
+                        return Optional.of(Set.of(Roles.ALLOCATOR));
                     }
 
                     @Override
@@ -64,8 +64,8 @@ class ServiceTokenPrincipalFactoryTest {
                     }
 
                     @Override
-                    public Set<String> roles() {
-                        return Set.of(Roles.ADMIN);
+                    public Optional<Set<String>> roles() {
+                        return Optional.of(Set.of(Roles.ADMIN));
                     }
 
                     @Override
