@@ -2,6 +2,7 @@ package io.stockline.testsupport;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Reader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -213,7 +215,7 @@ public final class Infrastructure {
      * ({@code kafka.security.protocol}...); {@link #kafkaEnvironment()} as environment variables.
      */
     public Map<String, String> kafkaServiceConfig() {
-        Map<String, String> config = new java.util.TreeMap<>();
+        Map<String, String> config = new TreeMap<>();
         config.put("kafka.bootstrap.servers", kafkaBootstrapServers);
         kafkaSecurity().forEach((key, value) -> config.put("kafka." + key, value));
         return config;
@@ -221,7 +223,7 @@ public final class Infrastructure {
 
     /** {@link #kafkaServiceConfig()} as the environment a Quarkus service reads it from (KAFKA_SASL_JAAS_CONFIG...). */
     public Map<String, String> kafkaEnvironment() {
-        Map<String, String> environment = new java.util.TreeMap<>();
+        Map<String, String> environment = new TreeMap<>();
         kafkaServiceConfig().forEach((key, value) -> environment.put(key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
         return environment;
     }
@@ -231,7 +233,7 @@ public final class Infrastructure {
         String file = System.getenv(ENV_KAFKA_USERS);
         Path users = file == null || file.isBlank() ? repositoryRoot().resolve("deploy/local/kafka/users.properties") : Path.of(file);
         Properties passwords = new Properties();
-        try (java.io.Reader reader = Files.newBufferedReader(users)) {
+        try (Reader reader = Files.newBufferedReader(users)) {
             passwords.load(reader);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the Kafka users of " + users, e);

@@ -19,6 +19,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -38,6 +40,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,14 +79,14 @@ class KafkaAclTest {
                     "inventory.reorder-points.dlq", "orders.dlq", "channel.sync-status.dlq"));
 
     // Held so the level sticks: the clients log their whole configuration at INFO for each of the many clients here.
-    private static final java.util.logging.Logger KAFKA_CLIENT_LOGS = java.util.logging.Logger.getLogger("org.apache.kafka");
+    private static final Logger KAFKA_CLIENT_LOGS = Logger.getLogger("org.apache.kafka");
 
     static Infrastructure infrastructure;
     static String prefix;
 
     @BeforeAll
     static void applyTheAclsUnderThisClassesPrefix() throws Exception {
-        KAFKA_CLIENT_LOGS.setLevel(java.util.logging.Level.SEVERE);
+        KAFKA_CLIENT_LOGS.setLevel(Level.SEVERE);
         infrastructure = Infrastructure.get();
         assumeTrue(infrastructure.kafkaSasl(), "the broker takes any client (Testcontainers, or "
                 + Infrastructure.ENV_KAFKA_SECURITY_PROTOCOL + "=PLAINTEXT): no SASL or ACLs to show");
@@ -313,7 +316,7 @@ class KafkaAclTest {
             return null;
         } catch (KafkaException e) {
             return e;
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             return e.getCause() instanceof KafkaException cause ? cause : e;
         }
     }
