@@ -166,7 +166,7 @@ class ImageContractIT {
     private static Map<String, String> deploymentEnvironment(Infrastructure infrastructure, String database, int port) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        environment.putAll(infrastructure.kafkaEnvironment()); // KAFKA_BOOTSTRAP_SERVERS and the tests' credentials
         environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", infrastructure.reactiveUrl(database));
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", infrastructure.jdbcUrl(database));
         environment.put("QUARKUS_DATASOURCE_USERNAME", infrastructure.pgUser());

@@ -53,10 +53,15 @@ public final class KafkaProbe implements AutoCloseable {
     private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean closed;
 
+    /** A probe of {@link Infrastructure}'s broker. */
+    public KafkaProbe() {
+        this(Infrastructure.get().kafkaBootstrapServers());
+    }
+
+    /** A probe of the broker at this address, with the credentials of {@link Infrastructure#kafkaClientProperties()}. */
     public KafkaProbe(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = clientProperties();
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -65,8 +70,7 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Starts collecting every record of the topics, from the beginning. */
     public KafkaProbe watch(Collection<String> topics) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -91,6 +95,12 @@ public final class KafkaProbe implements AutoCloseable {
         poller.start();
         pollers.add(poller);
         return this;
+    }
+
+    private Properties clientProperties() {
+        Properties props = Infrastructure.get().kafkaClientProperties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
     }
 
     /** Everything received so far on the topic. */

@@ -30,7 +30,8 @@ public class StocklineTestResource implements QuarkusTestResourceLifecycleManage
     /** The configuration that points one service at the infrastructure, a database, and prefixed topics. */
     public static Map<String, String> serviceConfig(Infrastructure infrastructure, String database, String topicPrefix) {
         Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
+        // the broker's address and the tests' Kafka identity (the super user: topics and groups carry the prefix)
+        config.putAll(infrastructure.kafkaServiceConfig());
         config.put("quarkus.datasource.reactive.url", infrastructure.reactiveUrl(database));
         config.put("quarkus.datasource.jdbc.url", infrastructure.jdbcUrl(database));
         config.put("quarkus.datasource.username", infrastructure.pgUser());
