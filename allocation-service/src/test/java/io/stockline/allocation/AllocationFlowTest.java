@@ -303,6 +303,44 @@ class AllocationFlowTest {
         assertThat(reservationCalls(orderId)).hasSize(1);
     }
 
+    /**
+     * Found by the fault suite (deploy/local/e2e FaultSuiteIT): a backorder taken up again while inventory was away
+     * stayed PENDING for ever, as no order event would come for it again. The next sweep resumes the round.
+     */
+    @Test
+    void aBackorderTakenUpWhileInventoryFailsIsDecidedOnceInventoryAnswers() throws Exception {
+        String sku = newSku();
+        String orderId = newOrderId();
+        String scenario = "restock-failing-" + sku;
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku)).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(stock(sku, Map.of())));
+        placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 2));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).singleElement()
+                .satisfies(decision -> assertThat(decision.header("ce_type")).isEqualTo(BACKORDERED_TYPE)));
+
+        // Stock arrives, but the round that takes the backorder up finds inventory failing (its database away).
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku)).inScenario(scenario)
+                .whenScenarioStateIs("failing").willReturn(aResponse().withStatus(500)).willSetStateTo("back"));
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku)).inScenario(scenario)
+                .whenScenarioStateIs("back").willReturn(stock(sku, Map.of("WH1", new long[] {4, 1}))));
+        inventory.setScenarioState(scenario, "failing");
+        UUID reservationId = UUID.randomUUID();
+        stubReservation(orderId, "WH1", reservationId, reservationLine(1, sku, "WH1", 2));
+        stockChanged(sku, "WH1", 1, 4);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(allocation(orderId).get("status").asText())
+                .isEqualTo("ALLOCATED"));
+        assertThat(inventory.getAllServeEvents()).filteredOn(call -> call.getRequest().getUrl()
+                .equals("/api/v1/stock/" + sku) && call.getResponse().getStatus() == 500)
+                .as("the round that failed").isNotEmpty();
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).hasSize(2));
+        assertThat(decisions(orderId)).extracting(decision -> decision.header("ce_type"))
+                .as("backordered once, then decided once").containsExactly(BACKORDERED_TYPE, DECIDED_TYPE);
+        assertThat(JSON.readTree(decisions(orderId).get(1).value()).at("/shipments/0/reservationId").asText())
+                .isEqualTo(reservationId.toString());
+        assertThat(reservationCalls(orderId)).hasSize(1);
+    }
+
     @Test
     void whenInventoryKeepsRefusingTheOrderFailsAfterTheLastAttempt() throws Exception {
         String sku = newSku();

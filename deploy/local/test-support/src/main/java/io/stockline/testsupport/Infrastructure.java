@@ -133,10 +133,20 @@ public final class Infrastructure {
 
     /** Runs deploy/local/infra ({@code script}) with {@code args}, its output on this process's; fails unless it ends well. */
     public static void runInfra(Path script, int minutes, String... args) {
+        runInfra(script, minutes, Map.of(), args);
+    }
+
+    /**
+     * {@link #runInfra(Path, int, String...)} with more environment, such as {@code STOCKLINE_KAFKA_PORT} and
+     * {@code STOCKLINE_PG_PORT}, so a stop or start reaches the broker or database of those ports.
+     */
+    public static void runInfra(Path script, int minutes, Map<String, String> environment, String... args) {
         java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("bash", script.toString()));
         command.addAll(java.util.List.of(args));
         try {
-            Process process = new ProcessBuilder(command).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(minutes, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed");
             }
@@ -249,6 +259,10 @@ public final class Infrastructure {
         return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "SCRAM-SHA-512",
                 "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
                         + user + "\" password=\"" + password + "\";");
+    }
+
+    public int pgPort() {
+        return pgPort;
     }
 
     public String pgUser() {
