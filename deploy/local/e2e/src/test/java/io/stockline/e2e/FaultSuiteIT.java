@@ -120,7 +120,6 @@ class FaultSuiteIT {
         system.start("channel-connector-service", connector);
         system.start("allocation-service", Map.of(
                 "quarkus.rest-client.inventory.url", inventory.url(""),
-                "stockline.inventory.token", Tokens.mint("operator", "allocation-service"),
                 "stockline.allocation.backorder-retry-every", "2s",
                 "stockline.allocation.stalled-round-after", "5s"));
         system.start("alert-service", Map.of());
