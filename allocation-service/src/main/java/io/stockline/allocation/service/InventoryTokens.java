@@ -1,7 +1,5 @@
 package io.stockline.allocation.service;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,8 +15,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
 import io.stockline.allocation.config.InventoryConfig;
+import io.stockline.platform.security.PemKeys;
 import io.stockline.platform.security.Roles;
 
 /**
@@ -43,7 +41,7 @@ public class InventoryTokens {
 
     @Inject
     public InventoryTokens(InventoryConfig config) {
-        this(config.signingKeyLocation().filter(location -> !location.isBlank()).map(InventoryTokens::readKey),
+        this(config.signingKeyLocation().filter(location -> !location.isBlank()).map(location -> PemKeys.privateKey("stockline.inventory.signing-key-location", location)),
                 config.tokenLifetime(), Clock.systemUTC());
     }
 
@@ -87,14 +85,5 @@ public class InventoryTokens {
                 .groups(Set.of(Roles.ALLOCATOR)).issuedAt(now).expiresAt(expiresAt)
                 .jws().keyId(SUBJECT).sign(signingKey);
         return new Minted(token, expiresAt.minus(lifetime.dividedBy(5)));
-    }
-
-    private static PrivateKey readKey(String location) {
-        try {
-            return KeyUtils.decodePrivateKey(Files.readString(Path.of(location)));
-        } catch (Exception e) {
-            throw new IllegalStateException("stockline.inventory.signing-key-location " + location
-                    + " is not a readable PEM private key: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package io.stockline.platform.security;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +16,6 @@ import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.ParseException;
-import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * Verifies bearer tokens: those of a trusted service ({@link TrustedServices}, picked by the token's {@code kid}) with
@@ -38,12 +35,15 @@ public class ServiceTokenPrincipalFactory extends DefaultJWTCallerPrincipalFacto
 
     public ServiceTokenPrincipalFactory(TrustedServices services) {
         services.services().forEach((name, service) -> service.publicKeyLocation().filter(location -> !location.isBlank())
-                .ifPresent(location -> trusted.put(name, new Trusted(readKey(name, location), Set.copyOf(service.roles().orElse(Set.of())),
+                .ifPresent(location -> trusted.put(name, new Trusted(PemKeys.publicKey("stockline.auth.trusted-services." + name + ".public-key-location", location), Set.copyOf(service.roles().orElse(Set.of())),
                         service.maxLifetime().toSeconds()))));
     }
 
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
+        if (trusted.isEmpty()) { // trusting no service's key, it has no header to read
+            return super.parse(token, authContextInfo);
+        }
         String keyId = keyId(token);
         Trusted service = keyId == null ? null : trusted.get(keyId);
         if (service == null) {
@@ -70,15 +70,6 @@ public class ServiceTokenPrincipalFactory extends DefaultJWTCallerPrincipalFacto
             return JsonWebStructure.fromCompactSerialization(token).getKeyIdHeaderValue();
         } catch (JoseException e) {
             throw new ParseException("not a compact JWT", e);
-        }
-    }
-
-    private static PublicKey readKey(String service, String location) {
-        try {
-            return KeyUtils.decodePublicKey(Files.readString(Path.of(location)));
-        } catch (Exception e) {
-            throw new IllegalStateException("stockline.auth.trusted-services." + service + ".public-key-location "
-                    + location + " is not a readable PEM public key: " + e.getMessage(), e);
         }
     }
 }
