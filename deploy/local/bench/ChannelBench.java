@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -55,13 +56,27 @@ public class ChannelBench {
         System.exit(0);
     }
 
+    /**
+     * A Kafka client's settings: the address, and the credentials the environment holds as a Quarkus service reads
+     * them (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM, KAFKA_SASL_JAAS_CONFIG; the bench script sets the local
+     * broker's super user's, deploy/local/infra kafka-env).
+     */
+    static Properties clientConfig(String bootstrap) {
+        Properties config = new Properties();
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("KAFKA_SECURITY_") || name.startsWith("KAFKA_SASL_") || name.startsWith("KAFKA_SSL_")) {
+                config.put(name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        config.put("bootstrap.servers", bootstrap);
+        return config;
+    }
+
     static void floor(String bootstrap, String topic, String simulator, int samples) throws Exception {
-        Properties producerConfig = new Properties();
-        producerConfig.put("bootstrap.servers", bootstrap);
+        Properties producerConfig = clientConfig(bootstrap);
         producerConfig.put("acks", "all");
         producerConfig.put("linger.ms", "0");
-        Properties consumerConfig = new Properties();
-        consumerConfig.put("bootstrap.servers", bootstrap);
+        Properties consumerConfig = clientConfig(bootstrap);
         consumerConfig.put("group.id", "floor-" + UUID.randomUUID());
         consumerConfig.put("auto.offset.reset", "latest");
         long[] latencies = new long[samples];
@@ -118,8 +133,7 @@ public class ChannelBench {
      */
     static void stream(String bootstrap, String topic, String simulator, int rate, int changes, String skuPrefix,
             int skus, String location, long initial) throws Exception {
-        Properties producerConfig = new Properties();
-        producerConfig.put("bootstrap.servers", bootstrap);
+        Properties producerConfig = clientConfig(bootstrap);
         producerConfig.put("acks", "all");
         producerConfig.put("linger.ms", "0");
         producerConfig.put("enable.idempotence", "true");

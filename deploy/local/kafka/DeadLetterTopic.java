@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -28,7 +29,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * changes only what was not applied. What was replayed is remembered (consumer group
  * {@code stockline.dlq-replay.<dlq topic>}), so the next replay sends only what arrived since. Several services that
  * read one topic share its DLQ: a record they all gave up is sent back once.
- * Run by the JDK's source launcher: java -cp 'kafka-libs/*' DeadLetterTopic.java list|replay TOPIC BOOTSTRAP [--dry-run]
+ * Run by the JDK's source launcher: java -cp 'kafka-libs/*' DeadLetterTopic.java list|replay TOPIC BOOTSTRAP [--dry-run],
+ * its credentials in the environment as a Quarkus service reads them (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM,
+ * KAFKA_SASL_JAAS_CONFIG: deploy/local/dlq sets the local broker's super user's).
  */
 public class DeadLetterTopic {
 
@@ -63,9 +66,20 @@ public class DeadLetterTopic {
         }
     }
 
-    private static KafkaConsumer<String, String> consumer(String bootstrap, String dlq) {
+    /** The client's security settings from the environment: KAFKA_SASL_JAAS_CONFIG is sasl.jaas.config, and so on. */
+    static Properties clientConfig(String bootstrap) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("KAFKA_SECURITY_") || name.startsWith("KAFKA_SASL_") || name.startsWith("KAFKA_SSL_")) {
+                config.put(name.substring("KAFKA_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+            }
+        });
+        config.put("bootstrap.servers", bootstrap);
+        return config;
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrap, String dlq) {
+        Properties config = clientConfig(bootstrap);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "stockline.dlq-replay." + dlq);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
@@ -104,8 +118,7 @@ public class DeadLetterTopic {
     private static void replay(KafkaConsumer<String, String> consumer, String bootstrap, String dlq,
             List<ConsumerRecord<String, String>> records, Map<TopicPartition, OffsetAndMetadata> replayed,
             Map<TopicPartition, Long> end, boolean dryRun) throws Exception {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties config = clientConfig(bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -50,6 +50,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import io.stockline.alert.service.DeliveryService;
+import io.stockline.alert.service.SubscriptionService;
 import io.stockline.platform.webhook.WebhookSignature.Verdict;
 import io.stockline.platform.webhook.WebhookSignature;
 import io.stockline.testsupport.Infrastructure;
@@ -79,6 +80,9 @@ class DeliveryTest {
 
     @Inject
     DeliveryService deliveryService;
+
+    @Inject
+    SubscriptionService subscriptionService;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -357,6 +361,56 @@ class DeliveryTest {
                 d -> d.getList("$").size() == 1 && "FAILED".equals(d.getString("[0].status")));
         assertThat(failed.getString("[0].lastError")).startsWith("refused: 127.0.0.1 resolves to a loopback address");
         assertThat(peer.findAll(postRequestedFor(urlEqualTo(path)))).as("no connection was made").isEmpty();
+    }
+
+    @Test
+    void targetsAndSecretsAreSealedAtRestAndWhatWasStoredInClearIsSealedAgain() throws Throwable {
+        String sku = newSku();
+        String path = "/hooks/" + UUID.randomUUID();
+        String secret = "at-rest-" + UUID.randomUUID();
+        peer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        String sealed = subscribe(Map.of("name", "sealed", "channel", "WEBHOOK", "target", peer.baseUrl() + path,
+                "secret", secret, "sku", sku, "kinds", List.of("OUT_OF_STOCK")));
+        String legacy = subscribe(Map.of("name", "from before sealing", "channel", "WEBHOOK",
+                "target", peer.baseUrl() + path, "secret", "other", "sku", sku, "kinds", List.of("OUT_OF_STOCK")));
+
+        // A dump of the table holds neither the URL nor the secret
+        assertThat(stored(sealed)).allSatisfy(value -> assertThat(value).startsWith("v1:").doesNotContain(path)
+                .doesNotContain(secret));
+        // As a row stored before sealing: in clear; the start-up pass seals it, and it reads as before
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement update = db.prepareStatement(
+                        "UPDATE subscription SET target = ?, secret = ? WHERE id = ?")) {
+            update.setString(1, peer.baseUrl() + path);
+            update.setString(2, secret);
+            update.setObject(3, UUID.fromString(legacy));
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(VertxContextSupport.subscribeAndAwait(subscriptionService::resealStored)).isGreaterThanOrEqualTo(1);
+        assertThat(stored(legacy)).allSatisfy(value -> assertThat(value).startsWith("v1:").doesNotContain(secret));
+        as("viewer").get("/api/v1/subscriptions/" + legacy).then().statusCode(200)
+                .body("target", equalTo(peer.baseUrl() + path)).body("secretSet", equalTo(true));
+
+        stock(sku, 1, 0);
+
+        // Both deliver, signed with their secret as it was given
+        await().atMost(TIMEOUT).until(() -> delivered(sealed) == 1 && delivered(legacy) == 1);
+        List<LoggedRequest> requests = peer.findAll(postRequestedFor(urlEqualTo(path)));
+        assertThat(requests).hasSize(2).allSatisfy(request -> assertThat(WebhookSignature.verify(secret,
+                request.getHeader(WebhookSignature.HEADER), request.getBodyAsString(), request.getLoggedDate().toInstant()))
+                .isEqualTo(Verdict.VALID));
+    }
+
+    /** The subscription's target and secret as the table holds them. */
+    private List<String> stored(String subscription) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement select = db.prepareStatement("SELECT target, secret FROM subscription WHERE id = ?")) {
+            select.setObject(1, UUID.fromString(subscription));
+            try (var row = select.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return List.of(row.getString(1), row.getString(2));
+            }
+        }
     }
 
     // --- helpers

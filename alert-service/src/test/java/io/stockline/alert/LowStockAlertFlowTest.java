@@ -203,6 +203,23 @@ class LowStockAlertFlowTest {
     }
 
     @Test
+    void aVersionFarPastTheKnownOneIsRefusedAndTheNextRealChangeStillCounts() {
+        String sku = newSku();
+        String dlq = stockChangedTopic + ".dlq";
+        AlertTestSupport.skuRule("LOW_STOCK", sku, 5L, 0);
+
+        stockChanged(sku, "WH1", 1, 10);
+        stockChanged(sku, "WH1", 5_000_000, 20); // forged: would make every real change after it look stale
+        stockChanged(sku, "WH1", 2, 3); // the next real movement: crosses the reorder point
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(dlq))
+                .filteredOn(dead -> sku.equals(dead.key())).singleElement()
+                .satisfies(dead -> assertThat(dead.header("dead-letter-reason"))
+                        .contains("version 5000000 of " + sku + " at WH1 is more than 1000000 past the known 1")));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(lowStock(sku)).containsExactly("opened 3"));
+    }
+
+    @Test
     void aReadableEventMeetingADatabaseFaultIsRetriedUntilAppliedAndNeverDeadLettered() throws Exception {
         String sku = newSku();
         String dlq = stockChangedTopic + ".dlq";

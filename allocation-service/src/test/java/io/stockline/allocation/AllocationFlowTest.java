@@ -303,6 +303,44 @@ class AllocationFlowTest {
         assertThat(reservationCalls(orderId)).hasSize(1);
     }
 
+    /**
+     * Found by the fault suite (deploy/local/e2e FaultSuiteIT): a backorder taken up again while inventory was away
+     * stayed PENDING for ever, as no order event would come for it again. The next sweep resumes the round.
+     */
+    @Test
+    void aBackorderTakenUpWhileInventoryFailsIsDecidedOnceInventoryAnswers() throws Exception {
+        String sku = newSku();
+        String orderId = newOrderId();
+        String scenario = "restock-failing-" + sku;
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku)).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(stock(sku, Map.of())));
+        placeOrder(orderId, UUID.randomUUID().toString(), orderLine(1, sku, 2));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).singleElement()
+                .satisfies(decision -> assertThat(decision.header("ce_type")).isEqualTo(BACKORDERED_TYPE)));
+
+        // Stock arrives, but the round that takes the backorder up finds inventory failing (its database away).
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku)).inScenario(scenario)
+                .whenScenarioStateIs("failing").willReturn(aResponse().withStatus(500)).willSetStateTo("back"));
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku)).inScenario(scenario)
+                .whenScenarioStateIs("back").willReturn(stock(sku, Map.of("WH1", new long[] {4, 1}))));
+        inventory.setScenarioState(scenario, "failing");
+        UUID reservationId = UUID.randomUUID();
+        stubReservation(orderId, "WH1", reservationId, reservationLine(1, sku, "WH1", 2));
+        stockChanged(sku, "WH1", 1, 4);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(allocation(orderId).get("status").asText())
+                .isEqualTo("ALLOCATED"));
+        assertThat(inventory.getAllServeEvents()).filteredOn(call -> call.getRequest().getUrl()
+                .equals("/api/v1/stock/" + sku) && call.getResponse().getStatus() == 500)
+                .as("the round that failed").isNotEmpty();
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(orderId)).hasSize(2));
+        assertThat(decisions(orderId)).extracting(decision -> decision.header("ce_type"))
+                .as("backordered once, then decided once").containsExactly(BACKORDERED_TYPE, DECIDED_TYPE);
+        assertThat(JSON.readTree(decisions(orderId).get(1).value()).at("/shipments/0/reservationId").asText())
+                .isEqualTo(reservationId.toString());
+        assertThat(reservationCalls(orderId)).hasSize(1);
+    }
+
     @Test
     void whenInventoryKeepsRefusingTheOrderFailsAfterTheLastAttempt() throws Exception {
         String sku = newSku();
@@ -445,6 +483,23 @@ class AllocationFlowTest {
         await().atMost(TIMEOUT).until(() -> "7".equals(query(
                 "SELECT available FROM availability WHERE sku = ? AND location = 'WH1'", sku)));
         assertThat(kafka.on(stockChangedTopic + ".dlq")).noneMatch(dead -> sku.equals(dead.key()));
+    }
+
+    @Test
+    void aVersionFarPastTheKnownOneIsRefusedAndTheNextRealChangeStillApplies() throws Exception {
+        String sku = newSku();
+        stockChanged(sku, "WH1", 1, 10);
+        awaitAvailability(1, sku);
+
+        stockChanged(sku, "WH1", 5_000_000, 999); // forged: would make every real change after it look stale
+        stockChanged(sku, "WH1", 2, 4);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(stockChangedTopic + ".dlq"))
+                .filteredOn(dead -> sku.equals(dead.key())).singleElement()
+                .satisfies(dead -> assertThat(dead.header("dead-letter-reason"))
+                        .contains("version 5000000 of " + sku + " at WH1 is more than 1000000 past the known 1")));
+        await().atMost(TIMEOUT).until(() -> "4 2".equals(query(
+                "SELECT available || ' ' || version FROM availability WHERE sku = ? AND location = 'WH1'", sku)));
     }
 
     @Test

@@ -56,15 +56,12 @@ class AllocationRaceIT {
         kafka = new KafkaProbe(infrastructure.kafkaBootstrapServers())
                 .watch(List.of(topic("allocations"), topic("inventory.stock-changed")));
         inventory = ServiceProcess.start("inventory-service", config("inventory", Map.of()));
-        // Two instances of one service share its database and its consumer group. One signs its own short-lived
-        // tokens for inventory, the other sends a static one: inventory accepts both.
+        // Two instances of one service share its database and its consumer group, and each signs its own short-lived
+        // tokens for inventory with allocation's key (test-support's service configuration names it).
         Map<String, String> allocation = config("allocation", Map.of(
-                "quarkus.rest-client.inventory.url", inventory.url(""),
-                "stockline.inventory.token", Tokens.mint("operator", "allocation-service")));
+                "quarkus.rest-client.inventory.url", inventory.url("")));
         allocationDatabase = databases.get(databases.size() - 1);
-        Map<String, String> signing = new LinkedHashMap<>(allocation);
-        signing.put("stockline.inventory.signing-key-location", Tokens.privateKeyFile().toString());
-        allocators.add(ServiceProcess.start("allocation-service", signing));
+        allocators.add(ServiceProcess.start("allocation-service", allocation));
         allocators.add(ServiceProcess.start("allocation-service", allocation));
     }
 

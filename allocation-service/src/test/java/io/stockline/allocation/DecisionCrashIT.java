@@ -34,7 +34,6 @@ import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.ServiceProcess;
 import io.stockline.testsupport.StocklineTestResource;
-import io.stockline.testsupport.Tokens;
 
 /**
  * The issue's "done when": allocation-service (its built jar, as a process) is killed with SIGKILL after it has
@@ -87,7 +86,6 @@ class DecisionCrashIT {
         Map<String, String> config = new LinkedHashMap<>(
                 StocklineTestResource.serviceConfig(infrastructure, database, topicPrefix));
         config.put("quarkus.rest-client.inventory.url", inventory.baseUrl());
-        config.put("stockline.inventory.token", Tokens.mint("operator", "allocation-service"));
         config.put("stockline.outbox.relay-enabled", "false");
         ServiceProcess deciding = start(config);
 

@@ -72,8 +72,7 @@ class ChannelBurstBench {
         Map<String, Long> last = new HashMap<>();
         Random random = new Random(42);
         long start = System.nanoTime();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.get().kafkaBootstrapServers());
+        Properties props = Infrastructure.get().kafkaClientProperties();
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");

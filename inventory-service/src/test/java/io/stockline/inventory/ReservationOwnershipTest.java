@@ -62,6 +62,39 @@ class ReservationOwnershipTest {
     }
 
     @Test
+    void allocationsOwnTokensReserveAndFinishTheirReservationsAndDoNothingElse() {
+        String allocation = "Bearer " + Tokens.allocationService(java.util.Set.of("allocator"), java.time.Duration.ofMinutes(5));
+        String sku = item();
+        String loc = location();
+        moved("RECEIPT", sku, loc, 10);
+
+        String id = reserve(allocation, key(), List.of(line(1, sku, loc, 3))).then().statusCode(201)
+                .extract().jsonPath().getString("id");
+        as(allocation).get("/api/v1/stock/" + sku).then().statusCode(200).body("totals.committed", equalTo(3));
+        assertProblem(finish(ALICE, id, "commit"), 403, "id");
+        finish(allocation, id, "commit").then().statusCode(200).body("status", equalTo("COMMITTED"));
+        String alices = reserve(ALICE, key(), List.of(line(1, sku, loc, 1))).then().statusCode(201)
+                .extract().jsonPath().getString("id");
+        assertProblem(finish(allocation, alices, "release"), 403, "id");
+
+        // the allocator role opens nothing else: no movement, no catalog, no reading beyond stock
+        Level before = at(sku, loc);
+        assertThat(before.available()).isEqualTo(6);
+        as(allocation).contentType(ContentType.JSON).header("Idempotency-Key", key())
+                .body(Map.of("type", "RECEIPT", "sku", sku, "location", loc, "quantity", 5))
+                .post("/api/v1/movements").then().statusCode(403);
+        as(allocation).get("/api/v1/items/" + sku).then().statusCode(403);
+        as(allocation).get("/api/v1/locations").then().statusCode(403);
+        assertThat(at(sku, loc)).isEqualTo(before);
+
+        // allocation's key vouches for nothing more than it was trusted with
+        as("Bearer " + Tokens.allocationService(java.util.Set.of("allocator", "admin"), java.time.Duration.ofMinutes(5)))
+                .get("/api/v1/stock/" + sku).then().statusCode(401);
+        as("Bearer " + Tokens.allocationService(java.util.Set.of("allocator"), java.time.Duration.ofHours(1)))
+                .get("/api/v1/stock/" + sku).then().statusCode(401);
+    }
+
+    @Test
     void anOperatorCannotReleaseOrCommitAnotherCallersReservation() {
         String sku = item();
         String loc = location();

@@ -12,10 +12,17 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.Delivery;
 import io.stockline.alert.domain.Subscription;
+import io.stockline.platform.secrets.SecretBox;
 import io.stockline.platform.sql.Rows;
 
 @ApplicationScoped
 public class DeliveryRepository {
+
+    private final SecretBox box;
+
+    public DeliveryRepository(SecretBox box) {
+        this.box = box;
+    }
 
     /** A delivery claimed for one attempt, with where it goes. The secret stays in this process. */
     public record Claimed(Delivery delivery, String target, String secret) {
@@ -56,8 +63,12 @@ public class DeliveryRepository {
                 RETURNING""" + " " + COLUMNS + ", s.target, s.secret", Object[].class)
                 .setParameter("now", now).setParameter("limit", limit).setParameter("leaseUntil", leaseUntil)
                 .getResultList())
-                .map(rows -> rows.stream().map(row -> new Claimed(delivery(row), (String) row[13], (String) row[14]))
-                        .toList());
+                .map(rows -> rows.stream().map(row -> {
+                    Delivery delivery = delivery(row);
+                    UUID subscription = delivery.subscriptionId();
+                    return new Claimed(delivery, box.open((String) row[13], SubscriptionRepository.targetContext(subscription)),
+                            box.open((String) row[14], SubscriptionRepository.secretContext(subscription)));
+                }).toList());
     }
 
     public Uni<Void> delivered(UUID id, int attempt) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.StockChanged;
+import io.stockline.platform.events.StockNumbers;
 import io.stockline.platform.sql.Rows;
 
 /** The last figures per (SKU, location) and their lots. */
@@ -21,8 +22,11 @@ public class StockStateRepository {
     public record StockSubject(String sku, String location) {
     }
 
-    /** Takes the row for this (SKU, location) under lock; null when the event is not newer than what was seen. */
-    public Uni<Previous> lockIfNewer(StockChanged event) {
+    /**
+     * Takes the row for this (SKU, location) under lock; null when the event is not newer than what was seen. An event
+     * more than {@code maxVersionJump} past the stored version is refused as poison (its transaction rolls back).
+     */
+    public Uni<Previous> lockIfNewer(StockChanged event, long maxVersionJump) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 INSERT INTO stock_state (sku, location, available, version) VALUES (:sku, :location, :available, 0)
                 ON CONFLICT (sku, location) DO UPDATE SET updated_at = now()
@@ -35,6 +39,8 @@ public class StockStateRepository {
                     if (version >= event.version()) {
                         return null;
                     }
+                    StockNumbers.requireNoLeap(event.sku(), event.location(), event.version(), version == 0 ? null : version,
+                            maxVersionJump);
                     return new Previous(version == 0 ? null : ((Number) row[1]).longValue());
                 });
     }

@@ -16,10 +16,33 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Subscription;
 import io.stockline.alert.domain.SubscriptionFilter;
+import io.stockline.platform.secrets.SecretBox;
 import io.stockline.platform.sql.Rows;
 
+/**
+ * Subscriptions. A target (a webhook or chat URL can carry a credential, an address is personal) and a secret are
+ * stored sealed ({@link SecretBox}, bound to the subscription's id), and opened as they are read.
+ */
 @ApplicationScoped
 public class SubscriptionRepository {
+
+    /** A stored target and secret as they are in the table (sealed, or from before sealing). */
+    public record Stored(UUID id, String target, String secret) {
+    }
+
+    private final SecretBox box;
+
+    public SubscriptionRepository(SecretBox box) {
+        this.box = box;
+    }
+
+    public static String targetContext(UUID id) {
+        return "subscription.target/" + id;
+    }
+
+    public static String secretContext(UUID id) {
+        return "subscription.secret/" + id;
+    }
 
     private static final String COLUMNS = """
             id, name, channel, target, secret, kinds, sku, location, digest, digest_time, next_digest_at,
@@ -34,14 +57,15 @@ public class SubscriptionRepository {
                         CAST(:nextDigestAt AS timestamptz), :enabled)
                 RETURNING""" + " " + COLUMNS, Object[].class)
                 .setParameter("id", s.id()).setParameter("name", s.name()).setParameter("channel", s.channel().name())
-                .setParameter("target", s.target()).setParameter("secret", s.secret())
+                .setParameter("target", box.seal(s.target(), targetContext(s.id())))
+                .setParameter("secret", box.seal(s.secret(), secretContext(s.id())))
                 .setParameter("kinds", kinds(s.filter().kinds())).setParameter("sku", s.filter().sku())
                 .setParameter("location", s.filter().location()).setParameter("digest", s.digest())
                 .setParameter("digestTime", s.digestTime() == null ? null : s.digestTime().toString())
                 .setParameter("nextDigestAt", s.nextDigestAt())
                 .setParameter("enabled", s.enabled())
                 .getSingleResult())
-                .map(SubscriptionRepository::subscription);
+                .map(this::subscription);
     }
 
     /** Replaces everything but the id and, when secret is null, the secret. Null when there is no such subscription. */
@@ -53,7 +77,8 @@ public class SubscriptionRepository {
                        next_digest_at = CAST(:nextDigestAt AS timestamptz), enabled = :enabled
                 WHERE id = :id RETURNING""" + " " + COLUMNS, Object[].class)
                 .setParameter("id", s.id()).setParameter("name", s.name()).setParameter("channel", s.channel().name())
-                .setParameter("target", s.target()).setParameter("secret", s.secret())
+                .setParameter("target", box.seal(s.target(), targetContext(s.id())))
+                .setParameter("secret", box.seal(s.secret(), secretContext(s.id())))
                 .setParameter("kinds", kinds(s.filter().kinds())).setParameter("sku", s.filter().sku())
                 .setParameter("location", s.filter().location()).setParameter("digest", s.digest())
                 .setParameter("digestTime", s.digestTime() == null ? null : s.digestTime().toString())
@@ -79,14 +104,14 @@ public class SubscriptionRepository {
     public Uni<List<Subscription>> all() {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
                 "SELECT " + COLUMNS + " FROM subscription ORDER BY created_at, id", Object[].class).getResultList())
-                .map(rows -> rows.stream().map(SubscriptionRepository::subscription).toList());
+                .map(rows -> rows.stream().map(this::subscription).toList());
     }
 
     /** Enabled subscriptions that hear about each alert as it happens (not by digest). */
     public Uni<List<Subscription>> immediate() {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
                 "SELECT " + COLUMNS + " FROM subscription WHERE enabled AND NOT digest", Object[].class).getResultList())
-                .map(rows -> rows.stream().map(SubscriptionRepository::subscription).toList());
+                .map(rows -> rows.stream().map(this::subscription).toList());
     }
 
     /** Enabled digest subscriptions whose digest is due. */
@@ -116,15 +141,36 @@ public class SubscriptionRepository {
         return kinds.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
-    static Subscription subscription(Object[] row) {
+    /** Every stored target and secret, locked until the transaction ends. */
+    public Uni<List<Stored>> lockStored() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "SELECT id, target, secret FROM subscription ORDER BY id FOR UPDATE", Object[].class).getResultList())
+                .map(rows -> rows.stream().map(row -> new Stored(Rows.uuid(row[0]), (String) row[1], (String) row[2]))
+                        .toList());
+    }
+
+    /** Seals a subscription's target and secret with the current key. */
+    public Uni<Void> reseal(Stored stored) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "UPDATE subscription SET target = :target, secret = CAST(:secret AS text) WHERE id = :id")
+                .setParameter("id", stored.id())
+                .setParameter("target", box.seal(box.open(stored.target(), targetContext(stored.id())), targetContext(stored.id())))
+                .setParameter("secret", box.seal(box.open(stored.secret(), secretContext(stored.id())), secretContext(stored.id())))
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    Subscription subscription(Object[] row) {
         String kindList = (String) row[5];
         Set<AlertKind> kinds = EnumSet.noneOf(AlertKind.class);
         if (kindList != null && !kindList.isBlank()) {
             Arrays.stream(kindList.split(",")).map(AlertKind::valueOf).forEach(kinds::add);
         }
         String digestTime = (String) row[9];
-        return new Subscription(Rows.uuid(row[0]), (String) row[1], Subscription.Channel.valueOf((String) row[2]),
-                (String) row[3], (String) row[4], new SubscriptionFilter(kinds, Rows.text(row[6]), Rows.text(row[7])),
+        UUID id = Rows.uuid(row[0]);
+        return new Subscription(id, (String) row[1], Subscription.Channel.valueOf((String) row[2]),
+                box.open((String) row[3], targetContext(id)), box.open((String) row[4], secretContext(id)),
+                new SubscriptionFilter(kinds, Rows.text(row[6]), Rows.text(row[7])),
                 Boolean.TRUE.equals(row[8]), digestTime == null ? null : LocalTime.parse(digestTime),
                 Rows.time(row[10]), Rows.time(row[11]), Boolean.TRUE.equals(row[12]), Rows.time(row[13]));
     }

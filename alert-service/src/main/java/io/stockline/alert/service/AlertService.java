@@ -34,6 +34,7 @@ import io.stockline.alert.repository.ChannelStateRepository;
 import io.stockline.alert.repository.ReorderPointRepository;
 import io.stockline.alert.repository.RuleRepository;
 import io.stockline.alert.repository.StockStateRepository;
+import io.stockline.platform.events.EventLimits;
 import io.stockline.platform.events.ProcessedEvents;
 import io.stockline.platform.sql.AdvisoryLocks;
 
@@ -57,6 +58,7 @@ public class AlertService {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final AdvisoryLocks locks;
+    private final long maxVersionJump;
 
     /** The (SKU, location) lock both a stock change and a reorder point take first (see {@link #subject}). */
     private static final int STOCK_SUBJECT = 301;
@@ -64,7 +66,8 @@ public class AlertService {
     public AlertService(StockStateRepository stock, AlertStateRepository states, AlertRepository alerts,
             ChannelStateRepository channels, RuleRepository rules, ReorderPointRepository reorderPoints,
             ProcessedEvents processed, AlertPublication publication, AlertConfig config, Clock clock,
-            MeterRegistry metrics, AdvisoryLocks locks) {
+            MeterRegistry metrics, AdvisoryLocks locks, EventLimits limits) {
+        this.maxVersionJump = limits.maxVersionJump();
         this.metrics = metrics;
         this.locks = locks;
         this.stock = stock;
@@ -146,7 +149,7 @@ public class AlertService {
     @WithTransaction
     public Uni<Void> onStockChanged(StockChanged event) {
         return subject(event.sku(), event.location()).chain(() -> processed.markProcessed(event.eventId()))
-                .chain(fresh -> fresh ? stock.lockIfNewer(event) : Uni.createFrom().nullItem())
+                .chain(fresh -> fresh ? stock.lockIfNewer(event, maxVersionJump) : Uni.createFrom().nullItem())
                 .chain(previous -> {
                     if (previous == null) {
                         Log.debugf("stock-changed %s for %s@%s: duplicate or stale, dropped", event.eventId(),

@@ -26,6 +26,7 @@ import io.stockline.alert.domain.SubscriptionFilter;
 import io.stockline.alert.repository.SubscriptionRepository;
 import io.stockline.platform.outbound.OutboundGuard;
 import io.stockline.platform.problem.RuleViolation;
+import io.stockline.platform.secrets.SecretBox;
 
 /** Subscriptions: who hears about which alerts, and how. */
 @ApplicationScoped
@@ -44,8 +45,10 @@ public class SubscriptionService {
     private final SubscriptionRepository subscriptions;
     private final Clock clock;
     private final OutboundGuard guard;
+    private final SecretBox box;
 
-    public SubscriptionService(SubscriptionRepository subscriptions, Clock clock, OutboundGuard guard) {
+    public SubscriptionService(SubscriptionRepository subscriptions, Clock clock, OutboundGuard guard, SecretBox box) {
+        this.box = box;
         this.subscriptions = subscriptions;
         this.clock = clock;
         this.guard = guard;
@@ -101,6 +104,23 @@ public class SubscriptionService {
                         throw RuleViolation.invalid("secret", "a webhook needs a secret to sign its messages with");
                     }
                 });
+    }
+
+    /**
+     * Seals with the current key every stored target and secret that is not: stored before sealing existed, or
+     * before a key rotation. Returns how many subscriptions it sealed again.
+     */
+    @WithTransaction
+    public Uni<Integer> resealStored() {
+        return subscriptions.lockStored().chain(stored -> {
+            List<SubscriptionRepository.Stored> stale = stored.stream().filter(row -> !box.isSealedWithCurrentKey(row.target())
+                    || !box.isSealedWithCurrentKey(row.secret())).toList();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (SubscriptionRepository.Stored row : stale) {
+                chain = chain.chain(() -> subscriptions.reseal(row));
+            }
+            return chain.replaceWith(stale.size());
+        });
     }
 
     @WithTransaction

@@ -19,4 +19,11 @@ public interface AllocationConfig {
     /** How often backorders whose SKUs gained stock are planned again (the scheduler reads it, as "30s"). */
     @WithDefault("30s")
     String backorderRetryEvery();
+
+    /**
+     * How long a backorder taken up again may sit PENDING, its round unfinished (inventory away, the instance
+     * killed), before the sweep resumes it.
+     */
+    @WithDefault("PT1M")
+    Duration stalledRoundAfter();
 }

@@ -6,20 +6,17 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** {@code stockline.inventory.*}: how this service proves itself to inventory-service (as an operator). */
+/** {@code stockline.inventory.*}: how this service proves itself to inventory-service (role allocator). */
 @ConfigMapping(prefix = "stockline.inventory")
 public interface InventoryConfig {
 
     /**
-     * A PEM private key inventory's token key verifies: this service then signs its own short-lived tokens and
-     * needs no long-lived secret token.
+     * The PEM private key this service signs its own short-lived tokens for inventory with; inventory trusts its
+     * public half ({@code stockline.auth.trusted-services.allocation-service}) for the allocator role alone.
      */
     Optional<String> signingKeyLocation();
 
     /** How long a token this service signs lasts; it is renewed before it runs out. */
     @WithDefault("PT5M")
     Duration tokenLifetime();
-
-    /** A static operator token, used when no signing key is set (inventory refuses it once a day old). */
-    Optional<String> token();
 }

@@ -28,7 +28,8 @@ public class AllocationRepository {
     }
 
     public record AllocationRow(String orderId, AllocationStatus status, String channel, int attempt, String orderPayload,
-            String plan, String reason, String unfilled, OffsetDateTime updatedAt, int roundStart) {
+            String plan, String reason, String unfilled, OffsetDateTime updatedAt, int roundStart,
+            boolean backorderRound) {
     }
 
     public record ShipmentRow(String location, UUID reservationId, ShipmentStatus status, String lines) {
@@ -36,14 +37,15 @@ public class AllocationRepository {
 
     public Uni<AllocationRow> find(String orderId) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT order_id, status, channel, attempt, order_payload, plan, reason, unfilled, updated_at, round_start
+                SELECT order_id, status, channel, attempt, order_payload, plan, reason, unfilled, updated_at, round_start,
+                    backorder_round
                 FROM allocation WHERE order_id = :orderId""", Object[].class)
                 .setParameter("orderId", orderId)
                 .getResultList())
                 .map(rows -> rows.stream().findFirst().map(row -> new AllocationRow(Rows.text(row[0]),
                         AllocationStatus.valueOf(Rows.text(row[1])), Rows.text(row[2]), Rows.intOrNull(row[3]),
                         Rows.text(row[4]), Rows.text(row[5]), Rows.text(row[6]), Rows.text(row[7]),
-                        Rows.time(row[8]), Rows.intOrNull(row[9])))
+                        Rows.time(row[8]), Rows.intOrNull(row[9]), Rows.bool(row[10])))
                         .orElse(null));
     }
 
@@ -93,11 +95,26 @@ public class AllocationRepository {
                 .getResultList());
     }
 
+    /**
+     * Backorders taken up again whose round was left unfinished (inventory unwell, or the instance died) at least
+     * {@code stalledFor} ago, oldest first.
+     */
+    public Uni<List<String>> stalledBackorderRounds(java.time.Duration stalledFor, int limit) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT order_id FROM allocation
+                WHERE status = 'PENDING' AND backorder_round
+                  AND updated_at < now() - make_interval(secs => :seconds)
+                ORDER BY updated_at LIMIT :limit""", String.class)
+                .setParameter("seconds", stalledFor.toMillis() / 1000.0)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+
     /** A backorder taken up again: PENDING without a plan, its new round starting at its current attempt. */
     public Uni<Boolean> reopen(String orderId, int attempt) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 UPDATE allocation SET status = 'PENDING', plan = NULL, reason = NULL, round_start = attempt,
-                    updated_at = now(), decided_by = :instance
+                    backorder_round = true, updated_at = now(), decided_by = :instance
                 WHERE order_id = :orderId AND status = 'BACKORDERED' AND attempt = :attempt""")
                 .setParameter("orderId", orderId).setParameter("attempt", attempt)
                 .setParameter("instance", INSTANCE)

@@ -169,12 +169,30 @@ public class OrderAllocationSaga {
      * still short stays backordered, silently.
      */
     public Uni<Void> retryBackorders(int limit) {
-        return steps.backordersWithNewStock(limit)
+        return resumeStalledRounds(limit).chain(() -> steps.backordersWithNewStock(limit))
                 .onItem().transformToMulti(orderIds -> Multi.createFrom().iterable(orderIds))
                 .onItem().transformToUniAndConcatenate(orderId -> steps.reopen(orderId)
                         .chain(pending -> pending == null ? Uni.createFrom().voidItem() : reserve(null, pending))
                         .onFailure().recoverWithItem(failure -> {
                             Log.warnf("backorder %s not taken up again: %s", orderId, failure.toString());
+                            return null;
+                        }))
+                .collect().last().replaceWithVoid();
+    }
+
+    /**
+     * Finishes the rounds of backorders taken up again that a failure left PENDING (inventory answered 5xx or not at
+     * all, or the instance was killed mid-round): no order event will come for them, so the sweep resumes each where
+     * it was left (the same attempt's keys hold the same stock; a row decided meanwhile is left as it is).
+     */
+    private Uni<Void> resumeStalledRounds(int limit) {
+        return steps.stalledBackorderRounds(config.stalledRoundAfter(), limit)
+                .onItem().transformToMulti(orderIds -> Multi.createFrom().iterable(orderIds))
+                .onItem().transformToUniAndConcatenate(orderId -> steps.stalledRound(orderId)
+                        .chain(pending -> pending == null ? Uni.createFrom().voidItem() : reserve(null, pending))
+                        .onFailure().recoverWithItem(failure -> {
+                            Log.warnf("backorder %s: its round stays unfinished for now: %s", orderId,
+                                    failure.toString());
                             return null;
                         }))
                 .collect().last().replaceWithVoid();

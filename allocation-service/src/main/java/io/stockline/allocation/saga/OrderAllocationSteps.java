@@ -7,6 +7,7 @@ import static io.stockline.allocation.domain.AllocationStatus.FAILED;
 import static io.stockline.allocation.domain.AllocationStatus.PENDING;
 import static io.stockline.allocation.domain.AllocationStatus.SHIPPED;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -125,7 +126,8 @@ public class OrderAllocationSteps {
     /** The stored plan of a PENDING row, to resume it. */
     public Pending pending(AllocationRow row) {
         return new Pending(read(row.orderPayload(), OrderPlaced.class), row.attempt(),
-                row.plan() == null ? null : read(row.plan(), PendingPlan.class), row.roundStart(), false);
+                row.plan() == null ? null : read(row.plan(), PendingPlan.class), row.roundStart(),
+                row.backorderRound());
     }
 
     /** Every shipment is held: the order is allocated (and what could not be planned backordered). */
@@ -202,6 +204,18 @@ public class OrderAllocationSteps {
     @WithSession
     public Uni<List<String>> backordersWithNewStock(int limit) {
         return allocations.backordersWithNewStock(limit);
+    }
+
+    @WithSession
+    public Uni<List<String>> stalledBackorderRounds(Duration stalledFor, int limit) {
+        return allocations.stalledBackorderRounds(stalledFor, limit);
+    }
+
+    /** The round of a backorder taken up again, where it was left (null when it has been decided meanwhile). */
+    @WithSession
+    public Uni<Pending> stalledRound(String orderId) {
+        return allocations.find(orderId).map(row -> row != null && row.status() == PENDING && row.backorderRound()
+                ? pending(row) : null);
     }
 
     /** Takes a backorder up again (null when it is no longer one): planned anew from fresh figures. */

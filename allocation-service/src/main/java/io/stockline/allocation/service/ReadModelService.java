@@ -11,7 +11,9 @@ import io.stockline.allocation.domain.FulfilmentLocation;
 import io.stockline.allocation.domain.StockChanged;
 import io.stockline.allocation.repository.AvailabilityRepository;
 import io.stockline.allocation.repository.LocationRepository;
+import io.stockline.platform.events.EventLimits;
 import io.stockline.platform.events.ProcessedEvents;
+import io.stockline.platform.events.StockNumbers;
 
 /** Keeps the read models of availability and locations; each event applies once, stale versions are dropped. */
 @ApplicationScoped
@@ -20,18 +22,27 @@ public class ReadModelService {
     private final ProcessedEvents processed;
     private final AvailabilityRepository availability;
     private final LocationRepository locations;
+    private final long maxVersionJump;
 
     public ReadModelService(ProcessedEvents processed, AvailabilityRepository availability,
-            LocationRepository locations) {
+            LocationRepository locations, EventLimits limits) {
+        this.maxVersionJump = limits.maxVersionJump();
         this.processed = processed;
         this.availability = availability;
         this.locations = locations;
     }
 
+    /**
+     * Applies the event once; one whose version leaps far past the stored one is refused as poison (the transaction,
+     * its processed mark included, rolls back), else it would make every real change after it look stale.
+     */
     @WithTransaction
     public Uni<Void> onStockChanged(UUID eventId, StockChanged event) {
         return processed.markProcessed(eventId).chain(fresh -> fresh
-                ? availability.apply(event.sku(), event.location(), event.available(), event.version())
+                ? availability.apply(event.sku(), event.location(), event.available(), event.version(), maxVersionJump)
+                        .invoke(known -> StockNumbers.requireNoLeap(event.sku(), event.location(), event.version(), known,
+                                maxVersionJump))
+                        .replaceWithVoid()
                 : Uni.createFrom().voidItem());
     }
 
@@ -46,7 +57,9 @@ public class ReadModelService {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (InventoryClient.Stock stock : figures) {
             for (InventoryClient.LocationStock at : stock.locations()) {
-                chain = chain.chain(() -> availability.apply(stock.sku(), at.location(), at.available(), at.version()));
+                // inventory's own figures: no leap to refuse
+                chain = chain.chain(() -> availability.apply(stock.sku(), at.location(), at.available(), at.version(),
+                        StockNumbers.MAX).replaceWithVoid());
             }
         }
         return chain;

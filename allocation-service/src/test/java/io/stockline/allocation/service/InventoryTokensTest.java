@@ -1,6 +1,7 @@
 package io.stockline.allocation.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,10 +23,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.util.KeyUtils;
+import io.stockline.platform.security.ServiceTokenPrincipalFactory;
+import io.stockline.platform.security.TrustedServices;
 import io.stockline.testsupport.Tokens;
 
-/** The tokens allocation signs for inventory: what they claim, that inventory's key verifies them, and renewal. */
+/** The tokens allocation signs for inventory: what they claim, that inventory verifies them, and renewal. */
 class InventoryTokensTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,7 +63,7 @@ class InventoryTokensTest {
     }
 
     @Test
-    void aMintedTokenIsForInventoryOnlyAsTheOperatorAllocationServiceForFiveMinutes() throws Exception {
+    void aMintedTokenIsForInventoryOnlyAsTheAllocatorAllocationServiceForFiveMinutes() throws Exception {
         TestClock clock = new TestClock(Instant.now());
         InventoryTokens tokens = signing(clock);
 
@@ -67,18 +72,40 @@ class InventoryTokensTest {
         JsonNode claims = claims(token);
         assertThat(audiences(claims)).containsExactly("inventory-service");
         assertThat(claims.get("sub").asText()).isEqualTo("allocation-service");
-        assertThat(claims.get("iss").asText()).isEqualTo("stockline-local");
-        assertThat(claims.get("groups")).extracting(JsonNode::asText).containsExactly("operator");
+        assertThat(claims.get("iss").asText()).isEqualTo("allocation-service");
+        assertThat(claims.get("groups")).extracting(JsonNode::asText).containsExactly("allocator");
         assertThat(claims.get("iat").asLong()).isEqualTo(clock.instant().getEpochSecond());
         assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(300);
         assertThat(tokens.authorization()).isEqualTo("Bearer " + token);
 
-        // inventory's verification: the development public key, the issuer, its own audience.
+        // inventory's verification: the identity provider's key and issuer for other tokens, its own audience, and
+        // allocation's key trusted for the allocator role alone
         JWTAuthContextInfo inventory = new JWTAuthContextInfo();
         inventory.setPublicKeyContent(Files.readString(Tokens.publicKey()));
         inventory.setIssuedBy("stockline-local");
         inventory.setExpectedAudience(Set.of("inventory-service"));
-        assertThat(new DefaultJWTParser(inventory).parse(token).getGroups()).containsExactly("operator");
+        ServiceTokenPrincipalFactory factory = new ServiceTokenPrincipalFactory(() -> Map.of("allocation-service",
+                new TrustedServices.TrustedService() {
+                    @Override
+                    public Optional<String> publicKeyLocation() {
+                        return Optional.of(Tokens.allocationPublicKey().toString());
+                    }
+
+                    @Override
+                    public Optional<Set<String>> roles() {
+                        return Optional.of(Set.of("allocator"));
+                    }
+
+                    @Override
+                    public Duration maxLifetime() {
+                        return Duration.ofMinutes(10);
+                    }
+                }));
+        assertThat(new DefaultJWTParser(inventory, factory).parse(token).getGroups()).containsExactly("allocator");
+        assertThat(new DefaultJWTParser(inventory).parse(Tokens.mint("operator"))).as("the identity provider's tokens")
+                .isNotNull();
+        assertThatThrownBy(() -> new DefaultJWTParser(inventory).parse(token))
+                .as("without the trust, the identity provider's key does not verify it").isInstanceOf(ParseException.class);
     }
 
     @Test
@@ -107,15 +134,13 @@ class InventoryTokensTest {
     }
 
     @Test
-    void withoutASigningKeyTheStaticTokenIsSent() {
-        InventoryTokens tokens = new InventoryTokens(Optional.of("static-token"), Optional.empty(), "stockline-local",
-                Duration.ofMinutes(5), Clock.systemUTC());
-        assertThat(tokens.authorization()).isEqualTo("Bearer static-token");
+    void withoutASigningKeyThereIsNoTokenToSend() {
+        InventoryTokens tokens = new InventoryTokens(Optional.empty(), Duration.ofMinutes(5), Clock.systemUTC());
+        assertThatThrownBy(tokens::token).hasMessageContaining("stockline.inventory.signing-key-location");
     }
 
     private static InventoryTokens signing(Clock clock) throws Exception {
-        return new InventoryTokens(Optional.of("ignored-static-token"),
-                Optional.of(KeyUtils.decodePrivateKey(Files.readString(Tokens.privateKeyFile()))), "stockline-local",
+        return new InventoryTokens(Optional.of(KeyUtils.decodePrivateKey(Files.readString(Tokens.allocationPrivateKeyFile()))),
                 Duration.ofMinutes(5), clock);
     }
 

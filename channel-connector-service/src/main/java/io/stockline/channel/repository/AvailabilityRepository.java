@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.StockChanged;
+import io.stockline.platform.events.StockNumbers;
 import io.stockline.platform.sql.Rows;
 
 @ApplicationScoped
@@ -112,8 +113,8 @@ public class AvailabilityRepository {
                 if (row[2] == null) {
                     touched.computeIfAbsent(Rows.text(row[0]), sku -> new java.util.TreeSet<>()).add(Rows.text(row[1]));
                 } else {
-                    leaps.add("version " + Rows.longValue(row[2]) + " of " + Rows.text(row[0]) + " at " + Rows.text(row[1])
-                            + " is more than " + maxVersionJump + " past the known " + Rows.longValue(row[3]));
+                    leaps.add(StockNumbers.leap(Rows.text(row[0]), Rows.text(row[1]), Rows.longValue(row[2]),
+                            Rows.longValue(row[3]), maxVersionJump));
                 }
             }
             return new Applied(touched, leaps);

@@ -30,6 +30,7 @@ import io.stockline.channel.repository.DemandRepository;
 import io.stockline.channel.repository.ItemRepository;
 import io.stockline.channel.repository.RecomputeLocks;
 import io.stockline.channel.repository.SyncStateRepository;
+import io.stockline.platform.events.EventLimits;
 import io.stockline.platform.events.PoisonRecord;
 import io.stockline.platform.events.ProcessedEvents;
 
@@ -54,8 +55,8 @@ public class ChannelSyncService {
     public ChannelSyncService(AvailabilityRepository availability, ItemRepository items, ChannelRepository channels,
             SyncStateRepository syncState, ProcessedEvents processed, RecomputeLocks locks, DemandRepository demand,
             @ConfigProperty(name = "stockline.channel.dynamic-buffer.default-lag", defaultValue = "60s") Duration defaultLag,
-            @ConfigProperty(name = "stockline.events.max-version-jump", defaultValue = "1000000") long maxVersionJump) {
-        this.maxVersionJump = maxVersionJump;
+            EventLimits limits) {
+        this.maxVersionJump = limits.maxVersionJump();
         this.locks = locks;
         this.demand = demand;
         this.defaultLag = defaultLag;
@@ -96,7 +97,7 @@ public class ChannelSyncService {
     }
 
     /**
-     * An event whose version leaps more than {@code stockline.events.max-version-jump} past the stored one is forged or
+     * An event whose version leaps more than {@link EventLimits#maxVersionJump()} past the stored one is forged or
      * broken: applied, it would make every real change after it look stale. The batch fails as poison (its transaction
      * rolls back), so the consumer applies its records one by one and only that one goes to the dead-letter topic.
      */

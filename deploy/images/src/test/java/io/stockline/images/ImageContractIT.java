@@ -166,12 +166,14 @@ class ImageContractIT {
     private static Map<String, String> deploymentEnvironment(Infrastructure infrastructure, String database, int port) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        environment.putAll(infrastructure.kafkaEnvironment()); // KAFKA_BOOTSTRAP_SERVERS and the tests' credentials
         environment.put("QUARKUS_DATASOURCE_REACTIVE_URL", infrastructure.reactiveUrl(database));
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", infrastructure.jdbcUrl(database));
         environment.put("QUARKUS_DATASOURCE_USERNAME", infrastructure.pgUser());
         environment.put("QUARKUS_DATASOURCE_PASSWORD", infrastructure.pgPassword());
         environment.put("STOCKLINE_AUTH_PUBLIC_KEY_LOCATION", Tokens.publicKey().toString());
+        environment.put("STOCKLINE_SECRETS_KEY_LOCATION",
+                Infrastructure.repositoryRoot().resolve("deploy/local/keys/dev-secrets.key").toString());
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         // Topics of this run only, so the service reads nobody else's records
         String prefix = "img" + Infrastructure.shortId() + ".";

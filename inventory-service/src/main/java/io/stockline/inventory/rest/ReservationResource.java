@@ -28,7 +28,7 @@ import io.stockline.inventory.service.ReservationRequest;
 import io.stockline.inventory.service.ReservationService;
 
 @Path("/api/v1/reservations")
-@RolesAllowed(Roles.OPERATOR)
+@RolesAllowed({ Roles.OPERATOR, Roles.ALLOCATOR })
 @Tag(name = "Reservations", description = "Stock held for an order until it is committed or released.")
 public class ReservationResource {
 
@@ -53,7 +53,7 @@ public class ReservationResource {
      * with a concurrent change is run again from the start, a few times, then answered 503 (nothing held).
      */
     @POST
-    @Operation(operationId = "reserve", summary = "Reserve stock", description = "201 with the held lines, or 409 problem naming the line that could not be held (nothing held then). The reservation belongs to the caller (the subject of its token): only it, or an admin, releases or commits it. The Idempotency-Key is the caller's own: the same key again with the same body returns the first reservation and holds nothing more; with a different body it is a 422 problem naming the header. A collision with concurrent changes that persists after a few retries is a 503 problem (nothing held; try again).")
+    @Operation(operationId = "reserve", summary = "Reserve stock", description = "201 with the held lines, or 409 problem naming the line that could not be held (nothing held then). The reservation belongs to the caller (the subject of its token): only it, or an admin, releases or commits it. allocation-service calls with tokens it signs itself, trusted here for the `allocator` role alone (reserve, release and commit its own reservations, read stock). The Idempotency-Key is the caller's own: the same key again with the same body returns the first reservation and holds nothing more; with a different body it is a 422 problem naming the header. A collision with concurrent changes that persists after a few retries is a 503 problem (nothing held; try again).")
     @APIResponse(responseCode = "201", description = "Every line held.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReservationResponse.class)))
     @APIResponse(responseCode = "503", description = "It kept colliding with concurrent changes (a deadlock) after a few retries; nothing changed: try again.")
     public Uni<RestResponse<ReservationResponse>> reserve(

@@ -51,7 +51,8 @@ public class StockResource {
 
     @GET
     @Path("/{sku}")
-    @Operation(operationId = "getStock", summary = "Get an item's stock", description = "The SKU's quantities per location (on hand, available, committed, reserved, damaged, quality control, safety stock, incoming, in transit) and their totals.")
+    @RolesAllowed({ Roles.VIEWER, Roles.ALLOCATOR })
+    @Operation(operationId = "getStock", summary = "Get an item's stock", description = "The SKU's quantities per location (on hand, available, committed, reserved, damaged, quality control, safety stock, incoming, in transit) and their totals. allocation-service's own tokens (role `allocator`) may read it too.")
     public Uni<StockResponse> get(@RestPath String sku) {
         return stock.levels(sku).map(levels -> new StockResponse(sku,
                 Quantities.of(levels.stream().map(StockLevel::state).reduce(StockState.ZERO, StockState::plus)),

@@ -3,7 +3,8 @@ package io.stockline.platform.events;
 /**
  * What no stock movement can produce in inventory's {@code stock-changed} event: every consumer refuses such an event
  * as poison (to the dead-letter topic with the reason) rather than push it to marketplaces, plan orders on it or
- * alert on it. A version far past the one a consumer stored is its own check, where it stores versions.
+ * alert on it. A version far past the one a consumer stored ({@link EventLimits#maxVersionJump()}) is checked where
+ * the consumer stores versions, with {@link #requireNoLeap} or, in SQL, with {@link #leap} naming it.
  */
 public final class StockNumbers {
 
@@ -38,5 +39,21 @@ public final class StockNumbers {
         if (quantity < 0 || quantity > MAX) {
             throw new PoisonRecord("stock-changed event refused: a lot's quantity " + quantity + " is negative or beyond any stock");
         }
+    }
+
+    /**
+     * Refuses an event whose version is more than {@code maxJump} past {@code known}, the version the consumer stored
+     * for the (SKU, location); nothing is refused before a version is known.
+     */
+    public static void requireNoLeap(String sku, String location, long version, Long known, long maxJump) {
+        if (known != null && version - known > maxJump) {
+            throw new PoisonRecord("stock-changed event refused: " + leap(sku, location, version, known, maxJump));
+        }
+    }
+
+    /** What is wrong with a version that leaps: the reason a dead-lettered event carries. */
+    public static String leap(String sku, String location, long version, long known, long maxJump) {
+        return "version " + version + " of " + sku + " at " + location + " is more than " + maxJump + " past the known "
+                + known;
     }
 }

@@ -10,6 +10,11 @@ public final class Roles {
     public static final String VIEWER = "viewer";
     public static final String OPERATOR = "operator";
     public static final String ADMIN = "admin";
+    /**
+     * allocation-service calling inventory with tokens it signs itself: reserve, commit and release its own
+     * reservations and read stock, nothing else; no role includes it and it includes none ({@link TrustedServices}).
+     */
+    public static final String ALLOCATOR = "allocator";
 
     private Roles() {
     }

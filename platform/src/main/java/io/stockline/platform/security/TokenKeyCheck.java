@@ -1,7 +1,5 @@
 package io.stockline.platform.security;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +10,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.jwt.util.KeyUtils;
 
 /**
  * Refuses to start a service whose token key is missing or unreadable, rather than failing every request later:
@@ -41,11 +38,6 @@ public class TokenKeyCheck {
             }
             return;
         }
-        try {
-            KeyUtils.decodePublicKey(Files.readString(Path.of(location.get())));
-        } catch (Exception e) {
-            throw new IllegalStateException("stockline.auth.public-key-location " + location.get()
-                    + " is not a readable PEM public key: " + e.getMessage(), e);
-        }
+        PemKeys.publicKey("stockline.auth.public-key-location", location.get());
     }
 }

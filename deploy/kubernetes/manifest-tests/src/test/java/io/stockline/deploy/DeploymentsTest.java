@@ -107,7 +107,50 @@ class DeploymentsTest {
             assertThat(service.getMetadata().getLabels()).as("%s ServiceMonitor selects the Service", name).containsAllEntriesOf(
                     selector.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
             List<Map<String, Object>> endpoints = monitor.get("spec", "endpoints");
-            assertThat(endpoints).as("%s scraped at /q/metrics", name).anyMatch(e -> "/q/metrics".equals(e.get("path")));
+            assertThat(endpoints).as("%s scraped at /q/metrics on the management port", name)
+                    .anyMatch(e -> "/q/metrics".equals(e.get("path")) && "management".equals(e.get("port")));
+            // The management interface (metrics, OpenAPI, Swagger UI): a port of the pod and the Service, which only
+            // the monitoring namespace may reach; the API's port lets the monitoring namespace in no more
+            int management = r.one(Deployment.class, name).getSpec().getTemplate().getSpec().getContainers().get(0)
+                    .getPorts().stream().filter(port -> "management".equals(port.getName())).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " has no management port")).getContainerPort();
+            assertThat(service.getSpec().getPorts()).as("%s Service exposes the management port", name)
+                    .anyMatch(port -> "management".equals(port.getName()));
+            for (var rule : r.one(NetworkPolicy.class, name).getSpec().getIngress()) {
+                boolean toManagement = rule.getPorts().stream().anyMatch(port -> port.getPort().getIntVal() == management);
+                boolean onlyMonitoring = rule.getFrom().stream().allMatch(peer -> peer.getNamespaceSelector() != null
+                        && "monitoring".equals(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")));
+                assertThat(toManagement).as("%s: only the monitoring namespace reaches the management port", name)
+                        .isEqualTo(onlyMonitoring);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void allocationSignsItsOwnInventoryTokensAndInventoryTrustsItsKeyAlone(String overlay) throws Exception {
+        Rendered r = Rendered.overlay(overlay);
+        PodSpec allocation = r.one(Deployment.class, "allocation-service").getSpec().getTemplate().getSpec();
+        Map<String, String> env = allocation.getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getValue() != null).collect(Collectors.toMap(e -> e.getName(), e -> e.getValue()));
+        assertThat(allocation.getContainers().get(0).getEnv()).as("no long-lived token")
+                .noneMatch(e -> e.getName().contains("TOKEN"));
+        String signingKey = env.get("STOCKLINE_INVENTORY_SIGNING_KEY_LOCATION");
+        assertThat(signingKey).as("allocation's signing key").isNotBlank();
+        String mount = allocation.getContainers().get(0).getVolumeMounts().stream()
+                .filter(m -> signingKey.startsWith(m.getMountPath() + "/")).findFirst().orElseThrow().getName();
+        assertThat(allocation.getVolumes()).anyMatch(v -> v.getName().equals(mount) && v.getSecret() != null
+                && "stockline-allocation-signing-key".equals(v.getSecret().getSecretName()));
+
+        Container inventory = r.one(Deployment.class, "inventory-service").getSpec().getTemplate().getSpec().getContainers().get(0);
+        String trusted = inventory.getEnv().stream().filter(e -> e.getName().equals("STOCKLINE_ALLOCATION_PUBLIC_KEY_LOCATION"))
+                .findFirst().orElseThrow().getValue();
+        assertThat(trusted).isEqualTo("/etc/stockline/auth/allocation-service.pem");
+        String published = r.one(ConfigMap.class, "stockline-auth").getData().get("allocation-service.pem");
+        assertThat(published).as("stockline-auth holds allocation's public key").contains("BEGIN PUBLIC KEY");
+        if (overlay.equals("dev")) {
+            assertThat(published.strip()).as("the development pair")
+                    .isEqualTo(java.nio.file.Files.readString(Repo.path("deploy/local/keys/dev-allocation-public.pem")).strip());
         }
     }
 
@@ -144,7 +187,7 @@ class DeploymentsTest {
             assertThat(policy.getSpec().getIngress()).as("%s ingress rules all name ports", name)
                     .allMatch(rule -> rule.getPorts() != null && !rule.getPorts().isEmpty());
         }
-        // Only allocation-service's pods may reach inventory-service besides the API and monitoring namespaces
+        // Only allocation-service's pods may reach inventory-service's API besides the API namespaces
         NetworkPolicy inventory = r.one(NetworkPolicy.class, "inventory-service");
         assertThat(inventory.getSpec().getIngress().stream().flatMap(rule -> rule.getFrom().stream())
                 .filter(p -> p.getPodSelector() != null && p.getNamespaceSelector() == null)

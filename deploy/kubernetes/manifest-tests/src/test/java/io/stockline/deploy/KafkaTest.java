@@ -154,23 +154,25 @@ class KafkaTest {
         return many != null ? (List<String>) many : List.of(String.valueOf(acl.get("operation")));
     }
 
-    @Test
-    void theBrokersAuthenticateWithScramAndAuthoriseWithAcls() {
-        Rendered r = Rendered.overlay("prod");
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theBrokersAuthenticateWithScramAndAuthoriseWithAcls(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
         GenericKubernetesResource kafka = r.custom("Kafka").get(0);
         List<Map<String, Object>> listeners = kafka.get("spec", "kafka", "listeners");
-        assertThat(listeners).as("prod listeners all authenticate with SCRAM-SHA-512 over TLS").isNotEmpty().allSatisfy(l -> {
+        assertThat(listeners).as("%s listeners all authenticate with SCRAM-SHA-512 over TLS", overlay).isNotEmpty().allSatisfy(l -> {
             assertThat(l.get("tls")).isEqualTo(true);
             assertThat(((Map<?, ?>) l.get("authentication")).get("type")).isEqualTo("scram-sha-512");
         });
         assertThat((String) kafka.get("spec", "kafka", "authorization", "type")).isEqualTo("simple");
-        assertThat((List<?>) kafka.get("spec", "kafka", "authorization", "superUsers")).as("no super users in prod").isNullOrEmpty();
+        assertThat((List<?>) kafka.get("spec", "kafka", "authorization", "superUsers")).as("no super users in %s", overlay).isNullOrEmpty();
         assertThat(kafka.getMetadata().getAnnotations()).containsEntry("strimzi.io/kraft", "enabled");
     }
 
-    @Test
-    void inProdEveryServiceUsesItsOwnKafkaUserOverSaslSsl() {
-        Rendered r = Rendered.overlay("prod");
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceUsesItsOwnKafkaUserOverSaslSsl(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
         String kafka = r.custom("Kafka").get(0).getMetadata().getName();
         for (String service : Contract.SERVICES) {
             Container c = r.one(Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0);

@@ -189,7 +189,7 @@ class PlatformTest {
             List<Map<String, Object>> roles = cluster.get("spec", "managed", "roles");
             roles.forEach(role -> needed.add(String.valueOf(((Map<?, ?>) role.get("passwordSecret")).get("name"))));
         }
-        assertThat(needed).contains("stockline-allocation-inventory-token", "stockline-channel-credentials", "stockline-mail");
+        assertThat(needed).contains("stockline-allocation-signing-key", "stockline-channel-credentials", "stockline-mail");
         for (String secret : needed) {
             boolean accounted = rendered.contains(secret) || byOperators.contains(secret) || readme.contains("`" + secret + "`");
             assertThat(accounted).as("%s: Secret %s is rendered, made by an operator, or listed in the README (optional: %s)",

@@ -1,6 +1,8 @@
 package io.stockline.e2e;
 
 import static io.restassured.RestAssured.given;
+import static io.stockline.e2e.ChannelSettings.settings;
+import static io.stockline.e2e.ChannelSettings.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -99,25 +101,6 @@ class ChannelConvergenceIT {
         channels.add(new Channel(hookPath, "WEBHOOK", "webhook", hookPath,
                 available -> available <= 3 ? 0 : available,
                 settings("WEBHOOK", sim + "/webhook/" + hookPath, "hook", fast, Map.of("zeroOutThreshold", 3))));
-    }
-
-    @SafeVarargs
-    private static Map<String, Object> with(Map<String, Object>... parts) {
-        Map<String, Object> all = new LinkedHashMap<>();
-        for (Map<String, Object> part : parts) {
-            all.putAll(part);
-        }
-        return all;
-    }
-
-    private static Map<String, Object> settings(String type, String endpoint, String credentials,
-            Map<String, Object> options, Map<String, Object> rules) {
-        Map<String, Object> settings = new LinkedHashMap<>(rules);
-        settings.put("type", type);
-        settings.put("endpoint", endpoint);
-        settings.put("credentials", credentials);
-        settings.put("options", options);
-        return settings;
     }
 
     @AfterAll

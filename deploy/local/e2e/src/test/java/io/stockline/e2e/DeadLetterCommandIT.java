@@ -85,6 +85,7 @@ class DeadLetterCommandIT {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put(Infrastructure.ENV_KAFKA, infrastructure.kafkaBootstrapServers());
+        builder.environment().putAll(infrastructure.kafkaEnvironment()); // the tests' Kafka identity
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("deploy/local/dlq ends").isTrue();

@@ -30,6 +30,7 @@ import io.restassured.http.ContentType;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.LedgerHistory;
+import io.stockline.testsupport.ServiceProcess;
 import io.stockline.testsupport.Tokens;
 
 /**
@@ -65,8 +66,7 @@ class EndToEndIT {
                 "stockline.credentials.webshop.secret", "e2e-webhook-secret",
                 "stockline.outbound.allowed-hosts", "localhost"));
         system.start("allocation-service", Map.of(
-                "quarkus.rest-client.inventory.url", system.get("inventory-service").url(""),
-                "stockline.inventory.token", Tokens.mint("operator", "allocation-service")));
+                "quarkus.rest-client.inventory.url", system.get("inventory-service").url("")));
         system.start("alert-service", Map.of(
                 "stockline.alerts.low-stock-threshold", String.valueOf(LOW_STOCK_THRESHOLD)));
     }
@@ -227,4 +227,23 @@ class EndToEndIT {
         }
         return null;
     }
+
+    @Test
+    void productionServesMetricsOpenApiAndSwaggerUiOnTheManagementPortOnly() {
+        for (String service : List.of("inventory-service", "channel-connector-service", "allocation-service",
+                "alert-service")) {
+            ServiceProcess process = system.get(service);
+            for (String path : List.of("/q/metrics", "/q/openapi", "/q/swagger-ui/")) {
+                given().get(process.url(path)).then().statusCode(404);
+                given().get(process.managementUrl(path)).then().statusCode(200);
+            }
+            given().get(process.managementUrl("/q/metrics")).then().body(org.hamcrest.Matchers.containsString("jvm_memory"));
+            given().get(process.managementUrl("/q/openapi")).then()
+                    .body(org.hamcrest.Matchers.containsString("Stockline " + service));
+            // the probes and the load balancer still find health on the API port
+            given().get(process.url("/q/health/ready")).then().statusCode(200);
+            given().get(process.managementUrl("/api/v1/items")).then().statusCode(404);
+        }
+    }
+
 }

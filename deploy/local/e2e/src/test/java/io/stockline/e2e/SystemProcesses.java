@@ -101,19 +101,34 @@ final class SystemProcesses implements AutoCloseable {
      * start it; a server started some other way is left alone.
      */
     boolean canRestartPostgres() {
-        Path data = infraScript().resolveSibling(".data");
+        Path data = infraData();
         return Files.isRegularFile(data.resolve("postgres.started"))
                 || Files.isRegularFile(data.resolve("postgres-embedded.pid"));
     }
 
+    /** Whether deploy/local/infra started the broker the tests use (its pid file for that port is there). */
+    boolean canRestartKafka() {
+        return Files.isRegularFile(infraData().resolve("kafka-" + kafkaPort() + ".pid"));
+    }
+
     /** Stops PostgreSQL (deploy/local/infra stop postgres): every connection of every service ends. */
     void stopPostgres() {
-        infra("stop");
+        infra("stop", "postgres");
     }
 
     /** Starts PostgreSQL again and returns once it answers. */
     void startPostgres() {
-        infra("start");
+        infra("start", "postgres");
+    }
+
+    /** Stops the broker (deploy/local/infra stop kafka; SIGTERM, a controlled shutdown). */
+    void stopKafka() {
+        infra("stop", "kafka");
+    }
+
+    /** Starts the broker again on its data and returns once its port answers. */
+    void startKafka() {
+        infra("start", "kafka");
     }
 
     /**
@@ -126,8 +141,20 @@ final class SystemProcesses implements AutoCloseable {
                 : Infrastructure.repositoryRoot().resolve("deploy/local/infra");
     }
 
-    private static void infra(String verb) {
-        Infrastructure.runInfra(infraScript(), 2, verb, "postgres");
+    private static Path infraData() {
+        return infraScript().resolveSibling(".data");
+    }
+
+    private int kafkaPort() {
+        String first = infrastructure.kafkaBootstrapServers().split(",")[0];
+        return Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
+    }
+
+    /** Runs the script on the ports the tests use, so it stops and starts those servers and no others. */
+    private void infra(String verb, String what) {
+        Infrastructure.runInfra(infraScript(), 3, Map.of(
+                "STOCKLINE_KAFKA_PORT", String.valueOf(kafkaPort()),
+                "STOCKLINE_PG_PORT", String.valueOf(infrastructure.pgPort())), verb, what);
     }
 
     @Override

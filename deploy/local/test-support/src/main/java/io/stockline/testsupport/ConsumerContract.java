@@ -161,7 +161,7 @@ public final class ConsumerContract {
     }
 
     private Map<TopicPartition, Long> committed(java.util.Set<TopicPartition> partitions) throws Exception {
-        Properties props = new Properties();
+        Properties props = Infrastructure.get().kafkaClientProperties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(service)
@@ -176,7 +176,7 @@ public final class ConsumerContract {
     }
 
     private KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
+        Properties props = Infrastructure.get().kafkaClientProperties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

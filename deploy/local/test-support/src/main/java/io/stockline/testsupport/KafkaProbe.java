@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -57,10 +56,15 @@ public final class KafkaProbe implements AutoCloseable {
     private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean closed;
 
+    /** A probe of {@link Infrastructure}'s broker. */
+    public KafkaProbe() {
+        this(Infrastructure.get().kafkaBootstrapServers());
+    }
+
+    /** A probe of the broker at this address, with the credentials of {@link Infrastructure#kafkaClientProperties()}. */
     public KafkaProbe(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = clientProperties();
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -69,8 +73,7 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Starts collecting every record of the topics, from the beginning. */
     public KafkaProbe watch(Collection<String> topics) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = clientProperties();
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -95,6 +98,12 @@ public final class KafkaProbe implements AutoCloseable {
         poller.start();
         pollers.add(poller);
         return this;
+    }
+
+    private Properties clientProperties() {
+        Properties props = Infrastructure.get().kafkaClientProperties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
     }
 
     /** Everything received so far on the topic. */
@@ -176,9 +185,7 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** The offsets {@code group} has committed on the partitions of {@code topic} (a partition without one is absent). */
     public Map<Integer, Long> committed(String group, String topic) {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = Admin.create(clientProperties())) {
             Map<Integer, Long> committed = new HashMap<>();
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
                     .forEach((partition, offset) -> {

@@ -19,7 +19,9 @@ import org.awaitility.Awaitility;
 
 /**
  * One service running as a real process from its built jar ({@code <module>/target/quarkus-app}), on a
- * free port, with its log in {@code target/service-logs}. For tests that start, kill and restart services.
+ * free port of the loopback interface (and its management interface, the production profile's /q/metrics, /q/openapi
+ * and /q/swagger-ui, on another), with its log in {@code target/service-logs}. For tests that start, kill and restart
+ * services.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -28,19 +30,21 @@ public final class ServiceProcess implements AutoCloseable {
     private final String module;
     private final Map<String, String> config;
     private final int port;
+    private final int managementPort;
     private final File log;
     private Process process;
 
-    private ServiceProcess(String module, Map<String, String> config, int port, File log) {
+    private ServiceProcess(String module, Map<String, String> config, int port, int managementPort, File log) {
         this.module = module;
         this.config = config;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
     /** Starts the module's jar with the configuration as system properties and waits until it is ready. */
     public static ServiceProcess start(String module, Map<String, String> config) {
-        ServiceProcess service = new ServiceProcess(module, Map.copyOf(config), freePort(),
+        ServiceProcess service = new ServiceProcess(module, Map.copyOf(config), freePort(), freePort(),
                 new File("target/service-logs/" + module + "-" + Infrastructure.shortId() + ".log"));
         service.launch();
         return service;
@@ -54,7 +58,10 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.host=127.0.0.1");
+        command.add("-Dquarkus.management.port=" + managementPort);
         command.add("-Dquarkus.log.console.json.enabled=false");
         command.add("-jar");
         command.add(jar.toString());
@@ -78,6 +85,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
+    }
+
+    /** On the management interface: /q/metrics, /q/openapi, /q/swagger-ui. */
+    public String managementUrl(String path) {
+        return "http://127.0.0.1:" + managementPort + path;
     }
 
     /** SIGKILL: no shutdown hooks, no flushing; what was not committed is lost, as in a crash. */

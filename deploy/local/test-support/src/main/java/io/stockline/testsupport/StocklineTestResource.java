@@ -30,13 +30,20 @@ public class StocklineTestResource implements QuarkusTestResourceLifecycleManage
     /** The configuration that points one service at the infrastructure, a database, and prefixed topics. */
     public static Map<String, String> serviceConfig(Infrastructure infrastructure, String database, String topicPrefix) {
         Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", infrastructure.kafkaBootstrapServers());
+        // the broker's address and the tests' Kafka identity (the super user: topics and groups carry the prefix)
+        config.putAll(infrastructure.kafkaServiceConfig());
         config.put("quarkus.datasource.reactive.url", infrastructure.reactiveUrl(database));
         config.put("quarkus.datasource.jdbc.url", infrastructure.jdbcUrl(database));
         config.put("quarkus.datasource.username", infrastructure.pgUser());
         config.put("quarkus.datasource.password", infrastructure.pgPassword());
         Infrastructure.TOPICS.forEach((key, topic) -> config.put(key, topicPrefix + topic));
         config.put("stockline.auth.public-key-location", Tokens.publicKey().toString());
+        config.put("stockline.secrets.key-location",
+                Infrastructure.repositoryRoot().resolve("deploy/local/keys/dev-secrets.key").toString());
+        // inventory trusts allocation's own key for the allocation role; allocation signs with it
+        config.put("stockline.auth.trusted-services.allocation-service.public-key-location",
+                Tokens.allocationPublicKey().toString());
+        config.put("stockline.inventory.signing-key-location", Tokens.allocationPrivateKeyFile().toString());
         return config;
     }
 

@@ -75,6 +75,29 @@ public final class Tokens {
         return Infrastructure.repositoryRoot().resolve("deploy/local/keys/dev-private.pem");
     }
 
+    /** allocation-service's development signing key: inventory trusts its public half for the allocator role alone. */
+    public static Path allocationPrivateKeyFile() {
+        return Infrastructure.repositoryRoot().resolve("deploy/local/keys/dev-allocation-private.pem");
+    }
+
+    public static Path allocationPublicKey() {
+        return Infrastructure.repositoryRoot().resolve("deploy/local/keys/dev-allocation-public.pem");
+    }
+
+    /**
+     * A token signed with allocation-service's own key, as it signs them for inventory: key id, issuer and subject
+     * allocation-service, audience inventory-service, the given roles, valid {@code lifetime}.
+     */
+    public static String allocationService(Set<String> roles, Duration lifetime) {
+        try {
+            return Jwt.issuer("allocation-service").subject("allocation-service").upn("allocation-service")
+                    .groups(roles).audience("inventory-service").expiresIn(lifetime).jws().keyId("allocation-service")
+                    .sign(KeyUtils.decodePrivateKey(Files.readString(allocationPrivateKeyFile())));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read allocation-service's development key", e);
+        }
+    }
+
     private static synchronized PrivateKey privateKey() {
         if (key == null) {
             try {

@@ -1,0 +1,127 @@
+package io.stockline.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/** A service's own key is trusted for its narrow terms only, and never passes for the identity provider's. */
+class ServiceTokenPrincipalFactoryTest {
+
+    private static KeyPair identityProvider;
+    private static KeyPair allocation;
+    private static DefaultJWTParser inventory;
+
+    @BeforeAll
+    static void keys(@TempDir Path folder) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        identityProvider = generator.generateKeyPair();
+        allocation = generator.generateKeyPair();
+        Path allocationKey = folder.resolve("allocation.pem");
+        Files.writeString(allocationKey, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(allocation.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        JWTAuthContextInfo info = new JWTAuthContextInfo(identityProvider.getPublic(), "stockline-idp");
+        info.setExpectedAudience(Set.of("inventory-service"));
+        inventory = new DefaultJWTParser(info, new ServiceTokenPrincipalFactory(() -> Map.of("allocation-service",
+                new TrustedServices.TrustedService() {
+                    @Override
+                    public Optional<String> publicKeyLocation() {
+                        return Optional.of(allocationKey.toString());
+                    }
+
+                    @Override
+                    public Optional<Set<String>> roles() {
+                        return Optional.of(Set.of(Roles.ALLOCATOR));
+                    }
+
+                    @Override
+                    public Duration maxLifetime() {
+                        return Duration.ofMinutes(10);
+                    }
+                }, "channel-connector-service", new TrustedServices.TrustedService() {
+                    @Override
+                    public Optional<String> publicKeyLocation() {
+                        return Optional.empty(); // named without a key: not trusted
+                    }
+
+                    @Override
+                    public Optional<Set<String>> roles() {
+                        return Optional.of(Set.of(Roles.ADMIN));
+                    }
+
+                    @Override
+                    public Duration maxLifetime() {
+                        return Duration.ofMinutes(10);
+                    }
+                })));
+    }
+
+    @Test
+    void aServiceTokenOnItsTermsIsAccepted() throws Exception {
+        var principal = inventory.parse(service("allocation-service", Set.of(Roles.ALLOCATOR))
+                .expiresIn(Duration.ofMinutes(5)).jws().keyId("allocation-service").sign(allocation.getPrivate()));
+        assertThat(principal.getSubject()).isEqualTo("allocation-service");
+        assertThat(principal.getGroups()).containsExactly(Roles.ALLOCATOR);
+    }
+
+    @Test
+    void theIdentityProvidersTokensAreVerifiedAsBefore() throws Exception {
+        var principal = inventory.parse(Jwt.issuer("stockline-idp").subject("someone").groups(Set.of(Roles.ADMIN))
+                .audience("inventory-service").expiresIn(Duration.ofHours(1)).jws().keyId("idp").sign(identityProvider.getPrivate()));
+        assertThat(principal.getGroups()).containsExactly(Roles.ADMIN);
+    }
+
+    @Test
+    void aServiceTokenBeyondItsTermsIsRefused() {
+        assertThatThrownBy(() -> inventory.parse(service("allocation-service", Set.of(Roles.ALLOCATOR, Roles.ADMIN))
+                .expiresIn(Duration.ofMinutes(5)).jws().keyId("allocation-service").sign(allocation.getPrivate())))
+                .as("a role it was not given").isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> inventory.parse(service("someone-else", Set.of(Roles.ALLOCATOR))
+                .expiresIn(Duration.ofMinutes(5)).jws().keyId("allocation-service").sign(allocation.getPrivate())))
+                .as("about another subject").isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> inventory.parse(service("allocation-service", Set.of(Roles.ALLOCATOR))
+                .expiresIn(Duration.ofHours(2)).jws().keyId("allocation-service").sign(allocation.getPrivate())))
+                .as("living longer than its maximum").isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> inventory.parse(service("allocation-service", Set.of(Roles.ALLOCATOR))
+                .audience("alert-service").expiresIn(Duration.ofMinutes(5)).jws().keyId("allocation-service")
+                .sign(allocation.getPrivate())))
+                .as("for another audience").isInstanceOf(ParseException.class);
+    }
+
+    @Test
+    void aServiceKeyNeverPassesForTheIdentityProvidersNorTheOtherWayRound() {
+        assertThatThrownBy(() -> inventory.parse(Jwt.issuer("stockline-idp").subject("allocation-service")
+                .groups(Set.of(Roles.ADMIN)).audience("inventory-service").expiresIn(Duration.ofMinutes(5))
+                .jws().keyId("idp").sign(allocation.getPrivate())))
+                .as("the service's key without its key id").isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> inventory.parse(service("allocation-service", Set.of(Roles.ALLOCATOR))
+                .expiresIn(Duration.ofMinutes(5)).jws().keyId("allocation-service").sign(identityProvider.getPrivate())))
+                .as("another key under the service's key id").isInstanceOf(ParseException.class);
+        assertThatThrownBy(() -> inventory.parse(service("channel-connector-service", Set.of(Roles.ADMIN))
+                .expiresIn(Duration.ofMinutes(5)).jws().keyId("channel-connector-service").sign(allocation.getPrivate())))
+                .as("a service named without a key").isInstanceOf(ParseException.class);
+    }
+
+    private static JwtClaimsBuilder service(String subject, Set<String> roles) {
+        return Jwt.issuer("allocation-service").subject(subject).upn(subject).groups(roles).audience("inventory-service");
+    }
+}
