@@ -33,8 +33,8 @@ import io.stockline.platform.outbox.OutboxTrace;
  * model and wakes the workers of the channels whose quantity changed. A record it cannot read goes to
  * {@code <topic>.dlq} unchanged with a {@code dead-letter-reason} header, and the rest of its batch goes on; a
  * batch that fails for the infrastructure (the database away) is tried again until it is applied; one that fails the
- * same way {@link Retry#ATTEMPTS} times for another cause is applied record by record, and only the record at fault
- * goes to the DLQ. Each record's
+ * same way {@link Retry#ATTEMPTS} times for another cause, or holds a value the database cannot store, is applied
+ * record by record, and only the record at fault goes to the DLQ. Each record's
  * W3C {@code traceparent} header (inventory's relay puts the writer's there) goes with its SKU into sync_state, so
  * the marketplace call continues that trace; within a batch the latest record of a SKU wins.
  */
@@ -89,7 +89,7 @@ public class StockChangedConsumer {
     }
 
     /**
-     * A batch that failed the same way {@link Retry#ATTEMPTS} times, not for the infrastructure: each record is applied
+     * A batch given up by {@link Retry} (not for the infrastructure): each record is applied
      * on its own, so only the one at fault goes to the dead-letter topic and its batch-mates are applied.
      */
     private Uni<Set<String>> oneByOne(List<ConsumerRecord<String, String>> records, List<StockChanged> events,

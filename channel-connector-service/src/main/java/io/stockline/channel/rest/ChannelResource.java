@@ -206,7 +206,7 @@ public class ChannelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "importListingsJson", summary = "Import listings from JSON")
-    public Uni<Imported> importJson(@RestPath String id, @NotNull List<ListingMapping> mappings) {
+    public Uni<Imported> importJson(@RestPath String id, @NotNull List<@NotNull ListingMapping> mappings) {
         StringBuilder csv = new StringBuilder();
         for (ListingMapping mapping : mappings) {
             csv.append(mapping.sku() == null ? "" : mapping.sku()).append(',')

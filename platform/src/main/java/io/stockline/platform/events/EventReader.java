@@ -45,7 +45,7 @@ public class EventReader {
             try {
                 violations = contract.violations(eventType, tree);
             } catch (RuntimeException uncheckable) {
-                // 1e400 read as a double is Infinity, which the validator cannot compare with an enum's numbers (fuzz tests)
+                // 1e400 read as a double is Infinity, which the validator cannot compare with an enum's values (fuzz tests)
                 throw new PoisonRecord("unreadable " + eventType + ": " + uncheckable.getMessage(), uncheckable);
             }
             PoisonRecord.require(violations.isEmpty(),

@@ -1,12 +1,14 @@
 package io.stockline.platform.events;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.ws.rs.WebApplicationException;
 
 import org.apache.kafka.common.errors.RetriableException;
+import org.hibernate.JDBCException;
 
 import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
@@ -26,6 +28,8 @@ public final class Failures {
      * (admin shutdown, query cancelled), system error.
      */
     private static final Set<String> TRANSIENT_SQL_CLASSES = Set.of("08", "40", "53", "55", "57", "58");
+    /** SQLSTATE class 22, data exception: the value itself cannot be stored, however often it is tried. */
+    private static final String DATA_EXCEPTION = "22";
 
     private Failures() {
     }
@@ -54,5 +58,22 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    /**
+     * The database's complaint when {@code failure} (or a cause) is a data exception (SQLSTATE class 22: a NUL
+     * character in a text, a number out of the column's range, a date it cannot represent), else null. Such a value
+     * is the request's or the record's fault: a 400, or a dead letter at once (the fuzz tests).
+     */
+    public static String dataException(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String state = cause instanceof PgException pg ? pg.getSqlState()
+                    : cause instanceof SQLException sql ? sql.getSQLState()
+                    : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
+            if (state != null && state.startsWith(DATA_EXCEPTION)) {
+                return cause instanceof PgException pg ? pg.getErrorMessage() : cause.getMessage();
+            }
+        }
+        return null;
     }
 }

@@ -9,7 +9,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Applies a readable event, waiting out what is not the event's fault. Infrastructure faults (the database away, a
  * deadlock, a broker timeout; {@link Failures#isInfrastructure}) are retried with back-off until the event is
- * applied, never dead-lettered. Any other failure is tried {@link #ATTEMPTS} times in all and then becomes a
+ * applied, never dead-lettered. A value the database cannot store (a data exception, {@link Failures#dataException})
+ * is a {@link PoisonRecord} at once. Any other failure is tried {@link #ATTEMPTS} times in all and then becomes a
  * {@link PoisonRecord} naming it, so the consumer sends that one record to the dead-letter topic and its partition
  * moves on. A {@link PoisonRecord} is not retried.
  */
@@ -35,6 +36,11 @@ public final class Retry {
                     if (Failures.isInfrastructure(failure)) {
                         Log.warnf("%s: %s; retrying", what, failure.toString());
                         return failure;
+                    }
+                    String unstorable = Failures.dataException(failure);
+                    if (unstorable != null) {
+                        // the same value is refused on every try: no point waiting for it
+                        return new PoisonRecord("the database cannot store a value of it: " + unstorable, failure);
                     }
                     if (++failedBefore[0] < ATTEMPTS) {
                         Log.warnf("%s: %s (attempt %d of %d); retrying", what, failure.toString(), failedBefore[0], ATTEMPTS);

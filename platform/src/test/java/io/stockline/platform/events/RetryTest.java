@@ -44,13 +44,32 @@ class RetryTest {
     @Test
     void aFailureOfTheRecordItselfIsTriedAFewTimesThenGivenUpAsPoisonNamingIt() {
         AtomicInteger calls = new AtomicInteger();
-        PgException tooBig = new PgException("value out of range for type integer", "ERROR", "22003", null);
-        assertThatThrownBy(() -> Retry.untilApplied("test", () -> failing(calls, Integer.MAX_VALUE, tooBig), FAST, FAST)
-                .await().atMost(Duration.ofSeconds(10)))
+        PgException checkViolated = new PgException("new row violates check constraint \"on_hand_not_negative\"",
+                "ERROR", "23514", null);
+        assertThatThrownBy(() -> Retry.untilApplied("test", () -> failing(calls, Integer.MAX_VALUE, checkViolated),
+                FAST, FAST).await().atMost(Duration.ofSeconds(10)))
                 .isInstanceOf(PoisonRecord.class)
                 .hasMessageContaining("failed " + Retry.ATTEMPTS + " times")
-                .hasMessageContaining("value out of range");
+                .hasMessageContaining("on_hand_not_negative");
         assertThat(calls).hasValue(Retry.ATTEMPTS);
+    }
+
+    @Test
+    void aValueTheDatabaseCannotStoreIsPoisonAtTheFirstTryNamingTheComplaint() {
+        // the fuzz tests: a NUL in a text is refused the same way on every try, so waiting five tries for it only
+        // held the partition up
+        AtomicInteger calls = new AtomicInteger();
+        PgException nul = new PgException("invalid byte sequence for encoding \"UTF8\": 0x00", "ERROR", "22021", null);
+        assertThatThrownBy(() -> Retry.untilApplied("test",
+                () -> failing(calls, Integer.MAX_VALUE, new IllegalStateException("wrapped", nul)), FAST, FAST)
+                .await().atMost(Duration.ofSeconds(10)))
+                .isInstanceOf(PoisonRecord.class)
+                .hasMessageContaining("cannot store")
+                .hasMessageContaining("0x00");
+        assertThat(calls).hasValue(1);
+        assertThat(Failures.dataException(new PgException("value out of range for type integer", "ERROR", "22003", null)))
+                .contains("out of range");
+        assertThat(Failures.dataException(new PgException("duplicate key", "ERROR", "23505", null))).isNull();
     }
 
     @Test

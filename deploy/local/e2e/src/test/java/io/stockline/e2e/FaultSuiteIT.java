@@ -60,7 +60,7 @@ import io.stockline.testsupport.Tokens;
  * every consumer's processed-event log; every order has one decision; every (channel, SKU) holds its rule's number.
  *
  * <p>The numbers are system properties ({@code stockline.faults.*}): the plain build runs a shortened form (each
- * service killed once, one broker and one database restart); {@code -Pfaults} (deploy/local/e2e/pom.xml) the full one.
+ * service killed once, the four at once, then one broker and one database restart); {@code -Pfaults} (deploy/local/e2e/pom.xml) the full one.
  * It restarts the broker and database only where this checkout's deploy/local/infra (or {@code STOCKLINE_INFRA}'s)
  * started them, and is skipped otherwise.
  */
@@ -74,6 +74,12 @@ class FaultSuiteIT {
     /** PostgreSQL stays down until the load has seen this many failed attempts. */
     private static final int DATABASE_DOWN_FAILURES = Integer.getInteger("stockline.faults.database-down-failures", 3);
     private static final int SKUS = Integer.getInteger("stockline.faults.skus", 8);
+    /**
+     * The shortened form kills the four services at once (a node lost: every consumer and the producer away together)
+     * and starts them side by side; the full form kills them one after another, each while the others run.
+     */
+    private static final boolean KILL_ALL_AT_ONCE = Boolean.parseBoolean(
+            System.getProperty("stockline.faults.kill-all-at-once", "true"));
 
     private static final List<String> SERVICES = List.of("inventory-service", "allocation-service",
             "channel-connector-service", "alert-service");
@@ -160,12 +166,21 @@ class FaultSuiteIT {
                     .body(Map.of("failureRate", 0.3, "kinds", List.of("500", "429", "TIMEOUT"), "timeoutMillis", 2000))
                     .post("/_sim/faults").then().statusCode(200);
             for (int round = 1; round <= KILLS_PER_SERVICE; round++) {
-                for (String service : SERVICES) {
-                    ServiceProcess process = system.get(service);
-                    process.kill();
-                    faults.kills.merge(service, 1, Integer::sum);
-                    restart(process, service, faults);
+                if (KILL_ALL_AT_ONCE) {
+                    SERVICES.forEach(service -> {
+                        system.get(service).kill();
+                        faults.kills.merge(service, 1, Integer::sum);
+                    });
+                    SERVICES.parallelStream().forEach(service -> restart(system.get(service), service, faults));
                     settle(load);
+                } else {
+                    for (String service : SERVICES) {
+                        ServiceProcess process = system.get(service);
+                        process.kill();
+                        faults.kills.merge(service, 1, Integer::sum);
+                        restart(process, service, faults);
+                        settle(load);
+                    }
                 }
                 if (round == 1) {
                     // the marketplaces fail for the first round of kills, then behave
@@ -705,7 +720,7 @@ class FaultSuiteIT {
     /** The faults the suite caused. */
     private static final class FaultLog {
         final Map<String, Integer> kills = new LinkedHashMap<>();
-        final Map<String, Integer> failedStarts = new LinkedHashMap<>();
+        final Map<String, Integer> failedStarts = new ConcurrentHashMap<>();
         final List<Duration> brokerDown = new ArrayList<>();
         final List<Duration> databaseDown = new ArrayList<>();
         Map<String, Map<String, Number>> simulator = Map.of();
@@ -725,8 +740,8 @@ class FaultSuiteIT {
                 checks.ordersByStatus));
         out.append("attempts that failed and were repeated: %d HTTP, %d broker sends%n".formatted(
                 load.httpFailures.get(), load.sendFailures.get()));
-        out.append("kills (SIGKILL + restart): %s; starts that failed and were repeated: %s%n".formatted(faults.kills,
-                faults.failedStarts));
+        out.append("kills (SIGKILL + restart, %s): %s; starts that failed and were repeated: %s%n".formatted(
+                KILL_ALL_AT_ONCE ? "the four at once" : "one at a time", faults.kills, faults.failedStarts));
         out.append("broker restarts: %d (down %s)%n".formatted(faults.brokerDown.size(), seconds(faults.brokerDown)));
         out.append("database restarts: %d (down %s)%n".formatted(faults.databaseDown.size(),
                 seconds(faults.databaseDown)));
