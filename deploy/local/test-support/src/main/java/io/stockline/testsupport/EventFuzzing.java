@@ -289,8 +289,7 @@ public final class EventFuzzing {
 
     /** The valid instance with one field broken: removed, of another type, null, beyond 64 bits, a fraction, ... */
     private static JsonNode broken(JsonNode instance, JsonNode schema, int where, int how) {
-        List<String> paths = new ArrayList<>();
-        paths(instance, "", paths);
+        List<String> paths = SchemaValues.pointers(instance);
         if (paths.isEmpty()) {
             return instance;
         }
@@ -305,20 +304,19 @@ public final class EventFuzzing {
             case 6 -> SchemaValues.NODES.textNode("");
             default -> SchemaValues.NODES.arrayNode().add(1);
         };
-        set(instance, path, value);
+        SchemaValues.edit(instance, path, value);
         return instance;
     }
 
     /** The valid instance with one string or integer field given an odd value its type still allows. */
     private static JsonNode odd(JsonNode instance, JsonNode schema, int where, JsonNode value) {
-        List<String> paths = new ArrayList<>();
-        paths(instance, "", paths);
+        List<String> paths = SchemaValues.pointers(instance);
         List<String> fitting = paths.stream().filter(path -> {
             JsonNode current = instance.at(path);
             return value.isTextual() ? current.isTextual() : current.isIntegralNumber();
         }).toList();
         if (!fitting.isEmpty()) {
-            set(instance, fitting.get(where % fitting.size()), value);
+            SchemaValues.edit(instance, fitting.get(where % fitting.size()), value);
         }
         return instance;
     }
@@ -326,39 +324,6 @@ public final class EventFuzzing {
     private static Arbitrary<JsonNode> oddValue() {
         return Arbitraries.oneOf(SchemaValues.hostileText().filter(text -> !text.isEmpty()).map(SchemaValues.NODES::textNode),
                 Arbitraries.of(Long.MAX_VALUE, Long.MIN_VALUE, -1L, 0L, (long) Integer.MAX_VALUE + 1).map(SchemaValues.NODES::numberNode));
-    }
-
-    private static void paths(JsonNode node, String prefix, List<String> paths) {
-        if (node instanceof ObjectNode object) {
-            object.fieldNames().forEachRemaining(name -> {
-                paths.add(prefix + "/" + name);
-                paths(object.get(name), prefix + "/" + name, paths);
-            });
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                paths.add(prefix + "/" + i);
-                paths(array.get(i), prefix + "/" + i, paths);
-            }
-        }
-    }
-
-    private static void set(JsonNode root, String path, JsonNode value) {
-        int slash = path.lastIndexOf('/');
-        JsonNode parent = root.at(path.substring(0, slash));
-        String last = path.substring(slash + 1);
-        if (parent instanceof ObjectNode object) {
-            if (value == null) {
-                object.remove(last);
-            } else {
-                object.set(last, value);
-            }
-        } else if (parent instanceof ArrayNode array) {
-            if (value == null) {
-                array.remove(Integer.parseInt(last));
-            } else {
-                array.set(Integer.parseInt(last), value);
-            }
-        }
     }
 
     /** Puts the marker in front of every non-empty key field (SKU, location, order id, ...) at any depth. */

@@ -19,8 +19,6 @@ import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -304,53 +302,16 @@ public final class OpenApiFuzzer {
 
     /** The example with one field replaced by a hostile value, or removed, or one unknown field more. */
     private static Arbitrary<JsonNode> mutated(JsonNode example) {
-        List<String> paths = new ArrayList<>();
-        collectPaths(example, "", paths);
+        List<String> paths = SchemaValues.pointers(example);
         if (paths.isEmpty()) {
             return SchemaValues.hostile();
         }
         return Combinators.combine(Arbitraries.of(paths), SchemaValues.hostile(), Arbitraries.integers().between(0, 9))
                 .as((path, value, how) -> {
                     JsonNode copy = example.deepCopy();
-                    edit(copy, path, how == 0 ? null : value);
+                    SchemaValues.edit(copy, path, how == 0 ? null : value);
                     return copy;
                 });
-    }
-
-    private static void collectPaths(JsonNode node, String prefix, List<String> paths) {
-        if (node instanceof ObjectNode object) {
-            object.fieldNames().forEachRemaining(name -> {
-                String path = prefix + "/" + name.replace("~", "~0").replace("/", "~1");
-                paths.add(path);
-                collectPaths(object.get(name), path, paths);
-            });
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                paths.add(prefix + "/" + i);
-                collectPaths(array.get(i), prefix + "/" + i, paths);
-            }
-        }
-    }
-
-    /** Sets (or, with {@code value} null, removes) the node at the JSON pointer {@code path}. */
-    private static void edit(JsonNode root, String path, JsonNode value) {
-        int slash = path.lastIndexOf('/');
-        JsonNode parent = root.at(path.substring(0, slash));
-        String last = path.substring(slash + 1).replace("~1", "/").replace("~0", "~");
-        if (parent instanceof ObjectNode object) {
-            if (value == null) {
-                object.remove(last);
-            } else {
-                object.set(last, value);
-            }
-        } else if (parent instanceof ArrayNode array) {
-            int index = Integer.parseInt(last);
-            if (value == null) {
-                array.remove(index);
-            } else {
-                array.set(index, value);
-            }
-        }
     }
 
     private Finding send(URI base, Request request) {

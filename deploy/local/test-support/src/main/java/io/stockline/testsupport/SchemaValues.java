@@ -363,4 +363,47 @@ public final class SchemaValues {
     public static long newSeed() {
         return new Random().nextLong();
     }
+
+    /** The JSON pointer of every field and element of {@code node}, at any depth. */
+    static List<String> pointers(JsonNode node) {
+        List<String> paths = new ArrayList<>();
+        collectPointers(node, "", paths);
+        return paths;
+    }
+
+    private static void collectPointers(JsonNode node, String prefix, List<String> paths) {
+        if (node instanceof ObjectNode object) {
+            object.fieldNames().forEachRemaining(name -> {
+                String path = prefix + "/" + name.replace("~", "~0").replace("/", "~1");
+                paths.add(path);
+                collectPointers(object.get(name), path, paths);
+            });
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                paths.add(prefix + "/" + i);
+                collectPointers(array.get(i), prefix + "/" + i, paths);
+            }
+        }
+    }
+
+    /** Sets (or, with {@code value} null, removes) the node at the JSON pointer {@code path}. */
+    static void edit(JsonNode root, String path, JsonNode value) {
+        int slash = path.lastIndexOf('/');
+        JsonNode parent = root.at(path.substring(0, slash));
+        String last = path.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+        if (parent instanceof ObjectNode object) {
+            if (value == null) {
+                object.remove(last);
+            } else {
+                object.set(last, value);
+            }
+        } else if (parent instanceof ArrayNode array) {
+            int index = Integer.parseInt(last);
+            if (value == null) {
+                array.remove(index);
+            } else {
+                array.set(index, value);
+            }
+        }
+    }
 }
