@@ -97,8 +97,18 @@ public final class OpenApiFuzzer {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .version(HttpClient.Version.HTTP_1_1).build();
 
+    /**
+     * Left open for every service: Vert.x's HTTP codec answers a request line over 4 KiB with 414 and headers over
+     * 8 KiB with 431, without a body, before any Quarkus route sees the request; Quarkus has no hook for it
+     * (quarkusio/quarkus#55082). The status is right; only the problem body is missing.
+     */
+    static final String HTTP_CODEC_REFUSALS = "Vert.x answers 414 to a request line over 4 KiB and 431 to headers over"
+            + " 8 KiB, without a body, before the application sees the request (quarkusio/quarkus#55082)";
+
     public OpenApiFuzzer(String service) {
         this.service = service;
+        leftOpen("a 414 that is not problem JSON", HTTP_CODEC_REFUSALS);
+        leftOpen("a 431 that is not problem JSON", HTTP_CODEC_REFUSALS);
         try {
             this.document = JSON.readTree(Files.readString(OpenApiDocuments.committed(service)));
         } catch (IOException e) {
