@@ -9,6 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +32,7 @@ import io.restassured.path.json.JsonPath;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TestDatabase;
 
 /**
  * Stock driven across every threshold by stock-changed events on the real broker: exactly one alert per crossing,
@@ -168,7 +173,10 @@ class StockAlertKindsTest {
     void changingARuleAppliesFromTheNextEvent() {
         String sku = newSku();
         String rule = skuRule("LOW_STOCK", sku, 5L, 0);
-        stock(sku, "WH1", 1, 8); // not low under 5
+        UUID notLow = UUID.randomUUID();
+        kafka.sendStockChanged(stockChangedTopic, notLow, sku, "WH1", 1, 8); // not low under 5
+        // the rule changes once that event is applied: changed before, it would judge that event too
+        await().atMost(TIMEOUT).until(() -> processed(notLow));
         admin().body(Map.of("threshold", 10)).put("/api/v1/rules/" + rule).then().statusCode(200)
                 .body("threshold", equalTo(10)).body("cooldownSeconds", equalTo(0)).body("kind", equalTo("LOW_STOCK"));
         stock(sku, "WH1", 2, 9); // low under 10
@@ -177,6 +185,16 @@ class StockAlertKindsTest {
     }
 
     // --- helpers
+
+    private static boolean processed(UUID eventId) throws SQLException {
+        try (Connection db = TestDatabase.connect();
+                PreparedStatement query = db.prepareStatement("SELECT 1 FROM processed_event WHERE event_id = ?")) {
+            query.setObject(1, eventId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
 
     private void stock(String sku, String location, long version, long available) {
         kafka.sendStockChanged(stockChangedTopic, UUID.randomUUID(), sku, location, version, available);

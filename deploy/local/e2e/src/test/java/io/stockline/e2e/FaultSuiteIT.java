@@ -59,8 +59,9 @@ import io.stockline.testsupport.Tokens;
  * orders, never below zero; every change inventory committed is on the topic once per (SKU, location, version) and in
  * every consumer's processed-event log; every order has one decision; every (channel, SKU) holds its rule's number.
  *
- * <p>The numbers are system properties ({@code stockline.faults.*}): the plain build runs a shortened form (each
- * service killed once, the four at once, then one broker and one database restart); {@code -Pfaults} (deploy/local/e2e/pom.xml) the full one.
+ * <p>The numbers are system properties ({@code stockline.faults.*}): the plain build runs a shortened form (the four
+ * services killed once, at the same moment, then one broker and one database restart); {@code -Pfaults}
+ * (deploy/local/e2e/pom.xml) the full one, one service killed at a time.
  * It restarts the broker and database only where this checkout's deploy/local/infra (or {@code STOCKLINE_INFRA}'s)
  * started them, and is skipped otherwise.
  */
