@@ -39,10 +39,7 @@ public class SyncStatusConsumer {
 
     @Incoming("sync-status")
     public Uni<Void> consume(Message<String> message) {
-        return Acks.settle(message, () -> {
-            if (CloudEvents.isOtherType(message, TYPE)) {
-                return Uni.createFrom().voidItem(); // a type it does not know is ignored, as the contract says
-            }
+        return Acks.settle(message, TYPE, () -> {
             Read read = read(message);
             return Retry.untilApplied("sync-status of " + read.status().channelId(),
                     () -> alerts.onSyncStatus(read.eventId(), read.status()));

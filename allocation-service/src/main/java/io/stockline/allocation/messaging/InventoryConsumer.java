@@ -37,10 +37,7 @@ public class InventoryConsumer {
 
     @Incoming("stock-changed")
     public Uni<Void> consumeStockChanged(Message<String> message) {
-        return Acks.settle(message, () -> {
-            if (CloudEvents.isOtherType(message, StockChanged.TYPE)) {
-                return Uni.createFrom().voidItem();
-            }
+        return Acks.settle(message, StockChanged.TYPE, () -> {
             StockChanged event = reader.read(message.getPayload(), StockChanged.class, StockChanged.TYPE);
             PoisonRecord.require(event.sku() != null && event.location() != null,
                     StockChanged.TYPE + " without sku or location");

@@ -10,7 +10,6 @@ import io.stockline.channel.domain.ItemChanged;
 import io.stockline.channel.service.ChannelSyncService;
 import io.stockline.channel.service.ChannelWorkers;
 import io.stockline.platform.events.Acks;
-import io.stockline.platform.events.CloudEvents;
 import io.stockline.platform.events.EventReader;
 import io.stockline.platform.events.EventTypes;
 import io.stockline.platform.events.PoisonRecord;
@@ -39,10 +38,7 @@ public class ItemChangedConsumer {
 
     @Incoming("items")
     public Uni<Void> consume(Message<String> message) {
-        return Acks.settle(message, () -> {
-            if (CloudEvents.isOtherType(message, TYPE)) {
-                return Uni.createFrom().voidItem();
-            }
+        return Acks.settle(message, TYPE, () -> {
             String payload = message.getPayload();
             ItemChanged event = reader.read(payload, ItemChanged.class, TYPE);
             PoisonRecord.require(event.eventId() != null && event.sku() != null && event.status() != null,

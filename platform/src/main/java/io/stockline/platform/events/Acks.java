@@ -16,6 +16,14 @@ public final class Acks {
     private Acks() {
     }
 
+    /**
+     * {@link #settle(Message, Supplier)} for a consumer of one event type: a CloudEvent of another type is acked and
+     * ignored, as the contract says a consumer does with types it does not know ({@link CloudEvents#isOtherType}).
+     */
+    public static Uni<Void> settle(Message<?> message, String type, Supplier<Uni<Void>> work) {
+        return settle(message, () -> CloudEvents.isOtherType(message, type) ? Uni.createFrom().voidItem() : work.get());
+    }
+
     public static Uni<Void> settle(Message<?> message, Supplier<Uni<Void>> work) {
         return Uni.createFrom().<Void>deferred(work::get)
                 .onItemOrFailure().transformToUni((ignored, failure) -> Uni.createFrom().completionStage(
