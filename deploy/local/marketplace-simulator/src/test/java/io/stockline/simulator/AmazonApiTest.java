@@ -5,18 +5,27 @@ import static io.stockline.simulator.MarketplaceSpecs.AMAZON;
 import static io.stockline.simulator.MarketplaceSpecs.assertConforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -235,13 +244,162 @@ class AmazonApiTest {
         Sim.listings("amazon", "SKU-6").then().body("listings.size()", equalTo(0));
     }
 
-    /** Sends {@code calls} patches at once from 10 threads. */
-    private List<Response> burst(String token, String sku, int calls) throws Exception {
+    private Response search(String token, Map<String, String> query) {
+        return given().header("x-amz-access-token", token).queryParam("marketplaceIds", MARKETPLACE).queryParams(query)
+                .get("/amazon/listings/2021-08-01/items/{seller}", SELLER);
+    }
+
+    private void assertSearchConforms(String token, Map<String, String> query, Response response) {
+        Map<String, String> sent = new HashMap<>(query);
+        sent.put("marketplaceIds", MARKETPLACE);
+        assertConforms(AMAZON, Method.GET, "/amazon/listings/2021-08-01/items/" + SELLER, sent, Map.of("x-amz-access-token", token),
+                null, response);
+    }
+
+    @Test
+    void aSearchReadsTheSkusAskedInTheirOrderLeavingOutTheOnesNotListed() {
+        String token = Sim.amazonToken();
+        Sim.seed("amazon", SELLER, "SKU-A", 1);
+        Sim.seed("amazon", SELLER, "SKU-B", 2);
+        Sim.seed("amazon", SELLER, "SKU-C", 3);
+        Sim.seed("amazon", "A9OTHERSELLER", "SKU-D", 4);
+        Map<String, String> query = Map.of("identifiersType", "SKU", "identifiers", "SKU-C,NOPE,SKU-A,SKU-D,SKU-B",
+                "includedData", "fulfillmentAvailability,issues", "pageSize", "20");
+        Response found = search(token, query);
+        found.then().statusCode(200)
+                .header("x-amzn-RateLimit-Limit", equalTo("5.0")).header("x-amzn-RequestId", notNullValue())
+                .body("numberOfResults", equalTo(3))
+                .body("items.sku", contains("SKU-C", "SKU-A", "SKU-B"))
+                .body("items.collect { it.fulfillmentAvailability[0].quantity }", contains(3, 1, 2))
+                .body("items[0].fulfillmentAvailability[0].fulfillmentChannelCode", equalTo("DEFAULT"))
+                .body("items.issues", everyItem(empty()))
+                .body("items[0].summaries", nullValue())
+                .body("pagination", nullValue());
+        assertSearchConforms(token, query, found);
+
+        // nothing found is an empty result, not a 404
+        search(token, Map.of("identifiersType", "SKU", "identifiers", "NOPE")).then().statusCode(200)
+                .body("numberOfResults", equalTo(0)).body("items.size()", equalTo(0));
+        Sim.stats().then().body("calls.amazon.searchListingsItems", equalTo(2));
+    }
+
+    @Test
+    void aSearchPagesByPageSizeWithAnOpaqueNextToken() {
+        String token = Sim.amazonToken();
+        for (String sku : List.of("SKU-P1", "SKU-P2", "SKU-P3")) {
+            Sim.seed("amazon", SELLER, sku, 5);
+        }
+        Map<String, String> query = Map.of("identifiersType", "SKU", "identifiers", "SKU-P3,SKU-P1,SKU-P2", "pageSize", "2",
+                "includedData", "summaries,fulfillmentAvailability");
+        Response first = search(token, query);
+        first.then().statusCode(200).body("numberOfResults", equalTo(3)).body("items.sku", contains("SKU-P3", "SKU-P1"))
+                .body("items[0].summaries[0].marketplaceId", equalTo(MARKETPLACE))
+                .body("pagination.nextToken", notNullValue()).body("pagination.previousToken", nullValue());
+        assertSearchConforms(token, query, first);
+
+        Map<String, String> next = new HashMap<>(query);
+        next.put("pageToken", first.path("pagination.nextToken"));
+        Response second = search(token, next);
+        second.then().statusCode(200).body("numberOfResults", equalTo(3)).body("items.sku", contains("SKU-P2"))
+                .body("pagination.nextToken", nullValue()).body("pagination.previousToken", notNullValue());
+        assertSearchConforms(token, next, second);
+
+        Map<String, String> back = new HashMap<>(query);
+        back.put("pageToken", second.path("pagination.previousToken"));
+        search(token, back).then().statusCode(200).body("items.sku", contains("SKU-P3", "SKU-P1"));
+    }
+
+    @Test
+    void withoutIdentifiersASearchListsTheSellersListingsBySku() {
+        String token = Sim.amazonToken();
+        for (String sku : List.of("SKU-L3", "SKU-L1", "SKU-L2")) {
+            Sim.seed("amazon", SELLER, sku, 1);
+        }
+        Sim.seed("amazon", "A9OTHERSELLER", "SKU-L0", 1);
+        Response first = search(token, Map.of("pageSize", "2"));
+        first.then().statusCode(200).body("numberOfResults", equalTo(3)).body("items.sku", contains("SKU-L1", "SKU-L2"))
+                .body("items[0].summaries", hasSize(1));
+        assertSearchConforms(token, Map.of("pageSize", "2"), first);
+        search(token, Map.of("pageSize", "2", "pageToken", first.path("pagination.nextToken"))).then().statusCode(200)
+                .body("items.sku", contains("SKU-L3")).body("pagination.nextToken", nullValue());
+        // the default page holds 10
+        search(token, Map.of()).then().statusCode(200).body("items.size()", equalTo(3));
+    }
+
+    @Test
+    void aSearchThatBreaksTheRulesOfTheParametersIsABadRequestInTheSpecsErrorShape() {
+        String token = Sim.amazonToken();
+        String twentyOne = IntStream.rangeClosed(1, 21).mapToObj(i -> "SKU-" + i).collect(Collectors.joining(","));
+        Map<Map<String, String>, String> refusals = new LinkedHashMap<>();
+        refusals.put(Map.of("identifiersType", "SKU", "identifiers", twentyOne), "identifiers");
+        refusals.put(Map.of("identifiers", "SKU-1,SKU-2"), "identifiersType");
+        refusals.put(Map.of("identifiersType", "SKU"), "identifiers");
+        refusals.put(Map.of("identifiersType", "ASIN", "identifiers", "B000000001"), "SKU only");
+        refusals.put(Map.of("pageSize", "21"), "pageSize");
+        refusals.put(Map.of("pageSize", "0"), "pageSize");
+        refusals.put(Map.of("includedData", "everything"), "includedData");
+        refusals.put(Map.of("pageToken", "not-a-token-we-gave"), "pageToken");
+        refusals.forEach((query, named) -> {
+            Response refused = search(token, query);
+            refused.then().statusCode(400).header("x-amzn-RequestId", notNullValue())
+                    .body("errors[0].code", equalTo("InvalidInput")).body("errors[0].message", containsString(named));
+            SimpleSpecCheck.responseOnly(AMAZON, Method.GET, "/amazon/listings/2021-08-01/items/" + SELLER, query, refused);
+        });
+        given().header("x-amz-access-token", token).queryParam("identifiersType", "SKU").queryParam("identifiers", "SKU-1")
+                .get("/amazon/listings/2021-08-01/items/{seller}", SELLER)
+                .then().statusCode(400).body("errors[0].code", equalTo("InvalidInput"))
+                .body("errors[0].message", containsString("marketplaceIds"));
+    }
+
+    @Test
+    void aPatchAppliedAfterTheDelayIsVisibleThroughASearchToo() {
+        String token = Sim.amazonToken();
+        Sim.seed("amazon", SELLER, "SKU-SEEN", 4);
+        Sim.seed("amazon", SELLER, "SKU-STILL", 6);
+        patch(token, "SKU-SEEN", patchBody(17)).then().statusCode(200).body("status", equalTo("ACCEPTED"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Sim.quantity("amazon", "SKU-SEEN")).isEqualTo(17));
+        search(token, Map.of("identifiersType", "SKU", "identifiers", "SKU-SEEN,SKU-STILL", "includedData", "fulfillmentAvailability"))
+                .then().statusCode(200).body("items.sku", contains("SKU-SEEN", "SKU-STILL"))
+                .body("items.collect { it.fulfillmentAvailability[0].quantity }", contains(17, 6));
+        // the same item the get gives
+        search(token, Map.of("identifiersType", "SKU", "identifiers", "SKU-SEEN", "includedData", "summaries,attributes,issues"))
+                .then().statusCode(200).body("items[0]", equalTo(read(token, "SKU-SEEN", "summaries,attributes,issues")
+                        .then().statusCode(200).extract().jsonPath().get("$")));
+    }
+
+    @Test
+    void searchesHaveAUsagePlanOfTheirOwnAndBeyondItAreAnswered429() throws Exception {
+        String token = Sim.amazonToken();
+        Sim.seed("amazon", SELLER, "SKU-S", 2);
+        Map<String, String> query = Map.of("identifiersType", "SKU", "identifiers", "SKU-S", "includedData", "fulfillmentAvailability");
+        long started = System.nanoTime();
+        List<Response> responses = new ArrayList<>();
+        for (int round = 0; round < 5 && responses.stream().noneMatch(r -> r.statusCode() == 429); round++) {
+            responses.addAll(burst(() -> search(token, query), 30));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        List<Response> refused = responses.stream().filter(r -> r.statusCode() == 429).toList();
+        long served = responses.stream().filter(r -> r.statusCode() == 200).count();
+        assertThat(served + refused.size()).isEqualTo(responses.size());
+        // burst 5 (not getListingsItem's 10), plus what 5 a second refilled while the calls were answered
+        assertThat(served).isGreaterThanOrEqualTo(5).isLessThanOrEqualTo(5 + (long) Math.ceil(5 * seconds));
+        assertThat(refused).isNotEmpty();
+        refused.get(0).then().header("x-amzn-RateLimit-Limit", equalTo("5.0")).body("errors[0].code", equalTo("QuotaExceeded"));
+        assertSearchConforms(token, query, refused.get(0));
+        Sim.stats().then().body("throttled.amazon", equalTo(refused.size()))
+                .body("calls.amazon.searchListingsItems", equalTo(responses.size()));
+
+        // getListingsItem's bucket is its own: the searches did not drain it
+        read(token, "SKU-S", "fulfillmentAvailability").then().statusCode(200);
+    }
+
+    /** Sends {@code calls} copies of one call at once from 10 threads. */
+    private List<Response> burst(Callable<Response> call, int calls) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             List<Future<Response>> answers = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
-                Callable<Response> call = () -> patch(token, sku, patchBody(5));
                 answers.add(pool.submit(call));
             }
             List<Response> responses = new ArrayList<>();
@@ -261,7 +419,7 @@ class AmazonApiTest {
         List<Response> responses = new ArrayList<>();
         // bursts of 30 until the limit shows (the first one does unless the machine stalls for seconds)
         for (int round = 0; round < 5 && responses.stream().noneMatch(r -> r.statusCode() == 429); round++) {
-            responses.addAll(burst(token, "SKU-BURST", 30));
+            responses.addAll(burst(() -> patch(token, "SKU-BURST", patchBody(5)), 30));
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         List<Response> refused = responses.stream().filter(r -> r.statusCode() == 429).toList();
@@ -284,7 +442,7 @@ class AmazonApiTest {
         String token = Sim.amazonToken();
         Integer violations = null;
         for (int round = 0; round < 5 && violations == null; round++) {
-            assertThat(burst(token, "SKU-FREE", 30)).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
+            assertThat(burst(() -> patch(token, "SKU-FREE", patchBody(5)), 30)).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
             violations = Sim.stats().then().extract().path("rateLimitViolations.amazon");
         }
         assertThat(violations).isNotNull().isPositive();

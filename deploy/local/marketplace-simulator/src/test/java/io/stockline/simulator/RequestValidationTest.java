@@ -21,6 +21,7 @@ class RequestValidationTest {
 
     private static final String BULK_UPDATE = "/ebay/sell/inventory/v1/bulk_update_price_quantity";
     private static final String AMAZON_ITEM = "/amazon/listings/2021-08-01/items/{seller}/{sku}";
+    private static final String AMAZON_ITEMS = "/amazon/listings/2021-08-01/items/{seller}";
 
     @BeforeEach
     void reset() {
@@ -86,6 +87,33 @@ class RequestValidationTest {
                 .then().statusCode(400).body("errors[0].code", equalTo("InvalidInput"))
                 .body("errors[0].message", containsString("marketplaceIds"));
         Sim.listings("amazon", "SKU-V2").then().body("listings.size()", equalTo(0));
+    }
+
+    @Test
+    void aMalformedAmazonSearchIsRefusedWithInvalidInputNamingTheParameter() {
+        Sim.seed("amazon", "A2SELLER", "SKU-V4", 5);
+        String token = Sim.amazonToken();
+        given().header("x-amz-access-token", token).queryParam("marketplaceIds", "ATVPDKIKX0DER")
+                .queryParam("identifiersType", "SKU").queryParam("identifiers", "SKU-V4").queryParam("pageSize", "abc")
+                .get(AMAZON_ITEMS, "A2SELLER")
+                .then().statusCode(400)
+                .header("x-amzn-RequestId", notNullValue())
+                .body("errors[0].code", equalTo("InvalidInput"))
+                .body("errors[0].message", containsString("pageSize"))
+                .body("errors[0].details", notNullValue());
+        given().header("x-amz-access-token", token).queryParam("marketplaceIds", "ATVPDKIKX0DER")
+                .queryParam("identifiersType", "FOO").queryParam("identifiers", "SKU-V4")
+                .get(AMAZON_ITEMS, "A2SELLER")
+                .then().statusCode(400).body("errors[0].code", equalTo("InvalidInput"))
+                .body("errors[0].message", containsString("identifiersType"));
+
+        // refused before the marketplace saw them: no search was made
+        Sim.stats().then().body("invalidRequests.amazon", equalTo(2))
+                .body("calls.amazon.searchListingsItems", org.hamcrest.Matchers.nullValue());
+        given().header("x-amz-access-token", token).queryParam("marketplaceIds", "ATVPDKIKX0DER")
+                .queryParam("identifiersType", "SKU").queryParam("identifiers", "SKU-V4").queryParam("pageSize", "1")
+                .get(AMAZON_ITEMS, "A2SELLER")
+                .then().statusCode(200).body("items[0].sku", equalTo("SKU-V4"));
     }
 
     @Test

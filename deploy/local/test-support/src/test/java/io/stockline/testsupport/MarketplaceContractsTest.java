@@ -19,6 +19,7 @@ import io.stockline.testsupport.MarketplaceContracts.Marketplace;
 class MarketplaceContractsTest {
 
     private static final String AMAZON_ITEM = "/listings/2021-08-01/items/A2SELLER0ID/SKU-1";
+    private static final String AMAZON_ITEMS = "/listings/2021-08-01/items/A2SELLER0ID";
     private static final String EBAY_BULK_UPDATE = "/sell/inventory/v1/bulk_update_price_quantity";
     private static final String SHOPIFY = "/admin/api/2026-04/graphql.json";
     private static final String WOO_BATCH = "/wp-json/wc/v3/products/batch";
@@ -75,6 +76,55 @@ class MarketplaceContractsTest {
                 errorList))).isEmpty();
         assertThat(MarketplaceContracts.errors(amazon.validateResponse(AMAZON_ITEM, com.atlassian.oai.validator.model.Request.Method.PATCH,
                 bare))).isNotEmpty();
+    }
+
+    private static SimpleRequest amazonSearch(String identifiersType, int identifiers, String pageSize) {
+        SimpleRequest.Builder search = SimpleRequest.Builder.get(AMAZON_ITEMS).withQueryParam("marketplaceIds", "ATVPDKIKX0DER")
+                .withQueryParam("includedData", "fulfillmentAvailability,issues").withHeader("x-amz-access-token", "Atza|t");
+        if (identifiersType != null) {
+            search.withQueryParam("identifiersType", identifiersType);
+        }
+        if (identifiers > 0) {
+            search.withQueryParam("identifiers", IntStream.range(0, identifiers).mapToObj(i -> "SKU-" + i).collect(Collectors.joining(",")));
+        }
+        if (pageSize != null) {
+            search.withQueryParam("pageSize", pageSize);
+        }
+        return search.build();
+    }
+
+    @Test
+    void amazonSearchesAtMost20SkusACallAndPagesAtMost20Items() {
+        assertThat(errors(Marketplace.AMAZON, amazonSearch("SKU", 20, "20"))).isEmpty();
+        assertThat(errors(Marketplace.AMAZON, amazonSearch(null, 0, null))).as("the seller's listings, default page").isEmpty();
+        assertThat(errors(Marketplace.AMAZON, amazonSearch("SKU", 21, "20"))).as("21 identifiers").isNotEmpty();
+        assertThat(errors(Marketplace.AMAZON, amazonSearch("SKU", 2, "21"))).as("pageSize 21").isNotEmpty();
+        assertThat(errors(Marketplace.AMAZON, amazonSearch("SKU", 2, "0"))).as("pageSize 0").isNotEmpty();
+        assertThat(errors(Marketplace.AMAZON, amazonSearch("SKU", 2, "abc"))).as("pageSize abc").isNotEmpty();
+        assertThat(errors(Marketplace.AMAZON, amazonSearch("FOO", 2, "2"))).as("identifiersType FOO").isNotEmpty();
+        assertThat(errors(Marketplace.AMAZON, SimpleRequest.Builder.get(AMAZON_ITEMS).withHeader("x-amz-access-token", "Atza|t")
+                .withQueryParam("identifiersType", "SKU").withQueryParam("identifiers", "SKU-1").build())).as("no marketplaceIds")
+                .isNotEmpty();
+    }
+
+    @Test
+    void amazonSearchAnswersItemSearchResults() {
+        OpenApiInteractionValidator amazon = MarketplaceContracts.contract(Marketplace.AMAZON);
+        SimpleResponse results = SimpleResponse.Builder.status(200).withContentType("application/json")
+                .withBody("{\"numberOfResults\":3,\"pagination\":{\"nextToken\":\"t2\"},\"items\":[{\"sku\":\"SKU-1\","
+                        + "\"fulfillmentAvailability\":[{\"fulfillmentChannelCode\":\"DEFAULT\",\"quantity\":4}],\"issues\":[]}]}")
+                .build();
+        SimpleResponse noCount = SimpleResponse.Builder.status(200).withContentType("application/json")
+                .withBody("{\"items\":[{\"sku\":\"SKU-1\"}]}").build();
+        SimpleResponse itemWithoutSku = SimpleResponse.Builder.status(200).withContentType("application/json")
+                .withBody("{\"numberOfResults\":1,\"items\":[{\"issues\":[]}]}").build();
+
+        assertThat(MarketplaceContracts.errors(amazon.validateResponse(AMAZON_ITEMS, com.atlassian.oai.validator.model.Request.Method.GET,
+                results))).isEmpty();
+        assertThat(MarketplaceContracts.errors(amazon.validateResponse(AMAZON_ITEMS, com.atlassian.oai.validator.model.Request.Method.GET,
+                noCount))).isNotEmpty();
+        assertThat(MarketplaceContracts.errors(amazon.validateResponse(AMAZON_ITEMS, com.atlassian.oai.validator.model.Request.Method.GET,
+                itemWithoutSku))).isNotEmpty();
     }
 
     private static String ebayRequests(int count, String quantity) {

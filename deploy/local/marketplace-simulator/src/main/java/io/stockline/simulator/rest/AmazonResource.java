@@ -20,11 +20,12 @@ import io.stockline.simulator.service.AmazonService;
 import io.stockline.simulator.service.CallGate;
 import io.stockline.simulator.service.CallStats;
 
-/** Login with Amazon's token endpoint and the Listings Items API 2021-08-01 (patch and get). */
+/** Login with Amazon's token endpoint and the Listings Items API 2021-08-01 (patch, get and search). */
 @Path("/amazon")
 public class AmazonResource {
 
-    private static final String ITEM = "/listings/2021-08-01/items/{sellerId}/{sku}";
+    private static final String ITEMS = "/listings/2021-08-01/items/{sellerId}";
+    private static final String ITEM = ITEMS + "/{sku}";
 
     private final CallGate gate;
     private final CallStats stats;
@@ -71,5 +72,17 @@ public class AmazonResource {
             @HeaderParam("x-amz-access-token") String accessToken) {
         return gate.pass(Marketplace.AMAZON, "getListingsItem", amazon::failure,
                 () -> amazon.get(accessToken, sellerId, sku, marketplaceIds, includedData)).map(Responses::of);
+    }
+
+    /** searchListingsItems; pageSize comes as text so that a malformed one gets Amazon's 400, not a JAX-RS 404. */
+    @GET
+    @Path(ITEMS)
+    public Uni<Response> search(@PathParam("sellerId") String sellerId, @QueryParam("marketplaceIds") String marketplaceIds,
+            @QueryParam("identifiersType") String identifiersType, @QueryParam("identifiers") String identifiers,
+            @QueryParam("includedData") String includedData, @QueryParam("pageSize") String pageSize,
+            @QueryParam("pageToken") String pageToken, @HeaderParam("x-amz-access-token") String accessToken) {
+        return gate.pass(Marketplace.AMAZON, "searchListingsItems", amazon::failure,
+                () -> amazon.search(accessToken, sellerId, marketplaceIds, identifiersType, identifiers, includedData, pageSize,
+                        pageToken)).map(Responses::of);
     }
 }

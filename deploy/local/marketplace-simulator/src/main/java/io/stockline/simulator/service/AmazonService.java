@@ -1,8 +1,10 @@
 package io.stockline.simulator.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,14 +36,16 @@ import io.stockline.simulator.domain.Marketplace;
 /**
  * Amazon's Selling Partner API for Listings Items (2021-08-01) and Login with Amazon's token endpoint: a patch of
  * {@code /attributes/fulfillment_availability} sets the quantity; a get with {@code includedData=fulfillmentAvailability}
- * reads it. Answers follow the published model (ListingsItemSubmissionResponse, Item, ErrorList); every answer
+ * reads it, and a search reads up to 20 SKUs in one call, each item built as the get builds it. Answers follow the
+ * published model (ListingsItemSubmissionResponse, Item, ItemSearchResults, ErrorList); every answer
  * carries {@code x-amzn-RequestId} and {@code x-amzn-RateLimit-Limit}; beyond the usage plan it answers 429.
  * <p>
  * As on Amazon, a valid patch is only queued: it answers {@code 200 ACCEPTED} ("accepted for processing") at once and
- * is applied {@code simulator.amazon.apply-delay} later (0: at once), in the order accepted; until then a get shows what
- * the listing held before. A {@code merge} of {@code fulfillment_availability} changes only the fields it sends for its
- * {@code fulfillment_channel_code}, keeping the seller's handling time ({@code lead_time_to_ship_max_days}), restock
- * date and the rest; a {@code replace} (or {@code add}) sets the attribute to what it sends, dropping them.
+ * is applied {@code simulator.amazon.apply-delay} later (0: at once), in the order accepted; until then a get (or a
+ * search) shows what the listing held before. A {@code merge} of {@code fulfillment_availability} changes only the
+ * fields it sends for its {@code fulfillment_channel_code}, keeping the seller's handling time
+ * ({@code lead_time_to_ship_max_days}), restock date and the rest; a {@code replace} (or {@code add}) sets the
+ * attribute to what it sends, dropping them.
  */
 @Startup
 @ApplicationScoped
@@ -50,6 +54,16 @@ public class AmazonService {
     static final String FULFILLMENT_AVAILABILITY = "/attributes/fulfillment_availability";
     private static final Set<String> DATA_SETS = Set.of("summaries", "attributes", "issues", "offers",
             "fulfillmentAvailability", "procurement", "relationships", "productTypes");
+    /** searchListingsItems' identifiersType values (the published enum); the simulator searches by SKU only. */
+    private static final Set<String> IDENTIFIER_TYPES = Set.of("ASIN", "EAN", "FNSKU", "GTIN", "ISBN", "JAN", "MINSAN", "SKU",
+            "UPC");
+    /** searchListingsItems: {@code identifiers} maxItems and {@code pageSize} maximum and default, as published. */
+    private static final int MAX_IDENTIFIERS = 20;
+    private static final int MAX_PAGE_SIZE = 20;
+    private static final int DEFAULT_PAGE_SIZE = 10;
+    /** "The maximum number of items (SKUs) that can be returned and paged through is 1000" (ItemSearchResults). */
+    private static final int MAX_RESULTS = 1000;
+    private static final String PAGE_TOKEN_PREFIX = "searchListingsItems:";
 
     private final ObjectMapper json;
     private final ListingStore store;
@@ -116,7 +130,7 @@ public class AmazonService {
 
     public Answer patch(String accessToken, String sellerId, String sku, String marketplaceIds, String mode, String body) {
         return guarded(accessToken, sellerId, "patchListingsItem", () -> {
-            Optional<Answer> badQuery = marketplaceIds(marketplaceIds).isEmpty()
+            Optional<Answer> badQuery = csv(marketplaceIds).isEmpty()
                     ? Optional.of(error(400, "InvalidInput", "Missing required 'marketplaceIds' query parameter.")) : Optional.empty();
             if (badQuery.isPresent()) {
                 return badQuery.get();
@@ -179,7 +193,7 @@ public class AmazonService {
                 answer.putArray("issues");
                 return Answer.of(200, answer);
             }
-            Details submitted = new Details(request.path("productType").asText(), marketplaceIds(marketplaceIds), Instant.now());
+            Details submitted = new Details(request.path("productType").asText(), csv(marketplaceIds), Instant.now());
             Runnable apply = submission(key, sku, quantity, fulfillmentOp, fulfillmentEntry, submitted);
             Duration delay = config.amazon().applyDelay();
             if (delay.isZero() || delay.isNegative()) {
@@ -235,48 +249,175 @@ public class AmazonService {
 
     public Answer get(String accessToken, String sellerId, String sku, String marketplaceIds, String includedData) {
         return guarded(accessToken, sellerId, "getListingsItem", () -> {
-            List<String> marketplaces = marketplaceIds(marketplaceIds);
+            List<String> marketplaces = csv(marketplaceIds);
             if (marketplaces.isEmpty()) {
-                return error(400, "InvalidInput", "Missing required 'marketplaceIds' query parameter.");
+                return missingMarketplaceIds();
             }
-            Set<String> wanted = includedData == null || includedData.isBlank() ? Set.of("summaries")
-                    : Arrays.stream(includedData.split(",")).map(String::trim).collect(Collectors.toSet());
-            if (!DATA_SETS.containsAll(wanted)) {
-                return error(400, "InvalidInput", "Invalid 'includedData' value: " + includedData);
+            Optional<Set<String>> wanted = includedData(includedData);
+            if (wanted.isEmpty()) {
+                return invalidIncludedData(includedData);
             }
             ListingKey key = new ListingKey(Marketplace.AMAZON, sellerId, sku);
             Optional<Listing> held = store.find(key);
             if (held.isEmpty()) {
                 return error(404, "NOT_FOUND", "SKU '" + sku + "' not found in marketplace " + marketplaces.get(0));
             }
-            Listing listing = held.get();
-            Details known = details.getOrDefault(key, new Details("PRODUCT", marketplaces, listing.updatedAt()));
-            ObjectNode item = json.createObjectNode().put("sku", sku);
-            if (wanted.contains("summaries")) {
-                ArrayNode summaries = item.putArray("summaries");
-                for (String marketplaceId : marketplaces) {
-                    ObjectNode summary = summaries.addObject().put("marketplaceId", marketplaceId)
-                            .put("productType", known.productType())
-                            .put("createdDate", known.createdAt().toString())
-                            .put("lastUpdatedDate", listing.updatedAt().toString());
-                    summary.putArray("status").add("BUYABLE").add("DISCOVERABLE");
-                }
-            }
-            ObjectNode entry = fulfillment.getOrDefault(key, json.createObjectNode().put("fulfillment_channel_code", "DEFAULT"));
-            if (wanted.contains("attributes")) {
-                ObjectNode attribute = entry.deepCopy().put("quantity", listing.quantity());
-                item.putObject("attributes").putArray("fulfillment_availability").add(attribute);
-            }
-            if (wanted.contains("fulfillmentAvailability")) {
-                item.putArray("fulfillmentAvailability").addObject()
-                        .put("fulfillmentChannelCode", entry.path("fulfillment_channel_code").asText("DEFAULT"))
-                        .put("quantity", listing.quantity());
-            }
-            if (wanted.contains("issues")) {
-                item.putArray("issues");
-            }
-            return Answer.of(200, item);
+            return Answer.of(200, item(key, held.get(), marketplaces, wanted.get()));
         });
+    }
+
+    /**
+     * searchListingsItems: the seller's listings with the given SKUs ({@code identifiersType=SKU}, at most 20), found
+     * ones in the order asked and unknown ones simply absent, or without identifiers all of them by SKU (as far as
+     * Amazon pages: 1000); {@code pageSize} (1 to 20, 10 by default) items a page, the rest behind
+     * {@code pagination.nextToken}. Only SKUs are searched: another (valid) identifiersType is refused 400 rather than
+     * answered "nothing found", so a caller relying on it learns at once that the simulator cannot stand in for it.
+     */
+    public Answer search(String accessToken, String sellerId, String marketplaceIds, String identifiersType, String identifiers,
+            String includedData, String pageSize, String pageToken) {
+        return guarded(accessToken, sellerId, "searchListingsItems", () -> {
+            List<String> marketplaces = csv(marketplaceIds);
+            if (marketplaces.isEmpty()) {
+                return missingMarketplaceIds();
+            }
+            Optional<Set<String>> wanted = includedData(includedData);
+            if (wanted.isEmpty()) {
+                return invalidIncludedData(includedData);
+            }
+            List<String> skus = csv(identifiers);
+            boolean byIdentifier = !blank(identifiersType);
+            if (byIdentifier && skus.isEmpty()) {
+                return error(400, "InvalidInput", "'identifiers' is required when 'identifiersType' is provided.");
+            }
+            if (!byIdentifier && !skus.isEmpty()) {
+                return error(400, "InvalidInput", "'identifiersType' is required when 'identifiers' is provided.");
+            }
+            if (byIdentifier && !IDENTIFIER_TYPES.contains(identifiersType)) {
+                return error(400, "InvalidInput", "Invalid 'identifiersType' value: " + identifiersType);
+            }
+            if (byIdentifier && !identifiersType.equals("SKU")) {
+                return error(400, "InvalidInput", "The marketplace simulator searches by identifiersType SKU only, not "
+                        + identifiersType + ".");
+            }
+            if (skus.size() > MAX_IDENTIFIERS) {
+                return error(400, "InvalidInput", "'identifiers' holds " + skus.size() + " values; at most "
+                        + MAX_IDENTIFIERS + " are allowed.");
+            }
+            Optional<Integer> size = pageSize(pageSize);
+            if (size.isEmpty()) {
+                return error(400, "InvalidInput", "Invalid 'pageSize' value: " + pageSize
+                        + "; it must be a whole number from 1 to " + MAX_PAGE_SIZE + ".");
+            }
+            Optional<Integer> offset = blank(pageToken) ? Optional.of(0) : offset(pageToken);
+            if (offset.isEmpty()) {
+                return error(400, "InvalidInput", "Invalid 'pageToken' value: " + pageToken);
+            }
+            // one look at the store for the whole call, so the answer shows one moment's state
+            List<Listing> found = byIdentifier
+                    ? store.atomically(view -> skus.stream().distinct()
+                            .flatMap(sku -> view.find(new ListingKey(Marketplace.AMAZON, sellerId, sku)).stream()).toList())
+                    : store.list(Optional.of(Marketplace.AMAZON), Optional.of(sellerId), Optional.empty());
+            List<Listing> pageable = found.subList(0, Math.min(found.size(), MAX_RESULTS));
+            int from = Math.min(offset.get(), pageable.size());
+            int to = Math.min(pageable.size(), from + size.get());
+            ObjectNode answer = json.createObjectNode().put("numberOfResults", found.size());
+            ObjectNode pagination = json.createObjectNode();
+            if (to < pageable.size()) {
+                pagination.put("nextToken", pageToken(to));
+            }
+            if (from > 0) {
+                pagination.put("previousToken", pageToken(Math.max(0, from - size.get())));
+            }
+            if (!pagination.isEmpty()) {
+                answer.set("pagination", pagination);
+            }
+            ArrayNode items = answer.putArray("items");
+            for (Listing listing : pageable.subList(from, to)) {
+                items.add(item(listing.key(), listing, marketplaces, wanted.get()));
+            }
+            return Answer.of(200, answer);
+        });
+    }
+
+    /** One listings item (the published Item) with the data sets asked for: a get's answer, one of a search's items. */
+    private ObjectNode item(ListingKey key, Listing listing, List<String> marketplaces, Set<String> wanted) {
+        Details known = details.getOrDefault(key, new Details("PRODUCT", marketplaces, listing.updatedAt()));
+        ObjectNode item = json.createObjectNode().put("sku", key.listingId());
+        if (wanted.contains("summaries")) {
+            ArrayNode summaries = item.putArray("summaries");
+            for (String marketplaceId : marketplaces) {
+                ObjectNode summary = summaries.addObject().put("marketplaceId", marketplaceId)
+                        .put("productType", known.productType())
+                        .put("createdDate", known.createdAt().toString())
+                        .put("lastUpdatedDate", listing.updatedAt().toString());
+                summary.putArray("status").add("BUYABLE").add("DISCOVERABLE");
+            }
+        }
+        ObjectNode entry = fulfillment.getOrDefault(key, json.createObjectNode().put("fulfillment_channel_code", "DEFAULT"));
+        if (wanted.contains("attributes")) {
+            ObjectNode attribute = entry.deepCopy().put("quantity", listing.quantity());
+            item.putObject("attributes").putArray("fulfillment_availability").add(attribute);
+        }
+        if (wanted.contains("fulfillmentAvailability")) {
+            item.putArray("fulfillmentAvailability").addObject()
+                    .put("fulfillmentChannelCode", entry.path("fulfillment_channel_code").asText("DEFAULT"))
+                    .put("quantity", listing.quantity());
+        }
+        if (wanted.contains("issues")) {
+            item.putArray("issues");
+        }
+        return item;
+    }
+
+    /** The data sets an {@code includedData} list names (summaries when none), or empty when it names one Amazon has not. */
+    private static Optional<Set<String>> includedData(String csv) {
+        Set<String> wanted = blank(csv) ? Set.of("summaries")
+                : Arrays.stream(csv.split(",")).map(String::trim).collect(Collectors.toSet());
+        return DATA_SETS.containsAll(wanted) ? Optional.of(wanted) : Optional.empty();
+    }
+
+    private Answer invalidIncludedData(String includedData) {
+        return error(400, "InvalidInput", "Invalid 'includedData' value: " + includedData);
+    }
+
+    private Answer missingMarketplaceIds() {
+        return error(400, "InvalidInput", "Missing required 'marketplaceIds' query parameter.");
+    }
+
+    /** The page size asked for (10 when none), or empty when it is not a whole number from 1 to 20. */
+    private static Optional<Integer> pageSize(String value) {
+        if (blank(value)) {
+            return Optional.of(DEFAULT_PAGE_SIZE);
+        }
+        try {
+            int size = Integer.parseInt(value.trim());
+            return size >= 1 && size <= MAX_PAGE_SIZE ? Optional.of(size) : Optional.empty();
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A page token: opaque to the caller, as Amazon's are, and here just the offset of the page's first item in the
+     * results, so a token stays good as long as the results do.
+     */
+    private static String pageToken(int offset) {
+        byte[] token = (PAGE_TOKEN_PREFIX + offset).getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    }
+
+    /** The offset a page token this simulator gave stands for, or empty for any other string. */
+    private static Optional<Integer> offset(String pageToken) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
+            if (!decoded.startsWith(PAGE_TOKEN_PREFIX)) {
+                return Optional.empty();
+            }
+            int offset = Integer.parseInt(decoded.substring(PAGE_TOKEN_PREFIX.length()));
+            return offset >= 0 ? Optional.of(offset) : Optional.empty();
+        } catch (IllegalArgumentException notOurs) { // NumberFormatException included
+            return Optional.empty();
+        }
     }
 
     /** Checks the access token and the usage plan, then answers; every answer gets Amazon's headers. */
@@ -329,8 +470,9 @@ public class AmazonService {
         return answer;
     }
 
-    private static List<String> marketplaceIds(String csv) {
-        return csv == null ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
+    /** The values of a comma-delimited query parameter (the published model's collectionFormat csv), blanks left out. */
+    private static List<String> csv(String csv) {
+        return csv == null ? List.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(value -> !value.isEmpty()).toList();
     }
 
     private static boolean blank(String value) {

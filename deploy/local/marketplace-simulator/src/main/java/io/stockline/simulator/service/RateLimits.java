@@ -33,6 +33,10 @@ public class RateLimits {
                 .tryTake(cost, now);
     }
 
+    /**
+     * One usage plan per seller and operation, each at {@code simulator.amazon.rate} (5/s): getListingsItem bursts
+     * {@code get-burst} (10), patchListingsItem and searchListingsItems {@code burst} (5), as the published model has it.
+     */
     public boolean amazonCall(String sellerId, String operation) {
         long now = System.nanoTime();
         return amazon.computeIfAbsent(sellerId + "\n" + operation,
