@@ -65,6 +65,8 @@ class AmazonAcceptedFlowTest {
     private String location;
     private String channel;
     private String items;
+    /** searchListingsItems: the seller's listings, found by SKU. */
+    private String search;
 
     @BeforeEach
     void newChannel() {
@@ -72,7 +74,8 @@ class AmazonAcceptedFlowTest {
         location = newId("WH");
         channel = newId("amzn");
         String seller = "A" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
-        items = "/hooks/" + channel + "/listings/2021-08-01/items/" + seller + "/";
+        search = "/hooks/" + channel + "/listings/2021-08-01/items/" + seller;
+        items = search + "/";
         amazon.stubFor(post(urlPathEqualTo("/hooks/" + channel + "/auth/o2/token"))
                 .willReturn(okJson("{\"access_token\":\"Atza|flow\",\"token_type\":\"bearer\",\"expires_in\":3600}")));
         given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON).body("""
@@ -92,21 +95,23 @@ class AmazonAcceptedFlowTest {
         String sku = newSku();
         amazon.stubFor(patch(urlPathEqualTo(items + sku)).willReturn(okJson(accepted(sku))));
         // Amazon has not processed the submission yet: the listing still holds the old number
-        amazon.stubFor(get(urlPathEqualTo(items + sku)).willReturn(okJson(item(sku, 2, ""))));
+        amazon.stubFor(get(urlPathEqualTo(search)).willReturn(okJson(found(item(sku, 2, "")))));
 
         kafka.sendStockChanged(stockChangedTopic, UUID.randomUUID(), sku, location, 1, 7);
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertThat(row(sku)).containsEntry("state", "ACCEPTED").containsEntry("pushedQuantity", null)
                     .containsEntry("pushedVersion", null);
-            assertThat(amazon.findAll(getRequestedFor(urlPathEqualTo(items + sku)))).as("read back at least twice").hasSizeGreaterThan(1);
+            assertThat(amazon.findAll(getRequestedFor(urlPathEqualTo(search)))).as("read back at least twice").hasSizeGreaterThan(1);
         });
         assertThat(status().get("pending")).as("an accepted pair is pending").isEqualTo(1);
-        List<LoggedRequest> reads = amazon.findAll(getRequestedFor(urlPathEqualTo(items + sku)));
+        List<LoggedRequest> reads = amazon.findAll(getRequestedFor(urlPathEqualTo(search)));
         assertThat(reads.get(0).queryParameter("includedData").values()).containsExactly("fulfillmentAvailability,issues");
+        assertThat(reads.get(0).queryParameter("identifiersType").values()).containsExactly("SKU");
+        assertThat(reads.get(0).queryParameter("identifiers").values()).containsExactly(sku);
 
         // Amazon applied it
-        amazon.stubFor(get(urlPathEqualTo(items + sku)).willReturn(okJson(item(sku, 7, ""))));
+        amazon.stubFor(get(urlPathEqualTo(search)).willReturn(okJson(found(item(sku, 7, "")))));
 
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(row(sku)).containsEntry("state", "SYNCED")
                 .containsEntry("pushedQuantity", 7).containsEntry("pushedVersion", 1).containsEntry("lastError", null));
@@ -119,11 +124,11 @@ class AmazonAcceptedFlowTest {
     void anAcceptedPatchThatAmazonReportsAnErrorAgainstIsRejectedWithTheIssueClass() {
         String sku = newSku();
         amazon.stubFor(patch(urlPathEqualTo(items + sku)).willReturn(okJson(accepted(sku))));
-        amazon.stubFor(get(urlPathEqualTo(items + sku)).willReturn(okJson(item(sku, 2, """
+        amazon.stubFor(get(urlPathEqualTo(search)).willReturn(okJson(found(item(sku, 2, """
                 {"code":"18027","message":"The quantity for fulfillment channel DEFAULT exceeds what the seller may offer.",
                  "severity":"ERROR","attributeNames":["fulfillment_availability"],"categories":["INVALID_ATTRIBUTE"]},
                 {"code":"99022","message":"Image is missing.","severity":"ERROR","attributeNames":["main_product_image_locator"],
-                 "categories":["MISSING_IMAGE"]}"""))));
+                 "categories":["MISSING_IMAGE"]}""")))));
 
         kafka.sendStockChanged(stockChangedTopic, UUID.randomUUID(), sku, location, 1, 9);
 
@@ -142,6 +147,11 @@ class AmazonAcceptedFlowTest {
         return """
                 {"sku":"%s","fulfillmentAvailability":[{"fulfillmentChannelCode":"DEFAULT","quantity":%d}],"issues":[%s]}"""
                 .formatted(sku, quantity, issues);
+    }
+
+    /** searchListingsItems' answer (ItemSearchResults) holding one item. */
+    private static String found(String item) {
+        return "{\"numberOfResults\":1,\"items\":[" + item + "]}";
     }
 
     private static String newSku() {

@@ -21,9 +21,9 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 
 /**
  * Amazon Selling Partner API, Listings Items 2021-08-01: {@code patchListingsItem} merges the quantity into the
- * listing's {@code fulfillment_availability} (one SKU per call), {@code getListingsItem} with
- * {@code includedData=fulfillmentAvailability} reads it back (with {@code issues} to confirm a queued patch). A listing
- * id is the seller SKU. Options {@code sellerId}, {@code marketplaceIds} (comma-separated), {@code productType}
+ * listing's {@code fulfillment_availability} (one SKU per call), {@code searchListingsItems} by SKU with
+ * {@code includedData=fulfillmentAvailability} reads up to 20 back in one call (with {@code issues} to confirm a queued
+ * patch). A listing id is the seller SKU. Options {@code sellerId}, {@code marketplaceIds} (comma-separated), {@code productType}
  * (default PRODUCT), {@code fulfillmentChannelCode} (default DEFAULT). Credentials {@code lwaClientId},
  * {@code lwaClientSecret}, {@code refreshToken}: a Login with Amazon refresh-token grant (at api.amazon.com, not a
  * channel option: credentials go nowhere else; see {@link MarketplaceHttp#tokenEndpoint}) gives the access token
@@ -50,8 +50,10 @@ public class AmazonConnector implements MarketplaceConnector {
      * a thousand); one token and a tenth of the rate left to Amazon's side absorb the jitter.
      */
     static final DocumentedLimit PATCH_LIMIT = new DocumentedLimit(4, 4.5);
-    /** getListingsItem's usage plan (the published model: rate 5, burst 10), with the same headroom. */
-    static final DocumentedLimit GET_LIMIT = new DocumentedLimit(9, 4.5);
+    /** searchListingsItems' usage plan (the published model: rate 5, burst 5), with the same headroom. */
+    static final DocumentedLimit SEARCH_LIMIT = new DocumentedLimit(4, 4.5);
+    /** searchListingsItems takes at most 20 identifiers ({@code identifiers} maxItems) and pages at most 20 items. */
+    static final int MAX_SEARCH_IDENTIFIERS = 20;
 
     private final MarketplaceHttp http;
     private final AccessTokens tokens;
@@ -79,14 +81,15 @@ public class AmazonConnector implements MarketplaceConnector {
 
     /**
      * Amazon applies a usage plan per selling partner and operation, whatever application or channel calls: two
-     * channels of one seller share one patchListingsItem bucket and one getListingsItem bucket, so together they
-     * never send more than the seller may.
+     * channels of one seller share one patchListingsItem bucket and one searchListingsItems bucket, so together they
+     * never send more than the seller may. (The rare getListingsItem of a SKU holding a comma draws from the search
+     * bucket too: its own plan, 5/s burst 10, is the looser of the two.)
      */
     @Override
     public RateBucket rateBucket(ChannelAccess channel, CallKind kind) {
         String seller = "amazon seller " + required(channel, "sellerId");
         return kind == CallKind.PUSH ? new RateBucket(seller + " patchListingsItem", PATCH_LIMIT)
-                : new RateBucket(seller + " getListingsItem", GET_LIMIT);
+                : new RateBucket(seller + " searchListingsItems", SEARCH_LIMIT);
     }
 
     @Override
@@ -154,7 +157,7 @@ public class AmazonConnector implements MarketplaceConnector {
 
     @Override
     public int maxReadBatchSize() {
-        return 1;
+        return MAX_SEARCH_IDENTIFIERS;
     }
 
     @Override
@@ -171,42 +174,104 @@ public class AmazonConnector implements MarketplaceConnector {
     }
 
     /**
-     * getListingsItem with {@code includedData=fulfillmentAvailability,issues}: the quantity of the channel's
-     * fulfilment channel and the ERROR issues against {@code fulfillment_availability} ("an issue has occurred preventing
-     * the submission from processing", Issue.severity), each as its code and categories.
+     * searchListingsItems (or getListingsItem, see {@link #items}) with {@code includedData=fulfillmentAvailability,issues}:
+     * the quantity of the channel's fulfilment channel and the ERROR issues against {@code fulfillment_availability}
+     * ("an issue has occurred preventing the submission from processing", Issue.severity), each as its code and
+     * categories.
      */
     @Override
     public Uni<Reply<Map<String, HeldListing>>> readWithIssues(ChannelAccess channel, List<String> listingIds) {
         return items(channel, listingIds, "fulfillmentAvailability,issues");
     }
 
+    /**
+     * Up to 20 SKUs in one searchListingsItems call ({@code identifiersType=SKU}, {@code pageSize} as many as asked, so
+     * one page holds them all; a {@code nextToken} is followed all the same). A SKU holding a comma cannot travel in
+     * the comma-delimited {@code identifiers}: it is read on its own with getListingsItem. SKUs Amazon does not know
+     * are absent from the answer, as they are from the result.
+     */
     private Uni<Reply<Map<String, HeldListing>>> items(ChannelAccess channel, List<String> listingIds, String includedData) {
-        String what = "amazon " + channel.channelId() + " getListingsItem";
-        String code = channel.option("fulfillmentChannelCode", "DEFAULT");
-        return Multi.createFrom().iterable(listingIds)
-                .onItem().transformToUniAndConcatenate(sku -> tokens.authorized(grant(channel), AmazonConnector::tokenRefused,
-                                token -> http.request(HttpMethod.GET, itemUrl(channel, sku)).flatMap(request -> request
-                                        .addQueryParam("marketplaceIds", marketplaceIds(channel))
-                                        .addQueryParam("includedData", includedData)
-                                        .putHeader(ACCESS_TOKEN_HEADER, token)
-                                        .putHeader("Accept", "application/json")
-                                        .timeout(MarketplaceHttp.timeoutMillis(channel))
-                                        .send()))
-                        .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
-                        .map(response -> {
-                            Map<String, HeldListing> held = new HashMap<>();
-                            if (response.statusCode() == 404) {
-                                return Reply.of(held, rate(response));
-                            }
-                            if (!MarketplaceHttp.ok(response)) {
-                                throw MarketplaceHttp.failure(what, response).carrying(rate(response));
-                            }
-                            JsonObject item = response.bodyAsJsonObject();
-                            held.put(sku, new HeldListing(quantity(item, code), errors(sku, item.getJsonArray("issues"))));
-                            return Reply.of(held, rate(response));
-                        }))
+        List<String> searchable = listingIds.stream().filter(sku -> !sku.contains(",")).toList();
+        List<String> alone = listingIds.stream().filter(sku -> sku.contains(",")).toList();
+        List<Uni<Reply<Map<String, HeldListing>>>> calls = new ArrayList<>();
+        for (int from = 0; from < searchable.size(); from += MAX_SEARCH_IDENTIFIERS) {
+            List<String> chunk = searchable.subList(from, Math.min(searchable.size(), from + MAX_SEARCH_IDENTIFIERS));
+            calls.add(search(channel, chunk, includedData, null));
+        }
+        alone.forEach(sku -> calls.add(item(channel, sku, includedData)));
+        return Multi.createFrom().iterable(calls).onItem().transformToUniAndConcatenate(call -> call)
                 .collect().asList()
                 .map(replies -> Reply.all(replies).map(AmazonConnector::merged));
+    }
+
+    private Uni<Reply<Map<String, HeldListing>>> search(ChannelAccess channel, List<String> skus, String includedData,
+            String pageToken) {
+        String what = "amazon " + channel.channelId() + " searchListingsItems";
+        String code = channel.option("fulfillmentChannelCode", "DEFAULT");
+        return tokens.authorized(grant(channel), AmazonConnector::tokenRefused, token -> http
+                        .request(HttpMethod.GET, searchUrl(channel)).flatMap(request -> {
+                            request.addQueryParam("marketplaceIds", marketplaceIds(channel))
+                                    .addQueryParam("identifiersType", "SKU")
+                                    .addQueryParam("identifiers", String.join(",", skus))
+                                    .addQueryParam("includedData", includedData)
+                                    .addQueryParam("pageSize", String.valueOf(skus.size()));
+                            if (pageToken != null) {
+                                request.addQueryParam("pageToken", pageToken);
+                            }
+                            return request.putHeader(ACCESS_TOKEN_HEADER, token)
+                                    .putHeader("Accept", "application/json")
+                                    .timeout(MarketplaceHttp.timeoutMillis(channel))
+                                    .send();
+                        }))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .flatMap(response -> {
+                    if (!MarketplaceHttp.ok(response)) {
+                        throw MarketplaceHttp.failure(what, response).carrying(rate(response));
+                    }
+                    JsonObject results = response.bodyAsJsonObject();
+                    Map<String, HeldListing> held = new HashMap<>();
+                    JsonArray found = results.getJsonArray("items", new JsonArray());
+                    for (int i = 0; i < found.size(); i++) {
+                        JsonObject item = found.getJsonObject(i);
+                        String sku = item.getString("sku");
+                        if (sku != null && skus.contains(sku)) {
+                            held.put(sku, new HeldListing(quantity(item, code), errors(sku, item.getJsonArray("issues"))));
+                        }
+                    }
+                    Reply<Map<String, HeldListing>> page = Reply.of(held, rate(response));
+                    String next = results.getJsonObject("pagination", new JsonObject()).getString("nextToken");
+                    if (next == null || next.isBlank() || next.equals(pageToken) || found.isEmpty()) {
+                        return Uni.createFrom().item(page);
+                    }
+                    return search(channel, skus, includedData, next)
+                            .map(rest -> Reply.all(List.of(page, rest)).map(AmazonConnector::merged));
+                });
+    }
+
+    private Uni<Reply<Map<String, HeldListing>>> item(ChannelAccess channel, String sku, String includedData) {
+        String what = "amazon " + channel.channelId() + " getListingsItem";
+        String code = channel.option("fulfillmentChannelCode", "DEFAULT");
+        return tokens.authorized(grant(channel), AmazonConnector::tokenRefused,
+                        token -> http.request(HttpMethod.GET, itemUrl(channel, sku)).flatMap(request -> request
+                                .addQueryParam("marketplaceIds", marketplaceIds(channel))
+                                .addQueryParam("includedData", includedData)
+                                .putHeader(ACCESS_TOKEN_HEADER, token)
+                                .putHeader("Accept", "application/json")
+                                .timeout(MarketplaceHttp.timeoutMillis(channel))
+                                .send()))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .map(response -> {
+                    Map<String, HeldListing> held = new HashMap<>();
+                    if (response.statusCode() == 404) {
+                        return Reply.of(held, rate(response));
+                    }
+                    if (!MarketplaceHttp.ok(response)) {
+                        throw MarketplaceHttp.failure(what, response).carrying(rate(response));
+                    }
+                    JsonObject item = response.bodyAsJsonObject();
+                    held.put(sku, new HeldListing(quantity(item, code), errors(sku, item.getJsonArray("issues"))));
+                    return Reply.of(held, rate(response));
+                });
     }
 
     private static Long quantity(JsonObject item, String fulfillmentChannelCode) {
@@ -273,6 +338,10 @@ public class AmazonConnector implements MarketplaceConnector {
                         "client_id", clientId,
                         "client_secret", channel.credential("lwaClientSecret")),
                 null, null);
+    }
+
+    private static String searchUrl(ChannelAccess channel) {
+        return MarketplaceHttp.url(channel, LISTINGS_PATH + pathSegment(required(channel, "sellerId")));
     }
 
     private static String itemUrl(ChannelAccess channel, String sku) {

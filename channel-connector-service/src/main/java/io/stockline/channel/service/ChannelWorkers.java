@@ -82,6 +82,8 @@ public class ChannelWorkers {
         final AtomicLong timer = new AtomicLong(-1);
         /** No call before this (epoch millis): the pacing after a call that took everything due. */
         volatile long notBefore;
+        /** The channel's own linger, learnt from its settings at its last step; -1: not known yet (push-linger). */
+        volatile long lingerMillis = -1;
     }
 
     private final ConcurrentMap<String, Worker> workers = new ConcurrentHashMap<>();
@@ -138,7 +140,8 @@ public class ChannelWorkers {
         // A context of its own, so the worker's sessions never mix with the caller's (a Kafka record, a request).
         Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        long linger = Math.max(config.pushLinger().toMillis(), worker.notBefore - System.currentTimeMillis());
+        long own = worker.lingerMillis >= 0 ? worker.lingerMillis : config.pushLinger().toMillis();
+        long linger = Math.max(own, worker.notBefore - System.currentTimeMillis());
         if (linger <= 0) {
             context.runOnContext(ignored -> loop(channelId, worker));
         } else {
@@ -213,6 +216,7 @@ public class ChannelWorkers {
             if (channel == null) {
                 return Uni.createFrom().item(Step.IDLE);
             }
+            learnLinger(channelId, channel);
             if (!channel.enabled()) {
                 return pipeline.release(channelId, owner).chain(() -> status.publishIfChanged(channelId))
                         .replaceWith(Step.IDLE);
@@ -261,6 +265,18 @@ public class ChannelWorkers {
     private Duration minCallInterval(ChannelSettings channel) {
         String own = channel.options().get(MIN_CALL_INTERVAL_OPTION);
         return own == null ? config.minCallInterval() : Duration.ofMillis(Long.parseLong(own.trim()));
+    }
+
+    /**
+     * Gathering a burst before the first call saves calls where calls are rationed; a channel that asks for every
+     * change at once ({@code minCallIntervalMillis} below push-linger, such as a receiver of the seller's own) would
+     * only wait for nothing, so it lingers no longer than its own interval.
+     */
+    private void learnLinger(String channelId, ChannelSettings channel) {
+        Worker worker = workers.get(channelId);
+        if (worker != null) {
+            worker.lingerMillis = Math.min(config.pushLinger().toMillis(), minCallInterval(channel).toMillis());
+        }
     }
 
     private int batchSize(ChannelSettings channel) {

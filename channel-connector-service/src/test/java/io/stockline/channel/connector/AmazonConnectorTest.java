@@ -9,7 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.stockline.channel.connector.MarketplaceStub.await;
 import static io.stockline.channel.connector.MarketplaceStub.body;
@@ -61,6 +63,8 @@ class AmazonConnectorTest {
     /** A seller of each test's own: Amazon's buckets are the seller's, so one test's calls never pace another's. */
     private final String seller = "A2" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 11).toUpperCase();
     private final String items = "/listings/2021-08-01/items/" + seller + "/";
+    /** searchListingsItems: the seller's listings, found by identifiers. */
+    private final String search = "/listings/2021-08-01/items/" + seller;
 
     private static WireMockServer amazon;
 
@@ -292,18 +296,74 @@ class AmazonConnectorTest {
     }
 
     @Test
-    void readsTheQuantityOfTheDefaultFulfillmentChannelBack() {
-        amazon.stubFor(get(urlPathMatching(items + "SKU-1")).willReturn(okJson("""
-                {"sku":"SKU-1","fulfillmentAvailability":[{"fulfillmentChannelCode":"AMAZON_NA","quantity":40},{"fulfillmentChannelCode":"DEFAULT","quantity":6}]}
+    void readsTheQuantityOfTheDefaultFulfillmentChannelBackForManySkusInOneSearch() {
+        amazon.stubFor(get(urlPathEqualTo(search)).willReturn(okJson("""
+                {"numberOfResults":1,"items":[
+                  {"sku":"SKU-1","fulfillmentAvailability":[{"fulfillmentChannelCode":"AMAZON_NA","quantity":40},{"fulfillmentChannelCode":"DEFAULT","quantity":6}]}]}
                 """)));
-        amazon.stubFor(get(urlPathMatching(items + "GONE")).willReturn(aResponse().withStatus(404)
-                .withBody("{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"no listing\"}]}")));
 
         Map<String, Long> held = await(dispatcher.read(channel(Map.of()), List.of("SKU-1", "GONE")));
 
-        assertThat(held).containsExactly(Map.entry("SKU-1", 6L));
-        assertThat(amazon.findAll(getRequestedFor(urlPathMatching(items + "SKU-1"))).get(0).getUrl())
-                .isEqualTo(items + "SKU-1?marketplaceIds=" + MARKETPLACE + "&includedData=fulfillmentAvailability");
+        assertThat(held).as("a SKU Amazon does not know is absent, not zero").containsExactly(Map.entry("SKU-1", 6L));
+        List<LoggedRequest> searches = amazon.findAll(getRequestedFor(urlPathEqualTo(search)));
+        assertThat(searches).hasSize(1);
+        assertThat(searches.get(0).getUrl()).isEqualTo(search + "?marketplaceIds=" + MARKETPLACE
+                + "&identifiersType=SKU&identifiers=SKU-1%2CGONE&includedData=fulfillmentAvailability&pageSize=2");
+        assertThat(amazon.findAll(getRequestedFor(urlPathMatching(items + ".*")))).as("no getListingsItem").isEmpty();
+    }
+
+    @Test
+    void fortyFiveSkusAreReadInThreeSearchesOfAtMostTwentyAndASkuWithACommaOnItsOwn() {
+        amazon.stubFor(get(urlPathEqualTo(search)).willReturn(okJson("{\"numberOfResults\":0,\"items\":[]}")));
+        amazon.stubFor(get(urlPathEqualTo(items + "A%2CB")).willReturn(okJson("""
+                {"sku":"A,B","fulfillmentAvailability":[{"fulfillmentChannelCode":"DEFAULT","quantity":3}]}
+                """)));
+        List<String> skus = new java.util.ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            skus.add("SKU-" + i);
+        }
+        skus.add("A,B"); // "identifiers" is comma-delimited: this one cannot travel in it
+
+        Map<String, Long> held = await(dispatcher.read(channel(Map.of()), skus));
+
+        assertThat(held).containsExactly(Map.entry("A,B", 3L));
+        List<LoggedRequest> searches = amazon.findAll(getRequestedFor(urlPathEqualTo(search)));
+        assertThat(searches).extracting(request -> request.queryParameter("identifiers").firstValue().split(",").length)
+                .containsExactlyInAnyOrder(20, 20, 5);
+        assertThat(searches).extracting(request -> request.queryParameter("pageSize").firstValue())
+                .containsExactlyInAnyOrder("20", "20", "5");
+        assertThat(searches).noneMatch(request -> request.queryParameter("identifiers").firstValue().contains("A"));
+        assertThat(amazon.findAll(getRequestedFor(urlPathMatching(items + ".*")))).hasSize(1);
+    }
+
+    @Test
+    void aSearchAnswerThatPagesIsFollowedToItsLastPage() {
+        amazon.stubFor(get(urlPathEqualTo(search)).atPriority(2).willReturn(okJson("""
+                {"numberOfResults":2,"pagination":{"nextToken":"page-2"},"items":[
+                  {"sku":"SKU-1","fulfillmentAvailability":[{"fulfillmentChannelCode":"DEFAULT","quantity":1}]}]}
+                """)));
+        amazon.stubFor(get(urlPathEqualTo(search)).withQueryParam("pageToken", equalTo("page-2")).atPriority(1)
+                .willReturn(okJson("""
+                {"numberOfResults":2,"pagination":{"previousToken":"page-1"},"items":[
+                  {"sku":"SKU-2","fulfillmentAvailability":[{"fulfillmentChannelCode":"DEFAULT","quantity":2}]}]}
+                """)));
+
+        Map<String, Long> held = await(dispatcher.read(channel(Map.of()), List.of("SKU-1", "SKU-2")));
+
+        assertThat(held).containsOnly(Map.entry("SKU-1", 1L), Map.entry("SKU-2", 2L));
+        assertThat(amazon.findAll(getRequestedFor(urlPathEqualTo(search)))).hasSize(2);
+    }
+
+    @Test
+    void aThrottledSearchFailsTheReadAsThrottled() {
+        amazon.stubFor(get(urlPathEqualTo(search)).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"errors\":[{\"code\":\"QuotaExceeded\",\"message\":\"You exceeded your quota for the requested resource.\"}]}")));
+
+        Throwable failure = failureOf(dispatcher.read(channel(Map.of("retryMaxAttempts", "1")),
+                List.of("SKU-1")));
+
+        assertThat(failure).isInstanceOf(MarketplaceException.Throttled.class);
     }
 
     @Test
@@ -352,20 +412,20 @@ class AmazonConnectorTest {
 
     @Test
     void readsBackTheQuantityAndTheErrorsAmazonReportsAgainstFulfillmentAvailability() {
-        amazon.stubFor(get(urlPathMatching(items + "SKU-1")).willReturn(okJson("""
-                {"sku":"SKU-1","fulfillmentAvailability":[{"fulfillmentChannelCode":"DEFAULT","quantity":6}],"issues":[
+        amazon.stubFor(get(urlPathEqualTo(search)).willReturn(okJson("""
+                {"numberOfResults":1,"items":[
+                 {"sku":"SKU-1","fulfillmentAvailability":[{"fulfillmentChannelCode":"DEFAULT","quantity":6}],"issues":[
                   {"code":"18027","message":"Quantity refused.","severity":"ERROR","attributeNames":["fulfillment_availability"],"categories":["INVALID_ATTRIBUTE"]},
                   {"code":"18028","message":"Check your restock date.","severity":"WARNING","attributeNames":["fulfillment_availability"],"categories":[]},
-                  {"code":"99022","message":"Image is missing.","severity":"ERROR","attributeNames":["main_product_image_locator"],"categories":["MISSING_IMAGE"]}]}
+                  {"code":"99022","message":"Image is missing.","severity":"ERROR","attributeNames":["main_product_image_locator"],"categories":["MISSING_IMAGE"]}]}]}
                 """)));
-        amazon.stubFor(get(urlPathMatching(items + "GONE")).willReturn(aResponse().withStatus(404)
-                .withBody("{\"errors\":[{\"code\":\"NOT_FOUND\",\"message\":\"no listing\"}]}")));
 
         Map<String, HeldListing> held = await(dispatcher.readWithIssues(channel(Map.of()), List.of("SKU-1", "GONE")));
 
         assertThat(held).containsOnlyKeys("SKU-1");
         assertThat(held.get("SKU-1")).isEqualTo(new HeldListing(6L, List.of("18027 INVALID_ATTRIBUTE")));
-        assertThat(amazon.findAll(getRequestedFor(urlPathMatching(items + "SKU-1"))).get(0).getUrl())
-                .isEqualTo(items + "SKU-1?marketplaceIds=" + MARKETPLACE + "&includedData=fulfillmentAvailability%2Cissues");
+        assertThat(amazon.findAll(getRequestedFor(urlPathEqualTo(search))).get(0).getUrl())
+                .isEqualTo(search + "?marketplaceIds=" + MARKETPLACE
+                        + "&identifiersType=SKU&identifiers=SKU-1%2CGONE&includedData=fulfillmentAvailability%2Cissues&pageSize=2");
     }
 }

@@ -43,7 +43,7 @@ class SharedBucketTest {
         assertThat(shopPatch.limit().burst()).as("Amazon's burst of 5, one token left to absorb jitter").isEqualTo(4);
         assertThat(shopPatch.limit().perSecond()).as("Amazon's 5/s less a tenth").isEqualTo(4.5);
         assertThat(shopRead.key()).isNotEqualTo(shopPatch.key());
-        assertThat(shopRead.limit().burst()).as("getListingsItem: rate 5, burst 10, with the same headroom").isEqualTo(9);
+        assertThat(shopRead.limit().burst()).as("searchListingsItems: rate 5, burst 5, with the same headroom").isEqualTo(4);
         assertThat(otherSeller.key()).isNotEqualTo(shopPatch.key());
     }
 

@@ -51,7 +51,7 @@ public interface SimulatorConfig {
     }
 
     interface Amazon {
-        /** patchListingsItem and getListingsItem usage plan: 5 requests a second, burst 5 (the published model). */
+        /** patchListingsItem and searchListingsItems usage plan: 5 requests a second, burst 5 (the published model). */
         @WithDefault("5")
         double rate();
 
