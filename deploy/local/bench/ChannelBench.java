@@ -50,10 +50,36 @@ public class ChannelBench {
         switch (args[0]) {
             case "floor" -> floor(args[1], args[2], args[3], Integer.parseInt(args[4]));
             case "stream" -> stream(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]), args[6],
-                    Integer.parseInt(args[7]), args[8], Long.parseLong(args[9]));
+                    Integer.parseInt(args[7]), args[8], Long.parseLong(args[9]), args[10]);
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.exit(0);
+    }
+
+    /**
+     * The connector's own timings over the stream's last two minutes (PipelineTimings, read as the stream ends, before
+     * the marketplaces catch up): how long records waited for their batch, the batch transaction and its size, and the
+     * webhook worker's step phases. Where the webhook's latency goes beyond the floor.
+     */
+    static void pipelineTimings(String metricsUrl) throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Pattern quantile = java.util.regex.Pattern.compile(
+                "^(stockline_channel_(?:stock_changed_(?:wait|apply)_seconds|stock_changed_records|worker_step_seconds))\\{(.*)quantile=\"([0-9.]+)\",?\\} (\\S+)$");
+        Map<String, Map<String, Double>> byMeter = new java.util.TreeMap<>();
+        for (String line : metrics.split("\n")) {
+            java.util.regex.Matcher match = quantile.matcher(line);
+            if (!match.matches() || (match.group(1).contains("worker_step") && !match.group(2).contains("channel=\"bench-hook\""))) {
+                continue;
+            }
+            boolean seconds = match.group(1).endsWith("_seconds");
+            String labels = match.group(2).replaceAll("channel=\"[^\"]*\",?", "").replaceAll("[\",]", " ").trim();
+            String name = match.group(1).replace("stockline_channel_", "") + (labels.isEmpty() ? "" : " " + labels);
+            double value = Double.parseDouble(match.group(4)) * (seconds ? 1000 : 1);
+            byMeter.computeIfAbsent(name, key -> new java.util.TreeMap<>()).put(match.group(3), value);
+        }
+        byMeter.forEach((name, quantiles) -> System.out.printf("pipeline %-42s p50=%.0f p90=%.0f p99=%.0f%s%n", name,
+                quantiles.getOrDefault("0.5", Double.NaN), quantiles.getOrDefault("0.9", Double.NaN),
+                quantiles.getOrDefault("0.99", Double.NaN), name.contains("records") ? " records" : " ms"));
     }
 
     /**
@@ -132,7 +158,7 @@ public class ChannelBench {
      * of that change, signed: a negative sample would be the marketplace holding a number before it was sent.
      */
     static void stream(String bootstrap, String topic, String simulator, int rate, int changes, String skuPrefix,
-            int skus, String location, long initial) throws Exception {
+            int skus, String location, long initial, String connectorMetrics) throws Exception {
         Properties producerConfig = clientConfig(bootstrap);
         producerConfig.put("acks", "all");
         producerConfig.put("linger.ms", "0");
@@ -150,8 +176,10 @@ public class ChannelBench {
             start = System.nanoTime();
             for (int n = 0; n < changes; n++) {
                 long due = start + n * intervalNanos;
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
+                // Parked, not spun: a busy wait would take one of the machine's two cores from the pipeline it measures.
+                // The schedule is absolute, so a late wake-up is made up by the next send, not carried forward.
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
                 }
                 String sku = sku(skuPrefix, ThreadLocalRandom.current().nextInt(1, skus + 1));
                 long[] current = state.get(sku);
@@ -173,6 +201,7 @@ public class ChannelBench {
         double seconds = (end - start) / 1e9;
         System.out.printf("changes=%d failed=%d stream_s=%.1f changes_per_s=%.0f%n", changes, failed.sum(), seconds,
                 changes / seconds);
+        pipelineTimings(connectorMetrics);
 
         Map<String, Long> finalAvailable = new HashMap<>();
         state.forEach((sku, current) -> finalAvailable.put(sku, current[1]));

@@ -39,12 +39,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import io.stockline.channel.messaging.StockChangedConsumer;
+import io.stockline.channel.service.PipelineTimings;
 import io.stockline.channel.service.Reconciler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -89,6 +91,9 @@ class ChannelSyncFlowTest {
     @Inject
     StockChangedConsumer stockChangedConsumer;
 
+    @Inject
+    MeterRegistry meters;
+
     private KafkaProbe kafka;
     // Locations of each test's own, so that channels see only the test's stock
     private String wh1;
@@ -128,6 +133,13 @@ class ChannelSyncFlowTest {
         assertThat(call.getRequest().getHeader("Idempotency-Key")).matches("[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}");
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(syncRow(channel, sku))
                 .containsEntry("wantedQuantity", 8).containsEntry("pushedQuantity", 8).containsEntry("lastError", null));
+        // where its time went is on /q/metrics: the batch that applied it and each phase of the step that pushed it
+        assertThat(meters.get(PipelineTimings.BATCH_APPLY).timer().count()).isPositive();
+        assertThat(meters.get(PipelineTimings.BATCH_WAIT).timer().count()).isPositive();
+        for (String phase : List.of("claim", "push", "outcome")) {
+            assertThat(meters.get(PipelineTimings.STEP).tag("channel", channel).tag("phase", phase).timer().count())
+                    .as(phase).isPositive();
+        }
     }
 
     @Test

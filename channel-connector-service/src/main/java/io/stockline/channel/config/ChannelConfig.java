@@ -69,6 +69,13 @@ public interface ChannelConfig {
     Duration confirmDelay();
 
     /**
+     * Read-backs that fall due are gathered until they fill one read call (Amazon's search takes 20 SKUs) or the
+     * oldest has waited this long past its time: one call then confirms many, not one per update.
+     */
+    @WithDefault("2s")
+    Duration confirmGather();
+
+    /**
      * Read-backs of a queued update before it is given up on and sent again under a new version (reconciliation
      * repairs what is left).
      */

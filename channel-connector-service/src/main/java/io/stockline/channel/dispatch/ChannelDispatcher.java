@@ -85,6 +85,11 @@ public class ChannelDispatcher {
         return connector(type).canReadBack();
     }
 
+    /** The most listings one read call takes. */
+    public int maxReadBatchSize(ChannelType type) {
+        return connector(type).maxReadBatchSize();
+    }
+
     /** Pushes the updates in order, in as many calls as the API needs. */
     public Uni<List<ListingOutcome>> push(ChannelAccess channel, List<ListingUpdate> updates) {
         MarketplaceConnector connector = connector(channel.type());

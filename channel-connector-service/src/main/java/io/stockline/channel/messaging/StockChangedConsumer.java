@@ -21,6 +21,7 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.stockline.channel.domain.StockChanged;
 import io.stockline.channel.service.ChannelSyncService;
 import io.stockline.channel.service.ChannelWorkers;
+import io.stockline.channel.service.PipelineTimings;
 import io.stockline.platform.events.DeadLetters;
 import io.stockline.platform.events.EventReader;
 import io.stockline.platform.events.EventTypes;
@@ -47,13 +48,15 @@ public class StockChangedConsumer {
     private final ChannelWorkers workers;
     private final MutinyEmitter<String> deadLetters;
     private final EventReader reader;
+    private final PipelineTimings timings;
 
     public StockChangedConsumer(ChannelSyncService sync, ChannelWorkers workers,
-            @Channel("stock-changed-dlq") MutinyEmitter<String> deadLetters, EventReader reader) {
+            @Channel("stock-changed-dlq") MutinyEmitter<String> deadLetters, EventReader reader, PipelineTimings timings) {
         this.sync = sync;
         this.workers = workers;
         this.deadLetters = deadLetters;
         this.reader = reader;
+        this.timings = timings;
     }
 
     @Incoming("stock-changed")
@@ -83,7 +86,9 @@ public class StockChangedConsumer {
         if (events.isEmpty()) {
             return deadLettered;
         }
-        return deadLettered.chain(() -> Retry.untilApplied("stock-changed batch of " + events.size(), () -> sync.apply(events, traceparents))
+        long oldest = readable.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(System.currentTimeMillis());
+        return deadLettered.chain(() -> timings.batch(oldest, events.size(), () -> Retry.untilApplied(
+                        "stock-changed batch of " + events.size(), () -> sync.apply(events, traceparents)))
                 .onFailure(PoisonRecord.class).recoverWithUni(failure -> oneByOne(readable, events, traceparents)))
                 .invoke(workers::wakeAll).replaceWithVoid();
     }

@@ -94,12 +94,14 @@ public class ChannelWorkers {
     private final SyncStatusService status;
     private final ChannelConfig config;
     private final PushTrace trace;
+    private final PipelineTimings timings;
     private final Vertx vertx;
     private final String owner;
     private volatile boolean stopping;
 
     public ChannelWorkers(PushPipeline pipeline, ChannelDispatcher dispatcher, CredentialStore credentials,
-            Reconciler reconciler, SyncStatusService status, ChannelConfig config, PushTrace trace, Vertx vertx) {
+            Reconciler reconciler, SyncStatusService status, ChannelConfig config, PushTrace trace, PipelineTimings timings,
+            Vertx vertx) {
         this.pipeline = pipeline;
         this.dispatcher = dispatcher;
         this.credentials = credentials;
@@ -107,6 +109,7 @@ public class ChannelWorkers {
         this.status = status;
         this.config = config;
         this.trace = trace;
+        this.timings = timings;
         this.vertx = vertx;
         this.owner = config.instanceId().orElse("instance-" + UUID.randomUUID());
     }
@@ -211,7 +214,7 @@ public class ChannelWorkers {
     /** One step: take work under the lease and do it. */
     Uni<Step> step(String channelId) {
         int limit = config.maxBatch();
-        return pipeline.claim(channelId, owner, config.leaseTtl(), limit).chain(work -> {
+        return timings.step(channelId, "claim", () -> pipeline.claim(channelId, owner, config.leaseTtl(), limit)).chain(work -> {
             ChannelSettings channel = work.channel();
             if (channel == null) {
                 return Uni.createFrom().item(Step.IDLE);
@@ -228,7 +231,7 @@ public class ChannelWorkers {
             if (work.health().reconcileRequested()) {
                 return reconciler.reconcile(channel, access(channel)).replaceWith(Step.MORE);
             }
-            List<Accepted> toConfirm = work.toConfirm().stream().filter(Accepted::due).toList();
+            List<Accepted> toConfirm = readyToConfirm(channel, work.toConfirm());
             if (!toConfirm.isEmpty()) {
                 // queued updates first: each is read at most once per wait, so the pushes go on in the steps between
                 return confirm(channel, toConfirm).replaceWith(Step.MORE);
@@ -240,7 +243,7 @@ public class ChannelWorkers {
                 // instances; another takes the channel over when this one stops renewing it. A queued update waiting
                 // for its read-back wakes the worker when it falls due, rather than at the next sweep.
                 Step next = work.toConfirm().stream().map(Accepted::dueIn).min(Duration::compareTo)
-                        .map(Step::recheckAfter).orElse(Step.IDLE);
+                        .map(soonest -> Step.recheckAfter(soonest.plus(config.confirmGather()))).orElse(Step.IDLE);
                 return status.publishIfChanged(channelId).replaceWith(next);
             }
             boolean wasFailing = work.health().consecutiveFailures() > 0 || work.health().circuitOpen();
@@ -256,6 +259,27 @@ public class ChannelWorkers {
                     .call(step -> step.next() == Next.WAIT || wasFailing ? status.publishIfChanged(channelId)
                             : Uni.createFrom().voidItem());
         });
+    }
+
+    /**
+     * The read-backs due now, once there are enough to fill a read call, or the oldest has waited
+     * {@code confirm-gather} past its time; else none yet. Amazon confirms 20 queued updates in one search, and at
+     * its 5 patches a second one read per update would spend nearly as many calls on reading as on pushing.
+     */
+    private List<Accepted> readyToConfirm(ChannelSettings channel, List<Accepted> awaiting) {
+        int oneCall;
+        try {
+            oneCall = Math.min(PushPipeline.CONFIRM_BATCH, dispatcher.maxReadBatchSize(channel.type()));
+        } catch (MarketplaceException noConnector) {
+            oneCall = 1;
+        }
+        return readyToConfirm(awaiting, oneCall, config.confirmGather());
+    }
+
+    static List<Accepted> readyToConfirm(List<Accepted> awaiting, int oneCall, Duration gather) {
+        List<Accepted> due = awaiting.stream().filter(Accepted::due).toList();
+        boolean waitedEnough = due.stream().anyMatch(accepted -> accepted.dueIn().plus(gather).compareTo(Duration.ZERO) <= 0);
+        return due.size() >= oneCall || waitedEnough ? due : List.of();
     }
 
     /**
@@ -369,7 +393,7 @@ public class ChannelWorkers {
     private Uni<Step> dispatch(ChannelSettings channel, ChannelAccess access, List<Due> due, List<ListingUpdate> updates,
             List<ListingOutcome> unmapped, int failuresSoFar) {
         // In a span of the traces of the changes it carries, so the marketplace request continues them (PushTrace).
-        return trace.around(channel, due, () -> dispatcher.push(access, updates))
+        return timings.step(channel.id(), "push", () -> trace.around(channel, due, () -> dispatcher.push(access, updates)))
                 .onItemOrFailure().transformToUni((outcomes, failure) -> {
                     if (failure != null) {
                         return recordFailure(channel, due, failure, failuresSoFar);
@@ -394,8 +418,8 @@ public class ChannelWorkers {
                                     conflictedListings.size(), failure.getMessage());
                             return Map.of();
                         });
-        return readBack.chain(held -> pipeline.recordOutcomes(channel, due, outcomes, held, config.retryBackoff(),
-                config.maxConflicts(), config.confirmDelay())).replaceWith(Step.MORE);
+        return readBack.chain(held -> timings.step(channel.id(), "outcome", () -> pipeline.recordOutcomes(channel, due,
+                outcomes, held, config.retryBackoff(), config.maxConflicts(), config.confirmDelay()))).replaceWith(Step.MORE);
     }
 
     /**

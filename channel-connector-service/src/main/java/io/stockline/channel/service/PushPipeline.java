@@ -53,8 +53,11 @@ public class PushPipeline {
         }
     }
 
-    /** At most this many queued updates are read back in one worker step, so pushes go on between them. */
-    static final int CONFIRM_BATCH = 10;
+    /**
+     * At most this many queued updates are read back in one worker step, so pushes go on between them: one read call
+     * of Amazon's (searchListingsItems takes 20 SKUs).
+     */
+    static final int CONFIRM_BATCH = 20;
 
     private final LeaseRepository leases;
     private final ChannelRepository channels;

@@ -1,0 +1,68 @@
+package io.stockline.channel.service;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Where a change's time goes between the broker and the marketplace, for ops and the channel benchmark
+ * ({@code /q/metrics}, with p50/p90/p99): how long stock-changed records wait before their batch starts, how long the
+ * batch transaction takes and how many records it carries, and each worker step's phases per channel (claim, push,
+ * outcome).
+ */
+@ApplicationScoped
+public class PipelineTimings {
+
+    public static final String BATCH_WAIT = "stockline.channel.stock-changed.wait";
+    public static final String BATCH_APPLY = "stockline.channel.stock-changed.apply";
+    public static final String BATCH_RECORDS = "stockline.channel.stock-changed.records";
+    public static final String STEP = "stockline.channel.worker.step";
+
+    private final MeterRegistry meters;
+    private final Timer batchWait;
+    private final Timer batchApply;
+    private final DistributionSummary batchRecords;
+    private final Map<String, Timer> steps = new ConcurrentHashMap<>();
+
+    public PipelineTimings(MeterRegistry meters) {
+        this.meters = meters;
+        this.batchWait = timer(BATCH_WAIT, "From a stock-changed record's timestamp to the start of its batch").register(meters);
+        this.batchApply = timer(BATCH_APPLY, "A stock-changed batch's transaction (read model and wanted quantities)")
+                .register(meters);
+        this.batchRecords = DistributionSummary.builder(BATCH_RECORDS).description("Records in a stock-changed batch")
+                .publishPercentiles(0.5, 0.9, 0.99).register(meters);
+    }
+
+    /** Times a batch's work; {@code oldestRecordMillis} is the timestamp of its oldest record. */
+    public <T> Uni<T> batch(long oldestRecordMillis, int records, Supplier<Uni<T>> work) {
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            batchWait.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - oldestRecordMillis)));
+            batchRecords.record(records);
+            return work.get().invoke(() -> batchApply.record(Duration.ofNanos(System.nanoTime() - started)));
+        });
+    }
+
+    /** Times one phase of a worker step of {@code channel}: claim, push or outcome. */
+    public <T> Uni<T> step(String channel, String phase, Supplier<Uni<T>> work) {
+        Timer timer = steps.computeIfAbsent(channel + '\u0000' + phase, key -> timer(STEP, "A phase of a channel worker's step")
+                .tag("channel", channel).tag("phase", phase).register(meters));
+        return Uni.createFrom().deferred(() -> {
+            long started = System.nanoTime();
+            return work.get().onTermination().invoke(() -> timer.record(Duration.ofNanos(System.nanoTime() - started)));
+        });
+    }
+
+    private static Timer.Builder timer(String name, String description) {
+        return Timer.builder(name).description(description).publishPercentiles(0.5, 0.9, 0.99)
+                .distributionStatisticExpiry(Duration.ofMinutes(2));
+    }
+}
