@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -248,22 +249,27 @@ public class AmazonService {
     }
 
     public Answer get(String accessToken, String sellerId, String sku, String marketplaceIds, String includedData) {
-        return guarded(accessToken, sellerId, "getListingsItem", () -> {
-            List<String> marketplaces = csv(marketplaceIds);
-            if (marketplaces.isEmpty()) {
-                return missingMarketplaceIds();
-            }
-            Optional<Set<String>> wanted = includedData(includedData);
-            if (wanted.isEmpty()) {
-                return invalidIncludedData(includedData);
-            }
+        return guarded(accessToken, sellerId, "getListingsItem", () -> read(marketplaceIds, includedData, (marketplaces, wanted) -> {
             ListingKey key = new ListingKey(Marketplace.AMAZON, sellerId, sku);
             Optional<Listing> held = store.find(key);
             if (held.isEmpty()) {
                 return error(404, "NOT_FOUND", "SKU '" + sku + "' not found in marketplace " + marketplaces.get(0));
             }
-            return Answer.of(200, item(key, held.get(), marketplaces, wanted.get()));
-        });
+            return Answer.of(200, item(key, held.get(), marketplaces, wanted));
+        }));
+    }
+
+    /** What getListingsItem and searchListingsItems check first: the marketplaces named, the data sets known. */
+    private Answer read(String marketplaceIds, String includedData, BiFunction<List<String>, Set<String>, Answer> work) {
+        List<String> marketplaces = csv(marketplaceIds);
+        if (marketplaces.isEmpty()) {
+            return missingMarketplaceIds();
+        }
+        Optional<Set<String>> wanted = includedData(includedData);
+        if (wanted.isEmpty()) {
+            return invalidIncludedData(includedData);
+        }
+        return work.apply(marketplaces, wanted.get());
     }
 
     /**
@@ -275,15 +281,7 @@ public class AmazonService {
      */
     public Answer search(String accessToken, String sellerId, String marketplaceIds, String identifiersType, String identifiers,
             String includedData, String pageSize, String pageToken) {
-        return guarded(accessToken, sellerId, "searchListingsItems", () -> {
-            List<String> marketplaces = csv(marketplaceIds);
-            if (marketplaces.isEmpty()) {
-                return missingMarketplaceIds();
-            }
-            Optional<Set<String>> wanted = includedData(includedData);
-            if (wanted.isEmpty()) {
-                return invalidIncludedData(includedData);
-            }
+        return guarded(accessToken, sellerId, "searchListingsItems", () -> read(marketplaceIds, includedData, (marketplaces, wanted) -> {
             List<String> skus = csv(identifiers);
             boolean byIdentifier = !blank(identifiersType);
             if (byIdentifier && skus.isEmpty()) {
@@ -333,10 +331,10 @@ public class AmazonService {
             }
             ArrayNode items = answer.putArray("items");
             for (Listing listing : pageable.subList(from, to)) {
-                items.add(item(listing.key(), listing, marketplaces, wanted.get()));
+                items.add(item(listing.key(), listing, marketplaces, wanted));
             }
             return Answer.of(200, answer);
-        });
+        }));
     }
 
     /** One listings item (the published Item) with the data sets asked for: a get's answer, one of a search's items. */
