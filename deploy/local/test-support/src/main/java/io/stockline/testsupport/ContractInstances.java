@@ -75,10 +75,10 @@ public final class ContractInstances {
             if (field.has("minimum")) {
                 valid.add(new Valid(path + " at its minimum", write(with(build(schema, false), path, field.get("minimum")))));
             }
-            if (types(field).contains("null")) {
+            if (SchemaValues.types(field).contains("null")) {
                 valid.add(new Valid(path + " null", write(with(build(schema, false), path, NODES.nullNode()))));
             }
-            if (types(field).contains("boolean")) {
+            if (SchemaValues.types(field).contains("boolean")) {
                 valid.add(new Valid(path + " false", write(with(build(schema, false), path, NODES.booleanNode(false)))));
             }
         }
@@ -139,7 +139,7 @@ public final class ContractInstances {
 
     /** An instance: every required field, and the optional ones too unless {@code minimal}. */
     private static JsonNode build(JsonNode schema, boolean minimal) {
-        Set<String> types = types(schema);
+        Set<String> types = SchemaValues.types(schema);
         if (schema.has("const")) {
             return schema.get("const");
         }
@@ -185,19 +185,6 @@ public final class ContractInstances {
         };
     }
 
-    private static Set<String> types(JsonNode schema) {
-        Set<String> types = new LinkedHashSet<>();
-        JsonNode type = schema.path("type");
-        if (type.isArray()) {
-            type.forEach(t -> types.add(t.asText()));
-        } else if (type.isTextual()) {
-            types.add(type.asText());
-        } else if (schema.has("properties")) {
-            types.add("object");
-        }
-        return types;
-    }
-
     private static Set<String> required(JsonNode schema) {
         Set<String> required = new LinkedHashSet<>();
         schema.path("required").forEach(name -> required.add(name.asText()));
@@ -208,7 +195,7 @@ public final class ContractInstances {
     private static boolean required(JsonNode schema, String path) {
         int dot = path.lastIndexOf('.');
         JsonNode parent = dot < 0 ? schema : at(schema, path.substring(0, dot));
-        if (types(parent).contains("array")) {
+        if (SchemaValues.types(parent).contains("array")) {
             parent = parent.path("items");
         }
         return required(parent).contains(path.substring(dot + 1));
@@ -221,9 +208,9 @@ public final class ContractInstances {
             String path = prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey();
             paths.add(path);
             JsonNode field = entry.getValue();
-            if (types(field).contains("object")) {
+            if (SchemaValues.types(field).contains("object")) {
                 paths.addAll(paths(field, path));
-            } else if (types(field).contains("array") && types(field.path("items")).contains("object")) {
+            } else if (SchemaValues.types(field).contains("array") && SchemaValues.types(field.path("items")).contains("object")) {
                 paths.addAll(paths(field.path("items"), path + "[]"));
             }
         });
@@ -233,7 +220,7 @@ public final class ContractInstances {
     private static JsonNode at(JsonNode schema, String path) {
         JsonNode node = schema;
         for (String step : path.split("\\.")) {
-            if (types(node).contains("array")) {
+            if (SchemaValues.types(node).contains("array")) {
                 node = node.path("items");
             }
             node = node.path("properties").path(step.replace("[]", ""));
@@ -270,7 +257,7 @@ public final class ContractInstances {
     }
 
     private static JsonNode wrongType(JsonNode field) {
-        Set<String> types = types(field);
+        Set<String> types = SchemaValues.types(field);
         if (types.contains("string")) {
             return NODES.objectNode().put("not", "a string");
         }
