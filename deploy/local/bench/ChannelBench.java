@@ -64,7 +64,7 @@ public class ChannelBench {
     static void pipelineTimings(String metricsUrl) throws Exception {
         String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(), HttpResponse.BodyHandlers.ofString()).body();
         java.util.regex.Pattern quantile = java.util.regex.Pattern.compile(
-                "^(stockline_channel_(?:stock_changed_(?:wait|apply)_seconds|stock_changed_records|worker_step_seconds))\\{(.*)quantile=\"([0-9.]+)\",?\\} (\\S+)$");
+                "^(stockline_channel_(?:stock_changed_(?:wait|delivery|gap|apply)_seconds|stock_changed_records|worker_step_seconds))\\{(.*)quantile=\"([0-9.]+)\",?\\} (\\S+)$");
         Map<String, Map<String, Double>> byMeter = new java.util.TreeMap<>();
         for (String line : metrics.split("\n")) {
             java.util.regex.Matcher match = quantile.matcher(line);

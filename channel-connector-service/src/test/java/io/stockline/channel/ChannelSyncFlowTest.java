@@ -136,6 +136,7 @@ class ChannelSyncFlowTest {
         // where its time went is on /q/metrics: the batch that applied it and each phase of the step that pushed it
         assertThat(meters.get(PipelineTimings.BATCH_APPLY).timer().count()).isPositive();
         assertThat(meters.get(PipelineTimings.BATCH_WAIT).timer().count()).isPositive();
+        assertThat(meters.get(PipelineTimings.BATCH_DELIVERY).timer().count()).isPositive();
         for (String phase : List.of("claim", "push", "outcome")) {
             assertThat(meters.get(PipelineTimings.STEP).tag("channel", channel).tag("phase", phase).timer().count())
                     .as(phase).isPositive();

@@ -87,7 +87,8 @@ public class StockChangedConsumer {
             return deadLettered;
         }
         long oldest = readable.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(System.currentTimeMillis());
-        return deadLettered.chain(() -> timings.batch(oldest, events.size(), () -> Retry.untilApplied(
+        long newest = readable.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(oldest);
+        return deadLettered.chain(() -> timings.batch(oldest, newest, events.size(), () -> Retry.untilApplied(
                         "stock-changed batch of " + events.size(), () -> sync.apply(events, traceparents)))
                 .onFailure(PoisonRecord.class).recoverWithUni(failure -> oneByOne(readable, events, traceparents)))
                 .invoke(workers::wakeAll).replaceWithVoid();

@@ -37,6 +37,7 @@ import io.stockline.channel.domain.Listings;
 import io.stockline.channel.repository.SyncStateRepository.Accepted;
 import io.stockline.channel.repository.SyncStateRepository.Due;
 import io.vertx.core.Context;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.mutiny.core.Vertx;
 
 /**
@@ -77,6 +78,12 @@ public class ChannelWorkers {
     }
 
     private static final class Worker {
+        /**
+         * The event loop this channel's steps run on, its own (taken round-robin when the worker is made). Taken from
+         * the caller instead, every worker woken by a stock-changed batch ran on the consumer's event loop, and the
+         * consumer's next batch queued behind their steps.
+         */
+        final Context home;
         final AtomicBoolean running = new AtomicBoolean();
         final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
         final AtomicLong timer = new AtomicLong(-1);
@@ -84,6 +91,10 @@ public class ChannelWorkers {
         volatile long notBefore;
         /** The channel's own linger, learnt from its settings at its last step; -1: not known yet (push-linger). */
         volatile long lingerMillis = -1;
+
+        Worker(Context home) {
+            this.home = home;
+        }
     }
 
     private final ConcurrentMap<String, Worker> workers = new ConcurrentHashMap<>();
@@ -135,13 +146,14 @@ public class ChannelWorkers {
         if (stopping) {
             return;
         }
-        Worker worker = workers.computeIfAbsent(channelId, id -> new Worker());
+        Worker worker = workers.computeIfAbsent(channelId,
+                id -> new Worker(((VertxInternal) vertx.getDelegate()).createEventLoopContext()));
         if (!worker.running.compareAndSet(false, true)) {
             worker.wokenWhileRunning.set(true);
             return;
         }
         // A context of its own, so the worker's sessions never mix with the caller's (a Kafka record, a request).
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        Context context = VertxContext.createNewDuplicatedContext(worker.home);
         VertxContextSafetyToggle.setContextSafe(context, true);
         long own = worker.lingerMillis >= 0 ? worker.lingerMillis : config.pushLinger().toMillis();
         long linger = Math.max(own, worker.notBefore - System.currentTimeMillis());

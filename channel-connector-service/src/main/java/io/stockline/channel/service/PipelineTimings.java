@@ -22,32 +22,56 @@ import io.smallrye.mutiny.Uni;
 public class PipelineTimings {
 
     public static final String BATCH_WAIT = "stockline.channel.stock-changed.wait";
+    public static final String BATCH_DELIVERY = "stockline.channel.stock-changed.delivery";
+    public static final String BATCH_GAP = "stockline.channel.stock-changed.gap";
     public static final String BATCH_APPLY = "stockline.channel.stock-changed.apply";
     public static final String BATCH_RECORDS = "stockline.channel.stock-changed.records";
     public static final String STEP = "stockline.channel.worker.step";
 
     private final MeterRegistry meters;
     private final Timer batchWait;
+    private final Timer batchDelivery;
+    private final Timer batchGap;
     private final Timer batchApply;
+    /** When the last batch's work ended (System.nanoTime), 0 before the first: batches run one at a time. */
+    private volatile long lastBatchEnded;
     private final DistributionSummary batchRecords;
     private final Map<String, Timer> steps = new ConcurrentHashMap<>();
 
     public PipelineTimings(MeterRegistry meters) {
         this.meters = meters;
         this.batchWait = timer(BATCH_WAIT, "From a stock-changed record's timestamp to the start of its batch").register(meters);
+        this.batchDelivery = timer(BATCH_DELIVERY,
+                "From the timestamp of a stock-changed batch's newest record to the start of the batch").register(meters);
+        this.batchGap = timer(BATCH_GAP, "From the end of one stock-changed batch's work to the start of the next")
+                .register(meters);
         this.batchApply = timer(BATCH_APPLY, "A stock-changed batch's transaction (read model and wanted quantities)")
                 .register(meters);
         this.batchRecords = DistributionSummary.builder(BATCH_RECORDS).description("Records in a stock-changed batch")
                 .publishPercentiles(0.5, 0.9, 0.99).register(meters);
     }
 
-    /** Times a batch's work; {@code oldestRecordMillis} is the timestamp of its oldest record. */
-    public <T> Uni<T> batch(long oldestRecordMillis, int records, Supplier<Uni<T>> work) {
+    /**
+     * Times a batch's work; {@code oldestRecordMillis} and {@code newestRecordMillis} are the timestamps of its oldest
+     * and newest records. The oldest record's wait is the newest's (delivery: broker and poll) plus the span the batch
+     * gathered while the one before it was applied.
+     */
+    public <T> Uni<T> batch(long oldestRecordMillis, long newestRecordMillis, int records, Supplier<Uni<T>> work) {
         return Uni.createFrom().deferred(() -> {
             long started = System.nanoTime();
-            batchWait.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - oldestRecordMillis)));
+            long now = System.currentTimeMillis();
+            batchWait.record(Duration.ofMillis(Math.max(0, now - oldestRecordMillis)));
+            batchDelivery.record(Duration.ofMillis(Math.max(0, now - newestRecordMillis)));
+            long previous = lastBatchEnded;
+            if (previous != 0) {
+                batchGap.record(Duration.ofNanos(started - previous));
+            }
             batchRecords.record(records);
-            return work.get().invoke(() -> batchApply.record(Duration.ofNanos(System.nanoTime() - started)));
+            return work.get().onTermination().invoke(() -> {
+                long ended = System.nanoTime();
+                lastBatchEnded = ended;
+                batchApply.record(Duration.ofNanos(ended - started));
+            });
         });
     }
 
