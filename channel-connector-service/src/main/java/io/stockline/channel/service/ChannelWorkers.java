@@ -80,8 +80,8 @@ public class ChannelWorkers {
     private static final class Worker {
         /**
          * The event loop this channel's steps run on, its own (taken round-robin when the worker is made). Taken from
-         * the caller instead, every worker woken by a stock-changed batch ran on the consumer's event loop, and the
-         * consumer's next batch queued behind their steps.
+         * the caller instead, every worker woken by a stock-changed batch ran on the consumer's event loop: one thread
+         * for the consumer and all the workers it woke.
          */
         final Context home;
         final AtomicBoolean running = new AtomicBoolean();
