@@ -226,7 +226,7 @@ public class ChannelWorkers {
     /** One step: take work under the lease and do it. */
     Uni<Step> step(String channelId) {
         int limit = config.maxBatch();
-        return timings.step(channelId, "claim", () -> pipeline.claim(channelId, owner, config.leaseTtl(), limit)).chain(work -> {
+        return timings.step(channelId, PipelineTimings.Phase.CLAIM, () -> pipeline.claim(channelId, owner, config.leaseTtl(), limit)).chain(work -> {
             ChannelSettings channel = work.channel();
             if (channel == null) {
                 return Uni.createFrom().item(Step.IDLE);
@@ -405,7 +405,7 @@ public class ChannelWorkers {
     private Uni<Step> dispatch(ChannelSettings channel, ChannelAccess access, List<Due> due, List<ListingUpdate> updates,
             List<ListingOutcome> unmapped, int failuresSoFar) {
         // In a span of the traces of the changes it carries, so the marketplace request continues them (PushTrace).
-        return timings.step(channel.id(), "push", () -> trace.around(channel, due, () -> dispatcher.push(access, updates)))
+        return timings.step(channel.id(), PipelineTimings.Phase.PUSH, () -> trace.around(channel, due, () -> dispatcher.push(access, updates)))
                 .onItemOrFailure().transformToUni((outcomes, failure) -> {
                     if (failure != null) {
                         return recordFailure(channel, due, failure, failuresSoFar);
@@ -430,7 +430,7 @@ public class ChannelWorkers {
                                     conflictedListings.size(), failure.getMessage());
                             return Map.of();
                         });
-        return readBack.chain(held -> timings.step(channel.id(), "outcome", () -> pipeline.recordOutcomes(channel, due,
+        return readBack.chain(held -> timings.step(channel.id(), PipelineTimings.Phase.OUTCOME, () -> pipeline.recordOutcomes(channel, due,
                 outcomes, held, config.retryBackoff(), config.maxConflicts(), config.confirmDelay()))).replaceWith(Step.MORE);
     }
 

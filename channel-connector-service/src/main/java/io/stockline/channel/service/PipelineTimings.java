@@ -36,7 +36,15 @@ public class PipelineTimings {
     /** When the last batch's work ended (System.nanoTime), 0 before the first: batches run one at a time. */
     private volatile long lastBatchEnded;
     private final DistributionSummary batchRecords;
-    private final Map<String, Timer> steps = new ConcurrentHashMap<>();
+    /** Each channel's step timers, by {@link Phase#ordinal()}: looked up once a step, with no key to build. */
+    private final Map<String, Timer[]> steps = new ConcurrentHashMap<>();
+
+    /** The phases of a worker step, as the {@code phase} tag names them. */
+    public enum Phase {
+        CLAIM, PUSH, OUTCOME;
+
+        final String tag = name().toLowerCase(java.util.Locale.ROOT);
+    }
 
     public PipelineTimings(MeterRegistry meters) {
         this.meters = meters;
@@ -75,10 +83,16 @@ public class PipelineTimings {
         });
     }
 
-    /** Times one phase of a worker step of {@code channel}: claim, push or outcome. */
-    public <T> Uni<T> step(String channel, String phase, Supplier<Uni<T>> work) {
-        Timer timer = steps.computeIfAbsent(channel + '\u0000' + phase, key -> timer(STEP, "A phase of a channel worker's step")
-                .tag("channel", channel).tag("phase", phase).register(meters));
+    /** Times one phase of a worker step of {@code channel}. */
+    public <T> Uni<T> step(String channel, Phase phase, Supplier<Uni<T>> work) {
+        Timer timer = steps.computeIfAbsent(channel, id -> {
+            Timer[] timers = new Timer[Phase.values().length];
+            for (Phase each : Phase.values()) {
+                timers[each.ordinal()] = timer(STEP, "A phase of a channel worker's step").tag("channel", id)
+                        .tag("phase", each.tag).register(meters);
+            }
+            return timers;
+        })[phase.ordinal()];
         return Uni.createFrom().deferred(() -> {
             long started = System.nanoTime();
             return work.get().onTermination().invoke(() -> timer.record(Duration.ofNanos(System.nanoTime() - started)));
