@@ -24,7 +24,8 @@ import io.stockline.testsupport.TopicNames;
  * {@code -Dstockline.fuzz.http-tries=10000 -Dstockline.fuzz.kafka-records=10000} for the full run.
  */
 @QuarkusTest
-@QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "alert"))
+@QuarkusTestResource(value = StocklineTestResource.class, initArgs = {
+        @ResourceArg(name = "service", value = "alert"), @ResourceArg(name = "database", value = "alert_fuzz") })
 class FuzzTest {
 
     static final String SERVICE = "alert-service";

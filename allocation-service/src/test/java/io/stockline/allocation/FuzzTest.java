@@ -24,7 +24,8 @@ import io.stockline.testsupport.TopicNames;
  * number by default; {@code -Dstockline.fuzz.http-tries=10000 -Dstockline.fuzz.kafka-records=10000} for the full run.
  */
 @QuarkusTest
-@QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "allocation"))
+@QuarkusTestResource(value = StocklineTestResource.class, initArgs = {
+        @ResourceArg(name = "service", value = "allocation"), @ResourceArg(name = "database", value = "allocation_fuzz") })
 @QuarkusTestResource(InventoryMock.class)
 class FuzzTest {
 

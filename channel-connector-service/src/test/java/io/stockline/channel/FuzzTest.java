@@ -24,7 +24,8 @@ import io.stockline.testsupport.TopicNames;
  * {@code -Dstockline.fuzz.http-tries=10000 -Dstockline.fuzz.kafka-records=10000} for the full run.
  */
 @QuarkusTest
-@QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "channel"))
+@QuarkusTestResource(value = StocklineTestResource.class, initArgs = {
+        @ResourceArg(name = "service", value = "channel"), @ResourceArg(name = "database", value = "channel_fuzz") })
 @QuarkusTestResource(WebhookStub.class)
 class FuzzTest {
 

@@ -21,7 +21,8 @@ import io.stockline.testsupport.Tokens;
  * {@code -Dstockline.fuzz.http-tries=10000} for the full run.
  */
 @QuarkusTest
-@QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
+@QuarkusTestResource(value = StocklineTestResource.class, initArgs = {
+        @ResourceArg(name = "service", value = "inventory"), @ResourceArg(name = "database", value = "inventory_fuzz") })
 class FuzzTest {
 
     static final String SERVICE = "inventory-service";

@@ -8,22 +8,27 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Points a Quarkus test at the real broker and database of {@link Infrastructure}, with a fresh database
  * and topic names of its own. Use with {@code @QuarkusTestResource(value = StocklineTestResource.class,
- * initArgs = @ResourceArg(name = "service", value = "inventory"))}.
+ * initArgs = @ResourceArg(name = "service", value = "inventory"))}. A test class that writes at random (the fuzz tests)
+ * adds {@code @ResourceArg(name = "database", value = "<service>_fuzz")}: other arguments start the service again on a
+ * database and topics of their own, so nothing it creates (a rule for every SKU at a location, a routing policy)
+ * changes what another test class sees.
  */
 public class StocklineTestResource implements QuarkusTestResourceLifecycleManager {
 
     private String service = "service";
+    private String databasePrefix;
     private String database;
 
     @Override
     public void init(Map<String, String> initArgs) {
         service = initArgs.getOrDefault("service", service);
+        databasePrefix = initArgs.getOrDefault("database", service);
     }
 
     @Override
     public Map<String, String> start() {
         Infrastructure infrastructure = Infrastructure.get();
-        database = infrastructure.createDatabase(service);
+        database = infrastructure.createDatabase(databasePrefix);
         return serviceConfig(infrastructure, database, "t" + Infrastructure.shortId() + ".");
     }
 
