@@ -66,6 +66,11 @@ class AllocationApiTest {
                 .body(Map.of("rules", List.of("CLOSEST"), "shortage", "SOMETIMES"))
                 .put("/api/v1/routing/" + channel).then().statusCode(400)
                 .body("violations.field", hasItem(containsString("shortage")));
+        given().header("Authorization", Tokens.bearer("admin")).contentType("application/json")
+                .body(Map.of("rules", List.of("CLOSEST"), "shortage", "BACKORDER"))
+                .put("/api/v1/routing/" + "c".repeat(101)).then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("violations.field", hasItem("channel")).body("violations.in", hasItem("path"));
         given().header("Authorization", Tokens.bearer("viewer")).get("/api/v1/routing/" + channel).then()
                 .statusCode(200).body("shortage", equalTo("BACKORDER"))
                 .body("rules", equalTo(List.of("STAY_IN_MARKET", "FEWEST_SHIPMENTS", "CLOSEST", "PRIORITY")));

@@ -247,6 +247,10 @@ class PurchasingTest {
         assertProblem(given().contentType(ContentType.JSON).body(Purchasing.supplierBody(supplier, false))
                 .post("/api/v1/suppliers"), 409, "code");
         assertProblem(given().get("/api/v1/suppliers/NOPE-" + Api.key()), 404, "code");
+        // a page past any order is empty, however far (found by FuzzTest: page 2147483646 overflowed the offset)
+        given().get("/api/v1/purchase-orders?page=2147483646&limit=100").then().statusCode(200).body("size()", equalTo(0));
+        given().get("/api/v1/purchase-orders?page=" + Integer.MAX_VALUE + "&limit=1").then().statusCode(200).body("size()", equalTo(0));
+        assertProblem(given().get("/api/v1/purchase-orders?page=-1"), 400, "page");
 
         Map<String, Object> picky = Purchasing.supplierBody(Api.unique("SUP"), false);
         picky.put("minimumOrderQuantity", 10);
@@ -269,6 +273,11 @@ class PurchasingTest {
         assertProblem(Purchasing.create(supplier, location, List.of()), 400, "lines");
 
         String number = Purchasing.draft(supplier, location, List.of(Purchasing.orderLine(sku, 5, "1")));
+        // pages of one are the first two of a page of two (at least two orders exist now)
+        List<String> firstTwo = given().get("/api/v1/purchase-orders?page=0&limit=2").jsonPath().getList("number", String.class);
+        assertThat(firstTwo).hasSize(2);
+        assertThat(List.of(given().get("/api/v1/purchase-orders?page=0&limit=1").jsonPath().getString("[0].number"),
+                given().get("/api/v1/purchase-orders?page=1&limit=1").jsonPath().getString("[0].number"))).isEqualTo(firstTwo);
         assertProblem(Purchasing.receive(number, Api.key(), List.of(Purchasing.arrived(sku, 1, 0))), 409, "status");
         Purchasing.send(number);
         String other = Api.item();

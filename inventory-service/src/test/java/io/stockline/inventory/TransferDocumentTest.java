@@ -113,6 +113,8 @@ class TransferDocumentTest {
         assertProblem(given().post("/api/v1/transfers/" + shipped + "/cancel"), 409, "status");
         assertProblem(receive(shipped, Api.key(), Api.item(), 1), 422, "lines[0].sku");
         assertProblem(given().get("/api/v1/transfers/TR-NOPE"), 404, "number");
+        assertProblem(given().get("/api/v1/transfers?limit=0"), 400, "limit");
+        assertProblem(given().get("/api/v1/transfers?limit=101"), 400, "limit");
         receive(shipped, Api.key(), sku, 1).then().statusCode(201).body("transfer.status", equalTo("RECEIVED"));
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.purchasing.domain.PurchaseOrderStatus;
@@ -49,7 +48,13 @@ public class PurchaseOrderRepository implements PanacheRepositoryBase<PurchaseOr
             query.append(" and supplier = :supplier");
             params.put("supplier", supplier);
         }
+        // Hibernate takes the first row as an int: a page beyond it (page 2147483646 of 100) holds no row, rather than
+        // overflowing into a negative offset
+        long first = (long) page * limit;
+        if (first + limit - 1 > Integer.MAX_VALUE) {
+            return Uni.createFrom().item(List.of());
+        }
         return find(query.toString(), Sort.descending("createdAt").and("number", Sort.Direction.Descending), params)
-                .page(Page.of(page, limit)).list();
+                .range((int) first, (int) (first + limit - 1)).list();
     }
 }
