@@ -13,16 +13,17 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Load for inventory-service's reservation API, run with the JDK's source launcher (no build):
- *   java InventoryBench.java spread URL CLIENTS SKU_PREFIX SKUS SECONDS   one-unit holds on random SKUs
- *   java InventoryBench.java flash  URL CLIENTS SKU                        one-unit holds on one SKU until sold out
+ *   java InventoryBench.java spread URLS CLIENTS SKU_PREFIX SKUS SECONDS   one-unit holds on random SKUs
+ *   java InventoryBench.java flash  URLS CLIENTS SKU                        one-unit holds on one SKU until sold out
  * Each client is a thread sending one request at a time (closed loop), with the operator token in
- * BENCH_TOKEN. Prints one line of key=value.
+ * BENCH_TOKEN. URLS is one instance's base URL or several, comma-separated: client i sends to the
+ * (i mod n)-th, so instances share the clients evenly. Prints one line of key=value.
  */
 public class InventoryBench {
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
-        String url = args[1] + "/api/v1/reservations";
+        String[] urls = Arrays.stream(args[1].split(",")).map(base -> base + "/api/v1/reservations").toArray(String[]::new);
         int clients = Integer.parseInt(args[2]);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .executor(java.util.concurrent.Executors.newFixedThreadPool(4)).build();
@@ -44,6 +45,7 @@ public class InventoryBench {
         long deadline = start + Duration.ofSeconds(seconds).toNanos();
         for (int c = 0; c < clients; c++) {
             int client = c;
+            String url = urls[c % urls.length];
             latencies[c] = new long[1 << 16];
             Thread thread = new Thread(() -> {
                 try {
