@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -64,9 +63,7 @@ public class RoutingResource {
     @Path("/{channel}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "setRouting", summary = "Set a channel's routing", description = "Sets the routing rules (in order of precedence) and what a shortage does (FAIL, BACKORDER or PARTIAL) for the channel's orders.")
-    // @QueryParam/@PathParam rather than @RestQuery/@RestPath where a constraint applies: quarkus-resteasy-problem names
-    // the field of a violation only for JAX-RS's own parameter annotations (it answered field "" and in "body")
-    public Uni<RoutingSettings> put(@PathParam("channel") @Size(max = 100) String channel, @Valid @NotNull RoutingSettings settings) {
+    public Uni<RoutingSettings> put(@RestPath @Size(max = 100) String channel, @Valid @NotNull RoutingSettings settings) {
         List<RoutingRule> rules = new ArrayList<>();
         for (int i = 0; i < settings.rules().size(); i++) {
             RoutingRule rule = RoutingRule.valueOf(settings.rules().get(i));

@@ -17,7 +17,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestHeader;
@@ -74,10 +73,8 @@ public class PurchaseOrderResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listPurchaseOrders", summary = "List purchase orders", description = "Newest first, narrowed by `status` and `supplier`; `page` and `limit` (at most 100) page through them.")
-    // @QueryParam/@PathParam rather than @RestQuery/@RestPath where a constraint applies: quarkus-resteasy-problem names
-    // the field of a violation only for JAX-RS's own parameter annotations (it answered field "" and in "body")
     public Uni<List<PurchaseOrderView>> list(@RestQuery PurchaseOrderStatus status, @RestQuery String supplier,
-            @QueryParam("page") @Min(0) Integer page, @QueryParam("limit") @Min(1) @Max(100) Integer limit) {
+            @RestQuery @Min(0) Integer page, @RestQuery @Min(1) @Max(100) Integer limit) {
         return orders.list(status, supplier, page == null ? 0 : page, limit == null ? 50 : limit);
     }
 

@@ -15,10 +15,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -62,9 +62,7 @@ public class TransferResource {
 
     @GET
     @Operation(operationId = "listTransfers", summary = "List recent transfers", description = "The latest transfers, newest first (`limit`, at most 100).")
-    // @QueryParam/@PathParam rather than @RestQuery/@RestPath where a constraint applies: quarkus-resteasy-problem names
-    // the field of a violation only for JAX-RS's own parameter annotations (it answered field "" and in "body")
-    public Uni<List<TransferView>> recent(@QueryParam("limit") @Min(1) @Max(100) Integer limit) {
+    public Uni<List<TransferView>> recent(@RestQuery @Min(1) @Max(100) Integer limit) {
         return transfers.recent(limit == null ? 50 : limit);
     }
 

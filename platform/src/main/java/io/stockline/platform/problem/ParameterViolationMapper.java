@@ -1,0 +1,132 @@
+package io.stockline.platform.problem;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkiverse.resteasy.problem.validation.HttpValidationProblem;
+import io.quarkiverse.resteasy.problem.validation.Violation;
+
+/**
+ * A broken constraint on a request becomes the same 400 validation problem quarkus-resteasy-problem answers, with each
+ * violation naming its field and where it is: the query, path, header or form parameter's name, or the body's field.
+ * The extension's own mapper knows a parameter's name only from JAX-RS's {@code @QueryParam}, {@code @PathParam},
+ * {@code @HeaderParam} and {@code @FormParam}; for RESTEasy Reactive's {@code @RestQuery}, {@code @RestPath},
+ * {@code @RestHeader} and {@code @RestForm} (whose name defaults to the Java parameter's) it answered {@code field ""},
+ * {@code in "body"}. This one reads both, so a resource never has to pick its annotations for the sake of errors.
+ */
+public class ParameterViolationMapper {
+
+    /** Ahead of quarkus-resteasy-problem's own mapper, which it registers at priority 999. */
+    static final int AHEAD_OF_RESTEASY_PROBLEM = 900;
+
+    @ServerExceptionMapper(priority = AHEAD_OF_RESTEASY_PROBLEM)
+    public Response map(ConstraintViolationException exception, ResourceInfo resource) {
+        Set<ConstraintViolation<?>> violations = exception.getConstraintViolations();
+        List<Violation> named = violations == null ? List.of()
+                : violations.stream().map(violation -> toViolation(violation, resource)).toList();
+        return new HttpValidationProblem(400, "Bad Request", named).toResponse();
+    }
+
+    private static Violation toViolation(ConstraintViolation<?> violation, ResourceInfo resource) {
+        String message = violation.getMessage();
+        Optional<Parameter> parameter = resourceParameter(violation, resource);
+        if (parameter.isEmpty()) {
+            // not about a resource method's argument: its return value (the path after the method's name), or a bean
+            // validated elsewhere (its whole path)
+            Method method = resource == null ? null : resource.getResourceMethod();
+            Path path = violation.getPropertyPath();
+            boolean ofResourceMethod = method != null && path.toString().startsWith(method.getName() + ".");
+            return Violation.In.unknown.field(pathAfter(path, ofResourceMethod ? 1 : 0)).message(message);
+        }
+        Parameter declared = parameter.get();
+        for (Annotation annotation : declared.getAnnotations()) {
+            Optional<Violation> located = located(annotation, declared.getName(), message);
+            if (located.isPresent()) {
+                return located.get();
+            }
+        }
+        // the body: its field, after the method's name and the argument's
+        return Violation.In.body.field(pathAfter(violation.getPropertyPath(), 2)).message(message);
+    }
+
+    private static Optional<Violation> located(Annotation annotation, String javaName, String message) {
+        Violation.In in;
+        String name;
+        if (annotation instanceof QueryParam query) {
+            in = Violation.In.query;
+            name = query.value();
+        } else if (annotation instanceof RestQuery query) {
+            in = Violation.In.query;
+            name = query.value();
+        } else if (annotation instanceof PathParam path) {
+            in = Violation.In.path;
+            name = path.value();
+        } else if (annotation instanceof RestPath path) {
+            in = Violation.In.path;
+            name = path.value();
+        } else if (annotation instanceof HeaderParam header) {
+            in = Violation.In.header;
+            name = header.value();
+        } else if (annotation instanceof RestHeader header) {
+            in = Violation.In.header;
+            name = header.value();
+        } else if (annotation instanceof FormParam form) {
+            in = Violation.In.form;
+            name = form.value();
+        } else if (annotation instanceof RestForm form) {
+            in = Violation.In.form;
+            name = form.value();
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(in.field(name == null || name.isBlank() ? javaName : name).message(message));
+    }
+
+    /** The resource method's parameter the violation is about: its path is the method's name, then the argument's. */
+    private static Optional<Parameter> resourceParameter(ConstraintViolation<?> violation, ResourceInfo resource) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
+        boolean aboutAnArgument = method != null && nodes.hasNext() && method.getName().equals(nodes.next().getName())
+                && nodes.hasNext();
+        if (!aboutAnArgument) {
+            return Optional.empty();
+        }
+        String argument = nodes.next().getName();
+        return Stream.of(method.getParameters()).filter(parameter -> parameter.getName().equals(argument)).findFirst();
+    }
+
+    private static String pathAfter(Path path, int skipped) {
+        List<String> segments = new ArrayList<>();
+        int index = 0;
+        for (Path.Node node : path) {
+            String segment = node.toString();
+            if (index++ >= skipped && !segment.isBlank()) {
+                segments.add(segment);
+            }
+        }
+        return String.join(".", segments);
+    }
+}
