@@ -1,5 +1,7 @@
 package io.stockline.allocation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URL;
 import java.util.stream.Stream;
 
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.TestFactory;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stockline.testsupport.EventFuzzing;
@@ -24,8 +28,10 @@ import io.stockline.testsupport.TopicNames;
  * number by default; {@code -Dstockline.fuzz.http-tries=10000 -Dstockline.fuzz.kafka-records=10000} for the full run.
  */
 @QuarkusTest
-@QuarkusTestResource(value = StocklineTestResource.class, initArgs = {
-        @ResourceArg(name = "service", value = "allocation"), @ResourceArg(name = "database", value = "allocation_fuzz") })
+// a database and topics of its own (StocklineTestResource says how): what it makes at random no other class sees
+@WithTestResource(value = StocklineTestResource.Isolated.class, scope = TestResourceScope.RESTRICTED_TO_CLASS,
+        initArgs = { @ResourceArg(name = "service", value = "allocation"),
+                @ResourceArg(name = "database", value = "allocation_fuzz") })
 @QuarkusTestResource(InventoryMock.class)
 class FuzzTest {
 
@@ -36,6 +42,14 @@ class FuzzTest {
 
     @TestHTTPResource("/")
     URL base;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String database;
+
+    @Test
+    void runsOnADatabaseOfItsOwn() {
+        assertThat(database).contains("/allocation_fuzz_");
+    }
 
     @Test
     void generatedRequestsNeverGetAServerErrorAndEveryRefusalIsAProblem() throws Exception {

@@ -1,13 +1,16 @@
 package io.stockline.inventory;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stockline.testsupport.OpenApiFuzzer;
@@ -21,14 +24,24 @@ import io.stockline.testsupport.Tokens;
  * {@code -Dstockline.fuzz.http-tries=10000} for the full run.
  */
 @QuarkusTest
-@QuarkusTestResource(value = StocklineTestResource.class, initArgs = {
-        @ResourceArg(name = "service", value = "inventory"), @ResourceArg(name = "database", value = "inventory_fuzz") })
+// a database and topics of its own (StocklineTestResource says how): what it makes at random no other class sees
+@WithTestResource(value = StocklineTestResource.Isolated.class, scope = TestResourceScope.RESTRICTED_TO_CLASS,
+        initArgs = { @ResourceArg(name = "service", value = "inventory"),
+                @ResourceArg(name = "database", value = "inventory_fuzz") })
 class FuzzTest {
 
     static final String SERVICE = "inventory-service";
 
     @TestHTTPResource("/")
     URL base;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String database;
+
+    @Test
+    void runsOnADatabaseOfItsOwn() {
+        assertThat(database).contains("/inventory_fuzz_");
+    }
 
     @Test
     void generatedRequestsNeverGetAServerErrorAndEveryRefusalIsAProblem() throws Exception {

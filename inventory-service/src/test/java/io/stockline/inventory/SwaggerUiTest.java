@@ -90,12 +90,26 @@ class SwaggerUiTest {
         return "http://127.0.0.1:" + root.getPort() + "/q/swagger-ui/";
     }
 
+    /**
+     * One page load for the whole story (Swagger UI over inventory's document takes seconds to load and render): no
+     * token answers 401; a token printed by deploy/local/token (signed with the same development key as Tokens')
+     * authorizes a read; after Logout, an admin's token authorizes creating a location, which is then listed.
+     */
     @Test
-    void authorizedCallsSucceedAndTheCreatedLocationIsListed() {
-        open();
+    void withoutATokenA401ThenAuthorizedCallsSucceedAndTheCreatedLocationIsListed() throws Exception {
+        // a new browser session starts with empty storage, so no authorization persisted by another run is there
+        browser.get(swaggerUi());
+        Awaitility.await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector(".opblock")).isEmpty());
+
+        WebElement list = tryItOut("Locations", "listLocations");
+        assertThat(execute(list)).isEqualTo("401");
+
+        authorize(scriptToken("viewer"));
+        assertThat(execute(list)).isEqualTo("200");
+        logout();
+
         authorize(Tokens.mint("admin"));
         String code = "UI-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-
         WebElement create = tryItOut("Locations", "createLocation");
         WebElement body = create.findElement(By.cssSelector("textarea.body-param__text"));
         body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
@@ -103,42 +117,35 @@ class SwaggerUiTest {
         assertThat(execute(create)).isEqualTo("201");
         assertThat(responseBody(create)).contains("\"code\": \"" + code + "\"");
 
-        WebElement list = tryItOut("Locations", "listLocations");
         assertThat(execute(list)).isEqualTo("200");
         assertThat(responseBody(list)).contains("\"code\": \"" + code + "\"").contains("Swagger UI test");
 
         assertLoadedOnlyFromTheService();
     }
 
-    /** The words: a token printed by deploy/local/token (signed with the same development key as Tokens'). */
-    @Test
-    void aTokenFromDeployLocalTokenAuthorizesToo() throws Exception {
+    /** The token deploy/local/token prints for {@code role}. */
+    private static String scriptToken(String role) throws Exception {
         assumeTrue(onPath("openssl").isPresent(), "deploy/local/token needs openssl");
-        Process script = new ProcessBuilder(Infrastructure.repositoryRoot().resolve("deploy/local/token").toString(), "viewer")
+        Process script = new ProcessBuilder(Infrastructure.repositoryRoot().resolve("deploy/local/token").toString(), role)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String token = new String(script.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
         assertThat(script.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(script.exitValue()).isZero();
-        open();
-        authorize(token);
-        WebElement list = tryItOut("Locations", "listLocations");
-        assertThat(execute(list)).isEqualTo("200");
+        return token;
     }
 
-    @Test
-    void withoutAuthorizingACallAnswers401() {
-        open();
-        WebElement list = tryItOut("Locations", "listLocations");
-        assertThat(execute(list)).isEqualTo("401");
-        assertLoadedOnlyFromTheService();
-    }
-
-    /** A fresh Swagger UI: it keeps an authorization in the browser's storage across page loads (persistAuthorization). */
-    private void open() {
-        browser.get(swaggerUi());
-        ((JavascriptExecutor) browser).executeScript("localStorage.clear(); sessionStorage.clear();");
-        browser.navigate().refresh();
-        Awaitility.await().atMost(WAIT).until(() -> !browser.findElements(By.cssSelector(".opblock")).isEmpty());
+    /** Authorize, Logout, Close: calls go without a token again. */
+    private void logout() {
+        browser.findElement(By.cssSelector(".auth-wrapper button.authorize")).click();
+        WebElement dialog = Awaitility.await().atMost(WAIT).until(
+                () -> browser.findElements(By.cssSelector(".dialog-ux .modal-ux")).stream().findFirst().orElse(null),
+                element -> element != null);
+        dialog.findElements(By.cssSelector(".auth-btn-wrapper button")).stream()
+                .filter(button -> button.getText().strip().equals("Logout")).findFirst()
+                .orElseThrow(() -> new AssertionError("no Logout in the authorization dialog: " + dialog.getText()))
+                .click();
+        Awaitility.await().atMost(WAIT).until(() -> !dialog.findElements(By.cssSelector("input[type=text], input[type=password]")).isEmpty());
+        dialog.findElement(By.cssSelector(".auth-btn-wrapper button.btn-done")).click();
     }
 
     /** Authorize, the bearer scheme's field, Authorize, Close: the token goes on every call from then on. */
@@ -171,6 +178,12 @@ class SwaggerUiTest {
 
     /** Presses Execute and returns the status code Swagger UI shows under "Server response". */
     private String execute(WebElement operation) {
+        // an earlier answer of this operation is cleared first, so the status read below is this call's
+        for (WebElement clear : operation.findElements(By.cssSelector("button.btn-clear"))) {
+            scrollTo(clear);
+            clear.click();
+            Awaitility.await().atMost(WAIT).until(() -> operation.findElements(By.cssSelector(".live-responses-table")).isEmpty());
+        }
         WebElement execute = operation.findElement(By.cssSelector("button.execute"));
         scrollTo(execute);
         execute.click();

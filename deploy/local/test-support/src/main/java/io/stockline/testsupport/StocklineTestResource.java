@@ -8,10 +8,16 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Points a Quarkus test at the real broker and database of {@link Infrastructure}, with a fresh database
  * and topic names of its own. Use with {@code @QuarkusTestResource(value = StocklineTestResource.class,
- * initArgs = @ResourceArg(name = "service", value = "inventory"))}. A test class that writes at random (the fuzz tests)
- * adds {@code @ResourceArg(name = "database", value = "<service>_fuzz")}: other arguments start the service again on a
- * database and topics of their own, so nothing it creates (a rule for every SKU at a location, a routing policy)
- * changes what another test class sees.
+ * initArgs = @ResourceArg(name = "service", value = "inventory"))}: such a resource is global, one database and one set
+ * of topics for all of a module's test classes, started once.
+ * <p>
+ * A test class that writes at random (the fuzz tests) gets a database and topics of its own, so nothing it creates (a
+ * rule for every SKU at a location, a routing policy) changes what another test class sees:
+ * {@code @WithTestResource(value = StocklineTestResource.Isolated.class, scope = TestResourceScope.RESTRICTED_TO_CLASS,
+ * initArgs = {@ResourceArg(name = "service", value = "<service>"), @ResourceArg(name = "database", value =
+ * "<service>_fuzz")})}. The global resource starts for that class too; {@link Isolated} starts after it (its
+ * {@code order()} is higher), so its configuration is the one the service gets. Quarkus' class orderer runs the class apart from the others, so the
+ * service starts once more for it, not once more for each class after it.
  */
 public class StocklineTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -56,6 +62,18 @@ public class StocklineTestResource implements QuarkusTestResourceLifecycleManage
     public void stop() {
         if (database != null) {
             Infrastructure.get().dropDatabase(database);
+        }
+    }
+
+    /**
+     * The resource of a class that must not share the module's database and topics. Its own class because Quarkus
+     * orders the resources before it gives them their arguments.
+     */
+    public static class Isolated extends StocklineTestResource {
+
+        @Override
+        public int order() {
+            return 1;
         }
     }
 }

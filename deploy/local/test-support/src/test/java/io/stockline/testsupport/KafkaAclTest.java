@@ -18,6 +18,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -117,8 +120,9 @@ class KafkaAclTest {
     void aClientWithoutCredentialsCanNeitherProduceNorConsume() throws Exception {
         Properties anonymous = new Properties();
         anonymous.put("bootstrap.servers", infrastructure.kafkaBootstrapServers());
-        anonymous.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000");
-        anonymous.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+        // the client never gets past the SASL handshake, so a longer wait would only wait longer for the same nothing
+        anonymous.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1500");
+        anonymous.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "1500");
         try (KafkaProducer<String, String> producer = producer(anonymous)) {
             for (String topic : List.of("inventory.stock-changed", "orders")) {
                 // the broker speaks only SASL on its one client listener: the client never learns of any topic
@@ -129,7 +133,7 @@ class KafkaAclTest {
             try (KafkaConsumer<String, String> consumer = consumer(anonymous, null)) {
                 Throwable failure = null;
                 try {
-                    consumer.partitionsFor(prefix + topic, Duration.ofSeconds(3));
+                    consumer.partitionsFor(prefix + topic, Duration.ofMillis(1500));
                 } catch (KafkaException e) {
                     failure = e;
                 }
@@ -139,7 +143,7 @@ class KafkaAclTest {
                 consumer.seekToBeginning(partitions(prefix + topic));
                 List<ConsumerRecord<String, String>> received = new ArrayList<>();
                 try {
-                    consumer.poll(Duration.ofSeconds(3)).forEach(received::add);
+                    consumer.poll(Duration.ofMillis(1500)).forEach(received::add);
                 } catch (TimeoutException e) {
                     // as good as nothing
                 }
@@ -195,11 +199,24 @@ class KafkaAclTest {
 
     @Test
     void eachServiceReadsTheTopicsItConsumesAndNoOther() throws Exception {
+        // 56 (service, topic) pairs, each a consumer of its own that reads or is refused: side by side, as the services
+        // themselves would, rather than one after another (a quarter of a minute)
         Map<String, Set<String>> readable = new TreeMap<>();
-        for (String service : READS.keySet()) {
-            for (String topic : TOPICS) {
-                try (KafkaConsumer<String, String> consumer = consumer(as(service), null)) {
-                    Throwable failure = readFailure(consumer, prefix + topic);
+        ExecutorService readers = Executors.newFixedThreadPool(8);
+        try {
+            Map<String, Future<Throwable>> failures = new TreeMap<>();
+            for (String service : READS.keySet()) {
+                for (String topic : TOPICS) {
+                    failures.put(service + " reading " + topic, readers.submit(() -> {
+                        try (KafkaConsumer<String, String> consumer = consumer(as(service), null)) {
+                            return readFailure(consumer, prefix + topic);
+                        }
+                    }));
+                }
+            }
+            for (String service : READS.keySet()) {
+                for (String topic : TOPICS) {
+                    Throwable failure = failures.get(service + " reading " + topic).get(2, TimeUnit.MINUTES);
                     if (failure == null) {
                         readable.computeIfAbsent(service, s -> new TreeSet<>()).add(topic);
                     } else {
@@ -207,6 +224,8 @@ class KafkaAclTest {
                     }
                 }
             }
+        } finally {
+            readers.shutdownNow();
         }
         assertThat(readable).isEqualTo(sorted(READS));
     }
