@@ -55,13 +55,16 @@ class AllocationRaceIT {
     static void startServices() {
         kafka = new KafkaProbe(infrastructure.kafkaBootstrapServers())
                 .watch(List.of(topic("allocations"), topic("inventory.stock-changed")));
-        inventory = ServiceProcess.start("inventory-service", config("inventory", Map.of()));
+        inventory = ServiceProcess.launch("inventory-service", config("inventory", Map.of()));
         // Two instances of one service share its database and its consumer group, and each signs its own short-lived
         // tokens for inventory with allocation's key (test-support's service configuration names it).
         Map<String, String> allocation = config("allocation", Map.of(
                 "quarkus.rest-client.inventory.url", inventory.url("")));
         allocationDatabase = databases.get(databases.size() - 1);
-        allocators.add(ServiceProcess.start("allocation-service", allocation));
+        // inventory and the first allocator start side by side; the second joins once the first has migrated
+        allocators.add(ServiceProcess.launch("allocation-service", allocation));
+        inventory.awaitReady();
+        allocators.get(0).awaitReady();
         allocators.add(ServiceProcess.start("allocation-service", allocation));
     }
 

@@ -19,6 +19,8 @@ import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -32,6 +34,7 @@ import io.stockline.testsupport.Tokens;
  * SIGKILL mid-stream, stock keeps changing; once the faults stop, every channel x SKU holds exactly what its
  * rules give from inventory's available stock.
  */
+@ResourceLock(value = SystemProcesses.INFRASTRUCTURE, mode = ResourceAccessMode.READ)
 class ChannelConvergenceIT {
 
     private static final String ADMIN = Tokens.bearer("admin");
@@ -78,6 +81,7 @@ class ChannelConvergenceIT {
         connectorConfig.put("stockline.channel.circuit-open-wait", "2s");
         connectorConfig.put("stockline.channel.sweep-interval", "1s");
         connector = system.start("channel-connector-service", connectorConfig);
+        system.awaitReady();
 
         Map<String, Object> fast = Map.of("timeoutMillis", "1500", "circuitDelayMillis", "1000",
                 "retryInitialBackoffMillis", "50", "retryMaxBackoffMillis", "500");

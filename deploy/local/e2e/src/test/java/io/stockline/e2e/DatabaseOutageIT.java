@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +35,7 @@ import io.stockline.testsupport.KafkaProbe;
  * is back, every SKU reaches the channel at its last number, and the only record in the dead-letter topic is the one
  * unreadable record sent during the outage.
  */
+@ResourceLock(value = SystemProcesses.INFRASTRUCTURE, mode = ResourceAccessMode.READ_WRITE)
 class DatabaseOutageIT {
 
     private static final int SKUS = 20;
@@ -62,6 +65,7 @@ class DatabaseOutageIT {
                 "stockline.channel.sweep-interval", "1s",
                 "stockline.channel.retry-backoff", "200ms",
                 "stockline.channel.retry-backoff-max", "2s"));
+        system.awaitReady();
     }
 
     @AfterAll

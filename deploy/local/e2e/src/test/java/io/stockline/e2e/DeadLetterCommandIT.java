@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
@@ -23,6 +25,7 @@ import io.stockline.testsupport.KafkaProbe;
  * record once to the topic it came from, headers kept but the dead-letter ones; a record several services gave up
  * (one event id) goes back once, and a second replay sends nothing again.
  */
+@ResourceLock(value = SystemProcesses.INFRASTRUCTURE, mode = ResourceAccessMode.READ)
 class DeadLetterCommandIT {
 
     private final Infrastructure infrastructure = Infrastructure.get();

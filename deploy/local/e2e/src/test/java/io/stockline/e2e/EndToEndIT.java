@@ -21,6 +21,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +40,7 @@ import io.stockline.testsupport.Tokens;
  * reaches the channel as available minus buffer, an order is allocated and reserved, and the low stock it
  * leaves raises an alert.
  */
+@ResourceLock(value = SystemProcesses.INFRASTRUCTURE, mode = ResourceAccessMode.READ)
 class EndToEndIT {
 
     private static final int BUFFER = 2;
@@ -69,6 +72,7 @@ class EndToEndIT {
                 "quarkus.rest-client.inventory.url", system.get("inventory-service").url("")));
         system.start("alert-service", Map.of(
                 "stockline.alerts.low-stock-threshold", String.valueOf(LOW_STOCK_THRESHOLD)));
+        system.awaitReady();
     }
 
     @AfterAll

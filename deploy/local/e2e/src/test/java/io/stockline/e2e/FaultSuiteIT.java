@@ -40,6 +40,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,6 +67,7 @@ import io.stockline.testsupport.Tokens;
  * It restarts the broker and database only where this checkout's deploy/local/infra (or {@code STOCKLINE_INFRA}'s)
  * started them, and is skipped otherwise.
  */
+@ResourceLock(value = SystemProcesses.INFRASTRUCTURE, mode = ResourceAccessMode.READ_WRITE)
 class FaultSuiteIT {
 
     private static final int KILLS_PER_SERVICE = Integer.getInteger("stockline.faults.kills-per-service", 1);
@@ -132,6 +135,7 @@ class FaultSuiteIT {
                 "stockline.allocation.backorder-retry-every", "2s",
                 "stockline.allocation.stalled-round-after", "5s"));
         system.start("alert-service", Map.of());
+        system.awaitReady();
 
         String sim = simulator.url("");
         Map<String, Object> fast = Map.of("timeoutMillis", "1500", "circuitDelayMillis", "1000",

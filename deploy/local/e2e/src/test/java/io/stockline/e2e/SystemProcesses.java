@@ -23,6 +23,12 @@ import io.stockline.testsupport.StocklineTestResource;
  */
 final class SystemProcesses implements AutoCloseable {
 
+    /**
+     * The broker and the database every class's system runs on: a class that stops or restarts them holds this
+     * exclusively ({@code @ResourceLock} READ_WRITE), the others share it (READ) and may run side by side.
+     */
+    static final String INFRASTRUCTURE = "the broker and the database";
+
     private static final Pattern CONSUMER_GROUP = Pattern.compile("(mp\\.messaging\\.incoming\\.[\\w-]+\\.group\\.id)=(.+)");
 
     private final Infrastructure infrastructure = Infrastructure.get();
@@ -37,7 +43,10 @@ final class SystemProcesses implements AutoCloseable {
         this.topicPrefix = name + Infrastructure.shortId() + ".";
     }
 
-    /** Starts {@code service} (a module path) with its own new database, the test topics and {@code extra}. */
+    /**
+     * Launches {@code service} (a module path) with its own new database, the test topics and {@code extra}, and
+     * returns at once (its address is known): {@link #awaitReady()} waits for every service launched.
+     */
     ServiceProcess start(String service, Map<String, String> extra) {
         String database = infrastructure.createDatabase(name + "_" + service.replace("-service", "").replace('-', '_'));
         databases.put(service, database);
@@ -47,7 +56,7 @@ final class SystemProcesses implements AutoCloseable {
         // alert-service watches the dead-letter topics of this run only, not every run's on the shared broker
         config.put("stockline.alerts.dead-letter-topics", java.util.regex.Pattern.quote(topicPrefix) + ".*\\.dlq");
         config.putAll(extra);
-        ServiceProcess process = ServiceProcess.start(service, config);
+        ServiceProcess process = ServiceProcess.launch(service, config);
         started.put(service, process);
         return process;
     }
@@ -72,11 +81,16 @@ final class SystemProcesses implements AutoCloseable {
         return groups;
     }
 
-    /** Starts a process that needs neither database nor topics (the marketplace simulator). */
+    /** Launches a process that needs neither database nor topics (the marketplace simulator), as {@link #start}. */
     ServiceProcess startPlain(String module, Map<String, String> config) {
-        ServiceProcess process = ServiceProcess.start(module, config);
+        ServiceProcess process = ServiceProcess.launch(module, config);
         started.put(module, process);
         return process;
+    }
+
+    /** Waits until every service launched is ready: they start side by side. */
+    void awaitReady() {
+        started.values().forEach(ServiceProcess::awaitReady);
     }
 
     ServiceProcess get(String service) {

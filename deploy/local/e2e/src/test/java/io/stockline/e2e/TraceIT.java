@@ -18,6 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -33,6 +35,7 @@ import io.stockline.testsupport.Tokens;
  * with its outbox row, published by the relay later, read by the connector and pushed by a channel worker later
  * still; the marketplace (WireMock) must receive that push with a {@code traceparent} of the receipt's trace.
  */
+@ResourceLock(value = SystemProcesses.INFRASTRUCTURE, mode = ResourceAccessMode.READ)
 class TraceIT {
 
     private static final String ADMIN = Tokens.bearer("admin");
@@ -55,6 +58,7 @@ class TraceIT {
                 "stockline.channels.seed.traced.credentials", "traced",
                 "stockline.credentials.traced.secret", "e2e-trace-secret",
                 "stockline.outbound.allowed-hosts", "localhost"));
+        system.awaitReady();
     }
 
     @AfterAll

@@ -44,13 +44,23 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the module's jar with the configuration as system properties and waits until it is ready. */
     public static ServiceProcess start(String module, Map<String, String> config) {
-        ServiceProcess service = new ServiceProcess(module, Map.copyOf(config), freePort(), freePort(),
-                new File("target/service-logs/" + module + "-" + Infrastructure.shortId() + ".log"));
-        service.launch();
+        ServiceProcess service = launch(module, config);
+        service.awaitReady();
         return service;
     }
 
-    private void launch() {
+    /**
+     * Starts the module's jar and returns at once, its ports already known; {@link #awaitReady()} waits for it. Several
+     * services launched side by side are ready sooner than one after another (each start is mostly one busy core).
+     */
+    public static ServiceProcess launch(String module, Map<String, String> config) {
+        ServiceProcess service = new ServiceProcess(module, Map.copyOf(config), freePort(), freePort(),
+                new File("target/service-logs/" + module + "-" + Infrastructure.shortId() + ".log"));
+        service.spawn();
+        return service;
+    }
+
+    private void spawn() {
         Path jar = Infrastructure.repositoryRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the module first");
@@ -72,6 +82,10 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + module, e);
         }
+    }
+
+    /** Returns once the service answers ready; fails if it exits first or is not ready within two minutes. */
+    public void awaitReady() {
         Awaitility.await(module + " ready (log: " + log + ")").atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(250)).ignoreExceptions()
                 .failFast(module + " exited (log: " + log + ")", () -> !process.isAlive())
@@ -100,7 +114,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the same jar again, with the same configuration and port. */
     public void restart() {
-        launch();
+        spawn();
+        awaitReady();
     }
 
     /** SIGTERM and a graceful shutdown. */
