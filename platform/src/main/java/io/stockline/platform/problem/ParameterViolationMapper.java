@@ -6,8 +6,10 @@ import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import jakarta.validation.ConstraintViolation;
@@ -38,6 +40,20 @@ import io.quarkiverse.resteasy.problem.validation.Violation;
  * {@code in "body"}. This one reads both, so a resource never has to pick its annotations for the sake of errors.
  */
 public class ParameterViolationMapper {
+
+    /** Where a parameter annotation takes its value from, and the name it gives it (blank: the Java parameter's). */
+    private record Source(Violation.In in, Function<Annotation, String> name) {
+    }
+
+    private static final Map<Class<? extends Annotation>, Source> SOURCES = Map.of(
+            QueryParam.class, new Source(Violation.In.query, annotation -> ((QueryParam) annotation).value()),
+            RestQuery.class, new Source(Violation.In.query, annotation -> ((RestQuery) annotation).value()),
+            PathParam.class, new Source(Violation.In.path, annotation -> ((PathParam) annotation).value()),
+            RestPath.class, new Source(Violation.In.path, annotation -> ((RestPath) annotation).value()),
+            HeaderParam.class, new Source(Violation.In.header, annotation -> ((HeaderParam) annotation).value()),
+            RestHeader.class, new Source(Violation.In.header, annotation -> ((RestHeader) annotation).value()),
+            FormParam.class, new Source(Violation.In.form, annotation -> ((FormParam) annotation).value()),
+            RestForm.class, new Source(Violation.In.form, annotation -> ((RestForm) annotation).value()));
 
     /** Ahead of quarkus-resteasy-problem's own mapper, which it registers at priority 999. */
     static final int AHEAD_OF_RESTEASY_PROBLEM = 900;
@@ -73,36 +89,12 @@ public class ParameterViolationMapper {
     }
 
     private static Optional<Violation> located(Annotation annotation, String javaName, String message) {
-        Violation.In in;
-        String name;
-        if (annotation instanceof QueryParam query) {
-            in = Violation.In.query;
-            name = query.value();
-        } else if (annotation instanceof RestQuery query) {
-            in = Violation.In.query;
-            name = query.value();
-        } else if (annotation instanceof PathParam path) {
-            in = Violation.In.path;
-            name = path.value();
-        } else if (annotation instanceof RestPath path) {
-            in = Violation.In.path;
-            name = path.value();
-        } else if (annotation instanceof HeaderParam header) {
-            in = Violation.In.header;
-            name = header.value();
-        } else if (annotation instanceof RestHeader header) {
-            in = Violation.In.header;
-            name = header.value();
-        } else if (annotation instanceof FormParam form) {
-            in = Violation.In.form;
-            name = form.value();
-        } else if (annotation instanceof RestForm form) {
-            in = Violation.In.form;
-            name = form.value();
-        } else {
+        Source source = SOURCES.get(annotation.annotationType());
+        if (source == null) {
             return Optional.empty();
         }
-        return Optional.of(in.field(name == null || name.isBlank() ? javaName : name).message(message));
+        String name = source.name().apply(annotation);
+        return Optional.of(source.in().field(name == null || name.isBlank() ? javaName : name).message(message));
     }
 
     /** The resource method's parameter the violation is about: its path is the method's name, then the argument's. */
