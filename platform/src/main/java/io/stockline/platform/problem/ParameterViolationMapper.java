@@ -61,18 +61,18 @@ public class ParameterViolationMapper {
     @ServerExceptionMapper(priority = AHEAD_OF_RESTEASY_PROBLEM)
     public Response map(ConstraintViolationException exception, ResourceInfo resource) {
         Set<ConstraintViolation<?>> violations = exception.getConstraintViolations();
+        Method method = resource == null ? null : resource.getResourceMethod();
         List<Violation> named = violations == null ? List.of()
-                : violations.stream().map(violation -> toViolation(violation, resource)).toList();
+                : violations.stream().map(violation -> toViolation(violation, method)).toList();
         return new HttpValidationProblem(400, "Bad Request", named).toResponse();
     }
 
-    private static Violation toViolation(ConstraintViolation<?> violation, ResourceInfo resource) {
+    private static Violation toViolation(ConstraintViolation<?> violation, Method method) {
         String message = violation.getMessage();
-        Optional<Parameter> parameter = resourceParameter(violation, resource);
+        Optional<Parameter> parameter = resourceParameter(violation, method);
         if (parameter.isEmpty()) {
             // not about a resource method's argument: its return value (the path after the method's name), or a bean
             // validated elsewhere (its whole path)
-            Method method = resource == null ? null : resource.getResourceMethod();
             Path path = violation.getPropertyPath();
             boolean ofResourceMethod = method != null && path.toString().startsWith(method.getName() + ".");
             return Violation.In.unknown.field(pathAfter(path, ofResourceMethod ? 1 : 0)).message(message);
@@ -98,8 +98,7 @@ public class ParameterViolationMapper {
     }
 
     /** The resource method's parameter the violation is about: its path is the method's name, then the argument's. */
-    private static Optional<Parameter> resourceParameter(ConstraintViolation<?> violation, ResourceInfo resource) {
-        Method method = resource == null ? null : resource.getResourceMethod();
+    private static Optional<Parameter> resourceParameter(ConstraintViolation<?> violation, Method method) {
         Iterator<Path.Node> nodes = violation.getPropertyPath().iterator();
         boolean aboutAnArgument = method != null && nodes.hasNext() && method.getName().equals(nodes.next().getName())
                 && nodes.hasNext();

@@ -50,8 +50,9 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the module's jar and returns at once, its ports already known; {@link #awaitReady()} waits for it. Several
-     * services launched side by side are ready sooner than one after another (each start is mostly one busy core).
+     * Starts the module's jar and returns at once, its ports already known; {@link #awaitReady()} waits for it. A start
+     * keeps every core busy (JIT, class loading, Flyway), so on two cores services launched side by side are ready no
+     * sooner than one after another (measured in session 15); with more cores their starts overlap.
      */
     public static ServiceProcess launch(String module, Map<String, String> config) {
         ServiceProcess service = new ServiceProcess(module, Map.copyOf(config), freePort(), freePort(),
