@@ -140,9 +140,9 @@ public class AvailabilityRepository {
                 SELECT a.sku, c.id, CAST(SUM(""" + SELLABLE + """
                 ) AS bigint) FROM availability a
                 JOIN channel c ON jsonb_array_length(c.locations) = 0 OR jsonb_exists(c.locations, a.location)
-                WHERE a.sku IN (:skus)
+                WHERE a.sku = ANY(CAST(:skus AS text[]))
                 GROUP BY a.sku, c.id""", Object[].class)
-                .setParameter("skus", List.copyOf(skus)).setParameter("today", today()).getResultList())
+                .setParameter("skus", skus.toArray(String[]::new)).setParameter("today", today()).getResultList())
                 .map(rows -> {
                     Map<String, Map<String, Long>> sums = new java.util.HashMap<>();
                     rows.forEach(row -> sums.computeIfAbsent(Rows.text(row[0]), sku -> new java.util.HashMap<>())
@@ -159,14 +159,14 @@ public class AvailabilityRepository {
         String inLocations = "(jsonb_array_length(c.locations) = 0 OR jsonb_exists(c.locations, a.location))";
         String sql = "SELECT a.sku, CAST(SUM(CASE WHEN " + inLocations + " THEN " + SELLABLE + " ELSE 0 END) AS bigint)"
                 + " FROM availability a JOIN channel c ON c.id = :channel"
-                + (skus == null ? "" : " WHERE a.sku IN (:skus)")
+                + (skus == null ? "" : " WHERE a.sku = ANY(CAST(:skus AS text[]))")
                 + " GROUP BY a.sku HAVING bool_or(" + inLocations + ")"
                 + " OR EXISTS (SELECT 1 FROM sync_state s WHERE s.channel = :channel AND s.sku = a.sku)";
         return Panache.getSession().flatMap(session -> {
             var query = session.createNativeQuery(sql, Object[].class).setParameter("channel", channel)
                     .setParameter("today", today());
             if (skus != null) {
-                query.setParameter("skus", skus);
+                query.setParameter("skus", skus.toArray(String[]::new));
             }
             return query.getResultList();
         }).map(ChannelRepository::longsByKey);

@@ -68,8 +68,8 @@ public class ChannelRepository {
     public Uni<Map<String, Map<String, SkuRule>>> skuRulesFor(java.util.Collection<String> skus) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 SELECT sku, channel, excluded, buffer_amount, buffer_unit, percentage, max_quantity
-                FROM channel_sku_rule WHERE sku IN (:skus)""", Object[].class)
-                .setParameter("skus", List.copyOf(skus)).getResultList())
+                FROM channel_sku_rule WHERE sku = ANY(CAST(:skus AS text[]))""", Object[].class)
+                .setParameter("skus", skus.toArray(String[]::new)).getResultList())
                 .map(rows -> {
                     Map<String, Map<String, SkuRule>> rules = new HashMap<>();
                     for (Object[] row : rows) {

@@ -30,9 +30,9 @@ public class DemandRepository {
         return Panache.getSession().flatMap(session -> {
             var query = session.createNativeQuery("""
                     SELECT sku, units_per_hour * exp(-GREATEST(extract(epoch FROM now() - measured_at), 0) / 3600.0)
-                    FROM sku_demand""" + (skus == null ? "" : " WHERE sku IN (:skus)"), Object[].class);
+                    FROM sku_demand""" + (skus == null ? "" : " WHERE sku = ANY(CAST(:skus AS text[]))"), Object[].class);
             if (skus != null) {
-                query.setParameter("skus", skus);
+                query.setParameter("skus", skus.toArray(String[]::new));
             }
             return query.getResultList();
         }).map(DemandRepository::doublesByKey);
@@ -50,9 +50,9 @@ public class DemandRepository {
                 SELECT channel, percentile_cont(0.9) WITHIN GROUP (
                     ORDER BY GREATEST(extract(epoch FROM pushed_at - wanted_at), 0))
                 FROM sync_state
-                WHERE channel IN (:channels) AND pushed_at > now() - interval '1 hour' AND pushed_version = wanted_version
+                WHERE channel = ANY(CAST(:channels AS text[])) AND pushed_at > now() - interval '1 hour' AND pushed_version = wanted_version
                 GROUP BY channel""", Object[].class)
-                .setParameter("channels", List.copyOf(channels)).getResultList())
+                .setParameter("channels", channels.toArray(String[]::new)).getResultList())
                 .map(DemandRepository::doublesByKey);
     }
 

@@ -30,8 +30,8 @@ public class ItemRepository {
     /** The status of each of the SKUs inventory has said something about. */
     public Uni<Map<String, ItemStatus>> statuses(java.util.Collection<String> skus) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT sku, status FROM item_status WHERE sku IN (:skus)", Object[].class)
-                .setParameter("skus", List.copyOf(skus)).getResultList())
+                "SELECT sku, status FROM item_status WHERE sku = ANY(CAST(:skus AS text[]))", Object[].class)
+                .setParameter("skus", skus.toArray(String[]::new)).getResultList())
                 .map(ItemRepository::byKey);
     }
 

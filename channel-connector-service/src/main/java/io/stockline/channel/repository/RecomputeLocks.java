@@ -30,7 +30,7 @@ public class RecomputeLocks {
 
     /** Before recomputing these SKUs, inside the caller's transaction. */
     public Uni<Void> skus(Collection<String> skus) {
-        return locks.lockShared(EVERY_SKU_SCOPE, EVERY_SKU).chain(() -> locks.lockAll(SKU_SCOPE, skus));
+        return locks.lockAllUnderShared(EVERY_SKU_SCOPE, EVERY_SKU, SKU_SCOPE, skus);
     }
 
     /** Before recomputing every SKU (or a channel's SKUs read from the read model), inside the caller's transaction. */

@@ -251,8 +251,8 @@ public class SyncStateRepository {
     public Uni<Void> hold(String channel, List<String> skus, String reason, java.time.OffsetDateTime until) {
         return skus.isEmpty() ? Uni.createFrom().voidItem() : Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 UPDATE sync_state SET held_until = :until, next_attempt_at = :until, last_error = :reason
-                WHERE channel = :channel AND sku IN (:skus)""")
-                .setParameter("channel", channel).setParameter("skus", skus).setParameter("reason", reason)
+                WHERE channel = :channel AND sku = ANY(CAST(:skus AS text[]))""")
+                .setParameter("channel", channel).setParameter("skus", skus.toArray(String[]::new)).setParameter("reason", reason)
                 .setParameter("until", until).executeUpdate())
                 .replaceWithVoid();
     }
@@ -261,8 +261,8 @@ public class SyncStateRepository {
     public Uni<Void> callFailed(String channel, List<String> skus, String error) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""
                 UPDATE sync_state SET attempts = attempts + 1, last_error = :error
-                WHERE channel = :channel AND sku IN (:skus)""")
-                .setParameter("channel", channel).setParameter("skus", skus).setParameter("error", error)
+                WHERE channel = :channel AND sku = ANY(CAST(:skus AS text[]))""")
+                .setParameter("channel", channel).setParameter("skus", skus.toArray(String[]::new)).setParameter("error", error)
                 .executeUpdate())
                 .replaceWithVoid();
     }

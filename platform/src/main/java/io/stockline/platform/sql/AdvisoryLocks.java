@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
  * another feature's; a key is hashed into the scope, so two keys may share a lock (they then merely wait for each
  * other). Many keys are taken in the order of their hashes, so that two transactions never wait on each other in a
  * circle. Advisory locks count against the server's lock table: take a few hundred per transaction, not a table's
- * worth (a wider change takes one shared scope-wide lock instead, see {@link #lockShared}).
+ * worth (a wider change takes one shared scope-wide lock instead, see {@link #lockAllUnderShared}).
  */
 @ApplicationScoped
 public class AdvisoryLocks {
@@ -32,22 +32,29 @@ public class AdvisoryLocks {
                 .replaceWithVoid();
     }
 
-    /** Holds the exclusive lock on {@code key} until the transaction ends. */
-    public Uni<Void> lock(int scope, String key) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT true FROM pg_advisory_xact_lock(:scope, hashtext(:key))", Boolean.class)
-                .setParameter("scope", scope).setParameter("key", key)
+    /**
+     * Holds the shared lock on {@code sharedKey} of {@code sharedScope}, then exclusive locks on every key (as
+     * {@link #lockAll}), in one statement. Any number of transactions hold a shared lock together, and {@link #lock}
+     * on the same key waits for all of them (and they for it).
+     */
+    public Uni<Void> lockAllUnderShared(int sharedScope, String sharedKey, int scope, Collection<String> keys) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT count(CASE WHEN shared THEN pg_advisory_xact_lock_shared(:sharedScope, h)
+                                  ELSE pg_advisory_xact_lock(:scope, h) END)
+                FROM (SELECT true AS shared, hashtext(:sharedKey) AS h
+                      UNION ALL
+                      SELECT DISTINCT false, hashtext(k) FROM unnest(CAST(:keys AS text[])) AS k
+                      ORDER BY 1 DESC, 2) AS sorted""", Long.class)
+                .setParameter("sharedScope", sharedScope).setParameter("sharedKey", sharedKey)
+                .setParameter("scope", scope).setParameter("keys", keys.toArray(String[]::new))
                 .getSingleResult())
                 .replaceWithVoid();
     }
 
-    /**
-     * Holds the shared lock on {@code key} until the transaction ends: any number of transactions hold it together,
-     * and {@link #lock} on the same key waits for all of them (and they for it).
-     */
-    public Uni<Void> lockShared(int scope, String key) {
+    /** Holds the exclusive lock on {@code key} until the transaction ends. */
+    public Uni<Void> lock(int scope, String key) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT true FROM pg_advisory_xact_lock_shared(:scope, hashtext(:key))", Boolean.class)
+                "SELECT true FROM pg_advisory_xact_lock(:scope, hashtext(:key))", Boolean.class)
                 .setParameter("scope", scope).setParameter("key", key)
                 .getSingleResult())
                 .replaceWithVoid();
