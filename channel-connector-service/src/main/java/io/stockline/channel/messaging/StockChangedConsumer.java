@@ -31,7 +31,9 @@ import io.stockline.platform.outbox.OutboxTrace;
 
 /**
  * Reads inventory.stock-changed in batches (one transaction per batch, each SKU recomputed once) into the read
- * model and wakes the workers of the channels whose quantity changed. A record it cannot read goes to
+ * model and wakes the workers of the channels whose quantity changed. A batch is first applied assuming none of its
+ * events was applied before (its statements sent together); one holding a redelivered event is rolled back and
+ * applied the careful way, which drops that event. A record it cannot read goes to
  * {@code <topic>.dlq} unchanged with a {@code dead-letter-reason} header, and the rest of its batch goes on; a
  * batch that fails for the infrastructure (the database away) is tried again until it is applied; one that fails the
  * same way {@link Retry#ATTEMPTS} times for another cause, or holds a value the database cannot store, is applied
@@ -89,7 +91,9 @@ public class StockChangedConsumer {
         long oldest = readable.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(System.currentTimeMillis());
         long newest = readable.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(oldest);
         return deadLettered.chain(() -> timings.batch(oldest, newest, events.size(), () -> Retry.untilApplied(
-                        "stock-changed batch of " + events.size(), () -> sync.apply(events, traceparents)))
+                        "stock-changed batch of " + events.size(), () -> sync.applyAssumingNew(events, traceparents)
+                                .onFailure(ChannelSyncService.AlreadyApplied.class)
+                                .recoverWithUni(redelivered -> sync.apply(events, traceparents))))
                 .onFailure(PoisonRecord.class).recoverWithUni(failure -> oneByOne(readable, events, traceparents)))
                 .invoke(workers::wakeAll).replaceWithVoid();
     }

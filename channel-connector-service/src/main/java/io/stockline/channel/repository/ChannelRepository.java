@@ -19,6 +19,7 @@ import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.DynamicBuffer;
 import io.stockline.channel.domain.SkuRule;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /** Channels and their per-SKU rules. */
@@ -42,34 +43,31 @@ public class ChannelRepository {
 
     /** Every channel, without its SKU rules. */
     public Uni<List<ChannelSettings>> all() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT " + COLUMNS + " FROM channel ORDER BY id", Object[].class).getResultList())
+        return NativeSql.of("SELECT " + COLUMNS + " FROM channel ORDER BY id").rows()
                 .map(rows -> rows.stream().map(row -> settings(row, Map.of())).toList());
     }
 
     /** The channel with all its SKU rules, or null. */
     public Uni<ChannelSettings> find(String id) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT " + COLUMNS + " FROM channel WHERE id = :id", Object[].class)
-                .setParameter("id", id).getResultList())
+        return NativeSql.of("SELECT " + COLUMNS + " FROM channel WHERE id = :id")
+                .set("id", id).rows()
                 .chain(rows -> rows.isEmpty() ? Uni.createFrom().nullItem()
                         : skuRulesOf(id).map(rules -> settings(rows.get(0), rules)));
     }
 
     /** The channel without its SKU rules, or null. */
     public Uni<ChannelSettings> settings(String id) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT " + COLUMNS + " FROM channel WHERE id = :id", Object[].class)
-                .setParameter("id", id).getResultList())
+        return NativeSql.of("SELECT " + COLUMNS + " FROM channel WHERE id = :id")
+                .set("id", id).rows()
                 .map(rows -> rows.isEmpty() ? null : settings(rows.get(0), Map.of()));
     }
 
     /** The SKU rules for any of the SKUs, by SKU then channel. */
     public Uni<Map<String, Map<String, SkuRule>>> skuRulesFor(java.util.Collection<String> skus) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT sku, channel, excluded, buffer_amount, buffer_unit, percentage, max_quantity
-                FROM channel_sku_rule WHERE sku = ANY(CAST(:skus AS text[]))""", Object[].class)
-                .setParameter("skus", skus.toArray(String[]::new)).getResultList())
+                FROM channel_sku_rule WHERE sku = ANY(CAST(:skus AS text[]))""")
+                .set("skus", skus.toArray(String[]::new)).rows()
                 .map(rows -> {
                     Map<String, Map<String, SkuRule>> rules = new HashMap<>();
                     for (Object[] row : rows) {
@@ -83,10 +81,10 @@ public class ChannelRepository {
 
     /** The channel's SKU rules, by SKU. */
     public Uni<Map<String, SkuRule>> skuRulesOf(String channel) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT sku, excluded, buffer_amount, buffer_unit, percentage, max_quantity
-                FROM channel_sku_rule WHERE channel = :channel ORDER BY sku""", Object[].class)
-                .setParameter("channel", channel).getResultList())
+                FROM channel_sku_rule WHERE channel = :channel ORDER BY sku""")
+                .set("channel", channel).rows()
                 .map(ChannelRepository::rulesByFirstColumn);
     }
 
@@ -117,29 +115,28 @@ public class ChannelRepository {
     }
 
     public Uni<Boolean> delete(String id) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("DELETE FROM channel WHERE id = :id")
-                .setParameter("id", id).executeUpdate())
+        return NativeSql.of("DELETE FROM channel WHERE id = :id")
+                .set("id", id).update()
                 .map(count -> count == 1);
     }
 
     /** Replaces all the channel's SKU rules with these. */
     public Uni<Void> replaceSkuRules(String channel, Map<String, SkuRule> rules) {
-        Uni<Void> all = Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "DELETE FROM channel_sku_rule WHERE channel = :channel").setParameter("channel", channel)
-                .executeUpdate()).replaceWithVoid();
+        Uni<Void> all = NativeSql.of("DELETE FROM channel_sku_rule WHERE channel = :channel").set("channel", channel)
+                .update().replaceWithVoid();
         for (Map.Entry<String, SkuRule> entry : rules.entrySet()) {
             SkuRule rule = entry.getValue();
-            all = all.chain(() -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
+            all = all.chain(() -> NativeSql.of("""
                     INSERT INTO channel_sku_rule (channel, sku, excluded, buffer_amount, buffer_unit, percentage, max_quantity)
                     VALUES (:channel, :sku, :excluded, CAST(:bufferAmount AS bigint), CAST(:bufferUnit AS text),
                         CAST(:percentage AS int), CAST(:maxQuantity AS bigint))""")
-                    .setParameter("channel", channel).setParameter("sku", entry.getKey())
-                    .setParameter("excluded", rule.excluded())
-                    .setParameter("bufferAmount", rule.buffer() == null ? null : rule.buffer().amount())
-                    .setParameter("bufferUnit", rule.buffer() == null ? null : rule.buffer().unit().name())
-                    .setParameter("percentage", rule.percentage())
-                    .setParameter("maxQuantity", rule.maxQuantity())
-                    .executeUpdate()).replaceWithVoid());
+                    .set("channel", channel).set("sku", entry.getKey())
+                    .set("excluded", rule.excluded())
+                    .set("bufferAmount", rule.buffer() == null ? null : rule.buffer().amount())
+                    .set("bufferUnit", rule.buffer() == null ? null : rule.buffer().unit().name())
+                    .set("percentage", rule.percentage())
+                    .set("maxQuantity", rule.maxQuantity())
+                    .update().replaceWithVoid());
         }
         return all;
     }

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /** What a dynamic buffer is sized from: each SKU's demand rate and each channel's measured sync lag. */
@@ -27,15 +27,13 @@ public class DemandRepository {
 
     /** {@code skus} null: every SKU. */
     private Uni<Map<String, Double>> unitsPerHour(List<String> skus) {
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery("""
-                    SELECT sku, units_per_hour * exp(-GREATEST(extract(epoch FROM now() - measured_at), 0) / 3600.0)
-                    FROM sku_demand""" + (skus == null ? "" : " WHERE sku = ANY(CAST(:skus AS text[]))"), Object[].class);
-            if (skus != null) {
-                query.setParameter("skus", skus.toArray(String[]::new));
-            }
-            return query.getResultList();
-        }).map(DemandRepository::doublesByKey);
+        NativeSql query = NativeSql.of("""
+                SELECT sku, units_per_hour * exp(-GREATEST(extract(epoch FROM now() - measured_at), 0) / 3600.0)
+                FROM sku_demand""" + (skus == null ? "" : " WHERE sku = ANY(CAST(:skus AS text[]))"));
+        if (skus != null) {
+            query.set("skus", skus.toArray(String[]::new));
+        }
+        return query.rows().map(DemandRepository::doublesByKey);
     }
 
     /**
@@ -46,13 +44,13 @@ public class DemandRepository {
         if (channels.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT channel, percentile_cont(0.9) WITHIN GROUP (
                     ORDER BY GREATEST(extract(epoch FROM pushed_at - wanted_at), 0))
                 FROM sync_state
                 WHERE channel = ANY(CAST(:channels AS text[])) AND pushed_at > now() - interval '1 hour' AND pushed_version = wanted_version
-                GROUP BY channel""", Object[].class)
-                .setParameter("channels", channels.toArray(String[]::new)).getResultList())
+                GROUP BY channel""")
+                .set("channels", channels.toArray(String[]::new)).rows()
                 .map(DemandRepository::doublesByKey);
     }
 

@@ -5,8 +5,8 @@ import java.time.OffsetDateTime;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /** How a channel's calls have gone: failures in a row, back-off, the last success and error. */
@@ -21,13 +21,13 @@ public class HealthRepository {
     }
 
     public Uni<Health> of(String channel) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT h.consecutive_failures, h.last_success_at, h.last_error, h.backoff_until, h.circuit_open,
                     h.reconcile_requested, COALESCE(h.backoff_until > now(), false),
                     CAST((SELECT COUNT(*) FROM channel_call_failure f
                           WHERE f.channel = h.channel AND f.failed_at > now() - INTERVAL '1 hour') AS bigint)
-                FROM channel_health h WHERE h.channel = :channel""", Object[].class)
-                .setParameter("channel", channel).getResultList())
+                FROM channel_health h WHERE h.channel = :channel""")
+                .set("channel", channel).rows()
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         return Health.NONE;
@@ -41,40 +41,39 @@ public class HealthRepository {
 
     /** A call went through: the failure streak and any back-off end. */
     public Uni<Void> succeeded(String channel) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO channel_health (channel, last_success_at) VALUES (:channel, now())
                 ON CONFLICT (channel) DO UPDATE SET consecutive_failures = 0, last_success_at = now(),
                     backoff_until = NULL, circuit_open = false""")
-                .setParameter("channel", channel).executeUpdate())
+                .set("channel", channel).update()
                 .replaceWithVoid();
     }
 
     /** A whole call failed: one more in the streak, and no call before {@code backoff} has passed. */
     public Uni<Void> failed(String channel, String error, Duration backoff, boolean circuitOpen) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO channel_health (channel, consecutive_failures, last_failure_at, last_error, backoff_until,
                     circuit_open)
                 VALUES (:channel, 1, now(), :error, now() + make_interval(secs => :backoffSeconds), :circuitOpen)
                 ON CONFLICT (channel) DO UPDATE SET consecutive_failures = channel_health.consecutive_failures + 1,
                     last_failure_at = now(), last_error = EXCLUDED.last_error, backoff_until = EXCLUDED.backoff_until,
                     circuit_open = EXCLUDED.circuit_open""")
-                .setParameter("channel", channel).setParameter("error", error)
-                .setParameter("backoffSeconds", backoff.toMillis() / 1000.0).setParameter("circuitOpen", circuitOpen)
-                .executeUpdate())
-                .chain(() -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                .set("channel", channel).set("error", error)
+                .set("backoffSeconds", backoff.toMillis() / 1000.0).set("circuitOpen", circuitOpen)
+                .update()
+                .chain(() -> NativeSql.of("""
                         DELETE FROM channel_call_failure WHERE channel = :channel AND failed_at < now() - INTERVAL '1 hour'
-                        """).setParameter("channel", channel).executeUpdate()))
-                .chain(() -> Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "INSERT INTO channel_call_failure (channel) VALUES (:channel)")
-                        .setParameter("channel", channel).executeUpdate()))
+                        """).set("channel", channel).update())
+                .chain(() -> NativeSql.of("INSERT INTO channel_call_failure (channel) VALUES (:channel)")
+                        .set("channel", channel).update())
                 .replaceWithVoid();
     }
 
     public Uni<Void> requestReconcile(String channel, boolean requested) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO channel_health (channel, reconcile_requested) VALUES (:channel, :requested)
                 ON CONFLICT (channel) DO UPDATE SET reconcile_requested = EXCLUDED.reconcile_requested""")
-                .setParameter("channel", channel).setParameter("requested", requested).executeUpdate())
+                .set("channel", channel).set("requested", requested).update()
                 .replaceWithVoid();
     }
 }

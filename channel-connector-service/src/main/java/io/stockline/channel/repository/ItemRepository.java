@@ -6,10 +6,10 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ItemChanged;
 import io.stockline.channel.domain.ItemStatus;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /** Catalog status per SKU, from inventory.items. */
@@ -18,27 +18,25 @@ public class ItemRepository {
 
     /** Applies the item's status unless a newer or equal revision is already there; false when it was stale. */
     public Uni<Boolean> apply(ItemChanged event) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO item_status (sku, status, revision) VALUES (:sku, :status, :revision)
                 ON CONFLICT (sku) DO UPDATE SET status = EXCLUDED.status, revision = EXCLUDED.revision, updated_at = now()
                 WHERE item_status.revision < EXCLUDED.revision""")
-                .setParameter("sku", event.sku()).setParameter("status", event.status().name())
-                .setParameter("revision", event.revision()).executeUpdate())
+                .set("sku", event.sku()).set("status", event.status().name())
+                .set("revision", event.revision()).update()
                 .map(count -> count == 1);
     }
 
     /** The status of each of the SKUs inventory has said something about. */
     public Uni<Map<String, ItemStatus>> statuses(java.util.Collection<String> skus) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT sku, status FROM item_status WHERE sku = ANY(CAST(:skus AS text[]))", Object[].class)
-                .setParameter("skus", skus.toArray(String[]::new)).getResultList())
+        return NativeSql.of("SELECT sku, status FROM item_status WHERE sku = ANY(CAST(:skus AS text[]))")
+                .set("skus", skus.toArray(String[]::new)).rows()
                 .map(ItemRepository::byKey);
     }
 
     /** The SKUs that are not ACTIVE, with their status. */
     public Uni<Map<String, ItemStatus>> inactive() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT sku, status FROM item_status WHERE status <> 'ACTIVE'", Object[].class).getResultList())
+        return NativeSql.of("SELECT sku, status FROM item_status WHERE status <> 'ACTIVE'").rows()
                 .map(ItemRepository::byKey);
     }
 

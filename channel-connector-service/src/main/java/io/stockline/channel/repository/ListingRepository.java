@@ -9,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ListingCsv;
 import io.stockline.channel.domain.ListingSource;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /** SKU -> marketplace listing, per channel: imported by the seller (pinned) or found by SKU on the marketplace. */
@@ -21,11 +22,11 @@ public class ListingRepository {
 
     /** An imported mapping: pinned, it replaces whatever was there, a found one too. */
     public Uni<Void> upsert(String channel, ListingCsv.Mapping listing) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO channel_listing (channel, sku, listing_id, source) VALUES (:channel, :sku, :listingId, 'IMPORTED')
                 ON CONFLICT (channel, sku) DO UPDATE SET listing_id = EXCLUDED.listing_id, source = 'IMPORTED', found_at = NULL""")
-                .setParameter("channel", channel).setParameter("sku", listing.sku())
-                .setParameter("listingId", listing.listingId()).executeUpdate())
+                .set("channel", channel).set("sku", listing.sku())
+                .set("listingId", listing.listingId()).update()
                 .replaceWithVoid();
     }
 
@@ -52,9 +53,8 @@ public class ListingRepository {
     }
 
     public Uni<List<Listing>> of(String channel) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT sku, listing_id, source, found_at FROM channel_listing WHERE channel = :channel ORDER BY sku", Object[].class)
-                .setParameter("channel", channel).getResultList())
+        return NativeSql.of("SELECT sku, listing_id, source, found_at FROM channel_listing WHERE channel = :channel ORDER BY sku")
+                .set("channel", channel).rows()
                 .map(rows -> rows.stream().map(row -> new Listing(Rows.text(row[0]), Rows.text(row[1]),
                         ListingSource.valueOf(Rows.text(row[2])), Rows.time(row[3]))).toList());
     }

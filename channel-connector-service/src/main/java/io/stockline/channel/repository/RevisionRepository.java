@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /** Revisions sent per (channel, listing) per marketplace day (V8), for marketplaces that cap them (eBay). */
@@ -48,19 +49,19 @@ public class RevisionRepository {
 
     /** Revisions counted for the listing on {@code day}. */
     public Uni<Integer> count(String channel, String listing, LocalDate day) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT revisions FROM channel_listing_revision WHERE channel = :channel AND listing_id = :listing
-                  AND day = CAST(:day AS date)""", Object.class)
-                .setParameter("channel", channel).setParameter("listing", listing).setParameter("day", day)
-                .getResultList())
+                  AND day = CAST(:day AS date)""")
+                .set("channel", channel).set("listing", listing).set("day", day)
+                .column()
                 .map(rows -> rows.isEmpty() ? 0 : (int) Rows.longValue(rows.get(0)));
     }
 
     /** Forgets the channel's counts of days before {@code day} (they no longer hold anything back). */
     public Uni<Void> forgetBefore(String channel, LocalDate day) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 DELETE FROM channel_listing_revision WHERE channel = :channel AND day < CAST(:day AS date)""")
-                .setParameter("channel", channel).setParameter("day", day).executeUpdate())
+                .set("channel", channel).set("day", day).update()
                 .replaceWithVoid();
     }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.SyncPair;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /**
@@ -85,22 +85,21 @@ public class SyncStateRepository {
     private Uni<List<String>> upsertWanted(List<Wanted> pairs) {
         List<Wanted> ordered = pairs.stream()
                 .sorted(java.util.Comparator.comparing(Wanted::channel).thenComparing(Wanted::sku)).toList();
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO sync_state (channel, sku, wanted_quantity, traceparent)
                 SELECT * FROM unnest(CAST(:channels AS text[]), CAST(:skus AS text[]), CAST(:quantities AS bigint[]),
-                    CAST(:traceparents AS text[]))""" + UPSERT_WANTED, String.class)
-                .setParameter("channels", ordered.stream().map(Wanted::channel).toArray(String[]::new))
-                .setParameter("skus", ordered.stream().map(Wanted::sku).toArray(String[]::new))
-                .setParameter("quantities", ordered.stream().map(Wanted::quantity).toArray(Long[]::new))
-                .setParameter("traceparents", ordered.stream().map(Wanted::traceparent).toArray(String[]::new))
-                .getResultList());
+                    CAST(:traceparents AS text[]))""" + UPSERT_WANTED)
+                .set("channels", ordered.stream().map(Wanted::channel).toArray(String[]::new))
+                .set("skus", ordered.stream().map(Wanted::sku).toArray(String[]::new))
+                .set("quantities", ordered.stream().map(Wanted::quantity).toArray(Long[]::new))
+                .set("traceparents", ordered.stream().map(Wanted::traceparent).toArray(String[]::new))
+                .column().map(channels -> channels.stream().map(Rows::text).toList());
     }
 
     /** The channel is told nothing more about the SKU (it is excluded). */
     public Uni<Void> forget(String channel, String sku) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "DELETE FROM sync_state WHERE channel = :channel AND sku = :sku")
-                .setParameter("channel", channel).setParameter("sku", sku).executeUpdate())
+        return NativeSql.of("DELETE FROM sync_state WHERE channel = :channel AND sku = :sku")
+                .set("channel", channel).set("sku", sku).update()
                 .replaceWithVoid();
     }
 
@@ -109,14 +108,14 @@ public class SyncStateRepository {
      * the marketplace queued is not sent again: it waits for its read-back ({@link #awaitingConfirmation}).
      */
     public Uni<List<Due>> due(String channel, int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT s.sku, s.wanted_quantity, s.wanted_version, s.pushed_quantity, l.listing_id, s.traceparent
                 FROM sync_state s LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
                 WHERE s.channel = :channel AND s.pushed_version IS DISTINCT FROM s.wanted_version
                   AND s.rejected_version IS NULL AND s.next_attempt_at <= now()
                   AND s.accepted_version IS DISTINCT FROM s.wanted_version
-                ORDER BY (s.wanted_quantity = 0) DESC, s.pending_since, s.sku LIMIT :limit""", Object[].class)
-                .setParameter("channel", channel).setParameter("limit", limit).getResultList())
+                ORDER BY (s.wanted_quantity = 0) DESC, s.pending_since, s.sku LIMIT :limit""")
+                .set("channel", channel).set("limit", limit).rows()
                 .map(rows -> rows.stream().map(row -> new Due(Rows.text(row[0]), Rows.longValue(row[1]),
                         Rows.longValue(row[2]), Rows.longOrNull(row[3]),
                         Rows.text(row[4]), Rows.text(row[5]))).toList());
@@ -124,13 +123,13 @@ public class SyncStateRepository {
 
     /** The marketplace holds {@code quantity} as of {@code version}; an older answer never overwrites a newer one. */
     public Uni<Boolean> applied(String channel, String sku, long quantity, long version) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE sync_state SET pushed_quantity = :quantity, pushed_version = :version, pushed_at = now(),
                     attempts = 0, last_error = NULL, accepted_version = NULL, held_until = NULL
                 WHERE channel = :channel AND sku = :sku AND wanted_version >= :version
                   AND (pushed_version IS NULL OR pushed_version < :version)""")
-                .setParameter("channel", channel).setParameter("sku", sku).setParameter("quantity", quantity)
-                .setParameter("version", version).executeUpdate())
+                .set("channel", channel).set("sku", sku).set("quantity", quantity)
+                .set("version", version).update()
                 .map(count -> count == 1);
     }
 
@@ -140,27 +139,27 @@ public class SyncStateRepository {
             return Uni.createFrom().item(0);
         }
         // the arrays are the only parameters: one statement text whatever the batch, prepared once
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE sync_state s SET pushed_quantity = u.q, pushed_version = u.v, pushed_at = now(), attempts = 0,
                     last_error = NULL, accepted_version = NULL, held_until = NULL
                 FROM unnest(CAST(:skus AS text[]), CAST(:quantities AS bigint[]), CAST(:versions AS bigint[])) AS u (sku, q, v)
                 WHERE s.channel = :channel AND s.sku = u.sku AND s.wanted_version >= u.v
                   AND (s.pushed_version IS NULL OR s.pushed_version < u.v)""")
-                .setParameter("channel", channel)
-                .setParameter("skus", pairs.stream().map(Due::sku).toArray(String[]::new))
-                .setParameter("quantities", pairs.stream().map(Due::wantedQuantity).toArray(Long[]::new))
-                .setParameter("versions", pairs.stream().map(Due::wantedVersion).toArray(Long[]::new))
-                .executeUpdate());
+                .set("channel", channel)
+                .set("skus", pairs.stream().map(Due::sku).toArray(String[]::new))
+                .set("quantities", pairs.stream().map(Due::wantedQuantity).toArray(Long[]::new))
+                .set("versions", pairs.stream().map(Due::wantedVersion).toArray(Long[]::new))
+                .update();
     }
 
     /** The marketplace refused this version for good: it stays visible as failed until the wanted quantity changes. */
     public Uni<Void> rejected(String channel, String sku, long version, String detail) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE sync_state SET rejected_version = wanted_version, attempts = attempts + 1, last_error = :detail,
                     accepted_version = NULL
                 WHERE channel = :channel AND sku = :sku AND wanted_version = :version""")
-                .setParameter("channel", channel).setParameter("sku", sku).setParameter("version", version)
-                .setParameter("detail", detail).executeUpdate())
+                .set("channel", channel).set("sku", sku).set("version", version)
+                .set("detail", detail).update()
                 .replaceWithVoid();
     }
 
@@ -169,7 +168,7 @@ public class SyncStateRepository {
      * {@code delay} under a new version, so the retry carries an idempotency key of its own. True when it drifted.
      */
     public Uni<Boolean> repush(String channel, String sku, Long held, String reason, Duration delay) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE sync_state SET pushed_quantity = CAST(:held AS bigint), pushed_version = NULL,
                     wanted_version = wanted_version + 1,
                     pending_since = CASE WHEN (""" + PENDING + """
@@ -178,9 +177,9 @@ public class SyncStateRepository {
                     next_attempt_at = now() + make_interval(secs => :delaySeconds), accepted_version = NULL
                 WHERE channel = :channel AND sku = :sku
                   AND (CAST(:held AS bigint) IS NULL OR wanted_quantity <> CAST(:held AS bigint))""")
-                .setParameter("channel", channel).setParameter("sku", sku).setParameter("held", held)
-                .setParameter("reason", reason).setParameter("delaySeconds", delay.toMillis() / 1000.0)
-                .executeUpdate())
+                .set("channel", channel).set("sku", sku).set("held", held)
+                .set("reason", reason).set("delaySeconds", delay.toMillis() / 1000.0)
+                .update()
                 .map(count -> count == 1);
     }
 
@@ -189,13 +188,13 @@ public class SyncStateRepository {
      * is not sent again, and is read back after {@code firstRead}. An older answer never overwrites a newer version.
      */
     public Uni<Boolean> accepted(String channel, String sku, long version, Duration firstRead) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE sync_state SET accepted_version = :version, accepted_at = now(), confirm_attempts = 0,
                     attempts = 0, last_error = NULL, next_attempt_at = now() + make_interval(secs => :delaySeconds)
                 WHERE channel = :channel AND sku = :sku AND wanted_version = :version
                   AND (pushed_version IS NULL OR pushed_version < :version)""")
-                .setParameter("channel", channel).setParameter("sku", sku).setParameter("version", version)
-                .setParameter("delaySeconds", firstRead.toMillis() / 1000.0).executeUpdate())
+                .set("channel", channel).set("sku", sku).set("version", version)
+                .set("delaySeconds", firstRead.toMillis() / 1000.0).update()
                 .map(count -> count == 1);
     }
 
@@ -216,14 +215,14 @@ public class SyncStateRepository {
 
     /** Queued versions awaiting their read-back, the soonest due first (due or not: the worker wakes for them). */
     public Uni<List<Accepted>> awaitingConfirmation(String channel, int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT s.sku, s.wanted_quantity, s.wanted_version, s.pushed_quantity, l.listing_id, s.traceparent,
                     s.confirm_attempts, CAST(EXTRACT(EPOCH FROM s.next_attempt_at - now()) * 1000 AS bigint)
                 FROM sync_state s LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
                 WHERE s.channel = :channel AND s.accepted_version IS NOT NULL AND s.accepted_version = s.wanted_version
                   AND s.pushed_version IS DISTINCT FROM s.wanted_version AND s.rejected_version IS NULL
-                ORDER BY s.next_attempt_at, s.sku LIMIT :limit""", Object[].class)
-                .setParameter("channel", channel).setParameter("limit", limit).getResultList())
+                ORDER BY s.next_attempt_at, s.sku LIMIT :limit""")
+                .set("channel", channel).set("limit", limit).rows()
                 .map(rows -> rows.stream().map(row -> new Accepted(new Due(Rows.text(row[0]), Rows.longValue(row[1]),
                         Rows.longValue(row[2]), Rows.longOrNull(row[3]), Rows.text(row[4]), Rows.text(row[5])),
                         (int) Rows.longValue(row[6]), Duration.ofMillis(Rows.longValue(row[7])))).toList());
@@ -234,14 +233,14 @@ public class SyncStateRepository {
      * the attempts made so far (0 when the pair moved on meanwhile).
      */
     public Uni<Integer> notConfirmedYet(String channel, String sku, long version, Duration wait, String seen) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE sync_state SET confirm_attempts = confirm_attempts + 1, last_error = CAST(:seen AS text),
                     next_attempt_at = now() + make_interval(secs => :delaySeconds)
                 WHERE channel = :channel AND sku = :sku AND accepted_version = :version AND wanted_version = :version
-                RETURNING confirm_attempts""", Integer.class)
-                .setParameter("channel", channel).setParameter("sku", sku).setParameter("version", version)
-                .setParameter("seen", seen).setParameter("delaySeconds", wait.toMillis() / 1000.0).getResultList())
-                .map(attempts -> attempts.isEmpty() ? 0 : attempts.get(0));
+                RETURNING confirm_attempts""")
+                .set("channel", channel).set("sku", sku).set("version", version)
+                .set("seen", seen).set("delaySeconds", wait.toMillis() / 1000.0).column()
+                .map(attempts -> attempts.isEmpty() ? 0 : (int) Rows.longValue(attempts.get(0)));
     }
 
     /**
@@ -249,21 +248,21 @@ public class SyncStateRepository {
      * (their wanted quantity keeps moving meanwhile, and the latest is pushed then); {@code reason} shows why.
      */
     public Uni<Void> hold(String channel, List<String> skus, String reason, java.time.OffsetDateTime until) {
-        return skus.isEmpty() ? Uni.createFrom().voidItem() : Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return skus.isEmpty() ? Uni.createFrom().voidItem() : NativeSql.of("""
                 UPDATE sync_state SET held_until = :until, next_attempt_at = :until, last_error = :reason
                 WHERE channel = :channel AND sku = ANY(CAST(:skus AS text[]))""")
-                .setParameter("channel", channel).setParameter("skus", skus.toArray(String[]::new)).setParameter("reason", reason)
-                .setParameter("until", until).executeUpdate())
+                .set("channel", channel).set("skus", skus.toArray(String[]::new)).set("reason", reason)
+                .set("until", until).update()
                 .replaceWithVoid();
     }
 
     /** A whole call failed: every pair it carried counts an attempt and shows the error. */
     public Uni<Void> callFailed(String channel, List<String> skus, String error) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE sync_state SET attempts = attempts + 1, last_error = :error
                 WHERE channel = :channel AND sku = ANY(CAST(:skus AS text[]))""")
-                .setParameter("channel", channel).setParameter("skus", skus.toArray(String[]::new)).setParameter("error", error)
-                .executeUpdate())
+                .set("channel", channel).set("skus", skus.toArray(String[]::new)).set("error", error)
+                .update()
                 .replaceWithVoid();
     }
 
@@ -275,14 +274,11 @@ public class SyncStateRepository {
                     s.accepted_version, s.held_until
                 FROM sync_state s LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
                 WHERE s.channel = :channel""" + (sku == null ? "" : " AND s.sku = :sku") + " ORDER BY s.sku LIMIT :limit";
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql, Object[].class).setParameter("channel", channel)
-                    .setParameter("limit", limit);
-            if (sku != null) {
-                query.setParameter("sku", sku);
-            }
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(row -> new SyncPair(Rows.text(row[0]), Rows.longValue(row[1]),
+        NativeSql query = NativeSql.of(sql).set("channel", channel).set("limit", limit);
+        if (sku != null) {
+            query.set("sku", sku);
+        }
+        return query.rows().map(rows -> rows.stream().map(row -> new SyncPair(Rows.text(row[0]), Rows.longValue(row[1]),
                 Rows.longValue(row[2]), Rows.longOrNull(row[3]),
                 Rows.longOrNull(row[4]), Rows.time(row[5]),
                 (int) Rows.longValue(row[6]), Rows.bool(row[7]), Rows.text(row[8]), Rows.time(row[9]),
@@ -295,22 +291,22 @@ public class SyncStateRepository {
 
     /** SKUs of the channel after {@code afterSku}, in order, with their listing. */
     public Uni<List<Synced>> page(String channel, String afterSku, int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT s.sku, l.listing_id FROM sync_state s
                 LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
-                WHERE s.channel = :channel AND s.sku > :after ORDER BY s.sku LIMIT :limit""", Object[].class)
-                .setParameter("channel", channel).setParameter("after", afterSku).setParameter("limit", limit)
-                .getResultList())
+                WHERE s.channel = :channel AND s.sku > :after ORDER BY s.sku LIMIT :limit""")
+                .set("channel", channel).set("after", afterSku).set("limit", limit)
+                .rows()
                 .map(rows -> rows.stream().map(row -> new Synced(Rows.text(row[0]), Rows.text(row[1]))).toList());
     }
 
     public Uni<Summary> summary(String channel) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT CAST(COUNT(*) FILTER (WHERE %s) AS bigint),
                     CAST(COALESCE(EXTRACT(EPOCH FROM now() - MIN(pending_since) FILTER (WHERE %s)), 0) AS bigint),
                     CAST(COUNT(*) FILTER (WHERE rejected_version IS NOT NULL) AS bigint)
-                FROM sync_state WHERE channel = :channel""".formatted(PENDING, PENDING), Object[].class)
-                .setParameter("channel", channel).getSingleResult())
+                FROM sync_state WHERE channel = :channel""".formatted(PENDING, PENDING))
+                .set("channel", channel).rows().map(rows -> rows.get(0))
                 .map(row -> new Summary(Rows.longValue(row[0]), Rows.longValue(row[1]),
                         Rows.longValue(row[2])));
     }

@@ -84,16 +84,52 @@ public class ChannelSyncService {
     public Uni<Set<String>> apply(List<StockChanged> events, Map<String, String> traceparents) {
         // Ids first (a duplicate is dropped), then per (SKU, location) only the highest version of the batch: the
         // lower ones would be stale once it is applied, and one upsert may touch a row only once.
-        return processed.markProcessed(events.stream().map(StockChanged::eventId).toList()).chain(ids -> {
-            Set<UUID> fresh = new HashSet<>(ids);
-            Map<String, List<StockChanged>> byPair = new java.util.LinkedHashMap<>();
-            for (StockChanged event : events) {
-                if (fresh.remove(event.eventId())) { // the first record of an id counts, a repeat in the batch does not
-                    byPair.computeIfAbsent(event.sku() + '\u0000' + event.location(), pair -> new ArrayList<>()).add(event);
-                }
+        return processed.markProcessed(events.stream().map(StockChanged::eventId).toList())
+                .chain(fresh -> availability.apply(changes(events, fresh), maxVersionJump))
+                .map(ChannelSyncService::refuseLeaps).chain(locationsBySku -> recompute(locationsBySku, traceparents));
+    }
+
+    /**
+     * {@link #apply(List, Map)} for a batch none of whose events was applied before, the usual case, in one round trip
+     * to the database instead of three: the ids, the read model's changes, the SKUs' locks and the reads the wanted
+     * quantities need go out together (PostgreSQL runs them in that order on the transaction's connection). When an id
+     * was recorded before (a redelivery), it fails with {@link AlreadyApplied}, its transaction rolled back, and the
+     * caller applies the batch with {@link #apply(List, Map)}, which drops that event.
+     */
+    @WithTransaction
+    public Uni<Set<String>> applyAssumingNew(List<StockChanged> events, Map<String, String> traceparents) {
+        List<UUID> ids = events.stream().map(StockChanged::eventId).distinct().toList();
+        List<AvailabilityRepository.Change> changes = changes(events, ids);
+        Set<String> skus = new TreeSet<>(changes.stream().map(change -> change.latest().sku()).toList());
+        return Uni.combine().all()
+                .unis(processed.markProcessed(ids), availability.apply(changes, maxVersionJump), lockAndRead(skus))
+                .asTuple()
+                .chain(done -> done.getItem1().size() < ids.size()
+                        ? Uni.createFrom().failure(new AlreadyApplied(ids.size() - done.getItem1().size()))
+                        : decide(refuseLeaps(done.getItem2()), done.getItem3(), traceparents));
+    }
+
+    /** Some events of a batch were applied before: the batch goes the careful way ({@link #apply(List, Map)}). */
+    public static final class AlreadyApplied extends RuntimeException {
+
+        AlreadyApplied(int events) {
+            super(events + " event(s) of the batch were applied before", null, false, false);
+        }
+    }
+
+    /**
+     * The batch's events whose ids are {@code fresh}, each id once, per (SKU, location) as one change (the upsert may
+     * touch a row only once).
+     */
+    private static List<AvailabilityRepository.Change> changes(List<StockChanged> events, java.util.Collection<UUID> fresh) {
+        Set<UUID> unseen = new HashSet<>(fresh);
+        Map<String, List<StockChanged>> byPair = new java.util.LinkedHashMap<>();
+        for (StockChanged event : events) {
+            if (unseen.remove(event.eventId())) { // the first record of an id counts, a repeat in the batch does not
+                byPair.computeIfAbsent(event.sku() + '\u0000' + event.location(), pair -> new ArrayList<>()).add(event);
             }
-            return availability.apply(byPair.values().stream().map(ChannelSyncService::change).toList(), maxVersionJump);
-        }).map(ChannelSyncService::refuseLeaps).chain(locationsBySku -> recompute(locationsBySku, traceparents));
+        }
+        return byPair.values().stream().map(ChannelSyncService::change).toList();
     }
 
     /**
@@ -145,40 +181,62 @@ public class ChannelSyncService {
 
     /** {@link #recompute(Map)}, each wanted quantity with the traceparent of its SKU's change ({@code traceparents}). */
     public Uni<Set<String>> recompute(Map<String, Set<String>> locationsBySku, Map<String, String> traceparents) {
-        Set<String> changed = new TreeSet<>();
         if (locationsBySku.isEmpty()) {
-            return Uni.createFrom().item(changed);
+            return Uni.createFrom().item(new TreeSet<>());
         }
-        // Locked before the first read, so that a concurrent recompute of these SKUs that commits first is read here.
-        // Then three queries for all the SKUs, and the wanted quantities in a few multi-row upserts.
-        Set<String> skus = locationsBySku.keySet();
-        return locks.skus(skus).chain(() -> channels.all()).chain(all -> availability.sumsByChannel(skus)
-                .chain(sums -> items.statuses(skus)
-                        .chain(statuses -> channels.skuRulesFor(skus)
-                                .chain(rules -> demandDuringLag(all, skus).chain(expected -> {
-                                    List<SyncStateRepository.Wanted> wanted = new ArrayList<>();
-                                    List<String[]> excluded = new ArrayList<>();
-                                    locationsBySku.forEach((sku, locations) -> {
-                                        Map<String, Long> sumByChannel = sums.getOrDefault(sku, Map.of());
-                                        Map<String, SkuRule> ruleByChannel = rules.getOrDefault(sku, Map.of());
-                                        ItemStatus status = statuses.getOrDefault(sku, ItemStatus.ACTIVE);
-                                        for (ChannelSettings channel : all) {
-                                            if (locations != null && locations.stream().noneMatch(channel::sellsFrom)) {
-                                                continue;
-                                            }
-                                            OptionalLong quantity = channel.rules().decide(
-                                                    sumByChannel.getOrDefault(channel.id(), 0L),
-                                                    expected.of(channel.id(), sku), ruleByChannel.get(channel.id()), status);
-                                            if (quantity.isPresent()) {
-                                                wanted.add(new SyncStateRepository.Wanted(channel.id(), sku,
-                                                        quantity.getAsLong(), traceparents.get(sku)));
-                                            } else {
-                                                excluded.add(new String[] { channel.id(), sku });
-                                            }
-                                        }
-                                    });
-                                    return forget(excluded).chain(() -> syncState.want(wanted));
-                                })))));
+        return lockAndRead(locationsBySku.keySet()).chain(read -> decide(locationsBySku, read, traceparents));
+    }
+
+    /** What working out the SKUs' wanted quantities reads, under their locks. */
+    record Inputs(List<ChannelSettings> channels, Map<String, Map<String, Long>> sums, Map<String, ItemStatus> statuses,
+            Map<String, Map<String, SkuRule>> rules) {
+    }
+
+    /**
+     * Locks the SKUs before the first read, so that a concurrent recompute of them that commits first is read here.
+     * The lock and the four reads go out together, in that order, on the transaction's connection: PostgreSQL runs
+     * them one after the other, so each read starts once the lock is held, and the caller waits one round trip for
+     * all five instead of five.
+     */
+    private Uni<Inputs> lockAndRead(Set<String> skus) {
+        return Uni.combine().all()
+                .unis(locks.skus(skus).replaceWith(Boolean.TRUE), channels.all(), availability.sumsByChannel(skus),
+                        items.statuses(skus), channels.skuRulesFor(skus))
+                .asTuple()
+                .map(read -> new Inputs(read.getItem2(), read.getItem3(), read.getItem4(), read.getItem5()));
+    }
+
+    /**
+     * The wanted quantities of the SKUs in {@code locationsBySku} (read under their locks, {@code read} may hold more
+     * SKUs), written in one multi-row upsert; returns the channels whose wanted quantity changed.
+     */
+    private Uni<Set<String>> decide(Map<String, Set<String>> locationsBySku, Inputs read, Map<String, String> traceparents) {
+        if (locationsBySku.isEmpty()) {
+            return Uni.createFrom().item(new TreeSet<>());
+        }
+        return demandDuringLag(read.channels(), locationsBySku.keySet()).chain(expected -> {
+            List<SyncStateRepository.Wanted> wanted = new ArrayList<>();
+            List<String[]> excluded = new ArrayList<>();
+            locationsBySku.forEach((sku, locations) -> {
+                Map<String, Long> sumByChannel = read.sums().getOrDefault(sku, Map.of());
+                Map<String, SkuRule> ruleByChannel = read.rules().getOrDefault(sku, Map.of());
+                ItemStatus status = read.statuses().getOrDefault(sku, ItemStatus.ACTIVE);
+                for (ChannelSettings channel : read.channels()) {
+                    if (locations != null && locations.stream().noneMatch(channel::sellsFrom)) {
+                        continue;
+                    }
+                    OptionalLong quantity = channel.rules().decide(sumByChannel.getOrDefault(channel.id(), 0L),
+                            expected.of(channel.id(), sku), ruleByChannel.get(channel.id()), status);
+                    if (quantity.isPresent()) {
+                        wanted.add(new SyncStateRepository.Wanted(channel.id(), sku, quantity.getAsLong(),
+                                traceparents.get(sku)));
+                    } else {
+                        excluded.add(new String[] { channel.id(), sku });
+                    }
+                }
+            });
+            return forget(excluded).chain(() -> syncState.want(wanted));
+        });
     }
 
     /** Units each SKU is expected to sell during each channel's sync lag, for the channels with a dynamic buffer. */

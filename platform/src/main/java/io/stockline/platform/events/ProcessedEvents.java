@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /**
@@ -22,10 +22,8 @@ public class ProcessedEvents {
 
     /** Records the id; false when it was recorded before (the event was applied already). */
     public Uni<Boolean> markProcessed(UUID eventId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "INSERT INTO processed_event (event_id) VALUES (:id) ON CONFLICT DO NOTHING")
-                .setParameter("id", eventId)
-                .executeUpdate())
+        return NativeSql.of("INSERT INTO processed_event (event_id) VALUES (:id) ON CONFLICT DO NOTHING")
+                .set("id", eventId).update()
                 .map(count -> count == 1);
     }
 
@@ -34,20 +32,17 @@ public class ProcessedEvents {
         if (eventIds.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO processed_event (event_id) SELECT unnest(CAST(:ids AS uuid[]))
-                ON CONFLICT DO NOTHING RETURNING event_id""", Object.class)
-                .setParameter("ids", eventIds.toArray(UUID[]::new))
-                .getResultList())
+                ON CONFLICT DO NOTHING RETURNING event_id""")
+                .set("ids", eventIds.toArray(UUID[]::new)).column()
                 .map(ProcessedEvents::uuids);
     }
 
     public Uni<Boolean> isProcessed(UUID eventId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT count(*) FROM processed_event WHERE event_id = :id", Long.class)
-                .setParameter("id", eventId)
-                .getSingleResult())
-                .map(count -> ((Number) count).longValue() > 0);
+        return NativeSql.of("SELECT count(*) FROM processed_event WHERE event_id = :id")
+                .set("id", eventId).column()
+                .map(count -> Rows.longValue(count.get(0)) > 0);
     }
 
     private static Set<UUID> uuids(List<Object> rows) {

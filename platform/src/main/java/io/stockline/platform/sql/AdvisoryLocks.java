@@ -4,7 +4,6 @@ import java.util.Collection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,13 +22,11 @@ public class AdvisoryLocks {
         if (keys.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT count(pg_advisory_xact_lock(:scope, h))
-                FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(CAST(:keys AS text[])) AS k ORDER BY 1) AS sorted""",
-                Long.class)
-                .setParameter("scope", scope).setParameter("keys", keys.toArray(String[]::new))
-                .getSingleResult())
-                .replaceWithVoid();
+                FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(CAST(:keys AS text[])) AS k ORDER BY 1) AS sorted""")
+                .set("scope", scope).set("keys", keys.toArray(String[]::new))
+                .rows().replaceWithVoid();
     }
 
     /**
@@ -38,25 +35,22 @@ public class AdvisoryLocks {
      * on the same key waits for all of them (and they for it).
      */
     public Uni<Void> lockAllUnderShared(int sharedScope, String sharedKey, int scope, Collection<String> keys) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT count(CASE WHEN shared THEN pg_advisory_xact_lock_shared(:sharedScope, h)
                                   ELSE pg_advisory_xact_lock(:scope, h) END)
                 FROM (SELECT true AS shared, hashtext(:sharedKey) AS h
                       UNION ALL
                       SELECT DISTINCT false, hashtext(k) FROM unnest(CAST(:keys AS text[])) AS k
-                      ORDER BY 1 DESC, 2) AS sorted""", Long.class)
-                .setParameter("sharedScope", sharedScope).setParameter("sharedKey", sharedKey)
-                .setParameter("scope", scope).setParameter("keys", keys.toArray(String[]::new))
-                .getSingleResult())
-                .replaceWithVoid();
+                      ORDER BY 1 DESC, 2) AS sorted""")
+                .set("sharedScope", sharedScope).set("sharedKey", sharedKey)
+                .set("scope", scope).set("keys", keys.toArray(String[]::new))
+                .rows().replaceWithVoid();
     }
 
     /** Holds the exclusive lock on {@code key} until the transaction ends. */
     public Uni<Void> lock(int scope, String key) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT true FROM pg_advisory_xact_lock(:scope, hashtext(:key))", Boolean.class)
-                .setParameter("scope", scope).setParameter("key", key)
-                .getSingleResult())
-                .replaceWithVoid();
+        return NativeSql.of("SELECT true FROM pg_advisory_xact_lock(:scope, hashtext(:key))")
+                .set("scope", scope).set("key", key)
+                .rows().replaceWithVoid();
     }
 }
