@@ -19,11 +19,13 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.stockline.channel.service.PushPipeline;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.testsupport.StocklineTestResource;
 
 /** One instance works a channel at a time: many instances racing for its lease, one wins. */
@@ -68,17 +70,42 @@ class ChannelLeaseTest {
 
     @Test
     void aLeaseIsRenewedByItsHolderAndTakenOverOnlyWhenReleasedOrExpired() throws Throwable {
-        String channel = newId("lease");
-        createWebhookChannel(webhookBase, channel, "\"enabled\":false").statusCode(201);
-        awaitTheServiceLetGo(channel);
-
-        assertThat(claim(channel, "a", Duration.ofSeconds(30))).isTrue();
+        String channel = heldByA();
         assertThat(claim(channel, "b", Duration.ofSeconds(30))).isFalse();
         assertThat(claim(channel, "a", Duration.ofMillis(300))).as("renewal").isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> claim(channel, "b", Duration.ofSeconds(30)));
         assertThat(claim(channel, "a", Duration.ofSeconds(30))).isFalse();
         VertxContextSupport.subscribeAndAwait(() -> pipeline.release(channel, "b"));
         assertThat(claim(channel, "a", Duration.ofSeconds(30))).isTrue();
+    }
+
+    @Test
+    void aBusyWorkersClaimLeavesAFreshLeaseUnwrittenAndRenewsItOnceHalfItsTimeIsSpent() throws Throwable {
+        String channel = heldByA();
+        List<Object> taken = leaseRow(channel);
+        assertThat(claim(channel, "a", Duration.ofSeconds(30))).as("held with all its time left").isTrue();
+        assertThat(leaseRow(channel)).as("the same row version and expiry: nothing written").isEqualTo(taken);
+
+        // Asked for 70 s, the 30 s left are less than half of it: renewed
+        assertThat(claim(channel, "a", Duration.ofSeconds(70))).isTrue();
+        assertThat(leaseRow(channel)).isNotEqualTo(taken);
+        assertThat(claim(channel, "b", Duration.ofSeconds(30))).isFalse();
+    }
+
+    /** The lease row's version (xmin: the transaction that last wrote it) and expiry. */
+    private List<Object> leaseRow(String channel) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> NativeSql.of(
+                "SELECT CAST(xmin AS text), CAST(expires_at AS text) FROM channel_lease WHERE channel = :channel")
+                .set("channel", channel).rows().map(rows -> List.of(rows.get(0)[0], rows.get(0)[1]))));
+    }
+
+    /** A new disabled channel, left alone by the service's worker, whose lease "a" took for 30 s. */
+    private String heldByA() throws Throwable {
+        String channel = newId("lease");
+        createWebhookChannel(webhookBase, channel, "\"enabled\":false").statusCode(201);
+        awaitTheServiceLetGo(channel);
+        assertThat(claim(channel, "a", Duration.ofSeconds(30))).isTrue();
+        return channel;
     }
 
     /** The service's own worker looks at a new channel once; a disabled one it then leaves alone. */

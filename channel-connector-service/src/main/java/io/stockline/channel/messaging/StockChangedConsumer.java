@@ -18,6 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.stockline.channel.domain.StockChanged;
 import io.stockline.channel.service.ChannelSyncService;
 import io.stockline.channel.service.ChannelWorkers;
@@ -28,10 +30,13 @@ import io.stockline.platform.events.EventTypes;
 import io.stockline.platform.events.PoisonRecord;
 import io.stockline.platform.events.Retry;
 import io.stockline.platform.outbox.OutboxTrace;
+import io.vertx.core.impl.VertxInternal;
+import io.vertx.mutiny.core.Vertx;
 
 /**
- * Reads inventory.stock-changed in batches (one transaction per batch, each SKU recomputed once) into the read
- * model and wakes the workers of the channels whose quantity changed. A batch is first applied assuming none of its
+ * Reads inventory.stock-changed in batches into the read model and wakes the workers of the channels whose quantity
+ * changed. The polls that come while one group is applied are gathered into the next ({@link BatchGatherer}): one
+ * transaction per group, each SKU recomputed once. A group is first applied assuming none of its
  * events was applied before (its statements sent together); one holding a redelivered event is rolled back and
  * applied the careful way, which drops that event. A record it cannot read goes to
  * {@code <topic>.dlq} unchanged with a {@code dead-letter-reason} header, and the rest of its batch goes on; a
@@ -46,27 +51,51 @@ public class StockChangedConsumer {
 
     static final String TYPE = EventTypes.STOCK_CHANGED;
 
+    /** Records waiting for their group past which a poll is held until its own group is applied (two full polls). */
+    static final int MAX_WAITING_RECORDS = 1000;
+
     private final ChannelSyncService sync;
     private final ChannelWorkers workers;
     private final MutinyEmitter<String> deadLetters;
     private final EventReader reader;
     private final PipelineTimings timings;
+    private final Vertx vertx;
+    private volatile BatchGatherer<Polled> gatherer;
 
     public StockChangedConsumer(ChannelSyncService sync, ChannelWorkers workers,
-            @Channel("stock-changed-dlq") MutinyEmitter<String> deadLetters, EventReader reader, PipelineTimings timings) {
+            @Channel("stock-changed-dlq") MutinyEmitter<String> deadLetters, EventReader reader, PipelineTimings timings,
+            Vertx vertx) {
         this.sync = sync;
         this.workers = workers;
         this.deadLetters = deadLetters;
         this.reader = reader;
         this.timings = timings;
+        this.vertx = vertx;
     }
 
+    /**
+     * Takes a poll's records into the {@link BatchGatherer} and acknowledges them once their group is applied (their
+     * offsets are committed only then). The next poll is taken at once, so it can join the group after the one being
+     * applied, unless {@value #MAX_WAITING_RECORDS} records already wait: then it waits for this one's group.
+     */
     @Incoming("stock-changed")
+    public Uni<Void> receive(KafkaRecordBatch<String, String> batch) {
+        @SuppressWarnings("unchecked")
+        ConsumerRecords<String, String> records = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .map(metadata -> (ConsumerRecords<String, String>) metadata.getRecords())
+                .orElseThrow(() -> new IllegalStateException("a stock-changed batch without its Kafka records"));
+        Uni<Void> taken = consume(records).memoize().indefinitely();
+        taken.subscribe().with(applied -> batch.ack(), failure -> batch.nack(failure));
+        return gatherer().full() ? taken.onFailure().recoverWithNull() : Uni.createFrom().voidItem();
+    }
+
+    /**
+     * Reads a poll's records: the unreadable ones go to the dead-letter topic, the readable ones join the next group
+     * to be applied. The answer completes when both are done.
+     */
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        List<ConsumerRecord<String, String>> readable = new ArrayList<>();
-        List<StockChanged> events = new ArrayList<>();
-        Map<String, String> traceparents = new HashMap<>();
-        List<Uni<Void>> dead = new ArrayList<>();
+        Polled polled = new Polled(new ArrayList<>(), new ArrayList<>(), new HashMap<>());
+        List<Uni<Void>> done = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             Header type = record.headers().lastHeader("ce_type");
             if (type != null && type.value() != null && !TYPE.equals(new String(type.value(), StandardCharsets.UTF_8))) {
@@ -74,28 +103,62 @@ public class StockChangedConsumer {
             }
             try {
                 StockChanged event = read(record.value());
-                readable.add(record);
-                events.add(event);
+                polled.records().add(record);
+                polled.events().add(event);
                 OutboxTrace trace = OutboxTrace.fromHeaders(record.headers());
                 if (trace.present()) {
-                    traceparents.put(event.sku(), trace.traceparent());
+                    polled.traceparents().put(event.sku(), trace.traceparent());
                 }
             } catch (PoisonRecord unreadable) {
-                dead.add(deadLetters.sendMessage(DeadLetters.of(record, unreadable)));
+                done.add(deadLetters.sendMessage(DeadLetters.of(record, unreadable)));
             }
         }
-        Uni<Void> deadLettered = dead.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(dead).andFailFast().replaceWithVoid();
-        if (events.isEmpty()) {
-            return deadLettered;
+        if (!polled.events().isEmpty()) {
+            done.add(gatherer().offer(polled, polled.events().size()));
+        }
+        return done.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(done).andFailFast().replaceWithVoid();
+    }
+
+    /** One poll's readable records, their events and the traceparents of its SKUs (the latest record of a SKU wins). */
+    private record Polled(List<ConsumerRecord<String, String>> records, List<StockChanged> events,
+            Map<String, String> traceparents) {
+    }
+
+    /**
+     * Applies a group of polls in one transaction, first assuming none of its events was applied before, and wakes
+     * the workers of the channels whose wanted quantities changed.
+     */
+    private Uni<Void> apply(List<Polled> group) {
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>();
+        List<StockChanged> events = new ArrayList<>();
+        Map<String, String> traceparents = new HashMap<>();
+        for (Polled polled : group) {
+            readable.addAll(polled.records());
+            events.addAll(polled.events());
+            traceparents.putAll(polled.traceparents());
         }
         long oldest = readable.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(System.currentTimeMillis());
         long newest = readable.stream().mapToLong(ConsumerRecord::timestamp).max().orElse(oldest);
-        return deadLettered.chain(() -> timings.batch(oldest, newest, events.size(), () -> Retry.untilApplied(
+        return timings.batch(oldest, newest, events.size(), () -> Retry.untilApplied(
                         "stock-changed batch of " + events.size(), () -> sync.applyAssumingNew(events, traceparents)
                                 .onFailure(ChannelSyncService.AlreadyApplied.class)
                                 .recoverWithUni(redelivered -> sync.apply(events, traceparents))))
-                .onFailure(PoisonRecord.class).recoverWithUni(failure -> oneByOne(readable, events, traceparents)))
+                .onFailure(PoisonRecord.class).recoverWithUni(failure -> oneByOne(readable, events, traceparents))
                 .invoke(workers::wakeAll).replaceWithVoid();
+    }
+
+    private BatchGatherer<Polled> gatherer() {
+        BatchGatherer<Polled> current = gatherer;
+        if (current == null) {
+            synchronized (this) {
+                if (gatherer == null) {
+                    gatherer = new BatchGatherer<>(((VertxInternal) vertx.getDelegate()).createEventLoopContext(), this::apply,
+                            MAX_WAITING_RECORDS);
+                }
+                current = gatherer;
+            }
+        }
+        return current;
     }
 
     /**
