@@ -32,7 +32,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * class path (deploy/local/bench/channels does both):
  *   java ChannelBench.java floor  BOOTSTRAP TOPIC SIMULATOR_URL SAMPLES
  *       the floor: one Kafka produce -> consume plus one HTTP round trip to the simulator, per sample
- *   java ChannelBench.java stream BOOTSTRAP TOPIC SIMULATOR_URL RATE CHANGES SKU_PREFIX SKUS LOCATION INITIAL
+ *   java ChannelBench.java loaded-floor BOOTSTRAP TOPIC SIMULATOR_URL SECONDS
+ *       the floor again, one sample every 100 ms for SECONDS, in a process of its own while the stream runs
+ *   java ChannelBench.java stream BOOTSTRAP TOPIC SIMULATOR_URL RATE CHANGES SKU_PREFIX SKUS LOCATION INITIAL METRICS_URL
  *       CHANGES one-unit sales at RATE per second onto the stock-changed topic, then waits until the six channels
  *       ({@link #CHANNELS}) hold every SKU's final number; signed latency per channel x SKU (see {@link #stream})
  * Prints key=value lines.
@@ -51,6 +53,7 @@ public class ChannelBench {
             case "floor" -> floor(args[1], args[2], args[3], Integer.parseInt(args[4]));
             case "stream" -> stream(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]), args[6],
                     Integer.parseInt(args[7]), args[8], Long.parseLong(args[9]), args[10]);
+            case "loaded-floor" -> loadedFloor(args[1], args[2], args[3], Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException(args[0]);
         }
         System.exit(0);
@@ -98,16 +101,76 @@ public class ChannelBench {
         return config;
     }
 
+    /** The idle floor, before the stream: SAMPLES probes one after the other. */
     static void floor(String bootstrap, String topic, String simulator, int samples) throws Exception {
-        Properties producerConfig = clientConfig(bootstrap);
-        producerConfig.put("acks", "all");
-        producerConfig.put("linger.ms", "0");
-        Properties consumerConfig = clientConfig(bootstrap);
-        consumerConfig.put("group.id", "floor-" + UUID.randomUUID());
-        consumerConfig.put("auto.offset.reset", "latest");
-        long[] latencies = new long[samples];
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
-                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
+        probeFloor(bootstrap, topic, simulator, samples, 0);
+    }
+
+    /** {@code samples} floor samples, one started every {@code intervalNanos} (0: each after the last), then the report. */
+    static void probeFloor(String bootstrap, String topic, String simulator, int samples, long intervalNanos) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        List<long[]> parts = new ArrayList<>();
+        try (FloorProbe probe = new FloorProbe(bootstrap, topic, simulator)) {
+            for (int warm = 0; warm < 10; warm++) {
+                probe.sample();
+            }
+            long next = System.nanoTime();
+            for (int taken = 0; taken < samples; taken++) {
+                latencies.add(probe.sample());
+                parts.add(probe.parts.clone());
+                next += intervalNanos;
+                for (long wait = next - System.nanoTime(); wait > 0; wait = next - System.nanoTime()) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+            }
+        }
+        printFloor(latencies, parts);
+    }
+
+    /** A floor's samples, and the p50 and p99 of each part. */
+    static void printFloor(List<Long> latencies, List<long[]> parts) {
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("samples=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f", sorted.length, percentile(sorted, 50) / 1e6,
+                percentile(sorted, 99) / 1e6, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        String[] names = { "ack", "consume", "http" };
+        for (int part = 0; part < names.length; part++) {
+            int which = part;
+            long[] one = parts.stream().mapToLong(sample -> sample[which]).sorted().toArray();
+            System.out.printf(" %s_p50/p99_ms=%.1f/%.1f", names[part], percentile(one, 50) / 1e6, percentile(one, 99) / 1e6);
+        }
+        System.out.println();
+    }
+
+    /**
+     * One floor sample at a time: a record produced (acks=all) and consumed back, then the request the webhook channel
+     * makes, a signed POST of one update to the simulator's webhook receiver (under a path of its own). What any
+     * pipeline from the stock-changed topic to a marketplace pays at least, on this machine. Each sample's parts are
+     * kept too: the broker's acknowledgement, the record consumed after it, the HTTP round trip.
+     */
+    static final class FloorProbe implements AutoCloseable {
+        private final KafkaProducer<String, String> producer;
+        private final KafkaConsumer<String, String> consumer;
+        private final String topic;
+        private final URI webhook;
+        private final javax.crypto.Mac signer;
+        /** The last sample's parts, in nanoseconds: acknowledged, consumed, answered. */
+        final long[] parts = new long[3];
+        private long sequence;
+
+        FloorProbe(String bootstrap, String topic, String simulator) throws Exception {
+            Properties producerConfig = clientConfig(bootstrap);
+            producerConfig.put("acks", "all");
+            producerConfig.put("linger.ms", "0");
+            Properties consumerConfig = clientConfig(bootstrap);
+            consumerConfig.put("group.id", "floor-" + UUID.randomUUID());
+            consumerConfig.put("auto.offset.reset", "latest");
+            this.topic = topic;
+            this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer());
+            this.consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer());
+            this.webhook = URI.create(simulator + "/webhook/floor");
+            this.signer = javax.crypto.Mac.getInstance("HmacSHA256");
+            signer.init(new javax.crypto.spec.SecretKeySpec(
+                    System.getenv().getOrDefault("WEBHOOK_SECRET", "").getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
             producer.send(new ProducerRecord<>(topic, "create", "topic")).get();
             consumer.subscribe(List.of(topic));
             while (consumer.assignment().isEmpty()) {
@@ -116,34 +179,57 @@ public class ChannelBench {
             // Resolve every partition's position now: a record sent before a lazy "latest" reset would be skipped.
             consumer.seekToEnd(consumer.assignment());
             consumer.assignment().forEach(consumer::position);
-            producer.send(new ProducerRecord<>(topic, "warm", "up")).get();
-            HttpRequest ping = HttpRequest.newBuilder(URI.create(simulator + "/_sim/faults")).GET().build();
-            int taken = -10; // the first ten warm up
-            while (taken < samples) {
-                long start = System.nanoTime();
-                String id = UUID.randomUUID().toString();
-                producer.send(new ProducerRecord<>(topic, id, id)).get();
-                boolean seen = false;
-                long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (!seen) {
-                    if (System.nanoTime() > giveUp) {
-                        throw new IllegalStateException("record " + id + " not consumed within 10 s");
-                    }
-                    ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(100));
-                    for (var record : records) {
-                        seen |= id.equals(record.key());
-                    }
-                }
-                HTTP.send(ping, HttpResponse.BodyHandlers.discarding());
-                if (taken >= 0) {
-                    latencies[taken] = System.nanoTime() - start;
-                }
-                taken++;
-            }
         }
-        Arrays.sort(latencies);
-        System.out.printf("samples=%d p50_ms=%.1f p99_ms=%.1f%n", samples, percentile(latencies, 50) / 1e6,
-                percentile(latencies, 99) / 1e6);
+
+        /** Nanoseconds from the send to the record consumed and the simulator's answer read. */
+        long sample() throws Exception {
+            long start = System.nanoTime();
+            String id = UUID.randomUUID().toString();
+            producer.send(new ProducerRecord<>(topic, id, id)).get();
+            long acknowledged = System.nanoTime();
+            boolean seen = false;
+            long giveUp = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!seen) {
+                if (System.nanoTime() > giveUp) {
+                    throw new IllegalStateException("record " + id + " not consumed within 10 s");
+                }
+                for (var record : consumer.poll(Duration.ofMillis(100))) {
+                    seen |= id.equals(record.key());
+                }
+            }
+            long consumed = System.nanoTime();
+            String body = "{\"channel\":\"floor\",\"updates\":[{\"sku\":\"FLOOR\",\"quantity\":" + (++sequence) + "}]}";
+            long now = Instant.now().getEpochSecond();
+            String signature = "t=" + now + ",v1=" + java.util.HexFormat.of().formatHex(
+                    signer.doFinal((now + "." + body).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            HttpResponse<Void> answer = HTTP.send(HttpRequest.newBuilder(webhook).header("Content-Type", "application/json")
+                    .header("X-Stockline-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("the simulator's webhook answered " + answer.statusCode());
+            }
+            long answered = System.nanoTime();
+            parts[0] = acknowledged - start;
+            parts[1] = consumed - acknowledged;
+            parts[2] = answered - consumed;
+            return answered - start;
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+            consumer.close();
+        }
+    }
+
+    /**
+     * The floor again, while the stream runs: one probe every 100 ms for {@code seconds} on a topic of its own, in a
+     * process of its own (the load generator's JVM would add its own pauses), on the same two cores as the broker,
+     * PostgreSQL, the simulator and the connector under the stream. The webhook's samples are taken under that load;
+     * this is what the Kafka + HTTP part of its path costs under it.
+     */
+    static void loadedFloor(String bootstrap, String topic, String simulator, int seconds) throws Exception {
+        probeFloor(bootstrap, topic, simulator, seconds * 10, 100_000_000L);
     }
 
     /** One change the stream sent: the SKU's available after it, and when the broker acknowledged it. */
@@ -202,9 +288,10 @@ public class ChannelBench {
         System.out.printf("changes=%d failed=%d stream_s=%.1f changes_per_s=%.0f%n", changes, failed.sum(), seconds,
                 changes / seconds);
         // The harness keeps still while the stream's last changes go through: its metrics scrape (a Prometheus page
-        // of the connector's) and its listing reads (six dumps of the simulator every half second) took CPU from the
-        // connector and the simulator on these two cores exactly when the last change of each SKU, the one its
-        // latency sample is taken from, was on its way (QUIET_MS=0: read at once, as before session 18).
+        // of the connector's) and its listing reads (six dumps of the simulator every half second) would take CPU
+        // from the connector and the simulator just when the last change of each SKU, the one its latency sample is
+        // taken from, is on its way. Session 18 measured no difference; a measurement should not load what it
+        // measures all the same (QUIET_MS=0: read at once, as before session 18).
         long quietMillis = Long.parseLong(System.getenv().getOrDefault("QUIET_MS", "3000"));
         if (quietMillis > 0) {
             Thread.sleep(quietMillis);

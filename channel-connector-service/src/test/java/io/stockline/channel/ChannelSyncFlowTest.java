@@ -45,6 +45,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
 import io.stockline.channel.messaging.StockChangedConsumer;
 import io.stockline.channel.service.PipelineTimings;
 import io.stockline.channel.service.Reconciler;
@@ -466,6 +467,46 @@ class ChannelSyncFlowTest {
         });
         assertThat(kafka.on(stockChangedTopic + ".dlq")).extracting(KafkaProbe.Received::key)
                 .doesNotContain(before, after).containsOnlyOnce(refused);
+    }
+
+    /**
+     * Polls that come while a group is applied are gathered into the next group, one transaction. When that group holds
+     * a record the database refuses, the refused one alone goes to the DLQ and every other record of every poll in the
+     * group is applied.
+     */
+    @Test
+    void aRefusedRecordInAGatheredGroupOfPollsGoesToTheDeadLetterTopicAloneAndTheOtherPollsAreApplied() {
+        String channel = channel("");
+        String first = newSku();
+        String gathered = newSku();
+        String before = newSku();
+        String after = newSku();
+        String refused = newSku() + "\u0000";
+        TopicPartition partition = new TopicPartition(stockChangedTopic, 0);
+
+        // The first poll starts a group at once; the two after it, taken while it is applied, are gathered into one.
+        List<ConsumerRecords<String, String>> polls = List.of(
+                new ConsumerRecords<>(Map.of(partition, List.of(stockChangedRecord(0, first, 7)))),
+                new ConsumerRecords<>(Map.of(partition, List.of(stockChangedRecord(1, gathered, 8)))),
+                new ConsumerRecords<>(Map.of(partition, List.of(stockChangedRecord(2, before, 3),
+                        stockChangedRecord(3, refused, 4), stockChangedRecord(4, after, 6)))));
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Uni.join()
+                    .all(polls.stream().map(stockChangedConsumer::consume).toList()).andFailFast());
+        } catch (Throwable failure) {
+            throw new AssertionError("the polls were not taken", failure);
+        }
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(quantities(webhooks, channel, first)).containsExactly(7L);
+            assertThat(quantities(webhooks, channel, gathered)).containsExactly(8L);
+            assertThat(quantities(webhooks, channel, before)).containsExactly(3L);
+            assertThat(quantities(webhooks, channel, after)).containsExactly(6L);
+        });
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(stockChangedTopic + ".dlq"))
+                .extracting(KafkaProbe.Received::key).contains(refused));
+        assertThat(kafka.on(stockChangedTopic + ".dlq")).extracting(KafkaProbe.Received::key)
+                .doesNotContain(first, gathered, before, after).containsOnlyOnce(refused);
     }
 
     @Test
