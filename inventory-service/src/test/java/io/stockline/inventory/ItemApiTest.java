@@ -74,6 +74,30 @@ class ItemApiTest {
     }
 
     @Test
+    void aSearchFindsItemsBySkuStartNamePartOrWholeBarcodeSkuMatchesFirst() {
+        String stem = unique("FIND").toLowerCase(java.util.Locale.ROOT);
+        String bySku = stem.toUpperCase(java.util.Locale.ROOT) + "-A";
+        String byName = unique("OTHER");
+        String byBarcode = unique("CODE");
+        String barcode = unique("EAN");
+        create(Map.of("sku", bySku, "name", "Plain item")).then().statusCode(201);
+        create(Map.of("sku", byName, "name", "Cup called " + stem + " too")).then().statusCode(201);
+        create(Map.of("sku", byBarcode, "name", "Coded", "barcodes", List.of(barcode))).then().statusCode(201);
+        create(Map.of("sku", unique("MISS"), "name", "Unrelated 100%_!")).then().statusCode(201);
+
+        given().queryParam("q", stem).get("/api/v1/items").then().statusCode(200)
+                .body("sku", contains(bySku, byName));
+        given().queryParam("q", stem).queryParam("limit", 1).get("/api/v1/items").then().statusCode(200)
+                .body("sku", contains(bySku));
+        given().queryParam("q", barcode).get("/api/v1/items").then().statusCode(200).body("sku", contains(byBarcode));
+        // LIKE's wildcards are searched for as text, not as patterns
+        given().queryParam("q", stem + "%").get("/api/v1/items").then().statusCode(200).body("size()", equalTo(0));
+        given().queryParam("q", "_" + stem.substring(1)).get("/api/v1/items").then().statusCode(200)
+                .body("size()", equalTo(0));
+        assertProblem(given().queryParam("q", stem).queryParam("limit", 0).get("/api/v1/items"), 400, "limit");
+    }
+
+    @Test
     void aBarcodeLookupNeedsABarcode() {
         assertProblem(given().get("/api/v1/items"), 422, "barcode");
         assertProblem(given().queryParam("barcode", " ").get("/api/v1/items"), 422, "barcode");

@@ -1,20 +1,14 @@
 package io.stockline.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -25,14 +19,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stockline.testsupport.Browsers;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
@@ -56,26 +48,7 @@ class SwaggerUiTest {
 
     @BeforeAll
     static void startBrowser() {
-        Optional<Path> chromium = onPath("chromium", "chromium-browser", "google-chrome");
-        Optional<Path> driver = onPath("chromedriver");
-        String missing = chromium.isEmpty() ? "chromium" : driver.isEmpty() ? "chromedriver" : null;
-        if (missing != null && "required".equals(System.getenv("STOCKLINE_BROWSER_TESTS"))) {
-            fail(missing + " is not installed, and STOCKLINE_BROWSER_TESTS=required");
-        }
-        assumeTrue(missing == null, missing + " is not installed (apt-get install chromium chromium-driver; .ci/run installs them)");
-        ChromeOptions options = new ChromeOptions();
-        // Both paths given, so Selenium Manager never runs (it would download a browser or driver).
-        options.setBinary(chromium.get().toFile());
-        options.addArguments("--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000",
-                "--disable-background-networking", "--no-first-run", "--disable-extensions",
-                // nothing beyond loopback: every other host name resolves to nothing
-                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1");
-        if ("root".equals(System.getProperty("user.name"))) {
-            options.addArguments("--no-sandbox");
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.headlessChromium(1400, 1000);
     }
 
     @AfterAll
@@ -125,7 +98,7 @@ class SwaggerUiTest {
 
     /** The token deploy/local/token prints for {@code role}. */
     private static String scriptToken(String role) throws Exception {
-        assumeTrue(onPath("openssl").isPresent(), "deploy/local/token needs openssl");
+        assumeTrue(Browsers.onPath("openssl").isPresent(), "deploy/local/token needs openssl");
         Process script = new ProcessBuilder(Infrastructure.repositoryRoot().resolve("deploy/local/token").toString(), role)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String token = new String(script.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
@@ -209,20 +182,5 @@ class SwaggerUiTest {
                         + ".concat([location.href]);");
         assertThat(loaded).isNotEmpty().allSatisfy(url -> assertThat(url).startsWith("http://127.0.0.1:" + root.getPort() + "/"));
         assertThat(loaded).anyMatch(url -> url.contains("/q/openapi"));
-    }
-
-    private static Optional<Path> onPath(String... programs) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String program : programs) {
-            Optional<Path> found = Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, program))
-                    .filter(Files::isExecutable).findFirst();
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        return Optional.empty();
     }
 }

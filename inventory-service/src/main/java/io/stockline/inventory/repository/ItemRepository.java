@@ -31,6 +31,19 @@ public class ItemRepository implements PanacheRepositoryBase<Item, String> {
         return find("product = ?1 and optionsJson = ?2", product, optionsJson).firstResult();
     }
 
+    /**
+     * Items whose SKU starts with {@code text}, whose name contains it (both ignoring case) or that carry it as a
+     * barcode; SKU matches first, then by SKU, at most {@code limit}.
+     */
+    public Uni<List<Item>> search(String text, int limit) {
+        String literal = text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return find("""
+                select i from Item i where lower(i.sku) like ?1 escape '!' or lower(i.name) like ?2 escape '!'
+                    or ?3 member of i.barcodes
+                order by case when lower(i.sku) like ?1 escape '!' then 0 else 1 end, i.sku""",
+                literal + "%", "%" + literal + "%", text).range(0, limit - 1).list();
+    }
+
     /** The item one of {@code forms} (a code and its equivalent GTIN lengths, see Gtin.forms) belongs to. */
     public Uni<Item> findByBarcode(java.util.List<String> forms) {
         return find("select i from Item i join i.barcodes b where b in ?1", forms).firstResult();

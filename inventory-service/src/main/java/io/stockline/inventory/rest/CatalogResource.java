@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
@@ -11,7 +12,11 @@ import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -117,18 +122,23 @@ public class CatalogResource {
                 .chain(this::withComponents);
     }
 
-    /** Scanner lookup (GET /api/v1/items?barcode=...) or a product's variants (?product=...). */
+    /** Scanner lookup (?barcode=...), a product's variants (?product=...) or a search (?q=...). */
     @GET
     @Path("/items")
-    @Operation(operationId = "findItemsByBarcode", summary = "Find items by barcode", description = "Scanner lookup (GET /api/v1/items?barcode=...) or a product's variants (?product=...).")
+    @Operation(operationId = "findItemsByBarcode", summary = "Find items by barcode, product or search text", description = "Scanner lookup (GET /api/v1/items?barcode=..., a wrong GTIN check digit is refused), a product's variants (?product=...), or a search (?q=...: SKUs starting with the text, names containing it, ignoring case, or the exact barcode; SKU matches first, at most `limit`).")
     @Tag(name = "Items", description = ITEMS)
     public Uni<List<ItemResponse>> itemsByBarcode(@QueryParam("barcode") String barcode,
-            @QueryParam("product") String product) {
+            @QueryParam("product") String product,
+            @Parameter(description = "Part of a SKU (its start) or a name, or a whole barcode.") @QueryParam("q") @Size(max = 100) String q,
+            @Parameter(description = "At most this many items for ?q=.") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+        if (q != null && !q.isBlank()) {
+            return catalog.search(q, limit).chain(this::withComponents);
+        }
         if ((barcode == null || barcode.isBlank()) && product != null && !product.isBlank()) {
             return catalog.variants(product).chain(this::withComponents);
         }
         if (barcode == null || barcode.isBlank()) {
-            throw RuleViolation.unprocessable("barcode", "give a barcode or a product to look up");
+            throw RuleViolation.unprocessable("barcode", "give a barcode, a product or a search text (q) to look up");
         }
         return catalog.itemByBarcode(barcode)
                 .chain(item -> item == null ? Uni.createFrom().item(List.<ItemResponse>of())

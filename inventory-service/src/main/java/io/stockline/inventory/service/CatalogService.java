@@ -208,6 +208,12 @@ public class CatalogService {
         return items.findById(sku);
     }
 
+    /** What a person looks for by typing part of a SKU or name, or a whole barcode. */
+    @WithSession
+    public Uni<List<Item>> search(String text, int limit) {
+        return items.search(text.strip(), limit);
+    }
+
     /** A scanner's lookup: a GTIN with a wrong check digit is a misread, refused rather than looked up. */
     @WithSession
     public Uni<Item> itemByBarcode(String barcode) {

@@ -1,0 +1,83 @@
+package io.stockline.console.channels.rest;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.stockline.console.channels.service.ChannelScreens;
+import io.stockline.console.channels.service.ChannelScreens.Row;
+import io.stockline.console.web.ApiProblem;
+import io.stockline.console.web.Roles;
+
+/** Channels at a glance: state, lag, pending pushes, last error class; the table refreshes itself (htmx). */
+@Path("/channels")
+@RolesAllowed(Roles.VIEWER)
+@Produces(MediaType.TEXT_HTML)
+public class ChannelsPage {
+
+    @CheckedTemplate(basePath = "channels")
+    static class Templates {
+        static native TemplateInstance channels(List<Row> rows, ApiProblem problem, String done);
+
+        static native TemplateInstance channels$table(List<Row> rows, ApiProblem problem);
+    }
+
+    private final ChannelScreens screens;
+
+    ChannelsPage(ChannelScreens screens) {
+        this.screens = screens;
+    }
+
+    @GET
+    public TemplateInstance page(@RestQuery String done) {
+        try {
+            return Templates.channels(screens.rows(), null, done);
+        } catch (WebApplicationException refusal) {
+            return Templates.channels(List.of(), ApiProblem.of(refusal), null);
+        }
+    }
+
+    /** The table alone, for the page's periodic refresh. */
+    @GET
+    @Path("/table")
+    public TemplateInstance table() {
+        try {
+            return Templates.channels$table(screens.rows(), null);
+        } catch (WebApplicationException refusal) {
+            return Templates.channels$table(List.of(), ApiProblem.of(refusal));
+        }
+    }
+
+    @POST
+    @Path("/{id}/reconcile")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reconcile(@RestPath String id) {
+        ApiProblem problem = screens.reconcile(id);
+        if (problem == null) {
+            return Response.seeOther(UriBuilder.fromPath("/channels").queryParam("done", "reconcile").build()).build();
+        }
+        List<Row> rows;
+        try {
+            rows = screens.rows();
+        } catch (WebApplicationException refusal) {
+            rows = List.of();
+        }
+        return Response.status(422).entity(Templates.channels(rows, problem, null)).build();
+    }
+
+}

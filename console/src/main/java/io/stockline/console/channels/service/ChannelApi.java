@@ -1,0 +1,40 @@
+package io.stockline.console.channels.service;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.stockline.console.web.ForwardSignedInToken;
+
+/** The part of channel-connector-service's API (deploy/openapi/channel-connector-service.json) the pages use. */
+@RegisterRestClient(configKey = "channels")
+@RegisterClientHeaders(ForwardSignedInToken.class)
+@Path("/api/v1/channels")
+public interface ChannelApi {
+
+    @GET
+    List<Channel> channels();
+
+    @GET
+    @Path("/{id}/status")
+    Status status(@PathParam("id") String id);
+
+    @POST
+    @Path("/{id}/reconcile")
+    void reconcile(@PathParam("id") String id);
+
+    record Channel(String id, String type, boolean enabled, List<String> locations) {
+    }
+
+    /** lastError is an error class and status code, never a marketplace's own text (issue 15). */
+    record Status(String channelId, String state, Long lagSeconds, Long pending, Long rejected,
+            Integer consecutiveFailures, Integer failuresLastHour, String lastError, OffsetDateTime lastSuccessAt) {
+    }
+}

@@ -1,0 +1,108 @@
+package io.stockline.console.stock.service;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.stockline.console.stock.service.InventoryApi.Item;
+import io.stockline.console.stock.service.InventoryApi.Location;
+import io.stockline.console.stock.service.InventoryApi.Movement;
+import io.stockline.console.stock.service.InventoryApi.Stock;
+import io.stockline.console.web.ApiProblem;
+
+/** What the stock pages show and post, through inventory-service's API as the signed-in person. */
+@ApplicationScoped
+public class StockScreens {
+
+    public static final int LEDGER_PAGE = 50;
+
+    private final InventoryApi inventory;
+
+    StockScreens(@RestClient InventoryApi inventory) {
+        this.inventory = inventory;
+    }
+
+    public List<Item> search(String text) {
+        return inventory.search(text, 50);
+    }
+
+    public ItemScreen item(String sku, long ledgerAfter) {
+        Item item = inventory.item(sku);
+        Stock stock = inventory.stock(sku);
+        List<Movement> ledger = inventory.ledger(sku, ledgerAfter, LEDGER_PAGE);
+        return new ItemScreen(item, stock, inventory.locations(), ledger,
+                ledger.size() == LEDGER_PAGE ? ledger.get(ledger.size() - 1).id() : 0);
+    }
+
+    /** Posts a movement of {@code type} from a form's fields; the API's refusal comes back as a problem. */
+    public Posted post(String type, String sku, MovementForm form) {
+        Map<String, Object> movement = new LinkedHashMap<>();
+        movement.put("type", type);
+        movement.put("sku", sku);
+        movement.put("location", blankToNull(form.location()));
+        movement.put("quantity", wholeNumberOrAsTyped(form.quantity()));
+        movement.put("lot", blankToNull(form.lot()));
+        movement.put("expiresOn", blankToNull(form.expiresOn()));
+        movement.put("reasonCode", blankToNull(form.reasonCode()));
+        movement.put("reason", blankToNull(form.reason()));
+        movement.put("reference", blankToNull(form.reference()));
+        movement.values().removeIf(java.util.Objects::isNull);
+        try {
+            return new Posted(inventory.post(form.idempotencyKey(), movement), null);
+        } catch (WebApplicationException refusal) {
+            return new Posted(null, ApiProblem.of(refusal));
+        }
+    }
+
+    /** A key for one form as rendered: sent twice (a double click, a resubmit), it is recorded once. */
+    public static String newIdempotencyKey() {
+        return "console-" + UUID.randomUUID();
+    }
+
+    private static Object wholeNumberOrAsTyped(String quantity) {
+        if (quantity == null || quantity.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(quantity.strip());
+        } catch (NumberFormatException e) {
+            // the API says what is wrong with it, in its own words, naming the field
+            return quantity;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public record ItemScreen(Item item, Stock stock, List<Location> locations, List<Movement> ledger, long nextAfter) {
+    }
+
+    public record Posted(Movement movement, ApiProblem problem) {
+    }
+
+    /** A movement form as typed; blank fields are left out of the request. */
+    public record MovementForm(String location, String quantity, String lot, String expiresOn, String reasonCode,
+            String reason, String reference, String idempotencyKey) {
+
+        /** An empty form, its location preset to where the item is held (most on hand first), if anywhere. */
+        public static MovementForm blankFor(ItemScreen screen) {
+            String location = screen.stock().locations() == null ? "" : screen.stock().locations().stream()
+                    .max(java.util.Comparator.comparingLong(InventoryApi.LocationStock::onHand))
+                    .map(InventoryApi.LocationStock::location).orElse("");
+            return new MovementForm(location, "", "", "", "", "", "", newIdempotencyKey());
+        }
+
+        /** The same values under a new key: the API refused the last attempt, so it recorded nothing under it. */
+        public MovementForm retried() {
+            return new MovementForm(location, quantity, lot, expiresOn, reasonCode, reason, reference,
+                    newIdempotencyKey());
+        }
+    }
+}
