@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.stockline.platform.security.Roles;
 
 /** Who is signed in, and what the pages may offer them: a viewer sees no write buttons. */
 @RequestScoped

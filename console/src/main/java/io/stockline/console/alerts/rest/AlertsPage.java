@@ -22,7 +22,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.stockline.console.alerts.service.AlertApi;
 import io.stockline.console.alerts.service.AlertApi.Alert;
 import io.stockline.console.web.ApiProblem;
-import io.stockline.console.web.Roles;
+import io.stockline.platform.security.Roles;
 
 /** Open alerts, newest first as alert-service lists them; operators acknowledge. */
 @Path("/alerts")

@@ -21,7 +21,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.stockline.console.channels.service.ChannelScreens;
 import io.stockline.console.channels.service.ChannelScreens.Row;
 import io.stockline.console.web.ApiProblem;
-import io.stockline.console.web.Roles;
+import io.stockline.platform.security.Roles;
 
 /** Channels at a glance: state, lag, pending pushes, last error class; the table refreshes itself (htmx). */
 @Path("/channels")

@@ -25,7 +25,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.stockline.console.imports.service.ImportApi;
 import io.stockline.console.imports.service.ImportApi.Report;
 import io.stockline.console.web.ApiProblem;
-import io.stockline.console.web.Roles;
+import io.stockline.platform.security.Roles;
 
 /**
  * Spreadsheets in (admins, as the API allows): a file is first read without changing anything (inventory's dry run),

@@ -20,7 +20,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.stockline.console.session.config.ConsoleConfig;
 import io.stockline.console.session.service.SessionTokens;
-import io.stockline.console.web.Roles;
 import io.stockline.console.web.SignInRedirect.Cookies;
 
 /**
@@ -55,7 +54,7 @@ public class SignInResource {
     @Path("sign-in")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance signInPage() {
-        return Templates.signIn(tokens.devSignInEnabled(), Roles.ALL, null);
+        return Templates.signIn(tokens.devSignInEnabled(), SessionTokens.PERSON_ROLES, null);
     }
 
     @POST
@@ -66,7 +65,7 @@ public class SignInResource {
         SessionTokens.Checked checked = tokens.check(token);
         if (!checked.ok()) {
             return Response.status(Response.Status.UNAUTHORIZED)
-                    .entity(Templates.signIn(tokens.devSignInEnabled(), Roles.ALL, checked.refusal())).build();
+                    .entity(Templates.signIn(tokens.devSignInEnabled(), SessionTokens.PERSON_ROLES, checked.refusal())).build();
         }
         long secondsLeft = checked.token().getExpirationTime() - Instant.now().getEpochSecond();
         return signedIn(checked.token().getRawToken(), (int) Math.max(0, secondsLeft));
@@ -80,9 +79,9 @@ public class SignInResource {
         if (!tokens.devSignInEnabled()) {
             throw new NotFoundException();
         }
-        if (!Roles.ALL.contains(role)) {
+        if (!SessionTokens.PERSON_ROLES.contains(role)) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.signIn(true, Roles.ALL, "Choose viewer, operator or admin.")).build();
+                    .entity(Templates.signIn(true, SessionTokens.PERSON_ROLES, "Choose viewer, operator or admin.")).build();
         }
         return signedIn(tokens.mintDevelopmentToken(role), (int) tokens.devSignInLength().toSeconds());
     }

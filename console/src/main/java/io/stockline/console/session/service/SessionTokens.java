@@ -1,6 +1,7 @@
 package io.stockline.console.session.service;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.jwt.build.Jwt;
 import io.stockline.console.session.config.ConsoleConfig;
-import io.stockline.console.web.Roles;
+import io.stockline.platform.security.Roles;
 
 /**
  * Checks a token a person pastes (the same checks the services make: signature, issuer, this console among its
@@ -21,6 +22,9 @@ import io.stockline.console.web.Roles;
  */
 @ApplicationScoped
 public class SessionTokens {
+
+    /** The roles a person signs in with (platform's Roles; allocator is a service's, never a person's). */
+    public static final List<String> PERSON_ROLES = List.of(Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN);
 
     /** Every service a console session calls, and the console itself. */
     static final Set<String> AUDIENCES = Set.of("console", "inventory-service", "channel-connector-service",
@@ -43,7 +47,7 @@ public class SessionTokens {
         }
         try {
             JsonWebToken jwt = parser.parse(token.strip());
-            if (jwt.getGroups().stream().noneMatch(Roles.ALL::contains)) {
+            if (jwt.getGroups().stream().noneMatch(PERSON_ROLES::contains)) {
                 return Checked.refused("This token names no Stockline role (viewer, operator or admin).");
             }
             return new Checked(jwt, null);

@@ -25,7 +25,7 @@ import io.stockline.console.stock.service.StockScreens;
 import io.stockline.console.stock.service.StockScreens.ItemScreen;
 import io.stockline.console.stock.service.StockScreens.MovementForm;
 import io.stockline.console.web.ApiProblem;
-import io.stockline.console.web.Roles;
+import io.stockline.platform.security.Roles;
 
 /** Stock: find an item, see it per location with its ledger, receive (operators) and adjust (admins). */
 @Path("/stock")
