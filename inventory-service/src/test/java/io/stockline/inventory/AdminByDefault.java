@@ -1,9 +1,15 @@
 package io.stockline.inventory;
 
+import java.util.List;
+
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 import io.restassured.RestAssured;
 import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
 import io.stockline.testsupport.Tokens;
 
 /**
@@ -13,23 +19,32 @@ import io.stockline.testsupport.Tokens;
 public class AdminByDefault implements QuarkusTestBeforeEachCallback {
 
     private static final String ADMIN = Tokens.bearer("admin");
+    private static final Filter ADD_ADMIN_TOKEN = new AddAdminToken();
     private static volatile boolean enabled = true;
-    private static boolean installed;
 
-    private static final Filter ADD_ADMIN_TOKEN = (request, response, context) -> {
-        if (enabled && !request.getHeaders().hasHeaderWithName("Authorization")) {
-            request.header("Authorization", ADMIN);
+    private static final class AddAdminToken implements Filter {
+        @Override
+        public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
+                FilterContext context) {
+            if (enabled && !request.getHeaders().hasHeaderWithName("Authorization")) {
+                request.header("Authorization", ADMIN);
+            }
+            return context.next(request, response);
         }
-        return context.next(request, response);
-    };
+    }
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
         enabled = true;
-        synchronized (AdminByDefault.class) {
-            if (!installed) {
+        synchronized (RestAssured.class) {
+            if (!RestAssured.filters().contains(ADD_ADMIN_TOKEN)) {
+                // A class with test resources of its own (FuzzTest) restarts Quarkus, which loads this class again
+                // while RestAssured keeps its filters: the filter of the earlier load reads that load's switch,
+                // which nothing turns off any more, and would give RoleMatrixTest's calls "without a token" one.
+                List<Filter> others = RestAssured.filters().stream()
+                        .filter(filter -> !filter.getClass().getName().equals(AddAdminToken.class.getName())).toList();
+                RestAssured.replaceFiltersWith(others);
                 RestAssured.filters(ADD_ADMIN_TOKEN);
-                installed = true;
             }
         }
     }
