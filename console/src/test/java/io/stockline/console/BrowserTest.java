@@ -53,11 +53,11 @@ abstract class BrowserTest {
         browser.manage().window().setSize(new Dimension(1280, 800));
     }
 
-    /** The development sign-in's button for {@code role}; lands on the stock page. */
+    /** The development sign-in's button for {@code role}; lands on the overview. */
     void signInAs(String role) {
         browser.get(page("/sign-in"));
         await(By.id("dev-" + role)).click();
-        Awaitility.await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/stock"));
+        Awaitility.await().atMost(WAIT).until(() -> browser.getCurrentUrl().endsWith("/overview"));
         assertThat(browser.findElement(By.cssSelector(".who")).getText()).contains("local-" + role);
     }
 

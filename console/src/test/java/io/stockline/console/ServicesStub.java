@@ -69,6 +69,7 @@ public class ServicesStub extends WireMockTestResource {
         server.stubFor(post(urlPathMatching("/api/v1/alerts/[^/]+/acknowledge")).willReturn(json(200, """
                 {"id":"%s","kind":"LOW_STOCK","status":"OPEN","sku":"MUG-1","acknowledgedAt":"2026-12-01T10:05:00Z",
                  "acknowledgedBy":"test-operator"}""".formatted(ALERT))));
+        PlanningStubs.stub(server);
     }
 
     @Override

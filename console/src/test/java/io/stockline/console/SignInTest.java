@@ -24,7 +24,7 @@ class SignInTest {
     void aGoodTokenSignsInWithAnHttpOnlyStrictCookie() {
         String token = Tokens.mint("operator");
         Response answer = Session.as(null).post("/sign-in", Map.of("token", token));
-        answer.then().statusCode(303).header("Location", containsString("/stock"));
+        answer.then().statusCode(303).header("Location", containsString("/overview"));
         assertThat(answer.headers().getValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("stockline-session=" + token + ";").contains("HttpOnly", "SameSite=Strict", "Path=/"));
         Session.as("operator").request().cookie("stockline-session", answer.cookie("stockline-session")).get("/stock")

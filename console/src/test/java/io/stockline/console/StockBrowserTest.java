@@ -41,7 +41,8 @@ class StockBrowserTest extends BrowserTest {
         seed(location, sku, name, 12);
 
         signInAs("operator");
-        WebElement search = browser.findElement(By.id("q"));
+        browser.findElement(By.linkText("Stock")).click();
+        WebElement search = await(By.id("q"));
         search.sendKeys(name.substring(0, name.length() - 2));
         search.submit();
         await(By.id("results")).findElement(By.linkText(sku)).click();

@@ -47,7 +47,7 @@ public class SignInResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response home() {
-        return Response.seeOther(URI.create("/stock")).build();
+        return Response.seeOther(URI.create("/overview")).build();
     }
 
     @GET
@@ -93,6 +93,6 @@ public class SignInResource {
     }
 
     private Response signedIn(String token, int maxAgeSeconds) {
-        return Response.seeOther(URI.create("/stock")).cookie(Cookies.session(config, token, maxAgeSeconds)).build();
+        return Response.seeOther(URI.create("/overview")).cookie(Cookies.session(config, token, maxAgeSeconds)).build();
     }
 }
