@@ -9,7 +9,7 @@ import java.util.Locale;
 import io.quarkus.qute.TemplateExtension;
 
 /** Report figures as a person reads them: two decimals with thousands grouped; a missing figure as a dash. */
-@TemplateExtension
+@TemplateExtension(namespace = "report")
 public class OverviewFormats {
 
     static String amount(BigDecimal value) {

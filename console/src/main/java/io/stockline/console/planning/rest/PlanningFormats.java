@@ -5,7 +5,7 @@ import java.util.Locale;
 import io.quarkus.qute.TemplateExtension;
 
 /** Forecasts and lead times as a person reads them: one decimal, not the model's sixteen. */
-@TemplateExtension
+@TemplateExtension(namespace = "plan")
 public class PlanningFormats {
 
     static String oneDecimal(Double value) {
