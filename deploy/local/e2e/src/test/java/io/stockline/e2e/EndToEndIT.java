@@ -11,6 +11,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +24,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import io.restassured.http.ContentType;
 import io.stockline.testsupport.Infrastructure;
@@ -38,7 +42,8 @@ import io.stockline.testsupport.Tokens;
 /**
  * The four services as real processes, from their built jars, on the real broker and database: a receipt
  * reaches the channel as available minus buffer, an order is allocated and reserved, and the low stock it
- * leaves raises an alert.
+ * leaves raises an alert. The console runs over them as a process too, driven in headless chromium: a sale's failed
+ * push shows on the channels page, and an operator acknowledges a real alert.
  */
 @ResourceLock(value = SystemProcesses.INFRASTRUCTURE, mode = ResourceAccessMode.READ)
 class EndToEndIT {
@@ -47,6 +52,7 @@ class EndToEndIT {
     private static final int LOW_STOCK_THRESHOLD = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = Tokens.bearer("admin");
+    private static final String CONSOLE_SHOP = "/webhook/console-shop";
 
     private static final SystemProcesses system = new SystemProcesses("e2e");
     private static WireMockServer channel;
@@ -57,21 +63,41 @@ class EndToEndIT {
         channel = new WireMockServer(wireMockConfig().dynamicPort());
         channel.start();
         channel.stubFor(post(urlEqualTo("/webhook/stock")).willReturn(aResponse().withStatus(204)));
+        channel.stubFor(post(urlEqualTo(CONSOLE_SHOP)).willReturn(aResponse().withStatus(204)));
         kafka = new KafkaProbe(system.infrastructure().kafkaBootstrapServers())
                 .watch(List.of(system.topic("alerts"), system.topic("allocations")));
 
         system.start("inventory-service", Map.of());
-        system.start("channel-connector-service", Map.of(
-                "stockline.channels.seed.webshop.type", "WEBHOOK",
-                "stockline.channels.seed.webshop.endpoint", channel.baseUrl() + "/webhook/stock",
-                "stockline.channels.seed.webshop.credentials", "webshop",
-                "stockline.channels.seed.webshop.buffer", String.valueOf(BUFFER),
-                "stockline.credentials.webshop.secret", "e2e-webhook-secret",
-                "stockline.outbound.allowed-hosts", "localhost"));
+        system.start("channel-connector-service", Map.ofEntries(
+                Map.entry("stockline.channels.seed.webshop.type", "WEBHOOK"),
+                Map.entry("stockline.channels.seed.webshop.endpoint", channel.baseUrl() + "/webhook/stock"),
+                Map.entry("stockline.channels.seed.webshop.credentials", "webshop"),
+                Map.entry("stockline.channels.seed.webshop.buffer", String.valueOf(BUFFER)),
+                // the shop whose state the console shows: one attempt per push, so each 503 counts as a failure
+                Map.entry("stockline.channels.seed.console-shop.type", "WEBHOOK"),
+                Map.entry("stockline.channels.seed.console-shop.endpoint", channel.baseUrl() + CONSOLE_SHOP),
+                Map.entry("stockline.channels.seed.console-shop.credentials", "webshop"),
+                Map.entry("stockline.channels.seed.console-shop.options.retryMaxAttempts", "1"),
+                Map.entry("stockline.channels.seed.console-shop.options.circuitDelayMillis", "1000"),
+                Map.entry("stockline.credentials.webshop.secret", "e2e-webhook-secret"),
+                Map.entry("stockline.outbound.allowed-hosts", "localhost"),
+                // production waits up to 5 minutes between failed pushes, and 30 s on an open circuit: the shop's
+                // recovery would reach the page only after them
+                Map.entry("stockline.channel.retry-backoff-max", "2s"),
+                Map.entry("stockline.channel.circuit-open-wait", "2s")));
         system.start("allocation-service", Map.of(
                 "quarkus.rest-client.inventory.url", system.get("inventory-service").url("")));
         system.start("alert-service", Map.of(
                 "stockline.alerts.low-stock-threshold", String.valueOf(LOW_STOCK_THRESHOLD)));
+        // the console as it runs on the local run (plain HTTP on loopback, development sign-in), over these services
+        system.startPlain("console", Map.of(
+                "quarkus.rest-client.inventory.url", system.get("inventory-service").url(""),
+                "quarkus.rest-client.channels.url", system.get("channel-connector-service").url(""),
+                "quarkus.rest-client.alerts.url", system.get("alert-service").url(""),
+                "stockline.auth.public-key-location", Tokens.publicKey().toString(),
+                "stockline.console.dev-sign-in-key-location", Tokens.privateKeyFile().toString(),
+                "stockline.console.secure-cookie", "false",
+                "quarkus.rest-csrf.cookie-force-secure", "false"));
         system.awaitReady();
     }
 
@@ -88,7 +114,13 @@ class EndToEndIT {
 
     /** The signed webhook push carrying this SKU at this quantity. */
     private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pushed(String sku, long quantity) {
-        return postRequestedFor(urlEqualTo("/webhook/stock"))
+        return pushed("/webhook/stock", sku, quantity);
+    }
+
+    /** The signed webhook push to {@code path} carrying this SKU at this quantity. */
+    private static com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pushed(String path, String sku,
+            long quantity) {
+        return postRequestedFor(urlEqualTo(path))
                 .withHeader("X-Stockline-Signature", matching("t=[0-9]+,v1=[0-9a-f]{64}"))
                 .withRequestBody(matchingJsonPath("$.updates[?(@.sku == '" + sku + "' && @.quantity == " + quantity + ")]"));
     }
@@ -230,6 +262,105 @@ class EndToEndIT {
             }
         }
         return null;
+    }
+
+    /**
+     * The console's channel table (refreshing itself) over the real connector: while the shop answers 503, a sale's
+     * push fails and the row turns FAILING with the status code as its last error; once the shop answers again, the
+     * same page shows the channel OK and in sync, the sale's number delivered.
+     */
+    @Test
+    void aSaleTheShopRefusesTurnsItsChannelFailingOnTheConsoleUntilTheShopAnswersAgain() {
+        String sku = "CAP-" + UUID.randomUUID().toString().substring(0, 6);
+        String location = "WH-CON-" + UUID.randomUUID().toString().substring(0, 4);
+        stockOf(sku, location, 10);
+        await("console-shop holds 10").atMost(Duration.ofSeconds(60)).untilAsserted(() -> channel.verify(
+                pushed(CONSOLE_SHOP, sku, 10)));
+
+        ConsoleBrowser.use(system.get("console"), "channelStateAfterASale", console -> {
+            console.signInAs("viewer");
+            console.open("/channels");
+            By row = By.cssSelector("#channels tr[data-channel=console-shop]");
+            console.await("console-shop in sync").until(() -> inSync(console.driver().findElement(row)));
+
+            StubMapping shopDown = channel.stubFor(post(urlEqualTo(CONSOLE_SHOP)).atPriority(1)
+                    .willReturn(aResponse().withStatus(503)));
+            move("SALE", sku, location, 3);
+            // failing-after (3) failed pushes in a row, 1 s and 2 s apart; the table comes back every 5 s
+            console.await("console-shop failing").until(() -> List.of("FAILING", "CIRCUIT_OPEN")
+                    .contains(console.driver().findElement(row).getAttribute("data-state")));
+            WebElement failing = console.find(row);
+            assertThat(failing.getAttribute("class")).isEqualTo("attention");
+            assertThat(failing.findElement(By.cssSelector("td.pending")).getText()).isNotIn("", "0");
+            assertThat(failing.getText()).contains("503");
+            console.screenshot("e2e-channel-failing");
+
+            channel.removeStub(shopDown);
+            console.await("console-shop in sync again").until(() -> inSync(console.driver().findElement(row)));
+            console.screenshot("e2e-channel-in-sync-again");
+        });
+        channel.verify(pushed(CONSOLE_SHOP, sku, 7));
+    }
+
+    private static boolean inSync(WebElement channelRow) {
+        return "OK".equals(channelRow.getAttribute("data-state")) && "in-sync".equals(channelRow.getAttribute("class"));
+    }
+
+    /**
+     * A sale takes a SKU under its own alert rule's threshold: alert-service opens LOW_STOCK, an operator signed in to
+     * the console sees it on the alerts page, acknowledges it with its button, and the page and alert-service's API
+     * both name them as the one who acknowledged it.
+     */
+    @Test
+    void anOperatorAcknowledgesOnTheConsoleTheLowStockAlertASaleRaised() {
+        String sku = "BAG-" + UUID.randomUUID().toString().substring(0, 6);
+        String location = "WH-ALR-" + UUID.randomUUID().toString().substring(0, 4);
+        int alerts = system.get("alert-service").port();
+        given().port(alerts).header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("kind", "LOW_STOCK", "sku", sku, "threshold", 8))
+                .post("/api/v1/rules").then().statusCode(201);
+        stockOf(sku, location, 10);
+        move("SALE", sku, location, 4);
+
+        String alert = await("LOW_STOCK opened by the rule").atMost(Duration.ofSeconds(60)).until(() -> given()
+                .port(alerts).header("Authorization", ADMIN).queryParam("sku", sku).queryParam("kind", "LOW_STOCK")
+                .queryParam("status", "OPEN").get("/api/v1/alerts").then().statusCode(200).extract().jsonPath()
+                .<String>getList("id"), ids -> ids.size() == 1).get(0);
+
+        ConsoleBrowser.use(system.get("console"), "acknowledgeAnAlert", console -> {
+            console.signInAs("operator");
+            console.open("/alerts");
+            By row = By.cssSelector("#alerts tr[data-alert='" + alert + "']");
+            assertThat(console.find(row).getText()).contains("LOW_STOCK", sku, location, "6", "8");
+            console.find(row).findElement(By.xpath(".//button[text()='Acknowledge']")).click();
+            assertThat(console.find(By.id("done")).getText()).isEqualTo("Alert acknowledged.");
+            WebElement acknowledged = console.find(row);
+            assertThat(acknowledged.getText()).contains("local-operator");
+            assertThat(acknowledged.findElements(By.tagName("button"))).isEmpty();
+            console.screenshot("e2e-alert-acknowledged");
+        });
+        given().port(alerts).header("Authorization", ADMIN).get("/api/v1/alerts/" + alert).then().statusCode(200)
+                .body("acknowledgedBy", equalTo("local-operator"))
+                .body("acknowledgedAt", notNullValue());
+    }
+
+    /** A location and an item of its own with {@code quantity} received there. */
+    private static void stockOf(String sku, String location, long quantity) {
+        int inventory = system.get("inventory-service").port();
+        given().port(inventory).header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("code", location, "name", location, "type", "WAREHOUSE"))
+                .post("/api/v1/locations").then().statusCode(201);
+        given().port(inventory).header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("sku", sku, "name", "Console " + sku))
+                .post("/api/v1/items").then().statusCode(201);
+        move("RECEIPT", sku, location, quantity);
+    }
+
+    private static void move(String type, String sku, String location, long quantity) {
+        given().port(system.get("inventory-service").port()).header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .header("Idempotency-Key", type + "-" + sku)
+                .body(Map.of("type", type, "sku", sku, "location", location, "quantity", quantity, "reason", "e2e"))
+                .post("/api/v1/movements").then().statusCode(201);
     }
 
     @Test
