@@ -27,6 +27,10 @@ import java.util.stream.Stream;
 final class Contract {
 
     static final List<String> SERVICES = List.of("inventory-service", "channel-connector-service", "allocation-service", "alert-service");
+    /** The web console: a Deployment like the services', but no Kafka, no database, no traces. */
+    static final String CONSOLE = "console";
+    /** Every Deployment: the services and the console. */
+    static final List<String> DEPLOYMENTS = Stream.concat(SERVICES.stream(), Stream.of(CONSOLE)).toList();
 
     private static final Pattern TOPIC_METHOD = Pattern.compile("\\bString\\s+(\\w+)\\(\\)\\s*;");
     private static final Pattern TOPICS_CALL = Pattern.compile("\\btopics\\.(\\w+)\\(\\)");

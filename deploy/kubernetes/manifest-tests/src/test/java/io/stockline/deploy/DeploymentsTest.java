@@ -39,7 +39,7 @@ class DeploymentsTest {
     void everyServiceHasADeploymentWithProbesLimitsAndTheSecurityContext(String overlay) {
         Rendered r = Rendered.overlay(overlay);
         assertThat(r.all(Deployment.class)).extracting(d -> d.getMetadata().getName())
-                .containsExactlyInAnyOrderElementsOf(Contract.SERVICES);
+                .containsExactlyInAnyOrderElementsOf(Contract.DEPLOYMENTS);
         for (Deployment d : r.all(Deployment.class)) {
             String name = d.getMetadata().getName();
             PodSpec pod = d.getSpec().getTemplate().getSpec();
@@ -94,7 +94,7 @@ class DeploymentsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyServiceHasAServiceAPodDisruptionBudgetAndAServiceMonitor(String overlay) {
         Rendered r = Rendered.overlay(overlay);
-        for (String name : Contract.SERVICES) {
+        for (String name : Contract.DEPLOYMENTS) {
             Map<String, String> labels = r.one(Deployment.class, name).getSpec().getTemplate().getMetadata().getLabels();
             Service service = r.one(Service.class, name);
             assertThat(labels).as("%s Service selects the pods", name).containsAllEntriesOf(service.getSpec().getSelector());
@@ -191,7 +191,82 @@ class DeploymentsTest {
         NetworkPolicy inventory = r.one(NetworkPolicy.class, "inventory-service");
         assertThat(inventory.getSpec().getIngress().stream().flatMap(rule -> rule.getFrom().stream())
                 .filter(p -> p.getPodSelector() != null && p.getNamespaceSelector() == null)
-                .map(p -> label(p, "app.kubernetes.io/name")).toList()).containsExactly("allocation-service");
+                .map(p -> label(p, "app.kubernetes.io/name")).toList())
+                .containsExactlyInAnyOrder("allocation-service", Contract.CONSOLE);
+    }
+
+    /** What the console calls, by its configuration key, and the service that answers it. */
+    private static final Map<String, String> CONSOLE_CALLS = Map.of(
+            "STOCKLINE_INVENTORY_URL", "inventory-service",
+            "STOCKLINE_CHANNELS_URL", "channel-connector-service",
+            "STOCKLINE_ALERTS_URL", "alert-service");
+
+    /**
+     * The console calls the services' APIs through their Services, and each of those lets its pods in; it reaches
+     * nothing else (no Kafka, no database, nothing outside the cluster), checks tokens with the services' key, and
+     * runs as in production: no development sign-in, the session cookie over HTTPS only.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theConsoleCallsTheServicesInsideTheClusterWithTheirKeyAndNoDevelopmentSignIn(String overlay) {
+        Rendered r = Rendered.overlay(overlay);
+        Deployment console = r.one(Deployment.class, Contract.CONSOLE);
+        PodSpec pod = console.getSpec().getTemplate().getSpec();
+        Container container = pod.getContainers().get(0);
+        Map<String, String> env = container.getEnv().stream().filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(e -> e.getName(), e -> e.getValue()));
+        String properties = Repo.read("console/src/main/resources/application.properties");
+        NetworkPolicy own = r.one(NetworkPolicy.class, Contract.CONSOLE);
+
+        CONSOLE_CALLS.forEach((key, service) -> {
+            assertThat(properties).as("console reads %s", key).contains("${" + key + ":");
+            URI url = URI.create(env.get(key));
+            assertThat(url.getHost()).as("%s: %s's Service", key, service).isEqualTo(service);
+            int servicePort = url.getPort() < 0 ? 80 : url.getPort();
+            Service target = r.one(Service.class, service);
+            String targetPort = target.getSpec().getPorts().stream().filter(p -> p.getPort() == servicePort).findFirst()
+                    .orElseThrow(() -> new AssertionError(service + " Service has no port " + servicePort))
+                    .getTargetPort().getStrVal();
+            int containerPort = r.one(Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0)
+                    .getPorts().stream().filter(p -> p.getName().equals(targetPort)).findFirst().orElseThrow()
+                    .getContainerPort();
+            assertThat(targetPort).as("%s: the console calls %s's API port", key, service).isEqualTo("http");
+            assertThat(own.getSpec().getEgress()).as("the console may reach %s on %d", service, containerPort)
+                    .anyMatch(rule -> ports(rule).contains(containerPort)
+                            && peers(rule).anyMatch(p -> service.equals(label(p, "app.kubernetes.io/name"))));
+            assertThat(r.one(NetworkPolicy.class, service).getSpec().getIngress())
+                    .as("%s lets the console's pods in on %d", service, containerPort)
+                    .anyMatch(rule -> rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() == containerPort)
+                            && rule.getFrom().stream().anyMatch(p -> p.getNamespaceSelector() == null
+                                    && p.getPodSelector() != null && Contract.CONSOLE.equals(
+                                            p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))));
+        });
+        // DNS and the three APIs, nothing more
+        assertThat(own.getSpec().getEgress()).as("console egress").hasSize(1 + CONSOLE_CALLS.size())
+                .allMatch(rule -> !ports(rule).isEmpty() && peers(rule).noneMatch(p -> p.getIpBlock() != null));
+        assertThat(r.one(NetworkPolicy.class, "allocation-service").getSpec().getIngress()).as("allocation has no API the console calls")
+                .noneMatch(rule -> rule.getFrom().stream().anyMatch(p -> p.getPodSelector() != null
+                        && Contract.CONSOLE.equals(p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))));
+
+        String key = env.get("STOCKLINE_AUTH_PUBLIC_KEY_LOCATION");
+        assertThat(key).as("the console's token key").isEqualTo(r.one(Deployment.class, "inventory-service").getSpec()
+                .getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().equals("STOCKLINE_AUTH_PUBLIC_KEY_LOCATION")).findFirst().orElseThrow().getValue());
+        String mount = container.getVolumeMounts().stream().filter(m -> key.startsWith(m.getMountPath() + "/"))
+                .findFirst().orElseThrow().getName();
+        assertThat(pod.getVolumes()).as("from the services' ConfigMap stockline-auth")
+                .anyMatch(v -> v.getName().equals(mount) && v.getConfigMap() != null
+                        && "stockline-auth".equals(v.getConfigMap().getName()));
+
+        assertThat(container.getEnv()).as("no development sign-in, no profile but production's")
+                .noneMatch(e -> e.getName().startsWith("STOCKLINE_CONSOLE_DEV") || e.getName().equals("QUARKUS_PROFILE"));
+        assertThat(env.get("STOCKLINE_CONSOLE_SECURE_COOKIE")).as("the session cookie over HTTPS only").isEqualTo("true");
+        assertThat(container.getEnv()).as("no cookie forced onto plain HTTP")
+                .noneMatch(e -> e.getName().startsWith("QUARKUS_REST_CSRF"));
+        assertThat(container.getEnvFrom()).as("the console uses no Kafka or database settings").isNullOrEmpty();
+        assertThat(pod.getVolumes()).as("and no secret").allMatch(v -> v.getSecret() == null);
+        assertThat(console.getSpec().getTemplate().getMetadata().getLabels()).as("not a Kafka client")
+                .doesNotContainKey("stockline.io/kafka-client");
     }
 
     @ParameterizedTest
