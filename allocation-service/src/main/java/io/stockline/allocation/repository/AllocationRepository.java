@@ -1,8 +1,12 @@
 package io.stockline.allocation.repository;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,11 +46,57 @@ public class AllocationRepository {
                 FROM allocation WHERE order_id = :orderId""", Object[].class)
                 .setParameter("orderId", orderId)
                 .getResultList())
-                .map(rows -> rows.stream().findFirst().map(row -> new AllocationRow(Rows.text(row[0]),
-                        AllocationStatus.valueOf(Rows.text(row[1])), Rows.text(row[2]), Rows.intOrNull(row[3]),
-                        Rows.text(row[4]), Rows.text(row[5]), Rows.text(row[6]), Rows.text(row[7]),
-                        Rows.time(row[8]), Rows.intOrNull(row[9]), Rows.bool(row[10])))
-                        .orElse(null));
+                .map(rows -> rows.stream().findFirst().map(AllocationRepository::allocationRow).orElse(null));
+    }
+
+    /**
+     * The latest changed orders first (by the time of their last change, then order id), in {@code status} when
+     * given, after the cursor position ({@code beforeAt}, {@code beforeOrderId}) when given.
+     */
+    public Uni<List<AllocationRow>> recent(AllocationStatus status, OffsetDateTime beforeAt, String beforeOrderId,
+            int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT order_id, status, channel, attempt, order_payload, plan, reason, unfilled, updated_at, round_start,
+                    backorder_round
+                FROM allocation WHERE true""");
+        if (status != null) {
+            sql.append(" AND status = :status");
+        }
+        if (beforeAt != null) {
+            sql.append(" AND (updated_at, order_id) < (:beforeAt, :beforeOrderId)");
+        }
+        sql.append(" ORDER BY updated_at DESC, order_id DESC LIMIT :limit");
+        return Panache.getSession().flatMap(session -> {
+            var query = session.createNativeQuery(sql.toString(), Object[].class).setParameter("limit", limit);
+            if (status != null) {
+                query.setParameter("status", status.name());
+            }
+            if (beforeAt != null) {
+                query.setParameter("beforeAt", beforeAt).setParameter("beforeOrderId", beforeOrderId);
+            }
+            return query.getResultList();
+        }).map(rows -> rows.stream().map(AllocationRepository::allocationRow).toList());
+    }
+
+    private static AllocationRow allocationRow(Object[] row) {
+        return new AllocationRow(Rows.text(row[0]), AllocationStatus.valueOf(Rows.text(row[1])), Rows.text(row[2]),
+                Rows.intOrNull(row[3]), Rows.text(row[4]), Rows.text(row[5]), Rows.text(row[6]), Rows.text(row[7]),
+                Rows.time(row[8]), Rows.intOrNull(row[9]), Rows.bool(row[10]));
+    }
+
+    /** The shipments of each of {@code orderIds}, in one query. */
+    public Uni<Map<String, List<ShipmentRow>>> shipments(Collection<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT order_id, location, reservation_id, status, lines FROM allocation_shipment
+                WHERE order_id IN (:orderIds) ORDER BY order_id, location""", Object[].class)
+                .setParameter("orderIds", List.copyOf(orderIds))
+                .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.groupingBy(row -> Rows.text(row[0]), LinkedHashMap::new,
+                        Collectors.mapping(row -> new ShipmentRow(Rows.text(row[1]), Rows.uuid(row[2]),
+                                ShipmentStatus.valueOf(Rows.text(row[3])), Rows.text(row[4])), Collectors.toList()))));
     }
 
     /** The first row of an order; false when the order has one already. */

@@ -2,28 +2,35 @@ package io.stockline.allocation.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
 import io.stockline.allocation.domain.AllocationPlan;
+import io.stockline.allocation.domain.AllocationStatus;
 import io.stockline.allocation.domain.OrderPlaced;
 import io.stockline.allocation.domain.RoutingPolicy;
+import io.stockline.allocation.service.AllocationCursor;
 import io.stockline.allocation.service.RoutingService;
 import io.stockline.platform.problem.RuleViolation;
 import io.stockline.platform.security.Roles;
@@ -55,6 +62,32 @@ public class AllocationResource {
 
     public AllocationResource(RoutingService routing) {
         this.routing = routing;
+    }
+
+    /**
+     * The allocation decisions changed last, newest first: each order's status, the locations shipping it, what is
+     * backordered. A page ends with {@code next}, the {@code before} of the page after it.
+     */
+    @GET
+    @Operation(operationId = "listAllocations", summary = "List recent allocations", description = "The orders whose allocation changed last, newest first, each with its status, the shipments (one per location: more than one is a split order) and the backordered lines. `status` keeps one status; `limit` (1-100, default 50); `before` is the `next` of the page before, null on the last page.")
+    public Uni<RoutingService.AllocationPage> list(@RestQuery String status,
+            @RestQuery @DefaultValue("50") @Min(1) @Max(100) int limit, @RestQuery String before) {
+        AllocationStatus shown = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                shown = AllocationStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw RuleViolation.invalidQuery("status", "one of " + Arrays.toString(AllocationStatus.values()));
+            }
+        }
+        AllocationCursor cursor = null;
+        if (before != null && !before.isBlank()) {
+            cursor = AllocationCursor.decode(before);
+            if (cursor == null) {
+                throw RuleViolation.invalidQuery("before", "not a cursor from this list: pass a page's next as it is");
+            }
+        }
+        return routing.recent(shown, cursor, limit);
     }
 
     /** What became of an order: status, shipments with their reservations, backordered lines, the reason. */

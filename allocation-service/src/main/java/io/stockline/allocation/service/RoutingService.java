@@ -30,6 +30,10 @@ public class RoutingService {
             List<ShipmentView> shipments, List<OrderPlaced.Line> backordered, OffsetDateTime updatedAt) {
     }
 
+    /** One page of allocations, newest change first; {@code next} continues after it (null: nothing older). */
+    public record AllocationPage(List<AllocationView> allocations, String next) {
+    }
+
     private static final TypeReference<List<OrderPlaced.Line>> LINES = new TypeReference<>() {
     };
 
@@ -66,11 +70,33 @@ public class RoutingService {
     @WithSession
     public Uni<AllocationView> allocation(String orderId) {
         return allocations.find(orderId).chain(row -> row == null ? Uni.createFrom().nullItem()
-                : allocations.shipments(orderId).map(shipments -> new AllocationView(row.orderId(), row.channel(),
-                        row.status(), row.attempt(), row.reason(),
-                        shipments.stream().map(s -> new ShipmentView(s.location(), s.reservationId(), s.status(),
-                                lines(s.lines()))).toList(),
-                        lines(row.unfilled()), row.updatedAt())));
+                : allocations.shipments(orderId).map(shipments -> view(row, shipments)));
+    }
+
+    /**
+     * The allocations changed last, newest first, in {@code status} when given; {@code before} is the {@code next}
+     * of the page before (null: from the newest).
+     */
+    @WithSession
+    public Uni<AllocationPage> recent(AllocationStatus status, AllocationCursor before, int limit) {
+        return allocations.recent(status, before == null ? null : before.updatedAt(),
+                before == null ? null : before.orderId(), limit)
+                .chain(rows -> allocations.shipments(rows.stream().map(AllocationRepository.AllocationRow::orderId)
+                        .toList())
+                        .map(shipments -> {
+                            List<AllocationView> views = rows.stream().map(row -> view(row,
+                                    shipments.getOrDefault(row.orderId(), List.of()))).toList();
+                            AllocationRepository.AllocationRow last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+                            return new AllocationPage(views, rows.size() < limit ? null
+                                    : new AllocationCursor(last.updatedAt(), last.orderId()).encoded());
+                        }));
+    }
+
+    private AllocationView view(AllocationRepository.AllocationRow row, List<AllocationRepository.ShipmentRow> shipments) {
+        return new AllocationView(row.orderId(), row.channel(), row.status(), row.attempt(), row.reason(),
+                shipments.stream().map(s -> new ShipmentView(s.location(), s.reservationId(), s.status(),
+                        lines(s.lines()))).toList(),
+                lines(row.unfilled()), row.updatedAt());
     }
 
     private List<OrderPlaced.Line> lines(String stored) {
