@@ -45,7 +45,8 @@ class ConsoleRolesTest {
 
     static Stream<Arguments> pages() {
         return Stream.of("/stock", "/stock?q=mug", "/stock/" + ServicesStub.SKU, "/channels", "/channels/table",
-                "/alerts", "/alerts?status=RESOLVED").map(Arguments::of);
+                "/alerts", "/alerts?status=RESOLVED", "/transfers", "/orders", "/orders?status=BACKORDERED",
+                "/orders?orderId=" + ServicesStub.BACKORDERED_ORDER).map(Arguments::of);
     }
 
     @ParameterizedTest(name = "GET {0}")
@@ -69,6 +70,16 @@ class ConsoleRolesTest {
                         Map.of("location", "WH-1", "quantity", "-1", "reasonCode", "LOST", "idempotencyKey",
                                 "console-k2"),
                         "/api/v1/movements", 303),
+                Arguments.of("/stock/MUG-1/moves", "operator",
+                        Map.of("location", "WH-1", "move", "DAMAGE", "quantity", "1", "idempotencyKey", "console-k3"),
+                        "/api/v1/movements", 303),
+                Arguments.of("/stock/MUG-1/transfers", "operator",
+                        Map.of("from", "WH-1", "to", "STORE-1", "quantity", "4"), "/api/v1/transfers", 303),
+                Arguments.of("/transfers/" + ServicesStub.DRAFT_TRANSFER + "/ship", "operator", Map.of(),
+                        "/api/v1/transfers/" + ServicesStub.DRAFT_TRANSFER + "/ship", 303),
+                Arguments.of("/transfers/" + ServicesStub.SHIPPED_TRANSFER + "/receipts", "operator",
+                        Map.of("sku", "MUG-1", "quantity", "3", "idempotencyKey", "console-k4"),
+                        "/api/v1/transfers/" + ServicesStub.SHIPPED_TRANSFER + "/receipts", 303),
                 Arguments.of("/channels/shopify/reconcile", "admin", Map.of(), "/api/v1/channels/shopify/reconcile",
                         303),
                 Arguments.of("/alerts/" + ServicesStub.ALERT + "/acknowledge", "operator", Map.of(),

@@ -14,13 +14,18 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.stockline.testsupport.WireMockTestResource;
 
 /**
- * inventory-service, channel-connector-service and alert-service played by one WireMock, answering as their
- * OpenAPI documents say (deploy/openapi): one item MUG-1 at WH-1, one Shopify channel, one open alert.
+ * inventory-service, channel-connector-service, alert-service and allocation-service played by one WireMock,
+ * answering as their OpenAPI documents say (deploy/openapi): one item MUG-1 at WH-1, one Shopify channel, one open
+ * alert, a draft and a shipped transfer, a split and a backordered order.
  */
 public class ServicesStub extends WireMockTestResource {
 
     static final String SKU = "MUG-1";
     static final String ALERT = "7b0e2c44-3f0a-4d59-9a43-0c8a3c1f6a11";
+    static final String DRAFT_TRANSFER = "TR-000003";
+    static final String SHIPPED_TRANSFER = "TR-000002";
+    static final String SPLIT_ORDER = "order-a";
+    static final String BACKORDERED_ORDER = "order-b";
 
     @Override
     protected void stubDefaults(WireMockServer server) {
@@ -39,7 +44,8 @@ public class ServicesStub extends WireMockTestResource {
                 [{"id":1,"type":"RECEIPT","sku":"MUG-1","location":"WH-1","quantity":12,"reason":"opening stock",
                   "actor":"local-admin","createdAt":"2026-12-01T09:00:00Z","resultingVersion":1}]""")));
         server.stubFor(get(urlPathEqualTo("/api/v1/locations")).willReturn(json(200, """
-                [{"code":"WH-1","name":"Leeds warehouse","type":"WAREHOUSE","priority":1,"fulfilsOrders":true}]""")));
+                [{"code":"WH-1","name":"Leeds warehouse","type":"WAREHOUSE","priority":1,"fulfilsOrders":true},
+                 {"code":"STORE-1","name":"York shop","type":"STORE","priority":2,"fulfilsOrders":true}]""")));
         server.stubFor(post(urlPathEqualTo("/api/v1/movements")).willReturn(json(201, """
                 {"id":2,"type":"RECEIPT","sku":"MUG-1","location":"WH-1","quantity":5,"actor":"test-operator",
                  "createdAt":"2026-12-01T10:00:00Z","resultingVersion":4}""")));
@@ -70,12 +76,49 @@ public class ServicesStub extends WireMockTestResource {
                 {"id":"%s","kind":"LOW_STOCK","status":"OPEN","sku":"MUG-1","acknowledgedAt":"2026-12-01T10:05:00Z",
                  "acknowledgedBy":"test-operator"}""".formatted(ALERT))));
         PlanningStubs.stub(server);
+        server.stubFor(get(urlPathEqualTo("/api/v1/transfers")).willReturn(json(200, """
+                [{"number":"%s","from":"WH-1","to":"STORE-1","status":"DRAFT","createdBy":"test-operator",
+                  "createdAt":"2026-12-01T10:10:00Z","lines":[{"line":1,"sku":"MUG-1","quantity":4,"inTransit":0,
+                  "received":0,"lost":0}]},
+                 {"number":"%s","from":"WH-1","to":"STORE-1","status":"SHIPPED","createdBy":"test-operator",
+                  "createdAt":"2026-12-01T09:10:00Z","shippedAt":"2026-12-01T09:20:00Z","lines":[{"line":1,
+                  "sku":"MUG-1","quantity":3,"inTransit":3,"received":0,"lost":0}]},
+                 {"number":"TR-000001","from":"WH-1","to":"STORE-1","status":"RECEIVED",
+                  "createdAt":"2026-11-30T09:10:00Z","lines":[{"line":1,"sku":"MUG-1","quantity":1,"inTransit":0,
+                  "received":1,"lost":0}]}]""".formatted(DRAFT_TRANSFER, SHIPPED_TRANSFER))));
+        server.stubFor(post(urlPathEqualTo("/api/v1/transfers")).willReturn(json(201, """
+                {"number":"%s","from":"WH-1","to":"STORE-1","status":"DRAFT","lines":[{"line":1,"sku":"MUG-1",
+                 "quantity":4,"inTransit":0,"received":0,"lost":0}]}""".formatted(DRAFT_TRANSFER))));
+        server.stubFor(post(urlPathMatching("/api/v1/transfers/[^/]+/ship")).willReturn(json(200, """
+                {"number":"%s","from":"WH-1","to":"STORE-1","status":"SHIPPED"}""".formatted(DRAFT_TRANSFER))));
+        server.stubFor(post(urlPathMatching("/api/v1/transfers/[^/]+/receipts")).willReturn(json(201, """
+                {"receipt":{"number":"%s","lines":[{"sku":"MUG-1","quantity":3}]},
+                 "transfer":{"number":"%s","status":"RECEIVED"},"replayed":false}"""
+                .formatted(SHIPPED_TRANSFER, SHIPPED_TRANSFER))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/allocations")).willReturn(json(200, """
+                {"allocations":[
+                  {"orderId":"%s","channel":"webshop","status":"ALLOCATED","attempts":1,
+                   "shipments":[{"location":"WH-1","reservationId":"5c1f2f7e-8d3e-4a53-9a1e-0e3f1c2b7a10",
+                     "status":"HELD","lines":[{"line":1,"sku":"MUG-1","quantity":2}]},
+                    {"location":"STORE-1","reservationId":"6d2f3f7e-8d3e-4a53-9a1e-0e3f1c2b7a11","status":"HELD",
+                     "lines":[{"line":2,"sku":"PLATE-1","quantity":1}]}],
+                   "backordered":[],"updatedAt":"2026-12-01T10:20:00Z"},
+                  {"orderId":"%s","channel":"amazon","status":"BACKORDERED","attempts":2,"shipments":[],
+                   "backordered":[{"line":1,"sku":"MUG-1","quantity":5}],"updatedAt":"2026-12-01T10:15:00Z"}],
+                 "next":"MjAyNi0xMi0wMVQxMDoxNTowMFogb3JkZXItYg"}""".formatted(SPLIT_ORDER, BACKORDERED_ORDER))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/allocations/" + BACKORDERED_ORDER)).willReturn(json(200, """
+                {"orderId":"%s","channel":"amazon","status":"BACKORDERED","attempts":2,"shipments":[],
+                 "backordered":[{"line":1,"sku":"MUG-1","quantity":5}],"updatedAt":"2026-12-01T10:15:00Z"}"""
+                .formatted(BACKORDERED_ORDER))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/allocations/no-such-order")).willReturn(json(404, """
+                {"type":"about:blank","title":"Not Found","status":404,"detail":"no allocation for order no-such-order",
+                 "violations":[{"field":"orderId","in":"path","message":"no allocation for order no-such-order"}]}""")));
     }
 
     @Override
     protected Map<String, String> config(String baseUrl) {
         return Map.of("quarkus.rest-client.inventory.url", baseUrl, "quarkus.rest-client.channels.url", baseUrl,
-                "quarkus.rest-client.alerts.url", baseUrl);
+                "quarkus.rest-client.alerts.url", baseUrl, "quarkus.rest-client.allocations.url", baseUrl);
     }
 
     static ResponseDefinitionBuilder json(int status, String body) {

@@ -46,6 +46,19 @@ public record ApiProblem(int status, String title, String detail, Map<String, St
         return fields.get(field);
     }
 
+    /** The same problem with {@code prefix} in its field names replaced, for a form that names its fields apart. */
+    public ApiProblem renamed(String prefix, String replacement) {
+        Map<String, String> renamed = new LinkedHashMap<>();
+        fields.forEach((field, message) -> renamed.merge(field.startsWith(prefix)
+                ? replacement + field.substring(prefix.length()) : field, message, (a, b) -> a + "; " + b));
+        return new ApiProblem(status, title, detail, renamed);
+    }
+
+    /** Every field's message, for a page with no field to show them beside. */
+    public List<String> messages() {
+        return others(List.of());
+    }
+
     /** Messages about fields the form does not show (so none is lost). */
     public List<String> others(List<String> shown) {
         List<String> others = new ArrayList<>();

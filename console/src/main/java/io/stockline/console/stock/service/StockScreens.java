@@ -60,6 +60,27 @@ public class StockScreens {
         }
     }
 
+    /**
+     * Moves units between the states of one location, as a movement of the type the chosen move names (a write-off
+     * names the state it takes units from). The API's refusal of the type or state is the move's.
+     */
+    public Posted move(String sku, MoveForm form) {
+        Move move = Move.named(form.move());
+        Map<String, Object> movement = new LinkedHashMap<>();
+        movement.put("type", move == null ? blankToNull(form.move()) : move.type());
+        movement.put("sku", sku);
+        movement.put("location", blankToNull(form.location()));
+        movement.put("quantity", wholeNumberOrAsTyped(form.quantity()));
+        movement.put("state", move == null ? null : move.state());
+        movement.put("reason", blankToNull(form.reason()));
+        movement.values().removeIf(java.util.Objects::isNull);
+        try {
+            return new Posted(inventory.post(form.idempotencyKey(), movement), null);
+        } catch (WebApplicationException refusal) {
+            return new Posted(null, ApiProblem.of(refusal).renamed("type", "move").renamed("state", "move"));
+        }
+    }
+
     /** A key for one form as rendered: sent twice (a double click, a resubmit), it is recorded once. */
     public static String newIdempotencyKey() {
         return "console-" + UUID.randomUUID();
@@ -85,6 +106,62 @@ public class StockScreens {
     }
 
     public record Posted(Movement movement, ApiProblem problem) {
+    }
+
+    /**
+     * The moves between states an operator posts by hand (inventory's MovementType): each one movement type, a
+     * write-off with the state it takes units from.
+     */
+    public enum Move {
+        DAMAGE("DAMAGE", null, "Available → damaged"),
+        RESTOCK("RESTOCK", null, "Quality control → available (inspected, good)"),
+        WRITE_OFF_DAMAGED("WRITE_OFF", "DAMAGED", "Damaged → written off"),
+        WRITE_OFF_QUALITY_CONTROL("WRITE_OFF", "QUALITY_CONTROL", "Quality control → written off");
+
+        private final String type;
+        private final String state;
+        private final String label;
+
+        Move(String type, String state, String label) {
+            this.type = type;
+            this.state = state;
+            this.label = label;
+        }
+
+        public String type() {
+            return type;
+        }
+
+        public String state() {
+            return state;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        static Move named(String name) {
+            for (Move move : values()) {
+                if (move.name().equals(name)) {
+                    return move;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The move form as typed. */
+    public record MoveForm(String location, String move, String quantity, String reason, String idempotencyKey) {
+
+        public static MoveForm blankFor(ItemScreen screen) {
+            return new MoveForm(MovementForm.blankFor(screen).location(), Move.DAMAGE.name(), "", "",
+                    newIdempotencyKey());
+        }
+
+        /** The same values under a new key: the API refused the last attempt, so it recorded nothing under it. */
+        public MoveForm retried() {
+            return new MoveForm(location, move, quantity, reason, newIdempotencyKey());
+        }
     }
 
     /** A movement form as typed; blank fields are left out of the request. */
