@@ -107,7 +107,10 @@ class ChannelAdminTest {
             as(role).get("/api/v1/channels/{id}", id).then().statusCode(200);
             as(role).get("/api/v1/channels/{id}/status", id).then().statusCode(200);
             as(role).get("/api/v1/channels/{id}/sync", id).then().statusCode(200);
+            as(role).get("/api/v1/channels/{id}/calls", id).then().statusCode(200);
         }
+        given().get("/api/v1/channels/{id}/calls", id).then().statusCode(401);
+        as("admin").get("/api/v1/channels/{id}/calls", id).then().statusCode(200);
         as("viewer").get("/api/v1/channels/{id}/listings", id).then().statusCode(200).body("size()", equalTo(0));
     }
 
@@ -258,6 +261,16 @@ class ChannelAdminTest {
                 .response(), response -> Integer.valueOf(5).equals(response.path("[0].pushedQuantity"))).asString();
         String status = as("viewer").get("/api/v1/channels/{id}/status", WebhookStub.SEEDED_CHANNEL).then().statusCode(200)
                 .body("channelId", equalTo(WebhookStub.SEEDED_CHANNEL)).extract().asString();
+        // the push was a call to the marketplace, counted in the minute it was sent
+        List<Integer> calls = as("viewer").get("/api/v1/channels/{id}/calls", WebhookStub.SEEDED_CHANNEL).then()
+                .statusCode(200).body("channelId", equalTo(WebhookStub.SEEDED_CHANNEL)).body("minutes.size()", equalTo(60))
+                .extract().path("minutes.calls");
+        assertThat(calls.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(1);
+        as("viewer").queryParam("minutes", 5).get("/api/v1/channels/{id}/calls", WebhookStub.SEEDED_CHANNEL).then()
+                .statusCode(200).body("minutes.size()", equalTo(5));
+        problem(as("viewer").queryParam("minutes", 0).get("/api/v1/channels/{id}/calls", WebhookStub.SEEDED_CHANNEL),
+                400, "minutes");
+        as("viewer").get("/api/v1/channels/{id}/calls", "no-such-channel").then().statusCode(404);
         assertNoSecretIn(List.of(sync, status, as("viewer").get("/api/v1/channels").asString()));
         as("viewer").get("/q/openapi").then().statusCode(200).body(not(containsString(WebhookStub.SECRET)));
     }

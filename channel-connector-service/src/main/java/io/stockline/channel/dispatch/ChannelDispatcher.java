@@ -168,6 +168,15 @@ public class ChannelDispatcher {
         return lane == null ? ChannelHealth.unknown(channelId) : lane.health();
     }
 
+    /**
+     * The channel's calls, throttled answers and other failures per minute over the last {@code minutes}, oldest
+     * first, as this process made them (all zero for a channel it never called).
+     */
+    public List<CallHistory.Minute> calls(String channelId, int minutes) {
+        CallHistory history = traffic.findHistory(channelId);
+        return (history == null ? new CallHistory(System::currentTimeMillis) : history).last(minutes);
+    }
+
     private <T> Uni<T> call(ChannelAccess channel, MarketplaceConnector connector, CallKind kind, double cost,
             Supplier<Uni<Reply<T>>> request) {
         return Uni.createFrom().deferred(() -> {
@@ -181,7 +190,11 @@ public class ChannelDispatcher {
             Supplier<Uni<Reply<T>>> request, int attempt, int throttledWaits, boolean holdsPermit) {
         // a call the marketplace refused as throttled cost nothing: sent again, it keeps its permit and only sits out the pause
         return sleep(holdsPermit ? bucket.untilResumed() : bucket.reserve(cost))
-                .chain(() -> lane.guard.get(() -> Uni.createFrom().deferred(request::get).map(reply -> (Object) reply)))
+                .chain(() -> lane.guard.get(() -> Uni.createFrom().deferred(() -> {
+                    // counted once it is really sent: a call the open circuit refused never reached the marketplace
+                    traffic.history(channel.channelId()).called();
+                    return request.get();
+                }).map(reply -> (Object) reply)))
                 .map(answer -> {
                     Reply<T> reply = (Reply<T>) answer;
                     lane.observe(bucket, reply.rate());
@@ -195,6 +208,11 @@ public class ChannelDispatcher {
                     lane.failed(failure);
                     if (failure instanceof MarketplaceException refused) {
                         lane.observe(bucket, refused.rateSignal());
+                    }
+                    if (failure instanceof MarketplaceException.Throttled) {
+                        traffic.history(channel.channelId()).throttled();
+                    } else {
+                        traffic.history(channel.channelId()).failed();
                     }
                     if (failure instanceof MarketplaceException.Throttled throttled) {
                         Duration pause = min(throttled.retryAfter(), settings.maxThrottleWait);

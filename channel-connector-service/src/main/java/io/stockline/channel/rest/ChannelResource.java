@@ -26,6 +26,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.dispatch.CallHistory;
 import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ChannelType;
@@ -37,6 +38,7 @@ import io.stockline.channel.domain.SyncPair;
 import io.stockline.channel.domain.SyncState;
 import io.stockline.channel.domain.SyncStatus;
 import io.stockline.channel.service.ChannelAdminService;
+import io.stockline.channel.service.ChannelCalls;
 import io.stockline.channel.service.ChannelWorkers;
 import io.stockline.channel.service.CredentialStore;
 import io.stockline.channel.service.Reconciler;
@@ -111,6 +113,13 @@ public class ChannelResource {
         }
     }
 
+    /**
+     * A channel's calls to its marketplace per minute, oldest first, as the instance that answers made them (kept in
+     * memory: each instance counts its own, a restart starts empty).
+     */
+    public record CallsResponse(String channelId, List<CallHistory.Minute> minutes) {
+    }
+
     public record Imported(String channel, int imported) {
     }
 
@@ -123,9 +132,11 @@ public class ChannelResource {
     private final SyncQueries queries;
     private final Reconciler reconciler;
     private final ChannelWorkers workers;
+    private final ChannelCalls calls;
 
     public ChannelResource(ChannelAdminService admin, CredentialStore credentials, SyncStatusService status,
-            SyncQueries queries, Reconciler reconciler, ChannelWorkers workers) {
+            SyncQueries queries, Reconciler reconciler, ChannelWorkers workers, ChannelCalls calls) {
+        this.calls = calls;
         this.admin = admin;
         this.credentials = credentials;
         this.status = status;
@@ -244,6 +255,17 @@ public class ChannelResource {
         }
         return admin.get(id).chain(() -> queries.rows(id, sku == null || sku.isBlank() ? null : sku, rows))
                 .map(all -> all.stream().map(SyncResponse::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/calls")
+    @Operation(operationId = "channelCalls", summary = "Get a channel's calls per minute", description = "Calls sent to the channel's marketplace, answers that throttled them (HTTP 429, Shopify THROTTLED) and other failures, per minute over the last `minutes` (1 to 120, 60 by default), oldest first, the current minute last. Counted in memory by the instance that answers: each instance counts its own calls and a restart starts empty; 404 when there is no such channel.")
+    public Uni<CallsResponse> calls(@RestPath String id, @QueryParam("minutes") Integer minutes) {
+        int shown = minutes == null ? 60 : minutes;
+        if (shown < 1 || shown > CallHistory.KEPT_MINUTES) {
+            throw RuleViolation.invalidQuery("minutes", "minutes is between 1 and " + CallHistory.KEPT_MINUTES);
+        }
+        return calls.lastMinutes(id, shown).map(perMinute -> new CallsResponse(id, perMinute));
     }
 
     private ChannelResponse response(ChannelSettings channel) {
