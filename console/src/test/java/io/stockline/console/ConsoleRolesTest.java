@@ -46,7 +46,7 @@ class ConsoleRolesTest {
     static Stream<Arguments> pages() {
         return Stream.of("/stock", "/stock?q=mug", "/stock/" + ServicesStub.SKU, "/channels", "/channels/table",
                 "/alerts", "/alerts?status=RESOLVED", "/transfers", "/orders", "/orders?status=BACKORDERED",
-                "/orders?orderId=" + ServicesStub.BACKORDERED_ORDER).map(Arguments::of);
+                "/orders?orderId=" + ServicesStub.BACKORDERED_ORDER, "/channels/ebay").map(Arguments::of);
     }
 
     @ParameterizedTest(name = "GET {0}")

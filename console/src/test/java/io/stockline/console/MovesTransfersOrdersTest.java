@@ -22,8 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.stockline.testsupport.InjectWireMock;
 
 /**
- * The move and transfer forms on an item's page, the transfers page's ship and receive buttons and the orders
- * page, over the services' stubs: what reaches the API, the API's words beside the field at fault, the key kept
+ * The move and transfer forms on an item's page, the transfers page's ship and receive buttons, the orders page
+ * and a channel's page, over the services' stubs: what reaches the API, the API's words beside the field at fault, the key kept
  * after a 5xx and renewed after a 4xx, and buttons only for operators.
  */
 @QuarkusTest
@@ -178,6 +178,25 @@ class MovesTransfersOrdersTest {
         String missing = Session.as("viewer").request().get("/orders?orderId=no-such-order").then().statusCode(404)
                 .extract().body().asString();
         assertThat(missing).contains("no allocation for order no-such-order").contains("value=\"no-such-order\"");
+    }
+
+    @Test
+    void aChannelsPageShowsWantedAndPushedPerSkuTheRejectedWithTheirReasonAndItsCalls() {
+        String list = Session.as("viewer").request().get("/channels").body().asString();
+        assertThat(list).contains("<a href=\"/channels/ebay\">ebay</a>");
+        String page = Session.as("viewer").request().get("/channels/ebay").then().statusCode(200).extract().body()
+                .asString();
+        assertThat(page).contains("id=\"channel-status\" data-state=\"OK\"")
+                .contains("<td class=\"wanted\">3</td><td class=\"pushed\">1</td>")
+                .contains("<td class=\"reason\">REJECTED MISSING</td>")
+                .contains("110551 <span class=\"badge\">IMPORTED</span>")
+                .contains("11 calls, 2 throttled")
+                .contains("[[1796119080,1796119140,1796119200],[4,7,0],[0,2,0],[0,1,0]]")
+                .contains("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js");
+        services.verify(getRequestedFor(urlPathEqualTo("/api/v1/channels/ebay/calls"))
+                .withQueryParam("minutes", equalTo("60")));
+        Session.as("viewer").request().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").then().statusCode(200);
+        Session.as("viewer").request().get("/channels/nope").then().statusCode(404);
     }
 
     private static String moveKey(String page) {

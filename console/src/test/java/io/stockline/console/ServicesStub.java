@@ -76,6 +76,20 @@ public class ServicesStub extends WireMockTestResource {
                 {"id":"%s","kind":"LOW_STOCK","status":"OPEN","sku":"MUG-1","acknowledgedAt":"2026-12-01T10:05:00Z",
                  "acknowledgedBy":"test-operator"}""".formatted(ALERT))));
         PlanningStubs.stub(server);
+        server.stubFor(get(urlPathEqualTo("/api/v1/channels/ebay")).willReturn(json(200, """
+                {"id":"ebay","type":"EBAY","enabled":true,"locations":["WH-1"]}""")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/channels/ebay/sync")).willReturn(json(200, """
+                [{"sku":"MUG-1","wantedQuantity":9,"wantedVersion":4,"pushedQuantity":9,"pushedVersion":4,
+                  "pushedAt":"2026-12-01T10:00:02Z","attempts":1,"rejected":false,"listingId":"110551","state":"SYNCED"},
+                 {"sku":"PLATE-1","wantedQuantity":3,"wantedVersion":2,"pushedQuantity":1,"pushedVersion":1,
+                  "pushedAt":"2026-12-01T09:00:00Z","attempts":1,"rejected":true,"lastError":"REJECTED MISSING",
+                  "state":"REJECTED"}]""")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/channels/ebay/listings")).willReturn(json(200, """
+                [{"sku":"MUG-1","listingId":"110551","source":"IMPORTED"}]""")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/channels/ebay/calls")).willReturn(json(200, """
+                {"channelId":"ebay","minutes":[{"minute":"2026-12-01T09:58:00Z","calls":4,"throttled":0,"failed":0},
+                 {"minute":"2026-12-01T09:59:00Z","calls":7,"throttled":2,"failed":1},
+                 {"minute":"2026-12-01T10:00:00Z","calls":0,"throttled":0,"failed":0}]}""")));
         server.stubFor(get(urlPathEqualTo("/api/v1/transfers")).willReturn(json(200, """
                 [{"number":"%s","from":"WH-1","to":"STORE-1","status":"DRAFT","createdBy":"test-operator",
                   "createdAt":"2026-12-01T10:10:00Z","lines":[{"line":1,"sku":"MUG-1","quantity":4,"inTransit":0,

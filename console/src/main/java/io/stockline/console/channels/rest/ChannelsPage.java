@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.stockline.console.channels.service.ChannelScreens;
+import io.stockline.console.channels.service.ChannelScreens.ChannelScreen;
 import io.stockline.console.channels.service.ChannelScreens.Row;
 import io.stockline.console.web.ApiProblem;
 import io.stockline.platform.security.Roles;
@@ -34,6 +35,8 @@ public class ChannelsPage {
         static native TemplateInstance channels(List<Row> rows, ApiProblem problem, String done);
 
         static native TemplateInstance channels$table(List<Row> rows, ApiProblem problem);
+
+        static native TemplateInstance channel(String id, ChannelScreen screen, ApiProblem problem);
     }
 
     private final ChannelScreens screens;
@@ -59,6 +62,19 @@ public class ChannelsPage {
             return Templates.channels$table(screens.rows(), null);
         } catch (WebApplicationException refusal) {
             return Templates.channels$table(List.of(), ApiProblem.of(refusal));
+        }
+    }
+
+    /** One channel: per SKU what is wanted and what the marketplace holds, rejected listings, calls in the hour. */
+    @GET
+    @Path("/{id}")
+    public Response channel(@RestPath String id) {
+        try {
+            return Response.ok(Templates.channel(id, screens.channel(id), null)).build();
+        } catch (WebApplicationException refusal) {
+            ApiProblem problem = ApiProblem.of(refusal);
+            return Response.status(problem.status() == 404 ? 404 : 502).entity(Templates.channel(id, null, problem))
+                    .build();
         }
     }
 

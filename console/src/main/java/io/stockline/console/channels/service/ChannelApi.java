@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -29,6 +30,39 @@ public interface ChannelApi {
     @POST
     @Path("/{id}/reconcile")
     void reconcile(@PathParam("id") String id);
+
+    @GET
+    @Path("/{id}")
+    Channel channel(@PathParam("id") String id);
+
+    @GET
+    @Path("/{id}/sync")
+    List<Sync> sync(@PathParam("id") String id, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/{id}/listings")
+    List<Listing> listings(@PathParam("id") String id);
+
+    @GET
+    @Path("/{id}/calls")
+    Calls calls(@PathParam("id") String id, @QueryParam("minutes") int minutes);
+
+    /**
+     * One SKU on the channel: the quantity wanted there now, and the one last pushed, which the marketplace holds
+     * once {@code state} is SYNCED; {@code lastError} says why a REJECTED one was refused.
+     */
+    record Sync(String sku, long wantedQuantity, Long pushedQuantity, OffsetDateTime pushedAt, int attempts,
+            boolean rejected, String lastError, String listingId, OffsetDateTime heldUntil, String state) {
+    }
+
+    record Listing(String sku, String listingId, String source, OffsetDateTime foundAt) {
+    }
+
+    record Minute(OffsetDateTime minute, long calls, long throttled, long failed) {
+    }
+
+    record Calls(String channelId, List<Minute> minutes) {
+    }
 
     record Channel(String id, String type, boolean enabled, List<String> locations) {
     }

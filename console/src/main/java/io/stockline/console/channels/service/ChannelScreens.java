@@ -1,7 +1,10 @@
 package io.stockline.console.channels.service;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -38,6 +41,23 @@ public class ChannelScreens {
         return rows;
     }
 
+    /**
+     * One channel: its status, each SKU's wanted and pushed quantities with the listing carrying it, the rejected
+     * ones with their reason, and its calls per minute over the last hour.
+     */
+    public ChannelScreen channel(String id) {
+        Channel channel = channels.channel(id);
+        Status status = channels.status(id);
+        Map<String, ChannelApi.Listing> listings = new HashMap<>();
+        for (ChannelApi.Listing listing : channels.listings(id)) {
+            listings.put(listing.sku(), listing);
+        }
+        List<SkuRow> skus = channels.sync(id, SKU_ROWS).stream()
+                .sorted(Comparator.comparing(ChannelApi.Sync::sku))
+                .map(sync -> new SkuRow(sync, listings.get(sync.sku()))).toList();
+        return new ChannelScreen(channel, status, skus, channels.calls(id, CHART_MINUTES).minutes());
+    }
+
     /** Null when the reconciliation was accepted; otherwise the service's refusal. */
     public ApiProblem reconcile(String id) {
         try {
@@ -45,6 +65,56 @@ public class ChannelScreens {
             return null;
         } catch (WebApplicationException refusal) {
             return ApiProblem.of(refusal);
+        }
+    }
+
+    /** The most SKUs a channel's page lists (the connector lists at most 5,000). */
+    public static final int SKU_ROWS = 1000;
+
+    public static final int CHART_MINUTES = 60;
+
+    public record ChannelScreen(Channel channel, Status status, List<SkuRow> skus, List<ChannelApi.Minute> calls) {
+
+        public List<SkuRow> rejected() {
+            return skus.stream().filter(SkuRow::refused).toList();
+        }
+
+        public long callsInTheHour() {
+            return calls.stream().mapToLong(ChannelApi.Minute::calls).sum();
+        }
+
+        public long throttledInTheHour() {
+            return calls.stream().mapToLong(ChannelApi.Minute::throttled).sum();
+        }
+
+        /** The chart's data as uPlot takes it: [[unix seconds...], [calls...], [throttled...], [failed...]]. */
+        public String chartJson() {
+            StringBuilder json = new StringBuilder("[[");
+            appendAll(json, calls.stream().map(m -> String.valueOf(m.minute().toEpochSecond())).toList());
+            json.append("],[");
+            appendAll(json, calls.stream().map(m -> String.valueOf(m.calls())).toList());
+            json.append("],[");
+            appendAll(json, calls.stream().map(m -> String.valueOf(m.throttled())).toList());
+            json.append("],[");
+            appendAll(json, calls.stream().map(m -> String.valueOf(m.failed())).toList());
+            return json.append("]]").toString();
+        }
+
+        private static void appendAll(StringBuilder json, List<String> values) {
+            json.append(String.join(",", values));
+        }
+    }
+
+    /** One SKU: what was wanted, what was pushed (the marketplace holds it once synced), and its listing. */
+    public record SkuRow(ChannelApi.Sync sync, ChannelApi.Listing listing) {
+
+        public boolean refused() {
+            return sync.rejected() || "REJECTED".equals(sync.state());
+        }
+
+        /** Wanted and pushed differ: a push is still to come, queued, held or refused. */
+        public boolean differs() {
+            return sync.pushedQuantity() == null || sync.pushedQuantity() != sync.wantedQuantity();
         }
     }
 
