@@ -20,7 +20,7 @@ import io.stockline.testsupport.Tokens;
 /**
  * Issue 18's browser story on the stock page, in headless chromium against the console and the real inventory-service:
  * sign in (development sign-in), find an item by part of its name, receive units through the form and see the new
- * number; a viewer gets no form. A failing test leaves a screenshot under target/screenshots.
+ * number; move units to damaged, and draft, ship and receive a transfer to another location; a viewer gets no form. A failing test leaves a screenshot under target/screenshots.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InventoryProcess.class, restrictToAnnotatedClass = true)
@@ -104,6 +104,51 @@ class StockBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("ledger")).getText()).contains("COUNT_CORRECTION");
     }
 
+    @Test
+    void anOperatorMovesUnitsToDamagedThenTransfersSomeToAnotherLocationShipsAndReceivesThem() {
+        String sku = "BOWL-" + Infrastructure.shortId().toUpperCase(java.util.Locale.ROOT);
+        String from = "WH-" + Infrastructure.shortId().toUpperCase(java.util.Locale.ROOT);
+        String to = "ST-" + Infrastructure.shortId().toUpperCase(java.util.Locale.ROOT);
+        seed(from, sku, "Serving bowl", 10);
+        location(to);
+
+        signInAs("operator");
+        browser.get(page("/stock/" + sku));
+        browser.findElement(By.cssSelector("#move-location option[value='" + from + "']")).click();
+        browser.findElement(By.cssSelector("#move-kind option[value='DAMAGE']")).click();
+        browser.findElement(By.id("move-quantity")).sendKeys("2");
+        browser.findElement(By.id("move-reason")).sendKeys("dropped");
+        browser.findElement(By.id("move-submit")).click();
+        assertThat(await(By.id("done")).getText()).isEqualTo("Move recorded.");
+        assertThat(available(from)).isEqualTo("8");
+        assertThat(onHand(from)).isEqualTo("10");
+
+        browser.findElement(By.cssSelector("#transfer-from option[value='" + from + "']")).click();
+        browser.findElement(By.cssSelector("#transfer-to option[value='" + to + "']")).click();
+        browser.findElement(By.id("transfer-quantity")).sendKeys("3");
+        browser.findElement(By.id("transfer-submit")).click();
+        assertThat(await(By.id("done")).getText()).isEqualTo("Transfer drafted: ship it when it leaves.");
+
+        By row = By.xpath("//table[@id='transfers']//tr[.//a[text()='" + sku + "']]");
+        assertThat(await(row).getAttribute("data-status")).isEqualTo("DRAFT");
+        browser.findElement(row).findElement(By.xpath(".//button[text()='Ship']")).click();
+        assertThat(await(By.id("done")).getText()).isEqualTo("Transfer shipped: its units are in transit.");
+        assertThat(await(row).getAttribute("data-status")).isEqualTo("SHIPPED");
+        browser.findElement(row).findElement(By.xpath(".//button[text()='Receive']")).click();
+        assertThat(await(By.id("done")).getText()).isEqualTo("Transfer received.");
+        // received in full, it is no longer open
+        assertThat(browser.findElements(row)).isEmpty();
+
+        browser.get(page("/stock/" + sku));
+        assertThat(onHand(from)).isEqualTo("7");
+        assertThat(onHand(to)).isEqualTo("3");
+        assertThat(browser.findElement(By.id("ledger")).getText()).contains("DAMAGE", "TRANSFER_OUT", "local-operator");
+    }
+
+    private String available(String location) {
+        return browser.findElement(By.cssSelector("#stock tr[data-location='" + location + "'] .available")).getText();
+    }
+
     private String onHand(String location) {
         return browser.findElement(By.cssSelector("#stock tr[data-location='" + location + "'] .on-hand")).getText();
     }
@@ -113,12 +158,17 @@ class StockBrowserTest extends BrowserTest {
                 .get("/api/v1/stock/" + sku).then().statusCode(200).extract().path("totals.onHand");
     }
 
-    private static void seed(String location, String sku, String name, int units) {
-        String admin = Tokens.bearer("admin");
-        given().baseUri(InventoryProcess.inventoryUrl).header("Authorization", admin).contentType(ContentType.JSON)
+    private static void location(String location) {
+        given().baseUri(InventoryProcess.inventoryUrl).header("Authorization", Tokens.bearer("admin"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("code", location, "name", "Warehouse " + location, "type", "WAREHOUSE", "latitude", 53.8,
                         "longitude", -1.55, "priority", 1, "fulfilsOrders", true))
                 .post("/api/v1/locations").then().statusCode(201);
+    }
+
+    private static void seed(String location, String sku, String name, int units) {
+        String admin = Tokens.bearer("admin");
+        location(location);
         given().baseUri(InventoryProcess.inventoryUrl).header("Authorization", admin).contentType(ContentType.JSON)
                 .body(Map.of("sku", sku, "name", name)).post("/api/v1/items").then().statusCode(201);
         given().baseUri(InventoryProcess.inventoryUrl).header("Authorization", admin).contentType(ContentType.JSON)
