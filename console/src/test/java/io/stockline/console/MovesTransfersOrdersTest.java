@@ -1,5 +1,6 @@
 package io.stockline.console;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -58,7 +59,7 @@ class MovesTransfersOrdersTest {
                 "idempotencyKey", "console-m2")).then().statusCode(303);
         services.verify(1, postRequestedFor(urlPathEqualTo("/api/v1/movements"))
                 .withRequestBody(matchingJsonPath("$.type", equalTo("DAMAGE")))
-                .withRequestBody(matchingJsonPath("$.state", com.github.tomakehurst.wiremock.client.WireMock.absent())));
+                .withRequestBody(matchingJsonPath("$.state", absent())));
     }
 
     @Test

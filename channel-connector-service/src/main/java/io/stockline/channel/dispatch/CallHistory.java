@@ -2,6 +2,7 @@ package io.stockline.channel.dispatch;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -26,7 +27,7 @@ public final class CallHistory {
 
     public CallHistory(LongSupplier epochMillis) {
         this.epochMillis = epochMillis;
-        java.util.Arrays.fill(minuteOf, -1);
+        Arrays.fill(minuteOf, -1);
     }
 
     public synchronized void called() {

@@ -3,6 +3,7 @@ package io.stockline.console.stock.service;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,7 +53,7 @@ public class StockScreens {
         movement.put("reasonCode", blankToNull(form.reasonCode()));
         movement.put("reason", blankToNull(form.reason()));
         movement.put("reference", blankToNull(form.reference()));
-        movement.values().removeIf(java.util.Objects::isNull);
+        movement.values().removeIf(Objects::isNull);
         try {
             return new Posted(inventory.post(form.idempotencyKey(), movement), null);
         } catch (WebApplicationException refusal) {
@@ -73,7 +74,7 @@ public class StockScreens {
         movement.put("quantity", wholeNumberOrAsTyped(form.quantity()));
         movement.put("state", move == null ? null : move.state());
         movement.put("reason", blankToNull(form.reason()));
-        movement.values().removeIf(java.util.Objects::isNull);
+        movement.values().removeIf(Objects::isNull);
         try {
             return new Posted(inventory.post(form.idempotencyKey(), movement), null);
         } catch (WebApplicationException refusal) {

@@ -1,8 +1,10 @@
 package io.stockline.console.transfers.service;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,12 +41,12 @@ public class TransferScreens {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("sku", sku);
         line.put("quantity", Numbers.wholeOrAsTyped(form.quantity()));
-        line.values().removeIf(java.util.Objects::isNull);
+        line.values().removeIf(Objects::isNull);
         Map<String, Object> transfer = new LinkedHashMap<>();
         transfer.put("from", blankToNull(form.from()));
         transfer.put("to", blankToNull(form.to()));
         transfer.put("lines", List.of(line));
-        transfer.values().removeIf(java.util.Objects::isNull);
+        transfer.values().removeIf(Objects::isNull);
         try {
             transfers.draft(transfer);
             return null;
@@ -68,12 +70,12 @@ public class TransferScreens {
      * twice, the same receipt reaches the API twice and is booked once. Null when it was received.
      */
     public ApiProblem receive(String number, List<String> skus, List<String> quantities, String idempotencyKey) {
-        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        List<Map<String, Object>> lines = new ArrayList<>();
         for (int i = 0; i < Math.min(skus.size(), quantities.size()); i++) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("sku", skus.get(i));
             line.put("quantity", Numbers.wholeOrAsTyped(quantities.get(i)));
-            line.values().removeIf(java.util.Objects::isNull);
+            line.values().removeIf(Objects::isNull);
             lines.add(line);
         }
         try {
