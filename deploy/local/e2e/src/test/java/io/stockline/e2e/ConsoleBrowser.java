@@ -45,11 +45,11 @@ final class ConsoleBrowser {
         }
     }
 
-    /** The development sign-in's button for {@code role}; lands on the stock page as local-{role}. */
+    /** The development sign-in's button for {@code role}; lands on the overview as local-{role}. */
     void signInAs(String role) {
         open("/sign-in");
         find(By.id("dev-" + role)).click();
-        await("signed in as " + role).until(() -> browser.getCurrentUrl().endsWith("/stock")
+        await("signed in as " + role).until(() -> browser.getCurrentUrl().endsWith("/overview")
                 && browser.findElement(By.cssSelector(".who")).getText().contains("local-" + role));
     }
 

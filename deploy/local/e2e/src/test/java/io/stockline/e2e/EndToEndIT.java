@@ -94,6 +94,7 @@ class EndToEndIT {
                 "quarkus.rest-client.inventory.url", system.get("inventory-service").url(""),
                 "quarkus.rest-client.channels.url", system.get("channel-connector-service").url(""),
                 "quarkus.rest-client.alerts.url", system.get("alert-service").url(""),
+                "quarkus.rest-client.allocations.url", system.get("allocation-service").url(""),
                 "stockline.auth.public-key-location", Tokens.publicKey().toString(),
                 "stockline.console.dev-sign-in-key-location", Tokens.privateKeyFile().toString(),
                 "stockline.console.secure-cookie", "false",
