@@ -44,9 +44,20 @@ class ConsoleRolesTest {
     }
 
     static Stream<Arguments> pages() {
-        return Stream.of("/stock", "/stock?q=mug", "/stock/" + ServicesStub.SKU, "/channels", "/channels/table",
+        return Stream.of("/stock", "/stock?q=mug", "/stock/" + ServicesStub.SKU, "/channels",
                 "/alerts", "/alerts?status=RESOLVED", "/transfers", "/orders", "/orders?status=BACKORDERED",
                 "/orders?orderId=" + ServicesStub.BACKORDERED_ORDER, "/channels/ebay").map(Arguments::of);
+    }
+
+    /** The channels page's own refresh (htmx) gets the table alone, for every role, and nobody gets it unsigned. */
+    @Test
+    void theChannelsPagesRefreshIsItsTableAlone() {
+        Session.as(null).request().header("HX-Request", "true").get("/channels").then().statusCode(303);
+        for (String role : ROLES) {
+            String table = Session.as(role).request().header("HX-Request", "true").get("/channels").then()
+                    .statusCode(200).extract().asString();
+            assertThat(table.strip()).startsWith("<div id=\"channels-table\"").doesNotContain("<html", "<nav");
+        }
     }
 
     @ParameterizedTest(name = "GET {0}")

@@ -1,5 +1,7 @@
 package io.stockline.console.alerts.service;
 
+import static io.stockline.console.web.FormValues.blankToNull;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +68,6 @@ public class SubscriptionScreens {
         } catch (WebApplicationException refusal) {
             return ApiProblem.of(refusal);
         }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** The subscription form as typed: id null for a new one. */

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -45,24 +46,21 @@ public class ChannelsPage {
         this.screens = screens;
     }
 
+    /**
+     * The page, or the table alone for the page's own refresh every 5 s (htmx says so in its HX-Request header): under
+     * /channels/ every name is a channel's, since a channel may be called anything, "table" too.
+     */
     @GET
-    public TemplateInstance page(@RestQuery String done) {
+    public TemplateInstance page(@RestQuery String done, @RestHeader("HX-Request") String htmxRequest) {
+        List<Row> rows = List.of();
+        ApiProblem problem = null;
         try {
-            return Templates.channels(screens.rows(), null, done);
+            rows = screens.rows();
         } catch (WebApplicationException refusal) {
-            return Templates.channels(List.of(), ApiProblem.of(refusal), null);
+            problem = ApiProblem.of(refusal);
         }
-    }
-
-    /** The table alone, for the page's periodic refresh. */
-    @GET
-    @Path("/table")
-    public TemplateInstance table() {
-        try {
-            return Templates.channels$table(screens.rows(), null);
-        } catch (WebApplicationException refusal) {
-            return Templates.channels$table(List.of(), ApiProblem.of(refusal));
-        }
+        return "true".equals(htmxRequest) ? Templates.channels$table(rows, problem)
+                : Templates.channels(rows, problem, done);
     }
 
     /** One channel: per SKU what is wanted and what the marketplace holds, rejected listings, calls in the hour. */

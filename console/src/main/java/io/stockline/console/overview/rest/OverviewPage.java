@@ -1,5 +1,7 @@
 package io.stockline.console.overview.rest;
 
+import static io.stockline.console.web.FormValues.blankToNull;
+
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -82,7 +84,4 @@ public class OverviewPage {
         return valuation.movingAverageValue() == null ? BigDecimal.ZERO : valuation.movingAverageValue();
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
 }

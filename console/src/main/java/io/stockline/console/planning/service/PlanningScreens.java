@@ -1,5 +1,7 @@
 package io.stockline.console.planning.service;
 
+import static io.stockline.console.web.FormValues.blankToNull;
+
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,10 +58,6 @@ public class PlanningScreens {
             policies = new Policies(sku, List.of());
         }
         return new Restock(sku, availability, policies.policies() == null ? List.of() : policies.policies(), problem);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     public record Drafted(Ordered ordered, ApiProblem problem) {

@@ -1,5 +1,9 @@
 package io.stockline.console.purchasing.service;
 
+import static io.stockline.console.web.FormValues.blankToNull;
+import static io.stockline.console.web.FormValues.newIdempotencyKey;
+import static io.stockline.console.web.FormValues.wholeNumberOrAsTyped;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,27 +106,6 @@ public class PurchasingScreens {
             ApiProblem problem = ApiProblem.of(refusal);
             return new Posted(null, form.withProblem(problem, sentRows), problem);
         }
-    }
-
-    /** A key for one form as rendered: sent twice (a double click, a resubmit), it is recorded once. */
-    public static String newIdempotencyKey() {
-        return "console-" + UUID.randomUUID();
-    }
-
-    private static Object wholeNumberOrAsTyped(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            // the API says what is wrong with it, in its own words, naming the line's field
-            return value;
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     public record OrderScreen(PurchaseOrder order, List<Receipt> receipts) {

@@ -1,10 +1,13 @@
 package io.stockline.console.stock.service;
 
+import static io.stockline.console.web.FormValues.blankToNull;
+import static io.stockline.console.web.FormValues.newIdempotencyKey;
+import static io.stockline.console.web.FormValues.wholeNumberOrAsTyped;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -80,27 +83,6 @@ public class StockScreens {
         } catch (WebApplicationException refusal) {
             return new Posted(null, ApiProblem.of(refusal).renamed("type", "move").renamed("state", "move"));
         }
-    }
-
-    /** A key for one form as rendered: sent twice (a double click, a resubmit), it is recorded once. */
-    public static String newIdempotencyKey() {
-        return "console-" + UUID.randomUUID();
-    }
-
-    private static Object wholeNumberOrAsTyped(String quantity) {
-        if (quantity == null || quantity.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(quantity.strip());
-        } catch (NumberFormatException e) {
-            // the API says what is wrong with it, in its own words, naming the field
-            return quantity;
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     public record ItemScreen(Item item, Stock stock, List<Location> locations, List<Movement> ledger, long nextAfter) {

@@ -22,6 +22,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.stockline.console.transfers.service.TransferApi.Transfer;
 import io.stockline.console.transfers.service.TransferScreens;
 import io.stockline.console.web.ApiProblem;
+import io.stockline.console.web.FormValues;
 import io.stockline.platform.security.Roles;
 
 /** Open transfers between locations; operators ship drafts and receive what is in transit. */
@@ -46,10 +47,10 @@ public class TransfersPage {
     public Response page(@RestQuery String done) {
         try {
             return Response.ok(Templates.transfers(screens.open(), null, null, done,
-                    TransferScreens.newIdempotencyKey(), null)).build();
+                    FormValues.newIdempotencyKey(), null)).build();
         } catch (WebApplicationException refusal) {
             return Response.status(502).entity(Templates.transfers(List.of(), ApiProblem.of(refusal), null, null,
-                    TransferScreens.newIdempotencyKey(), null)).build();
+                    FormValues.newIdempotencyKey(), null)).build();
         }
     }
 
@@ -87,7 +88,7 @@ public class TransfersPage {
             open = List.of();
         }
         return Response.status(problem.status() >= 500 ? 502 : 422)
-                .entity(Templates.transfers(open, problem, number, null, TransferScreens.newIdempotencyKey(),
+                .entity(Templates.transfers(open, problem, number, null, FormValues.newIdempotencyKey(),
                         problem.status() >= 500 ? postedKey : null))
                 .build();
     }

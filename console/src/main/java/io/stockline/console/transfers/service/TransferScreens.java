@@ -1,11 +1,13 @@
 package io.stockline.console.transfers.service;
 
+import static io.stockline.console.web.FormValues.blankToNull;
+import static io.stockline.console.web.FormValues.wholeNumberOrAsTyped;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -40,7 +42,7 @@ public class TransferScreens {
     public ApiProblem draft(String sku, TransferForm form) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("sku", sku);
-        line.put("quantity", Numbers.wholeOrAsTyped(form.quantity()));
+        line.put("quantity", wholeNumberOrAsTyped(form.quantity()));
         line.values().removeIf(Objects::isNull);
         Map<String, Object> transfer = new LinkedHashMap<>();
         transfer.put("from", blankToNull(form.from()));
@@ -74,7 +76,7 @@ public class TransferScreens {
         for (int i = 0; i < Math.min(skus.size(), quantities.size()); i++) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("sku", skus.get(i));
-            line.put("quantity", Numbers.wholeOrAsTyped(quantities.get(i)));
+            line.put("quantity", wholeNumberOrAsTyped(quantities.get(i)));
             line.values().removeIf(Objects::isNull);
             lines.add(line);
         }
@@ -86,33 +88,8 @@ public class TransferScreens {
         }
     }
 
-    /** A key for one button as rendered: pressed twice, the API books the receipt once. */
-    public static String newIdempotencyKey() {
-        return "console-" + UUID.randomUUID();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     /** The transfer form on an item's page, as typed. */
     public record TransferForm(String from, String to, String quantity) {
     }
 
-    static final class Numbers {
-        private Numbers() {
-        }
-
-        static Object wholeOrAsTyped(String quantity) {
-            if (quantity == null || quantity.isBlank()) {
-                return null;
-            }
-            try {
-                return Long.parseLong(quantity.strip());
-            } catch (NumberFormatException e) {
-                // the API says what is wrong with it, in its own words, naming the field
-                return quantity;
-            }
-        }
-    }
 }
