@@ -61,6 +61,15 @@ abstract class BrowserTest {
         assertThat(browser.findElement(By.cssSelector(".who")).getText()).contains("local-" + role);
     }
 
+    /**
+     * Waits until the element's text is {@code expected}: a form posted with htmx swaps its result in, so the element
+     * found first may still be the one from before the post, and be replaced while it is read.
+     */
+    void awaitText(By by, String expected) {
+        Awaitility.await().atMost(WAIT).ignoreExceptions()
+                .untilAsserted(() -> assertThat(browser.findElement(by).getText()).isEqualTo(expected));
+    }
+
     WebElement await(By by) {
         return Awaitility.await().atMost(WAIT).ignoreExceptions().until(() -> browser.findElement(by), e -> e != null);
     }

@@ -92,13 +92,13 @@ class StockBrowserTest extends BrowserTest {
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.id("check")).click();
 
-        assertThat(await(By.id("report-summary")).getText()).isEqualTo("2 rows: 1 would change, 0 unchanged, 1 rejected.");
+        awaitText(By.id("report-summary"), "2 rows: 1 would change, 0 unchanged, 1 rejected.");
         assertThat(browser.findElement(By.id("report-problems")).getText()).contains("3", "sku");
         Browsers.screenshot(browser, "import-report");
         assertThat(onHandInInventory(sku)).as("a dry run changes nothing").isEqualTo(10);
 
         await(By.id("apply")).click();
-        assertThat(await(By.id("report-summary")).getText()).isEqualTo("2 rows: 1 changed, 0 unchanged, 1 rejected.");
+        awaitText(By.id("report-summary"), "2 rows: 1 changed, 0 unchanged, 1 rejected.");
         browser.get(page("/stock/" + sku));
         assertThat(onHand(location)).isEqualTo("8");
         assertThat(browser.findElement(By.id("ledger")).getText()).contains("COUNT_CORRECTION");

@@ -45,6 +45,10 @@ public interface ChannelConfig {
     @WithDefault("30s")
     Duration statusInterval();
 
+    /** How often an instance adds the calls it counted to the database (the console's chart lags by up to this). */
+    @WithDefault("5s")
+    Duration callsWriteInterval();
+
     /** How often every channel is reconciled against what the marketplace holds. */
     @WithDefault("15m")
     Duration reconcileInterval();

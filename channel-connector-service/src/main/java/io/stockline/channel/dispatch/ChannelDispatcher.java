@@ -60,14 +60,16 @@ public class ChannelDispatcher {
 
     private final Map<ChannelType, MarketplaceConnector> connectors = new EnumMap<>(ChannelType.class);
     private final ChannelTraffic traffic;
+    private final CallCounts callCounts;
     private final Vertx vertx;
     private final MeterRegistry meters;
     private final DispatchConfig config;
 
-    public ChannelDispatcher(@Any Instance<MarketplaceConnector> all, ChannelTraffic traffic, Vertx vertx,
-            MeterRegistry meters, DispatchConfig config) {
+    public ChannelDispatcher(@Any Instance<MarketplaceConnector> all, ChannelTraffic traffic, CallCounts callCounts,
+            Vertx vertx, MeterRegistry meters, DispatchConfig config) {
         all.forEach(connector -> connectors.put(connector.type(), connector));
         this.traffic = traffic;
+        this.callCounts = callCounts;
         this.vertx = vertx;
         this.meters = meters;
         this.config = config;
@@ -168,15 +170,6 @@ public class ChannelDispatcher {
         return lane == null ? ChannelHealth.unknown(channelId) : lane.health();
     }
 
-    /**
-     * The channel's calls, throttled answers and other failures per minute over the last {@code minutes}, oldest
-     * first, as this process made them (all zero for a channel it never called).
-     */
-    public List<CallHistory.Minute> calls(String channelId, int minutes) {
-        CallHistory history = traffic.findHistory(channelId);
-        return (history == null ? new CallHistory(System::currentTimeMillis) : history).last(minutes);
-    }
-
     private <T> Uni<T> call(ChannelAccess channel, MarketplaceConnector connector, CallKind kind, double cost,
             Supplier<Uni<Reply<T>>> request) {
         return Uni.createFrom().deferred(() -> {
@@ -192,7 +185,7 @@ public class ChannelDispatcher {
         return sleep(holdsPermit ? bucket.untilResumed() : bucket.reserve(cost))
                 .chain(() -> lane.guard.get(() -> Uni.createFrom().deferred(() -> {
                     // counted once it is really sent: a call the open circuit refused never reached the marketplace
-                    traffic.history(channel.channelId()).called();
+                    callCounts.called(channel.channelId());
                     return request.get();
                 }).map(reply -> (Object) reply)))
                 .map(answer -> {
@@ -210,9 +203,9 @@ public class ChannelDispatcher {
                         lane.observe(bucket, refused.rateSignal());
                     }
                     if (failure instanceof MarketplaceException.Throttled) {
-                        traffic.history(channel.channelId()).throttled();
+                        callCounts.throttled(channel.channelId());
                     } else {
-                        traffic.history(channel.channelId()).failed();
+                        callCounts.failed(channel.channelId());
                     }
                     if (failure instanceof MarketplaceException.Throttled throttled) {
                         Duration pause = min(throttled.retryAfter(), settings.maxThrottleWait);

@@ -31,18 +31,6 @@ class ChannelTraffic {
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<String, TokenBucket> sharedBuckets = new ConcurrentHashMap<>();
-    /** Outlives a lane made anew (settings changed), as the history of the channel's calls should. */
-    private final Map<String, CallHistory> histories = new ConcurrentHashMap<>();
-
-    /** The channel's calls per minute, made empty on its first call. */
-    CallHistory history(String channelId) {
-        return histories.computeIfAbsent(channelId, ignored -> new CallHistory(System::currentTimeMillis));
-    }
-
-    /** Null when the channel was never called by this process. */
-    CallHistory findHistory(String channelId) {
-        return histories.get(channelId);
-    }
 
     Lane find(String channelId) {
         return lanes.get(channelId);

@@ -26,8 +26,8 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
-import io.stockline.channel.dispatch.CallHistory;
 import io.stockline.channel.domain.Buffer;
+import io.stockline.channel.domain.CallMinute;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.ListingCsv;
@@ -117,7 +117,7 @@ public class ChannelResource {
      * A channel's calls to its marketplace per minute, oldest first, as the instance that answers made them (kept in
      * memory: each instance counts its own, a restart starts empty).
      */
-    public record CallsResponse(String channelId, List<CallHistory.Minute> minutes) {
+    public record CallsResponse(String channelId, List<CallMinute> minutes) {
     }
 
     public record Imported(String channel, int imported) {
@@ -259,11 +259,11 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}/calls")
-    @Operation(operationId = "channelCalls", summary = "Get a channel's calls per minute", description = "Calls sent to the channel's marketplace, answers that throttled them (HTTP 429, Shopify THROTTLED) and other failures, per minute over the last `minutes` (1 to 120, 60 by default), oldest first, the current minute last. Counted in memory by the instance that answers: each instance counts its own calls and a restart starts empty; 404 when there is no such channel.")
+    @Operation(operationId = "channelCalls", summary = "Get a channel's calls per minute", description = "Calls sent to the channel's marketplace, answers that throttled them (HTTP 429, Shopify THROTTLED) and other failures, per minute over the last `minutes` (1 to 120, 60 by default), oldest first, the current minute last. Every instance's calls added up (each writes what it counted every few seconds, so the current minute may lack up to that much of another instance's calls); 404 when there is no such channel.")
     public Uni<CallsResponse> calls(@RestPath String id, @QueryParam("minutes") Integer minutes) {
         int shown = minutes == null ? 60 : minutes;
-        if (shown < 1 || shown > CallHistory.KEPT_MINUTES) {
-            throw RuleViolation.invalidQuery("minutes", "minutes is between 1 and " + CallHistory.KEPT_MINUTES);
+        if (shown < 1 || shown > ChannelCalls.MAX_MINUTES) {
+            throw RuleViolation.invalidQuery("minutes", "minutes is between 1 and " + ChannelCalls.MAX_MINUTES);
         }
         return calls.lastMinutes(id, shown).map(perMinute -> new CallsResponse(id, perMinute));
     }
