@@ -107,6 +107,9 @@ class ImageContractIT {
         assertThat(root.resolve("tmp")).isDirectory();
         assertThat(Files.readAllLines(root.resolve("etc/passwd"))).anyMatch(line -> line.matches("[^:]+:x:185:185:.*"));
         assertThat(root.resolve("opt/java/lib/security/cacerts")).isRegularFile();
+        // The runtime's class-data archive (jlink --generate-cds-archive): without it each start loads and verifies the
+        // JDK's own classes afresh (BENCHMARKS.md, Start-up and memory)
+        assertThat(root.resolve("opt/java/lib/server/classes.jsa")).isRegularFile();
         // Nothing of the build machine's JDK, nor Jib's own copy of the application, in the image
         assertThat(root.resolve("app")).doesNotExist();
 
