@@ -26,4 +26,12 @@ public interface AllocationConfig {
      */
     @WithDefault("PT1M")
     Duration stalledRoundAfter();
+
+    /**
+     * Orders of different ids this instance works on at once (each order's own events still one after another, in
+     * the order the topic holds them): an order spends most of its time waiting for inventory and the database, so
+     * one at a time left both instances idle between holds.
+     */
+    @WithDefault("16")
+    int ordersInFlight();
 }
