@@ -127,6 +127,10 @@ class RoleMatrixTest {
                         .header("Idempotency-Key", Api.key())
                         .body(Map.of("orderId", Api.unique("o"), "lines", List.of(Api.line(1, sku, location, 1))))
                         .post("/api/v1/reservations")),
+                new Call("POST /reservations/batch", "operator", 200, r -> r.contentType(ContentType.JSON)
+                        .body(Map.of("reservations", List.of(Map.of("idempotencyKey", Api.key(),
+                                "orderId", Api.unique("o"), "lines", List.of(Api.line(1, sku, location, 1))))))
+                        .post("/api/v1/reservations/batch")),
                 new Call("POST /reservations/{id}/release", "operator", 200,
                         r -> r.post("/api/v1/reservations/" + reservation() + "/release")),
                 new Call("POST /reservations/{id}/commit", "operator", 200,

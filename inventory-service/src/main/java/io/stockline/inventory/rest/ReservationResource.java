@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
@@ -21,9 +22,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.stockline.platform.security.Roles;
+import io.stockline.platform.problem.RuleViolation;
+import io.stockline.platform.problem.RuleViolationMapper;
+import io.stockline.platform.problem.RuleViolations;
+import io.stockline.platform.sql.TransientConflictMapper;
 import io.stockline.platform.sql.TransientConflicts;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Reservation;
+import io.stockline.inventory.service.ReservationIntake;
 import io.stockline.inventory.service.ReservationRequest;
 import io.stockline.inventory.service.ReservationService;
 
@@ -41,10 +47,12 @@ public class ReservationResource {
     }
 
     private final ReservationService reservations;
+    private final ReservationIntake intake;
     private final SecurityIdentity identity;
 
-    public ReservationResource(ReservationService reservations, SecurityIdentity identity) {
+    public ReservationResource(ReservationService reservations, ReservationIntake intake, SecurityIdentity identity) {
         this.reservations = reservations;
+        this.intake = intake;
         this.identity = identity;
     }
 
@@ -61,9 +69,45 @@ public class ReservationResource {
             @Valid @NotNull ReservationRequest request) {
         String key = Headers.requireIdempotencyKey(idempotencyKey);
         String actor = Actor.of(identity);
-        return TransientConflicts.retried("reservation", () -> reservations.reserve(request, key, actor))
+        return intake.reserve(request, key, actor)
                 .map(outcome -> RestResponse.status(RestResponse.Status.CREATED,
                         ReservationResponse.of(outcome.reservation())));
+    }
+
+    /**
+     * Many reservations in one call (allocation's plans): each held all-or-nothing on its own, answered in the order
+     * sent, as POST /api/v1/reservations answers it (200 for a replay).
+     */
+    @POST
+    @Path("/batch")
+    @Operation(operationId = "reserveBatch", summary = "Reserve stock for many orders", description = "Up to 500 reservations, each with the fields of POST /api/v1/reservations and its own `idempotencyKey` (the caller's, as that call's header). Each is held all-or-nothing on its own, first come first served; `results` answers them in the order sent: `status` 201 with `reservation`, 200 with the first `reservation` for a key sent again with the same fields, or 404, 409, 422 or 503 with the `problem` POST /api/v1/reservations would have answered (nothing held for that one). A malformed batch is a 400 problem naming the field, as `reservations[3].lines[0].quantity`, and nothing is held.")
+    @APIResponse(responseCode = "200", description = "Every reservation's answer, in the order sent.", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ReservationBatch.Response.class)))
+    public Uni<ReservationBatch.Response> reserveBatch(@Valid @NotNull ReservationBatch.Request batch) {
+        String actor = Actor.of(identity);
+        return intake.reserveEach(batch.reservations().stream().map(ReservationBatch.Entry::keyed).toList(), actor)
+                .map(attempts -> new ReservationBatch.Response(attempts.stream().map(ReservationResource::result)
+                        .toList()));
+    }
+
+    /** An attempt as the single call would have answered it: the same status and problem JSON, through its mappers. */
+    private static ReservationBatch.Result result(ReservationIntake.Attempt attempt) {
+        if (attempt.failure() == null) {
+            return new ReservationBatch.Result(attempt.outcome().replayed() ? 200 : 201,
+                    ReservationResponse.of(attempt.outcome().reservation()), null);
+        }
+        Response answer;
+        if (attempt.failure() instanceof RuleViolations violations) {
+            answer = new RuleViolations.Mapper().map(violations);
+        } else if (attempt.failure() instanceof RuleViolation violation) {
+            answer = RuleViolationMapper.toResponse(violation);
+        } else if (attempt.failure() instanceof TransientConflicts.Exhausted exhausted) {
+            answer = new TransientConflictMapper().map(exhausted);
+        } else {
+            // a fault of ours, not the request's: the whole call fails, as a single call would (500)
+            throw attempt.failure() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(attempt.failure());
+        }
+        return new ReservationBatch.Result(answer.getStatus(), null, answer.getEntity());
     }
 
     @POST

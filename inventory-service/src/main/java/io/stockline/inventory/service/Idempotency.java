@@ -40,10 +40,15 @@ public class Idempotency {
                 return firstTime.get();
             }
             if (!hashOf.apply(first).equals(requestHash)) {
-                throw RuleViolation.unprocessable(FIELD, "this key was already used for a different request body;"
-                        + " send a new key for a new change").in(RuleViolation.In.HEADER);
+                throw keyReused();
             }
             return Uni.createFrom().item(replay.apply(first));
         });
+    }
+
+    /** The refusal of a key sent again with another request body (422 naming the header). */
+    public static RuleViolation keyReused() {
+        return RuleViolation.unprocessable(FIELD, "this key was already used for a different request body;"
+                + " send a new key for a new change").in(RuleViolation.In.HEADER);
     }
 }
