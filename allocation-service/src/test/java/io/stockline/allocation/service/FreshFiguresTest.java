@@ -40,6 +40,11 @@ class FreshFiguresTest {
         }
 
         @Override
+        public Uni<BatchResponse> reserveBatch(BatchRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Uni<Reservation> release(UUID id) {
             throw new UnsupportedOperationException();
         }
