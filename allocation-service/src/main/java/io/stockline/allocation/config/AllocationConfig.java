@@ -26,4 +26,33 @@ public interface AllocationConfig {
      */
     @WithDefault("PT1M")
     Duration stalledRoundAfter();
+
+    /**
+     * Orders of different ids this instance works on at once (each order's own events still one after another, in
+     * the order the topic holds them): an order spends most of its time waiting for inventory and the database, so
+     * one at a time left both instances idle between holds.
+     */
+    @WithDefault("16")
+    int ordersInFlight();
+
+    /** How the holds of the orders in flight are gathered into inventory's batch reservations. */
+    HoldBatch holdBatch();
+
+    interface HoldBatch {
+
+        /**
+         * How long the first hold of a batch waits for others to join it: the orders in flight ask for their holds
+         * within a millisecond or two of each other, and one call holding them all costs inventory one commit
+         * instead of one each.
+         */
+        @WithDefault("PT0.002S")
+        Duration window();
+
+        /**
+         * Holds per batch call, sent at once when reached (inventory takes up to 500). 1 sends each hold alone, as
+         * {@code POST /api/v1/reservations}.
+         */
+        @WithDefault("100")
+        int maxSize();
+    }
 }

@@ -5,15 +5,23 @@ import static io.stockline.platform.events.PoisonRecord.require;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 import io.quarkus.logging.Log;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.providers.locals.LocalContextMetadata;
+import io.stockline.allocation.config.AllocationConfig;
 import io.stockline.allocation.domain.OrderCancelled;
 import io.stockline.allocation.domain.OrderPlaced;
 import io.stockline.allocation.domain.OrderShipped;
@@ -22,26 +30,72 @@ import io.stockline.platform.events.CloudEvents;
 import io.stockline.platform.events.Acks;
 import io.stockline.platform.events.EventReader;
 import io.stockline.platform.events.Retry;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Reads {@code orders}: placed, cancelled and shipped. A record it cannot read goes to {@code orders.dlq} with
  * the reason and the consumer goes on; a readable one is never dropped: while inventory or the database are
  * away it waits and retries.
+ *
+ * <p>Orders of different ids are independent, so up to {@code stockline.allocation.orders-in-flight} are worked on
+ * at once. Records are spread over that many lanes by their key (the order id, as the contract says), and each lane
+ * takes its records one after another, so an order's placed is finished before its cancelled or shipped starts, as
+ * the topic ordered them. Acks come out of order; the connector's throttled commit strategy (the default with a
+ * group id) commits a partition's offset only once every record before it is settled.
  */
 @ApplicationScoped
 public class OrderConsumer {
 
     private final OrderAllocationSaga saga;
     private final EventReader reader;
+    private final int lanes;
 
-    public OrderConsumer(OrderAllocationSaga saga, EventReader reader) {
+    public OrderConsumer(OrderAllocationSaga saga, EventReader reader, AllocationConfig config) {
         this.saga = saga;
         this.reader = reader;
+        this.lanes = config.ordersInFlight();
     }
 
+    /**
+     * A lane per slot of concurrency rather than a group per order id: groups are never closed, so one per id would
+     * grow without end. Records settle themselves (ack, or nack to the dead-letter topic) and nothing is emitted.
+     */
     @Incoming("orders")
-    public Uni<Void> consumeOrder(Message<String> message) {
-        return Acks.settle(message, () -> handleOrder(message));
+    @Outgoing("orders-settled")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Multi<Message<Void>> consumeOrders(Multi<Message<String>> records) {
+        return records.group().by(this::lane, lanes)
+                .onItem().transformToMulti(lane -> lane.onItem().transformToUniAndConcatenate(
+                        record -> onOwnContext(record, () -> Acks.settle(record, () -> handleOrder(record)))
+                                .replaceWith((Message<Void>) null)))
+                .merge(lanes);
+    }
+
+    /**
+     * SmallRye wires a stream transformer only when its outgoing channel has a consumer; every record was settled
+     * in {@link #consumeOrders}, and nothing reaches this one.
+     */
+    @Incoming("orders-settled")
+    public void settled(Void nothing) {
+        // nothing is emitted
+    }
+
+    private int lane(Message<String> record) {
+        Object key = record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getKey).orElse(null);
+        return key == null ? 0 : Math.floorMod(key.hashCode(), lanes);
+    }
+
+    /**
+     * Runs a record's work on the record's own Vert.x context: the database session of a transaction lives in the
+     * context, so two orders worked on at once must never share one.
+     */
+    private static Uni<Void> onOwnContext(Message<String> record, Supplier<Uni<Void>> work) {
+        Context context = record.getMetadata(LocalContextMetadata.class).map(LocalContextMetadata::context)
+                .filter(VertxContext::isDuplicatedContext)
+                .orElseGet(() -> VertxContext.createNewDuplicatedContext(Vertx.currentContext()));
+        return Uni.createFrom().<Void>deferred(work::get).runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
     private Uni<Void> handleOrder(Message<String> message) {

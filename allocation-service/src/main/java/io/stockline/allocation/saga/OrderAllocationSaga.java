@@ -24,7 +24,9 @@ import io.stockline.allocation.domain.ShipmentStatus;
 import io.stockline.allocation.repository.AllocationRepository.ShipmentRow;
 import io.stockline.allocation.saga.OrderAllocationSteps.Held;
 import io.stockline.allocation.saga.OrderAllocationSteps.Pending;
+import io.stockline.allocation.service.FreshFigures;
 import io.stockline.allocation.service.InventoryClient;
+import io.stockline.allocation.service.InventoryHolds;
 
 /**
  * An order's allocation as a saga across this service's database and inventory's reservations: plan (a local
@@ -39,12 +41,16 @@ public class OrderAllocationSaga {
 
     private final OrderAllocationSteps steps;
     private final InventoryClient inventory;
+    private final InventoryHolds holds;
+    private final FreshFigures figures;
     private final AllocationConfig config;
 
     public OrderAllocationSaga(OrderAllocationSteps steps, @RestClient InventoryClient inventory,
-            AllocationConfig config) {
+            InventoryHolds holds, FreshFigures figures, AllocationConfig config) {
         this.steps = steps;
         this.inventory = inventory;
+        this.holds = holds;
+        this.figures = figures;
         this.config = config;
     }
 
@@ -108,7 +114,7 @@ public class OrderAllocationSaga {
                         line.quantity()))
                 .toList();
         String key = "allocation-" + orderId + "-" + pending.attempt() + "-" + shipment.location();
-        return inventory.reserve(key, new InventoryClient.ReservationRequest(orderId, lines, pending.plan().expiresAt()))
+        return holds.hold(key, new InventoryClient.ReservationRequest(orderId, lines, pending.plan().expiresAt()))
                 .map(reservation -> "ACTIVE".equals(reservation.status())
                         ? new Attempt(List.of(new Held(shipment, reservation.id())), null, false)
                         // the same key answered with a hold released since (a retry after a crash): plan again
@@ -156,11 +162,7 @@ public class OrderAllocationSaga {
         Set<String> skus = new TreeSet<>();
         order.lines().forEach(line -> skus.add(line.sku()));
         return Multi.createFrom().iterable(skus)
-                .onItem().transformToUniAndConcatenate(sku -> inventory.stock(sku)
-                        .onFailure(WebApplicationException.class).recoverWithUni(failure ->
-                                ((WebApplicationException) failure).getResponse().getStatus() == 404
-                                        ? Uni.createFrom().item(new InventoryClient.Stock(sku, List.of()))
-                                        : Uni.createFrom().failure(failure)))
+                .onItem().transformToUniAndConcatenate(figures::of)
                 .collect().asList();
     }
 

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
@@ -39,6 +40,21 @@ public interface InventoryClient {
     record Reservation(UUID id, String orderId, String status, List<ReservationLine> lines) {
     }
 
+    /** One reservation of a batch: the fields of {@link ReservationRequest} and its Idempotency-Key. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record BatchEntry(String idempotencyKey, String orderId, List<ReservationLine> lines, OffsetDateTime expiresAt) {
+    }
+
+    record BatchRequest(List<BatchEntry> reservations) {
+    }
+
+    /** What POST /api/v1/reservations would have answered: 201 (200 replayed) with the reservation, or the problem. */
+    record BatchResult(int status, Reservation reservation, JsonNode problem) {
+    }
+
+    record BatchResponse(List<BatchResult> results) {
+    }
+
     record LocationStock(String location, long available, long version) {
     }
 
@@ -49,6 +65,11 @@ public interface InventoryClient {
     @POST
     @Path("/reservations")
     Uni<Reservation> reserve(@HeaderParam("Idempotency-Key") String idempotencyKey, ReservationRequest request);
+
+    /** 200 with one result per reservation, in the order sent; each held all-or-nothing on its own. */
+    @POST
+    @Path("/reservations/batch")
+    Uni<BatchResponse> reserveBatch(BatchRequest request);
 
     @POST
     @Path("/reservations/{id}/release")
