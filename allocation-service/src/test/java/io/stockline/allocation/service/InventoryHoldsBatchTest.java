@@ -37,7 +37,7 @@ import io.stockline.testsupport.Tokens;
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "allocation"))
 @QuarkusTestResource(value = RealInventory.class, restrictToAnnotatedClass = true)
-class InventoryHoldsBatchIT {
+class InventoryHoldsBatchTest {
 
     private static final String ADMIN = Tokens.bearer("admin");
     private static final int HOLDS = 40;
