@@ -18,18 +18,19 @@ import org.openqa.selenium.WebElement;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.stockline.testsupport.InventoryServiceResource;
 import io.stockline.testsupport.Browsers;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.Tokens;
 
 /**
  * The purchasing, planning, overview and import pages in headless chromium against the console and the real
- * inventory-service (InventoryProcess): an operator receives part of a sent purchase order through its form and sees
+ * inventory-service (InventoryServiceResource): an operator receives part of a sent purchase order through its form and sees
  * what is outstanding, an over-receipt refused beside its line, the item's restock line on its stock page; the overview
  * draws its chart; a large import shows its upload progress and row count.
  */
 @QuarkusTest
-@QuarkusTestResource(value = InventoryProcess.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = InventoryServiceResource.class, restrictToAnnotatedClass = true)
 class InventoryPagesBrowserTest extends BrowserTest {
 
     @AfterAll
@@ -140,28 +141,28 @@ class InventoryPagesBrowserTest extends BrowserTest {
     /** A supplier, a location and an item, and a purchase order for it, sent: its units are incoming. */
     private static String sentOrder(String supplier, String location, String sku, int units) {
         String admin = Tokens.bearer("admin");
-        given().baseUri(InventoryProcess.inventoryUrl).header("Authorization", admin).contentType(ContentType.JSON)
+        given().baseUri(InventoryServiceResource.url()).header("Authorization", admin).contentType(ContentType.JSON)
                 .body(Map.of("code", location, "name", "Warehouse " + location, "type", "WAREHOUSE", "latitude", 53.8,
                         "longitude", -1.55, "priority", 1, "fulfilsOrders", true))
                 .post("/api/v1/locations").then().statusCode(201);
-        given().baseUri(InventoryProcess.inventoryUrl).header("Authorization", admin).contentType(ContentType.JSON)
+        given().baseUri(InventoryServiceResource.url()).header("Authorization", admin).contentType(ContentType.JSON)
                 .body(Map.of("sku", sku, "name", "Item " + sku, "unitCost", 2.5)).post("/api/v1/items").then()
                 .statusCode(201);
-        given().baseUri(InventoryProcess.inventoryUrl).header("Authorization", admin).contentType(ContentType.JSON)
+        given().baseUri(InventoryServiceResource.url()).header("Authorization", admin).contentType(ContentType.JSON)
                 .body(Map.of("code", supplier, "name", "Supplier " + supplier, "currency", "EUR", "leadTimeDays", 5))
                 .post("/api/v1/suppliers").then().statusCode(201);
-        String number = given().baseUri(InventoryProcess.inventoryUrl).header("Authorization", Tokens.bearer("operator"))
+        String number = given().baseUri(InventoryServiceResource.url()).header("Authorization", Tokens.bearer("operator"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("supplier", supplier, "location", location,
                         "lines", List.of(Map.of("sku", sku, "quantity", units, "unitCost", 2.5))))
                 .post("/api/v1/purchase-orders").then().statusCode(201).extract().path("number");
-        given().baseUri(InventoryProcess.inventoryUrl).header("Authorization", admin)
+        given().baseUri(InventoryServiceResource.url()).header("Authorization", admin)
                 .post("/api/v1/purchase-orders/" + number + "/send").then().statusCode(200);
         return number;
     }
 
     private static void seedReceipt(String sku, String location, int units) {
-        given().baseUri(InventoryProcess.inventoryUrl).header("Authorization", Tokens.bearer("admin"))
+        given().baseUri(InventoryServiceResource.url()).header("Authorization", Tokens.bearer("admin"))
                 .contentType(ContentType.JSON).header("Idempotency-Key", "seed-" + sku)
                 .body(Map.of("type", "RECEIPT", "sku", sku, "location", location, "quantity", units))
                 .post("/api/v1/movements").then().statusCode(201);

@@ -13,6 +13,7 @@ import org.openqa.selenium.WebElement;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.stockline.testsupport.InventoryServiceResource;
 import io.stockline.testsupport.Browsers;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.Tokens;
@@ -23,7 +24,7 @@ import io.stockline.testsupport.Tokens;
  * number; move units to damaged, and draft, ship and receive a transfer to another location; a viewer gets no form. A failing test leaves a screenshot under target/screenshots.
  */
 @QuarkusTest
-@QuarkusTestResource(value = InventoryProcess.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = InventoryServiceResource.class, restrictToAnnotatedClass = true)
 class StockBrowserTest extends BrowserTest {
 
     @AfterAll
@@ -154,12 +155,12 @@ class StockBrowserTest extends BrowserTest {
     }
 
     private static int onHandInInventory(String sku) {
-        return given().baseUri(InventoryProcess.inventoryUrl).header("Authorization", Tokens.bearer("viewer"))
+        return given().baseUri(InventoryServiceResource.url()).header("Authorization", Tokens.bearer("viewer"))
                 .get("/api/v1/stock/" + sku).then().statusCode(200).extract().path("totals.onHand");
     }
 
     private static void location(String location) {
-        given().baseUri(InventoryProcess.inventoryUrl).header("Authorization", Tokens.bearer("admin"))
+        given().baseUri(InventoryServiceResource.url()).header("Authorization", Tokens.bearer("admin"))
                 .contentType(ContentType.JSON)
                 .body(Map.of("code", location, "name", "Warehouse " + location, "type", "WAREHOUSE", "latitude", 53.8,
                         "longitude", -1.55, "priority", 1, "fulfilsOrders", true))
@@ -169,9 +170,9 @@ class StockBrowserTest extends BrowserTest {
     private static void seed(String location, String sku, String name, int units) {
         String admin = Tokens.bearer("admin");
         location(location);
-        given().baseUri(InventoryProcess.inventoryUrl).header("Authorization", admin).contentType(ContentType.JSON)
+        given().baseUri(InventoryServiceResource.url()).header("Authorization", admin).contentType(ContentType.JSON)
                 .body(Map.of("sku", sku, "name", name)).post("/api/v1/items").then().statusCode(201);
-        given().baseUri(InventoryProcess.inventoryUrl).header("Authorization", admin).contentType(ContentType.JSON)
+        given().baseUri(InventoryServiceResource.url()).header("Authorization", admin).contentType(ContentType.JSON)
                 .header("Idempotency-Key", "seed-" + sku)
                 .body(Map.of("type", "RECEIPT", "sku", sku, "location", location, "quantity", units,
                         "reason", "opening stock"))

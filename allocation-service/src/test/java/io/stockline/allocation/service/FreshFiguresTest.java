@@ -2,9 +2,9 @@ package io.stockline.allocation.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.ws.rs.WebApplicationException;
 
@@ -17,48 +17,35 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 /** Orders that need one SKU's fresh figures at once share a request, never one sent before they asked. */
 class FreshFiguresTest {
 
-    /** inventory's stock read, answered when the test says. */
-    private static final class Inventory implements InventoryClient {
+    /**
+     * inventory's stock read, answered when the test says. The client is a proxy rather than a class implementing
+     * InventoryClient: a test class is in the application's index under @QuarkusTest, and a class implementing the
+     * client's JAX-RS interface would be served, and documented in the OpenAPI document, as an endpoint of allocation.
+     */
+    private static final class Inventory {
         final List<String> asked = new ArrayList<>();
-        final List<UniEmitter<? super Stock>> pending = new ArrayList<>();
-
-        @Override
-        public Uni<Stock> stock(String sku) {
-            return Uni.createFrom().emitter(emitter -> {
-                asked.add(sku);
-                pending.add(emitter);
-            });
-        }
+        final List<UniEmitter<? super InventoryClient.Stock>> pending = new ArrayList<>();
+        final InventoryClient client = (InventoryClient) Proxy.newProxyInstance(InventoryClient.class.getClassLoader(),
+                new Class<?>[] {InventoryClient.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("stock")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return Uni.createFrom().<InventoryClient.Stock>emitter(emitter -> {
+                        asked.add((String) args[0]);
+                        pending.add(emitter);
+                    });
+                });
 
         void answer(int request, long available) {
-            pending.get(request).complete(new Stock("SKU-1", List.of(new LocationStock("L1", available, request + 1))));
-        }
-
-        @Override
-        public Uni<Reservation> reserve(String idempotencyKey, ReservationRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Uni<BatchResponse> reserveBatch(BatchRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Uni<Reservation> release(UUID id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Uni<Reservation> commit(UUID id) {
-            throw new UnsupportedOperationException();
+            pending.get(request).complete(new InventoryClient.Stock("SKU-1",
+                    List.of(new InventoryClient.LocationStock("L1", available, request + 1))));
         }
     }
 
     @Test
     void callersArrivingWhileARequestIsOnItsWayShareTheNextOne() {
         Inventory inventory = new Inventory();
-        FreshFigures figures = new FreshFigures(inventory);
+        FreshFigures figures = new FreshFigures(inventory.client);
 
         UniAssertSubscriber<InventoryClient.Stock> first = figures.of("SKU-1").subscribe()
                 .withSubscriber(UniAssertSubscriber.create());
@@ -86,7 +73,7 @@ class FreshFiguresTest {
     @Test
     void differentSkusAreAskedSeparately() {
         Inventory inventory = new Inventory();
-        FreshFigures figures = new FreshFigures(inventory);
+        FreshFigures figures = new FreshFigures(inventory.client);
 
         figures.of("SKU-1").subscribe().withSubscriber(UniAssertSubscriber.create());
         figures.of("SKU-2").subscribe().withSubscriber(UniAssertSubscriber.create());
@@ -97,7 +84,7 @@ class FreshFiguresTest {
     @Test
     void anUnknownSkuHasNoFiguresAndAFailureReachesEveryCallerOfItsRequestOnly() {
         Inventory inventory = new Inventory();
-        FreshFigures figures = new FreshFigures(inventory);
+        FreshFigures figures = new FreshFigures(inventory.client);
 
         UniAssertSubscriber<InventoryClient.Stock> unknown = figures.of("SKU-1").subscribe()
                 .withSubscriber(UniAssertSubscriber.create());
