@@ -87,6 +87,11 @@ class DecisionCrashIT {
                 StocklineTestResource.serviceConfig(infrastructure, database, topicPrefix));
         config.put("quarkus.rest-client.inventory.url", inventory.baseUrl());
         config.put("stockline.outbox.relay-enabled", "false");
+        // the stub answers the single reservation call: each hold goes alone (the batch call is
+        // InventoryHoldsBatchTest's, against the real inventory-service)
+        // (the jar runs the prod profile, whose own value would win over an unprofiled one)
+        config.put("stockline.allocation.hold-batch.max-size", "1");
+        config.put("%prod.stockline.allocation.hold-batch.max-size", "1");
         ServiceProcess deciding = start(config);
 
         List<String> orders = new ArrayList<>();
