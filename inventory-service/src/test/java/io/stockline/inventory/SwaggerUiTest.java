@@ -86,7 +86,7 @@ class SwaggerUiTest {
         WebElement create = tryItOut("Locations", "createLocation");
         WebElement body = create.findElement(By.cssSelector("textarea.body-param__text"));
         body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        body.sendKeys("{\"code\":\"" + code + "\",\"name\":\"Swagger UI test\",\"type\":\"WAREHOUSE\"}");
+        type(body, "{\"code\":\"" + code + "\",\"name\":\"Swagger UI test\",\"type\":\"WAREHOUSE\"}");
         assertThat(execute(create)).isEqualTo("201");
         assertThat(responseBody(create)).contains("\"code\": \"" + code + "\"");
 
@@ -128,7 +128,7 @@ class SwaggerUiTest {
                 () -> browser.findElements(By.cssSelector(".dialog-ux .modal-ux")).stream().findFirst().orElse(null),
                 element -> element != null);
         assertThat(dialog.getText()).contains("bearer").contains("JWT");
-        dialog.findElement(By.cssSelector("input[type=text], input[type=password]")).sendKeys(token);
+        type(dialog.findElement(By.cssSelector("input[type=text], input[type=password]")), token);
         dialog.findElement(By.cssSelector(".auth-btn-wrapper button.authorize")).click();
         Awaitility.await().atMost(WAIT).until(() -> dialog.getText().contains("Authorized"));
         dialog.findElement(By.cssSelector(".auth-btn-wrapper button.btn-done")).click();
@@ -168,6 +168,22 @@ class SwaggerUiTest {
 
     private String responseBody(WebElement operation) {
         return operation.findElement(By.cssSelector(".live-responses-table .response .response-col_description")).getText();
+    }
+
+    /**
+     * Enters {@code text} into an empty field as typing would end: all but its last character set as the field's
+     * value with an input event, then the last one typed. Each keystroke re-renders Swagger UI over inventory's whole
+     * document, so typing a token or a body key by key took a good part of this test's time (half a second a key).
+     */
+    private void type(WebElement field, String text) {
+        ((JavascriptExecutor) browser).executeScript("""
+                const field = arguments[0];
+                const type = field.tagName === 'TEXTAREA' ? HTMLTextAreaElement : HTMLInputElement;
+                Object.getOwnPropertyDescriptor(type.prototype, 'value').set.call(field, arguments[1]);
+                field.dispatchEvent(new Event('input', { bubbles: true }));""",
+                field, text.substring(0, text.length() - 1));
+        field.sendKeys(text.substring(text.length() - 1));
+        Awaitility.await().atMost(WAIT).until(() -> text.equals(field.getDomProperty("value")));
     }
 
     private void scrollTo(WebElement element) {

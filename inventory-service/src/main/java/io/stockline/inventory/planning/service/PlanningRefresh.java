@@ -34,11 +34,13 @@ public class PlanningRefresh {
         OffsetDateTime computedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return planning.skusToPlan()
                 .onItem().transformToMulti(skus -> Multi.createFrom().iterable(skus))
-                .onItem().transformToUniAndConcatenate(sku -> planning.refresh(sku, computedAt)
-                        .onFailure().recoverWithItem(failure -> {
-                            Log.warnf(failure, "planning refresh of %s failed", sku);
-                            return SkuRefreshed.failed(sku);
-                        }))
+                .onItem().transformToUniAndConcatenate(sku -> !sku.supplied()
+                        ? Uni.createFrom().item(SkuRefreshed.skipped(sku.sku()))
+                        : planning.refresh(sku.sku(), computedAt)
+                                .onFailure().recoverWithItem(failure -> {
+                                    Log.warnf(failure, "planning refresh of %s failed", sku.sku());
+                                    return SkuRefreshed.failed(sku.sku());
+                                }))
                 .collect().asList()
                 .map(done -> {
                     int policies = done.stream().mapToInt(SkuRefreshed::policies).sum();

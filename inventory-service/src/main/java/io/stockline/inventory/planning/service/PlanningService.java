@@ -64,6 +64,10 @@ public class PlanningService {
         public static SkuRefreshed failed(String sku) {
             return new SkuRefreshed(sku, 0, 0, Outcome.FAILED);
         }
+
+        public static SkuRefreshed skipped(String sku) {
+            return new SkuRefreshed(sku, 0, 0, Outcome.SKIPPED);
+        }
     }
 
     private final DemandRepository demand;
@@ -101,7 +105,7 @@ public class PlanningService {
     // ---- refresh ----
 
     @WithSession
-    public Uni<List<String>> skusToPlan() {
+    public Uni<List<PolicyRepository.SkuToPlan>> skusToPlan() {
         return policies.skusToPlan();
     }
 
@@ -116,7 +120,7 @@ public class PlanningService {
         return policies.supplierOf(sku).chain(choice -> {
             if (choice == null) {
                 Log.debugf("planning %s: no supplier sells it, no policy", sku);
-                return Uni.createFrom().item(new SkuRefreshed(sku, 0, 0, SkuRefreshed.Outcome.SKIPPED));
+                return Uni.createFrom().item(SkuRefreshed.skipped(sku));
             }
             return leadTimes.ofSupplier(choice.supplier())
                     .map(measured -> withMeasured(choice, measured.get(sku)))
