@@ -3,7 +3,8 @@
 --
 -- stock_changed_payload is the text Jackson writes for StockChangedEvent (messaging/StockChangedEvent): its fields in
 -- order, no spaces, without lots (null). reserve_group (V15, restated here unchanged but for its payload) and
--- move_group use it; StockChangedEventPayloadTest holds it to the Java record, byte for byte.
+-- move_group use it; GroupCommitMovementTest holds move_group's events to those the Java path sends for the same
+-- movements, and EventContractTest holds both functions' events to deploy/asyncapi.yaml.
 CREATE FUNCTION stock_changed_payload(event_id uuid, level stock_level, movement_type text, movement_id bigint,
         occurred timestamptz) RETURNS text AS $$
     SELECT format('{"eventId":"%s","sku":%s,"location":%s,"version":%s,"movementType":%s,'
