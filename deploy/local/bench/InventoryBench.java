@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Load for inventory-service's reservation API, run with the JDK's source launcher (no build):
  *   java InventoryBench.java spread URLS CLIENTS SKU_PREFIX SKUS SECONDS   one-unit holds on random SKUs
  *   java InventoryBench.java flash  URLS CLIENTS SKU                        one-unit holds on one SKU until sold out
+ *   java InventoryBench.java moves  URLS CLIENTS SKU_PREFIX SKUS SECONDS   one-unit SALE movements on random SKUs at
+ *                                                                          location BENCH (POST /api/v1/movements)
  * Each client is a thread sending one request at a time (closed loop), with the operator token in
  * BENCH_TOKEN. URLS is one instance's base URL or several, comma-separated: client i sends to the
  * (i mod n)-th, so instances share the clients evenly. Prints one line of key=value.
@@ -23,7 +25,9 @@ public class InventoryBench {
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
-        String[] urls = Arrays.stream(args[1].split(",")).map(base -> base + "/api/v1/reservations").toArray(String[]::new);
+        boolean moves = mode.equals("moves");
+        String path = moves ? "/api/v1/movements" : "/api/v1/reservations";
+        String[] urls = Arrays.stream(args[1].split(",")).map(base -> base + path).toArray(String[]::new);
         int clients = Integer.parseInt(args[2]);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .executor(java.util.concurrent.Executors.newFixedThreadPool(4)).build();
@@ -53,7 +57,8 @@ public class InventoryBench {
                     while (!stop.get() && System.nanoTime() < deadline) {
                         String sku = flash ? flashSku
                                 : skuPrefix + String.format("%05d", ThreadLocalRandom.current().nextInt(1, skus + 1));
-                        String body = "{\"orderId\":\"bench-" + client + "-" + orders++ + "\",\"lines\":[{\"line\":1,\"sku\":\""
+                        String body = moves ? "{\"type\":\"SALE\",\"sku\":\"" + sku + "\",\"location\":\"BENCH\",\"quantity\":1}"
+                                : "{\"orderId\":\"bench-" + client + "-" + orders++ + "\",\"lines\":[{\"line\":1,\"sku\":\""
                                 + sku + "\",\"quantity\":1}]}";
                         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                                 .header("Content-Type", "application/json")

@@ -1,6 +1,5 @@
 package io.stockline.allocation.service;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +10,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.stockline.allocation.config.AllocationConfig;
-import io.vertx.core.Context;
+import io.stockline.platform.gathering.RequestGatherer;
 import io.vertx.core.Vertx;
 
 /**
@@ -32,14 +30,15 @@ public class InventoryHolds {
 
     private final InventoryClient inventory;
     private final AllocationConfig.HoldBatch config;
-    private final Vertx vertx;
-    private List<Waiter> gathering = new ArrayList<>();
-    private long gatheringTimer = -1;
+    /** Each hold's answer is a call still to make: its result in the batch, or the hold sent alone. */
+    private final RequestGatherer<InventoryClient.BatchEntry, Uni<InventoryClient.Reservation>> gatherer;
 
     public InventoryHolds(@RestClient InventoryClient inventory, AllocationConfig config, Vertx vertx) {
         this.inventory = inventory;
         this.config = config.holdBatch();
-        this.vertx = vertx;
+        this.gatherer = new RequestGatherer<>("batch of holds", vertx,
+                RequestGatherer.Limits.unboundedInFlight(this.config.window(), Math.max(1, this.config.maxSize())),
+                this::send);
     }
 
     /** 201 with the held lines; 409 problem when a line cannot be held (nothing is held then). */
@@ -47,84 +46,36 @@ public class InventoryHolds {
         if (config.maxSize() <= 1) {
             return inventory.reserve(idempotencyKey, request);
         }
-        return Uni.createFrom().emitter(emitter -> join(new Waiter(
-                new InventoryClient.BatchEntry(idempotencyKey, request.orderId(), request.lines(),
-                        request.expiresAt()),
-                emitter, Vertx.currentContext())));
+        return gatherer.submit(new InventoryClient.BatchEntry(idempotencyKey, request.orderId(), request.lines(),
+                request.expiresAt())).chain(answer -> answer);
     }
 
-    /** A caller, its hold, and the context its work continues on (its database session lives there). */
-    private record Waiter(InventoryClient.BatchEntry entry, UniEmitter<? super InventoryClient.Reservation> emitter,
-            Context context) {
-
-        void answer(InventoryClient.Reservation reservation, Throwable failure) {
-            Runnable settle = failure == null ? () -> emitter.complete(reservation) : () -> emitter.fail(failure);
-            if (context == null) {
-                settle.run();
-            } else {
-                context.runOnContext(ignored -> settle.run());
-            }
-        }
+    private Uni<List<Uni<InventoryClient.Reservation>>> send(List<InventoryClient.BatchEntry> batch) {
+        return inventory.reserveBatch(new InventoryClient.BatchRequest(batch))
+                .map(response -> answers(batch, response))
+                .onFailure(failure -> failure instanceof WebApplicationException refused
+                        && refused.getResponse().getStatus() == 400 && batch.size() > 1)
+                .recoverWithItem(() -> {
+                    Log.warnf("inventory refused a batch of %d holds as malformed: sending each alone", batch.size());
+                    return batch.stream().map(this::alone).toList();
+                });
     }
 
-    private void join(Waiter waiter) {
-        List<Waiter> full = null;
-        synchronized (this) {
-            gathering.add(waiter);
-            if (gathering.size() >= config.maxSize()) {
-                full = takeGathering();
-            } else if (gathering.size() == 1) {
-                gatheringTimer = vertx.setTimer(Math.max(1, config.window().toMillis()), ignored -> windowClosed());
-            }
-        }
-        if (full != null) {
-            send(full);
-        }
+    private Uni<InventoryClient.Reservation> alone(InventoryClient.BatchEntry entry) {
+        return Uni.createFrom().deferred(() -> inventory.reserve(entry.idempotencyKey(),
+                new InventoryClient.ReservationRequest(entry.orderId(), entry.lines(), entry.expiresAt())));
     }
 
-    private void windowClosed() {
-        List<Waiter> batch;
-        synchronized (this) {
-            gatheringTimer = -1;
-            batch = takeGathering();
-        }
-        if (!batch.isEmpty()) {
-            send(batch);
-        }
-    }
-
-    /** Called holding the lock. */
-    private List<Waiter> takeGathering() {
-        if (gatheringTimer != -1) {
-            vertx.cancelTimer(gatheringTimer);
-            gatheringTimer = -1;
-        }
-        List<Waiter> batch = gathering;
-        gathering = new ArrayList<>();
-        return batch;
-    }
-
-    private void send(List<Waiter> batch) {
-        Uni.createFrom().deferred(() -> inventory.reserveBatch(
-                        new InventoryClient.BatchRequest(batch.stream().map(Waiter::entry).toList())))
-                .subscribe().with(response -> answer(batch, response), failure -> failed(batch, failure));
-    }
-
-    private static void answer(List<Waiter> batch, InventoryClient.BatchResponse response) {
+    private static List<Uni<InventoryClient.Reservation>> answers(List<InventoryClient.BatchEntry> batch,
+            InventoryClient.BatchResponse response) {
         if (response == null || response.results() == null || response.results().size() != batch.size()) {
-            failAll(batch, new IllegalStateException("inventory answered a batch of " + batch.size()
-                    + " holds with " + (response == null || response.results() == null ? "no"
-                            : response.results().size()) + " results"));
-            return;
+            throw new IllegalStateException("inventory answered a batch of " + batch.size() + " holds with "
+                    + (response == null || response.results() == null ? "no" : response.results().size())
+                    + " results");
         }
-        for (int i = 0; i < batch.size(); i++) {
-            InventoryClient.BatchResult result = response.results().get(i);
-            if (result.status() == 200 || result.status() == 201) {
-                batch.get(i).answer(result.reservation(), null);
-            } else {
-                batch.get(i).answer(null, refusal(result));
-            }
-        }
+        return response.results().stream().map(result -> result.status() == 200 || result.status() == 201
+                ? Uni.createFrom().item(result.reservation())
+                : Uni.createFrom().<InventoryClient.Reservation>failure(refusal(result))).toList();
     }
 
     private static WebApplicationException refusal(InventoryClient.BatchResult result) {
@@ -133,23 +84,5 @@ public class InventoryHolds {
             response.type("application/problem+json").entity(result.problem().toString());
         }
         return new WebApplicationException(response.build());
-    }
-
-    private void failed(List<Waiter> batch, Throwable failure) {
-        if (failure instanceof WebApplicationException refused && refused.getResponse().getStatus() == 400
-                && batch.size() > 1) {
-            Log.warnf("inventory refused a batch of %d holds as malformed: sending each alone", batch.size());
-            batch.forEach(waiter -> Uni.createFrom().deferred(() -> inventory.reserve(waiter.entry().idempotencyKey(),
-                            new InventoryClient.ReservationRequest(waiter.entry().orderId(), waiter.entry().lines(),
-                                    waiter.entry().expiresAt())))
-                    .subscribe().with(reservation -> waiter.answer(reservation, null),
-                            alone -> waiter.answer(null, alone)));
-            return;
-        }
-        failAll(batch, failure);
-    }
-
-    private static void failAll(List<Waiter> batch, Throwable failure) {
-        batch.forEach(waiter -> waiter.answer(null, failure));
     }
 }

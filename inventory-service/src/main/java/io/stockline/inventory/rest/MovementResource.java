@@ -26,10 +26,9 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.stockline.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
-import io.stockline.platform.sql.TransientConflicts;
 import io.stockline.inventory.domain.Movement;
 import io.stockline.inventory.service.MovementRequest;
-import io.stockline.inventory.service.MovementService;
+import io.stockline.inventory.service.MovementIntake;
 
 @Path("/api/v1/movements")
 @Tag(name = "Movements", description = "Receipts, shipments, transfers and adjustments: every change to stock.")
@@ -54,10 +53,10 @@ public class MovementResource {
         }
     }
 
-    private final MovementService movements;
+    private final MovementIntake movements;
     private final SecurityIdentity identity;
 
-    public MovementResource(MovementService movements, SecurityIdentity identity) {
+    public MovementResource(MovementIntake movements, SecurityIdentity identity) {
         this.movements = movements;
         this.identity = identity;
     }
@@ -76,7 +75,7 @@ public class MovementResource {
         }
         String key = Headers.requireIdempotencyKey(idempotencyKey);
         String actor = Actor.of(identity);
-        return TransientConflicts.retried("movement", () -> movements.post(request, key, actor))
+        return movements.post(request, key, actor)
                 .map(posted -> RestResponse.status(RestResponse.Status.CREATED, MovementResponse.of(posted.movement())));
     }
 }

@@ -53,7 +53,8 @@ public class MovementService {
         this.idempotency = idempotency;
     }
 
-    private static void requirePostable(MovementRequest request) {
+    /** Refuses a request no stock need be read for to know it is wrong. */
+    static void requirePostable(MovementRequest request) {
         MovementType type = request.type();
         if (!type.postedByHand()) {
             throw RuleViolation.unprocessable("type", type + " is made through the reservations API, not posted as a movement");
@@ -151,7 +152,12 @@ public class MovementService {
     /** Records the movement once per idempotency key; a repeat returns the first movement and changes nothing. */
     @WithTransaction
     public Uni<Posted> post(MovementRequest request, String idempotencyKey, String actor) {
-        String requestHash = RequestFingerprint.of(json, request);
+        return post(request, RequestFingerprint.of(json, request), idempotencyKey, actor);
+    }
+
+    /** {@link #post} with the request's fingerprint already taken (by a caller that tried the group first). */
+    @WithTransaction
+    public Uni<Posted> post(MovementRequest request, String requestHash, String idempotencyKey, String actor) {
         return idempotency.once(KeyLocks.Scope.MOVEMENT_IDEMPOTENCY_KEY, actor, idempotencyKey, requestHash,
                 () -> movements.findByIdempotencyKey(actor, idempotencyKey), Movement::requestHash,
                 first -> new Posted(first, true), () -> {

@@ -46,7 +46,7 @@ public class ReservationIntake {
     /** Holds every line or none; fails as {@link ReservationService#reserve} fails. */
     public Uni<Outcome> reserve(ReservationRequest request, String idempotencyKey, String actor) {
         if (!config.enabled() || !gatherable(request)) {
-            return generalPath(request, idempotencyKey, actor);
+            return generalPath(request, RequestFingerprint.of(json, request), idempotencyKey, actor);
         }
         UUID id = UUID.randomUUID();
         String requestHash = RequestFingerprint.of(json, request);
@@ -63,7 +63,7 @@ public class ReservationIntake {
                     actor), true));
             case CONFLICT -> Uni.createFrom().failure(Idempotency.keyReused());
             case SHORTAGE -> Uni.createFrom().failure(StockShortage.of(answer.field(), answer.detail()));
-            case FALLBACK -> generalPath(request, idempotencyKey, actor);
+            case FALLBACK -> generalPath(request, requestHash, idempotencyKey, actor);
         });
     }
 
@@ -90,8 +90,10 @@ public class ReservationIntake {
         return Uni.join().all(attempts).andFailFast();
     }
 
-    private Uni<Outcome> generalPath(ReservationRequest request, String idempotencyKey, String actor) {
-        return TransientConflicts.retried("reservation", () -> general.reserve(request, idempotencyKey, actor));
+    private Uni<Outcome> generalPath(ReservationRequest request, String requestHash, String idempotencyKey,
+            String actor) {
+        return TransientConflicts.retried("reservation",
+                () -> general.reserve(request, requestHash, idempotencyKey, actor));
     }
 
     /**

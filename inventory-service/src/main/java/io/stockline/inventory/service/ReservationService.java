@@ -81,7 +81,12 @@ public class ReservationService {
      */
     @WithTransaction
     public Uni<Outcome> reserve(ReservationRequest request, String idempotencyKey, String actor) {
-        String requestHash = RequestFingerprint.of(json, request);
+        return reserve(request, RequestFingerprint.of(json, request), idempotencyKey, actor);
+    }
+
+    /** {@link #reserve} with the request's fingerprint already taken (by a caller that tried the group first). */
+    @WithTransaction
+    public Uni<Outcome> reserve(ReservationRequest request, String requestHash, String idempotencyKey, String actor) {
         return idempotency.once(KeyLocks.Scope.RESERVATION_IDEMPOTENCY_KEY, actor, idempotencyKey, requestHash,
                 () -> reservations.findByIdempotencyKey(actor, idempotencyKey), Reservation::requestHash,
                 first -> new Outcome(first, true), () -> {
