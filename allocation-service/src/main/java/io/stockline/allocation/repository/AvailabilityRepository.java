@@ -35,6 +35,29 @@ public class AvailabilityRepository {
                 .map(leapedFrom -> leapedFrom.isEmpty() ? null : leapedFrom.get(0));
     }
 
+    /**
+     * Applies a figure read from inventory itself (no leap to refuse) when it is newer than the stored one. The row is
+     * locked only when it changes: many orders short of one SKU replan from the same shared figures, and each used to
+     * lock the SKU's rows through its whole transaction to find them unchanged, so they and the stock-changed events
+     * queued behind one another (session 23). A stale figure fails the UPDATE's condition on the statement's snapshot
+     * and is skipped without waiting; the INSERT comes in only for a row not there yet.
+     */
+    public Uni<Void> applyIfNewer(String sku, String location, long available, long version) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                WITH changed AS (UPDATE availability SET available = :available, version = :version, updated_at = now()
+                        WHERE sku = :sku AND location = :location AND version < :version RETURNING 1)
+                INSERT INTO availability (sku, location, available, version)
+                    SELECT CAST(:sku AS text), CAST(:location AS text), CAST(:available AS bigint), CAST(:version AS bigint)
+                    WHERE NOT EXISTS (SELECT 1 FROM availability WHERE sku = :sku AND location = :location)
+                    ON CONFLICT (sku, location) DO UPDATE SET available = EXCLUDED.available,
+                        version = EXCLUDED.version, updated_at = now()
+                    WHERE availability.version < EXCLUDED.version""")
+                .setParameter("sku", sku).setParameter("location", location)
+                .setParameter("available", available).setParameter("version", version)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
     /** Available units per location, per SKU, for the given SKUs (only where some are available). */
     public Uni<Map<String, Map<String, Long>>> availableFor(List<String> skus) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(

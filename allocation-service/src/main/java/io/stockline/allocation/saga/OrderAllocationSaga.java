@@ -27,6 +27,7 @@ import io.stockline.allocation.saga.OrderAllocationSteps.Pending;
 import io.stockline.allocation.service.FreshFigures;
 import io.stockline.allocation.service.InventoryClient;
 import io.stockline.allocation.service.InventoryHolds;
+import io.stockline.allocation.service.ReadModelService;
 
 /**
  * An order's allocation as a saga across this service's database and inventory's reservations: plan (a local
@@ -43,14 +44,16 @@ public class OrderAllocationSaga {
     private final InventoryClient inventory;
     private final InventoryHolds holds;
     private final FreshFigures figures;
+    private final ReadModelService readModel;
     private final AllocationConfig config;
 
     public OrderAllocationSaga(OrderAllocationSteps steps, @RestClient InventoryClient inventory,
-            InventoryHolds holds, FreshFigures figures, AllocationConfig config) {
+            InventoryHolds holds, FreshFigures figures, ReadModelService readModel, AllocationConfig config) {
         this.steps = steps;
         this.inventory = inventory;
         this.holds = holds;
         this.figures = figures;
+        this.readModel = readModel;
         this.config = config;
     }
 
@@ -66,7 +69,8 @@ public class OrderAllocationSaga {
     private Uni<Void> reserve(UUID eventId, Pending pending) {
         if (pending.plan() == null) {
             return freshFigures(pending.order())
-                    .chain(fresh -> steps.replan(eventId, pending, fresh))
+                    .chain(readModel::applyFresh)
+                    .chain(() -> steps.replan(eventId, pending))
                     .chain(next -> next == null ? Uni.createFrom().voidItem() : reserve(eventId, next));
         }
         return holdShipments(pending).chain(attempt -> {
@@ -84,7 +88,8 @@ public class OrderAllocationSaga {
                         + pending.attemptsThisRound() + " plans in a row (stock kept moving): " + attempt.refusal()));
             }
             return released.chain(() -> freshFigures(pending.order()))
-                    .chain(fresh -> steps.replan(eventId, pending, fresh))
+                    .chain(readModel::applyFresh)
+                    .chain(() -> steps.replan(eventId, pending))
                     .chain(next -> next == null ? Uni.createFrom().voidItem() : reserve(eventId, next));
         });
     }

@@ -36,9 +36,7 @@ import io.stockline.allocation.messaging.AllocationEvents.ShipmentLine;
 import io.stockline.allocation.repository.AllocationRepository;
 import io.stockline.allocation.repository.AllocationRepository.AllocationRow;
 import io.stockline.allocation.repository.AllocationRepository.ShipmentRow;
-import io.stockline.allocation.service.InventoryClient;
 import io.stockline.allocation.service.ReadModelPlanner;
-import io.stockline.allocation.service.ReadModelService;
 import io.stockline.platform.events.ProcessedEvents;
 import io.stockline.platform.outbox.Outbox;
 
@@ -70,19 +68,17 @@ public class OrderAllocationSteps {
     private final AllocationRepository allocations;
     private final ProcessedEvents processed;
     private final ReadModelPlanner planner;
-    private final ReadModelService readModel;
     private final Outbox outbox;
     private final AllocationEvents events;
     private final AllocationConfig config;
     private final ObjectMapper json;
 
     public OrderAllocationSteps(AllocationRepository allocations, ProcessedEvents processed,
-            ReadModelPlanner planner, ReadModelService readModel, Outbox outbox, AllocationEvents events,
+            ReadModelPlanner planner, Outbox outbox, AllocationEvents events,
             AllocationConfig config, ObjectMapper json) {
         this.allocations = allocations;
         this.processed = processed;
         this.planner = planner;
-        this.readModel = readModel;
         this.outbox = outbox;
         this.events = events;
         this.config = config;
@@ -162,14 +158,15 @@ public class OrderAllocationSteps {
     }
 
     /**
-     * Inventory refused the plan of this attempt (or the read model could not cover the order): applies the
-     * fresh figures and plans again as the next attempt, or decides the shortage when no plan is left. Null when
+     * Inventory refused the plan of this attempt (or the read model could not cover the order): plans again, from the
+     * read model with inventory's fresh figures applied (the caller applies them first, {@code
+     * ReadModelService.applyFresh}), as the next attempt, or decides the shortage when no plan is left. Null when
      * there is nothing more to reserve.
      */
     @WithTransaction
-    public Uni<Pending> replan(UUID eventId, Pending refused, List<InventoryClient.Stock> fresh) {
+    public Uni<Pending> replan(UUID eventId, Pending refused) {
         OrderPlaced order = refused.order();
-        return readModel.applyFresh(fresh).chain(() -> planner.plan(order)).chain(planned -> {
+        return planner.plan(order).chain(planned -> {
             if (planned.plan().empty()) {
                 AllocationStatus status = planned.policy().shortage() == ShortagePolicy.FAIL ? FAILED : BACKORDERED;
                 return allocations.transition(order.orderId(), PENDING, refused.attempt(), status, refused.attempt(),

@@ -52,14 +52,19 @@ public class ReadModelService {
                 : Uni.createFrom().voidItem());
     }
 
-    /** Figures read from inventory itself; they carry the same versions as the events, so neither undoes the other. */
+    /**
+     * Figures read from inventory itself; they carry the same versions as the events, so neither undoes the other. A
+     * transaction of their own, committed before the order is planned again: a row changed here is locked for one
+     * statement and a commit, not for the whole replan (session 23: the replans of a SKU selling out, and the
+     * stock-changed events, waited in line on its rows).
+     */
+    @WithTransaction
     public Uni<Void> applyFresh(List<InventoryClient.Stock> figures) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (InventoryClient.Stock stock : figures) {
             for (InventoryClient.LocationStock at : stock.locations()) {
-                // inventory's own figures: no leap to refuse
-                chain = chain.chain(() -> availability.apply(stock.sku(), at.location(), at.available(), at.version(),
-                        StockNumbers.MAX).replaceWithVoid());
+                chain = chain.chain(() -> availability.applyIfNewer(stock.sku(), at.location(), at.available(),
+                        at.version()));
             }
         }
         return chain;
