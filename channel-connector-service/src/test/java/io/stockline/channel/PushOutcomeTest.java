@@ -137,36 +137,6 @@ class PushOutcomeTest {
         assertThat(status(channelId).getLong("rejected")).isEqualTo(1L);
     }
 
-    @Test
-    void theNextClaimMadeInTheOutcomesTransactionSeesWhatItRecorded() throws Throwable {
-        String channelId = newId("outcome-claim");
-        createWebhookChannel(webhookBase, channelId, "\"enabled\":false,\"locations\":[\"" + newId("WH") + "\"]").statusCode(201);
-        // The lease is this test's before the channel is enabled, so the service's own worker never steps on it.
-        String owner = "outcome-claim-test";
-        assertThat(VertxContextSupport.subscribeAndAwait(() -> pipeline.claim(channelId, owner, Duration.ofMinutes(5), 10))
-                .channel()).isNotNull();
-        sql("UPDATE channel SET enabled = true WHERE id = ?", channelId);
-        ChannelSettings channel = VertxContextSupport.subscribeAndAwait(() -> admin.get(channelId));
-        for (String sku : List.of("SENT", "WAITING")) {
-            sql("INSERT INTO sync_state (channel, sku, wanted_quantity) VALUES (?, ?, 5)", channelId, sku);
-        }
-        assertThat(VertxContextSupport.subscribeAndAwait(() -> pipeline.claim(channelId, owner, Duration.ofMinutes(5), 10))
-                .due()).extracting(Due::sku).containsExactlyInAnyOrder("SENT", "WAITING");
-
-        PushPipeline.Work next = VertxContextSupport.subscribeAndAwait(() -> pipeline.recordOutcomesAndClaim(channel,
-                List.of(due("SENT")), List.of(new ListingOutcome("SENT", "SENT", ListingOutcome.Status.APPLIED, 5L, null)),
-                Map.of(), Duration.ZERO, 2, Duration.ZERO, owner, Duration.ofMinutes(5), 10));
-
-        assertThat(next.channel()).as("the lease is still this owner's").isNotNull();
-        assertThat(next.due()).as("the pair just applied is no longer due, the other still is")
-                .extracting(Due::sku).containsExactly("WAITING");
-        assertThat(row(channelId, "SENT")).containsEntry("pushedQuantity", 5).containsEntry("state", "SYNCED");
-        PushPipeline.Work other = VertxContextSupport.subscribeAndAwait(() -> pipeline.recordOutcomesAndClaim(channel,
-                List.of(due("WAITING")), List.of(new ListingOutcome("WAITING", "WAITING", ListingOutcome.Status.APPLIED, 5L, null)),
-                Map.of(), Duration.ZERO, 2, Duration.ZERO, "another-instance", Duration.ofMinutes(5), 10));
-        assertThat(other.channel()).as("an owner without the lease is given no work").isNull();
-    }
-
     private static Due due(String sku) {
         return new Due(sku, 5, 1, null, null);
     }

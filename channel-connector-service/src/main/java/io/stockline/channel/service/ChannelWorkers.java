@@ -64,21 +64,16 @@ public class ChannelWorkers {
         RECHECK
     }
 
-    /** What comes after a step; {@code claimed}: the next step's work, claimed already in this step's last transaction. */
-    record Step(Next next, Duration delay, PushPipeline.Work claimed) {
-        static final Step MORE = new Step(Next.MORE, Duration.ZERO, null);
-        static final Step IDLE = new Step(Next.IDLE, Duration.ZERO, null);
-
-        static Step moreWith(PushPipeline.Work claimed) {
-            return new Step(Next.MORE, Duration.ZERO, claimed);
-        }
+    record Step(Next next, Duration delay) {
+        static final Step MORE = new Step(Next.MORE, Duration.ZERO);
+        static final Step IDLE = new Step(Next.IDLE, Duration.ZERO);
 
         static Step waitFor(Duration wait) {
-            return new Step(Next.WAIT, wait.isNegative() ? Duration.ZERO : wait, null);
+            return new Step(Next.WAIT, wait.isNegative() ? Duration.ZERO : wait);
         }
 
         static Step recheckAfter(Duration wait) {
-            return new Step(Next.RECHECK, wait.isNegative() ? Duration.ZERO : wait, null);
+            return new Step(Next.RECHECK, wait.isNegative() ? Duration.ZERO : wait);
         }
     }
 
@@ -163,10 +158,10 @@ public class ChannelWorkers {
         long own = worker.lingerMillis >= 0 ? worker.lingerMillis : config.pushLinger().toMillis();
         long linger = Math.max(own, worker.notBefore - System.currentTimeMillis());
         if (linger <= 0) {
-            context.runOnContext(ignored -> loop(channelId, worker, null));
+            context.runOnContext(ignored -> loop(channelId, worker));
         } else {
             // Lets the changes of a burst gather before the first call, so it carries more of them at their latest.
-            vertx.setTimer(linger, id -> context.runOnContext(ignored -> loop(channelId, worker, null)));
+            vertx.setTimer(linger, id -> context.runOnContext(ignored -> loop(channelId, worker)));
         }
     }
 
@@ -179,15 +174,12 @@ public class ChannelWorkers {
         return pipeline.enabledChannels().invoke(this::wakeAll).replaceWithVoid();
     }
 
-    private void loop(String channelId, Worker worker, PushPipeline.Work claimed) {
-        if (claimed == null) {
-            // The step reads sync_state after this: a wake-up before it is answered by it. (Work claimed already was
-            // read after the reset that preceded its transaction: see recordOutcomes.)
-            worker.wokenWhileRunning.set(false);
-        }
-        step(channelId, claimed).subscribe().with(step -> {
+    private void loop(String channelId, Worker worker) {
+        // The step reads sync_state after this: a wake-up before it is answered by it.
+        worker.wokenWhileRunning.set(false);
+        step(channelId).subscribe().with(step -> {
             switch (step.next()) {
-                case MORE -> loop(channelId, worker, step.claimed());
+                case MORE -> loop(channelId, worker);
                 case WAIT -> {
                     worker.notBefore = System.currentTimeMillis() + step.delay().toMillis();
                     finish(channelId, worker);
@@ -233,15 +225,8 @@ public class ChannelWorkers {
 
     /** One step: take work under the lease and do it. */
     Uni<Step> step(String channelId) {
-        return step(channelId, null);
-    }
-
-    /** One step on work claimed already (by the last step's outcome transaction), or claimed now when {@code null}. */
-    private Uni<Step> step(String channelId, PushPipeline.Work claimed) {
         int limit = config.maxBatch();
-        Uni<PushPipeline.Work> claim = claimed != null ? Uni.createFrom().item(claimed)
-                : timings.step(channelId, PipelineTimings.Phase.CLAIM, () -> pipeline.claim(channelId, owner, config.leaseTtl(), limit));
-        return claim.chain(work -> {
+        return timings.step(channelId, PipelineTimings.Phase.CLAIM, () -> pipeline.claim(channelId, owner, config.leaseTtl(), limit)).chain(work -> {
             ChannelSettings channel = work.channel();
             if (channel == null) {
                 return Uni.createFrom().item(Step.IDLE);
@@ -279,9 +264,7 @@ public class ChannelWorkers {
             // is the marketplace's, not ours to spend on one unit at a time).
             boolean tookAllDue = due.size() < batch;
             Duration minCallInterval = minCallInterval(channel);
-            // When the next step follows at once, its claim goes out in this step's outcome transaction.
-            boolean nextAtOnce = !tookAllDue || minCallInterval.isZero();
-            return push(channel, due, work.health().consecutiveFailures(), nextAtOnce)
+            return push(channel, due, work.health().consecutiveFailures())
                     .map(step -> step.next() == Next.MORE && tookAllDue && !minCallInterval.isZero()
                             ? Step.waitFor(minCallInterval) : step)
                     // A failure, or the first success after failures, may change the state; the rest waits for idle.
@@ -346,11 +329,11 @@ public class ChannelWorkers {
      * call): a listing found is stored (source FOUND; an imported one always wins) and pushed to in the same step; a
      * SKU the marketplace has no listing for, or more than one, is REJECTED with the reason, never guessed.
      */
-    private Uni<Step> push(ChannelSettings channel, List<Due> due, int failuresSoFar, boolean claimNext) {
+    private Uni<Step> push(ChannelSettings channel, List<Due> due, int failuresSoFar) {
         ChannelAccess access = access(channel);
         List<String> unmapped = due.stream().filter(pair -> pair.listingId() == null).map(Due::sku).toList();
         if (unmapped.isEmpty() || !Listings.needsLookup(channel.type()) || !canLookUp(channel)) {
-            return send(channel, access, due, Map.of(), failuresSoFar, claimNext);
+            return send(channel, access, due, Map.of(), failuresSoFar);
         }
         return dispatcher.lookup(access, unmapped).onItemOrFailure().transformToUni((looked, failure) -> {
             if (failure != null) {
@@ -361,7 +344,7 @@ public class ChannelWorkers {
             if (!found.isEmpty()) {
                 Log.infof("channel %s: found %d of %d unmapped SKUs by SKU lookup", channel.id(), found.size(), unmapped.size());
             }
-            return pipeline.recordFound(channel.id(), found).chain(() -> send(channel, access, due, looked, failuresSoFar, claimNext));
+            return pipeline.recordFound(channel.id(), found).chain(() -> send(channel, access, due, looked, failuresSoFar));
         });
     }
 
@@ -374,7 +357,7 @@ public class ChannelWorkers {
     }
 
     private Uni<Step> send(ChannelSettings channel, ChannelAccess access, List<Due> due, Map<String, SkuLookup> looked,
-            int failuresSoFar, boolean claimNext) {
+            int failuresSoFar) {
         List<ListingUpdate> updates = new ArrayList<>();
         List<ListingOutcome> unmapped = new ArrayList<>();
         for (Due pair : due) {
@@ -391,11 +374,11 @@ public class ChannelWorkers {
             }
         }
         if (updates.isEmpty()) {
-            return recordOutcomes(channel, access, due, unmapped, claimNext);
+            return recordOutcomes(channel, access, due, unmapped);
         }
         java.util.Optional<RevisionCap> cap = revisionCap(channel);
         if (cap.isEmpty()) {
-            return dispatch(channel, access, due, updates, unmapped, failuresSoFar, claimNext);
+            return dispatch(channel, access, due, updates, unmapped, failuresSoFar);
         }
         // The marketplace blocks a listing revised too often in a day: count before sending, hold those at the margin
         Map<String, String> listingBySku = new java.util.LinkedHashMap<>();
@@ -405,9 +388,9 @@ public class ChannelWorkers {
             // the held pairs are out of this call: its failure must not overwrite why they wait
             List<Due> sent = due.stream().filter(pair -> allowed.contains(pair.sku()) || !listingBySku.containsKey(pair.sku())).toList();
             if (sendable.isEmpty()) {
-                return unmapped.isEmpty() ? Uni.createFrom().item(Step.MORE) : recordOutcomes(channel, access, sent, unmapped, claimNext);
+                return unmapped.isEmpty() ? Uni.createFrom().item(Step.MORE) : recordOutcomes(channel, access, sent, unmapped);
             }
-            return dispatch(channel, access, sent, sendable, unmapped, failuresSoFar, claimNext);
+            return dispatch(channel, access, sent, sendable, unmapped, failuresSoFar);
         });
     }
 
@@ -420,7 +403,7 @@ public class ChannelWorkers {
     }
 
     private Uni<Step> dispatch(ChannelSettings channel, ChannelAccess access, List<Due> due, List<ListingUpdate> updates,
-            List<ListingOutcome> unmapped, int failuresSoFar, boolean claimNext) {
+            List<ListingOutcome> unmapped, int failuresSoFar) {
         // In a span of the traces of the changes it carries, so the marketplace request continues them (PushTrace).
         return timings.step(channel.id(), PipelineTimings.Phase.PUSH, () -> trace.around(channel, due, () -> dispatcher.push(access, updates)))
                 .onItemOrFailure().transformToUni((outcomes, failure) -> {
@@ -429,17 +412,12 @@ public class ChannelWorkers {
                     }
                     List<ListingOutcome> all = new ArrayList<>(outcomes);
                     all.addAll(unmapped);
-                    return recordOutcomes(channel, access, due, all, claimNext);
+                    return recordOutcomes(channel, access, due, all);
                 });
     }
 
-    /**
-     * Records what the call did; with {@code claimNext}, the next step's work is claimed in the same transaction. The
-     * worker's wake-up flag is reset before that transaction reads sync_state, as {@link #loop} does before a claim of
-     * its own: a wake-up after the reset is answered by the read or, if it came after the read, by another step.
-     */
     private Uni<Step> recordOutcomes(ChannelSettings channel, ChannelAccess access, List<Due> due,
-            List<ListingOutcome> outcomes, boolean claimNext) {
+            List<ListingOutcome> outcomes) {
         List<String> conflictedListings = outcomes.stream()
                 .filter(outcome -> outcome.status() == ListingOutcome.Status.CONFLICT)
                 .map(ListingOutcome::listingId).toList();
@@ -452,19 +430,8 @@ public class ChannelWorkers {
                                     conflictedListings.size(), failure.getMessage());
                             return Map.of();
                         });
-        if (!claimNext) {
-            return readBack.chain(held -> timings.step(channel.id(), PipelineTimings.Phase.OUTCOME, () -> pipeline.recordOutcomes(channel, due,
-                    outcomes, held, config.retryBackoff(), config.maxConflicts(), config.confirmDelay()))).replaceWith(Step.MORE);
-        }
-        return readBack.chain(held -> {
-            Worker worker = workers.get(channel.id());
-            if (worker != null) {
-                worker.wokenWhileRunning.set(false);
-            }
-            return timings.step(channel.id(), PipelineTimings.Phase.OUTCOME, () -> pipeline.recordOutcomesAndClaim(channel, due,
-                    outcomes, held, config.retryBackoff(), config.maxConflicts(), config.confirmDelay(), owner, config.leaseTtl(),
-                    config.maxBatch()));
-        }).map(Step::moreWith);
+        return readBack.chain(held -> timings.step(channel.id(), PipelineTimings.Phase.OUTCOME, () -> pipeline.recordOutcomes(channel, due,
+                outcomes, held, config.retryBackoff(), config.maxConflicts(), config.confirmDelay()))).replaceWith(Step.MORE);
     }
 
     /**

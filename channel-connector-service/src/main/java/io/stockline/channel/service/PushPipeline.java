@@ -84,10 +84,6 @@ public class PushPipeline {
     /** Takes (or renews) the channel's lease and, when held, the due pairs (none while backing off or reconciling). */
     @WithTransaction
     public Uni<Work> claim(String channelId, String owner, Duration leaseTtl, int limit) {
-        return claimWork(channelId, owner, leaseTtl, limit);
-    }
-
-    private Uni<Work> claimWork(String channelId, String owner, Duration leaseTtl, int limit) {
         // The lease and the four reads go out together on the transaction's connection, the lease first: PostgreSQL
         // runs them in that order, so the worker waits one round trip, not five. What was read is used only when the
         // lease was taken.
@@ -135,24 +131,6 @@ public class PushPipeline {
      */
     @WithTransaction
     public Uni<Void> recordOutcomes(ChannelSettings channel, List<Due> sent, List<ListingOutcome> outcomes,
-            Map<String, Long> readBack, Duration conflictDelay, int maxConflicts, Duration firstConfirm) {
-        return outcomeStatements(channel, sent, outcomes, readBack, conflictDelay, maxConflicts, firstConfirm);
-    }
-
-    /**
-     * {@link #recordOutcomes(ChannelSettings, List, List, Map, Duration, int, Duration)} and, in the same transaction,
-     * the worker's next {@link #claim}, which sees what was just recorded. A busy worker's step was three transactions
-     * (claim, call, outcome); this makes it two, one fewer wait for a change that arrives while a call is out.
-     */
-    @WithTransaction
-    public Uni<Work> recordOutcomesAndClaim(ChannelSettings channel, List<Due> sent, List<ListingOutcome> outcomes,
-            Map<String, Long> readBack, Duration conflictDelay, int maxConflicts, Duration firstConfirm, String owner,
-            Duration leaseTtl, int limit) {
-        return outcomeStatements(channel, sent, outcomes, readBack, conflictDelay, maxConflicts, firstConfirm)
-                .chain(() -> claimWork(channel.id(), owner, leaseTtl, limit));
-    }
-
-    private Uni<Void> outcomeStatements(ChannelSettings channel, List<Due> sent, List<ListingOutcome> outcomes,
             Map<String, Long> readBack, Duration conflictDelay, int maxConflicts, Duration firstConfirm) {
         Map<String, Due> bySku = new HashMap<>();
         sent.forEach(due -> bySku.put(due.sku(), due));
