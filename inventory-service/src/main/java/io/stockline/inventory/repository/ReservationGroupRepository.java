@@ -6,25 +6,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Reservation;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Plain reservations, many in one statement and one commit: the database function {@code reserve_group} (V15) holds
- * each all-or-nothing in a savepoint of its own. On the reactive client directly, as one prepared statement (cached
- * per connection), not through a Hibernate session: it is the hot path, and the function is the whole transaction.
+ * each all-or-nothing in a savepoint of its own; called through {@link GroupFunction}.
  */
 @ApplicationScoped
 public class ReservationGroupRepository {
 
-    // The body goes as text: a Java String bound to a jsonb parameter would arrive as one JSON string, not the array
-    private static final String RESERVE_GROUP = "SELECT reserve_group(CAST(CAST($1 AS text) AS jsonb), $2)::text";
     private static final TypeReference<List<Answer>> ANSWERS = new TypeReference<>() {
     };
 
@@ -55,28 +48,14 @@ public class ReservationGroupRepository {
             OffsetDateTime expiresAt, List<Reservation.Line> lines) {
     }
 
-    private final Pool pool;
-    private final ObjectMapper json;
+    private final GroupFunction function;
 
-    public ReservationGroupRepository(Pool pool, ObjectMapper json) {
-        this.pool = pool;
-        this.json = json;
+    public ReservationGroupRepository(GroupFunction function) {
+        this.function = function;
     }
 
     /** Makes the reservations in one transaction, each all-or-nothing; the stock-changed events go to {@code topic}. */
     public Uni<List<Answer>> reserve(List<Request> requests, String topic) {
-        String body;
-        try {
-            body = json.writeValueAsString(requests);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write reservations as JSON", e);
-        }
-        return pool.preparedQuery(RESERVE_GROUP).execute(Tuple.of(body, topic)).map(rows -> {
-            try {
-                return json.readValue(rows.iterator().next().getString(0), ANSWERS);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot read reserve_group's answer", e);
-            }
-        });
+        return function.call("reserve_group", requests, topic, ANSWERS);
     }
 }

@@ -24,7 +24,7 @@ public class MovementGroups {
     public MovementGroups(MovementGroupRepository repository, MovementGroupConfig config, Vertx vertx, Topics topics) {
         String topic = topics.stockChanged();
         this.gatherer = new RequestGatherer<>("movement group", vertx,
-                new RequestGatherer.Limits(config.window(), config.maxSize(), config.maxInFlight()),
+                config.limits(),
                 requests -> TransientConflicts.retried("movement group", () -> repository.move(requests, topic)));
     }
 

@@ -28,7 +28,7 @@ public class ReservationGroups {
             Topics topics) {
         String topic = topics.stockChanged();
         this.gatherer = new RequestGatherer<>("reservation group", vertx,
-                new RequestGatherer.Limits(config.window(), config.maxSize(), config.maxInFlight()),
+                config.limits(),
                 requests -> TransientConflicts.retried("reservation group", () -> repository.reserve(requests, topic)));
     }
 
