@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,22 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /**
+     * A test's service lives for seconds to minutes, and most of a start's CPU is C2 compiling start-up code that
+     * runs once (BENCHMARKS.md, Start-up and memory: C1 alone takes 17 CPU-seconds down to 10). With several services
+     * starting at once on two cores, that CPU is what a test waits for; no test here measures peak throughput.
+     */
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     private final String module;
     private final Map<String, String> config;
     private final int port;
     private final int managementPort;
     private final File log;
     private Process process;
+    /** Where this process writes the module's class-data archive at a graceful exit, if none was current at start. */
+    private Path archiveBeingWritten;
+    private Path archive;
 
     private ServiceProcess(String module, Map<String, String> config, int port, int managementPort, File log) {
         this.module = module;
@@ -66,8 +77,10 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the module first");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(classArchiveOptions(jar));
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
@@ -111,6 +124,7 @@ public final class ServiceProcess implements AutoCloseable {
     public void kill() {
         process.destroyForcibly();
         waitForExit();
+        keepClassArchive();
     }
 
     /** Starts the same jar again, with the same configuration and port. */
@@ -125,6 +139,51 @@ public final class ServiceProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             process.destroy();
             waitForExit();
+        }
+        keepClassArchive();
+    }
+
+    /**
+     * The module's classes as loaded by a start, kept in a class-data archive (AppCDS) beside its jar: a start that
+     * maps it skips loading and verifying them again (BENCHMARKS.md, Start-up and memory: 2 to 3 CPU-seconds a start).
+     * The first process of a build writes it at its graceful exit to a file of its own, moved into place whole, so
+     * two instances of one module never write one file and a start never maps a half-written one.
+     */
+    private List<String> classArchiveOptions(Path jar) {
+        // in target/, not in quarkus-app/, which the images copy whole
+        archive = jar.getParent().getParent().resolve("service-classes.jsa");
+        try {
+            if (Files.isRegularFile(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                archiveBeingWritten = null;
+                return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
+            }
+        } catch (IOException e) {
+            // an archive that cannot be read is written afresh
+        }
+        archiveBeingWritten = archive.resolveSibling(archive.getFileName() + "." + Infrastructure.shortId());
+        // -Xlog: the archive's notes on the classes it leaves out would fill the service's log
+        return List.of("-XX:ArchiveClassesAtExit=" + archiveBeingWritten, "-Xlog:cds*=off");
+    }
+
+    private void keepClassArchive() {
+        if (archiveBeingWritten == null) {
+            return;
+        }
+        try {
+            if (Files.size(archiveBeingWritten) > 0) {
+                Files.move(archiveBeingWritten, archive, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // a killed process wrote none; the next start writes one
+        } finally {
+            try {
+                Files.deleteIfExists(archiveBeingWritten);
+            } catch (IOException e) {
+                // left in target/, removed by the next clean
+            }
+            archiveBeingWritten = null;
         }
     }
 
