@@ -47,6 +47,12 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class OrderConsumer {
 
+    /**
+     * The group-by's prefetch is one buffer for every lane: records waiting behind a busy lane's order hold their
+     * place in it, so with one place per lane (as before) a few busy lanes left the others with nothing to work on.
+     */
+    private static final int RECORDS_AHEAD_PER_LANE = 8;
+
     private final OrderAllocationSaga saga;
     private final EventReader reader;
     private final int lanes;
@@ -65,7 +71,7 @@ public class OrderConsumer {
     @Outgoing("orders-settled")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public Multi<Message<Void>> consumeOrders(Multi<Message<String>> records) {
-        return records.group().by(this::lane, lanes)
+        return records.group().by(this::lane, (long) lanes * RECORDS_AHEAD_PER_LANE)
                 .onItem().transformToMulti(lane -> lane.onItem().transformToUniAndConcatenate(
                         record -> onOwnContext(record, () -> Acks.settle(record, () -> handleOrder(record)))
                                 .replaceWith((Message<Void>) null)))
