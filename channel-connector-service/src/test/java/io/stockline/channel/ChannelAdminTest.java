@@ -108,9 +108,12 @@ class ChannelAdminTest {
             as(role).get("/api/v1/channels/{id}/status", id).then().statusCode(200);
             as(role).get("/api/v1/channels/{id}/sync", id).then().statusCode(200);
             as(role).get("/api/v1/channels/{id}/calls", id).then().statusCode(200);
+            as(role).get("/api/v1/channel-status").then().statusCode(200).body("channelId", hasItem(id));
         }
         given().get("/api/v1/channels/{id}/calls", id).then().statusCode(401);
         as("admin").get("/api/v1/channels/{id}/calls", id).then().statusCode(200);
+        given().get("/api/v1/channel-status").then().statusCode(401);
+        as("admin").get("/api/v1/channel-status").then().statusCode(200).body("channelId", hasItem(id));
         as("viewer").get("/api/v1/channels/{id}/listings", id).then().statusCode(200).body("size()", equalTo(0));
     }
 

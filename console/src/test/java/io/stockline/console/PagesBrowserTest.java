@@ -48,10 +48,10 @@ class PagesBrowserTest extends BrowserTest {
                 .contains("LAGGING", "14", "95 s", "THROTTLED 429");
         assertThat(browser.findElements(By.xpath("//button[text()='Reconcile']"))).isEmpty();
         int before = services.findAll(com.github.tomakehurst.wiremock.client.WireMock
-                .getRequestedFor(urlPathEqualTo("/api/v1/channels/shopify/status"))).size();
+                .getRequestedFor(urlPathEqualTo("/api/v1/channel-status"))).size();
         // htmx asks for the table again every 5 s
         Awaitility.await().atMost(WAIT).until(() -> services.findAll(com.github.tomakehurst.wiremock.client.WireMock
-                .getRequestedFor(urlPathEqualTo("/api/v1/channels/shopify/status"))).size() > before);
+                .getRequestedFor(urlPathEqualTo("/api/v1/channel-status"))).size() > before);
         Browsers.screenshot(browser, "channels-page");
     }
 

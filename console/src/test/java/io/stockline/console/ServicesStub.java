@@ -27,6 +27,18 @@ public class ServicesStub extends WireMockTestResource {
     static final String SPLIT_ORDER = "order-a";
     static final String BACKORDERED_ORDER = "order-b";
 
+    static final String AMAZON_STATUS = """
+            {"channelId":"amazon","channelType":"AMAZON","state":"LAGGING","pending":14,"lagSeconds":95,
+             "rejected":0,"consecutiveFailures":0,"failuresLastHour":3,"lastError":"THROTTLED 429",
+             "lastSuccessAt":"2026-12-01T09:58:25Z"}""";
+    static final String EBAY_STATUS = """
+            {"channelId":"ebay","channelType":"EBAY","state":"OK","pending":0,"lagSeconds":0,"rejected":1,
+             "consecutiveFailures":0,"failuresLastHour":0,"lastError":"REJECTED MISSING",
+             "lastSuccessAt":"2026-12-01T10:00:02Z"}""";
+    static final String SHOPIFY_STATUS = """
+            {"channelId":"shopify","channelType":"SHOPIFY","state":"OK","pending":0,"lagSeconds":0,"rejected":0,
+             "consecutiveFailures":0,"failuresLastHour":0,"lastSuccessAt":"2026-12-01T10:00:00Z"}""";
+
     @Override
     protected void stubDefaults(WireMockServer server) {
         server.stubFor(get(urlPathEqualTo("/api/v1/items")).willReturn(json(200, """
@@ -53,17 +65,9 @@ public class ServicesStub extends WireMockTestResource {
                 [{"id":"shopify","type":"SHOPIFY","enabled":true,"locations":["WH-1"]},
                  {"id":"amazon","type":"AMAZON","enabled":true,"locations":["WH-1"]},
                  {"id":"ebay","type":"EBAY","enabled":true,"locations":["WH-1"]}]""")));
-        server.stubFor(get(urlPathEqualTo("/api/v1/channels/amazon/status")).willReturn(json(200, """
-                {"channelId":"amazon","channelType":"AMAZON","state":"LAGGING","pending":14,"lagSeconds":95,
-                 "rejected":0,"consecutiveFailures":0,"failuresLastHour":3,"lastError":"THROTTLED 429",
-                 "lastSuccessAt":"2026-12-01T09:58:25Z"}""")));
-        server.stubFor(get(urlPathEqualTo("/api/v1/channels/ebay/status")).willReturn(json(200, """
-                {"channelId":"ebay","channelType":"EBAY","state":"OK","pending":0,"lagSeconds":0,"rejected":1,
-                 "consecutiveFailures":0,"failuresLastHour":0,"lastError":"REJECTED MISSING",
-                 "lastSuccessAt":"2026-12-01T10:00:02Z"}""")));
-        server.stubFor(get(urlPathEqualTo("/api/v1/channels/shopify/status")).willReturn(json(200, """
-                {"channelId":"shopify","channelType":"SHOPIFY","state":"OK","pending":0,"lagSeconds":0,"rejected":0,
-                 "consecutiveFailures":0,"failuresLastHour":0,"lastSuccessAt":"2026-12-01T10:00:00Z"}""")));
+        server.stubFor(get(urlPathEqualTo("/api/v1/channel-status")).willReturn(json(200, """
+                [%s,%s,%s]""".formatted(AMAZON_STATUS, EBAY_STATUS, SHOPIFY_STATUS))));
+        server.stubFor(get(urlPathEqualTo("/api/v1/channels/ebay/status")).willReturn(json(200, EBAY_STATUS)));
         server.stubFor(post(urlPathEqualTo("/api/v1/channels/shopify/reconcile")).willReturn(json(202, """
                 {"channelId":"shopify"}""")));
         server.stubFor(post(urlPathMatching("/api/v1/imports/[a-z-]+")).willReturn(json(200, """

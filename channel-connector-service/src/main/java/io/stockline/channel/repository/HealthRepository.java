@@ -2,6 +2,9 @@ package io.stockline.channel.repository;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,23 +23,35 @@ public class HealthRepository {
         public static final Health NONE = new Health(0, null, null, null, false, false, false, 0);
     }
 
+    /** What every health read selects, mapped by {@link #health}; the channel first. */
+    private static final String SELECT = """
+            SELECT h.channel, h.consecutive_failures, h.last_success_at, h.last_error, h.backoff_until, h.circuit_open,
+                h.reconcile_requested, COALESCE(h.backoff_until > now(), false),
+                CAST((SELECT COUNT(*) FROM channel_call_failure f
+                      WHERE f.channel = h.channel AND f.failed_at > now() - INTERVAL '1 hour') AS bigint)
+            FROM channel_health h""";
+
+    /** The channel's health ({@link Health#NONE} before its first call). */
     public Uni<Health> of(String channel) {
-        return NativeSql.of("""
-                SELECT h.consecutive_failures, h.last_success_at, h.last_error, h.backoff_until, h.circuit_open,
-                    h.reconcile_requested, COALESCE(h.backoff_until > now(), false),
-                    CAST((SELECT COUNT(*) FROM channel_call_failure f
-                          WHERE f.channel = h.channel AND f.failed_at > now() - INTERVAL '1 hour') AS bigint)
-                FROM channel_health h WHERE h.channel = :channel""")
+        return NativeSql.of(SELECT + " WHERE h.channel = :channel")
                 .set("channel", channel).rows()
+                .map(rows -> rows.isEmpty() ? Health.NONE : health(rows.get(0)));
+    }
+
+    /** The health of each of the channels that has made a call, by channel, in one statement. */
+    public Uni<Map<String, Health>> of(Collection<String> channels) {
+        return NativeSql.of(SELECT + " WHERE h.channel = ANY(CAST(:channels AS text[]))")
+                .set("channels", channels.toArray(String[]::new)).rows()
                 .map(rows -> {
-                    if (rows.isEmpty()) {
-                        return Health.NONE;
-                    }
-                    Object[] row = rows.get(0);
-                    return new Health((int) Rows.longValue(row[0]), Rows.time(row[1]),
-                            Rows.text(row[2]), Rows.time(row[3]), Rows.bool(row[4]),
-                            Rows.bool(row[5]), Rows.bool(row[6]), (int) Rows.longValue(row[7]));
+                    Map<String, Health> byChannel = new HashMap<>();
+                    rows.forEach(row -> byChannel.put(Rows.text(row[0]), health(row)));
+                    return byChannel;
                 });
+    }
+
+    private static Health health(Object[] row) {
+        return new Health((int) Rows.longValue(row[1]), Rows.time(row[2]), Rows.text(row[3]), Rows.time(row[4]),
+                Rows.bool(row[5]), Rows.bool(row[6]), Rows.bool(row[7]), (int) Rows.longValue(row[8]));
     }
 
     /** A call went through: the failure streak and any back-off end. */

@@ -1,7 +1,10 @@
 package io.stockline.channel.repository;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -51,6 +54,8 @@ public class SyncStateRepository {
 
     /** Pending figures of a channel. */
     public record Summary(long pending, long lagSeconds, long rejected) {
+
+        public static final Summary NONE = new Summary(0, 0, 0);
     }
 
     /** A quantity a channel should hold of a SKU, and the traceparent of the change that asks for it (or null). */
@@ -300,14 +305,22 @@ public class SyncStateRepository {
                 .map(rows -> rows.stream().map(row -> new Synced(Rows.text(row[0]), Rows.text(row[1]))).toList());
     }
 
-    public Uni<Summary> summary(String channel) {
+    /**
+     * The pending figures of each of the channels, by channel, in one statement; a channel without pairs has none
+     * ({@link Summary#NONE}) and is left out.
+     */
+    public Uni<Map<String, Summary>> summaries(Collection<String> channels) {
         return NativeSql.of("""
-                SELECT CAST(COUNT(*) FILTER (WHERE %s) AS bigint),
+                SELECT channel, CAST(COUNT(*) FILTER (WHERE %s) AS bigint),
                     CAST(COALESCE(EXTRACT(EPOCH FROM now() - MIN(pending_since) FILTER (WHERE %s)), 0) AS bigint),
                     CAST(COUNT(*) FILTER (WHERE rejected_version IS NOT NULL) AS bigint)
-                FROM sync_state WHERE channel = :channel""".formatted(PENDING, PENDING))
-                .set("channel", channel).rows().map(rows -> rows.get(0))
-                .map(row -> new Summary(Rows.longValue(row[0]), Rows.longValue(row[1]),
-                        Rows.longValue(row[2])));
+                FROM sync_state WHERE channel = ANY(CAST(:channels AS text[])) GROUP BY channel""".formatted(PENDING, PENDING))
+                .set("channels", channels.toArray(String[]::new)).rows()
+                .map(rows -> {
+                    Map<String, Summary> byChannel = new HashMap<>();
+                    rows.forEach(row -> byChannel.put(Rows.text(row[0]),
+                            new Summary(Rows.longValue(row[1]), Rows.longValue(row[2]), Rows.longValue(row[3]))));
+                    return byChannel;
+                });
     }
 }

@@ -50,8 +50,11 @@ import io.stockline.platform.security.Roles;
 /** Channels: viewers read, admins edit. Credentials appear only as the name of their secret reference. */
 @Path("/api/v1/channels")
 @RolesAllowed(Roles.VIEWER)
-@Tag(name = "Channels", description = "Sales channels (marketplaces and shops), their listings and their stock sync.")
+@Tag(name = ChannelResource.TAG, description = "Sales channels (marketplaces and shops), their listings and their stock sync.")
 public class ChannelResource {
+
+    /** The OpenAPI tag of the channels' operations, here and in {@link ChannelStatusResource}. */
+    static final String TAG = "Channels";
 
     public record BufferResponse(long amount, Buffer.Unit unit) {
         static BufferResponse of(Buffer buffer) {

@@ -2,6 +2,7 @@ package io.stockline.channel.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,10 @@ import io.stockline.channel.domain.SyncState;
 import io.stockline.channel.domain.SyncStatus;
 import io.stockline.channel.repository.ChannelRepository;
 import io.stockline.channel.repository.HealthRepository;
+import io.stockline.channel.repository.HealthRepository.Health;
 import io.stockline.channel.repository.StatusReportRepository;
 import io.stockline.channel.repository.SyncStateRepository;
+import io.stockline.channel.repository.SyncStateRepository.Summary;
 import io.stockline.platform.outbox.Outbox;
 
 /**
@@ -56,6 +59,12 @@ public class SyncStatusService {
         return current(channelId);
     }
 
+    /** Every channel's status, in the order of their ids: three queries, however many channels there are. */
+    @WithSession
+    public Uni<List<SyncStatus>> statuses() {
+        return channels.all().chain(this::of);
+    }
+
     /** Reports the channel's status when its state is not the one reported last. */
     @WithTransaction
     public Uni<Void> publishIfChanged(String channelId) {
@@ -67,8 +76,7 @@ public class SyncStatusService {
     @Scheduled(every = "${stockline.channel.status-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     Uni<Void> publishPeriodically() {
-        return channels.all().chain(all -> Multi.createFrom().iterable(all)
-                .onItem().transformToUniAndConcatenate(this::of)
+        return channels.all().chain(this::of).chain(all -> Multi.createFrom().iterable(all)
                 .onItem().transformToUniAndConcatenate(status -> status.pending() > 0
                         ? reports.record(status.channelId(), status.state()).chain(() -> report(status))
                         : reports.recordIfChanged(status.channelId(), status.state())
@@ -77,18 +85,33 @@ public class SyncStatusService {
     }
 
     private Uni<SyncStatus> current(String channelId) {
-        return channels.settings(channelId).chain(channel -> channel == null ? Uni.createFrom().nullItem() : of(channel));
+        return channels.settings(channelId).chain(channel -> channel == null ? Uni.createFrom().nullItem()
+                : of(List.of(channel)).map(statuses -> statuses.get(0)));
     }
 
-    private Uni<SyncStatus> of(ChannelSettings channel) {
-        return syncState.summary(channel.id()).chain(summary -> health.of(channel.id()).map(current -> {
-            boolean circuitOpen = current.circuitOpen() && current.backingOff();
-            SyncState state = SyncState.of(channel.enabled(), circuitOpen, current.consecutiveFailures(),
-                    config.failingAfter(), summary.pending(), summary.lagSeconds(), config.lagThreshold().toSeconds());
-            return new SyncStatus(channel.id(), channel.type().name(), state, summary.pending(), summary.lagSeconds(),
-                    current.consecutiveFailures(), current.failuresLastHour(), current.lastSuccessAt(),
-                    current.lastError(), summary.rejected(), OffsetDateTime.now(ZoneOffset.UTC));
+    /**
+     * The status of each channel, in the channels' order, from one read of their pending pairs and one of their
+     * health: the one way a status is computed, for a single channel as for all.
+     */
+    private Uni<List<SyncStatus>> of(List<ChannelSettings> listed) {
+        if (listed.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> ids = listed.stream().map(ChannelSettings::id).toList();
+        return syncState.summaries(ids).chain(summaries -> health.of(ids).map(healths -> {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            return listed.stream().map(channel -> of(channel, summaries.getOrDefault(channel.id(), Summary.NONE),
+                    healths.getOrDefault(channel.id(), Health.NONE), now)).toList();
         }));
+    }
+
+    private SyncStatus of(ChannelSettings channel, Summary summary, Health current, OffsetDateTime now) {
+        boolean circuitOpen = current.circuitOpen() && current.backingOff();
+        SyncState state = SyncState.of(channel.enabled(), circuitOpen, current.consecutiveFailures(),
+                config.failingAfter(), summary.pending(), summary.lagSeconds(), config.lagThreshold().toSeconds());
+        return new SyncStatus(channel.id(), channel.type().name(), state, summary.pending(), summary.lagSeconds(),
+                current.consecutiveFailures(), current.failuresLastHour(), current.lastSuccessAt(),
+                current.lastError(), summary.rejected(), now);
     }
 
     private Uni<Void> report(SyncStatus status) {

@@ -21,6 +21,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.stockline.console.channels.service.ChannelScreens;
 import io.stockline.console.channels.service.ChannelScreens.ChannelScreen;
+import io.stockline.console.channels.service.ChannelScreens.ChannelsScreen;
 import io.stockline.console.channels.service.ChannelScreens.Row;
 import io.stockline.console.web.ApiProblem;
 import io.stockline.platform.security.Roles;
@@ -55,7 +56,9 @@ public class ChannelsPage {
         List<Row> rows = List.of();
         ApiProblem problem = null;
         try {
-            rows = screens.rows();
+            ChannelsScreen screen = screens.rows();
+            rows = screen.rows();
+            problem = screen.problem();
         } catch (WebApplicationException refusal) {
             problem = ApiProblem.of(refusal);
         }
@@ -87,7 +90,7 @@ public class ChannelsPage {
         }
         List<Row> rows;
         try {
-            rows = screens.rows();
+            rows = screens.rows().rows();
         } catch (WebApplicationException refusal) {
             rows = List.of();
         }

@@ -17,34 +17,40 @@ import io.stockline.console.web.ForwardSignedInToken;
 /** The part of channel-connector-service's API (deploy/openapi/channel-connector-service.json) the pages use. */
 @RegisterRestClient(configKey = "channels")
 @RegisterClientHeaders(ForwardSignedInToken.class)
-@Path("/api/v1/channels")
+@Path("/api/v1")
 public interface ChannelApi {
 
     @GET
+    @Path("/channels")
     List<Channel> channels();
 
+    /** Every channel's status in one call, ordered by channel id. */
     @GET
-    @Path("/{id}/status")
+    @Path("/channel-status")
+    List<Status> statuses();
+
+    @GET
+    @Path("/channels/{id}/status")
     Status status(@PathParam("id") String id);
 
     @POST
-    @Path("/{id}/reconcile")
+    @Path("/channels/{id}/reconcile")
     void reconcile(@PathParam("id") String id);
 
     @GET
-    @Path("/{id}")
+    @Path("/channels/{id}")
     Channel channel(@PathParam("id") String id);
 
     @GET
-    @Path("/{id}/sync")
+    @Path("/channels/{id}/sync")
     List<Sync> sync(@PathParam("id") String id, @QueryParam("limit") int limit);
 
     @GET
-    @Path("/{id}/listings")
+    @Path("/channels/{id}/listings")
     List<Listing> listings(@PathParam("id") String id);
 
     @GET
-    @Path("/{id}/calls")
+    @Path("/channels/{id}/calls")
     Calls calls(@PathParam("id") String id, @QueryParam("minutes") int minutes);
 
     /**

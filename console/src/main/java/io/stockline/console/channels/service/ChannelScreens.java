@@ -25,20 +25,32 @@ public class ChannelScreens {
         this.channels = channels;
     }
 
-    public List<Row> rows() {
+    /**
+     * Every channel with its status, from two calls however many channels there are: the list, then every status at
+     * once. When the statuses cannot be read the channels are still listed, each UNKNOWN, and the screen says why.
+     */
+    public ChannelsScreen rows() {
+        List<Channel> listed = channels.channels();
+        Map<String, Status> statuses = new HashMap<>();
+        ApiProblem problem = null;
+        try {
+            channels.statuses().forEach(status -> statuses.put(status.channelId(), status));
+        } catch (WebApplicationException refusal) {
+            ApiProblem cause = ApiProblem.of(refusal);
+            problem = new ApiProblem(cause.status(), "Sync status could not be read, so every channel shows UNKNOWN",
+                    cause.detail().isBlank() ? cause.title() : cause.title() + ": " + cause.detail(), cause.fields());
+        }
         List<Row> rows = new ArrayList<>();
-        for (Channel channel : channels.channels()) {
-            Status status;
-            try {
-                status = channels.status(channel.id());
-            } catch (WebApplicationException refusal) {
-                // one channel's status missing does not hide the others
+        for (Channel channel : listed) {
+            Status status = statuses.get(channel.id());
+            if (status == null) {
+                // a channel removed between the two calls, or no status read at all: its row says so, the others show
                 status = new Status(channel.id(), "UNKNOWN", null, null, null, null, null,
-                        ApiProblem.of(refusal).title(), null);
+                        problem == null ? "no status reported" : problem.detail(), null);
             }
             rows.add(new Row(channel, status));
         }
-        return rows;
+        return new ChannelsScreen(rows, problem);
     }
 
     /**
@@ -116,6 +128,10 @@ public class ChannelScreens {
         public boolean differs() {
             return sync.pushedQuantity() == null || sync.pushedQuantity() != sync.wantedQuantity();
         }
+    }
+
+    /** The channels page: its rows, and why their statuses are missing (null when they are not). */
+    public record ChannelsScreen(List<Row> rows, ApiProblem problem) {
     }
 
     public record Row(Channel channel, Status status) {
