@@ -8,8 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -19,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -45,6 +41,7 @@ import io.stockline.inventory.service.MovementRequest;
 import io.stockline.inventory.service.MovementService;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
+import io.stockline.testsupport.ConcurrentPosts;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -74,34 +71,22 @@ class GroupCommitMovementTest {
     @Inject
     Pool pool;
 
-    private ExecutorService callers;
-    private HttpClient http;
+    private ConcurrentPosts callers;
 
     @BeforeEach
     void start() {
-        callers = Executors.newFixedThreadPool(32);
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .build();
+        callers = new ConcurrentPosts(32);
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        callers.shutdownNow();
-        callers.awaitTermination(10, TimeUnit.SECONDS);
+        callers.close();
         Api.assertAuditConsistent();
     }
 
     private Future<HttpResponse<String>> send(String key, String type, String sku, String location, long quantity) {
-        HttpRequest request = HttpRequest.newBuilder(movementsUri)
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .header("Authorization", OPERATOR)
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"type\":\"%s\",\"sku\":\"%s\",\"location\":\"%s\",\"quantity\":%d}"
-                                .formatted(type, sku, location, quantity)))
-                .build();
-        return callers.submit(() -> http.send(request, HttpResponse.BodyHandlers.ofString()));
+        return callers.post(movementsUri, OPERATOR, key, "{\"type\":\"%s\",\"sku\":\"%s\",\"location\":\"%s\",\"quantity\":%d}"
+                .formatted(type, sku, location, quantity));
     }
 
     @Test

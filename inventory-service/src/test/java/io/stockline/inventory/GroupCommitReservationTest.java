@@ -7,17 +7,12 @@ import static io.stockline.inventory.Api.moved;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +26,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.stockline.inventory.Api.Level;
+import io.stockline.testsupport.ConcurrentPosts;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
 
@@ -47,20 +43,16 @@ class GroupCommitReservationTest {
     @TestHTTPResource("/api/v1/reservations")
     URI reservations;
 
-    private ExecutorService callers;
-    private HttpClient http;
+    private ConcurrentPosts callers;
 
     @BeforeEach
     void start() {
-        callers = Executors.newFixedThreadPool(32);
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
-                .build();
+        callers = new ConcurrentPosts(32);
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        callers.shutdownNow();
-        callers.awaitTermination(10, TimeUnit.SECONDS);
+        callers.close();
         Api.assertAuditConsistent();
     }
 
@@ -72,15 +64,7 @@ class GroupCommitReservationTest {
     }
 
     private Future<HttpResponse<String>> send(String key, String lines) {
-        HttpRequest request = HttpRequest.newBuilder(reservations)
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .header("Idempotency-Key", key)
-                .header("Authorization", OPERATOR)
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"orderId\":\"order-%s\",\"lines\":[%s]}".formatted(key, lines)))
-                .build();
-        return callers.submit(() -> http.send(request, HttpResponse.BodyHandlers.ofString()));
+        return callers.post(reservations, OPERATOR, key, "{\"orderId\":\"order-%s\",\"lines\":[%s]}".formatted(key, lines));
     }
 
     @Test
