@@ -208,8 +208,11 @@ public class CatalogService {
         return items.findById(sku);
     }
 
-    /** What a person looks for by typing part of a SKU or name, or a whole barcode. */
-    @WithSession
+    /**
+     * What a person looks for by typing part of a SKU or name, or a whole barcode. A transaction only so that the
+     * search's planner setting ends with it (ItemRepository.search).
+     */
+    @WithTransaction
     public Uni<List<Item>> search(String text, int limit) {
         return items.search(text.strip(), limit);
     }
