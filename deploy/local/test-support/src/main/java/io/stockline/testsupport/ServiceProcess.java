@@ -31,9 +31,12 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * A test's service lives for seconds to minutes, and most of a start's CPU is C2 compiling start-up code that
      * runs once (BENCHMARKS.md, Start-up and memory: C1 alone takes 17 CPU-seconds down to 10). With several services
-     * starting at once on two cores, that CPU is what a test waits for; no test here measures peak throughput.
+     * starting at once on two cores, that CPU is what a test waits for; no test here measures peak throughput. C1 alone
+     * would size the code cache for a JVM without tiers (48 MB), and a full one fails method-handle calls: the tiered
+     * size is kept.
      */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=240m");
 
     private final String module;
     private final Map<String, String> config;
