@@ -1,5 +1,6 @@
 package io.stockline.inventory.repository;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -35,11 +36,29 @@ public class BundleRepository {
     }
 
     public Uni<List<Component>> components(String bundleSku) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT component_sku, quantity FROM item_component WHERE bundle_sku = :bundle ORDER BY component_sku",
-                Object[].class)
-                .setParameter("bundle", bundleSku).getResultList())
-                .map(rows -> rows.stream().map(r -> new Component((String) r[0], ((Number) r[1]).longValue())).toList());
+        return components(List.of(bundleSku)).map(byBundle -> byBundle.getOrDefault(bundleSku, List.of()));
+    }
+
+    /**
+     * The components of each of the SKUs, by SKU, in one statement (a list of items shows them all); a SKU that is no
+     * bundle has none and is left out.
+     */
+    public Uni<Map<String, List<Component>>> components(Collection<String> bundleSkus) {
+        if (bundleSkus.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT bundle_sku, component_sku, quantity FROM item_component
+                WHERE bundle_sku = ANY(CAST(:bundles AS text[])) ORDER BY bundle_sku, component_sku""", Object[].class)
+                .setParameter("bundles", bundleSkus.toArray(String[]::new)).getResultList())
+                .map(rows -> {
+                    Map<String, List<Component>> byBundle = new LinkedHashMap<>();
+                    for (Object[] row : rows) {
+                        byBundle.computeIfAbsent((String) row[0], bundle -> new ArrayList<>())
+                                .add(new Component((String) row[1], ((Number) row[2]).longValue()));
+                    }
+                    return byBundle;
+                });
     }
 
     /**

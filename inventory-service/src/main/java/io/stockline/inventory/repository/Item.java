@@ -16,6 +16,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.BatchSize;
+
 import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.ItemStatus;
 
@@ -44,7 +46,9 @@ public class Item {
     public long revision = 1;
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
+    /** Loaded for up to 200 items at once: a search or a list answers that many, and one query each made it slow. */
     @ElementCollection(fetch = FetchType.EAGER)
+    @BatchSize(size = 200)
     @CollectionTable(name = "item_barcode", joinColumns = @JoinColumn(name = "sku"))
     @Column(name = "barcode")
     public List<String> barcodes = new ArrayList<>();

@@ -61,26 +61,24 @@ public class CatalogResource {
     };
 
     private Uni<ItemResponse> withComponents(Item item) {
-        return catalog.components(item.sku).map(components -> {
-            try {
-                return new ItemResponse(item.sku, item.name, List.copyOf(item.barcodes), item.kind.name(),
-                        item.status.name(), item.lotTracked, item.backorderAllowed, item.unitCost, components,
-                        item.product, json.readValue(item.optionsJson, OPTIONS));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return catalog.components(item.sku).map(components -> response(item, components));
     }
 
+    /** The items with their components, read in one query for them all (a search answers up to 200). */
     private Uni<List<ItemResponse>> withComponents(List<Item> items) {
-        Uni<List<ItemResponse>> all = Uni.createFrom().item(new java.util.ArrayList<>());
-        for (Item item : items) {
-            all = all.chain(list -> withComponents(item).map(response -> {
-                list.add(response);
-                return list;
-            }));
+        return catalog.components(items.stream().map(item -> item.sku).toList())
+                .map(byBundle -> items.stream()
+                        .map(item -> response(item, byBundle.getOrDefault(item.sku, List.of()))).toList());
+    }
+
+    private ItemResponse response(Item item, List<BundleRepository.Component> components) {
+        try {
+            return new ItemResponse(item.sku, item.name, List.copyOf(item.barcodes), item.kind.name(),
+                    item.status.name(), item.lotTracked, item.backorderAllowed, item.unitCost, components,
+                    item.product, json.readValue(item.optionsJson, OPTIONS));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        return all;
     }
 
     public record LocationResponse(String code, String name, String type, Double latitude, Double longitude,

@@ -175,6 +175,12 @@ public class CatalogService {
         return bundles.components(sku);
     }
 
+    /** The components of each of the SKUs that is a bundle, by SKU; one query whatever their number. */
+    @WithSession
+    public Uni<Map<String, List<BundleRepository.Component>>> components(List<String> skus) {
+        return bundles.components(skus);
+    }
+
     private Uni<Void> requireUnusedBarcodes(Item item) {
         Set<String> listed = new HashSet<>();
         for (int i = 0; i < item.barcodes.size(); i++) {
