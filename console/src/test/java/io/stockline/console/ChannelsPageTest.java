@@ -108,6 +108,16 @@ class ChannelsPageTest {
         assertThat(page).contains("no status reported").doesNotContain("id=\"problem\"");
     }
 
+    @Test
+    void aChannelPageShowsAPairNeverPushedYet() {
+        services.stubFor(get(urlPathEqualTo("/api/v1/channels/ebay/sync")).atPriority(1).willReturn(ServicesStub.json(200, """
+                [{"sku":"BOWL-1","wantedQuantity":6,"wantedVersion":1,"attempts":0,"rejected":false,"state":"PENDING"}]""")));
+
+        String page = Session.as("viewer").request().get("/channels/ebay").then().statusCode(200).extract().asString();
+
+        assertThat(page).contains("BOWL-1").contains("PENDING");
+    }
+
     /** Each row's channel and state, in the page's order. */
     private static List<String[]> rows(String page) {
         List<String[]> rows = new ArrayList<>();
