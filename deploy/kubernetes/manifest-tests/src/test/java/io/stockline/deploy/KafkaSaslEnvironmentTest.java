@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The prod overlay's Kafka environment, as a service's Quarkus Kafka client reads it: a JVM started with exactly the
  * KAFKA_* variables of inventory-service's rendered Deployment (the Secret's JAAS line and the CA file stood in for)
  * ends with security.protocol SASL_SSL, SCRAM-SHA-512, that JAAS line and the PEM trust store, and a Kafka producer
- * accepts them. The SCRAM handshake and the ACLs are shown on deploy/local's SASL broker (test-support's KafkaAclTest,
+ * accepts them. The SCRAM handshake and the ACLs are shown on deploy/local's SASL broker (this module's KafkaAclTest,
  * without TLS); not shown: TLS against a Strimzi broker's cluster CA (no cluster here).
  */
 class KafkaSaslEnvironmentTest {

@@ -1,4 +1,4 @@
-package io.stockline.testsupport;
+package io.stockline.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,6 +47,8 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import io.stockline.testsupport.Infrastructure;
 
 /**
  * The local broker's security on the real broker (issue 16): a client without credentials, or with a wrong password,
