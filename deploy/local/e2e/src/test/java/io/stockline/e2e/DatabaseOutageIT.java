@@ -28,6 +28,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import io.stockline.testsupport.KafkaProbe;
+import io.stockline.testsupport.SystemProcesses;
 
 /**
  * The channel connector as a real process while its PostgreSQL is stopped for 20 seconds in the middle of a stream of

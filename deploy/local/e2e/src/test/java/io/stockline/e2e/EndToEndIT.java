@@ -37,6 +37,7 @@ import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.LedgerHistory;
 import io.stockline.testsupport.ServiceProcess;
+import io.stockline.testsupport.SystemProcesses;
 import io.stockline.testsupport.Tokens;
 
 /**

@@ -1,4 +1,4 @@
-package io.stockline.e2e;
+package io.stockline.e2e.channels;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -27,6 +27,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.restassured.http.ContentType;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.ServiceProcess;
+import io.stockline.testsupport.SystemProcesses;
 import io.stockline.testsupport.Tokens;
 
 /**

@@ -1,4 +1,4 @@
-package io.stockline.e2e;
+package io.stockline.e2e.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
+import io.stockline.testsupport.SystemProcesses;
 
 /**
  * deploy/local/dlq on the real broker: it lists what a dead-letter topic holds with the reasons, and replays each

@@ -1,8 +1,8 @@
-package io.stockline.e2e;
+package io.stockline.e2e.channels;
 
 import static io.restassured.RestAssured.given;
-import static io.stockline.e2e.ChannelSettings.settings;
-import static io.stockline.e2e.ChannelSettings.with;
+import static io.stockline.testsupport.ChannelSettings.settings;
+import static io.stockline.testsupport.ChannelSettings.with;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,6 +26,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.ServiceProcess;
+import io.stockline.testsupport.SystemProcesses;
 import io.stockline.testsupport.Tokens;
 
 /**

@@ -1,4 +1,4 @@
-package io.stockline.e2e;
+package io.stockline.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,22 +12,19 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.stockline.testsupport.Infrastructure;
-import io.stockline.testsupport.ServiceProcess;
-import io.stockline.testsupport.StocklineTestResource;
 
 /**
  * The services of one end-to-end test class as processes on the real broker and database: each with a database of
  * its own and every topic under the class's prefix, so classes never read each other's records. Closing stops them
  * in reverse order of start (consumers before the producers they read) and drops their databases.
  */
-final class SystemProcesses implements AutoCloseable {
+public final class SystemProcesses implements AutoCloseable {
 
     /**
      * The broker and the database every class's system runs on: a class that stops or restarts them holds this
      * exclusively ({@code @ResourceLock} READ_WRITE), the others share it (READ) and may run side by side.
      */
-    static final String INFRASTRUCTURE = "the broker and the database";
+    public static final String INFRASTRUCTURE = "the broker and the database";
 
     private static final Pattern CONSUMER_GROUP = Pattern.compile("(mp\\.messaging\\.incoming\\.[\\w-]+\\.group\\.id)=(.+)");
 
@@ -38,7 +35,7 @@ final class SystemProcesses implements AutoCloseable {
     private final Map<String, String> databases = new LinkedHashMap<>();
 
     /** {@code name} prefixes the topics and the databases (letters and digits). */
-    SystemProcesses(String name) {
+    public SystemProcesses(String name) {
         this.name = name;
         this.topicPrefix = name + Infrastructure.shortId() + ".";
     }
@@ -47,7 +44,7 @@ final class SystemProcesses implements AutoCloseable {
      * Launches {@code service} (a module path) with its own new database, the test topics and {@code extra}, and
      * returns at once (its address is known): {@link #awaitReady()} waits for every service launched.
      */
-    ServiceProcess start(String service, Map<String, String> extra) {
+    public ServiceProcess start(String service, Map<String, String> extra) {
         String database = infrastructure.createDatabase(name + "_" + service.replace("-service", "").replace('-', '_'));
         databases.put(service, database);
         Map<String, String> config = new LinkedHashMap<>(
@@ -82,31 +79,31 @@ final class SystemProcesses implements AutoCloseable {
     }
 
     /** Launches a process that needs neither database nor topics (the marketplace simulator), as {@link #start}. */
-    ServiceProcess startPlain(String module, Map<String, String> config) {
+    public ServiceProcess startPlain(String module, Map<String, String> config) {
         ServiceProcess process = ServiceProcess.launch(module, config);
         started.put(module, process);
         return process;
     }
 
     /** Waits until every service launched is ready: they start side by side. */
-    void awaitReady() {
+    public void awaitReady() {
         started.values().forEach(ServiceProcess::awaitReady);
     }
 
-    ServiceProcess get(String service) {
+    public ServiceProcess get(String service) {
         return started.get(service);
     }
 
     /** The address of topic {@code topic} (its name without prefix) in this run. */
-    String topic(String topic) {
+    public String topic(String topic) {
         return topicPrefix + topic;
     }
 
-    String database(String service) {
+    public String database(String service) {
         return databases.get(service);
     }
 
-    Infrastructure infrastructure() {
+    public Infrastructure infrastructure() {
         return infrastructure;
     }
 
@@ -114,34 +111,34 @@ final class SystemProcesses implements AutoCloseable {
      * Whether deploy/local/infra started the PostgreSQL the tests use (its marker is there), so a test may stop and
      * start it; a server started some other way is left alone.
      */
-    boolean canRestartPostgres() {
+    public boolean canRestartPostgres() {
         Path data = infraData();
         return Files.isRegularFile(data.resolve("postgres.started"))
                 || Files.isRegularFile(data.resolve("postgres-embedded.pid"));
     }
 
     /** Whether deploy/local/infra started the broker the tests use (its pid file for that port is there). */
-    boolean canRestartKafka() {
+    public boolean canRestartKafka() {
         return Files.isRegularFile(infraData().resolve("kafka-" + kafkaPort() + ".pid"));
     }
 
     /** Stops PostgreSQL (deploy/local/infra stop postgres): every connection of every service ends. */
-    void stopPostgres() {
+    public void stopPostgres() {
         infra("stop", "postgres");
     }
 
     /** Starts PostgreSQL again and returns once it answers. */
-    void startPostgres() {
+    public void startPostgres() {
         infra("start", "postgres");
     }
 
     /** Stops the broker (deploy/local/infra stop kafka; SIGTERM, a controlled shutdown). */
-    void stopKafka() {
+    public void stopKafka() {
         infra("stop", "kafka");
     }
 
     /** Starts the broker again on its data and returns once its port answers. */
-    void startKafka() {
+    public void startKafka() {
         infra("start", "kafka");
     }
 
