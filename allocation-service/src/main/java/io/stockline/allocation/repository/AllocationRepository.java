@@ -14,9 +14,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.allocation.domain.AllocationStatus;
 import io.stockline.allocation.domain.ShipmentStatus;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
-/** The allocation row of each order and its shipments; every change is conditional on the state it expects. */
+/**
+ * The allocation row of each order and its shipments; every change is conditional on the state it expects. The
+ * statements of an order's path (find, insert, transition, its shipments) run on the Vert.x client ({@link NativeSql}):
+ * no Hibernate query object per statement, and they may be started together on the transaction's connection.
+ */
 @ApplicationScoped
 public class AllocationRepository {
 
@@ -40,12 +45,12 @@ public class AllocationRepository {
     }
 
     public Uni<AllocationRow> find(String orderId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT order_id, status, channel, attempt, order_payload, plan, reason, unfilled, updated_at, round_start,
                     backorder_round
-                FROM allocation WHERE order_id = :orderId""", Object[].class)
-                .setParameter("orderId", orderId)
-                .getResultList())
+                FROM allocation WHERE order_id = :orderId""")
+                .set("orderId", orderId)
+                .rows()
                 .map(rows -> rows.stream().findFirst().map(AllocationRepository::allocationRow).orElse(null));
     }
 
@@ -102,16 +107,16 @@ public class AllocationRepository {
     /** The first row of an order; false when the order has one already. */
     public Uni<Boolean> insert(String orderId, AllocationStatus status, String channel, int attempt, String orderPayload,
             String plan, String reason, String unfilled) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan, reason, unfilled,
                     decided_by)
                 VALUES (:orderId, :status, :channel, :attempt, :payload, :plan, :reason, :unfilled, :instance)
                 ON CONFLICT (order_id) DO NOTHING""")
-                .setParameter("orderId", orderId).setParameter("status", status.name()).setParameter("channel", channel)
-                .setParameter("attempt", attempt).setParameter("payload", orderPayload).setParameter("plan", plan)
-                .setParameter("reason", reason).setParameter("unfilled", unfilled)
-                .setParameter("instance", INSTANCE)
-                .executeUpdate())
+                .set("orderId", orderId).set("status", status.name()).set("channel", channel)
+                .set("attempt", attempt).set("payload", orderPayload).set("plan", plan)
+                .set("reason", reason).set("unfilled", unfilled)
+                .set("instance", INSTANCE)
+                .update()
                 .map(count -> count == 1);
     }
 
@@ -119,16 +124,16 @@ public class AllocationRepository {
     public Uni<Boolean> transition(String orderId, AllocationStatus fromStatus, int fromAttempt,
             AllocationStatus toStatus, int attempt,
             String plan, String reason, String unfilled) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE allocation SET status = :to, attempt = :attempt, plan = :plan, reason = :reason,
                     unfilled = :unfilled, updated_at = now(), decided_at = now(), decided_by = :instance
                 WHERE order_id = :orderId AND status = :from AND attempt = :fromAttempt""")
-                .setParameter("orderId", orderId).setParameter("from", fromStatus.name())
-                .setParameter("fromAttempt", fromAttempt).setParameter("to", toStatus.name())
-                .setParameter("attempt", attempt)
-                .setParameter("plan", plan).setParameter("reason", reason).setParameter("unfilled", unfilled)
-                .setParameter("instance", INSTANCE)
-                .executeUpdate())
+                .set("orderId", orderId).set("from", fromStatus.name())
+                .set("fromAttempt", fromAttempt).set("to", toStatus.name())
+                .set("attempt", attempt)
+                .set("plan", plan).set("reason", reason).set("unfilled", unfilled)
+                .set("instance", INSTANCE)
+                .update()
                 .map(count -> count == 1);
     }
 
@@ -183,12 +188,12 @@ public class AllocationRepository {
     }
 
     public Uni<Void> insertShipment(String orderId, String location, UUID reservationId, String lines) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO allocation_shipment (order_id, location, reservation_id, status, lines)
                 VALUES (:orderId, :location, :reservationId, 'HELD', :lines)""")
-                .setParameter("orderId", orderId).setParameter("location", location)
-                .setParameter("reservationId", reservationId).setParameter("lines", lines)
-                .executeUpdate())
+                .set("orderId", orderId).set("location", location)
+                .set("reservationId", reservationId).set("lines", lines)
+                .update()
                 .replaceWithVoid();
     }
 

@@ -6,10 +6,14 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.NativeSql;
+import io.stockline.platform.sql.Rows;
 
-/** The read model of available units per (SKU, location); the highest version seen wins. */
+/**
+ * The read model of available units per (SKU, location); the highest version seen wins. Every statement runs on the
+ * Vert.x client ({@link NativeSql}): each stock change and each order's plan come through here.
+ */
 @ApplicationScoped
 public class AvailabilityRepository {
 
@@ -19,7 +23,7 @@ public class AvailabilityRepository {
      * the event), else null. One statement: the stored version is read under the same row lock the upsert takes.
      */
     public Uni<Long> apply(String sku, String location, long available, long version, long maxVersionJump) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 WITH known AS (SELECT version FROM availability WHERE sku = :sku AND location = :location FOR UPDATE),
                     applied AS (INSERT INTO availability (sku, location, available, version)
                         SELECT CAST(:sku AS text), CAST(:location AS text), CAST(:available AS bigint), CAST(:version AS bigint)
@@ -27,12 +31,12 @@ public class AvailabilityRepository {
                         ON CONFLICT (sku, location) DO UPDATE SET available = EXCLUDED.available,
                             version = EXCLUDED.version, updated_at = now()
                         WHERE availability.version < EXCLUDED.version)
-                SELECT version FROM known WHERE CAST(:version AS bigint) - version > :maxJump""", Long.class)
-                .setParameter("sku", sku).setParameter("location", location)
-                .setParameter("available", available).setParameter("version", version)
-                .setParameter("maxJump", maxVersionJump)
-                .getResultList())
-                .map(leapedFrom -> leapedFrom.isEmpty() ? null : leapedFrom.get(0));
+                SELECT version FROM known WHERE CAST(:version AS bigint) - version > :maxJump""")
+                .set("sku", sku).set("location", location)
+                .set("available", available).set("version", version)
+                .set("maxJump", maxVersionJump)
+                .column()
+                .map(leapedFrom -> leapedFrom.isEmpty() ? null : Rows.longOrNull(leapedFrom.get(0)));
     }
 
     /**
@@ -43,7 +47,7 @@ public class AvailabilityRepository {
      * and is skipped without waiting; the INSERT comes in only for a row not there yet.
      */
     public Uni<Void> applyIfNewer(String sku, String location, long available, long version) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 WITH changed AS (UPDATE availability SET available = :available, version = :version, updated_at = now()
                         WHERE sku = :sku AND location = :location AND version < :version RETURNING 1)
                 INSERT INTO availability (sku, location, available, version)
@@ -52,19 +56,17 @@ public class AvailabilityRepository {
                     ON CONFLICT (sku, location) DO UPDATE SET available = EXCLUDED.available,
                         version = EXCLUDED.version, updated_at = now()
                     WHERE availability.version < EXCLUDED.version""")
-                .setParameter("sku", sku).setParameter("location", location)
-                .setParameter("available", available).setParameter("version", version)
-                .executeUpdate())
+                .set("sku", sku).set("location", location)
+                .set("available", available).set("version", version)
+                .update()
                 .replaceWithVoid();
     }
 
     /** Available units per location, per SKU, for the given SKUs (only where some are available). */
     public Uni<Map<String, Map<String, Long>>> availableFor(List<String> skus) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT sku, location, available FROM availability WHERE sku IN (:skus) AND available > 0",
-                Object[].class)
-                .setParameter("skus", skus)
-                .getResultList())
+        return NativeSql.of("SELECT sku, location, available FROM availability WHERE sku = ANY(:skus) AND available > 0")
+                .set("skus", skus.toArray(String[]::new))
+                .rows()
                 .map(rows -> {
                     Map<String, Map<String, Long>> bySku = new HashMap<>();
                     for (Object[] row : rows) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.allocation.domain.FulfilmentLocation;
 
 /** The read model of inventory.locations; the highest revision seen wins. */
@@ -35,9 +36,7 @@ public class LocationRepository {
     }
 
     public Uni<Map<String, FulfilmentLocation>> all() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT code, latitude, longitude, priority, fulfils_orders, countries FROM location", Object[].class)
-                .getResultList())
+        return NativeSql.of("SELECT code, latitude, longitude, priority, fulfils_orders, countries FROM location").rows()
                 .map(rows -> {
                     Map<String, FulfilmentLocation> byCode = new HashMap<>();
                     for (Object[] row : rows) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.allocation.domain.RoutingPolicy;
 import io.stockline.allocation.domain.RoutingRule;
 import io.stockline.allocation.domain.ShortagePolicy;
@@ -16,10 +17,9 @@ import io.stockline.allocation.domain.ShortagePolicy;
 public class RoutingPolicyRepository {
 
     public Uni<Optional<RoutingPolicy>> find(String channel) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT rules, shortage FROM routing_policy WHERE channel = :channel", Object[].class)
-                .setParameter("channel", channel)
-                .getResultList())
+        return NativeSql.of("SELECT rules, shortage FROM routing_policy WHERE channel = :channel")
+                .set("channel", channel)
+                .rows()
                 .map(rows -> rows.stream().findFirst().map(row -> {
                     String rules = (String) row[0];
                     List<RoutingRule> ordered = rules.isEmpty() ? List.of()

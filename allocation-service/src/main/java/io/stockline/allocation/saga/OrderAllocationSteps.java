@@ -10,6 +10,7 @@ import static io.stockline.allocation.domain.AllocationStatus.SHIPPED;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -92,8 +93,13 @@ public class OrderAllocationSteps {
      */
     @WithTransaction
     public Uni<Pending> begin(UUID eventId, OrderPlaced order) {
-        return processed.isProcessed(eventId).chain(seen -> seen ? Uni.createFrom().nullItem()
-                : allocations.find(order.orderId()).chain(row -> {
+        // Every read the step may need, started together (one round trip): a new order, the common case, needs them all.
+        return Uni.combine().all().unis(processed.isProcessed(eventId), allocations.find(order.orderId()),
+                planner.plan(order)).asTuple().chain(read -> {
+                    if (read.getItem1()) {
+                        return Uni.createFrom().<Pending>nullItem();
+                    }
+                    AllocationRow row = read.getItem2();
                     if (row != null && row.status() != PENDING) {
                         Log.debugf("order %s is %s already", order.orderId(), row.status());
                         return processed.markProcessed(eventId).replaceWith((Pending) null);
@@ -101,22 +107,21 @@ public class OrderAllocationSteps {
                     if (row != null) {
                         return Uni.createFrom().item(pending(row));
                     }
-                    return planner.plan(order).chain(planned -> {
-                        // The read model may lag behind inventory: a short plan is made again from fresh figures
-                        // (attempt 0, no plan yet) before anything is backordered.
-                        boolean complete = planned.plan().complete();
-                        PendingPlan plan = complete ? new PendingPlan(expiresAt(order), planned.plan().shipments(),
-                                planned.plan().unfilled()) : null;
-                        int attempt = complete ? 1 : 0;
-                        return allocations.insert(order.orderId(), PENDING, order.channel(), attempt, write(order),
-                                plan == null ? null : write(plan), null, null).map(inserted -> {
-                            if (!inserted) {
-                                throw new IllegalStateException("order " + order.orderId() + " started meanwhile");
-                            }
-                            return new Pending(order, attempt, plan, 0, false);
-                        });
+                    ReadModelPlanner.Planned planned = read.getItem3();
+                    // The read model may lag behind inventory: a short plan is made again from fresh figures
+                    // (attempt 0, no plan yet) before anything is backordered.
+                    boolean complete = planned.plan().complete();
+                    PendingPlan plan = complete ? new PendingPlan(expiresAt(order), planned.plan().shipments(),
+                            planned.plan().unfilled()) : null;
+                    int attempt = complete ? 1 : 0;
+                    return allocations.insert(order.orderId(), PENDING, order.channel(), attempt, write(order),
+                            plan == null ? null : write(plan), null, null).map(inserted -> {
+                        if (!inserted) {
+                            throw new IllegalStateException("order " + order.orderId() + " started meanwhile");
+                        }
+                        return new Pending(order, attempt, plan, 0, false);
                     });
-                }));
+                });
     }
 
     /** The stored plan of a PENDING row, to resume it. */
@@ -141,19 +146,24 @@ public class OrderAllocationSteps {
                     .map(h -> new AllocationEvents.Shipment(h.shipment().location(), h.reservationId(),
                             shipmentLines(h.shipment().lines())))
                     .toList();
-            // The decision and the rows it stands for commit together, or neither does.
-            Uni<Void> chain = outbox.add(events.decided(new AllocationDecided(orderId, shipments), pending.attempt()))
-                    .chain(() -> unfilled.isEmpty() ? Uni.createFrom().voidItem()
-                            : outbox.add(events.backordered(
-                                    new Backordered(orderId, shipmentLines(unfilled), shortageReason()),
-                                    pending.attempt())));
+            // The decision and the rows it stands for commit together, or neither does. They are started together
+            // (one round trip; every one is a NativeSql statement, which may share the transaction's connection).
+            List<Uni<Void>> writes = new ArrayList<>();
+            writes.add(outbox.add(events.decided(new AllocationDecided(orderId, shipments), pending.attempt())));
+            if (!unfilled.isEmpty()) {
+                writes.add(outbox.add(events.backordered(
+                        new Backordered(orderId, shipmentLines(unfilled), shortageReason()), pending.attempt())));
+            }
             for (Held shipment : held) {
-                chain = chain.chain(() -> allocations.insertShipment(orderId, shipment.shipment().location(),
+                writes.add(allocations.insertShipment(orderId, shipment.shipment().location(),
                         shipment.reservationId(), write(shipment.shipment().lines())));
+            }
+            if (eventId != null) {
+                writes.add(processed.markProcessed(eventId).replaceWithVoid());
             }
             Log.infof("order %s allocated at attempt %d: %s", orderId, pending.attempt(),
                     held.stream().map(h -> h.shipment().location()).toList());
-            return chain.chain(() -> markProcessed(eventId));
+            return Uni.join().all(writes).andFailFast().replaceWithVoid();
         });
     }
 

@@ -36,10 +36,15 @@ public class ReadModelPlanner {
                 : policies.find(channel).map(found -> found.orElse(RoutingPolicy.DEFAULT));
     }
 
+    /**
+     * The three reads are started together: they run one after another on the session's connection, in one round trip
+     * (each is a {@code NativeSql} statement, which may share the connection; Hibernate queries may not).
+     */
     public Uni<Planned> plan(OrderPlaced order) {
         List<String> skus = order.lines().stream().map(OrderPlaced.Line::sku).distinct().toList();
-        return policyFor(order.channel()).chain(policy -> availability.availableFor(skus)
-                .chain(available -> locations.all().map(known -> new Planned(
-                        ShipmentPlanner.plan(order.lines(), order.shipTo(), available, known, policy), policy))));
+        return Uni.combine().all().unis(policyFor(order.channel()), availability.availableFor(skus), locations.all())
+                .asTuple()
+                .map(read -> new Planned(ShipmentPlanner.plan(order.lines(), order.shipTo(), read.getItem2(),
+                        read.getItem3(), read.getItem1()), read.getItem1()));
     }
 }

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.NativeSql;
 
 /**
  * Writes events to the {@code outbox} table in the caller's transaction (the Panache session of a
@@ -25,19 +25,22 @@ public class Outbox {
         this.json = json;
     }
 
+    /**
+     * On the Vert.x client ({@link NativeSql}), like {@code ProcessedEvents}: it changes no managed entity, and several
+     * adds, or an add and other native statements, may be started together on the transaction's connection.
+     */
     public Uni<Void> add(OutboxEvent event) {
         // The trace of the transaction writing the event (a request, a consumer): the relay hands it on to Kafka.
         return Uni.createFrom().deferred(() -> {
             OutboxTrace trace = OutboxTrace.current();
-            return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+            return NativeSql.of("""
                     INSERT INTO outbox (event_id, event_type, topic, message_key, payload, traceparent, tracestate)
-                    VALUES (:eventId, :eventType, :topic, :messageKey, :payload, CAST(:traceparent AS text),
-                            CAST(:tracestate AS text))""")
-                    .setParameter("eventId", event.eventId()).setParameter("eventType", event.type())
-                    .setParameter("topic", event.topic()).setParameter("messageKey", event.key())
-                    .setParameter("payload", event.payload())
-                    .setParameter("traceparent", trace.traceparent()).setParameter("tracestate", trace.tracestate())
-                    .executeUpdate());
+                    VALUES (:eventId, :eventType, :topic, :messageKey, :payload, :traceparent, :tracestate)""")
+                    .set("eventId", event.eventId()).set("eventType", event.type())
+                    .set("topic", event.topic()).set("messageKey", event.key())
+                    .set("payload", event.payload())
+                    .set("traceparent", trace.traceparent()).set("tracestate", trace.tracestate())
+                    .update();
         })
                 .replaceWithVoid();
     }
