@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.stockline.platform.sql.NativeSql;
 import io.stockline.allocation.domain.FulfilmentLocation;
+import io.stockline.platform.sql.NativeSql;
 
 /** The read model of inventory.locations; the highest revision seen wins. */
 @ApplicationScoped

@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.stockline.platform.sql.NativeSql;
 import io.stockline.allocation.domain.RoutingPolicy;
 import io.stockline.allocation.domain.RoutingRule;
 import io.stockline.allocation.domain.ShortagePolicy;
+import io.stockline.platform.sql.NativeSql;
 
 @ApplicationScoped
 public class RoutingPolicyRepository {
