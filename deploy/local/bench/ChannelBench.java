@@ -284,6 +284,7 @@ public class ChannelBench {
             producer.flush();
             end = System.nanoTime();
         }
+        long endMillis = System.currentTimeMillis();
         double seconds = (end - start) / 1e9;
         System.out.printf("changes=%d failed=%d stream_s=%.1f changes_per_s=%.0f%n", changes, failed.sum(), seconds,
                 changes / seconds);
@@ -328,6 +329,7 @@ public class ChannelBench {
 
         for (Channel channel : CHANNELS) {
             List<Long> latencies = new ArrayList<>();
+            List<long[]> timed = new ArrayList<>(); // {latency, ack millis}
             int unchanged = 0;
             for (var entry : finalAvailable.entrySet()) {
                 List<Sent> changesOfSku = sent.getOrDefault(entry.getKey(), List.of()).stream()
@@ -341,7 +343,9 @@ public class ChannelBench {
                         .findFirst().orElse(null);
                 JsonNode listing = held.get(channel.marketplace()).get(listingId(channel.marketplace(), entry.getKey()));
                 if (madeFinal != null && listing != null && listing.path("quantity").asLong() == finalNumber) {
-                    latencies.add(Instant.parse(listing.path("updatedAt").asText()).toEpochMilli() - madeFinal.ackMillis());
+                    long latency = Instant.parse(listing.path("updatedAt").asText()).toEpochMilli() - madeFinal.ackMillis();
+                    latencies.add(latency);
+                    timed.add(new long[] { latency, madeFinal.ackMillis() });
                 }
             }
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -349,6 +353,16 @@ public class ChannelBench {
             System.out.printf("latency channel=%s samples=%d unchanged=%d p50_ms=%d p99_ms=%d max_ms=%d min_ms=%d negative=%d%n",
                     channel.marketplace(), sorted.length, unchanged, (long) percentile(sorted, 50), (long) percentile(sorted, 99),
                     sorted.length == 0 ? 0 : sorted[sorted.length - 1], sorted.length == 0 ? 0 : sorted[0], negative);
+            if ("webhook".equals(channel.marketplace()) && !timed.isEmpty()) {
+                // Whether the tail is one stall (the worst samples acknowledged within a few milliseconds of each other)
+                // or spread over the window the samples come from: latency@when its change was acknowledged, in ms
+                // before the stream's end.
+                timed.sort(java.util.Comparator.comparingLong((long[] sample) -> sample[0]).reversed());
+                long oldest = timed.stream().mapToLong(sample -> endMillis - sample[1]).max().orElse(0);
+                System.out.printf("tail channel=webhook samples_acked_within_last_ms=%d worst=%s%n", oldest,
+                        timed.stream().limit(Math.max(1, timed.size() / 100)).map(sample -> sample[0] + "@-" + (endMillis - sample[1]))
+                                .toList());
+            }
         }
         JsonNode stats = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(simulator + "/_sim/stats")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
