@@ -16,7 +16,6 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -54,35 +53,20 @@ public class StockChangedConsumer {
 
     /** Records waiting for their group past which a poll is held until its own group is applied (two full polls). */
     static final int MAX_WAITING_RECORDS = 1000;
-    static final int REMEMBERED_DEAD_LETTERS = 10_000;
 
     private final ChannelSyncService sync;
     private final ChannelWorkers workers;
-    private final MutinyEmitter<String> deadLetters;
+    private final DeadLetters deadLetters;
     private final EventReader reader;
     private final PipelineTimings timings;
     private final Vertx vertx;
     private volatile BatchGatherer<Polled> gatherer;
-    /**
-     * The records this process sent to the dead-letter topic (topic-partition@offset, timestamp, value), the latest
-     * {@value #REMEMBERED_DEAD_LETTERS}. A poll is committed only once its readable records are applied, so while the
-     * database is away a rebalance hands the same records out again, the unreadable one among them: it is dead-lettered
-     * once, not once per delivery (DatabaseOutageIT met a rebalance at start-up and found it twice).
-     */
-    private final Set<String> deadLettered = java.util.Collections.newSetFromMap(
-            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED_DEAD_LETTERS;
-                }
-            }));
-
     public StockChangedConsumer(ChannelSyncService sync, ChannelWorkers workers,
             @Channel("stock-changed-dlq") MutinyEmitter<String> deadLetters, EventReader reader, PipelineTimings timings,
             Vertx vertx) {
         this.sync = sync;
         this.workers = workers;
-        this.deadLetters = deadLetters;
+        this.deadLetters = new DeadLetters(deadLetters::sendMessage);
         this.reader = reader;
         this.timings = timings;
         this.vertx = vertx;
@@ -197,17 +181,9 @@ public class StockChangedConsumer {
         return chain.replaceWith(changed);
     }
 
-    /** Sends the record to the dead-letter topic, unless this process did already (a redelivery). */
+    /** Sends the record to the dead-letter topic, unless it was sent already (a redelivery: {@link DeadLetters}). */
     Uni<Void> deadLetter(ConsumerRecord<String, String> record, PoisonRecord reason) {
-        // the same record delivered again: the same place, time and value (a topic made again reuses its offsets)
-        String coordinates = record.topic() + "-" + record.partition() + "@" + record.offset() + " " + record.timestamp()
-                + " " + java.util.Objects.hashCode(record.value());
-        if (!deadLettered.add(coordinates)) {
-            Log.infof("%s was dead-lettered already; delivered again (a rebalance), it is not sent twice", coordinates);
-            return Uni.createFrom().voidItem();
-        }
-        return deadLetters.sendMessage(DeadLetters.of(record, reason))
-                .onFailure().invoke(() -> deadLettered.remove(coordinates));
+        return deadLetters.send(record, reason);
     }
 
     private StockChanged read(String payload) {

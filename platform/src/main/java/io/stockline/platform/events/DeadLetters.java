@@ -1,23 +1,71 @@
 package io.stockline.platform.events;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * For batch consumers, which dead-letter one record of a batch themselves: the record unchanged, its headers kept,
  * with the {@code dead-letter-reason} header that SmallRye's own dead-letter strategy also sets.
+ * <p>
+ * An instance sends each record once per process. A batch consumer commits a poll only once its readable records are
+ * applied, so while the database is away a rebalance hands the same records out again, the unreadable one among them;
+ * it goes to the dead-letter topic once, not once per delivery (DatabaseOutageIT met a rebalance at start-up and found
+ * the poison twice). The latest {@value #REMEMBERED} records sent are remembered.
  */
 public final class DeadLetters {
 
     public static final String REASON_HEADER = "dead-letter-reason";
+    public static final int REMEMBERED = 10_000;
 
-    private DeadLetters() {
+    private final Function<Message<String>, Uni<Void>> topic;
+    private final Set<String> sent;
+
+    /** @param topic sends to the dead-letter topic, for example an emitter's {@code sendMessage} */
+    public DeadLetters(Function<Message<String>, Uni<Void>> topic) {
+        this(topic, REMEMBERED);
+    }
+
+    DeadLetters(Function<Message<String>, Uni<Void>> topic, int remembered) {
+        this.topic = topic;
+        this.sent = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > remembered;
+            }
+        }));
+    }
+
+    /** Sends the record to the dead-letter topic, unless this instance did already (a redelivery). */
+    public Uni<Void> send(ConsumerRecord<String, String> record, Throwable reason) {
+        String delivered = coordinates(record);
+        if (!sent.add(delivered)) {
+            Log.infof("%s was dead-lettered already; delivered again (a rebalance), it is not sent twice", delivered);
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> topic.apply(of(record, reason)))
+                .onFailure().invoke(() -> sent.remove(delivered));
+    }
+
+    /**
+     * The same record delivered again: the same place, time and value. The offset alone is not enough, since a topic
+     * made again (as tests do) reuses its offsets.
+     */
+    static String coordinates(ConsumerRecord<String, String> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset() + " " + record.timestamp() + " "
+                + Objects.hashCode(record.value());
     }
 
     public static Message<String> of(ConsumerRecord<String, String> record, Throwable reason) {

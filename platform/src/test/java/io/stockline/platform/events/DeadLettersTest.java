@@ -1,0 +1,109 @@
+package io.stockline.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.Test;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+class DeadLettersTest {
+
+    private final List<Message<String>> topic = new ArrayList<>();
+    private final DeadLetters deadLetters = new DeadLetters(message -> {
+        topic.add(message);
+        return Uni.createFrom().voidItem();
+    }, 3);
+
+    @Test
+    void sendsTheRecordUnchangedWithItsHeadersAndTheReason() {
+        ConsumerRecord<String, String> record = record("stock-changed", 7, 1000L, "{not json");
+        record.headers().add("ce_type", "io.stockline.inventory.stock-changed.v1".getBytes(StandardCharsets.UTF_8));
+
+        await(deadLetters.send(record, new PoisonRecord("not JSON")));
+
+        assertThat(topic).hasSize(1);
+        Message<String> sent = topic.get(0);
+        assertThat(sent.getPayload()).isEqualTo("{not json");
+        @SuppressWarnings("unchecked")
+        Optional<OutgoingKafkaRecordMetadata<String>> metadata = sent.getMetadata(OutgoingKafkaRecordMetadata.class)
+                .map(found -> (OutgoingKafkaRecordMetadata<String>) found);
+        assertThat(metadata).isPresent();
+        assertThat(metadata.get().getKey()).isEqualTo("SKU-1");
+        assertThat(text(metadata.get().getHeaders().lastHeader("ce_type").value()))
+                .isEqualTo("io.stockline.inventory.stock-changed.v1");
+        assertThat(text(metadata.get().getHeaders().lastHeader(DeadLetters.REASON_HEADER).value()))
+                .isEqualTo("PoisonRecord: not JSON");
+    }
+
+    @Test
+    void aRecordDeliveredAgainIsNotSentTwice() {
+        await(deadLetters.send(record("stock-changed", 7, 1000L, "{not json"), new PoisonRecord("not JSON")));
+        await(deadLetters.send(record("stock-changed", 7, 1000L, "{not json"), new PoisonRecord("not JSON")));
+
+        assertThat(topic).hasSize(1);
+    }
+
+    @Test
+    void aTopicMadeAgainReusesOffsetsSoAnotherRecordAtTheSameOffsetIsSent() {
+        await(deadLetters.send(record("stock-changed", 7, 1000L, "{not json"), new PoisonRecord("not JSON")));
+        await(deadLetters.send(record("stock-changed", 7, 2000L, "{not json"), new PoisonRecord("not JSON")));
+        await(deadLetters.send(record("stock-changed", 7, 2000L, "[]"), new PoisonRecord("not an object")));
+
+        assertThat(topic).extracting(Message::getPayload).containsExactly("{not json", "{not json", "[]");
+    }
+
+    @Test
+    void aSendThatFailedIsForgottenSoTheNextDeliveryTriesAgain() {
+        AtomicBoolean brokerAway = new AtomicBoolean(true);
+        List<String> delivered = new ArrayList<>();
+        DeadLetters flaky = new DeadLetters(message -> brokerAway.get()
+                ? Uni.createFrom().failure(new IllegalStateException("broker away"))
+                : Uni.createFrom().item(message.getPayload()).invoke(delivered::add).replaceWithVoid());
+        ConsumerRecord<String, String> poison = record("stock-changed", 3, 1000L, "{not json");
+
+        assertThatThrownBy(() -> await(flaky.send(poison, new PoisonRecord("not JSON"))))
+                .hasMessageContaining("broker away");
+        brokerAway.set(false);
+        await(flaky.send(poison, new PoisonRecord("not JSON")));
+
+        assertThat(delivered).containsExactly("{not json");
+    }
+
+    @Test
+    void onlyTheLatestRecordsAreRemembered() {
+        for (long offset = 1; offset <= 4; offset++) {
+            await(deadLetters.send(record("stock-changed", offset, 1000L, "{not json"), new PoisonRecord("not JSON")));
+        }
+        // capacity 3: offset 1 was forgotten when offset 4 came, offsets 2 to 4 are still known
+        await(deadLetters.send(record("stock-changed", 1, 1000L, "{not json"), new PoisonRecord("not JSON")));
+        await(deadLetters.send(record("stock-changed", 4, 1000L, "{not json"), new PoisonRecord("not JSON")));
+
+        assertThat(topic).hasSize(5);
+    }
+
+    private static ConsumerRecord<String, String> record(String topic, long offset, long timestamp, String value) {
+        return new ConsumerRecord<>(topic, 0, offset, timestamp, TimestampType.CREATE_TIME, 5, value.length(), "SKU-1",
+                value, new RecordHeaders(), Optional.empty());
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void await(Uni<Void> sent) {
+        sent.await().atMost(Duration.ofSeconds(5));
+    }
+}
