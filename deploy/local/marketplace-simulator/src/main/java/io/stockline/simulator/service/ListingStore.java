@@ -49,10 +49,13 @@ public class ListingStore {
     }
 
     public synchronized List<Listing> list(Optional<Marketplace> marketplace, Optional<String> scope, Optional<String> listingId) {
+        Marketplace onMarketplace = marketplace.orElse(null);
+        String inScope = scope.orElse(null);
+        String withId = listingId.orElse(null);
         return listings.values().stream()
-                .filter(listing -> marketplace.map(m -> m == listing.marketplace()).orElse(true))
-                .filter(listing -> scope.map(s -> s.equals(listing.scope())).orElse(true))
-                .filter(listing -> listingId.map(id -> id.equals(listing.listingId())).orElse(true))
+                .filter(listing -> (onMarketplace == null || onMarketplace == listing.marketplace())
+                        && (inScope == null || inScope.equals(listing.scope()))
+                        && (withId == null || withId.equals(listing.listingId())))
                 .sorted(Comparator.comparing(Listing::marketplace).thenComparing(Listing::scope).thenComparing(Listing::listingId))
                 .toList();
     }

@@ -1,5 +1,6 @@
 package io.stockline.simulator.service;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,14 +57,22 @@ public class ShopifyService {
     private final SimulatorSettings settings;
     private final SimulatorConfig config;
     private final AtomicLong adjustmentGroups = new AtomicLong(1000);
+    /**
+     * The idempotency keys seen, oldest first, each for {@link #REMEMBER_KEYS_FOR} (far beyond the connector's retries of
+     * one call) and at most {@value #REMEMBERED_KEYS}. The request and the answer are kept as JSON text: parsed, a call
+     * of 100 quantities is a tree of some 400 maps, and the 1,250 calls of a channel benchmark run kept 170 MB of them,
+     * which filled the simulator's heap and paused it for a young collection every second.
+     */
     private final Map<String, Remembered> idempotency = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
-            return size() > 100_000;
+            return size() > REMEMBERED_KEYS || eldest.getValue().at().isBefore(Instant.now().minus(REMEMBER_KEYS_FOR));
         }
     };
+    static final int REMEMBERED_KEYS = 10_000;
+    static final Duration REMEMBER_KEYS_FOR = Duration.ofMinutes(10);
 
-    private record Remembered(JsonNode input, ObjectNode payload, boolean failed) {
+    private record Remembered(String input, String payload, boolean failed, Instant at) {
     }
 
     public ShopifyService(ObjectMapper json, ListingStore store, RateLimits limits, CallStats stats,
@@ -227,7 +236,7 @@ public class ShopifyService {
             synchronized (idempotency) {
                 Remembered earlier = idempotency.get(rememberedAs);
                 if (earlier != null) {
-                    if (!earlier.input().equals(input)) {
+                    if (!parse(earlier.input()).equals(input)) {
                         return payloadWithError("IDEMPOTENCY_KEY_PARAMETER_MISMATCH",
                                 "The same idempotency key cannot be used with different operation parameters.", List.of("input"));
                     }
@@ -235,13 +244,22 @@ public class ShopifyService {
                         return payloadWithError("IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED",
                                 "A previous request with this idempotency key failed. Retry with a new idempotency key.", List.of("input"));
                     }
-                    return earlier.payload().deepCopy();
+                    return (ObjectNode) parse(earlier.payload());
                 }
                 ObjectNode payload = apply(changeFromEra, input);
-                idempotency.put(rememberedAs, new Remembered(input.deepCopy(), payload.deepCopy(), !payload.path("userErrors").isEmpty()));
+                idempotency.put(rememberedAs, new Remembered(input.toString(), payload.toString(),
+                        !payload.path("userErrors").isEmpty(), Instant.now()));
                 return payload;
             }
         }));
+    }
+
+    private JsonNode parse(String remembered) {
+        try {
+            return json.readTree(remembered);
+        } catch (java.io.IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable); // it was written from a parsed tree
+        }
     }
 
     private Optional<String> idempotencyKey(String query, JsonNode variables) {
