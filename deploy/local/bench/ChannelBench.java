@@ -17,10 +17,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongUnaryOperator;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -232,16 +238,39 @@ public class ChannelBench {
         probeFloor(bootstrap, topic, simulator, seconds * 10, 100_000_000L);
     }
 
-    /** One change the stream sent: the SKU's available after it, and when the broker acknowledged it. */
-    record Sent(long available, long ackMillis) {
+    /**
+     * The stream's topic stamps each record with the broker's clock when it appends it ({@code LogAppendTime}), and the
+     * acknowledgement carries that time. Until session 27 the time was read in the producer's callback, so a pause of
+     * this process (its own collector, the scheduler) moved it later and shortened the latencies measured from it.
+     * Created here as the broker would create it (3 partitions), or changed if the connector's consumer made it first.
+     */
+    static void brokerTimestamps(String bootstrap, String topic) throws Exception {
+        Map<String, String> stamped = Map.of("message.timestamp.type", "LogAppendTime");
+        try (Admin admin = Admin.create(clientConfig(bootstrap))) {
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1).configs(stamped))).all().get();
+            } catch (java.util.concurrent.ExecutionException exists) {
+                if (!(exists.getCause() instanceof TopicExistsException)) {
+                    throw exists;
+                }
+            }
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(
+                    new AlterConfigOp(new ConfigEntry("message.timestamp.type", "LogAppendTime"), AlterConfigOp.OpType.SET))))
+                    .all().get();
+        }
+    }
+
+    /** One change the stream sent: the SKU's available after it, and when the broker appended it (its clock). */
+    record Sent(long available, long appendedMillis) {
     }
 
     /**
      * The stream: CHANGES one-unit sales at RATE per second, straight onto inventory's stock-changed topic as
      * inventory publishes them (a CloudEvent per change, versions in order per SKU). Sales only, so each SKU's number
      * only falls and the change that gave a channel its final number is known: the first after which the channel's
-     * rule gives it. Latency per channel x SKU = the simulator's write of that number - the broker's acknowledgement
-     * of that change, signed: a negative sample would be the marketplace holding a number before it was sent.
+     * rule gives it. Latency per channel x SKU = the simulator's write of that number - the broker's append of that
+     * change (its LogAppendTime, which the acknowledgement carries), signed: a negative sample would be the marketplace
+     * holding a number before it was sent.
      */
     static void stream(String bootstrap, String topic, String simulator, int rate, int changes, String skuPrefix,
             int skus, String location, long initial, String connectorMetrics) throws Exception {
@@ -257,6 +286,7 @@ public class ChannelBench {
         LongAdder failed = new LongAdder();
         long start;
         long end;
+        brokerTimestamps(bootstrap, topic);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
             long intervalNanos = 1_000_000_000L / rate;
             start = System.nanoTime();
@@ -277,7 +307,7 @@ public class ChannelBench {
                         failed.increment();
                     } else {
                         sent.computeIfAbsent(sku, key -> java.util.Collections.synchronizedList(new ArrayList<>()))
-                                .add(new Sent(available, System.currentTimeMillis()));
+                                .add(new Sent(available, metadata.timestamp()));
                     }
                 });
             }
@@ -343,9 +373,9 @@ public class ChannelBench {
                         .findFirst().orElse(null);
                 JsonNode listing = held.get(channel.marketplace()).get(listingId(channel.marketplace(), entry.getKey()));
                 if (madeFinal != null && listing != null && listing.path("quantity").asLong() == finalNumber) {
-                    long latency = Instant.parse(listing.path("updatedAt").asText()).toEpochMilli() - madeFinal.ackMillis();
+                    long latency = Instant.parse(listing.path("updatedAt").asText()).toEpochMilli() - madeFinal.appendedMillis();
                     latencies.add(latency);
-                    timed.add(new long[] { latency, madeFinal.ackMillis() });
+                    timed.add(new long[] { latency, madeFinal.appendedMillis() });
                 }
             }
             long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
@@ -359,7 +389,8 @@ public class ChannelBench {
                 // before the stream's end.
                 timed.sort(java.util.Comparator.comparingLong((long[] sample) -> sample[0]).reversed());
                 long oldest = timed.stream().mapToLong(sample -> endMillis - sample[1]).max().orElse(0);
-                System.out.printf("tail channel=webhook samples_acked_within_last_ms=%d worst=%s%n", oldest,
+                System.out.printf("tail channel=webhook stream_end=%s samples_acked_within_last_ms=%d worst=%s%n",
+                        Instant.ofEpochMilli(endMillis), oldest,
                         timed.stream().limit(Math.max(1, timed.size() / 100)).map(sample -> sample[0] + "@-" + (endMillis - sample[1]))
                                 .toList());
             }
