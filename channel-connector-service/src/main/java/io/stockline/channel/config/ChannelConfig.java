@@ -53,6 +53,14 @@ public interface ChannelConfig {
     @WithDefault("15m")
     Duration reconcileInterval();
 
+    /**
+     * A stage of the pipeline that takes longer than this is logged with its wall-clock start: a stock-changed record
+     * waiting for its batch, a batch's transaction, or a phase of a worker's step. The timers on {@code /q/metrics}
+     * say how often; this says when, to be matched with the other processes' logs.
+     */
+    @WithDefault("1s")
+    Duration slowStage();
+
     /** A channel whose oldest pending change is older than this is LAGGING. */
     @WithDefault("60s")
     Duration lagThreshold();

@@ -1,6 +1,7 @@
 package io.stockline.channel.service;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -8,15 +9,17 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.micrometer.core.instrument.DistributionSummary;
+import io.quarkus.logging.Log;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import io.stockline.channel.config.ChannelConfig;
 
 /**
  * Where a change's time goes between the broker and the marketplace, for ops and the channel benchmark
  * ({@code /q/metrics}, with p50/p90/p99): how long stock-changed records wait before their batch starts, how long the
  * batch transaction takes and how many records it carries, and each worker step's phases per channel (claim, push,
- * outcome).
+ * outcome). A stage slower than {@link ChannelConfig#slowStage()} is logged with its wall-clock start.
  */
 @ApplicationScoped
 public class PipelineTimings {
@@ -29,6 +32,7 @@ public class PipelineTimings {
     public static final String STEP = "stockline.channel.worker.step";
 
     private final MeterRegistry meters;
+    private final long slowNanos;
     private final Timer batchWait;
     private final Timer batchDelivery;
     private final Timer batchGap;
@@ -46,8 +50,9 @@ public class PipelineTimings {
         final String tag = name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    public PipelineTimings(MeterRegistry meters) {
+    public PipelineTimings(MeterRegistry meters, ChannelConfig config) {
         this.meters = meters;
+        this.slowNanos = config.slowStage().toNanos();
         this.batchWait = timer(BATCH_WAIT, "From a stock-changed record's timestamp to the start of its batch").register(meters);
         this.batchDelivery = timer(BATCH_DELIVERY,
                 "From the timestamp of a stock-changed batch's newest record to the start of the batch").register(meters);
@@ -75,10 +80,18 @@ public class PipelineTimings {
                 batchGap.record(Duration.ofNanos(started - previous));
             }
             batchRecords.record(records);
+            if (Duration.ofMillis(now - oldestRecordMillis).toNanos() > slowNanos) {
+                Log.infof("slow stage: the oldest of a stock-changed batch's %d records waited %d ms for it (its batch "
+                        + "started at %s)", records, now - oldestRecordMillis, Instant.ofEpochMilli(now));
+            }
             return work.get().onTermination().invoke(() -> {
                 long ended = System.nanoTime();
                 lastBatchEnded = ended;
                 batchApply.record(Duration.ofNanos(ended - started));
+                if (ended - started > slowNanos) {
+                    Log.infof("slow stage: a stock-changed batch of %d records took %d ms from %s", records,
+                            (ended - started) / 1_000_000, Instant.ofEpochMilli(now));
+                }
             });
         });
     }
@@ -95,7 +108,15 @@ public class PipelineTimings {
         })[phase.ordinal()];
         return Uni.createFrom().deferred(() -> {
             long started = System.nanoTime();
-            return work.get().onTermination().invoke(() -> timer.record(Duration.ofNanos(System.nanoTime() - started)));
+            long startedMillis = System.currentTimeMillis();
+            return work.get().onTermination().invoke(() -> {
+                long took = System.nanoTime() - started;
+                timer.record(Duration.ofNanos(took));
+                if (took > slowNanos) {
+                    Log.infof("slow stage: channel %s's %s took %d ms from %s", channel, phase.tag, took / 1_000_000,
+                            Instant.ofEpochMilli(startedMillis));
+                }
+            });
         });
     }
 
