@@ -56,9 +56,11 @@ public interface ChannelConfig {
     /**
      * A stage of the pipeline that takes longer than this is logged with its wall-clock start: a stock-changed record
      * waiting for its batch, a batch's transaction, or a phase of a worker's step. The timers on {@code /q/metrics}
-     * say how often; this says when, to be matched with the other processes' logs.
+     * say how often; this says when, to be matched with the other processes' logs. A push counts the marketplace's
+     * rate wait, which takes seconds on a throttled channel by design (eBay's first pushes: 4-5 s in the channel
+     * benchmark), hence the default; a diagnosis sets tens of milliseconds.
      */
-    @WithDefault("1s")
+    @WithDefault("10s")
     Duration slowStage();
 
     /** A channel whose oldest pending change is older than this is LAGGING. */

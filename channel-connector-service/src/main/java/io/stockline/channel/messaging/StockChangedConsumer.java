@@ -61,6 +61,7 @@ public class StockChangedConsumer {
     private final PipelineTimings timings;
     private final Vertx vertx;
     private volatile BatchGatherer<Polled> gatherer;
+
     public StockChangedConsumer(ChannelSyncService sync, ChannelWorkers workers,
             @Channel("stock-changed-dlq") MutinyEmitter<String> deadLetters, EventReader reader, PipelineTimings timings,
             Vertx vertx) {
