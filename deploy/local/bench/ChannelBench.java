@@ -245,17 +245,18 @@ public class ChannelBench {
      * Created here as the broker would create it (3 partitions), or changed if the connector's consumer made it first.
      */
     static void brokerTimestamps(String bootstrap, String topic) throws Exception {
-        Map<String, String> stamped = Map.of("message.timestamp.type", "LogAppendTime");
+        ConfigEntry stamped = new ConfigEntry("message.timestamp.type", "LogAppendTime");
         try (Admin admin = Admin.create(clientConfig(bootstrap))) {
             try {
-                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1).configs(stamped))).all().get();
+                admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1).configs(Map.of(stamped.name(), stamped.value()))))
+                        .all().get();
             } catch (java.util.concurrent.ExecutionException exists) {
                 if (!(exists.getCause() instanceof TopicExistsException)) {
                     throw exists;
                 }
             }
             admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(
-                    new AlterConfigOp(new ConfigEntry("message.timestamp.type", "LogAppendTime"), AlterConfigOp.OpType.SET))))
+                    new AlterConfigOp(stamped, AlterConfigOp.OpType.SET))))
                     .all().get();
         }
     }
