@@ -133,6 +133,8 @@ class ConcurrentOrdersIT {
                 && queryAllocations("SELECT count(*) FROM allocation WHERE " + orders + " AND status = 'CANCELLED'")
                         == cancelled.size());
 
+        // The decisions reach the topic through the outbox relay after their rows commit, so they are awaited too.
+        await("every decision published").atMost(TIMEOUT).until(() -> decisionsByOrder(sku).size() == ORDERS);
         // Each order was decided once: allocated, never twice, never backordered.
         Map<String, List<KafkaProbe.Received>> decisions = decisionsByOrder(sku);
         assertThat(decisions).hasSize(ORDERS);
