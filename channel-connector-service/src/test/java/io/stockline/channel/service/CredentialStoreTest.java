@@ -27,6 +27,37 @@ class CredentialStoreTest {
     }
 
     @Test
+    void namesAreFoundOnceAndValuesReadOnEachCall() {
+        Map<String, String> properties = new java.util.concurrent.ConcurrentHashMap<>(Map.of(
+                "stockline.credentials.shop.accessToken", "first", "STOCKLINE_CREDENTIALS_SHOP_SECRET", "s"));
+        java.util.concurrent.atomic.AtomicInteger scans = new java.util.concurrent.atomic.AtomicInteger();
+        var source = new org.eclipse.microprofile.config.spi.ConfigSource() {
+            @Override
+            public java.util.Set<String> getPropertyNames() {
+                scans.incrementAndGet();
+                return properties.keySet();
+            }
+
+            @Override
+            public String getValue(String name) {
+                return properties.get(name);
+            }
+
+            @Override
+            public String getName() {
+                return "rotating";
+            }
+        };
+        CredentialStore store = new CredentialStore(new SmallRyeConfigBuilder().withSources(source).build());
+
+        assertThat(store.resolve("shop")).containsExactlyInAnyOrderEntriesOf(Map.of("accessToken", "first", "secret", "s"));
+        int scansAfterFirst = scans.get();
+        properties.put("stockline.credentials.shop.accessToken", "second"); // a value is never kept by the store
+        assertThat(store.resolve("shop")).containsExactlyInAnyOrderEntriesOf(Map.of("accessToken", "second", "secret", "s"));
+        assertThat(scans.get()).as("configuration's names scanned again").isEqualTo(scansAfterFirst);
+    }
+
+    @Test
     void environmentKeysBecomeCamelCase() {
         assertThat(CredentialStore.camelCase("ACCESS_TOKEN")).isEqualTo("accessToken");
         assertThat(CredentialStore.camelCase("SECRET")).isEqualTo("secret");
