@@ -40,7 +40,14 @@ public class CredentialStore {
      */
     public Map<String, String> resolve(String ref) {
         Map<String, String> values = new HashMap<>();
-        for (Name name : namesByRef.computeIfAbsent(ref, this::namesOf)) {
+        List<Name> names = namesByRef.get(ref);
+        if (names == null) {
+            names = namesOf(ref);
+            if (!names.isEmpty()) { // only configured references are kept: the map stays as small as configuration
+                namesByRef.putIfAbsent(ref, names);
+            }
+        }
+        for (Name name : names) {
             config.getOptionalValue(name.property(), String.class).ifPresent(value -> {
                 if (name.fromEnvironment()) {
                     values.putIfAbsent(name.key(), value);
