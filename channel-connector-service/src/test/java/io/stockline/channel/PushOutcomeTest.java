@@ -4,12 +4,15 @@ import static io.restassured.RestAssured.given;
 import static io.stockline.channel.ChannelTesting.createWebhookChannel;
 import static io.stockline.channel.ChannelTesting.newId;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -24,6 +27,7 @@ import io.restassured.path.json.JsonPath;
 import io.stockline.channel.connector.HeldListing;
 import io.stockline.channel.connector.ListingOutcome;
 import io.stockline.channel.domain.ChannelSettings;
+import io.stockline.channel.repository.RecomputeLocks;
 import io.stockline.channel.repository.SyncStateRepository.Accepted;
 import io.stockline.channel.repository.SyncStateRepository.Due;
 import io.stockline.channel.service.ChannelAdminService;
@@ -135,6 +139,72 @@ class PushOutcomeTest {
                 .hasEntrySatisfying("lastError", error -> assertThat((String) error).contains("not applied after 2 read-backs"));
         assertThat(status(channelId).getLong("pending")).isEqualTo(1L);
         assertThat(status(channelId).getLong("rejected")).isEqualTo(1L);
+    }
+
+    /**
+     * An outcome holds its SKUs' locks shared with other channels' outcomes (they write other rows) and waits for a
+     * recompute of those SKUs (every channel's rows, exclusively); one with a conflict recomputes, so it takes them
+     * exclusively from the start and waits for the other outcomes too. The other transactions here hold the locks as
+     * {@code RecomputeLocks} takes them, on a connection of their own.
+     */
+    @Test
+    void outcomesOfDifferentChannelsShareTheirSkusLocksAndWaitForARecomputeOfThem() throws Throwable {
+        String channelId = newId("locks");
+        createWebhookChannel(webhookBase, channelId, "\"enabled\":false,\"locations\":[\"" + newId("WH") + "\"]").statusCode(201);
+        ChannelSettings channel = VertxContextSupport.subscribeAndAwait(() -> admin.get(channelId));
+        String shared = newId("SHARED"), recomputed = newId("RECOMPUTED"), conflicted = newId("CONFLICTED");
+        for (String sku : List.of(shared, recomputed, conflicted)) {
+            sql("INSERT INTO sync_state (channel, sku, wanted_quantity) VALUES (?, ?, 5)", channelId, sku);
+        }
+
+        try (Connection otherOutcome = holding("pg_advisory_xact_lock_shared", shared)) {
+            // done while the other outcome still holds the SKU (a wait here would end in a timeout)
+            record(channel, shared, ListingOutcome.Status.APPLIED).get(30, TimeUnit.SECONDS);
+            assertThat(row(channelId, shared)).containsEntry("pushedQuantity", 5);
+        }
+
+        try (Connection recompute = holding("pg_advisory_xact_lock", recomputed)) {
+            CompletableFuture<Void> outcome = record(channel, recomputed, ListingOutcome.Status.APPLIED);
+            await("the outcome waits for the recompute").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(10))
+                    .until(() -> !outcome.isDone());
+            recompute.commit();
+            outcome.get(30, TimeUnit.SECONDS);
+            assertThat(row(channelId, recomputed)).containsEntry("pushedQuantity", 5);
+        }
+
+        try (Connection otherOutcome = holding("pg_advisory_xact_lock_shared", conflicted)) {
+            CompletableFuture<Void> outcome = record(channel, conflicted, ListingOutcome.Status.CONFLICT);
+            await("the conflict waits for the other outcome").during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(10)).until(() -> !outcome.isDone());
+            otherOutcome.commit();
+            outcome.get(30, TimeUnit.SECONDS);
+            assertThat(row(channelId, conflicted)).containsEntry("pushedQuantity", 3).containsEntry("attempts", 1);
+        }
+    }
+
+    /** A connection in a transaction holding one SKU's lock ({@code function}: shared or exclusive). */
+    private static Connection holding(String function, String sku) throws Exception {
+        Connection connection = TestDatabase.connect();
+        connection.setAutoCommit(false);
+        try (PreparedStatement lock = connection.prepareStatement("SELECT " + function + "(?, hashtext(?))")) {
+            lock.setInt(1, RecomputeLocks.SKU_SCOPE);
+            lock.setString(2, sku);
+            lock.execute();
+        }
+        return connection;
+    }
+
+    private CompletableFuture<Void> record(ChannelSettings channel, String sku, ListingOutcome.Status status) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                VertxContextSupport.subscribeAndAwait(() -> pipeline.recordOutcomes(channel, List.of(due(sku)),
+                        List.of(new ListingOutcome(sku, sku, status, status == ListingOutcome.Status.CONFLICT ? 3L : 5L,
+                                status == ListingOutcome.Status.CONFLICT ? "held 3" : null)),
+                        Map.of(), Duration.ZERO, 2));
+            } catch (Throwable failure) {
+                throw new java.util.concurrent.CompletionException(failure);
+            }
+        });
     }
 
     private static Due due(String sku) {

@@ -18,8 +18,9 @@ import io.stockline.platform.sql.AdvisoryLocks;
 @ApplicationScoped
 public class RecomputeLocks {
 
-    private static final int SKU_SCOPE = 101;
+    public static final int SKU_SCOPE = 101;
     private static final int EVERY_SKU_SCOPE = 102;
+    private static final int CHANNEL_OUTCOME_SCOPE = 103;
     private static final String EVERY_SKU = "every-sku";
 
     private final AdvisoryLocks locks;
@@ -31,6 +32,18 @@ public class RecomputeLocks {
     /** Before recomputing these SKUs, inside the caller's transaction. */
     public Uni<Void> skus(Collection<String> skus) {
         return locks.lockAllUnderShared(EVERY_SKU_SCOPE, EVERY_SKU, SKU_SCOPE, skus);
+    }
+
+    /**
+     * Before a worker's outcome writes its own channel's rows of these SKUs, and nothing else's: the SKUs' locks
+     * shared, so outcomes of different channels on the same SKUs go on together (they write different rows) while a
+     * recompute of those SKUs (every channel's rows) waits for them and they for it; an outcome of the same channel
+     * waits on the channel's own lock. An outcome that recomputes (a conflict) takes {@link #skus} instead, from the
+     * start: asking for a SKU's lock exclusively while holding it shared could wait on another outcome doing the same.
+     */
+    public Uni<Void> ownRowsOf(String channelId, Collection<String> skus) {
+        return locks.lockAllSharedUnderShared(EVERY_SKU_SCOPE, EVERY_SKU, CHANNEL_OUTCOME_SCOPE, channelId, SKU_SCOPE,
+                skus);
     }
 
     /** Before recomputing every SKU (or a channel's SKUs read from the read model), inside the caller's transaction. */

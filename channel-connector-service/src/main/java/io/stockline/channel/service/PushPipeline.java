@@ -145,10 +145,13 @@ public class PushPipeline {
         List<Due> applied = new java.util.ArrayList<>();
         // the SKUs' locks first, as every transaction that writes these pairs takes them (RecomputeLocks): the stock
         // consumer's wanted quantities and this outcome's rows are then never locked in opposite orders (no deadlock).
+        // Shared with other channels' outcomes, which write other rows, unless a conflict makes this one recompute.
         // The statements after it touch each pair once, so they go out together behind the lock (PostgreSQL runs
         // them in order on the transaction's connection); only a conflict waits for its own answers.
+        boolean recomputes = outcomes.stream().anyMatch(outcome -> outcome.status() == ListingOutcome.Status.CONFLICT
+                && bySku.containsKey(outcome.sku()));
         List<Uni<Void>> statements = new java.util.ArrayList<>();
-        statements.add(locks.skus(bySku.keySet()));
+        statements.add(recomputes ? locks.skus(bySku.keySet()) : locks.ownRowsOf(channel.id(), bySku.keySet()));
         statements.add(health.succeeded(channel.id()));
         for (ListingOutcome outcome : outcomes) {
             Due due = bySku.get(outcome.sku());

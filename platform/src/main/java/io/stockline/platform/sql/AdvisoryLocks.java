@@ -47,6 +47,32 @@ public class AdvisoryLocks {
                 .rows().replaceWithVoid();
     }
 
+    /**
+     * Holds the shared lock on {@code sharedKey} of {@code sharedScope}, the exclusive lock on {@code ownerKey} of
+     * {@code ownerScope}, then shared locks on every key of {@code scope}, in that order and in one statement. For a
+     * writer that touches only its owner's rows of the keys: writers of different owners go on together, one of the
+     * same owner waits, and {@link #lockAllUnderShared} on any of the keys (a writer of every owner's rows) waits for
+     * them all (and they for it). Like {@link #lockAll}, the keys go in the order of their hashes: a transaction that
+     * holds these must not ask for an exclusive lock on one of the keys later, or two of them could wait on each other.
+     */
+    public Uni<Void> lockAllSharedUnderShared(int sharedScope, String sharedKey, int ownerScope, String ownerKey,
+            int scope, Collection<String> keys) {
+        return NativeSql.of("""
+                SELECT count(CASE kind WHEN 0 THEN pg_advisory_xact_lock_shared(:sharedScope, h)
+                                       WHEN 1 THEN pg_advisory_xact_lock(:ownerScope, h)
+                                       ELSE pg_advisory_xact_lock_shared(:scope, h) END)
+                FROM (SELECT 0 AS kind, hashtext(:sharedKey) AS h
+                      UNION ALL
+                      SELECT 1, hashtext(:ownerKey)
+                      UNION ALL
+                      SELECT DISTINCT 2, hashtext(k) FROM unnest(CAST(:keys AS text[])) AS k
+                      ORDER BY 1, 2) AS sorted""")
+                .set("sharedScope", sharedScope).set("sharedKey", sharedKey)
+                .set("ownerScope", ownerScope).set("ownerKey", ownerKey)
+                .set("scope", scope).set("keys", keys.toArray(String[]::new))
+                .rows().replaceWithVoid();
+    }
+
     /** Holds the exclusive lock on {@code key} until the transaction ends. */
     public Uni<Void> lock(int scope, String key) {
         return NativeSql.of("SELECT true FROM pg_advisory_xact_lock(:scope, hashtext(:key))")
