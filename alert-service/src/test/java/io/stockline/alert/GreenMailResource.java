@@ -1,17 +1,16 @@
 package io.stockline.alert;
 
-import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.stockline.testsupport.LoopbackPorts;
 
 /** A real SMTP server (GreenMail) on a free loopback port for the life of a test run; the service sends to it. */
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
@@ -26,20 +25,12 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         server.start();
         return Map.of("quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(port),
                 "quarkus.mailer.from", "alerts@stockline.test");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

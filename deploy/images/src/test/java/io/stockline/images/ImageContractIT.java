@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.stockline.testsupport.Infrastructure;
+import io.stockline.testsupport.LoopbackPorts;
 import io.stockline.testsupport.Tokens;
 
 /**
@@ -115,7 +115,7 @@ class ImageContractIT {
 
         Infrastructure infrastructure = Infrastructure.get();
         String database = infrastructure.createDatabase("image_alert");
-        int port = freePort();
+        int port = LoopbackPorts.free();
         File log = new File("target/service-logs/alert-service-image-" + Infrastructure.shortId() + ".log");
         log.getParentFile().mkdirs();
         Process process = null;
@@ -223,11 +223,5 @@ class ImageContractIT {
             throw new IllegalStateException(e);
         }
         return image;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

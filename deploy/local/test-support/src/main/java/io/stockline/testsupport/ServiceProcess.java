@@ -2,7 +2,6 @@ package io.stockline.testsupport;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +19,7 @@ import org.awaitility.Awaitility;
 
 /**
  * One service running as a real process from its built jar ({@code <module>/target/quarkus-app}), on a
- * free port of the loopback interface (and its management interface, the production profile's /q/metrics, /q/openapi
+ * free port of the loopback interface ({@link LoopbackPorts}) (and its management interface, the production profile's /q/metrics, /q/openapi
  * and /q/swagger-ui, on another), with its log in {@code target/service-logs}. For tests that start, kill and restart
  * services.
  */
@@ -69,7 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
      * sooner than one after another (measured in session 15); with more cores their starts overlap.
      */
     public static ServiceProcess launch(String module, Map<String, String> config) {
-        ServiceProcess service = new ServiceProcess(module, Map.copyOf(config), freePort(), freePort(),
+        ServiceProcess service = new ServiceProcess(module, Map.copyOf(config), LoopbackPorts.free(), LoopbackPorts.free(),
                 new File("target/service-logs/" + module + "-" + Infrastructure.shortId() + ".log"));
         service.spawn();
         return service;
@@ -197,14 +196,6 @@ public final class ServiceProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
