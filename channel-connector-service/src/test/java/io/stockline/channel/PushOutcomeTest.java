@@ -182,6 +182,46 @@ class PushOutcomeTest {
         }
     }
 
+    /**
+     * A failed call's record (as read-backs' results and the revisions counted before a call) writes its own channel's
+     * rows only, so it takes the SKUs' locks as an outcome does: it goes on beside another channel's outcome of the
+     * same SKU and waits for a recompute of it.
+     */
+    @Test
+    void aFailedCallsRecordSharesTheSkusLocksWithOtherOutcomesAndWaitsForARecompute() throws Throwable {
+        String channelId = newId("failed-locks");
+        createWebhookChannel(webhookBase, channelId, "\"enabled\":false,\"locations\":[\"" + newId("WH") + "\"]").statusCode(201);
+        String shared = newId("SHARED"), recomputed = newId("RECOMPUTED");
+        for (String sku : List.of(shared, recomputed)) {
+            sql("INSERT INTO sync_state (channel, sku, wanted_quantity) VALUES (?, ?, 5)", channelId, sku);
+        }
+
+        try (Connection otherOutcome = holding("pg_advisory_xact_lock_shared", shared)) {
+            failed(channelId, shared).get(30, TimeUnit.SECONDS);
+            assertThat(row(channelId, shared)).containsEntry("attempts", 1).containsEntry("lastError", "HTTP 503");
+        }
+
+        try (Connection recompute = holding("pg_advisory_xact_lock", recomputed)) {
+            CompletableFuture<Void> failure = failed(channelId, recomputed);
+            await("the failure's record waits for the recompute").during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(10)).until(() -> !failure.isDone());
+            recompute.commit();
+            failure.get(30, TimeUnit.SECONDS);
+            assertThat(row(channelId, recomputed)).containsEntry("attempts", 1);
+        }
+    }
+
+    private CompletableFuture<Void> failed(String channelId, String sku) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                VertxContextSupport.subscribeAndAwait(() -> pipeline.recordFailure(channelId, List.of(sku), "HTTP 503",
+                        Duration.ofMillis(1), false));
+            } catch (Throwable failure) {
+                throw new java.util.concurrent.CompletionException(failure);
+            }
+        });
+    }
+
     /** A connection in a transaction holding one SKU's lock ({@code function}: shared or exclusive). */
     private static Connection holding(String function, String sku) throws Exception {
         Connection connection = TestDatabase.connect();

@@ -35,7 +35,8 @@ public class RecomputeLocks {
     }
 
     /**
-     * Before a worker's outcome writes its own channel's rows of these SKUs, and nothing else's: the SKUs' locks
+     * Before a worker's outcome (a call's results, read-backs' results, a failed call, the revisions it counts) writes
+     * its own channel's rows of these SKUs, and nothing else's: the SKUs' locks
      * shared, so outcomes of different channels on the same SKUs go on together (they write different rows) while a
      * recompute of those SKUs (every channel's rows) waits for them and they for it; an outcome of the same channel
      * waits on the channel's own lock. An outcome that recomputes (a conflict) takes {@link #skus} instead, from the

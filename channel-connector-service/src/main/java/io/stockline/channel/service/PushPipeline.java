@@ -203,7 +203,8 @@ public class PushPipeline {
     @WithTransaction
     public Uni<Void> recordConfirmations(String channelId, List<Accepted> asked, Map<String, HeldListing> heldBySku,
             String readFailure, ConfirmPolicy policy) {
-        Uni<Void> chain = locks.skus(asked.stream().map(accepted -> accepted.pair().sku()).toList());
+        // its own channel's rows only: the SKUs' locks shared with other channels' outcomes (RecomputeLocks#ownRowsOf)
+        Uni<Void> chain = locks.ownRowsOf(channelId, asked.stream().map(accepted -> accepted.pair().sku()).toList());
         for (Accepted accepted : asked) {
             Due pair = accepted.pair();
             HeldListing held = heldBySku.get(pair.sku());
@@ -237,7 +238,7 @@ public class PushPipeline {
     public Uni<Set<String>> reserveRevisions(ChannelSettings channel, RevisionCap cap, Map<String, String> listingBySku) {
         OffsetDateTime now = OffsetDateTime.now();
         LocalDate day = cap.day(now);
-        return locks.skus(listingBySku.keySet()).chain(() -> revisions.forgetBefore(channel.id(), day.minusDays(1)))
+        return locks.ownRowsOf(channel.id(), listingBySku.keySet()).chain(() -> revisions.forgetBefore(channel.id(), day.minusDays(1)))
                 .chain(() -> revisions.reserve(channel.id(), day, List.copyOf(listingBySku.values()), cap.holdFrom()))
                 .chain(counted -> {
                     Set<String> allowed = new TreeSet<>();
@@ -265,7 +266,7 @@ public class PushPipeline {
     @WithTransaction
     public Uni<Void> recordFailure(String channelId, List<String> skus, String error, Duration backoff,
             boolean circuitOpen) {
-        return locks.skus(skus).chain(() -> health.failed(channelId, error, backoff, circuitOpen))
+        return locks.ownRowsOf(channelId, skus).chain(() -> health.failed(channelId, error, backoff, circuitOpen))
                 .chain(() -> skus.isEmpty() ? Uni.createFrom().voidItem() : syncState.callFailed(channelId, skus, error));
     }
 }
