@@ -31,6 +31,7 @@ import io.stockline.channel.repository.RevisionRepository;
 import io.stockline.channel.repository.SyncStateRepository;
 import io.stockline.channel.repository.SyncStateRepository.Accepted;
 import io.stockline.channel.repository.SyncStateRepository.Due;
+import io.stockline.platform.sql.CommitDurability;
 
 /** The transactions of a channel worker's step: take work under the lease, record what the marketplace said. */
 @ApplicationScoped
@@ -67,10 +68,12 @@ public class PushPipeline {
     private final ListingRepository listings;
     private final RecomputeLocks locks;
     private final RevisionRepository revisions;
+    private final CommitDurability durability;
 
     public PushPipeline(LeaseRepository leases, ChannelRepository channels, HealthRepository health,
             SyncStateRepository syncState, ChannelSyncService sync, ListingRepository listings, RecomputeLocks locks,
-            RevisionRepository revisions) {
+            RevisionRepository revisions, CommitDurability durability) {
+        this.durability = durability;
         this.listings = listings;
         this.locks = locks;
         this.revisions = revisions;
@@ -148,9 +151,14 @@ public class PushPipeline {
         // Shared with other channels' outcomes, which write other rows, unless a conflict makes this one recompute.
         // The statements after it touch each pair once, so they go out together behind the lock (PostgreSQL runs
         // them in order on the transaction's connection); only a conflict waits for its own answers.
+        // The commit does not wait for the disk: the stock consumer's batch waits for these locks, and every change in
+        // flight behind it. Lost in a database crash, an outcome leaves its pairs due at the version sent, so they are
+        // pushed again with the same absolute quantities (a wanted quantity recomputed after a conflict is worked
+        // out from the read model again).
         boolean recomputes = outcomes.stream().anyMatch(outcome -> outcome.status() == ListingOutcome.Status.CONFLICT
                 && bySku.containsKey(outcome.sku()));
         List<Uni<Void>> statements = new java.util.ArrayList<>();
+        statements.add(durability.repeatableIfLost());
         statements.add(recomputes ? locks.skus(bySku.keySet()) : locks.ownRowsOf(channel.id(), bySku.keySet()));
         statements.add(health.succeeded(channel.id()));
         for (ListingOutcome outcome : outcomes) {
@@ -203,8 +211,11 @@ public class PushPipeline {
     @WithTransaction
     public Uni<Void> recordConfirmations(String channelId, List<Accepted> asked, Map<String, HeldListing> heldBySku,
             String readFailure, ConfirmPolicy policy) {
-        // its own channel's rows only: the SKUs' locks shared with other channels' outcomes (RecomputeLocks#ownRowsOf)
-        Uni<Void> chain = locks.ownRowsOf(channelId, asked.stream().map(accepted -> accepted.pair().sku()).toList());
+        // its own channel's rows only: the SKUs' locks shared with other channels' outcomes (RecomputeLocks#ownRowsOf);
+        // lost in a database crash, the updates are read back again (see recordOutcomes on the commit)
+        Uni<Void> chain = Uni.join().all(durability.repeatableIfLost(),
+                locks.ownRowsOf(channelId, asked.stream().map(accepted -> accepted.pair().sku()).toList()))
+                .andFailFast().replaceWithVoid();
         for (Accepted accepted : asked) {
             Due pair = accepted.pair();
             HeldListing held = heldBySku.get(pair.sku());
@@ -266,7 +277,9 @@ public class PushPipeline {
     @WithTransaction
     public Uni<Void> recordFailure(String channelId, List<String> skus, String error, Duration backoff,
             boolean circuitOpen) {
-        return locks.ownRowsOf(channelId, skus).chain(() -> health.failed(channelId, error, backoff, circuitOpen))
+        // lost in a database crash, the call is made again (see recordOutcomes on the commit)
+        return Uni.join().all(durability.repeatableIfLost(), locks.ownRowsOf(channelId, skus)).andFailFast()
+                .chain(() -> health.failed(channelId, error, backoff, circuitOpen))
                 .chain(() -> skus.isEmpty() ? Uni.createFrom().voidItem() : syncState.callFailed(channelId, skus, error));
     }
 }
