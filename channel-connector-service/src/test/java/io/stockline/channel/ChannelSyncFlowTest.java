@@ -408,6 +408,47 @@ class ChannelSyncFlowTest {
     }
 
     @Test
+    void aShopifyWorkerFillsShopifysDocumentedBatchOf250QuantitiesACall() throws Exception {
+        String id = newId("shop");
+        String graphql = "/hooks/" + id + "/admin/api/2026-04/graphql.json";
+        webhooks.stubFor(post(urlEqualTo(graphql)).withRequestBody(containing("inventorySetQuantities")).willReturn(okJson("""
+                {"data":{"inventorySetQuantities":{"inventoryAdjustmentGroup":{"id":"gid://shopify/InventoryAdjustmentGroup/1"},"userErrors":[]}},
+                 "extensions":{"cost":{"requestedQueryCost":10,"actualQueryCost":10,
+                   "throttleStatus":{"maximumAvailable":1000.0,"currentlyAvailable":990,"restoreRate":100.0}}}}""")));
+        given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON).body("""
+                {"id":"%s","type":"SHOPIFY","endpoint":"%s%s","credentials":"%s","enabled":false,
+                 "options":{"locationId":"gid://shopify/Location/1"},"locations":["%s"]}"""
+                .formatted(id, webhookBase, id, WebhookStub.SHOP_REF, wh1))
+                .post("/api/v1/channels").then().statusCode(201);
+        List<String> skus = java.util.stream.IntStream.range(0, 260).mapToObj(unused -> newSku()).toList();
+        given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON)
+                .body(java.util.stream.IntStream.range(0, skus.size()).mapToObj(i -> "{\"sku\":\"%s\",\"listingId\":\"gid://shopify/InventoryItem/%d\"}"
+                        .formatted(skus.get(i), 700000 + i)).collect(java.util.stream.Collectors.joining(",", "[", "]")))
+                .post("/api/v1/channels/{id}/listings", id).then().statusCode(200);
+        for (String sku : skus) {
+            execute("INSERT INTO sync_state (channel, sku, wanted_quantity, pending_since) VALUES (?, ?, 4, now())", id, sku);
+        }
+
+        // Enabled with 260 due: Shopify's inventorySetQuantities takes 250 quantities, so two calls, not three of 100.
+        given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON).body("""
+                {"type":"SHOPIFY","endpoint":"%s%s","credentials":"%s","enabled":true,
+                 "options":{"locationId":"gid://shopify/Location/1"},"locations":["%s"]}"""
+                .formatted(webhookBase, id, WebhookStub.SHOP_REF, wh1))
+                .put("/api/v1/channels/{id}", id).then().statusCode(200);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(quantitiesPerCall(graphql).stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(skus.size()));
+        assertThat(quantitiesPerCall(graphql)).containsExactlyInAnyOrder(250, 10);
+    }
+
+    /** How many quantities each inventorySetQuantities call to this path carried, in the order sent. */
+    private List<Integer> quantitiesPerCall(String graphql) {
+        return webhooks.findAll(postRequestedFor(urlEqualTo(graphql))).stream()
+                .map(request -> request.getBodyAsString()).filter(body -> body.contains("inventorySetQuantities"))
+                .map(body -> body.split("\"inventoryItemId\"", -1).length - 1).toList();
+    }
+
+    @Test
     void aMalformedRecordGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
         String channel = channel("");
         String sku = newSku();

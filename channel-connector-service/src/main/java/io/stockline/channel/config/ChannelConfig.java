@@ -96,8 +96,11 @@ public interface ChannelConfig {
     @WithDefault("6")
     int confirmAttempts();
 
-    /** The most updates one worker call carries (the connector's own maximum applies when smaller). */
-    @WithDefault("100")
+    /**
+     * The most updates one worker call carries (the connector's own maximum applies when smaller): at least the largest
+     * documented batch (Shopify's 250 quantities), or that marketplace's calls carry fewer than it takes.
+     */
+    @WithDefault("250")
     int maxBatch();
 
     /** This instance's name on channel leases; a random one when unset. */
