@@ -116,12 +116,14 @@ public class ChannelBench {
     static void probeFloor(String bootstrap, String topic, String simulator, int samples, long intervalNanos) throws Exception {
         List<Long> latencies = new ArrayList<>();
         List<long[]> parts = new ArrayList<>();
+        List<Long> startedMillis = new ArrayList<>();
         try (FloorProbe probe = new FloorProbe(bootstrap, topic, simulator)) {
             for (int warm = 0; warm < 10; warm++) {
                 probe.sample();
             }
             long next = System.nanoTime();
             for (int taken = 0; taken < samples; taken++) {
+                startedMillis.add(System.currentTimeMillis());
                 latencies.add(probe.sample());
                 parts.add(probe.parts.clone());
                 next += intervalNanos;
@@ -130,11 +132,15 @@ public class ChannelBench {
                 }
             }
         }
-        printFloor(latencies, parts);
+        printFloor(latencies, parts, intervalNanos > 0 ? startedMillis : List.of());
     }
 
-    /** A floor's samples, and the p50 and p99 of each part. */
-    static void printFloor(List<Long> latencies, List<long[]> parts) {
+    /**
+     * A floor's samples, and the p50 and p99 of each part; with {@code startedMillis} (the floor under the stream) also
+     * its five slowest samples and when each began (UTC), to be set beside the webhook's slowest: a stall both met at
+     * the same moment is the machine's (the broker, the simulator, the scheduler), not the pipeline's.
+     */
+    static void printFloor(List<Long> latencies, List<long[]> parts, List<Long> startedMillis) {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("samples=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f", sorted.length, percentile(sorted, 50) / 1e6,
                 percentile(sorted, 99) / 1e6, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
@@ -143,6 +149,13 @@ public class ChannelBench {
             int which = part;
             long[] one = parts.stream().mapToLong(sample -> sample[which]).sorted().toArray();
             System.out.printf(" %s_p50/p99_ms=%.1f/%.1f", names[part], percentile(one, 50) / 1e6, percentile(one, 99) / 1e6);
+        }
+        if (!startedMillis.isEmpty()) {
+            System.out.print(" slowest=" + java.util.stream.IntStream.range(0, latencies.size()).boxed()
+                    .sorted(java.util.Comparator.comparingLong((Integer i) -> latencies.get(i)).reversed()).limit(5)
+                    .map(i -> String.format("%.0f@%s", latencies.get(i) / 1e6,
+                            java.time.LocalTime.ofInstant(Instant.ofEpochMilli(startedMillis.get(i)), java.time.ZoneOffset.UTC)))
+                    .toList());
         }
         System.out.println();
     }
@@ -398,6 +411,10 @@ public class ChannelBench {
                         Instant.ofEpochMilli(endMillis), oldest,
                         timed.stream().limit(Math.max(1, timed.size() / 100)).map(sample -> sample[0] + "@-" + (endMillis - sample[1]))
                                 .toList());
+                // the same, by when each change was acknowledged (UTC), to set beside the floor's slowest under the stream
+                System.out.printf("tail channel=webhook acknowledged_at=%s%n", timed.stream().limit(Math.max(1, timed.size() / 100))
+                        .map(sample -> sample[0] + "@" + java.time.LocalTime.ofInstant(Instant.ofEpochMilli(sample[1]), java.time.ZoneOffset.UTC))
+                        .toList());
             }
         }
         JsonNode stats = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(simulator + "/_sim/stats")).build(),
