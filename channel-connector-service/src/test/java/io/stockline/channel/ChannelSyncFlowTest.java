@@ -441,7 +441,7 @@ class ChannelSyncFlowTest {
         assertThat(quantitiesPerCall(graphql)).containsExactlyInAnyOrder(250, 10);
     }
 
-    /** How many quantities each inventorySetQuantities call to this path carried, in the order sent. */
+    /** How many quantities each inventorySetQuantities call to this path carried, one number per call. */
     private List<Integer> quantitiesPerCall(String graphql) {
         return webhooks.findAll(postRequestedFor(urlEqualTo(graphql))).stream()
                 .map(request -> request.getBodyAsString()).filter(body -> body.contains("inventorySetQuantities"))

@@ -91,6 +91,12 @@ public class ChannelWorkers {
         volatile long notBefore;
         /** The channel's own linger, learnt from its settings at its last step; -1: not known yet (push-linger). */
         volatile long lingerMillis = -1;
+        /**
+         * The most due pairs one call of this channel carries, learnt at its last step (the connector's own maximum,
+         * at most max-batch); 0: not known yet (max-batch). A claim reads no more than that: Amazon's calls carry
+         * one SKU, and it always has hundreds due.
+         */
+        volatile int batchLimit;
 
         Worker(Context home) {
             this.home = home;
@@ -225,13 +231,18 @@ public class ChannelWorkers {
 
     /** One step: take work under the lease and do it. */
     Uni<Step> step(String channelId) {
-        int limit = config.maxBatch();
+        Worker worker = workers.get(channelId);
+        int limit = worker != null && worker.batchLimit > 0 ? worker.batchLimit : config.maxBatch();
         return timings.step(channelId, PipelineTimings.Phase.CLAIM, () -> pipeline.claim(channelId, owner, config.leaseTtl(), limit)).chain(work -> {
             ChannelSettings channel = work.channel();
             if (channel == null) {
                 return Uni.createFrom().item(Step.IDLE);
             }
             learnLinger(channelId, channel);
+            int batch = Math.min(config.maxBatch(), batchSize(channel));
+            if (worker != null) {
+                worker.batchLimit = batch;
+            }
             if (!channel.enabled()) {
                 return pipeline.release(channelId, owner).chain(() -> status.publishIfChanged(channelId))
                         .replaceWith(Step.IDLE);
@@ -248,7 +259,6 @@ public class ChannelWorkers {
                 // queued updates first: each is read at most once per wait, so the pushes go on in the steps between
                 return confirm(channel, toConfirm).replaceWith(Step.MORE);
             }
-            int batch = Math.min(limit, batchSize(channel));
             List<Due> due = work.due().size() > batch ? work.due().subList(0, batch) : work.due();
             if (due.isEmpty()) {
                 // The lease is kept while this instance runs (renewed by every step): no hand-over churn between
