@@ -103,6 +103,17 @@ public class ChannelWorkers {
         Worker(Context home) {
             this.home = home;
         }
+
+        /**
+         * What this channel's settings say about its next steps, read at each claim. Gathering a burst before the
+         * first call saves calls where calls are rationed; a channel that asks for every change at once
+         * ({@code minCallIntervalMillis} below push-linger, such as a receiver of the seller's own) would only wait
+         * for nothing, so it lingers no longer than its own interval.
+         */
+        void learn(Duration minCallInterval, Duration pushLinger, int batch) {
+            lingerMillis = Math.min(pushLinger.toMillis(), minCallInterval.toMillis());
+            batchLimit = batch;
+        }
     }
 
     /**
@@ -248,10 +259,10 @@ public class ChannelWorkers {
             if (channel == null) {
                 return Uni.createFrom().item(Step.IDLE);
             }
-            learnLinger(channelId, channel);
+            Duration minCallInterval = minCallInterval(channel);
             int batch = Math.min(config.maxBatch(), batchSize(channel));
             if (worker != null) {
-                worker.batchLimit = batch;
+                worker.learn(minCallInterval, config.pushLinger(), batch);
             }
             if (!channel.enabled()) {
                 return pipeline.release(channelId, owner).chain(() -> status.publishIfChanged(channelId))
@@ -294,7 +305,6 @@ public class ChannelWorkers {
             // steady trickle of changes goes out in few calls carrying their latest values (the rate-limit budget
             // is the marketplace's, not ours to spend on one unit at a time).
             boolean tookAllDue = due.size() < batch;
-            Duration minCallInterval = minCallInterval(channel);
             return push(channel, due, work.health().consecutiveFailures())
                     // A failure, or the first success after failures, may change the state; the rest waits for idle
                     // (or the periodic report). Asked before the pause below turns a success into a WAIT: asked after
@@ -335,18 +345,6 @@ public class ChannelWorkers {
     private Duration minCallInterval(ChannelSettings channel) {
         String own = channel.options().get(MIN_CALL_INTERVAL_OPTION);
         return own == null ? config.minCallInterval() : Duration.ofMillis(Long.parseLong(own.trim()));
-    }
-
-    /**
-     * Gathering a burst before the first call saves calls where calls are rationed; a channel that asks for every
-     * change at once ({@code minCallIntervalMillis} below push-linger, such as a receiver of the seller's own) would
-     * only wait for nothing, so it lingers no longer than its own interval.
-     */
-    private void learnLinger(String channelId, ChannelSettings channel) {
-        Worker worker = workers.get(channelId);
-        if (worker != null) {
-            worker.lingerMillis = Math.min(config.pushLinger().toMillis(), minCallInterval(channel).toMillis());
-        }
     }
 
     private int batchSize(ChannelSettings channel) {
