@@ -19,18 +19,113 @@ import java.util.concurrent.atomic.LongAdder;
  *                                                                          location BENCH (POST /api/v1/movements)
  * Each client is a thread sending one request at a time (closed loop), with the operator token in
  * BENCH_TOKEN. URLS is one instance's base URL or several, comma-separated: client i sends to the
- * (i mod n)-th, so instances share the clients evenly. Prints one line of key=value.
+ * (i mod n)-th, so instances share the clients evenly. Prints one line of key=value, with where the machine's CPU
+ * went while measuring (see CpuSnapshot: the load generator shares the machine's cores with what it measures).
+ * WARMUP_SECONDS (env, default 0): first the same load, unmeasured, in this JVM, so its own JIT has compiled the
+ * client before the measurement; a flash sale warms up on one-unit holds across WARMUP_SKUS SKUs named
+ * WARMUP_SKU_PREFIX + a five-digit number, not on the sale's SKU.
  */
 public class InventoryBench {
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         boolean moves = mode.equals("moves");
+        boolean flash = mode.equals("flash");
         String path = moves ? "/api/v1/movements" : "/api/v1/reservations";
         String[] urls = Arrays.stream(args[1].split(",")).map(base -> base + path).toArray(String[]::new);
         int clients = Integer.parseInt(args[2]);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .executor(java.util.concurrent.Executors.newFixedThreadPool(4)).build();
+        long warmup = Long.parseLong(System.getenv().getOrDefault("WARMUP_SECONDS", "0"));
+        if (warmup > 0) {
+            if (flash) {
+                String[] holds = Arrays.stream(args[1].split(",")).map(base -> base + "/api/v1/reservations")
+                        .toArray(String[]::new);
+                run(http, holds, clients, false, false, System.getenv("WARMUP_SKU_PREFIX"), null,
+                        Integer.parseInt(System.getenv("WARMUP_SKUS")), warmup);
+            } else {
+                run(http, urls, clients, moves, false, args[3], null, Integer.parseInt(args[4]), warmup);
+            }
+        }
+        CpuSnapshot before = CpuSnapshot.take();
+        String result = flash ? run(http, urls, clients, false, true, null, args[3], 1, 600)
+                : run(http, urls, clients, moves, false, args[3], null, Integer.parseInt(args[4]), Long.parseLong(args[5]));
+        System.out.println(result + " " + CpuSnapshot.take().since(before));
+        System.exit(0);
+    }
+
+    /**
+     * Where the machine's CPU went while measuring, read from /proc (Linux): the service's processes (their pids in
+     * SERVICE_PIDS, space-separated), PostgreSQL's (every process named postgres; a backend that ended meanwhile is
+     * lost, the pool keeps its own), the broker's (a command line with kafka.Kafka), this JVM's, and the machine's
+     * busy time; in CPU-ms.
+     */
+    record CpuSnapshot(long machineBusy, long machineAll, long service, java.util.Map<Long, Long> postgres, long broker,
+            long generator) {
+        static final long TICK_MS = 10; // USER_HZ is 100 on Linux
+
+        static CpuSnapshot take() {
+            long[] machine = machine();
+            java.util.Map<Long, Long> postgres = new java.util.HashMap<>();
+            long broker = 0;
+            java.io.File[] processes = new java.io.File("/proc").listFiles(f -> f.getName().matches("\\d+"));
+            for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
+                long pid = Long.parseLong(process.getName());
+                String comm = read(process.toPath().resolve("comm")).trim();
+                if (comm.equals("postgres")) {
+                    postgres.put(pid, ticks(pid));
+                } else if (comm.equals("java") && read(process.toPath().resolve("cmdline")).contains("kafka.Kafka")) {
+                    broker += ticks(pid);
+                }
+            }
+            long service = Arrays.stream(System.getenv().getOrDefault("SERVICE_PIDS", "").trim().split("\\s+"))
+                    .filter(pid -> !pid.isEmpty()).mapToLong(pid -> ticks(Long.parseLong(pid))).sum();
+            return new CpuSnapshot(machine[0] * TICK_MS, machine[1] * TICK_MS, service * TICK_MS, postgres,
+                    broker * TICK_MS, ticks(ProcessHandle.current().pid()) * TICK_MS);
+        }
+
+        String since(CpuSnapshot before) {
+            long postgresMs = postgres.entrySet().stream()
+                    .mapToLong(e -> e.getValue() - before.postgres.getOrDefault(e.getKey(), 0L)).sum() * TICK_MS;
+            long busy = machineBusy - before.machineBusy;
+            return String.format("busy_pct=%d machine_cpu_ms=%d service_cpu_ms=%d postgres_cpu_ms=%d broker_cpu_ms=%d "
+                            + "generator_cpu_ms=%d",
+                    Math.round(100.0 * busy / Math.max(1, machineAll - before.machineAll)), busy, service - before.service,
+                    postgresMs, broker - before.broker, generator - before.generator);
+        }
+
+        private static long[] machine() {
+            String[] cpu = read(java.nio.file.Path.of("/proc/stat")).lines().filter(l -> l.startsWith("cpu "))
+                    .findFirst().orElseThrow().trim().split("\\s+");
+            long busy = Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3])
+                    + Long.parseLong(cpu[6]) + Long.parseLong(cpu[7]);
+            return new long[] {busy, busy + Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])};
+        }
+
+        /** utime + stime + cutime + cstime of a process; 0 if it is gone */
+        private static long ticks(long pid) {
+            String stat = read(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            if (stat.isEmpty()) {
+                return 0;
+            }
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after the command: state is field 3 of stat, so utime (14) is at index 11
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                    + Long.parseLong(fields[14]);
+        }
+
+        private static String read(java.nio.file.Path file) {
+            try {
+                return java.nio.file.Files.readString(file);
+            } catch (java.io.IOException | RuntimeException gone) {
+                return "";
+            }
+        }
+    }
+
+    /** One closed-loop load of CLIENTS threads until the time is up (or, for a flash sale, the SKU sells out). */
+    private static String run(HttpClient http, String[] urls, int clients, boolean moves, boolean flash, String skuPrefix,
+            String flashSku, int skus, long seconds) throws InterruptedException {
         LongAdder held = new LongAdder();
         LongAdder refused = new LongAdder();
         LongAdder failed = new LongAdder();
@@ -39,11 +134,7 @@ public class InventoryBench {
         int[] counts = new int[clients];
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(clients);
-        boolean flash = mode.equals("flash");
-        String skuPrefix = flash ? null : args[3];
-        int skus = flash ? 1 : Integer.parseInt(args[4]);
-        String flashSku = flash ? args[3] : null;
-        long seconds = flash ? 600 : Long.parseLong(args[5]);
+        long runId = System.nanoTime();
 
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(seconds).toNanos();
@@ -58,7 +149,7 @@ public class InventoryBench {
                         String sku = flash ? flashSku
                                 : skuPrefix + String.format("%05d", ThreadLocalRandom.current().nextInt(1, skus + 1));
                         String body = moves ? "{\"type\":\"SALE\",\"sku\":\"" + sku + "\",\"location\":\"BENCH\",\"quantity\":1}"
-                                : "{\"orderId\":\"bench-" + client + "-" + orders++ + "\",\"lines\":[{\"line\":1,\"sku\":\""
+                                : "{\"orderId\":\"bench-" + runId + "-" + client + "-" + orders++ + "\",\"lines\":[{\"line\":1,\"sku\":\""
                                 + sku + "\",\"quantity\":1}]}";
                         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                                 .header("Content-Type", "application/json")
@@ -104,10 +195,9 @@ public class InventoryBench {
             at += counts[c];
         }
         Arrays.sort(all);
-        System.out.printf("requests=%d held=%d refused=%d failed=%d other=%s seconds=%.2f rate=%.1f p50_ms=%.2f p99_ms=%.2f%n",
+        return String.format("requests=%d held=%d refused=%d failed=%d other=%s seconds=%.2f rate=%.1f p50_ms=%.2f p99_ms=%.2f",
                 total, held.sum(), refused.sum(), failed.sum(), otherStatuses, elapsed, total / elapsed,
                 percentile(all, 0.50), percentile(all, 0.99));
-        System.exit(0);
     }
 
     private static double percentile(long[] sorted, double p) {
