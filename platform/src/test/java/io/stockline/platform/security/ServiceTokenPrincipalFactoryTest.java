@@ -2,12 +2,14 @@ package io.stockline.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +31,8 @@ class ServiceTokenPrincipalFactoryTest {
     private static KeyPair identityProvider;
     private static KeyPair allocation;
     private static DefaultJWTParser inventory;
+    private static ServiceTokenPrincipalFactory factory;
+    private static JWTAuthContextInfo inventoryTerms;
 
     @BeforeAll
     static void keys(@TempDir Path folder) throws Exception {
@@ -41,7 +45,8 @@ class ServiceTokenPrincipalFactoryTest {
                 + Base64.getMimeEncoder().encodeToString(allocation.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         JWTAuthContextInfo info = new JWTAuthContextInfo(identityProvider.getPublic(), "stockline-idp");
         info.setExpectedAudience(Set.of("inventory-service"));
-        inventory = new DefaultJWTParser(info, new ServiceTokenPrincipalFactory(() -> Map.of("allocation-service",
+        inventoryTerms = info;
+        factory = new ServiceTokenPrincipalFactory(() -> Map.of("allocation-service",
                 new TrustedServices.TrustedService() {
                     @Override
                     public Optional<String> publicKeyLocation() {
@@ -72,7 +77,8 @@ class ServiceTokenPrincipalFactoryTest {
                     public Duration maxLifetime() {
                         return Duration.ofMinutes(10);
                     }
-                })));
+                }));
+        inventory = new DefaultJWTParser(info, factory);
     }
 
     @Test
@@ -119,6 +125,39 @@ class ServiceTokenPrincipalFactoryTest {
         assertThatThrownBy(() -> inventory.parse(service("channel-connector-service", Set.of(Roles.ADMIN))
                 .expiresIn(Duration.ofMinutes(5)).jws().keyId("channel-connector-service").sign(allocation.getPrivate())))
                 .as("a service named without a key").isInstanceOf(ParseException.class);
+    }
+
+    @Test
+    void aTokenVerifiedOnceIsKnownByItsExactTextOnly() throws Exception {
+        String token = Jwt.issuer("stockline-idp").subject("someone").groups(Set.of(Roles.OPERATOR))
+                .audience("inventory-service").expiresIn(Duration.ofHours(1)).jws().keyId("idp")
+                .sign(identityProvider.getPrivate());
+        var first = inventory.parse(token);
+        assertThat(inventory.parse(token)).as("the same token again: not verified again").isSameAs(first);
+
+        // the same header and claims under another signature are verified, and refused
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(new byte[256]);
+        assertThatThrownBy(() -> inventory.parse(forged)).isInstanceOf(ParseException.class);
+
+        // under other terms (another audience expected) the token known under the first terms is verified anew
+        JWTAuthContextInfo alertTerms = new JWTAuthContextInfo(inventoryTerms);
+        alertTerms.setExpectedAudience(Set.of("alert-service"));
+        assertThatThrownBy(() -> new DefaultJWTParser(alertTerms, factory).parse(token))
+                .isInstanceOf(ParseException.class);
+    }
+
+    @Test
+    void aKnownTokenIsVerifiedAgainOnceItHasExpired() throws Exception {
+        String token = Jwt.issuer("stockline-idp").subject("someone").groups(Set.of(Roles.OPERATOR))
+                .audience("inventory-service").expiresIn(Duration.ofSeconds(1)).jws().keyId("idp")
+                .sign(identityProvider.getPrivate());
+        var first = inventory.parse(token);
+        Instant expires = Instant.ofEpochSecond(first.getExpirationTime());
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(expires));
+        // still inside the verifier's clock skew, so accepted: but verified again, not answered from memory
+        assertThat(inventory.parse(token)).isNotSameAs(first);
     }
 
     private static JwtClaimsBuilder service(String subject, Set<String> roles) {
