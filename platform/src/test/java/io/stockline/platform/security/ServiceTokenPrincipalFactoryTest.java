@@ -129,9 +129,7 @@ class ServiceTokenPrincipalFactoryTest {
 
     @Test
     void aTokenVerifiedOnceIsKnownByItsExactTextOnly() throws Exception {
-        String token = Jwt.issuer("stockline-idp").subject("someone").groups(Set.of(Roles.OPERATOR))
-                .audience("inventory-service").expiresIn(Duration.ofHours(1)).jws().keyId("idp")
-                .sign(identityProvider.getPrivate());
+        String token = operatorToken(Duration.ofHours(1));
         var first = inventory.parse(token);
         assertThat(inventory.parse(token)).as("the same token again: not verified again").isSameAs(first);
 
@@ -150,14 +148,18 @@ class ServiceTokenPrincipalFactoryTest {
 
     @Test
     void aKnownTokenIsVerifiedAgainOnceItHasExpired() throws Exception {
-        String token = Jwt.issuer("stockline-idp").subject("someone").groups(Set.of(Roles.OPERATOR))
-                .audience("inventory-service").expiresIn(Duration.ofSeconds(1)).jws().keyId("idp")
-                .sign(identityProvider.getPrivate());
+        String token = operatorToken(Duration.ofSeconds(1));
         var first = inventory.parse(token);
         Instant expires = Instant.ofEpochSecond(first.getExpirationTime());
         await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(expires));
         // still inside the verifier's clock skew, so accepted: but verified again, not answered from memory
         assertThat(inventory.parse(token)).isNotSameAs(first);
+    }
+
+    /** The identity provider's token for an operator, for inventory-service, living {@code life}. */
+    private static String operatorToken(Duration life) {
+        return Jwt.issuer("stockline-idp").subject("someone").groups(Set.of(Roles.OPERATOR))
+                .audience("inventory-service").expiresIn(life).jws().keyId("idp").sign(identityProvider.getPrivate());
     }
 
     private static JwtClaimsBuilder service(String subject, Set<String> roles) {
