@@ -35,6 +35,34 @@ public interface AllocationConfig {
     @WithDefault("16")
     int ordersInFlight();
 
+    /**
+     * How the orders in flight share their local transactions: the first step of each new order (plan, store the plan)
+     * and the decision of each allocated one are gathered into groups, each group one transaction.
+     */
+    StepGroup stepGroup();
+
+    interface StepGroup {
+
+        /**
+         * How long the first order of a group waits for others to join it. The orders of one poll reach each step
+         * within a millisecond or two of each other; a group costs the database one commit and each statement one
+         * round trip for all of them.
+         */
+        @WithDefault("PT0.002S")
+        Duration window();
+
+        /** Orders per group, sent at once when reached. 1 runs each order's step in a transaction of its own. */
+        @WithDefault("32")
+        int maxSize();
+
+        /**
+         * Groups of one step out at once; the orders that come meanwhile gather into the next group, which goes as one
+         * comes back.
+         */
+        @WithDefault("2")
+        int maxInFlight();
+    }
+
     /** How the holds of the orders in flight are gathered into inventory's batch reservations. */
     HoldBatch holdBatch();
 

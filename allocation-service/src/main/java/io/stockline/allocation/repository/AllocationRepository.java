@@ -2,9 +2,12 @@ package io.stockline.allocation.repository;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -52,6 +55,109 @@ public class AllocationRepository {
                 .set("orderId", orderId)
                 .rows()
                 .map(rows -> rows.stream().findFirst().map(AllocationRepository::allocationRow).orElse(null));
+    }
+
+    /** The rows of those of {@code orderIds} that have one, by order id, in one query. */
+    public Uni<Map<String, AllocationRow>> find(Collection<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return NativeSql.of("""
+                SELECT order_id, status, channel, attempt, order_payload, plan, reason, unfilled, updated_at, round_start,
+                    backorder_round
+                FROM allocation WHERE order_id = ANY(:orderIds)""")
+                .set("orderIds", orderIds.toArray(String[]::new))
+                .rows()
+                .map(rows -> {
+                    Map<String, AllocationRow> byOrder = new HashMap<>();
+                    for (Object[] row : rows) {
+                        AllocationRow allocation = allocationRow(row);
+                        byOrder.put(allocation.orderId(), allocation);
+                    }
+                    return byOrder;
+                });
+    }
+
+    /** A new order's first row: PENDING at its first attempt (with the plan to reserve) or at attempt 0 (none yet). */
+    public record NewPending(String orderId, String channel, int attempt, String orderPayload, String plan) {
+    }
+
+    /** The first rows of several orders, PENDING, in one statement; the ids of those inserted (not there before). */
+    public Uni<Set<String>> insertPending(List<NewPending> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return NativeSql.of("""
+                INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan, decided_by)
+                SELECT r.order_id, 'PENDING', r.channel, r.attempt, r.payload, r.plan, :instance
+                FROM unnest(CAST(:orderIds AS text[]), CAST(:channels AS text[]), CAST(:attempts AS int[]),
+                        CAST(:payloads AS text[]), CAST(:plans AS text[])) AS r(order_id, channel, attempt, payload, plan)
+                ON CONFLICT (order_id) DO NOTHING
+                RETURNING order_id""")
+                .set("orderIds", rows.stream().map(NewPending::orderId).toArray(String[]::new))
+                .set("channels", rows.stream().map(NewPending::channel).toArray(String[]::new))
+                .set("attempts", rows.stream().map(NewPending::attempt).toArray(Integer[]::new))
+                .set("payloads", rows.stream().map(NewPending::orderPayload).toArray(String[]::new))
+                .set("plans", rows.stream().map(NewPending::plan).toArray(String[]::new))
+                .set("instance", INSTANCE)
+                .column()
+                .map(AllocationRepository::texts);
+    }
+
+    /** A PENDING row at {@code attempt} whose every shipment is held: it becomes ALLOCATED with its plan. */
+    public record Allocated(String orderId, int attempt, String plan, String unfilled) {
+    }
+
+    /**
+     * Moves each row from PENDING at its attempt to ALLOCATED, in one statement; the ids of the rows that moved (a row
+     * someone else moved first is left as it is).
+     */
+    public Uni<Set<String>> allocate(List<Allocated> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return NativeSql.of("""
+                UPDATE allocation a SET status = 'ALLOCATED', plan = r.plan, reason = NULL, unfilled = r.unfilled,
+                    updated_at = now(), decided_at = now(), decided_by = :instance
+                FROM unnest(CAST(:orderIds AS text[]), CAST(:attempts AS int[]), CAST(:plans AS text[]),
+                        CAST(:unfilled AS text[])) AS r(order_id, attempt, plan, unfilled)
+                WHERE a.order_id = r.order_id AND a.status = 'PENDING' AND a.attempt = r.attempt
+                RETURNING a.order_id""")
+                .set("orderIds", rows.stream().map(Allocated::orderId).toArray(String[]::new))
+                .set("attempts", rows.stream().map(Allocated::attempt).toArray(Integer[]::new))
+                .set("plans", rows.stream().map(Allocated::plan).toArray(String[]::new))
+                .set("unfilled", rows.stream().map(Allocated::unfilled).toArray(String[]::new))
+                .set("instance", INSTANCE)
+                .column()
+                .map(AllocationRepository::texts);
+    }
+
+    /** A shipment inventory holds for an order. */
+    public record NewShipment(String orderId, String location, UUID reservationId, String lines) {
+    }
+
+    /** The HELD shipments of several orders, in one statement. */
+    public Uni<Void> insertShipments(List<NewShipment> shipments) {
+        if (shipments.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return NativeSql.of("""
+                INSERT INTO allocation_shipment (order_id, location, reservation_id, status, lines)
+                SELECT s.order_id, s.location, s.reservation_id, 'HELD', s.lines
+                FROM unnest(CAST(:orderIds AS text[]), CAST(:locations AS text[]), CAST(:reservations AS uuid[]),
+                        CAST(:lines AS text[])) AS s(order_id, location, reservation_id, lines)""")
+                .set("orderIds", shipments.stream().map(NewShipment::orderId).toArray(String[]::new))
+                .set("locations", shipments.stream().map(NewShipment::location).toArray(String[]::new))
+                .set("reservations", shipments.stream().map(NewShipment::reservationId).toArray(UUID[]::new))
+                .set("lines", shipments.stream().map(NewShipment::lines).toArray(String[]::new))
+                .update()
+                .replaceWithVoid();
+    }
+
+    private static Set<String> texts(List<Object> column) {
+        Set<String> texts = new HashSet<>();
+        column.forEach(value -> texts.add(Rows.text(value)));
+        return texts;
     }
 
     /**
@@ -185,16 +291,6 @@ public class AllocationRepository {
                 .setParameter("to", toStatus.name())
                 .executeUpdate())
                 .map(count -> count == 1);
-    }
-
-    public Uni<Void> insertShipment(String orderId, String location, UUID reservationId, String lines) {
-        return NativeSql.of("""
-                INSERT INTO allocation_shipment (order_id, location, reservation_id, status, lines)
-                VALUES (:orderId, :location, :reservationId, 'HELD', :lines)""")
-                .set("orderId", orderId).set("location", location)
-                .set("reservationId", reservationId).set("lines", lines)
-                .update()
-                .replaceWithVoid();
     }
 
     public Uni<List<ShipmentRow>> shipments(String orderId) {

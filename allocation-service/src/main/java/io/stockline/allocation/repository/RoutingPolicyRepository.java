@@ -1,7 +1,10 @@
 package io.stockline.allocation.repository;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +23,30 @@ public class RoutingPolicyRepository {
         return NativeSql.of("SELECT rules, shortage FROM routing_policy WHERE channel = :channel")
                 .set("channel", channel)
                 .rows()
-                .map(rows -> rows.stream().findFirst().map(row -> {
-                    String rules = (String) row[0];
-                    List<RoutingRule> ordered = rules.isEmpty() ? List.of()
-                            : Arrays.stream(rules.split(",")).map(RoutingRule::valueOf).toList();
-                    return new RoutingPolicy(ordered, ShortagePolicy.valueOf((String) row[1]));
-                }));
+                .map(rows -> rows.stream().findFirst().map(row -> policy((String) row[0], (String) row[1])));
+    }
+
+    /** The policies of those of {@code channels} that have one, by channel, in one query. */
+    public Uni<Map<String, RoutingPolicy>> find(Collection<String> channels) {
+        if (channels.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return NativeSql.of("SELECT channel, rules, shortage FROM routing_policy WHERE channel = ANY(:channels)")
+                .set("channels", channels.toArray(String[]::new))
+                .rows()
+                .map(rows -> {
+                    Map<String, RoutingPolicy> byChannel = new HashMap<>();
+                    for (Object[] row : rows) {
+                        byChannel.put((String) row[0], policy((String) row[1], (String) row[2]));
+                    }
+                    return byChannel;
+                });
+    }
+
+    private static RoutingPolicy policy(String rules, String shortage) {
+        List<RoutingRule> ordered = rules.isEmpty() ? List.of()
+                : Arrays.stream(rules.split(",")).map(RoutingRule::valueOf).toList();
+        return new RoutingPolicy(ordered, ShortagePolicy.valueOf(shortage));
     }
 
     public Uni<Void> save(String channel, RoutingPolicy policy, String actor) {

@@ -41,15 +41,17 @@ import io.stockline.allocation.service.ReadModelService;
 public class OrderAllocationSaga {
 
     private final OrderAllocationSteps steps;
+    private final OrderStepGroups groups;
     private final InventoryClient inventory;
     private final InventoryHolds holds;
     private final FreshFigures figures;
     private final ReadModelService readModel;
     private final AllocationConfig config;
 
-    public OrderAllocationSaga(OrderAllocationSteps steps, @RestClient InventoryClient inventory,
+    public OrderAllocationSaga(OrderAllocationSteps steps, OrderStepGroups groups, @RestClient InventoryClient inventory,
             InventoryHolds holds, FreshFigures figures, ReadModelService readModel, AllocationConfig config) {
         this.steps = steps;
+        this.groups = groups;
         this.inventory = inventory;
         this.holds = holds;
         this.figures = figures;
@@ -58,7 +60,7 @@ public class OrderAllocationSaga {
     }
 
     public Uni<Void> onOrderPlaced(UUID eventId, OrderPlaced order) {
-        return steps.begin(eventId, order).chain(pending -> pending == null ? Uni.createFrom().voidItem()
+        return groups.begin(eventId, order).chain(pending -> pending == null ? Uni.createFrom().voidItem()
                 : reserve(eventId, pending));
     }
 
@@ -75,7 +77,7 @@ public class OrderAllocationSaga {
         }
         return holdShipments(pending).chain(attempt -> {
             if (attempt.refusal() == null) {
-                return steps.allocated(eventId, pending, attempt.held());
+                return groups.allocated(eventId, pending, attempt.held());
             }
             Log.debugf("order %s attempt %d refused: %s", pending.order().orderId(), pending.attempt(),
                     attempt.refusal());

@@ -11,8 +11,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,6 +45,7 @@ import io.stockline.allocation.repository.AllocationRepository.ShipmentRow;
 import io.stockline.allocation.service.ReadModelPlanner;
 import io.stockline.platform.events.ProcessedEvents;
 import io.stockline.platform.outbox.Outbox;
+import io.stockline.platform.outbox.OutboxTrace;
 
 /**
  * The saga's local transactions. Each step changes the allocation row only from the state it expects (status
@@ -86,6 +92,17 @@ public class OrderAllocationSteps {
         this.json = json;
     }
 
+    /** An order placed, to begin: the event that placed it (null when there is none to record) and the order. */
+    public record Begin(UUID eventId, OrderPlaced order) {
+    }
+
+    /**
+     * Every shipment of a pending plan is held: the order to decide ALLOCATED, with the trace of the work that held it
+     * (its decision's outbox rows carry it, whichever batch writes them).
+     */
+    public record Allocation(UUID eventId, Pending pending, List<Held> held, OutboxTrace trace) {
+    }
+
     /**
      * Plans a new order from the read model and stores the plan as attempt 1 (or, when the read model cannot
      * cover it, attempt 0 without a plan); resumes a stored plan; or returns null when there is nothing to do
@@ -93,35 +110,76 @@ public class OrderAllocationSteps {
      */
     @WithTransaction
     public Uni<Pending> begin(UUID eventId, OrderPlaced order) {
-        // Every read the step may need, started together (one round trip): a new order, the common case, needs them all.
-        return Uni.combine().all().unis(processed.isProcessed(eventId), allocations.find(order.orderId()),
-                planner.plan(order)).asTuple().chain(read -> {
-                    if (read.getItem1()) {
-                        return Uni.createFrom().<Pending>nullItem();
-                    }
-                    AllocationRow row = read.getItem2();
-                    if (row != null && row.status() != PENDING) {
-                        Log.debugf("order %s is %s already", order.orderId(), row.status());
-                        return processed.markProcessed(eventId).replaceWith((Pending) null);
-                    }
-                    if (row != null) {
-                        return Uni.createFrom().item(pending(row));
-                    }
-                    ReadModelPlanner.Planned planned = read.getItem3();
-                    // The read model may lag behind inventory: a short plan is made again from fresh figures
-                    // (attempt 0, no plan yet) before anything is backordered.
-                    boolean complete = planned.plan().complete();
-                    PendingPlan plan = complete ? new PendingPlan(expiresAt(order), planned.plan().shipments(),
-                            planned.plan().unfilled()) : null;
-                    int attempt = complete ? 1 : 0;
-                    return allocations.insert(order.orderId(), PENDING, order.channel(), attempt, write(order),
-                            plan == null ? null : write(plan), null, null).map(inserted -> {
-                        if (!inserted) {
-                            throw new IllegalStateException("order " + order.orderId() + " started meanwhile");
+        return beginEach(List.of(new Begin(eventId, order))).chain(answers -> answers.get(0));
+    }
+
+    /**
+     * {@link #begin} for several orders in one transaction (a group gathered from the orders in flight), each answered
+     * on its own: its pending plan, null, or a failure of its own (its row started meanwhile: it tries again) that
+     * leaves the others' rows in place.
+     */
+    @WithTransaction
+    public Uni<List<Uni<Pending>>> beginAll(List<Begin> begins) {
+        return beginEach(begins);
+    }
+
+    private Uni<List<Uni<Pending>>> beginEach(List<Begin> begins) {
+        List<OrderPlaced> orders = begins.stream().map(Begin::order).toList();
+        List<UUID> eventIds = begins.stream().map(Begin::eventId).filter(Objects::nonNull).toList();
+        // Every read the group may need, started together (one round trip): new orders, the common case, need them all.
+        return Uni.combine().all().unis(processed.processedAmong(eventIds),
+                allocations.find(orders.stream().map(OrderPlaced::orderId).toList()), planner.planAll(orders))
+                .asTuple().chain(read -> {
+                    Set<UUID> seen = read.getItem1();
+                    Map<String, AllocationRow> rows = read.getItem2();
+                    List<ReadModelPlanner.Planned> plans = read.getItem3();
+                    List<Supplier<Uni<Pending>>> answers = new ArrayList<>();
+                    List<AllocationRepository.NewPending> inserts = new ArrayList<>();
+                    List<UUID> decidedAlready = new ArrayList<>();
+                    Set<String> inGroup = new HashSet<>();
+                    Set<String> inserted = new HashSet<>();
+                    for (int i = 0; i < begins.size(); i++) {
+                        Begin begin = begins.get(i);
+                        OrderPlaced order = begin.order();
+                        AllocationRow row = rows.get(order.orderId());
+                        if (begin.eventId() != null && seen.contains(begin.eventId())) {
+                            answers.add(() -> Uni.createFrom().nullItem());
+                        } else if (!inGroup.add(order.orderId())) {
+                            // one order twice in a group: the first begins it; this one tries again and finds its row
+                            answers.add(() -> Uni.createFrom().failure(startedMeanwhile(order)));
+                        } else if (row != null && row.status() != PENDING) {
+                            Log.debugf("order %s is %s already", order.orderId(), row.status());
+                            if (begin.eventId() != null) {
+                                decidedAlready.add(begin.eventId());
+                            }
+                            answers.add(() -> Uni.createFrom().nullItem());
+                        } else if (row != null) {
+                            Pending resumed = pending(row);
+                            answers.add(() -> Uni.createFrom().item(resumed));
+                        } else {
+                            // The read model may lag behind inventory: a short plan is made again from fresh figures
+                            // (attempt 0, no plan yet) before anything is backordered.
+                            AllocationPlan planned = plans.get(i).plan();
+                            PendingPlan plan = planned.complete()
+                                    ? new PendingPlan(expiresAt(order), planned.shipments(), planned.unfilled()) : null;
+                            int attempt = plan == null ? 0 : 1;
+                            inserts.add(new AllocationRepository.NewPending(order.orderId(), order.channel(), attempt,
+                                    write(order), plan == null ? null : write(plan)));
+                            Pending pending = new Pending(order, attempt, plan, 0, false);
+                            answers.add(() -> inserted.contains(order.orderId()) ? Uni.createFrom().item(pending)
+                                    : Uni.createFrom().failure(startedMeanwhile(order)));
                         }
-                        return new Pending(order, attempt, plan, 0, false);
-                    });
+                    }
+                    return Uni.combine().all().unis(allocations.insertPending(inserts),
+                            processed.markProcessed(decidedAlready)).asTuple().map(written -> {
+                                inserted.addAll(written.getItem1());
+                                return answers.stream().map(Supplier::get).toList();
+                            });
                 });
+    }
+
+    private static IllegalStateException startedMeanwhile(OrderPlaced order) {
+        return new IllegalStateException("order " + order.orderId() + " started meanwhile");
     }
 
     /** The stored plan of a PENDING row, to resume it. */
@@ -134,37 +192,85 @@ public class OrderAllocationSteps {
     /** Every shipment is held: the order is allocated (and what could not be planned backordered). */
     @WithTransaction
     public Uni<Void> allocated(UUID eventId, Pending pending, List<Held> held) {
+        return allocateEach(List.of(new Allocation(eventId, pending, held, OutboxTrace.current())))
+                .chain(answers -> answers.get(0));
+    }
+
+    /**
+     * {@link #allocated} for several orders in one transaction: one guarded transition of their rows, then their
+     * decisions, shipments and processed event ids written once each. An order whose row someone else moved first is
+     * only marked processed, as alone; the others are decided all the same.
+     */
+    @WithTransaction
+    public Uni<List<Uni<Void>>> allocatedAll(List<Allocation> decisions) {
+        return allocateEach(decisions);
+    }
+
+    private Uni<List<Uni<Void>>> allocateEach(List<Allocation> decisions) {
+        Set<String> inGroup = new HashSet<>();
+        List<AllocationRepository.Allocated> rows = new ArrayList<>();
+        for (Allocation decision : decisions) {
+            Pending pending = decision.pending();
+            List<OrderPlaced.Line> unfilled = pending.plan().unfilled();
+            if (inGroup.add(pending.order().orderId())) {
+                rows.add(new AllocationRepository.Allocated(pending.order().orderId(), pending.attempt(),
+                        write(pending.plan()), unfilled.isEmpty() ? null : write(unfilled)));
+            }
+        }
+        return allocations.allocate(rows).chain(moved -> {
+            // The decisions and the rows they stand for commit together, or none does. They are started together
+            // (one round trip; every one is a NativeSql statement, which may share the transaction's connection).
+            List<Outbox.Traced> decided = new ArrayList<>();
+            List<AllocationRepository.NewShipment> shipments = new ArrayList<>();
+            List<UUID> eventIds = new ArrayList<>();
+            List<Uni<Void>> answers = new ArrayList<>();
+            Set<String> answered = new HashSet<>();
+            for (Allocation decision : decisions) {
+                String orderId = decision.pending().order().orderId();
+                if (!answered.add(orderId)) {
+                    // one order twice in a group: decided by the first; this one tries again and finds it decided
+                    answers.add(Uni.createFrom().failure(
+                            new IllegalStateException("order " + orderId + " was decided meanwhile")));
+                    continue;
+                }
+                if (decision.eventId() != null) {
+                    eventIds.add(decision.eventId());
+                }
+                answers.add(Uni.createFrom().voidItem());
+                if (!moved.contains(orderId)) {
+                    Log.infof("order %s was decided meanwhile", orderId);
+                    continue;
+                }
+                addDecision(decision, decided, shipments);
+            }
+            return Uni.combine().all().unis(outbox.addEach(decided), allocations.insertShipments(shipments),
+                    processed.markProcessed(eventIds)).discardItems().replaceWith(answers);
+        });
+    }
+
+    /** The order's decision (and its backorder of what could not be planned) and its shipment rows, to write. */
+    private void addDecision(Allocation decision, List<Outbox.Traced> decided,
+            List<AllocationRepository.NewShipment> shipments) {
+        Pending pending = decision.pending();
         String orderId = pending.order().orderId();
         List<OrderPlaced.Line> unfilled = pending.plan().unfilled();
-        return allocations.transition(orderId, PENDING, pending.attempt(), ALLOCATED, pending.attempt(),
-                write(pending.plan()), null, unfilled.isEmpty() ? null : write(unfilled)).chain(moved -> {
-            if (!moved) {
-                Log.infof("order %s was decided meanwhile", orderId);
-                return markProcessed(eventId);
-            }
-            List<AllocationEvents.Shipment> shipments = held.stream()
-                    .map(h -> new AllocationEvents.Shipment(h.shipment().location(), h.reservationId(),
-                            shipmentLines(h.shipment().lines())))
-                    .toList();
-            // The decision and the rows it stands for commit together, or neither does. They are started together
-            // (one round trip; every one is a NativeSql statement, which may share the transaction's connection).
-            List<Uni<Void>> writes = new ArrayList<>();
-            writes.add(outbox.add(events.decided(new AllocationDecided(orderId, shipments), pending.attempt())));
-            if (!unfilled.isEmpty()) {
-                writes.add(outbox.add(events.backordered(
-                        new Backordered(orderId, shipmentLines(unfilled), shortageReason()), pending.attempt())));
-            }
-            for (Held shipment : held) {
-                writes.add(allocations.insertShipment(orderId, shipment.shipment().location(),
-                        shipment.reservationId(), write(shipment.shipment().lines())));
-            }
-            if (eventId != null) {
-                writes.add(processed.markProcessed(eventId).replaceWithVoid());
-            }
-            Log.infof("order %s allocated at attempt %d: %s", orderId, pending.attempt(),
-                    held.stream().map(h -> h.shipment().location()).toList());
-            return Uni.join().all(writes).andFailFast().replaceWithVoid();
-        });
+        List<AllocationEvents.Shipment> parcels = decision.held().stream()
+                .map(h -> new AllocationEvents.Shipment(h.shipment().location(), h.reservationId(),
+                        shipmentLines(h.shipment().lines())))
+                .toList();
+        decided.add(new Outbox.Traced(events.decided(new AllocationDecided(orderId, parcels), pending.attempt()),
+                decision.trace()));
+        if (!unfilled.isEmpty()) {
+            decided.add(new Outbox.Traced(events.backordered(
+                    new Backordered(orderId, shipmentLines(unfilled), shortageReason()), pending.attempt()),
+                    decision.trace()));
+        }
+        for (Held shipment : decision.held()) {
+            shipments.add(new AllocationRepository.NewShipment(orderId, shipment.shipment().location(),
+                    shipment.reservationId(), write(shipment.shipment().lines())));
+        }
+        Log.infof("order %s allocated at attempt %d: %s", orderId, pending.attempt(),
+                decision.held().stream().map(h -> h.shipment().location()).toList());
     }
 
     /**

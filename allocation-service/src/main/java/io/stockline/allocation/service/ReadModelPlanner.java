@@ -1,6 +1,7 @@
 package io.stockline.allocation.service;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,10 +42,25 @@ public class ReadModelPlanner {
      * (each is a {@code NativeSql} statement, which may share the connection; Hibernate queries may not).
      */
     public Uni<Planned> plan(OrderPlaced order) {
-        List<String> skus = order.lines().stream().map(OrderPlaced.Line::sku).distinct().toList();
-        return Uni.combine().all().unis(policyFor(order.channel()), availability.availableFor(skus), locations.all())
+        return planAll(List.of(order)).map(planned -> planned.get(0));
+    }
+
+    /**
+     * Plans each of several orders (decided in one transaction), from one read of each: the channels' policies, the
+     * availability of every SKU they name, the locations. Each order is planned from the same figures, as orders
+     * planned one by one in the same instant would be; inventory's guard decides which of them holds.
+     */
+    public Uni<List<Planned>> planAll(List<OrderPlaced> orders) {
+        List<String> channels = orders.stream().map(OrderPlaced::channel).filter(Objects::nonNull).distinct().toList();
+        List<String> skus = orders.stream().flatMap(order -> order.lines().stream()).map(OrderPlaced.Line::sku)
+                .distinct().toList();
+        return Uni.combine().all().unis(policies.find(channels), availability.availableFor(skus), locations.all())
                 .asTuple()
-                .map(read -> new Planned(ShipmentPlanner.plan(order.lines(), order.shipTo(), read.getItem2(),
-                        read.getItem3(), read.getItem1()), read.getItem1()));
+                .map(read -> orders.stream().map(order -> {
+                    RoutingPolicy policy = order.channel() == null ? RoutingPolicy.DEFAULT
+                            : read.getItem1().getOrDefault(order.channel(), RoutingPolicy.DEFAULT);
+                    return new Planned(ShipmentPlanner.plan(order.lines(), order.shipTo(), read.getItem2(),
+                            read.getItem3(), policy), policy);
+                }).toList());
     }
 }

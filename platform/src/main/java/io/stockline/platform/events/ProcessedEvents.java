@@ -39,6 +39,16 @@ public class ProcessedEvents {
                 .map(ProcessedEvents::uuids);
     }
 
+    /** Those of {@code eventIds} recorded before, in one statement. */
+    public Uni<Set<UUID>> processedAmong(Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return NativeSql.of("SELECT event_id FROM processed_event WHERE event_id = ANY(:ids)")
+                .set("ids", eventIds.toArray(UUID[]::new)).column()
+                .map(ProcessedEvents::uuids);
+    }
+
     public Uni<Boolean> isProcessed(UUID eventId) {
         return NativeSql.of("SELECT count(*) FROM processed_event WHERE event_id = :id")
                 .set("id", eventId).column()

@@ -1,0 +1,296 @@
+package io.stockline.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.stockline.allocation.domain.AllocationPlan;
+import io.stockline.allocation.domain.OrderPlaced;
+import io.stockline.allocation.messaging.AllocationEvents;
+import io.stockline.allocation.saga.OrderAllocationSteps;
+import io.stockline.allocation.saga.OrderAllocationSteps.Allocation;
+import io.stockline.allocation.saga.OrderAllocationSteps.Begin;
+import io.stockline.allocation.saga.OrderAllocationSteps.Held;
+import io.stockline.allocation.saga.OrderAllocationSteps.Pending;
+import io.stockline.allocation.saga.OrderStepGroups;
+import io.stockline.allocation.saga.PendingPlan;
+import io.stockline.platform.outbox.OutboxTrace;
+import io.stockline.testsupport.Infrastructure;
+import io.stockline.testsupport.KafkaProbe;
+import io.stockline.testsupport.StocklineTestResource;
+
+/**
+ * The orders in flight share the saga's begin and allocated steps: a group of them is one transaction, and each order
+ * in it is still answered and written as it would be alone, whatever the others' rows say.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "allocation"))
+@QuarkusTestResource(InventoryMock.class)
+class OrderStepGroupsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    OrderAllocationSteps steps;
+
+    @Inject
+    OrderStepGroups groups;
+
+    @ConfigProperty(name = "stockline.topics.allocations")
+    String allocationsTopic;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String dbUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String dbPassword;
+
+    private KafkaProbe kafka;
+
+    @BeforeEach
+    void watch() {
+        kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers()).watch(List.of(allocationsTopic));
+    }
+
+    @AfterEach
+    void close() {
+        kafka.close();
+    }
+
+    @Test
+    void aGroupOfNewOrdersAnswersEachOrderOnItsOwn() throws Throwable {
+        String stocked = AllocationFlowTest.newSku();
+        String missing = AllocationFlowTest.newSku();
+        execute("INSERT INTO availability (sku, location, available, version) VALUES (?, 'WH1', 10, 1)", stocked);
+
+        OrderPlaced covered = order(AllocationFlowTest.newOrderId(), stocked, 2);
+        OrderPlaced uncovered = order(AllocationFlowTest.newOrderId(), missing, 1);
+        OrderPlaced decided = order(AllocationFlowTest.newOrderId(), stocked, 1);
+        execute("INSERT INTO allocation (order_id, status, attempt) VALUES (?, 'ALLOCATED', 1)", decided.orderId());
+        OrderPlaced seen = order(AllocationFlowTest.newOrderId(), stocked, 1);
+        UUID seenEvent = UUID.randomUUID();
+        execute("INSERT INTO processed_event (event_id) VALUES (CAST(? AS uuid))", seenEvent.toString());
+        OrderPlaced resumed = order(AllocationFlowTest.newOrderId(), stocked, 3);
+        storePending(resumed, 2);
+        UUID decidedEvent = UUID.randomUUID();
+
+        List<Uni<Pending>> answers = VertxContextSupport.subscribeAndAwait(() -> steps.beginAll(List.of(
+                new Begin(UUID.randomUUID(), covered),
+                new Begin(UUID.randomUUID(), uncovered),
+                new Begin(decidedEvent, decided),
+                new Begin(seenEvent, seen),
+                new Begin(UUID.randomUUID(), resumed),
+                new Begin(UUID.randomUUID(), covered)))); // the same order twice in one group
+
+        Pending first = answers.get(0).await().indefinitely();
+        assertThat(first.attempt()).isEqualTo(1);
+        assertThat(first.plan().shipments()).singleElement()
+                .satisfies(shipment -> assertThat(shipment.location()).isEqualTo("WH1"));
+        assertThat(query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", covered.orderId()))
+                .isEqualTo("PENDING/1");
+
+        Pending short0 = answers.get(1).await().indefinitely();
+        assertThat(short0.attempt()).isZero();
+        assertThat(short0.plan()).isNull();
+        assertThat(query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", uncovered.orderId()))
+                .isEqualTo("PENDING/0");
+
+        assertThat(answers.get(2).await().indefinitely()).isNull();
+        assertThat(query("SELECT count(*) FROM processed_event WHERE event_id = CAST(? AS uuid)",
+                decidedEvent.toString())).isEqualTo("1");
+        assertThat(query("SELECT status FROM allocation WHERE order_id = ?", decided.orderId())).isEqualTo("ALLOCATED");
+
+        assertThat(answers.get(3).await().indefinitely()).isNull();
+        assertThat(query("SELECT count(*) FROM allocation WHERE order_id = ?", seen.orderId())).isEqualTo("0");
+
+        Pending again = answers.get(4).await().indefinitely();
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(again.order().orderId()).isEqualTo(resumed.orderId());
+
+        assertThatThrownBy(() -> answers.get(5).await().indefinitely()).hasMessageContaining("started meanwhile");
+        assertThat(query("SELECT count(*) FROM allocation WHERE order_id = ?", covered.orderId())).isEqualTo("1");
+    }
+
+    @Test
+    void aGroupOfDecisionsWritesEachOrdersOwnDecisionAndLeavesAMovedRowAlone() throws Throwable {
+        String sku = AllocationFlowTest.newSku();
+        Pending whole = storePending(order(AllocationFlowTest.newOrderId(), sku, 2), 1);
+        OrderPlaced partOrder = new OrderPlaced(AllocationFlowTest.newOrderId(), "webshop",
+                List.of(new OrderPlaced.Line(1, sku, 2), new OrderPlaced.Line(2, AllocationFlowTest.newSku(), 1)), true);
+        PendingPlan partPlan = new PendingPlan(null,
+                List.of(new AllocationPlan.Shipment("WH1", List.of(partOrder.lines().get(0)))),
+                List.of(partOrder.lines().get(1)));
+        store(partOrder, 1, partPlan);
+        Pending part = new Pending(partOrder, 1, partPlan, 0, false);
+        // someone else took this one to its next attempt after the hold was made: the decision of attempt 1 is stale
+        Pending moved = storePending(order(AllocationFlowTest.newOrderId(), sku, 1), 2);
+        Pending stale = new Pending(moved.order(), 1, moved.plan(), 0, false);
+        UUID staleEvent = UUID.randomUUID();
+        OutboxTrace wholeTrace = new OutboxTrace("00-" + hex(32) + "-" + hex(16) + "-01", null);
+        OutboxTrace partTrace = new OutboxTrace("00-" + hex(32) + "-" + hex(16) + "-01", "vendor=part");
+
+        List<Uni<Void>> answers = VertxContextSupport.subscribeAndAwait(() -> steps.allocatedAll(List.of(
+                new Allocation(null, whole, held(whole), wholeTrace),
+                new Allocation(staleEvent, stale, held(stale), OutboxTrace.NONE),
+                new Allocation(UUID.randomUUID(), part, held(part), partTrace))));
+        answers.forEach(answer -> answer.await().indefinitely());
+
+        assertThat(query("SELECT status FROM allocation WHERE order_id = ?", whole.order().orderId()))
+                .isEqualTo("ALLOCATED");
+        assertThat(query("SELECT status FROM allocation WHERE order_id = ?", part.order().orderId()))
+                .isEqualTo("ALLOCATED");
+        assertThat(query("SELECT count(*) FROM allocation_shipment WHERE order_id IN (?, ?)", whole.order().orderId(),
+                part.order().orderId())).isEqualTo("2");
+        assertThat(query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", stale.order().orderId()))
+                .isEqualTo("PENDING/2");
+        assertThat(query("SELECT count(*) FROM allocation_shipment WHERE order_id = ?", stale.order().orderId()))
+                .isEqualTo("0");
+        assertThat(query("SELECT count(*) FROM processed_event WHERE event_id = CAST(? AS uuid)", staleEvent.toString()))
+                .isEqualTo("1");
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(records(whole.order().orderId())).singleElement().satisfies(decision -> {
+                assertThat(decision.header("ce_type")).isEqualTo(AllocationEvents.DECIDED_TYPE);
+                assertThat(decision.header("traceparent")).isEqualTo(wholeTrace.traceparent());
+            });
+            // its decision, then its backorder, in that order, each with the trace of its own order
+            assertThat(records(part.order().orderId())).extracting(record -> record.header("ce_type"))
+                    .containsExactly(AllocationEvents.DECIDED_TYPE, AllocationEvents.BACKORDERED_TYPE);
+            assertThat(records(part.order().orderId())).allSatisfy(record -> {
+                assertThat(record.header("traceparent")).isEqualTo(partTrace.traceparent());
+                assertThat(record.header("tracestate")).isEqualTo("vendor=part");
+            });
+        });
+        await().during(Duration.ofSeconds(1)).atMost(TIMEOUT).until(() -> records(stale.order().orderId()).isEmpty());
+    }
+
+    @Test
+    void ordersBegunAtOnceAreGroupedAndEachGetsItsOwnPlan() throws Throwable {
+        String sku = AllocationFlowTest.newSku();
+        execute("INSERT INTO availability (sku, location, available, version) VALUES (?, 'WH1', 100, 1)", sku);
+        List<OrderPlaced> orders = IntStream.rangeClosed(1, 40)
+                .mapToObj(quantity -> order(AllocationFlowTest.newOrderId(), sku, quantity)).toList();
+
+        ExecutorService callers = Executors.newFixedThreadPool(orders.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Pending>> begun = new ArrayList<>();
+        try {
+            for (OrderPlaced order : orders) {
+                begun.add(callers.submit(() -> {
+                    start.await();
+                    try {
+                        return VertxContextSupport.subscribeAndAwait(() -> groups.begin(UUID.randomUUID(), order));
+                    } catch (Throwable failure) {
+                        throw new IllegalStateException(failure);
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<Pending> pending : begun) {
+                pending.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+
+        for (int i = 0; i < orders.size(); i++) {
+            Pending pending = begun.get(i).get();
+            OrderPlaced order = orders.get(i);
+            assertThat(pending.order().orderId()).isEqualTo(order.orderId());
+            assertThat(pending.plan().shipments()).singleElement().satisfies(shipment ->
+                    assertThat(shipment.lines()).singleElement().satisfies(line ->
+                            assertThat(line.quantity()).isEqualTo(order.lines().get(0).quantity())));
+            assertThat(query("SELECT status || '/' || attempt || '/' || (plan IS NOT NULL) FROM allocation "
+                    + "WHERE order_id = ?", order.orderId())).isEqualTo("PENDING/1/true");
+        }
+        // rows inserted by one transaction share its id (xmin): fewer transactions than orders, so they were grouped
+        String ids = String.join(",", orders.stream().map(order -> "'" + order.orderId() + "'").toList());
+        assertThat(Integer.parseInt(query("SELECT count(DISTINCT xmin::text) FROM allocation WHERE order_id IN ("
+                + ids + ")"))).isLessThan(orders.size());
+    }
+
+    private static OrderPlaced order(String orderId, String sku, long quantity) {
+        return new OrderPlaced(orderId, "webshop", List.of(new OrderPlaced.Line(1, sku, quantity)), true);
+    }
+
+    /** The order's row, PENDING at {@code attempt} with a plan of one shipment at WH1. */
+    private Pending storePending(OrderPlaced order, int attempt) throws Exception {
+        PendingPlan plan = new PendingPlan(null, List.of(new AllocationPlan.Shipment("WH1", order.lines())), List.of());
+        store(order, attempt, plan);
+        return new Pending(order, attempt, plan, 0, false);
+    }
+
+    private void store(OrderPlaced order, int attempt, PendingPlan plan) throws Exception {
+        execute("INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan) "
+                + "VALUES (?, 'PENDING', 'webshop', CAST(? AS int), ?, ?)", order.orderId(), String.valueOf(attempt),
+                JSON.writeValueAsString(order), JSON.writeValueAsString(plan));
+    }
+
+    private static List<Held> held(Pending pending) {
+        return pending.plan().shipments().stream().map(shipment -> new Held(shipment, UUID.randomUUID())).toList();
+    }
+
+    private static String hex(int digits) {
+        return UUID.randomUUID().toString().replace("-", "").repeat(2).substring(0, digits);
+    }
+
+    private List<KafkaProbe.Received> records(String orderId) {
+        return kafka.on(allocationsTopic).stream().filter(record -> orderId.equals(record.key())).toList();
+    }
+
+    private void execute(String sql, String... parameters) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private String query(String sql, String... parameters) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+}
