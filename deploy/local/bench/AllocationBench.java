@@ -187,6 +187,7 @@ public class AllocationBench {
                 revision++;
             }
             Set<String> pending = new HashSet<>();
+            long[] machine0 = machineTicks();
             long start = System.nanoTime();
             for (int i = 0; i < orders; i++) {
                 String orderId = "bench-" + sku + "-" + i;
@@ -201,10 +202,12 @@ public class AllocationBench {
             producer.flush();
             double sent = (System.nanoTime() - start) / 1e9;
             Map<String, Integer> byType = new HashMap<>();
+            List<Long> decidedAt = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             while (!pending.isEmpty() && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (pending.remove(record.key())) {
+                        decidedAt.add(System.nanoTime() - start);
                         Header type = record.headers().lastHeader("ce_type");
                         String name = type == null ? "none" : new String(type.value(), StandardCharsets.UTF_8)
                                 .replace("io.stockline.allocation.", "").replace(".v1", "");
@@ -213,9 +216,33 @@ public class AllocationBench {
                 }
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            System.out.printf("orders=%d decided=%d backordered=%d failed=%d undecided=%d send_seconds=%.2f seconds=%.2f rate=%.1f%n",
+            long[] machine1 = machineTicks();
+            // the seconds by which each tenth of the orders was decided: where the race's time goes
+            StringBuilder tenths = new StringBuilder();
+            for (int tenth = 1; tenth <= 10 && !decidedAt.isEmpty(); tenth++) {
+                int index = Math.min(decidedAt.size(), (int) Math.ceil(orders * tenth / 10.0)) - 1;
+                tenths.append(tenth == 1 ? "" : ",").append(String.format(Locale.ROOT, "%.2f", decidedAt.get(index) / 1e9));
+            }
+            long busy = machine1[0] - machine0[0];
+            long all = busy + machine1[1] - machine0[1];
+            System.out.printf(Locale.ROOT, "orders=%d decided=%d backordered=%d failed=%d undecided=%d send_seconds=%.2f seconds=%.2f rate=%.1f tenths_at=%s machine_busy=%d%%%n",
                     orders, byType.getOrDefault("decided", 0), byType.getOrDefault("backordered", 0),
-                    byType.getOrDefault("failed", 0), pending.size(), sent, elapsed, (orders - pending.size()) / elapsed);
+                    byType.getOrDefault("failed", 0), pending.size(), sent, elapsed, (orders - pending.size()) / elapsed,
+                    tenths, all > 0 ? 100 * busy / all : 0);
+        }
+    }
+
+    /** The machine's CPU ticks from /proc/stat: busy (user, nice, system, irq, softirq, steal) and idle (idle, iowait). */
+    private static long[] machineTicks() {
+        try {
+            String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int field : new int[] {1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(cpu[field]);
+            }
+            return new long[] {busy, Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new long[] {0, 0};
         }
     }
 
