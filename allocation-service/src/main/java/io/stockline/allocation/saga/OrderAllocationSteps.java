@@ -1,6 +1,5 @@
 package io.stockline.allocation.saga;
 
-import static io.stockline.allocation.domain.AllocationStatus.ALLOCATED;
 import static io.stockline.allocation.domain.AllocationStatus.BACKORDERED;
 import static io.stockline.allocation.domain.AllocationStatus.CANCELLED;
 import static io.stockline.allocation.domain.AllocationStatus.FAILED;
@@ -45,6 +44,7 @@ import io.stockline.allocation.repository.AllocationRepository.ShipmentRow;
 import io.stockline.allocation.service.ReadModelPlanner;
 import io.stockline.platform.events.ProcessedEvents;
 import io.stockline.platform.outbox.Outbox;
+import io.stockline.platform.outbox.OutboxBatch;
 import io.stockline.platform.outbox.OutboxTrace;
 
 /**
@@ -76,17 +76,19 @@ public class OrderAllocationSteps {
     private final ProcessedEvents processed;
     private final ReadModelPlanner planner;
     private final Outbox outbox;
+    private final OutboxBatch outboxBatch;
     private final AllocationEvents events;
     private final AllocationConfig config;
     private final ObjectMapper json;
 
     public OrderAllocationSteps(AllocationRepository allocations, ProcessedEvents processed,
-            ReadModelPlanner planner, Outbox outbox, AllocationEvents events,
+            ReadModelPlanner planner, Outbox outbox, OutboxBatch outboxBatch, AllocationEvents events,
             AllocationConfig config, ObjectMapper json) {
         this.allocations = allocations;
         this.processed = processed;
         this.planner = planner;
         this.outbox = outbox;
+        this.outboxBatch = outboxBatch;
         this.events = events;
         this.config = config;
         this.json = json;
@@ -220,7 +222,7 @@ public class OrderAllocationSteps {
         return allocations.allocate(rows).chain(moved -> {
             // The decisions and the rows they stand for commit together, or none does. They are started together
             // (one round trip; every one is a NativeSql statement, which may share the transaction's connection).
-            List<Outbox.Traced> decided = new ArrayList<>();
+            List<OutboxBatch.Traced> decided = new ArrayList<>();
             List<AllocationRepository.NewShipment> shipments = new ArrayList<>();
             List<UUID> eventIds = new ArrayList<>();
             List<Uni<Void>> answers = new ArrayList<>();
@@ -243,13 +245,13 @@ public class OrderAllocationSteps {
                 }
                 addDecision(decision, decided, shipments);
             }
-            return Uni.combine().all().unis(outbox.addEach(decided), allocations.insertShipments(shipments),
+            return Uni.combine().all().unis(outboxBatch.addEach(decided), allocations.insertShipments(shipments),
                     processed.markProcessed(eventIds)).discardItems().replaceWith(answers);
         });
     }
 
     /** The order's decision (and its backorder of what could not be planned) and its shipment rows, to write. */
-    private void addDecision(Allocation decision, List<Outbox.Traced> decided,
+    private void addDecision(Allocation decision, List<OutboxBatch.Traced> decided,
             List<AllocationRepository.NewShipment> shipments) {
         Pending pending = decision.pending();
         String orderId = pending.order().orderId();
@@ -258,10 +260,10 @@ public class OrderAllocationSteps {
                 .map(h -> new AllocationEvents.Shipment(h.shipment().location(), h.reservationId(),
                         shipmentLines(h.shipment().lines())))
                 .toList();
-        decided.add(new Outbox.Traced(events.decided(new AllocationDecided(orderId, parcels), pending.attempt()),
+        decided.add(new OutboxBatch.Traced(events.decided(new AllocationDecided(orderId, parcels), pending.attempt()),
                 decision.trace()));
         if (!unfilled.isEmpty()) {
-            decided.add(new Outbox.Traced(events.backordered(
+            decided.add(new OutboxBatch.Traced(events.backordered(
                     new Backordered(orderId, shipmentLines(unfilled), shortageReason()), pending.attempt()),
                     decision.trace()));
         }

@@ -54,53 +54,6 @@ public class Outbox {
         return chain;
     }
 
-    /** An event and the trace of the request or record it tells of, captured where that work began. */
-    public record Traced(OutboxEvent event, OutboxTrace trace) {
-    }
-
-    /**
-     * Adds the events of several requests decided in one transaction (a batch), in one statement and in the given
-     * order; each row carries the trace of its own request rather than the batch's.
-     */
-    public Uni<Void> addEach(List<Traced> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        int size = events.size();
-        UUID[] ids = new UUID[size];
-        String[] types = new String[size];
-        String[] topics = new String[size];
-        String[] keys = new String[size];
-        String[] payloads = new String[size];
-        String[] traceparents = new String[size];
-        String[] tracestates = new String[size];
-        for (int i = 0; i < size; i++) {
-            OutboxEvent event = events.get(i).event();
-            OutboxTrace trace = events.get(i).trace() == null ? OutboxTrace.NONE : events.get(i).trace();
-            ids[i] = event.eventId();
-            types[i] = event.type();
-            topics[i] = event.topic();
-            keys[i] = event.key();
-            payloads[i] = event.payload();
-            traceparents[i] = trace.traceparent();
-            tracestates[i] = trace.tracestate();
-        }
-        // WITH ORDINALITY and ORDER BY: the ids the rows draw from the sequence follow the list, and the relay
-        // publishes in id order
-        return NativeSql.of("""
-                INSERT INTO outbox (event_id, event_type, topic, message_key, payload, traceparent, tracestate)
-                SELECT e.event_id, e.event_type, e.topic, e.message_key, e.payload, e.traceparent, e.tracestate
-                FROM unnest(CAST(:ids AS uuid[]), CAST(:types AS text[]), CAST(:topics AS text[]),
-                        CAST(:keys AS text[]), CAST(:payloads AS text[]), CAST(:traceparents AS text[]),
-                        CAST(:tracestates AS text[]))
-                    WITH ORDINALITY AS e(event_id, event_type, topic, message_key, payload, traceparent, tracestate, n)
-                ORDER BY e.n""")
-                .set("ids", ids).set("types", types).set("topics", topics).set("keys", keys)
-                .set("payloads", payloads).set("traceparents", traceparents).set("tracestates", tracestates)
-                .update()
-                .replaceWithVoid();
-    }
-
     /** The event with {@code data} written as JSON. */
     public OutboxEvent event(UUID eventId, String type, String topic, String key, Object data) {
         try {

@@ -1,52 +1,89 @@
 package io.stockline.platform.outbox;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.NativeSql;
 
 /**
  * Writes many events to the {@code outbox} table in one statement, in the caller's transaction, in list order (the
- * relay publishes by id). For bulk work such as imports, where {@link Outbox#addAll} would cost a round trip per event.
+ * relay publishes by id). For bulk work such as imports, where {@link Outbox#addAll} would cost a round trip per event,
+ * and for requests decided together in one transaction ({@link #addEach}: each event keeps its own request's trace).
  */
 @ApplicationScoped
 public class OutboxBatch {
 
+    /** An event and the trace of the request or record it tells of, captured where that work began. */
+    public record Traced(OutboxEvent event, OutboxTrace trace) {
+    }
+
+    // WITH ORDINALITY keeps the ids in list order, so events of one key stay in the order they were given.
+    private static final String INSERT = """
+            INSERT INTO outbox (event_id, event_type, topic, message_key, payload, traceparent, tracestate)
+            SELECT CAST(e.id AS uuid), e.type, e.topic, e.key, e.payload, e.traceparent, e.tracestate
+            FROM unnest(CAST(:ids AS text[]), CAST(:types AS text[]), CAST(:topics AS text[]),
+                        CAST(:keys AS text[]), CAST(:payloads AS text[]), CAST(:traceparents AS text[]),
+                        CAST(:tracestates AS text[])) WITH ORDINALITY
+                 AS e(id, type, topic, key, payload, traceparent, tracestate, n)
+            ORDER BY e.n""";
+
+    /**
+     * The events, all with the trace of the transaction writing them (an import request), as a Hibernate native query:
+     * the session is flushed first, so entities the caller changed before are written ahead of their events.
+     */
     public Uni<Void> addAll(List<OutboxEvent> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        OutboxTrace trace = OutboxTrace.current();
+        Map<String, Object> columns = columns(events.stream().map(event -> new Traced(event, trace)).toList());
+        return Panache.getSession().flatMap(session -> {
+            var insert = session.createNativeQuery(INSERT);
+            columns.forEach(insert::setParameter);
+            return insert.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    /**
+     * The events of several requests decided in one transaction (a group of orders), each row with the trace of its
+     * own request rather than the group's; on the Vert.x client ({@link NativeSql}), for callers that change no
+     * managed entity before it.
+     */
+    public Uni<Void> addEach(List<Traced> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        NativeSql insert = NativeSql.of(INSERT);
+        columns(events).forEach(insert::set);
+        return insert.update().replaceWithVoid();
+    }
+
+    /** The statement's parameters: one array per column, in list order. */
+    private static Map<String, Object> columns(List<Traced> events) {
         int size = events.size();
         String[] ids = new String[size];
         String[] types = new String[size];
         String[] topics = new String[size];
         String[] keys = new String[size];
         String[] payloads = new String[size];
+        String[] traceparents = new String[size];
+        String[] tracestates = new String[size];
         for (int i = 0; i < size; i++) {
-            OutboxEvent event = events.get(i);
+            OutboxEvent event = events.get(i).event();
+            OutboxTrace trace = events.get(i).trace() == null ? OutboxTrace.NONE : events.get(i).trace();
             ids[i] = event.eventId().toString();
             types[i] = event.type();
             topics[i] = event.topic();
             keys[i] = event.key();
             payloads[i] = event.payload();
+            traceparents[i] = trace.traceparent();
+            tracestates[i] = trace.tracestate();
         }
-        // One trace for the batch: the transaction (an import request) that writes them all.
-        OutboxTrace trace = OutboxTrace.current();
-        // WITH ORDINALITY keeps the ids in list order, so events of one key stay in the order they were given.
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                INSERT INTO outbox (event_id, event_type, topic, message_key, payload, traceparent, tracestate)
-                SELECT CAST(e.id AS uuid), e.type, e.topic, e.key, e.payload, CAST(:traceparent AS text),
-                       CAST(:tracestate AS text)
-                FROM unnest(CAST(:ids AS text[]), CAST(:types AS text[]), CAST(:topics AS text[]),
-                            CAST(:keys AS text[]), CAST(:payloads AS text[])) WITH ORDINALITY
-                     AS e(id, type, topic, key, payload, n)
-                ORDER BY e.n""")
-                .setParameter("ids", ids).setParameter("types", types).setParameter("topics", topics)
-                .setParameter("keys", keys).setParameter("payloads", payloads)
-                .setParameter("traceparent", trace.traceparent()).setParameter("tracestate", trace.tracestate())
-                .executeUpdate())
-                .replaceWithVoid();
+        return Map.of("ids", ids, "types", types, "topics", topics, "keys", keys, "payloads", payloads,
+                "traceparents", traceparents, "tracestates", tracestates);
     }
 }
