@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -55,14 +50,8 @@ class DecisionOutboxTest {
     @ConfigProperty(name = "stockline.topics.allocations")
     String allocationsTopic;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
+    @Inject
+    ServiceDatabase database;
 
     private KafkaProbe kafka;
 
@@ -83,15 +72,15 @@ class DecisionOutboxTest {
         Pending pending = pendingOrder(orderId, sku);
         // Someone else's change got there first: the order already has a shipment row at WH1, so the decision's
         // own insert of it fails after the decision was written to the outbox, and the transaction rolls back.
-        execute("INSERT INTO allocation_shipment (order_id, location, reservation_id, status, lines) "
+        database.execute("INSERT INTO allocation_shipment (order_id, location, reservation_id, status, lines) "
                 + "VALUES (?, 'WH1', CAST(? AS uuid), 'HELD', '[]')", orderId, UUID.randomUUID().toString());
 
         assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> steps.allocated(null, pending,
                 List.of(new Held(pending.plan().shipments().get(0), UUID.randomUUID())))))
                 .hasStackTraceContaining("allocation_shipment_pkey");
 
-        assertThat(query("SELECT count(*) FROM outbox WHERE message_key = ?", orderId)).isEqualTo("0");
-        assertThat(query("SELECT status FROM allocation WHERE order_id = ?", orderId)).isEqualTo("PENDING");
+        assertThat(database.query("SELECT count(*) FROM outbox WHERE message_key = ?", orderId)).isEqualTo("0");
+        assertThat(database.query("SELECT status FROM allocation WHERE order_id = ?", orderId)).isEqualTo("PENDING");
 
         // The same step for another order commits, and its decision is published under its stable id ...
         String marker = AllocationFlowTest.newOrderId();
@@ -101,7 +90,7 @@ class DecisionOutboxTest {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(marker)).singleElement()
                 .satisfies(decision -> assertThat(decision.header("ce_id"))
                         .isEqualTo(AllocationEvents.eventId(marker, AllocationEvents.DECIDED_TYPE, 1).toString())));
-        await().atMost(TIMEOUT).until(() -> "0".equals(query("SELECT count(*) FROM outbox")));
+        await().atMost(TIMEOUT).until(() -> "0".equals(database.query("SELECT count(*) FROM outbox")));
         // ... while the rolled-back one never is.
         await().during(Duration.ofSeconds(2)).atMost(TIMEOUT).until(() -> decisions(orderId).isEmpty());
     }
@@ -110,7 +99,7 @@ class DecisionOutboxTest {
     private Pending pendingOrder(String orderId, String sku) throws Exception {
         OrderPlaced order = new OrderPlaced(orderId, "webshop", List.of(new OrderPlaced.Line(1, sku, 2)), true);
         PendingPlan plan = new PendingPlan(null, List.of(new AllocationPlan.Shipment("WH1", order.lines())), List.of());
-        execute("INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan) "
+        database.execute("INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan) "
                 + "VALUES (?, 'PENDING', 'webshop', 1, ?, ?)", orderId, JSON.writeValueAsString(order),
                 JSON.writeValueAsString(plan));
         return new Pending(order, 1, plan, 0, false);
@@ -118,27 +107,5 @@ class DecisionOutboxTest {
 
     private List<KafkaProbe.Received> decisions(String orderId) {
         return kafka.on(allocationsTopic).stream().filter(record -> orderId.equals(record.key())).toList();
-    }
-
-    private void execute(String sql, String... parameters) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
-
-    private String query(String sql, String... parameters) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
     }
 }

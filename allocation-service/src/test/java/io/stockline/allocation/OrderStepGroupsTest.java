@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,14 +65,8 @@ class OrderStepGroupsTest {
     @ConfigProperty(name = "stockline.topics.allocations")
     String allocationsTopic;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
+    @Inject
+    ServiceDatabase database;
 
     private KafkaProbe kafka;
 
@@ -95,15 +84,15 @@ class OrderStepGroupsTest {
     void aGroupOfNewOrdersAnswersEachOrderOnItsOwn() throws Throwable {
         String stocked = AllocationFlowTest.newSku();
         String missing = AllocationFlowTest.newSku();
-        execute("INSERT INTO availability (sku, location, available, version) VALUES (?, 'WH1', 10, 1)", stocked);
+        database.execute("INSERT INTO availability (sku, location, available, version) VALUES (?, 'WH1', 10, 1)", stocked);
 
         OrderPlaced covered = order(AllocationFlowTest.newOrderId(), stocked, 2);
         OrderPlaced uncovered = order(AllocationFlowTest.newOrderId(), missing, 1);
         OrderPlaced decided = order(AllocationFlowTest.newOrderId(), stocked, 1);
-        execute("INSERT INTO allocation (order_id, status, attempt) VALUES (?, 'ALLOCATED', 1)", decided.orderId());
+        database.execute("INSERT INTO allocation (order_id, status, attempt) VALUES (?, 'ALLOCATED', 1)", decided.orderId());
         OrderPlaced seen = order(AllocationFlowTest.newOrderId(), stocked, 1);
         UUID seenEvent = UUID.randomUUID();
-        execute("INSERT INTO processed_event (event_id) VALUES (CAST(? AS uuid))", seenEvent.toString());
+        database.execute("INSERT INTO processed_event (event_id) VALUES (CAST(? AS uuid))", seenEvent.toString());
         OrderPlaced resumed = order(AllocationFlowTest.newOrderId(), stocked, 3);
         storePending(resumed, 2);
         UUID decidedEvent = UUID.randomUUID();
@@ -120,29 +109,29 @@ class OrderStepGroupsTest {
         assertThat(first.attempt()).isEqualTo(1);
         assertThat(first.plan().shipments()).singleElement()
                 .satisfies(shipment -> assertThat(shipment.location()).isEqualTo("WH1"));
-        assertThat(query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", covered.orderId()))
+        assertThat(database.query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", covered.orderId()))
                 .isEqualTo("PENDING/1");
 
         Pending short0 = answers.get(1).await().indefinitely();
         assertThat(short0.attempt()).isZero();
         assertThat(short0.plan()).isNull();
-        assertThat(query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", uncovered.orderId()))
+        assertThat(database.query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", uncovered.orderId()))
                 .isEqualTo("PENDING/0");
 
         assertThat(answers.get(2).await().indefinitely()).isNull();
-        assertThat(query("SELECT count(*) FROM processed_event WHERE event_id = CAST(? AS uuid)",
+        assertThat(database.query("SELECT count(*) FROM processed_event WHERE event_id = CAST(? AS uuid)",
                 decidedEvent.toString())).isEqualTo("1");
-        assertThat(query("SELECT status FROM allocation WHERE order_id = ?", decided.orderId())).isEqualTo("ALLOCATED");
+        assertThat(database.query("SELECT status FROM allocation WHERE order_id = ?", decided.orderId())).isEqualTo("ALLOCATED");
 
         assertThat(answers.get(3).await().indefinitely()).isNull();
-        assertThat(query("SELECT count(*) FROM allocation WHERE order_id = ?", seen.orderId())).isEqualTo("0");
+        assertThat(database.query("SELECT count(*) FROM allocation WHERE order_id = ?", seen.orderId())).isEqualTo("0");
 
         Pending again = answers.get(4).await().indefinitely();
         assertThat(again.attempt()).isEqualTo(2);
         assertThat(again.order().orderId()).isEqualTo(resumed.orderId());
 
         assertThatThrownBy(() -> answers.get(5).await().indefinitely()).hasMessageContaining("started meanwhile");
-        assertThat(query("SELECT count(*) FROM allocation WHERE order_id = ?", covered.orderId())).isEqualTo("1");
+        assertThat(database.query("SELECT count(*) FROM allocation WHERE order_id = ?", covered.orderId())).isEqualTo("1");
     }
 
     @Test
@@ -169,17 +158,17 @@ class OrderStepGroupsTest {
                 new Allocation(UUID.randomUUID(), part, held(part), partTrace))));
         answers.forEach(answer -> answer.await().indefinitely());
 
-        assertThat(query("SELECT status FROM allocation WHERE order_id = ?", whole.order().orderId()))
+        assertThat(database.query("SELECT status FROM allocation WHERE order_id = ?", whole.order().orderId()))
                 .isEqualTo("ALLOCATED");
-        assertThat(query("SELECT status FROM allocation WHERE order_id = ?", part.order().orderId()))
+        assertThat(database.query("SELECT status FROM allocation WHERE order_id = ?", part.order().orderId()))
                 .isEqualTo("ALLOCATED");
-        assertThat(query("SELECT count(*) FROM allocation_shipment WHERE order_id IN (?, ?)", whole.order().orderId(),
+        assertThat(database.query("SELECT count(*) FROM allocation_shipment WHERE order_id IN (?, ?)", whole.order().orderId(),
                 part.order().orderId())).isEqualTo("2");
-        assertThat(query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", stale.order().orderId()))
+        assertThat(database.query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", stale.order().orderId()))
                 .isEqualTo("PENDING/2");
-        assertThat(query("SELECT count(*) FROM allocation_shipment WHERE order_id = ?", stale.order().orderId()))
+        assertThat(database.query("SELECT count(*) FROM allocation_shipment WHERE order_id = ?", stale.order().orderId()))
                 .isEqualTo("0");
-        assertThat(query("SELECT count(*) FROM processed_event WHERE event_id = CAST(? AS uuid)", staleEvent.toString()))
+        assertThat(database.query("SELECT count(*) FROM processed_event WHERE event_id = CAST(? AS uuid)", staleEvent.toString()))
                 .isEqualTo("1");
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -201,7 +190,7 @@ class OrderStepGroupsTest {
     @Test
     void ordersBegunAtOnceAreGroupedAndEachGetsItsOwnPlan() throws Throwable {
         String sku = AllocationFlowTest.newSku();
-        execute("INSERT INTO availability (sku, location, available, version) VALUES (?, 'WH1', 100, 1)", sku);
+        database.execute("INSERT INTO availability (sku, location, available, version) VALUES (?, 'WH1', 100, 1)", sku);
         List<OrderPlaced> orders = IntStream.rangeClosed(1, 40)
                 .mapToObj(quantity -> order(AllocationFlowTest.newOrderId(), sku, quantity)).toList();
 
@@ -234,12 +223,12 @@ class OrderStepGroupsTest {
             assertThat(pending.plan().shipments()).singleElement().satisfies(shipment ->
                     assertThat(shipment.lines()).singleElement().satisfies(line ->
                             assertThat(line.quantity()).isEqualTo(order.lines().get(0).quantity())));
-            assertThat(query("SELECT status || '/' || attempt || '/' || (plan IS NOT NULL) FROM allocation "
+            assertThat(database.query("SELECT status || '/' || attempt || '/' || (plan IS NOT NULL) FROM allocation "
                     + "WHERE order_id = ?", order.orderId())).isEqualTo("PENDING/1/true");
         }
         // rows inserted by one transaction share its id (xmin): fewer transactions than orders, so they were grouped
         String ids = String.join(",", orders.stream().map(order -> "'" + order.orderId() + "'").toList());
-        assertThat(Integer.parseInt(query("SELECT count(DISTINCT xmin::text) FROM allocation WHERE order_id IN ("
+        assertThat(Integer.parseInt(database.query("SELECT count(DISTINCT xmin::text) FROM allocation WHERE order_id IN ("
                 + ids + ")"))).isLessThan(orders.size());
     }
 
@@ -255,7 +244,7 @@ class OrderStepGroupsTest {
     }
 
     private void store(OrderPlaced order, int attempt, PendingPlan plan) throws Exception {
-        execute("INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan) "
+        database.execute("INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan) "
                 + "VALUES (?, 'PENDING', 'webshop', CAST(? AS int), ?, ?)", order.orderId(), String.valueOf(attempt),
                 JSON.writeValueAsString(order), JSON.writeValueAsString(plan));
     }
@@ -270,27 +259,5 @@ class OrderStepGroupsTest {
 
     private List<KafkaProbe.Received> records(String orderId) {
         return kafka.on(allocationsTopic).stream().filter(record -> orderId.equals(record.key())).toList();
-    }
-
-    private void execute(String sql, String... parameters) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        }
-    }
-
-    private String query(String sql, String... parameters) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
-        }
     }
 }
