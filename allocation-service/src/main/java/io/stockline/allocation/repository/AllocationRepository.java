@@ -48,13 +48,7 @@ public class AllocationRepository {
     }
 
     public Uni<AllocationRow> find(String orderId) {
-        return NativeSql.of("""
-                SELECT order_id, status, channel, attempt, order_payload, plan, reason, unfilled, updated_at, round_start,
-                    backorder_round
-                FROM allocation WHERE order_id = :orderId""")
-                .set("orderId", orderId)
-                .rows()
-                .map(rows -> rows.stream().findFirst().map(AllocationRepository::allocationRow).orElse(null));
+        return find(List.of(orderId)).map(rows -> rows.get(orderId));
     }
 
     /** The rows of those of {@code orderIds} that have one, by order id, in one query. */

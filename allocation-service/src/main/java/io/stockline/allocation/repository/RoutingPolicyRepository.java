@@ -20,10 +20,7 @@ import io.stockline.platform.sql.NativeSql;
 public class RoutingPolicyRepository {
 
     public Uni<Optional<RoutingPolicy>> find(String channel) {
-        return NativeSql.of("SELECT rules, shortage FROM routing_policy WHERE channel = :channel")
-                .set("channel", channel)
-                .rows()
-                .map(rows -> rows.stream().findFirst().map(row -> policy((String) row[0], (String) row[1])));
+        return find(List.of(channel)).map(policies -> Optional.ofNullable(policies.get(channel)));
     }
 
     /** The policies of those of {@code channels} that have one, by channel, in one query. */
