@@ -31,6 +31,7 @@ import io.stockline.allocation.saga.PendingPlan;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TestDatabase;
 
 /**
  * A decision is written to the outbox in the transaction of the allocation row's transition: when that
@@ -49,9 +50,6 @@ class DecisionOutboxTest {
 
     @ConfigProperty(name = "stockline.topics.allocations")
     String allocationsTopic;
-
-    @Inject
-    ServiceDatabase database;
 
     private KafkaProbe kafka;
 
@@ -72,15 +70,15 @@ class DecisionOutboxTest {
         Pending pending = pendingOrder(orderId, sku);
         // Someone else's change got there first: the order already has a shipment row at WH1, so the decision's
         // own insert of it fails after the decision was written to the outbox, and the transaction rolls back.
-        database.execute("INSERT INTO allocation_shipment (order_id, location, reservation_id, status, lines) "
+        TestDatabase.execute("INSERT INTO allocation_shipment (order_id, location, reservation_id, status, lines) "
                 + "VALUES (?, 'WH1', CAST(? AS uuid), 'HELD', '[]')", orderId, UUID.randomUUID().toString());
 
         assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> steps.allocated(null, pending,
                 List.of(new Held(pending.plan().shipments().get(0), UUID.randomUUID())))))
                 .hasStackTraceContaining("allocation_shipment_pkey");
 
-        assertThat(database.query("SELECT count(*) FROM outbox WHERE message_key = ?", orderId)).isEqualTo("0");
-        assertThat(database.query("SELECT status FROM allocation WHERE order_id = ?", orderId)).isEqualTo("PENDING");
+        assertThat(TestDatabase.query("SELECT count(*) FROM outbox WHERE message_key = ?", orderId)).isEqualTo("0");
+        assertThat(TestDatabase.query("SELECT status FROM allocation WHERE order_id = ?", orderId)).isEqualTo("PENDING");
 
         // The same step for another order commits, and its decision is published under its stable id ...
         String marker = AllocationFlowTest.newOrderId();
@@ -90,7 +88,7 @@ class DecisionOutboxTest {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(decisions(marker)).singleElement()
                 .satisfies(decision -> assertThat(decision.header("ce_id"))
                         .isEqualTo(AllocationEvents.eventId(marker, AllocationEvents.DECIDED_TYPE, 1).toString())));
-        await().atMost(TIMEOUT).until(() -> "0".equals(database.query("SELECT count(*) FROM outbox")));
+        await().atMost(TIMEOUT).until(() -> "0".equals(TestDatabase.query("SELECT count(*) FROM outbox")));
         // ... while the rolled-back one never is.
         await().during(Duration.ofSeconds(2)).atMost(TIMEOUT).until(() -> decisions(orderId).isEmpty());
     }
@@ -99,7 +97,7 @@ class DecisionOutboxTest {
     private Pending pendingOrder(String orderId, String sku) throws Exception {
         OrderPlaced order = new OrderPlaced(orderId, "webshop", List.of(new OrderPlaced.Line(1, sku, 2)), true);
         PendingPlan plan = new PendingPlan(null, List.of(new AllocationPlan.Shipment("WH1", order.lines())), List.of());
-        database.execute("INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan) "
+        TestDatabase.execute("INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan) "
                 + "VALUES (?, 'PENDING', 'webshop', 1, ?, ?)", orderId, JSON.writeValueAsString(order),
                 JSON.writeValueAsString(plan));
         return new Pending(order, 1, plan, 0, false);

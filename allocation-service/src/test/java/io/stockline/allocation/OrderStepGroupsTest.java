@@ -43,6 +43,7 @@ import io.stockline.platform.outbox.OutboxTrace;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TestDatabase;
 
 /**
  * The orders in flight share the saga's begin and allocated steps: a group of them is one transaction, and each order
@@ -65,9 +66,6 @@ class OrderStepGroupsTest {
     @ConfigProperty(name = "stockline.topics.allocations")
     String allocationsTopic;
 
-    @Inject
-    ServiceDatabase database;
-
     private KafkaProbe kafka;
 
     @BeforeEach
@@ -84,15 +82,15 @@ class OrderStepGroupsTest {
     void aGroupOfNewOrdersAnswersEachOrderOnItsOwn() throws Throwable {
         String stocked = AllocationFlowTest.newSku();
         String missing = AllocationFlowTest.newSku();
-        database.execute("INSERT INTO availability (sku, location, available, version) VALUES (?, 'WH1', 10, 1)", stocked);
+        TestDatabase.execute("INSERT INTO availability (sku, location, available, version) VALUES (?, 'WH1', 10, 1)", stocked);
 
         OrderPlaced covered = order(AllocationFlowTest.newOrderId(), stocked, 2);
         OrderPlaced uncovered = order(AllocationFlowTest.newOrderId(), missing, 1);
         OrderPlaced decided = order(AllocationFlowTest.newOrderId(), stocked, 1);
-        database.execute("INSERT INTO allocation (order_id, status, attempt) VALUES (?, 'ALLOCATED', 1)", decided.orderId());
+        TestDatabase.execute("INSERT INTO allocation (order_id, status, attempt) VALUES (?, 'ALLOCATED', 1)", decided.orderId());
         OrderPlaced seen = order(AllocationFlowTest.newOrderId(), stocked, 1);
         UUID seenEvent = UUID.randomUUID();
-        database.execute("INSERT INTO processed_event (event_id) VALUES (CAST(? AS uuid))", seenEvent.toString());
+        TestDatabase.execute("INSERT INTO processed_event (event_id) VALUES (CAST(? AS uuid))", seenEvent.toString());
         OrderPlaced resumed = order(AllocationFlowTest.newOrderId(), stocked, 3);
         storePending(resumed, 2);
         UUID decidedEvent = UUID.randomUUID();
@@ -109,29 +107,29 @@ class OrderStepGroupsTest {
         assertThat(first.attempt()).isEqualTo(1);
         assertThat(first.plan().shipments()).singleElement()
                 .satisfies(shipment -> assertThat(shipment.location()).isEqualTo("WH1"));
-        assertThat(database.query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", covered.orderId()))
+        assertThat(TestDatabase.query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", covered.orderId()))
                 .isEqualTo("PENDING/1");
 
         Pending short0 = answers.get(1).await().indefinitely();
         assertThat(short0.attempt()).isZero();
         assertThat(short0.plan()).isNull();
-        assertThat(database.query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", uncovered.orderId()))
+        assertThat(TestDatabase.query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", uncovered.orderId()))
                 .isEqualTo("PENDING/0");
 
         assertThat(answers.get(2).await().indefinitely()).isNull();
-        assertThat(database.query("SELECT count(*) FROM processed_event WHERE event_id = CAST(? AS uuid)",
+        assertThat(TestDatabase.query("SELECT count(*) FROM processed_event WHERE event_id = CAST(? AS uuid)",
                 decidedEvent.toString())).isEqualTo("1");
-        assertThat(database.query("SELECT status FROM allocation WHERE order_id = ?", decided.orderId())).isEqualTo("ALLOCATED");
+        assertThat(TestDatabase.query("SELECT status FROM allocation WHERE order_id = ?", decided.orderId())).isEqualTo("ALLOCATED");
 
         assertThat(answers.get(3).await().indefinitely()).isNull();
-        assertThat(database.query("SELECT count(*) FROM allocation WHERE order_id = ?", seen.orderId())).isEqualTo("0");
+        assertThat(TestDatabase.query("SELECT count(*) FROM allocation WHERE order_id = ?", seen.orderId())).isEqualTo("0");
 
         Pending again = answers.get(4).await().indefinitely();
         assertThat(again.attempt()).isEqualTo(2);
         assertThat(again.order().orderId()).isEqualTo(resumed.orderId());
 
         assertThatThrownBy(() -> answers.get(5).await().indefinitely()).hasMessageContaining("started meanwhile");
-        assertThat(database.query("SELECT count(*) FROM allocation WHERE order_id = ?", covered.orderId())).isEqualTo("1");
+        assertThat(TestDatabase.query("SELECT count(*) FROM allocation WHERE order_id = ?", covered.orderId())).isEqualTo("1");
     }
 
     @Test
@@ -158,17 +156,17 @@ class OrderStepGroupsTest {
                 new Allocation(UUID.randomUUID(), part, held(part), partTrace))));
         answers.forEach(answer -> answer.await().indefinitely());
 
-        assertThat(database.query("SELECT status FROM allocation WHERE order_id = ?", whole.order().orderId()))
+        assertThat(TestDatabase.query("SELECT status FROM allocation WHERE order_id = ?", whole.order().orderId()))
                 .isEqualTo("ALLOCATED");
-        assertThat(database.query("SELECT status FROM allocation WHERE order_id = ?", part.order().orderId()))
+        assertThat(TestDatabase.query("SELECT status FROM allocation WHERE order_id = ?", part.order().orderId()))
                 .isEqualTo("ALLOCATED");
-        assertThat(database.query("SELECT count(*) FROM allocation_shipment WHERE order_id IN (?, ?)", whole.order().orderId(),
+        assertThat(TestDatabase.query("SELECT count(*) FROM allocation_shipment WHERE order_id IN (?, ?)", whole.order().orderId(),
                 part.order().orderId())).isEqualTo("2");
-        assertThat(database.query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", stale.order().orderId()))
+        assertThat(TestDatabase.query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?", stale.order().orderId()))
                 .isEqualTo("PENDING/2");
-        assertThat(database.query("SELECT count(*) FROM allocation_shipment WHERE order_id = ?", stale.order().orderId()))
+        assertThat(TestDatabase.query("SELECT count(*) FROM allocation_shipment WHERE order_id = ?", stale.order().orderId()))
                 .isEqualTo("0");
-        assertThat(database.query("SELECT count(*) FROM processed_event WHERE event_id = CAST(? AS uuid)", staleEvent.toString()))
+        assertThat(TestDatabase.query("SELECT count(*) FROM processed_event WHERE event_id = CAST(? AS uuid)", staleEvent.toString()))
                 .isEqualTo("1");
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -190,7 +188,7 @@ class OrderStepGroupsTest {
     @Test
     void ordersBegunAtOnceAreGroupedAndEachGetsItsOwnPlan() throws Throwable {
         String sku = AllocationFlowTest.newSku();
-        database.execute("INSERT INTO availability (sku, location, available, version) VALUES (?, 'WH1', 100, 1)", sku);
+        TestDatabase.execute("INSERT INTO availability (sku, location, available, version) VALUES (?, 'WH1', 100, 1)", sku);
         List<OrderPlaced> orders = IntStream.rangeClosed(1, 40)
                 .mapToObj(quantity -> order(AllocationFlowTest.newOrderId(), sku, quantity)).toList();
 
@@ -223,12 +221,12 @@ class OrderStepGroupsTest {
             assertThat(pending.plan().shipments()).singleElement().satisfies(shipment ->
                     assertThat(shipment.lines()).singleElement().satisfies(line ->
                             assertThat(line.quantity()).isEqualTo(order.lines().get(0).quantity())));
-            assertThat(database.query("SELECT status || '/' || attempt || '/' || (plan IS NOT NULL) FROM allocation "
+            assertThat(TestDatabase.query("SELECT status || '/' || attempt || '/' || (plan IS NOT NULL) FROM allocation "
                     + "WHERE order_id = ?", order.orderId())).isEqualTo("PENDING/1/true");
         }
         // rows inserted by one transaction share its id (xmin): fewer transactions than orders, so they were grouped
         String ids = String.join(",", orders.stream().map(order -> "'" + order.orderId() + "'").toList());
-        assertThat(Integer.parseInt(database.query("SELECT count(DISTINCT xmin::text) FROM allocation WHERE order_id IN ("
+        assertThat(Integer.parseInt(TestDatabase.query("SELECT count(DISTINCT xmin::text) FROM allocation WHERE order_id IN ("
                 + ids + ")"))).isLessThan(orders.size());
     }
 
@@ -244,7 +242,7 @@ class OrderStepGroupsTest {
     }
 
     private void store(OrderPlaced order, int attempt, PendingPlan plan) throws Exception {
-        database.execute("INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan) "
+        TestDatabase.execute("INSERT INTO allocation (order_id, status, channel, attempt, order_payload, plan) "
                 + "VALUES (?, 'PENDING', 'webshop', CAST(? AS int), ?, ?)", order.orderId(), String.valueOf(attempt),
                 JSON.writeValueAsString(order), JSON.writeValueAsString(plan));
     }

@@ -2,6 +2,7 @@ package io.stockline.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +26,29 @@ public final class TestDatabase {
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    /** Runs one statement, its {@code ?} bound to the parameters as text. */
+    public static void execute(String sql, String... parameters) throws SQLException {
+        try (Connection db = connect(); PreparedStatement statement = prepared(db, sql, parameters)) {
+            statement.executeUpdate();
+        }
+    }
+
+    /** The first column of the first row as text; null without a row. */
+    public static String query(String sql, String... parameters) throws SQLException {
+        try (Connection db = connect(); PreparedStatement statement = prepared(db, sql, parameters);
+                ResultSet row = statement.executeQuery()) {
+            return row.next() ? row.getString(1) : null;
+        }
+    }
+
+    private static PreparedStatement prepared(Connection db, String sql, String... parameters) throws SQLException {
+        PreparedStatement statement = db.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setString(i + 1, parameters[i]);
+        }
+        return statement;
     }
 
     /**
