@@ -15,7 +15,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +56,7 @@ import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TestDatabase;
 
 /**
  * Alerts delivered to subscriptions: webhooks signed with the platform's timestamped signature (a replay is
@@ -83,15 +83,6 @@ class DeliveryTest {
 
     @Inject
     SubscriptionService subscriptionService;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     @GreenMailResource.InjectGreenMail
     GreenMail mail;
@@ -319,7 +310,7 @@ class DeliveryTest {
                 "target", peer.baseUrl() + path, "secret", "k", "sku", sku));
         UUID id = UUID.randomUUID();
         // As a worker leaves it when it dies mid-send: attempt counted, the next one a lease (6 s here) away.
-        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection db = TestDatabase.connect();
                 PreparedStatement insert = db.prepareStatement("""
                         INSERT INTO delivery (id, subscription_id, event_type, channel, subject, body, attempts,
                                               next_attempt_at)
@@ -348,7 +339,7 @@ class DeliveryTest {
         // As if its name had come to resolve to loopback after it was saved: the same peer, by its address, which
         // the test allow-list (localhost, by name) does not cover.
         String inside = "http://127.0.0.1:" + peer.port() + path;
-        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection db = TestDatabase.connect();
                 PreparedStatement update = db.prepareStatement("UPDATE subscription SET target = ? WHERE id = ?")) {
             update.setString(1, inside);
             update.setObject(2, UUID.fromString(subscription));
@@ -378,7 +369,7 @@ class DeliveryTest {
         assertThat(stored(sealed)).allSatisfy(value -> assertThat(value).startsWith("v1:").doesNotContain(path)
                 .doesNotContain(secret));
         // As a row stored before sealing: in clear; the start-up pass seals it, and it reads as before
-        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection db = TestDatabase.connect();
                 PreparedStatement update = db.prepareStatement(
                         "UPDATE subscription SET target = ?, secret = ? WHERE id = ?")) {
             update.setString(1, peer.baseUrl() + path);
@@ -403,7 +394,7 @@ class DeliveryTest {
 
     /** The subscription's target and secret as the table holds them. */
     private List<String> stored(String subscription) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection db = TestDatabase.connect();
                 PreparedStatement select = db.prepareStatement("SELECT target, secret FROM subscription WHERE id = ?")) {
             select.setObject(1, UUID.fromString(subscription));
             try (var row = select.executeQuery()) {

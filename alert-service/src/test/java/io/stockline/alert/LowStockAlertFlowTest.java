@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +32,7 @@ import io.stockline.platform.events.Retry;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TestDatabase;
 
 /**
  * inventory.stock-changed on the real broker in, LOW_STOCK CloudEvents on {@code alerts} out: opened once per
@@ -56,15 +56,6 @@ class LowStockAlertFlowTest {
 
     @ConfigProperty(name = "stockline.alerts.low-stock-threshold")
     long threshold;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     private KafkaProbe kafka;
 
@@ -243,7 +234,7 @@ class LowStockAlertFlowTest {
         };
         Logger retryLogger = Logger.getLogger(Retry.class.getName());
         retryLogger.addHandler(retryLog);
-        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection db = TestDatabase.connect();
                 Statement statement = db.createStatement()) {
             // The database "away" for this consumer: its first statement fails until the table is back.
             statement.execute("ALTER TABLE processed_event RENAME TO processed_event_away");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -22,6 +21,7 @@ import io.stockline.testsupport.ContractInstances;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TestDatabase;
 
 /**
  * The outbox is what makes a crash lose nothing: what an instance committed but never relayed (it died between
@@ -35,15 +35,6 @@ class OutboxRelayTest {
     @ConfigProperty(name = "stockline.topics.alerts")
     String alertsTopic;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
     @Test
     void rowsLeftInTheOutboxArePublishedInOrderAndRemoved() throws Exception {
         String key = "SKU-" + UUID.randomUUID().toString().substring(0, 8);
@@ -53,7 +44,7 @@ class OutboxRelayTest {
                 .map(ContractInstances.Valid::json).distinct().limit(ids.size()).toList();
         assertThat(payloads).hasSize(ids.size());
         try (KafkaProbe kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers()).watch(List.of(alertsTopic));
-                Connection db = DriverManager.getConnection(jdbcUrl, user, password)) {
+                Connection db = TestDatabase.connect()) {
             // As a crashed instance leaves them: committed, never sent.
             try (PreparedStatement insert = db.prepareStatement(
                     "INSERT INTO outbox (event_id, event_type, topic, message_key, payload) VALUES (?, ?, ?, ?, ?)")) {

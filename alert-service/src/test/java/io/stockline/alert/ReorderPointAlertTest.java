@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -31,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TestDatabase;
 
 /**
  * inventory.reorder-points on the real broker: the reorder point inventory computed for a (SKU, location) becomes its
@@ -52,12 +52,6 @@ class ReorderPointAlertTest {
     String alertsTopic;
     @ConfigProperty(name = "stockline.alerts.low-stock-threshold")
     long defaultThreshold;
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     private KafkaProbe kafka;
 
@@ -156,7 +150,7 @@ class ReorderPointAlertTest {
     // --- helpers
 
     private long storedPoint(String sku, String location) throws Exception {
-        try (Connection db = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection db = TestDatabase.connect();
                 PreparedStatement query = db.prepareStatement(
                         "SELECT reorder_point FROM reorder_point WHERE sku = ? AND location = ?")) {
             query.setString(1, sku);

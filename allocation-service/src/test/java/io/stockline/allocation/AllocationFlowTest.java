@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,6 +44,7 @@ import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
+import io.stockline.testsupport.TestDatabase;
 
 /**
  * Orders, inventory.stock-changed and inventory.locations on the real broker in; reservations against
@@ -76,15 +76,6 @@ class AllocationFlowTest {
 
     @ConfigProperty(name = "stockline.topics.locations")
     String locationsTopic;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
 
     @InjectWireMock
     WireMockServer inventory;
@@ -780,13 +771,13 @@ class AllocationFlowTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+        try (Connection connection = TestDatabase.connect()) {
             connection.createStatement().execute(sql);
         }
     }
 
     private String query(String sql, String... parameters) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        try (Connection connection = TestDatabase.connect();
                 PreparedStatement statement = connection.prepareStatement(sql.replace("ANY (?)",
                         "ANY (string_to_array(?, ','))"))) {
             for (int i = 0; i < parameters.length; i++) {

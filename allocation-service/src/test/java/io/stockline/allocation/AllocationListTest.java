@@ -8,14 +8,12 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,6 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.stockline.allocation.service.AllocationCursor;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
+import io.stockline.testsupport.TestDatabase;
 
 /**
  * GET /api/v1/allocations on the real database: the latest changed orders first, each with its shipping locations
@@ -33,15 +32,6 @@ import io.stockline.testsupport.Tokens;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "allocation"))
 @QuarkusTestResource(InventoryMock.class)
 class AllocationListTest {
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String dbUser;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String dbPassword;
 
     @Test
     void theLatestDecisionsComeFirstWithTheirLocationsAndBackorderedLinesPageAfterPage() throws SQLException {
@@ -129,7 +119,7 @@ class AllocationListTest {
     }
 
     private void update(String sql, Object... parameters) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        try (Connection connection = TestDatabase.connect();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);

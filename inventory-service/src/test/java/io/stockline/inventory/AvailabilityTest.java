@@ -7,14 +7,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -23,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TestDatabase;
 
 /**
  * "When will it restock?": in stock (and where), a purchase order's expected date, a transfer's date from the transit
@@ -34,13 +33,6 @@ import io.stockline.testsupport.StocklineTestResource;
 class AvailabilityTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     private static ValidatableResponse availability(String sku, String location, Long quantity) {
         var request = given();
@@ -216,7 +208,7 @@ class AvailabilityTest {
     /** Writes (or replaces) the policy of the SKU at the location with the numbers the answer reads. */
     private void policy(String sku, String location, String supplier, long reorderPoint, double dailyForecast,
             double leadTimeDays, boolean measured) throws Exception {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection connection = TestDatabase.connect();
                 PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO planning_policy (sku, location, supplier, method, forecast_method, daily_forecast,
                             daily_std_dev, service_level, abc_class, lead_time_days, lead_time_std_dev_days,

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,7 +19,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,18 +30,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.stockline.inventory.repository.ItemRepository;
 import io.stockline.testsupport.StocklineTestResource;
+import io.stockline.testsupport.TestDatabase;
 
 /** The search box's query: what it finds, in which order, and that it reads indexes rather than every item. */
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class ItemSearchTest {
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     private static void create(String sku, String name, String... barcodes) {
         given().contentType(ContentType.JSON).body(Map.of("sku", sku, "name", name, "barcodes", List.of(barcodes)))
@@ -114,7 +106,7 @@ class ItemSearchTest {
     @Test
     void eachArmOfTheSearchReadsItsIndexNotEveryItem() throws Exception {
         String family = unique("PLAN").toLowerCase(Locale.ROOT);
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection connection = TestDatabase.connect();
                 Statement statement = connection.createStatement()) {
             try {
                 // A catalogue where reading every item costs more than reading an index: 20,000 items with barcodes,
