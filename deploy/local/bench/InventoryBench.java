@@ -58,10 +58,11 @@ public class InventoryBench {
      * Where the machine's CPU went while measuring, read from /proc (Linux): the service's processes (their pids in
      * SERVICE_PIDS, space-separated), PostgreSQL's (every process named postgres; a backend that ended meanwhile is
      * lost, the pool keeps its own), the broker's (a command line with kafka.Kafka), this JVM's, and the machine's
-     * busy time; in CPU-ms.
+     * busy time; in CPU-ms. Of the service's, also its JIT compiler threads' (C1 and C2): a measurement they take a
+     * large part in measured a JVM still warming up.
      */
-    record CpuSnapshot(long machineBusy, long machineAll, long service, java.util.Map<Long, Long> postgres, long broker,
-            long generator) {
+    record CpuSnapshot(long machineBusy, long machineAll, long service, long serviceJit, java.util.Map<Long, Long> postgres,
+            long broker, long generator) {
         static final long TICK_MS = 10; // USER_HZ is 100 on Linux
 
         static CpuSnapshot take() {
@@ -78,20 +79,22 @@ public class InventoryBench {
                     broker += ticks(pid);
                 }
             }
-            long service = Arrays.stream(System.getenv().getOrDefault("SERVICE_PIDS", "").trim().split("\\s+"))
-                    .filter(pid -> !pid.isEmpty()).mapToLong(pid -> ticks(Long.parseLong(pid))).sum();
-            return new CpuSnapshot(machine[0] * TICK_MS, machine[1] * TICK_MS, service * TICK_MS, postgres,
-                    broker * TICK_MS, ticks(ProcessHandle.current().pid()) * TICK_MS);
+            long[] servicePids = Arrays.stream(System.getenv().getOrDefault("SERVICE_PIDS", "").trim().split("\\s+"))
+                    .filter(pid -> !pid.isEmpty()).mapToLong(Long::parseLong).toArray();
+            long service = Arrays.stream(servicePids).map(CpuSnapshot::ticks).sum();
+            long serviceJit = Arrays.stream(servicePids).map(CpuSnapshot::compilerTicks).sum();
+            return new CpuSnapshot(machine[0] * TICK_MS, machine[1] * TICK_MS, service * TICK_MS, serviceJit * TICK_MS,
+                    postgres, broker * TICK_MS, ticks(ProcessHandle.current().pid()) * TICK_MS);
         }
 
         String since(CpuSnapshot before) {
             long postgresMs = postgres.entrySet().stream()
                     .mapToLong(e -> e.getValue() - before.postgres.getOrDefault(e.getKey(), 0L)).sum() * TICK_MS;
             long busy = machineBusy - before.machineBusy;
-            return String.format("busy_pct=%d machine_cpu_ms=%d service_cpu_ms=%d postgres_cpu_ms=%d broker_cpu_ms=%d "
-                            + "generator_cpu_ms=%d",
+            return String.format("busy_pct=%d machine_cpu_ms=%d service_cpu_ms=%d service_jit_cpu_ms=%d postgres_cpu_ms=%d "
+                            + "broker_cpu_ms=%d generator_cpu_ms=%d",
                     Math.round(100.0 * busy / Math.max(1, machineAll - before.machineAll)), busy, service - before.service,
-                    postgresMs, broker - before.broker, generator - before.generator);
+                    serviceJit - before.serviceJit, postgresMs, broker - before.broker, generator - before.generator);
         }
 
         private static long[] machine() {
@@ -112,6 +115,23 @@ public class InventoryBench {
             // fields after the command: state is field 3 of stat, so utime (14) is at index 11
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
                     + Long.parseLong(fields[14]);
+        }
+
+        /** utime + stime of the process's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"); 0 if it is gone */
+        private static long compilerTicks(long pid) {
+            java.io.File[] threads = new java.io.File("/proc/" + pid + "/task").listFiles();
+            long ticks = 0;
+            for (java.io.File thread : threads == null ? new java.io.File[0] : threads) {
+                String name = read(thread.toPath().resolve("comm")).strip();
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    String stat = read(thread.toPath().resolve("stat"));
+                    if (!stat.isEmpty()) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                }
+            }
+            return ticks;
         }
 
         private static String read(java.nio.file.Path file) {
