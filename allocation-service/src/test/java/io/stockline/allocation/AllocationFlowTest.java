@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +41,11 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.stockline.allocation.domain.StockChanged;
 import io.stockline.allocation.messaging.AllocationEvents;
+import io.stockline.allocation.service.ReadModelService;
+import io.stockline.platform.events.PoisonRecord;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.KafkaProbe;
@@ -57,6 +64,7 @@ import io.stockline.testsupport.TestDatabase;
 class AllocationFlowTest {
 
     static final String ORDER_PLACED_TYPE = "io.stockline.order.placed.v1";
+    private static final String STOCK_CHANGED_TYPE = "io.stockline.inventory.stock-changed.v1";
     static final String ORDER_CANCELLED_TYPE = "io.stockline.order.cancelled.v1";
     static final String ORDER_SHIPPED_TYPE = "io.stockline.order.shipped.v1";
     private static final String DECIDED_TYPE = "io.stockline.allocation.decided.v1";
@@ -79,6 +87,9 @@ class AllocationFlowTest {
 
     @InjectWireMock
     WireMockServer inventory;
+
+    @Inject
+    ReadModelService readModel;
 
     private KafkaProbe kafka;
 
@@ -494,6 +505,70 @@ class AllocationFlowTest {
     }
 
     @Test
+    void aBatchOfStockChangesIsOneTransactionAndALeapAmongThemWritesNothingOfIt() throws Throwable {
+        List<String> skus = List.of(newSku(), newSku(), newSku());
+        List<ReadModelService.Identified> batch = new ArrayList<>();
+        for (String sku : skus) {
+            batch.add(identified(sku, 1, 10));
+            batch.add(identified(sku, 3, 7));
+            batch.add(identified(sku, 2, 8)); // older than the one before it: the newest wins, whatever the order
+        }
+
+        VertxContextSupport.subscribeAndAwait(() -> readModel.onStockChangedAll(batch));
+
+        String all = String.join(",", skus);
+        assertThat(query("SELECT string_agg(DISTINCT available || ' ' || version, ',') FROM availability WHERE sku = ANY (?)",
+                all)).isEqualTo("7 3");
+        assertThat(query("SELECT count(DISTINCT xmin::text) FROM availability WHERE sku = ANY (?)", all)).isEqualTo("1");
+        assertThat(query("SELECT count(*) FROM processed_event WHERE event_id::text = ANY (?)",
+                String.join(",", batch.stream().map(event -> event.eventId().toString()).toList())))
+                .isEqualTo(String.valueOf(batch.size()));
+
+        // a leap in a batch refuses the batch whole: nothing of it written, its ids not recorded, for the consumer
+        // to apply it record by record
+        List<ReadModelService.Identified> leaping = List.of(identified(skus.get(0), 4, 6),
+                identified(skus.get(1), 5_000_000, 999), identified(skus.get(2), 4, 6));
+        assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> readModel.onStockChangedAll(leaping)))
+                .isInstanceOf(PoisonRecord.class)
+                .hasMessageContaining("version 5000000 of " + skus.get(1) + " at WH1 is more than 1000000 past the known 3");
+        assertThat(query("SELECT string_agg(DISTINCT available || ' ' || version, ',') FROM availability WHERE sku = ANY (?)",
+                all)).isEqualTo("7 3");
+        assertThat(query("SELECT count(*) FROM processed_event WHERE event_id::text = ANY (?)",
+                String.join(",", leaping.stream().map(event -> event.eventId().toString()).toList()))).isEqualTo("0");
+    }
+
+    @Test
+    void aLeapSentAmongManyStockChangesIsDeadLetteredAloneAndTheOthersApply() throws Exception {
+        List<String> skus = new ArrayList<>();
+        List<KafkaProbe.Outgoing> burst = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String sku = newSku();
+            skus.add(sku);
+            burst.add(stockChangedRecord(sku, 1, 9));
+            burst.add(stockChangedRecord(sku, 2, 5));
+            if (i == 15) {
+                burst.add(stockChangedRecord(sku, 5_000_000, 999)); // forged, in the middle of the others
+            }
+        }
+        burst.add(new KafkaProbe.Outgoing(skus.get(3), "{not json", Map.of("ce_type", STOCK_CHANGED_TYPE,
+                "ce_id", UUID.randomUUID().toString(), "ce_specversion", "1.0", "ce_source", "/stockline/tests")));
+
+        kafka.sendAll(stockChangedTopic, burst);
+
+        await().atMost(TIMEOUT).until(() -> "30".equals(query(
+                "SELECT count(*) FROM availability WHERE sku = ANY (?) AND available = 5 AND version = 2",
+                String.join(",", skus))));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertThat(kafka.on(stockChangedTopic + ".dlq")).filteredOn(dead -> skus.contains(dead.key())).hasSize(2);
+            assertThat(kafka.on(stockChangedTopic + ".dlq")).filteredOn(dead -> skus.get(15).equals(dead.key()))
+                    .singleElement().satisfies(dead -> assertThat(dead.header("dead-letter-reason"))
+                            .contains("version 5000000 of " + skus.get(15) + " at WH1 is more than 1000000 past"));
+            assertThat(kafka.on(stockChangedTopic + ".dlq")).filteredOn(dead -> skus.get(3).equals(dead.key()))
+                    .singleElement().satisfies(dead -> assertThat(dead.value()).isEqualTo("{not json"));
+        });
+    }
+
+    @Test
     void aCancelReleasesEveryShipmentOnceAndAShipmentCommits() throws Exception {
         String sku = newSku();
         String cancelled = newOrderId();
@@ -652,6 +727,23 @@ class AllocationFlowTest {
 
     static String key(String orderId, int attempt, String location) {
         return "allocation-" + orderId + "-" + attempt + "-" + location;
+    }
+
+    private static ReadModelService.Identified identified(String sku, long version, long available) {
+        UUID eventId = UUID.randomUUID();
+        return new ReadModelService.Identified(eventId, new StockChanged(eventId, sku, "WH1", version, available));
+    }
+
+    /** What inventory publishes for (sku, WH1), as a record of a burst sent at once. */
+    private static KafkaProbe.Outgoing stockChangedRecord(String sku, long version, long available) {
+        UUID eventId = UUID.randomUUID();
+        String json = """
+                {"eventId":"%s","sku":"%s","location":"WH1","version":%d,"movementType":"ADJUSTMENT","movementId":%d,\
+                "onHand":%d,"available":%d,"committed":0,"reserved":0,"damaged":0,"qualityControl":0,"safetyStock":0,\
+                "incoming":0,"inTransit":0,"occurredAt":"2026-11-23T10:00:00Z"}""".formatted(eventId, sku, version,
+                version, available, available);
+        return new KafkaProbe.Outgoing(sku, json, Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(),
+                "ce_type", STOCK_CHANGED_TYPE, "ce_source", "/stockline/tests", "content-type", "application/json"));
     }
 
     private void stockChanged(String sku, String location, long version, long available) {

@@ -1,5 +1,9 @@
 package io.stockline.allocation;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -13,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -37,17 +43,19 @@ import io.stockline.allocation.saga.OrderAllocationSteps.Allocation;
 import io.stockline.allocation.saga.OrderAllocationSteps.Begin;
 import io.stockline.allocation.saga.OrderAllocationSteps.Held;
 import io.stockline.allocation.saga.OrderAllocationSteps.Pending;
+import io.stockline.allocation.saga.OrderAllocationSteps.Replan;
 import io.stockline.allocation.saga.OrderStepGroups;
 import io.stockline.allocation.saga.PendingPlan;
 import io.stockline.platform.outbox.OutboxTrace;
 import io.stockline.testsupport.Infrastructure;
+import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.TestDatabase;
 
 /**
- * The orders in flight share the saga's begin and allocated steps: a group of them is one transaction, and each order
- * in it is still answered and written as it would be alone, whatever the others' rows say.
+ * The orders in flight share the saga's begin, allocated and replan steps: a group of them is one transaction, and each
+ * order in it is still answered and written as it would be alone, whatever the others' rows say.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "allocation"))
@@ -62,6 +70,9 @@ class OrderStepGroupsTest {
 
     @Inject
     OrderStepGroups groups;
+
+    @InjectWireMock
+    WireMockServer inventory;
 
     @ConfigProperty(name = "stockline.topics.allocations")
     String allocationsTopic;
@@ -192,30 +203,10 @@ class OrderStepGroupsTest {
         List<OrderPlaced> orders = IntStream.rangeClosed(1, 40)
                 .mapToObj(quantity -> order(AllocationFlowTest.newOrderId(), sku, quantity)).toList();
 
-        ExecutorService callers = Executors.newFixedThreadPool(orders.size());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Pending>> begun = new ArrayList<>();
-        try {
-            for (OrderPlaced order : orders) {
-                begun.add(callers.submit(() -> {
-                    start.await();
-                    try {
-                        return VertxContextSupport.subscribeAndAwait(() -> groups.begin(UUID.randomUUID(), order));
-                    } catch (Throwable failure) {
-                        throw new IllegalStateException(failure);
-                    }
-                }));
-            }
-            start.countDown();
-            for (Future<Pending> pending : begun) {
-                pending.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            callers.shutdownNow();
-        }
+        List<Pending> begun = atOnce(orders, order -> groups.begin(UUID.randomUUID(), order));
 
         for (int i = 0; i < orders.size(); i++) {
-            Pending pending = begun.get(i).get();
+            Pending pending = begun.get(i);
             OrderPlaced order = orders.get(i);
             assertThat(pending.order().orderId()).isEqualTo(order.orderId());
             assertThat(pending.plan().shipments()).singleElement().satisfies(shipment ->
@@ -228,6 +219,119 @@ class OrderStepGroupsTest {
         String ids = String.join(",", orders.stream().map(order -> "'" + order.orderId() + "'").toList());
         assertThat(Integer.parseInt(TestDatabase.query("SELECT count(DISTINCT xmin::text) FROM allocation WHERE order_id IN ("
                 + ids + ")"))).isLessThan(orders.size());
+    }
+
+    @Test
+    void aGroupOfReplansAnswersEachOrderOnItsOwn() throws Throwable {
+        String stocked = AllocationFlowTest.newSku();
+        String soldOut = AllocationFlowTest.newSku();
+        TestDatabase.execute("INSERT INTO availability (sku, location, available, version) VALUES (?, 'WH2', 5, 3)", stocked);
+        Pending again = storePending(order(AllocationFlowTest.newOrderId(), stocked, 2), 1);
+        Pending shortOne = storePending(order(AllocationFlowTest.newOrderId(), soldOut, 1), 1);
+        UUID shortEvent = UUID.randomUUID();
+        OutboxTrace shortTrace = new OutboxTrace("00-" + hex(32) + "-" + hex(16) + "-01", "vendor=short");
+        // someone else took this one to its next attempt meanwhile: the replan of attempt 2 is stale
+        Pending movedOn = storePending(order(AllocationFlowTest.newOrderId(), soldOut, 1), 3);
+        Pending stale = new Pending(movedOn.order(), 2, movedOn.plan(), 0, false);
+        // a backorder taken up again that is still short: backordered again, silently
+        Pending retried = storePending(order(AllocationFlowTest.newOrderId(), soldOut, 1), 2);
+        Pending retry = new Pending(retried.order(), 2, retried.plan(), 2, true);
+
+        List<Uni<Pending>> answers = VertxContextSupport.subscribeAndAwait(() -> steps.replanAll(List.of(
+                new Replan(UUID.randomUUID(), again, OutboxTrace.NONE),
+                new Replan(shortEvent, shortOne, shortTrace),
+                new Replan(UUID.randomUUID(), stale, OutboxTrace.NONE),
+                new Replan(null, retry, OutboxTrace.NONE),
+                new Replan(UUID.randomUUID(), again, OutboxTrace.NONE)))); // the same order twice in one group
+
+        Pending next = answers.get(0).await().indefinitely();
+        assertThat(next.attempt()).isEqualTo(2);
+        assertThat(next.plan().shipments()).singleElement()
+                .satisfies(shipment -> assertThat(shipment.location()).isEqualTo("WH2"));
+        assertThat(TestDatabase.query("SELECT status || '/' || attempt || '/' || (plan LIKE '%WH2%') FROM allocation "
+                + "WHERE order_id = ?", again.order().orderId())).isEqualTo("PENDING/2/true");
+
+        assertThat(answers.get(1).await().indefinitely()).isNull();
+        assertThat(TestDatabase.query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?",
+                shortOne.order().orderId())).isEqualTo("BACKORDERED/1");
+        assertThat(TestDatabase.query("SELECT count(*) FROM processed_event WHERE event_id = CAST(? AS uuid)",
+                shortEvent.toString())).isEqualTo("1");
+
+        assertThat(answers.get(2).await().indefinitely()).isNull();
+        assertThat(TestDatabase.query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?",
+                stale.order().orderId())).isEqualTo("PENDING/3");
+
+        assertThat(answers.get(3).await().indefinitely()).isNull();
+        assertThat(TestDatabase.query("SELECT status || '/' || attempt FROM allocation WHERE order_id = ?",
+                retry.order().orderId())).isEqualTo("BACKORDERED/2");
+
+        assertThat(answers.get(4).await().indefinitely()).isNull();
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(records(shortOne.order().orderId())).singleElement()
+                .satisfies(decision -> {
+                    assertThat(decision.header("ce_type")).isEqualTo(AllocationEvents.BACKORDERED_TYPE);
+                    assertThat(decision.header("traceparent")).isEqualTo(shortTrace.traceparent());
+                    assertThat(decision.header("tracestate")).isEqualTo("vendor=short");
+                }));
+        await().during(Duration.ofSeconds(1)).atMost(TIMEOUT).until(() -> records(stale.order().orderId()).isEmpty()
+                && records(retry.order().orderId()).isEmpty() && records(again.order().orderId()).isEmpty());
+    }
+
+    @Test
+    void ordersReplannedAtOnceAreGroupedAndShareInventorysFigures() throws Throwable {
+        String sku = AllocationFlowTest.newSku();
+        TestDatabase.execute("INSERT INTO availability (sku, location, available, version) VALUES (?, 'WH1', 40, 1)", sku);
+        // inventory says the SKU sold out since the read model saw it
+        inventory.stubFor(get(urlEqualTo("/api/v1/stock/" + sku)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"sku\":\"" + sku + "\",\"locations\":[{\"location\":\"WH1\",\"available\":0,\"version\":9}]}")));
+        List<Pending> refused = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            refused.add(storePending(order(AllocationFlowTest.newOrderId(), sku, 1), 1));
+        }
+
+        assertThat(atOnce(refused, pending -> groups.replan(UUID.randomUUID(), pending))).containsOnlyNulls();
+
+        assertThat(TestDatabase.query("SELECT available || '/' || version FROM availability WHERE sku = ? AND location = 'WH1'",
+                sku)).isEqualTo("0/9");
+        String ids = String.join(",", refused.stream().map(pending -> "'" + pending.order().orderId() + "'").toList());
+        assertThat(TestDatabase.query("SELECT count(*) FROM allocation WHERE status = 'BACKORDERED' AND order_id IN ("
+                + ids + ")")).isEqualTo(String.valueOf(refused.size()));
+        // rows moved by one transaction share its id (xmin): fewer transactions than orders, so they were grouped
+        assertThat(Integer.parseInt(TestDatabase.query("SELECT count(DISTINCT xmin::text) FROM allocation WHERE order_id IN ("
+                + ids + ")"))).isLessThan(refused.size());
+        // and a group reads the SKU's figures once for all of its orders, each read sent after its orders were refused
+        assertThat(inventory.findAll(getRequestedFor(urlEqualTo("/api/v1/stock/" + sku)))).hasSizeLessThan(refused.size());
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(refused).allSatisfy(pending ->
+                assertThat(records(pending.order().orderId())).singleElement().satisfies(decision ->
+                        assertThat(decision.header("ce_type")).isEqualTo(AllocationEvents.BACKORDERED_TYPE))));
+    }
+
+    /** {@code step} called for each input from a thread of its own, all released at once; the answers in input order. */
+    private static <T, R> List<R> atOnce(List<T> inputs, Function<T, Uni<R>> step) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(inputs.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<R>> answers = new ArrayList<>();
+        try {
+            for (T input : inputs) {
+                answers.add(callers.submit(() -> {
+                    start.await();
+                    try {
+                        return VertxContextSupport.subscribeAndAwait(() -> step.apply(input));
+                    } catch (Throwable failure) {
+                        throw new IllegalStateException(failure);
+                    }
+                }));
+            }
+            start.countDown();
+            List<R> answered = new ArrayList<>();
+            for (Future<R> answer : answers) {
+                answered.add(answer.get(30, TimeUnit.SECONDS));
+            }
+            return answered;
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     private static OrderPlaced order(String orderId, String sku, long quantity) {

@@ -36,8 +36,9 @@ public interface AllocationConfig {
     int ordersInFlight();
 
     /**
-     * How the orders in flight share their local transactions: the first step of each new order (plan, store the plan)
-     * and the decision of each allocated one are gathered into groups, each group one transaction.
+     * How the orders in flight share their local transactions: the first step of each new order (plan, store the plan),
+     * the decision of each allocated one and the replan of each that ran short are gathered into groups, each group one
+     * transaction (a replan group: one more, its fresh figures).
      */
     StepGroup stepGroup();
 

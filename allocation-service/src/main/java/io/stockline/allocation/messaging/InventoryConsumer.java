@@ -1,51 +1,103 @@
 package io.stockline.allocation.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.ce.IncomingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.stockline.allocation.domain.LocationChanged;
 import io.stockline.allocation.domain.StockChanged;
 import io.stockline.allocation.service.ReadModelService;
 import io.stockline.platform.events.CloudEvents;
 import io.stockline.platform.events.Acks;
+import io.stockline.platform.events.DeadLetters;
 import io.stockline.platform.events.EventReader;
 import io.stockline.platform.events.PoisonRecord;
 import io.stockline.platform.events.Retry;
 import io.stockline.platform.events.StockNumbers;
 
 /**
- * Reads inventory.stock-changed and inventory.locations into the read models. An unreadable record goes to the
- * topic's DLQ; a readable one waits out a database fault (retried with back-off) rather than be dead-lettered.
+ * Reads inventory.stock-changed (in batches) and inventory.locations into the read models. An unreadable record goes to
+ * the topic's DLQ; a readable one waits out a database fault (retried with back-off) rather than be dead-lettered.
  */
 @ApplicationScoped
 public class InventoryConsumer {
 
     private final ReadModelService readModel;
     private final EventReader reader;
+    private final DeadLetters deadLetters;
 
-    public InventoryConsumer(ReadModelService readModel, EventReader reader) {
+    public InventoryConsumer(ReadModelService readModel, EventReader reader,
+            @Channel("stock-changed-dlq") MutinyEmitter<String> deadLetters) {
         this.readModel = readModel;
         this.reader = reader;
+        this.deadLetters = new DeadLetters(deadLetters::sendMessage);
     }
 
+    /**
+     * A poll of stock changes: each record read on its own (an unreadable one goes to the dead-letter topic with the
+     * reason, the others go on), the readable ones applied in one transaction ({@link
+     * ReadModelService#onStockChangedAll}), waiting out a database fault; a batch refused for one record's sake (a
+     * version leap) is applied record by record, so only that record goes to the dead-letter topic. Acknowledged once
+     * all of it is applied or dead-lettered.
+     */
     @Incoming("stock-changed")
-    public Uni<Void> consumeStockChanged(Message<String> message) {
-        return Acks.settle(message, StockChanged.TYPE, () -> {
-            StockChanged event = reader.read(message.getPayload(), StockChanged.class, StockChanged.TYPE);
-            PoisonRecord.require(event.sku() != null && event.location() != null,
-                    StockChanged.TYPE + " without sku or location");
-            StockNumbers.require(event.version(), event.available(), null, null);
-            UUID eventId = event.eventId() != null ? event.eventId() : eventIdOf(message, StockChanged.TYPE);
-            return Retry.untilApplied("stock of " + event.sku() + " at " + event.location(),
-                    () -> readModel.onStockChanged(eventId, event));
-        });
+    public Uni<Void> consumeStockChanged(KafkaRecordBatch<String, String> batch) {
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>();
+        List<ReadModelService.Identified> events = new ArrayList<>();
+        List<Uni<Void>> deadLettered = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : CloudEvents.records(batch)) {
+            if (CloudEvents.isOtherType(record, StockChanged.TYPE)) {
+                continue;
+            }
+            try {
+                events.add(read(record));
+                readable.add(record);
+            } catch (PoisonRecord unreadable) {
+                deadLettered.add(deadLetters.send(record, unreadable));
+            }
+        }
+        Uni<Void> applied = events.isEmpty() ? Uni.createFrom().voidItem()
+                : Retry.untilApplied("stock-changed batch of " + events.size(), () -> readModel.onStockChangedAll(events))
+                        .onFailure(PoisonRecord.class).recoverWithUni(refused -> oneByOne(readable, events));
+        deadLettered.add(applied);
+        return Uni.join().all(deadLettered).andFailFast()
+                .onItemOrFailure().transformToUni((done, failure) -> Uni.createFrom().completionStage(
+                        failure == null ? batch.ack() : batch.nack(failure)));
+    }
+
+    private ReadModelService.Identified read(ConsumerRecord<String, String> record) {
+        StockChanged event = reader.read(record.value(), StockChanged.class, StockChanged.TYPE);
+        PoisonRecord.require(event.sku() != null && event.location() != null,
+                StockChanged.TYPE + " without sku or location");
+        StockNumbers.require(event.version(), event.available(), null, null);
+        UUID eventId = event.eventId() != null ? event.eventId() : CloudEvents.key(CloudEvents.id(record));
+        return new ReadModelService.Identified(eventId, event);
+    }
+
+    /** Each record applied on its own, in order; one the read model refuses goes to the dead-letter topic. */
+    private Uni<Void> oneByOne(List<ConsumerRecord<String, String>> records, List<ReadModelService.Identified> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < events.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            ReadModelService.Identified event = events.get(i);
+            chain = chain.chain(() -> Retry.untilApplied(
+                    "stock of " + event.event().sku() + " at " + event.event().location(),
+                    () -> readModel.onStockChanged(event.eventId(), event.event()))
+                    .onFailure(PoisonRecord.class).recoverWithUni(poison -> deadLetters.send(record, poison)));
+        }
+        return chain;
     }
 
     @Incoming("locations")

@@ -237,6 +237,39 @@ public class AllocationRepository {
                 .map(count -> count == 1);
     }
 
+    /** A PENDING row at {@code fromAttempt} to move on: to its next attempt's plan, or to the shortage decided. */
+    public record Transition(String orderId, int fromAttempt, AllocationStatus to, int attempt, String plan,
+            String reason, String unfilled) {
+    }
+
+    /**
+     * {@link #transition} from PENDING for several rows, in one statement; the ids of the rows that moved (a row
+     * someone else moved first is left as it is).
+     */
+    public Uni<Set<String>> transitionAll(List<Transition> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(new HashSet<>());
+        }
+        return NativeSql.of("""
+                UPDATE allocation a SET status = r.status, attempt = r.attempt, plan = r.plan, reason = r.reason,
+                    unfilled = r.unfilled, updated_at = now(), decided_at = now(), decided_by = :instance
+                FROM unnest(CAST(:orderIds AS text[]), CAST(:fromAttempts AS int[]), CAST(:statuses AS text[]),
+                        CAST(:attempts AS int[]), CAST(:plans AS text[]), CAST(:reasons AS text[]),
+                        CAST(:unfilled AS text[])) AS r(order_id, from_attempt, status, attempt, plan, reason, unfilled)
+                WHERE a.order_id = r.order_id AND a.status = 'PENDING' AND a.attempt = r.from_attempt
+                RETURNING a.order_id""")
+                .set("orderIds", rows.stream().map(Transition::orderId).toArray(String[]::new))
+                .set("fromAttempts", rows.stream().map(Transition::fromAttempt).toArray(Integer[]::new))
+                .set("statuses", rows.stream().map(row -> row.to().name()).toArray(String[]::new))
+                .set("attempts", rows.stream().map(Transition::attempt).toArray(Integer[]::new))
+                .set("plans", rows.stream().map(Transition::plan).toArray(String[]::new))
+                .set("reasons", rows.stream().map(Transition::reason).toArray(String[]::new))
+                .set("unfilled", rows.stream().map(Transition::unfilled).toArray(String[]::new))
+                .set("instance", INSTANCE)
+                .column()
+                .map(AllocationRepository::texts);
+    }
+
     /** Backorders one of whose SKUs has gained available stock since the order was last planned, oldest first. */
     public Uni<List<String>> backordersWithNewStock(int limit) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery("""

@@ -24,10 +24,8 @@ import io.stockline.allocation.domain.ShipmentStatus;
 import io.stockline.allocation.repository.AllocationRepository.ShipmentRow;
 import io.stockline.allocation.saga.OrderAllocationSteps.Held;
 import io.stockline.allocation.saga.OrderAllocationSteps.Pending;
-import io.stockline.allocation.service.FreshFigures;
 import io.stockline.allocation.service.InventoryClient;
 import io.stockline.allocation.service.InventoryHolds;
-import io.stockline.allocation.service.ReadModelService;
 
 /**
  * An order's allocation as a saga across this service's database and inventory's reservations: plan (a local
@@ -44,18 +42,14 @@ public class OrderAllocationSaga {
     private final OrderStepGroups groups;
     private final InventoryClient inventory;
     private final InventoryHolds holds;
-    private final FreshFigures figures;
-    private final ReadModelService readModel;
     private final AllocationConfig config;
 
     public OrderAllocationSaga(OrderAllocationSteps steps, OrderStepGroups groups, @RestClient InventoryClient inventory,
-            InventoryHolds holds, FreshFigures figures, ReadModelService readModel, AllocationConfig config) {
+            InventoryHolds holds, AllocationConfig config) {
         this.steps = steps;
         this.groups = groups;
         this.inventory = inventory;
         this.holds = holds;
-        this.figures = figures;
-        this.readModel = readModel;
         this.config = config;
     }
 
@@ -70,10 +64,7 @@ public class OrderAllocationSaga {
 
     private Uni<Void> reserve(UUID eventId, Pending pending) {
         if (pending.plan() == null) {
-            return freshFigures(pending.order())
-                    .chain(readModel::applyFresh)
-                    .chain(() -> steps.replan(eventId, pending))
-                    .chain(next -> next == null ? Uni.createFrom().voidItem() : reserve(eventId, next));
+            return replan(eventId, pending);
         }
         return holdShipments(pending).chain(attempt -> {
             if (attempt.refusal() == null) {
@@ -89,11 +80,14 @@ public class OrderAllocationSaga {
                 return released.chain(() -> steps.failed(eventId, pending, "inventory refused "
                         + pending.attemptsThisRound() + " plans in a row (stock kept moving): " + attempt.refusal()));
             }
-            return released.chain(() -> freshFigures(pending.order()))
-                    .chain(readModel::applyFresh)
-                    .chain(() -> steps.replan(eventId, pending))
-                    .chain(next -> next == null ? Uni.createFrom().voidItem() : reserve(eventId, next));
+            return released.chain(() -> replan(eventId, pending));
         });
+    }
+
+    /** Plans the order again from inventory's fresh figures and reserves the next attempt, if there is one. */
+    private Uni<Void> replan(UUID eventId, Pending pending) {
+        return groups.replan(eventId, pending)
+                .chain(next -> next == null ? Uni.createFrom().voidItem() : reserve(eventId, next));
     }
 
     /** Holds each shipment in turn; stops at the first refusal, returning what it held so far. */
@@ -163,14 +157,6 @@ public class OrderAllocationSaga {
                     }
                     return Uni.createFrom().failure(failure);
                 });
-    }
-
-    private Uni<List<InventoryClient.Stock>> freshFigures(OrderPlaced order) {
-        Set<String> skus = new TreeSet<>();
-        order.lines().forEach(line -> skus.add(line.sku()));
-        return Multi.createFrom().iterable(skus)
-                .onItem().transformToUniAndConcatenate(figures::of)
-                .collect().asList();
     }
 
     /**

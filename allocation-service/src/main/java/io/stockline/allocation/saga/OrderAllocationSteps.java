@@ -31,6 +31,7 @@ import io.stockline.allocation.config.AllocationConfig;
 import io.stockline.allocation.domain.AllocationPlan;
 import io.stockline.allocation.domain.AllocationStatus;
 import io.stockline.allocation.domain.OrderPlaced;
+import io.stockline.allocation.domain.RoutingPolicy;
 import io.stockline.allocation.domain.ShipmentStatus;
 import io.stockline.allocation.domain.ShortagePolicy;
 import io.stockline.allocation.messaging.AllocationEvents;
@@ -45,6 +46,7 @@ import io.stockline.allocation.service.ReadModelPlanner;
 import io.stockline.platform.events.ProcessedEvents;
 import io.stockline.platform.outbox.Outbox;
 import io.stockline.platform.outbox.OutboxBatch;
+import io.stockline.platform.outbox.OutboxEvent;
 import io.stockline.platform.outbox.OutboxTrace;
 
 /**
@@ -276,6 +278,13 @@ public class OrderAllocationSteps {
     }
 
     /**
+     * An order to plan again (inventory refused its attempt, or the read model could not cover it), with the trace of
+     * the work that refused it (its shortage decision's outbox row carries it, whichever group writes it).
+     */
+    public record Replan(UUID eventId, Pending refused, OutboxTrace trace) {
+    }
+
+    /**
      * Inventory refused the plan of this attempt (or the read model could not cover the order): plans again, from the
      * read model with inventory's fresh figures applied (the caller applies them first, {@code
      * ReadModelService.applyFresh}), as the next attempt, or decides the shortage when no plan is left. Null when
@@ -283,24 +292,85 @@ public class OrderAllocationSteps {
      */
     @WithTransaction
     public Uni<Pending> replan(UUID eventId, Pending refused) {
-        OrderPlaced order = refused.order();
-        return planner.plan(order).chain(planned -> {
-            if (planned.plan().empty()) {
-                AllocationStatus status = planned.policy().shortage() == ShortagePolicy.FAIL ? FAILED : BACKORDERED;
-                return allocations.transition(order.orderId(), PENDING, refused.attempt(), status, refused.attempt(),
-                        null, shortageReason(), write(order.lines()))
-                        // a backorder taken up again that is still short says nothing new
-                        .chain(moved -> moved && !refused.backorderRetry()
-                                ? publishShortage(order.orderId(), status, order.lines(), refused.attempt())
-                                : Uni.createFrom().voidItem())
-                        .chain(() -> markProcessed(eventId)).replaceWith((Pending) null);
+        return replanEach(List.of(new Replan(eventId, refused, OutboxTrace.current())))
+                .chain(answers -> answers.get(0));
+    }
+
+    /**
+     * {@link #replan} for several orders in one transaction (the orders in flight that ran short together, a flash
+     * sale selling out): one read of the read model for all, one guarded transition of their rows, then their shortage
+     * decisions and processed event ids written once each. Each order is answered on its own: its next attempt, or
+     * null (decided, or its row moved meanwhile, which changes nothing for the others).
+     */
+    @WithTransaction
+    public Uni<List<Uni<Pending>>> replanAll(List<Replan> replans) {
+        return replanEach(replans);
+    }
+
+    private Uni<List<Uni<Pending>>> replanEach(List<Replan> replans) {
+        return planner.planAll(replans.stream().map(replan -> replan.refused().order()).toList()).chain(plans -> {
+            List<AllocationRepository.Transition> transitions = new ArrayList<>();
+            List<Pending> nextAttempts = new ArrayList<>();
+            Set<String> inGroup = new HashSet<>();
+            for (int i = 0; i < replans.size(); i++) {
+                Pending refused = replans.get(i).refused();
+                OrderPlaced order = refused.order();
+                ReadModelPlanner.Planned planned = plans.get(i);
+                if (!inGroup.add(order.orderId())) {
+                    nextAttempts.add(null); // one order twice in a group: the first moves its row, as alone
+                } else if (planned.plan().empty()) {
+                    AllocationStatus status = planned.policy().shortage() == ShortagePolicy.FAIL ? FAILED : BACKORDERED;
+                    transitions.add(new AllocationRepository.Transition(order.orderId(), refused.attempt(), status,
+                            refused.attempt(), null, shortageReason(), write(order.lines())));
+                    nextAttempts.add(null);
+                } else {
+                    PendingPlan plan = new PendingPlan(expiresAt(order), planned.plan().shipments(),
+                            planned.plan().unfilled());
+                    int next = refused.attempt() + 1;
+                    transitions.add(new AllocationRepository.Transition(order.orderId(), refused.attempt(), PENDING,
+                            next, write(plan), null, null));
+                    nextAttempts.add(new Pending(order, next, plan, refused.roundStart(), refused.backorderRetry()));
+                }
             }
-            PendingPlan plan = new PendingPlan(expiresAt(order), planned.plan().shipments(), planned.plan().unfilled());
-            int next = refused.attempt() + 1;
-            return allocations.transition(order.orderId(), PENDING, refused.attempt(), PENDING, next, write(plan),
-                    null, null).map(moved -> moved
-                            ? new Pending(order, next, plan, refused.roundStart(), refused.backorderRetry()) : null);
+            return allocations.transitionAll(transitions).chain(moved -> {
+                List<OutboxBatch.Traced> shortages = new ArrayList<>();
+                List<UUID> finished = new ArrayList<>();
+                List<Uni<Pending>> answers = new ArrayList<>();
+                for (int i = 0; i < replans.size(); i++) {
+                    Replan replan = replans.get(i);
+                    Pending next = nextAttempts.get(i);
+                    String orderId = replan.refused().order().orderId();
+                    if (next != null) {
+                        answers.add(Uni.createFrom().item(moved.contains(orderId) ? next : null));
+                        continue;
+                    }
+                    answers.add(Uni.createFrom().nullItem());
+                    if (!plans.get(i).plan().empty()) {
+                        continue; // the duplicate of an order planned again in this group
+                    }
+                    if (replan.eventId() != null) {
+                        finished.add(replan.eventId());
+                    }
+                    // a backorder taken up again that is still short says nothing new
+                    if (moved.remove(orderId) && !replan.refused().backorderRetry()) {
+                        shortages.add(new OutboxBatch.Traced(shortage(replan.refused(), plans.get(i).policy()),
+                                replan.trace()));
+                    }
+                }
+                return Uni.combine().all().unis(outboxBatch.addEach(shortages), processed.markProcessed(finished))
+                        .discardItems().replaceWith(answers);
+            });
         });
+    }
+
+    /** The decision for an order no location can cover: failed or backordered, as its channel's policy says. */
+    private OutboxEvent shortage(Pending refused, RoutingPolicy policy) {
+        OrderPlaced order = refused.order();
+        boolean fail = policy.shortage() == ShortagePolicy.FAIL;
+        Log.infof("order %s %s: %s", order.orderId(), fail ? FAILED : BACKORDERED, shortageReason());
+        return fail ? events.failed(new AllocationFailed(order.orderId(), shortageReason()), refused.attempt())
+                : events.backordered(new Backordered(order.orderId(), shipmentLines(order.lines()), shortageReason()),
+                        refused.attempt());
     }
 
     /** The order cannot be allocated: inventory refused it for good, or kept refusing. */
@@ -400,14 +470,6 @@ public class OrderAllocationSteps {
     @WithTransaction
     public Uni<Void> markProcessed(UUID eventId) {
         return eventId == null ? Uni.createFrom().voidItem() : processed.markProcessed(eventId).replaceWithVoid();
-    }
-
-    private Uni<Void> publishShortage(String orderId, AllocationStatus status, List<OrderPlaced.Line> lines,
-            int attempt) {
-        Log.infof("order %s %s: %s", orderId, status, shortageReason());
-        return outbox.add(status == FAILED
-                ? events.failed(new AllocationFailed(orderId, shortageReason()), attempt)
-                : events.backordered(new Backordered(orderId, shipmentLines(lines), shortageReason()), attempt));
     }
 
     private static String shortageReason() {

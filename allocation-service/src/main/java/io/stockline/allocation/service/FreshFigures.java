@@ -1,6 +1,7 @@
 package io.stockline.allocation.service;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
@@ -35,6 +37,11 @@ public class FreshFigures {
     /** The SKU's figures per location; none when inventory does not know the SKU. */
     public Uni<InventoryClient.Stock> of(String sku) {
         return Uni.createFrom().emitter(emitter -> join(sku, new Waiter(emitter, callerContext())));
+    }
+
+    /** The figures of each of the SKUs, one after the other (each asked as {@link #of(String)} does). */
+    public Uni<List<InventoryClient.Stock>> of(Collection<String> skus) {
+        return Multi.createFrom().iterable(skus).onItem().transformToUniAndConcatenate(this::of).collect().asList();
     }
 
     /** A caller and the context its work continues on (its database session lives there). */

@@ -1,6 +1,5 @@
 package io.stockline.channel.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,18 +11,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.stockline.channel.domain.StockChanged;
 import io.stockline.channel.service.ChannelSyncService;
 import io.stockline.channel.service.ChannelWorkers;
 import io.stockline.channel.service.PipelineTimings;
+import io.stockline.platform.events.CloudEvents;
 import io.stockline.platform.events.DeadLetters;
 import io.stockline.platform.events.EventReader;
 import io.stockline.platform.events.EventTypes;
@@ -80,11 +78,7 @@ public class StockChangedConsumer {
      */
     @Incoming("stock-changed")
     public Uni<Void> receive(KafkaRecordBatch<String, String> batch) {
-        @SuppressWarnings("unchecked")
-        ConsumerRecords<String, String> records = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
-                .map(metadata -> (ConsumerRecords<String, String>) metadata.getRecords())
-                .orElseThrow(() -> new IllegalStateException("a stock-changed batch without its Kafka records"));
-        Uni<Void> taken = consume(records).memoize().indefinitely();
+        Uni<Void> taken = consume(CloudEvents.records(batch)).memoize().indefinitely();
         taken.subscribe().with(applied -> batch.ack(), failure -> batch.nack(failure));
         return gatherer().full() ? taken.onFailure().recoverWithNull() : Uni.createFrom().voidItem();
     }
@@ -97,8 +91,7 @@ public class StockChangedConsumer {
         Polled polled = new Polled(new ArrayList<>(), new ArrayList<>(), new HashMap<>());
         List<Uni<Void>> done = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
-            Header type = record.headers().lastHeader("ce_type");
-            if (type != null && type.value() != null && !TYPE.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+            if (CloudEvents.isOtherType(record, TYPE)) {
                 continue; // a type it does not know is ignored, as the contract says (the fuzz tests found it read)
             }
             try {
