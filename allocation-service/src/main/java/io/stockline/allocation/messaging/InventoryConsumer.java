@@ -1,6 +1,5 @@
 package io.stockline.allocation.messaging;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,25 +53,15 @@ public class InventoryConsumer {
      */
     @Incoming("stock-changed")
     public Uni<Void> consumeStockChanged(KafkaRecordBatch<String, String> batch) {
-        List<ConsumerRecord<String, String>> readable = new ArrayList<>();
-        List<ReadModelService.Identified> events = new ArrayList<>();
-        List<Uni<Void>> deadLettered = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : CloudEvents.records(batch)) {
-            if (CloudEvents.isOtherType(record, StockChanged.TYPE)) {
-                continue;
-            }
-            try {
-                events.add(read(record));
-                readable.add(record);
-            } catch (PoisonRecord unreadable) {
-                deadLettered.add(deadLetters.send(record, unreadable));
-            }
-        }
+        DeadLetters.Read<ReadModelService.Identified> read = deadLetters.read(CloudEvents.records(batch), StockChanged.TYPE,
+                this::read);
+        List<ReadModelService.Identified> events = read.events();
         Uni<Void> applied = events.isEmpty() ? Uni.createFrom().voidItem()
                 : Retry.untilApplied("stock-changed batch of " + events.size(), () -> readModel.onStockChangedAll(events))
-                        .onFailure(PoisonRecord.class).recoverWithUni(refused -> oneByOne(readable, events));
-        deadLettered.add(applied);
-        return Uni.join().all(deadLettered).andFailFast()
+                        .onFailure(PoisonRecord.class).recoverWithUni(refused -> deadLetters.oneByOne(read.records(), events,
+                                event -> "stock of " + event.event().sku() + " at " + event.event().location(),
+                                event -> readModel.onStockChanged(event.eventId(), event.event())));
+        return Uni.join().all(read.deadLettered(), applied).andFailFast()
                 .onItemOrFailure().transformToUni((done, failure) -> Uni.createFrom().completionStage(
                         failure == null ? batch.ack() : batch.nack(failure)));
     }
@@ -84,20 +73,6 @@ public class InventoryConsumer {
         StockNumbers.require(event.version(), event.available(), null, null);
         UUID eventId = event.eventId() != null ? event.eventId() : CloudEvents.key(CloudEvents.id(record));
         return new ReadModelService.Identified(eventId, event);
-    }
-
-    /** Each record applied on its own, in order; one the read model refuses goes to the dead-letter topic. */
-    private Uni<Void> oneByOne(List<ConsumerRecord<String, String>> records, List<ReadModelService.Identified> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int i = 0; i < events.size(); i++) {
-            ConsumerRecord<String, String> record = records.get(i);
-            ReadModelService.Identified event = events.get(i);
-            chain = chain.chain(() -> Retry.untilApplied(
-                    "stock of " + event.event().sku() + " at " + event.event().location(),
-                    () -> readModel.onStockChanged(event.eventId(), event.event()))
-                    .onFailure(PoisonRecord.class).recoverWithUni(poison -> deadLetters.send(record, poison)));
-        }
-        return chain;
     }
 
     @Incoming("locations")

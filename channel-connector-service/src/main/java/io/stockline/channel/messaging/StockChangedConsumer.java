@@ -88,28 +88,19 @@ public class StockChangedConsumer {
      * to be applied. The answer completes when both are done.
      */
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        Polled polled = new Polled(new ArrayList<>(), new ArrayList<>(), new HashMap<>());
-        List<Uni<Void>> done = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            if (CloudEvents.isOtherType(record, TYPE)) {
-                continue; // a type it does not know is ignored, as the contract says (the fuzz tests found it read)
-            }
-            try {
-                StockChanged event = read(record.value());
-                polled.records().add(record);
-                polled.events().add(event);
-                OutboxTrace trace = OutboxTrace.fromHeaders(record.headers());
-                if (trace.present()) {
-                    polled.traceparents().put(event.sku(), trace.traceparent());
-                }
-            } catch (PoisonRecord unreadable) {
-                done.add(deadLetter(record, unreadable));
+        DeadLetters.Read<StockChanged> read = deadLetters.read(records, TYPE, record -> read(record.value()));
+        if (read.events().isEmpty()) {
+            return read.deadLettered();
+        }
+        Polled polled = new Polled(read.records(), read.events(), new HashMap<>());
+        for (int i = 0; i < read.records().size(); i++) {
+            OutboxTrace trace = OutboxTrace.fromHeaders(read.records().get(i).headers());
+            if (trace.present()) {
+                polled.traceparents().put(read.events().get(i).sku(), trace.traceparent());
             }
         }
-        if (!polled.events().isEmpty()) {
-            done.add(gatherer().offer(polled, polled.events().size()));
-        }
-        return done.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(done).andFailFast().replaceWithVoid();
+        return Uni.join().all(read.deadLettered(), gatherer().offer(polled, polled.events().size())).andFailFast()
+                .replaceWithVoid();
     }
 
     /** One poll's readable records, their events and the traceparents of its SKUs (the latest record of a SKU wins). */
@@ -161,23 +152,10 @@ public class StockChangedConsumer {
     private Uni<Set<String>> oneByOne(List<ConsumerRecord<String, String>> records, List<StockChanged> events,
             Map<String, String> traceparents) {
         Set<String> changed = new TreeSet<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int i = 0; i < events.size(); i++) {
-            ConsumerRecord<String, String> record = records.get(i);
-            StockChanged event = events.get(i);
-            Map<String, String> trace = traceparents.containsKey(event.sku())
-                    ? Map.of(event.sku(), traceparents.get(event.sku())) : Map.of();
-            chain = chain.chain(() -> Retry.untilApplied("stock-changed " + event.eventId(),
-                    () -> sync.apply(List.of(event), trace))
-                    .invoke(changed::addAll).replaceWithVoid()
-                    .onFailure(PoisonRecord.class).recoverWithUni(poison -> deadLetter(record, poison)));
-        }
-        return chain.replaceWith(changed);
-    }
-
-    /** Sends the record to the dead-letter topic, unless it was sent already (a redelivery: {@link DeadLetters}). */
-    Uni<Void> deadLetter(ConsumerRecord<String, String> record, PoisonRecord reason) {
-        return deadLetters.send(record, reason);
+        return deadLetters.oneByOne(records, events, event -> "stock-changed " + event.eventId(),
+                event -> sync.apply(List.of(event), traceparents.containsKey(event.sku())
+                        ? Map.of(event.sku(), traceparents.get(event.sku())) : Map.of()).invoke(changed::addAll))
+                .replaceWith(changed);
     }
 
     private StockChanged read(String payload) {

@@ -1,8 +1,10 @@
 package io.stockline.platform.events;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -18,7 +20,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * For batch consumers, which dead-letter one record of a batch themselves: the record unchanged, its headers kept,
- * with the {@code dead-letter-reason} header that SmallRye's own dead-letter strategy also sets.
+ * with the {@code dead-letter-reason} header that SmallRye's own dead-letter strategy also sets. A poll is read with
+ * {@link #read} (the unreadable records sent here, the others go on) and a batch refused for one record's sake applied
+ * again with {@link #oneByOne}, so only that record is sent here.
  * <p>
  * An instance sends each record once per process. A batch consumer commits a poll only once its readable records are
  * applied, so while the database is away a rebalance hands the same records out again, the unreadable one among them;
@@ -57,6 +61,58 @@ public final class DeadLetters {
         }
         return Uni.createFrom().deferred(() -> topic.apply(of(record, reason)))
                 .onFailure().invoke(() -> sent.remove(delivered));
+    }
+
+    /**
+     * A poll's records of one event type, read: those of other types are skipped, as the contract says; each unreadable
+     * one (the reader throws {@link PoisonRecord}) is sent to the dead-letter topic when the answer's
+     * {@code deadLettered} is subscribed, and the poll's other records go on.
+     *
+     * @param reader the record's event, or a {@link PoisonRecord} saying why it cannot be read
+     */
+    public <E> Read<E> read(Iterable<ConsumerRecord<String, String>> records, String type,
+            Function<ConsumerRecord<String, String>, E> reader) {
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>();
+        List<E> events = new ArrayList<>();
+        List<Uni<Void>> sending = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            if (CloudEvents.isOtherType(record, type)) {
+                continue;
+            }
+            try {
+                events.add(reader.apply(record));
+                readable.add(record);
+            } catch (PoisonRecord unreadable) {
+                sending.add(send(record, unreadable));
+            }
+        }
+        Uni<Void> deadLettered = sending.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(sending).andFailFast().replaceWithVoid();
+        return new Read<>(readable, events, deadLettered);
+    }
+
+    /** A poll read: its readable records and their events, in the poll's order, and the unreadable ones' sending. */
+    public record Read<E>(List<ConsumerRecord<String, String>> records, List<E> events, Uni<Void> deadLettered) {
+    }
+
+    /**
+     * A batch refused for one record's sake, applied record by record in order: each waits out infrastructure faults
+     * ({@link Retry#untilApplied}), and only a record refused as a {@link PoisonRecord} goes to the dead-letter topic,
+     * its batch-mates applied.
+     *
+     * @param records the batch's records, {@code events} theirs at the same index
+     * @param what names an event in the retry's log
+     */
+    public <E> Uni<Void> oneByOne(List<ConsumerRecord<String, String>> records, List<E> events,
+            Function<E, String> what, Function<E, Uni<?>> apply) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < events.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            E event = events.get(i);
+            chain = chain.chain(() -> Retry.untilApplied(what.apply(event), () -> apply.apply(event).replaceWithVoid())
+                    .onFailure(PoisonRecord.class).recoverWithUni(poison -> send(record, poison)));
+        }
+        return chain;
     }
 
     /**

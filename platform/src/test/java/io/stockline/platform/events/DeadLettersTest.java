@@ -21,6 +21,8 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 class DeadLettersTest {
 
+    private static final String STOCK_CHANGED = "io.stockline.inventory.stock-changed.v1";
+
     private final List<Message<String>> topic = new ArrayList<>();
     private final DeadLetters deadLetters = new DeadLetters(message -> {
         topic.add(message);
@@ -92,6 +94,53 @@ class DeadLettersTest {
         await(deadLetters.send(record("stock-changed", 4, 1000L, "{not json"), new PoisonRecord("not JSON")));
 
         assertThat(topic).hasSize(5);
+    }
+
+    @Test
+    void aPollIsReadWithItsOtherTypesSkippedAndOnlyTheUnreadableRecordsDeadLettered() {
+        List<ConsumerRecord<String, String>> poll = List.of(typed(1, STOCK_CHANGED, "one"), typed(2, "io.stockline.other.v1", "other"),
+                typed(3, STOCK_CHANGED, "{not json"), record("stock-changed", 4, 1000L, "four"));
+
+        DeadLetters.Read<String> read = deadLetters.read(poll, STOCK_CHANGED, record -> {
+            PoisonRecord.require(!record.value().startsWith("{not"), "not JSON");
+            return record.value().toUpperCase();
+        });
+
+        // a record without ce_type is read as the topic's type; the records and events stay side by side, in order
+        assertThat(read.records()).extracting(ConsumerRecord::offset).containsExactly(1L, 4L);
+        assertThat(read.events()).containsExactly("ONE", "FOUR");
+        assertThat(topic).as("sent when the consumer subscribes, with its batch's other work").isEmpty();
+        await(read.deadLettered());
+        assertThat(topic).extracting(Message::getPayload).containsExactly("{not json");
+        assertThat(text(topic.get(0).getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getHeaders()
+                .lastHeader(DeadLetters.REASON_HEADER).value())).isEqualTo("PoisonRecord: not JSON");
+    }
+
+    @Test
+    void aBatchAppliedOneByOneSendsOnlyTheRefusedRecordAndWaitsOutTheInfrastructure() {
+        List<ConsumerRecord<String, String>> batch = List.of(typed(1, STOCK_CHANGED, "a"), typed(2, STOCK_CHANGED, "b"),
+                typed(3, STOCK_CHANGED, "c"));
+        List<String> applied = new ArrayList<>();
+        AtomicBoolean databaseAway = new AtomicBoolean(true);
+
+        await(deadLetters.oneByOne(batch, List.of("a", "b", "c"), event -> "event " + event, event -> {
+            if (event.equals("b")) {
+                return Uni.createFrom().failure(new PoisonRecord("a version leap"));
+            }
+            if (event.equals("c") && databaseAway.getAndSet(false)) {
+                return Uni.createFrom().failure(new java.io.IOException("connection refused"));
+            }
+            return Uni.createFrom().item(event).invoke(applied::add);
+        }));
+
+        assertThat(applied).containsExactly("a", "c");
+        assertThat(topic).extracting(Message::getPayload).containsExactly("b");
+    }
+
+    private static ConsumerRecord<String, String> typed(long offset, String type, String value) {
+        ConsumerRecord<String, String> record = record("stock-changed", offset, 1000L, value);
+        record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     private static ConsumerRecord<String, String> record(String topic, long offset, long timestamp, String value) {
