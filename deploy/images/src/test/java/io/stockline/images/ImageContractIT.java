@@ -137,6 +137,8 @@ class ImageContractIT {
                     .failFast("alert-service from its image exited (log: " + log + ")", () -> !running.isAlive())
                     .untilAsserted(() -> assertUp(port, "/q/health/ready"));
             assertUp(port, "/q/health/live");
+            assertThat(Files.readString(log.toPath())).as("the Deployment's JVM options taken by the image's runtime")
+                    .contains("Picked up JAVA_TOOL_OPTIONS: " + deploymentJvmSettings().get("JAVA_TOOL_OPTIONS"));
             assertUp(port, "/q/health/started");
             assertThat(Files.readString(log.toPath())).as("the image's own runtime, not the build machine's")
                     .doesNotContain("UnsatisfiedLinkError").doesNotContain("NoClassDefFoundError");
@@ -166,7 +168,8 @@ class ImageContractIT {
     }
 
     /** What deploy/kubernetes/base/services/alert-service.yaml sets, pointed at the test broker and database */
-    private static Map<String, String> deploymentEnvironment(Infrastructure infrastructure, String database, int port) {
+    private static Map<String, String> deploymentEnvironment(Infrastructure infrastructure, String database, int port)
+            throws IOException {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         environment.putAll(infrastructure.kafkaEnvironment()); // KAFKA_BOOTSTRAP_SERVERS and the tests' credentials
@@ -178,11 +181,28 @@ class ImageContractIT {
         environment.put("STOCKLINE_SECRETS_KEY_LOCATION",
                 Infrastructure.repositoryRoot().resolve("deploy/local/keys/dev-secrets.key").toString());
         environment.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
+        environment.putAll(deploymentJvmSettings());
         // Topics of this run only, so the service reads nobody else's records
         String prefix = "img" + Infrastructure.shortId() + ".";
         Infrastructure.TOPICS.forEach((key, topic) ->
                 environment.put(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), prefix + topic));
         return environment;
+    }
+
+    /**
+     * The JVM's options and the C library's setting the Deployment gives the service: the image's runtime must accept
+     * them, or the pod would not start (a flag a JVM of that version refuses stops it before anything else).
+     */
+    private static Map<String, String> deploymentJvmSettings() throws IOException {
+        String deployment = Files.readString(Infrastructure.repositoryRoot()
+                .resolve("deploy/kubernetes/base/services/alert-service.yaml"));
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String name : List.of("JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX")) {
+            var value = Pattern.compile("\\{ name: " + name + ", value: \"([^\"]*)\" \\}").matcher(deployment);
+            assertThat(value.find()).as("%s in alert-service's Deployment", name).isTrue();
+            settings.put(name, value.group(1));
+        }
+        return settings;
     }
 
     private static void assertUp(int port, String path) throws Exception {
