@@ -190,18 +190,19 @@ class ImageContractIT {
     }
 
     /**
-     * The JVM's options and the C library's setting the Deployment gives the service: the image's runtime must accept
-     * them, or the pod would not start (a flag a JVM of that version refuses stops it before anything else).
+     * The JVM's options and the C library's setting the Deployments give the services (deploy/kubernetes/base/services/
+     * jvm.env, the ConfigMap each reads): the image's runtime must accept them, or the pod would not start (a flag a
+     * JVM of that version refuses stops it before anything else).
      */
     private static Map<String, String> deploymentJvmSettings() throws IOException {
-        String deployment = Files.readString(Infrastructure.repositoryRoot()
-                .resolve("deploy/kubernetes/base/services/alert-service.yaml"));
         Map<String, String> settings = new LinkedHashMap<>();
-        for (String name : List.of("JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX")) {
-            var value = Pattern.compile("\\{ name: " + name + ", value: \"([^\"]*)\" \\}").matcher(deployment);
-            assertThat(value.find()).as("%s in alert-service's Deployment", name).isTrue();
-            settings.put(name, value.group(1));
+        for (String line : Files.readAllLines(Infrastructure.repositoryRoot()
+                .resolve("deploy/kubernetes/base/services/jvm.env"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                settings.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
         }
+        assertThat(settings).as("the services' JVM settings").containsOnlyKeys("JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX");
         return settings;
     }
 
