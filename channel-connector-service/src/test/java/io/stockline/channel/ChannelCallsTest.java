@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +24,7 @@ import io.stockline.channel.dispatch.CallCounts;
 import io.stockline.channel.dispatch.CallCounts.Counted;
 import io.stockline.channel.domain.CallMinute;
 import io.stockline.channel.repository.CallMinuteRepository;
+import io.stockline.platform.sql.Transactions;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.Tokens;
 
@@ -36,6 +36,9 @@ import io.stockline.testsupport.Tokens;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "channel"))
 @QuarkusTestResource(WebhookStub.class)
 class ChannelCallsTest {
+
+    @Inject
+    Transactions transactions;
 
     @ConfigProperty(name = "stockline.test.webhook-base")
     String webhookBase;
@@ -53,7 +56,7 @@ class ChannelCallsTest {
         createWebhookChannel(webhookBase, channel, "\"enabled\":false").statusCode(201);
         Instant current = counts.currentMinute();
         // another instance wrote 5 calls and 2 throttled answers in this minute, and 1 call ten minutes ago
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> minutes.add(List.of(
+        VertxContextSupport.subscribeAndAwait(() -> transactions.inTransaction(() -> minutes.add(List.of(
                 new Counted(channel, new CallMinute(current, 5, 2, 0)),
                 new Counted(channel, new CallMinute(current.minus(Duration.ofMinutes(10)), 1, 0, 0))))));
         counts.called(channel);

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +19,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.stockline.channel.repository.HealthRepository;
 import io.stockline.channel.repository.HealthRepository.Health;
 import io.stockline.platform.sql.NativeSql;
+import io.stockline.platform.sql.Transactions;
 import io.stockline.testsupport.StocklineTestResource;
 
 /**
@@ -30,6 +30,9 @@ import io.stockline.testsupport.StocklineTestResource;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "channel"))
 @QuarkusTestResource(WebhookStub.class)
 class ChannelHealthWriteTest {
+
+    @Inject
+    Transactions transactions;
 
     @ConfigProperty(name = "stockline.test.webhook-base")
     String webhookBase;
@@ -81,16 +84,16 @@ class ChannelHealthWriteTest {
     }
 
     private Health read(String channel) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> health.of(channel)));
+        return VertxContextSupport.subscribeAndAwait(() -> transactions.onConnection(() -> health.of(channel)));
     }
 
     private String rowVersion(String channel) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> NativeSql
+        return VertxContextSupport.subscribeAndAwait(() -> transactions.onConnection(() -> NativeSql
                 .of("SELECT CAST(xmin AS text) FROM channel_health WHERE channel = :channel").set("channel", channel)
                 .rows().map(rows -> String.valueOf(rows.get(0)[0]))));
     }
 
     private void transaction(java.util.function.Supplier<io.smallrye.mutiny.Uni<Void>> work) throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(work));
+        VertxContextSupport.subscribeAndAwait(() -> transactions.inTransaction(work));
     }
 }

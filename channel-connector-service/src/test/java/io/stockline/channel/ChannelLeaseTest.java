@@ -19,13 +19,13 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.stockline.channel.service.PushPipeline;
 import io.stockline.platform.sql.NativeSql;
+import io.stockline.platform.sql.Transactions;
 import io.stockline.testsupport.StocklineTestResource;
 
 /** One instance works a channel at a time: many instances racing for its lease, one wins. */
@@ -33,6 +33,9 @@ import io.stockline.testsupport.StocklineTestResource;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "channel"))
 @QuarkusTestResource(WebhookStub.class)
 class ChannelLeaseTest {
+
+    @Inject
+    Transactions transactions;
 
     @ConfigProperty(name = "stockline.test.webhook-base")
     String webhookBase;
@@ -94,7 +97,7 @@ class ChannelLeaseTest {
 
     /** The lease row's version (xmin: the transaction that last wrote it) and expiry. */
     private List<Object> leaseRow(String channel) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> NativeSql.of(
+        return VertxContextSupport.subscribeAndAwait(() -> transactions.onConnection(() -> NativeSql.of(
                 "SELECT CAST(xmin AS text), CAST(expires_at AS text) FROM channel_lease WHERE channel = :channel")
                 .set("channel", channel).rows().map(rows -> List.of(rows.get(0)[0], rows.get(0)[1]))));
     }

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +15,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.stockline.platform.sql.CommitDurability;
 import io.stockline.platform.sql.NativeSql;
+import io.stockline.platform.sql.Transactions;
 import io.stockline.testsupport.StocklineTestResource;
 
 /**
@@ -27,13 +27,16 @@ import io.stockline.testsupport.StocklineTestResource;
 class CommitDurabilityTest {
 
     @Inject
+    Transactions transactions;
+
+    @Inject
     CommitDurability durability;
 
     @Test
     void onlyTheTransactionThatAsksCommitsWithoutWaitingForTheDisk() throws Throwable {
-        List<String> seen = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache
-                .withTransaction(() -> durability.repeatableIfLost().chain(CommitDurabilityTest::setting))
-                .chain(inRelaxed -> Panache.withTransaction(CommitDurabilityTest::setting)
+        List<String> seen = VertxContextSupport.subscribeAndAwait(() -> transactions.onConnection(() -> transactions
+                .inTransaction(() -> durability.repeatableIfLost().chain(CommitDurabilityTest::setting))
+                .chain(inRelaxed -> transactions.inTransaction(CommitDurabilityTest::setting)
                         .map(inNext -> List.of(inRelaxed, inNext)))));
 
         assertThat(seen.get(0)).as("the transaction that asked").isEqualTo("off");

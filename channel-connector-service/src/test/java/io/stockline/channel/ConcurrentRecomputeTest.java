@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stockline.platform.sql.Transactions;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.TestDatabase;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.stockline.channel.domain.ItemChanged;
 import io.stockline.channel.domain.ItemStatus;
@@ -46,6 +46,9 @@ import io.stockline.channel.service.ChannelSyncService;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "channel"))
 @QuarkusTestResource(WebhookStub.class)
 class ConcurrentRecomputeTest {
+
+    @Inject
+    Transactions transactions;
 
     private static final int SKUS = 300;
     private static final long AVAILABLE = 10;
@@ -90,7 +93,7 @@ class ConcurrentRecomputeTest {
                         start.await();
                         for (int i = 0; i < SKUS / 4; i++) {
                             List<String> some = skus.subList(i * 4, i * 4 + 4);
-                            run(() -> Panache.withTransaction(() -> sync.recompute(toAll(some))));
+                            run(() -> transactions.inTransaction(() -> sync.recompute(toAll(some))));
                         }
                         return null;
                     });

@@ -38,7 +38,6 @@ import org.awaitility.Awaitility;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,6 +48,7 @@ import io.stockline.channel.repository.SyncStateRepository;
 import io.stockline.channel.service.ChannelAdminService;
 import io.stockline.channel.service.PushPipeline;
 import io.restassured.http.ContentType;
+import io.stockline.platform.sql.Transactions;
 import io.stockline.testsupport.InjectWireMock;
 import io.stockline.testsupport.StocklineTestResource;
 import io.stockline.testsupport.TestDatabase;
@@ -63,6 +63,9 @@ import io.stockline.testsupport.Tokens;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "channel"))
 @QuarkusTestResource(WebhookStub.class)
 class RevisionCapTest {
+
+    @Inject
+    Transactions transactions;
 
     private static final RevisionCap EBAY = new RevisionCap(250, 240, ZoneId.of("America/Los_Angeles"));
 
@@ -115,7 +118,7 @@ class RevisionCapTest {
                 .then().statusCode(200).extract().jsonPath().getLong("pending")).isEqualTo(2L);
 
         // the quantity keeps moving while held: the latest is kept, the pair stays held with its reason
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+        VertxContextSupport.subscribeAndAwait(() -> transactions.inTransaction(() ->
                 syncState.wantCount(List.of(new SyncStateRepository.Wanted(channel.id(), "CAP-1", 9)))));
         Map<String, Object> moved = row(channel.id(), "CAP-1");
         assertThat(moved.get("wantedQuantity")).isEqualTo(9);

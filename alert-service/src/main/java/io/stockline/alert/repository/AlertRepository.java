@@ -9,10 +9,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.Alert;
 import io.stockline.alert.domain.AlertKind;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 @ApplicationScoped
@@ -28,57 +28,56 @@ public class AlertRepository {
             resolved_at, acknowledged_at, acknowledged_by""";
 
     public Uni<Void> insert(Alert alert) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO alert (id, kind, status, sku, location, lot, channel, observed, threshold, detail, rule_id,
                                    opened_at)
                 VALUES (:id, :kind, :status, CAST(:sku AS text), CAST(:location AS text), CAST(:lot AS text),
                         CAST(:channel AS text), CAST(:observed AS bigint), CAST(:threshold AS bigint),
                         CAST(:detail AS text), CAST(:ruleId AS uuid), :openedAt)""")
-                .setParameter("id", alert.id()).setParameter("kind", alert.kind().name())
-                .setParameter("status", alert.status().name()).setParameter("sku", alert.sku())
-                .setParameter("location", alert.location()).setParameter("lot", alert.lot())
-                .setParameter("channel", alert.channel()).setParameter("observed", alert.observed())
-                .setParameter("threshold", alert.threshold()).setParameter("detail", alert.detail())
-                .setParameter("ruleId", alert.ruleId())
-                .setParameter("openedAt", alert.openedAt())
-                .executeUpdate())
+                .set("id", alert.id()).set("kind", alert.kind().name())
+                .set("status", alert.status().name()).set("sku", alert.sku())
+                .set("location", alert.location()).set("lot", alert.lot())
+                .set("channel", alert.channel()).set("observed", alert.observed())
+                .set("threshold", alert.threshold()).set("detail", alert.detail())
+                .set("ruleId", alert.ruleId())
+                .set("openedAt", alert.openedAt())
+                .update()
                 .replaceWithVoid();
     }
 
     /** Resolves an open alert; the resolved alert, or null when it was not open. */
     public Uni<Alert> resolve(UUID id, OffsetDateTime at) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+        return NativeSql.of(
                 "UPDATE alert SET status = 'RESOLVED', resolved_at = :at WHERE id = :id AND status = 'OPEN' RETURNING "
-                        + COLUMNS, Object[].class)
-                .setParameter("id", id).setParameter("at", at)
-                .getResultList())
+                        + COLUMNS)
+                .set("id", id).set("at", at)
+                .rows()
                 .map(rows -> rows.isEmpty() ? null : alert(rows.get(0)));
     }
 
     /** Updates the figure and detail of an open alert (a DEAD_LETTERS alert's count and latest reason). */
     public Uni<Void> updateOpen(UUID id, Long observed, String detail) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+        return NativeSql.of(
                 "UPDATE alert SET observed = CAST(:observed AS bigint), detail = :detail WHERE id = :id AND status = 'OPEN'")
-                .setParameter("id", id).setParameter("observed", observed).setParameter("detail", detail)
-                .executeUpdate())
+                .set("id", id).set("observed", observed).set("detail", detail)
+                .update()
                 .replaceWithVoid();
     }
 
     /** Acknowledges once: the first acknowledgement stands. Null when there is no such alert. */
     public Uni<Alert> acknowledge(UUID id, String by) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+        return NativeSql.of(
                 "UPDATE alert SET acknowledged_at = coalesce(acknowledged_at, now()), "
-                        + "acknowledged_by = coalesce(acknowledged_by, :by) WHERE id = :id RETURNING " + COLUMNS,
-                Object[].class)
-                .setParameter("id", id).setParameter("by", by)
-                .getResultList())
+                        + "acknowledged_by = coalesce(acknowledged_by, :by) WHERE id = :id RETURNING " + COLUMNS)
+                .set("id", id).set("by", by)
+                .rows()
                 .map(rows -> rows.isEmpty() ? null : alert(rows.get(0)));
     }
 
     public Uni<Alert> find(UUID id) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT " + COLUMNS + " FROM alert WHERE id = :id", Object[].class)
-                .setParameter("id", id).getResultList())
+        return NativeSql.of(
+                "SELECT " + COLUMNS + " FROM alert WHERE id = :id")
+                .set("id", id).rows()
                 .map(rows -> rows.isEmpty() ? null : alert(rows.get(0)));
     }
 
@@ -95,20 +94,18 @@ public class AlertRepository {
         }
         sql.append(" ORDER BY opened_at DESC, id LIMIT :limit");
         parameters.put("limit", filter.limit());
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql.toString(), Object[].class);
-            parameters.forEach(query::setParameter);
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(AlertRepository::alert).toList());
+        NativeSql query = NativeSql.of(sql.toString());
+        parameters.forEach(query::set);
+        return query.rows().map(rows -> rows.stream().map(AlertRepository::alert).toList());
     }
 
     /** Alerts opened or resolved in (from, to], oldest first: what a digest summarises. */
     public Uni<List<Alert>> changedBetween(OffsetDateTime from, OffsetDateTime to) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT " + COLUMNS
+        return NativeSql.of("SELECT " + COLUMNS
                 + " FROM alert WHERE (opened_at > :from AND opened_at <= :to)"
-                + " OR (resolved_at > :from AND resolved_at <= :to) ORDER BY opened_at, id", Object[].class)
-                .setParameter("from", from).setParameter("to", to)
-                .getResultList())
+                + " OR (resolved_at > :from AND resolved_at <= :to) ORDER BY opened_at, id")
+                .set("from", from).set("to", to)
+                .rows()
                 .map(rows -> {
                     List<Alert> alerts = new ArrayList<>();
                     rows.forEach(row -> alerts.add(alert(row)));

@@ -10,11 +10,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Evaluation;
 import io.stockline.alert.domain.Lifecycle;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /** Where each kind's condition stands per subject: the open alert, a pending condition, the cool-down. */
@@ -31,11 +31,11 @@ public class AlertStateRepository {
 
     /** The states of one (SKU, location), locked: stock kinds under lot '', NEAR_EXPIRY per lot. */
     public Uni<Map<Evaluation.Key, Row>> lockStock(String sku, String location) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT kind, lot, open_alert_id, pending, cooldown_until FROM alert_state
-                WHERE sku = :sku AND location = :location AND channel = '' FOR UPDATE""", Object[].class)
-                .setParameter("sku", sku).setParameter("location", location)
-                .getResultList())
+                WHERE sku = :sku AND location = :location AND channel = '' FOR UPDATE""")
+                .set("sku", sku).set("location", location)
+                .rows()
                 .map(rows -> {
                     Map<Evaluation.Key, Row> states = new HashMap<>();
                     for (Object[] row : rows) {
@@ -52,12 +52,12 @@ public class AlertStateRepository {
 
     /** The state of a kind scoped by channel (SYNC_FAILING per channel, DEAD_LETTERS per topic), locked. */
     public Uni<Row> lockChannel(AlertKind kind, String channel) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT open_alert_id, pending, cooldown_until FROM alert_state
                 WHERE kind = :kind AND sku = '' AND location = '' AND lot = '' AND channel = :channel
-                FOR UPDATE""", Object[].class)
-                .setParameter("kind", kind.name()).setParameter("channel", channel)
-                .getResultList())
+                FOR UPDATE""")
+                .set("kind", kind.name()).set("channel", channel)
+                .rows()
                 .map(rows -> rows.isEmpty() ? new Row(Lifecycle.State.CLEAR, null)
                         : row(rows.get(0)[0], rows.get(0)[1], rows.get(0)[2]));
     }
@@ -68,30 +68,30 @@ public class AlertStateRepository {
     }
 
     public Uni<Void> save(Subject subject, UUID openAlertId, boolean pending, Instant cooldownUntil) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO alert_state (kind, sku, location, lot, channel, open_alert_id, pending, cooldown_until)
                 VALUES (:kind, :sku, :location, :lot, :channel, CAST(:alertId AS uuid), :pending,
                         CAST(:cooldownUntil AS timestamptz))
                 ON CONFLICT (kind, sku, location, lot, channel) DO UPDATE
                 SET open_alert_id = EXCLUDED.open_alert_id, pending = EXCLUDED.pending,
                     cooldown_until = EXCLUDED.cooldown_until, updated_at = now()""")
-                .setParameter("kind", subject.kind().name()).setParameter("sku", subject.sku())
-                .setParameter("location", subject.location()).setParameter("lot", subject.lot())
-                .setParameter("channel", subject.channel())
-                .setParameter("alertId", openAlertId)
-                .setParameter("pending", pending)
-                .setParameter("cooldownUntil", cooldownUntil == null ? null : cooldownUntil.atOffset(ZoneOffset.UTC))
-                .executeUpdate())
+                .set("kind", subject.kind().name()).set("sku", subject.sku())
+                .set("location", subject.location()).set("lot", subject.lot())
+                .set("channel", subject.channel())
+                .set("alertId", openAlertId)
+                .set("pending", pending)
+                .set("cooldownUntil", cooldownUntil == null ? null : cooldownUntil.atOffset(ZoneOffset.UTC))
+                .update()
                 .replaceWithVoid();
     }
 
     /** Subjects held pending whose cool-down has passed: they open now if their condition still holds. */
     public Uni<List<Subject>> pendingDue(OffsetDateTime now, int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT DISTINCT kind, sku, location, lot, channel FROM alert_state
-                WHERE pending AND cooldown_until <= :now ORDER BY sku, location, channel LIMIT :limit""", Object[].class)
-                .setParameter("now", now).setParameter("limit", limit)
-                .getResultList())
+                WHERE pending AND cooldown_until <= :now ORDER BY sku, location, channel LIMIT :limit""")
+                .set("now", now).set("limit", limit)
+                .rows()
                 .map(rows -> rows.stream().map(row -> new Subject(AlertKind.valueOf((String) row[0]), (String) row[1],
                         (String) row[2], (String) row[3], (String) row[4])).toList());
     }

@@ -2,9 +2,9 @@ package io.stockline.alert.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.SyncStatus;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /** The last sync status per channel. */
@@ -13,7 +13,7 @@ public class ChannelStateRepository {
 
     /** Stores the status if it is newer than the one held; false when it is not (a stale or repeated report). */
     public Uni<Boolean> saveIfNewer(SyncStatus status) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO channel_state (channel_id, state, pending, lag_seconds, consecutive_failures, last_error,
                                            reported_at)
                 VALUES (:channel, :state, :pending, :lag, :failures, CAST(:error AS text), :reportedAt)
@@ -22,20 +22,20 @@ public class ChannelStateRepository {
                     consecutive_failures = EXCLUDED.consecutive_failures, last_error = EXCLUDED.last_error,
                     reported_at = EXCLUDED.reported_at
                 WHERE channel_state.reported_at < EXCLUDED.reported_at""")
-                .setParameter("channel", status.channelId()).setParameter("state", status.state().name())
-                .setParameter("pending", status.pending()).setParameter("lag", status.lagSeconds())
-                .setParameter("failures", status.consecutiveFailures()).setParameter("error", status.lastError())
-                .setParameter("reportedAt", status.reportedAt())
-                .executeUpdate())
+                .set("channel", status.channelId()).set("state", status.state().name())
+                .set("pending", status.pending()).set("lag", status.lagSeconds())
+                .set("failures", status.consecutiveFailures()).set("error", status.lastError())
+                .set("reportedAt", status.reportedAt())
+                .update()
                 .map(count -> count == 1);
     }
 
     /** The last status of a channel, or null. */
     public Uni<SyncStatus> find(String channel) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT channel_id, state, pending, lag_seconds, consecutive_failures, last_error, reported_at
-                FROM channel_state WHERE channel_id = :channel""", Object[].class)
-                .setParameter("channel", channel).getResultList())
+                FROM channel_state WHERE channel_id = :channel""")
+                .set("channel", channel).rows()
                 .map(rows -> rows.isEmpty() ? null : new SyncStatus((String) rows.get(0)[0],
                         SyncStatus.State.valueOf((String) rows.get(0)[1]), ((Number) rows.get(0)[2]).longValue(),
                         ((Number) rows.get(0)[3]).longValue(), ((Number) rows.get(0)[4]).intValue(),

@@ -8,11 +8,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.Delivery;
 import io.stockline.alert.domain.Subscription;
 import io.stockline.platform.secrets.SecretBox;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 @ApplicationScoped
@@ -37,15 +37,15 @@ public class DeliveryRepository {
 
     public Uni<Void> insert(UUID id, UUID subscriptionId, UUID alertId, String eventType, Subscription.Channel channel,
             String subject, String body) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO delivery (id, subscription_id, alert_id, event_type, channel, subject, body)
                 VALUES (:id, :subscriptionId, CAST(:alertId AS uuid), :eventType, :channel, :subject, :body)
                 ON CONFLICT (id) DO NOTHING""")
-                .setParameter("id", id).setParameter("subscriptionId", subscriptionId)
-                .setParameter("alertId", alertId)
-                .setParameter("eventType", eventType).setParameter("channel", channel.name())
-                .setParameter("subject", subject).setParameter("body", body)
-                .executeUpdate())
+                .set("id", id).set("subscriptionId", subscriptionId)
+                .set("alertId", alertId)
+                .set("eventType", eventType).set("channel", channel.name())
+                .set("subject", subject).set("body", body)
+                .update()
                 .replaceWithVoid();
     }
 
@@ -54,15 +54,15 @@ public class DeliveryRepository {
      * ahead, so a crash mid-send retries after the lease and two instances never send the same one at once.
      */
     public Uni<List<Claimed>> claimDue(int limit, OffsetDateTime now, OffsetDateTime leaseUntil) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 WITH due AS (
                     SELECT id FROM delivery WHERE status = 'PENDING' AND next_attempt_at <= :now
                     ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                 UPDATE delivery d SET attempts = d.attempts + 1, next_attempt_at = :leaseUntil
                 FROM due, subscription s WHERE d.id = due.id AND s.id = d.subscription_id
-                RETURNING""" + " " + COLUMNS + ", s.target, s.secret", Object[].class)
-                .setParameter("now", now).setParameter("limit", limit).setParameter("leaseUntil", leaseUntil)
-                .getResultList())
+                RETURNING""" + " " + COLUMNS + ", s.target, s.secret")
+                .set("now", now).set("limit", limit).set("leaseUntil", leaseUntil)
+                .rows()
                 .map(rows -> rows.stream().map(row -> {
                     Delivery delivery = delivery(row);
                     UUID subscription = delivery.subscriptionId();
@@ -72,39 +72,39 @@ public class DeliveryRepository {
     }
 
     public Uni<Void> delivered(UUID id, int attempt) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE delivery SET status = 'DELIVERED', delivered_at = now()
                 WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""")
-                .setParameter("id", id).setParameter("attempt", attempt).executeUpdate())
+                .set("id", id).set("attempt", attempt).update()
                 .replaceWithVoid();
     }
 
     /** Records a failed attempt: retried at nextAttemptAt, or FAILED for good when that is null. */
     public Uni<Void> failed(UUID id, int attempt, String error, OffsetDateTime nextAttemptAt) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE delivery SET last_error = :error,
                        status = CASE WHEN CAST(:next AS timestamptz) IS NULL THEN 'FAILED' ELSE 'PENDING' END,
                        next_attempt_at = coalesce(CAST(:next AS timestamptz), next_attempt_at)
                 WHERE id = :id AND attempts = :attempt AND status = 'PENDING'""")
-                .setParameter("id", id).setParameter("attempt", attempt).setParameter("error", error)
-                .setParameter("next", nextAttemptAt)
-                .executeUpdate())
+                .set("id", id).set("attempt", attempt).set("error", error)
+                .set("next", nextAttemptAt)
+                .update()
                 .replaceWithVoid();
     }
 
     /** Sends a failed delivery again, now; null when there is no such delivery. */
     public Uni<Delivery> retry(UUID id) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE delivery d SET status = 'PENDING', next_attempt_at = now()
-                WHERE d.id = :id AND d.status <> 'DELIVERED' RETURNING""" + " " + COLUMNS, Object[].class)
-                .setParameter("id", id).getResultList())
+                WHERE d.id = :id AND d.status <> 'DELIVERED' RETURNING""" + " " + COLUMNS)
+                .set("id", id).rows()
                 .chain(rows -> rows.isEmpty() ? find(id) : Uni.createFrom().item(delivery(rows.get(0))));
     }
 
     public Uni<Delivery> find(UUID id) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT " + COLUMNS + " FROM delivery d WHERE d.id = :id", Object[].class)
-                .setParameter("id", id).getResultList())
+        return NativeSql.of(
+                "SELECT " + COLUMNS + " FROM delivery d WHERE d.id = :id")
+                .set("id", id).rows()
                 .map(rows -> rows.isEmpty() ? null : delivery(rows.get(0)));
     }
 
@@ -125,11 +125,9 @@ public class DeliveryRepository {
         }
         sql.append(" ORDER BY d.created_at DESC, d.id LIMIT :limit");
         parameters.put("limit", filter.limit());
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql.toString(), Object[].class);
-            parameters.forEach(query::setParameter);
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(DeliveryRepository::delivery).toList());
+        NativeSql query = NativeSql.of(sql.toString());
+        parameters.forEach(query::set);
+        return query.rows().map(rows -> rows.stream().map(DeliveryRepository::delivery).toList());
     }
 
     static Delivery delivery(Object[] row) {

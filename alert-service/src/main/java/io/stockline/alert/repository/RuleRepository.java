@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Rule;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 @ApplicationScoped
@@ -18,66 +18,65 @@ public class RuleRepository {
     private static final String COLUMNS = "id, kind, sku, location, channel, threshold, cooldown_seconds, enabled";
 
     public Uni<List<Rule>> all() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT " + COLUMNS + " FROM alert_rule ORDER BY kind, created_at, id", Object[].class).getResultList())
+        return NativeSql.of(
+                "SELECT " + COLUMNS + " FROM alert_rule ORDER BY kind, created_at, id").rows()
                 .map(rows -> rows.stream().map(RuleRepository::rule).toList());
     }
 
     /** The rules that may cover a (SKU, location): all of its SKU's, its location's, and the ones for all. */
     public Uni<List<Rule>> forStock(String sku, String location) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT " + COLUMNS
+        return NativeSql.of("SELECT " + COLUMNS
                 + " FROM alert_rule WHERE channel IS NULL AND (sku IS NULL OR sku = :sku)"
-                + " AND (location IS NULL OR location = :location)", Object[].class)
-                .setParameter("sku", sku).setParameter("location", location).getResultList())
+                + " AND (location IS NULL OR location = :location)")
+                .set("sku", sku).set("location", location).rows()
                 .map(rows -> rows.stream().map(RuleRepository::rule).toList());
     }
 
     /** The rules of a kind scoped by channel (SYNC_FAILING per channel, DEAD_LETTERS per topic) covering one. */
     public Uni<List<Rule>> forChannel(AlertKind kind, String channel) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT " + COLUMNS
-                + " FROM alert_rule WHERE kind = :kind AND (channel IS NULL OR channel = :channel)",
-                Object[].class)
-                .setParameter("kind", kind.name()).setParameter("channel", channel).getResultList())
+        return NativeSql.of("SELECT " + COLUMNS
+                + " FROM alert_rule WHERE kind = :kind AND (channel IS NULL OR channel = :channel)")
+                .set("kind", kind.name()).set("channel", channel).rows()
                 .map(rows -> rows.stream().map(RuleRepository::rule).toList());
     }
 
     public Uni<Rule> find(UUID id) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT " + COLUMNS + " FROM alert_rule WHERE id = :id", Object[].class)
-                .setParameter("id", id).getResultList())
+        return NativeSql.of(
+                "SELECT " + COLUMNS + " FROM alert_rule WHERE id = :id")
+                .set("id", id).rows()
                 .map(rows -> rows.isEmpty() ? null : rule(rows.get(0)));
     }
 
     /** Inserts the rule; false when a rule of its kind and scope exists already. */
     public Uni<Boolean> insert(Rule rule) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO alert_rule (id, kind, sku, location, channel, threshold, cooldown_seconds, enabled)
                 VALUES (:id, :kind, CAST(:sku AS text), CAST(:location AS text), CAST(:channel AS text),
                         CAST(:threshold AS bigint), :cooldown, :enabled)
                 ON CONFLICT DO NOTHING""")
-                .setParameter("id", rule.id()).setParameter("kind", rule.kind().name())
-                .setParameter("sku", rule.sku()).setParameter("location", rule.location())
-                .setParameter("channel", rule.channel()).setParameter("threshold", rule.threshold())
-                .setParameter("cooldown", rule.cooldown().toSeconds()).setParameter("enabled", rule.enabled())
-                .executeUpdate())
+                .set("id", rule.id()).set("kind", rule.kind().name())
+                .set("sku", rule.sku()).set("location", rule.location())
+                .set("channel", rule.channel()).set("threshold", rule.threshold())
+                .set("cooldown", rule.cooldown().toSeconds()).set("enabled", rule.enabled())
+                .update()
                 .map(count -> count == 1);
     }
 
     /** Changes the threshold, cool-down and switch of a rule (its kind and scope stay); false when there is none. */
     public Uni<Boolean> update(Rule rule) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE alert_rule SET threshold = CAST(:threshold AS bigint), cooldown_seconds = :cooldown,
                        enabled = :enabled, updated_at = now()
                 WHERE id = :id""")
-                .setParameter("id", rule.id()).setParameter("threshold", rule.threshold())
-                .setParameter("cooldown", rule.cooldown().toSeconds()).setParameter("enabled", rule.enabled())
-                .executeUpdate())
+                .set("id", rule.id()).set("threshold", rule.threshold())
+                .set("cooldown", rule.cooldown().toSeconds()).set("enabled", rule.enabled())
+                .update()
                 .map(count -> count == 1);
     }
 
     public Uni<Boolean> delete(UUID id) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "DELETE FROM alert_rule WHERE id = :id").setParameter("id", id).executeUpdate())
+        return NativeSql.of(
+                "DELETE FROM alert_rule WHERE id = :id").set("id", id).update()
                 .map(count -> count == 1);
     }
 

@@ -5,10 +5,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.StockChanged;
 import io.stockline.platform.events.StockNumbers;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /** The last figures per (SKU, location) and their lots. */
@@ -27,13 +27,13 @@ public class StockStateRepository {
      * more than {@code maxVersionJump} past the stored version is refused as poison (its transaction rolls back).
      */
     public Uni<Previous> lockIfNewer(StockChanged event, long maxVersionJump) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO stock_state (sku, location, available, version) VALUES (:sku, :location, :available, 0)
                 ON CONFLICT (sku, location) DO UPDATE SET updated_at = now()
-                RETURNING version, available""", Object[].class)
-                .setParameter("sku", event.sku()).setParameter("location", event.location())
-                .setParameter("available", event.available())
-                .getSingleResult())
+                RETURNING version, available""")
+                .set("sku", event.sku()).set("location", event.location())
+                .set("available", event.available())
+                .rows().map(rows -> rows.get(0))
                 .map(row -> {
                     long version = ((Number) row[0]).longValue();
                     if (version >= event.version()) {
@@ -46,49 +46,49 @@ public class StockStateRepository {
     }
 
     public Uni<Void> update(StockChanged event) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE stock_state SET available = :available, version = :version
                 WHERE sku = :sku AND location = :location""")
-                .setParameter("sku", event.sku()).setParameter("location", event.location())
-                .setParameter("available", event.available()).setParameter("version", event.version())
-                .executeUpdate())
+                .set("sku", event.sku()).set("location", event.location())
+                .set("available", event.available()).set("version", event.version())
+                .update()
                 .replaceWithVoid();
     }
 
     /** The available figure of a (SKU, location) seen at least once, locked against events; null otherwise. */
     public Uni<Long> lockAvailable(String sku, String location) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT available FROM stock_state WHERE sku = :sku AND location = :location AND version > 0
-                FOR UPDATE""", Object.class)
-                .setParameter("sku", sku).setParameter("location", location)
-                .getResultList())
+                FOR UPDATE""")
+                .set("sku", sku).set("location", location)
+                .column()
                 .map(rows -> rows.isEmpty() ? null : ((Number) rows.get(0)).longValue());
     }
 
     public Uni<Void> replaceLots(String sku, String location, List<StockChanged.Lot> lots) {
-        Uni<Void> chain = Panache.getSession().flatMap(session -> session.createNativeQuery(
+        Uni<Void> chain = NativeSql.of(
                 "DELETE FROM lot_state WHERE sku = :sku AND location = :location")
-                .setParameter("sku", sku).setParameter("location", location).executeUpdate()).replaceWithVoid();
+                .set("sku", sku).set("location", location).update().replaceWithVoid();
         for (StockChanged.Lot lot : lots) {
-            chain = chain.chain(() -> Panache.getSession().flatMap(session -> session.createNativeQuery("""
+            chain = chain.chain(() -> NativeSql.of("""
                     INSERT INTO lot_state (sku, location, lot, expires_on, quantity)
                     VALUES (:sku, :location, :lot, CAST(:expiresOn AS date), :quantity)
                     ON CONFLICT (sku, location, lot) DO UPDATE
                     SET quantity = lot_state.quantity + EXCLUDED.quantity""")
-                    .setParameter("sku", sku).setParameter("location", location).setParameter("lot", lot.lot())
-                    .setParameter("expiresOn", lot.expiresOn())
-                    .setParameter("quantity", lot.quantity())
-                    .executeUpdate())).replaceWithVoid();
+                    .set("sku", sku).set("location", location).set("lot", lot.lot())
+                    .set("expiresOn", lot.expiresOn())
+                    .set("quantity", lot.quantity())
+                    .update()).replaceWithVoid();
         }
         return chain;
     }
 
     public Uni<List<StockChanged.Lot>> lots(String sku, String location) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT lot, expires_on, quantity FROM lot_state WHERE sku = :sku AND location = :location
-                ORDER BY lot""", Object[].class)
-                .setParameter("sku", sku).setParameter("location", location)
-                .getResultList())
+                ORDER BY lot""")
+                .set("sku", sku).set("location", location)
+                .rows()
                 .map(rows -> {
                     List<StockChanged.Lot> lots = new ArrayList<>();
                     for (Object[] row : rows) {
@@ -100,12 +100,12 @@ public class StockStateRepository {
 
     /** Every (SKU, location) with a dated lot on hand or an expiry alert open: what the expiry sweep looks at. */
     public Uni<List<StockSubject>> withDatedLots() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT sku, location FROM lot_state WHERE expires_on IS NOT NULL AND quantity > 0
                 UNION
                 SELECT sku, location FROM alert_state WHERE kind = 'NEAR_EXPIRY' AND (open_alert_id IS NOT NULL OR pending)
-                ORDER BY 1, 2""", Object[].class)
-                .getResultList())
+                ORDER BY 1, 2""")
+                .rows()
                 .map(rows -> rows.stream().map(row -> new StockSubject((String) row[0], (String) row[1])).toList());
     }
 }

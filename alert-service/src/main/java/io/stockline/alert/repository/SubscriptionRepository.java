@@ -11,12 +11,12 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Subscription;
 import io.stockline.alert.domain.SubscriptionFilter;
 import io.stockline.platform.secrets.SecretBox;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /**
@@ -49,76 +49,60 @@ public class SubscriptionRepository {
             last_digest_at, enabled, created_at""";
 
     public Uni<Subscription> insert(Subscription s) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return bind(NativeSql.of("""
                 INSERT INTO subscription (id, name, channel, target, secret, kinds, sku, location, digest, digest_time,
                                           next_digest_at, enabled)
                 VALUES (:id, :name, :channel, :target, CAST(:secret AS text), :kinds, CAST(:sku AS text),
                         CAST(:location AS text), :digest, CAST(:digestTime AS text),
                         CAST(:nextDigestAt AS timestamptz), :enabled)
-                RETURNING""" + " " + COLUMNS, Object[].class)
-                .setParameter("id", s.id()).setParameter("name", s.name()).setParameter("channel", s.channel().name())
-                .setParameter("target", box.seal(s.target(), targetContext(s.id())))
-                .setParameter("secret", box.seal(s.secret(), secretContext(s.id())))
-                .setParameter("kinds", kinds(s.filter().kinds())).setParameter("sku", s.filter().sku())
-                .setParameter("location", s.filter().location()).setParameter("digest", s.digest())
-                .setParameter("digestTime", s.digestTime() == null ? null : s.digestTime().toString())
-                .setParameter("nextDigestAt", s.nextDigestAt())
-                .setParameter("enabled", s.enabled())
-                .getSingleResult())
+                RETURNING""" + " " + COLUMNS), s)
+                .rows().map(rows -> rows.get(0))
                 .map(this::subscription);
     }
 
     /** Replaces everything but the id and, when secret is null, the secret. Null when there is no such subscription. */
     public Uni<Subscription> update(Subscription s) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return bind(NativeSql.of("""
                 UPDATE subscription SET name = :name, channel = :channel, target = :target,
                        secret = coalesce(CAST(:secret AS text), secret), kinds = :kinds, sku = CAST(:sku AS text),
                        location = CAST(:location AS text), digest = :digest, digest_time = CAST(:digestTime AS text),
                        next_digest_at = CAST(:nextDigestAt AS timestamptz), enabled = :enabled
-                WHERE id = :id RETURNING""" + " " + COLUMNS, Object[].class)
-                .setParameter("id", s.id()).setParameter("name", s.name()).setParameter("channel", s.channel().name())
-                .setParameter("target", box.seal(s.target(), targetContext(s.id())))
-                .setParameter("secret", box.seal(s.secret(), secretContext(s.id())))
-                .setParameter("kinds", kinds(s.filter().kinds())).setParameter("sku", s.filter().sku())
-                .setParameter("location", s.filter().location()).setParameter("digest", s.digest())
-                .setParameter("digestTime", s.digestTime() == null ? null : s.digestTime().toString())
-                .setParameter("nextDigestAt", s.nextDigestAt())
-                .setParameter("enabled", s.enabled())
-                .getResultList())
+                WHERE id = :id RETURNING""" + " " + COLUMNS), s)
+                .rows()
                 .map(rows -> rows.isEmpty() ? null : subscription(rows.get(0)));
     }
 
     public Uni<Boolean> delete(UUID id) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "DELETE FROM subscription WHERE id = :id").setParameter("id", id).executeUpdate())
+        return NativeSql.of(
+                "DELETE FROM subscription WHERE id = :id").set("id", id).update()
                 .map(count -> count == 1);
     }
 
     public Uni<Subscription> find(UUID id) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT " + COLUMNS + " FROM subscription WHERE id = :id", Object[].class)
-                .setParameter("id", id).getResultList())
+        return NativeSql.of(
+                "SELECT " + COLUMNS + " FROM subscription WHERE id = :id")
+                .set("id", id).rows()
                 .map(rows -> rows.isEmpty() ? null : subscription(rows.get(0)));
     }
 
     public Uni<List<Subscription>> all() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT " + COLUMNS + " FROM subscription ORDER BY created_at, id", Object[].class).getResultList())
+        return NativeSql.of(
+                "SELECT " + COLUMNS + " FROM subscription ORDER BY created_at, id").rows()
                 .map(rows -> rows.stream().map(this::subscription).toList());
     }
 
     /** Enabled subscriptions that hear about each alert as it happens (not by digest). */
     public Uni<List<Subscription>> immediate() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT " + COLUMNS + " FROM subscription WHERE enabled AND NOT digest", Object[].class).getResultList())
+        return NativeSql.of(
+                "SELECT " + COLUMNS + " FROM subscription WHERE enabled AND NOT digest").rows()
                 .map(rows -> rows.stream().map(this::subscription).toList());
     }
 
     /** Enabled digest subscriptions whose digest is due. */
     public Uni<List<UUID>> digestsDue(OffsetDateTime now) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT id FROM subscription WHERE enabled AND digest AND next_digest_at <= :now", Object.class)
-                .setParameter("now", now).getResultList())
+        return NativeSql.of(
+                "SELECT id FROM subscription WHERE enabled AND digest AND next_digest_at <= :now")
+                .set("now", now).column()
                 .map(rows -> rows.stream().map(Rows::uuid).toList());
     }
 
@@ -127,14 +111,27 @@ public class SubscriptionRepository {
      * and next_digest_at on, if nobody else did first. The window start, or null when another instance took it.
      */
     public Uni<OffsetDateTime> claimDigest(UUID id, OffsetDateTime upTo, OffsetDateTime next) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE subscription s SET last_digest_at = :upTo, next_digest_at = :next
                 FROM (SELECT id, coalesce(last_digest_at, created_at) AS since FROM subscription WHERE id = :id FOR UPDATE) old
                 WHERE s.id = old.id AND old.since < :upTo
-                RETURNING old.since""", Object.class)
-                .setParameter("id", id).setParameter("upTo", upTo).setParameter("next", next)
-                .getResultList())
+                RETURNING old.since""")
+                .set("id", id).set("upTo", upTo).set("next", next)
+                .column()
                 .map(rows -> rows.isEmpty() ? null : Rows.time(rows.get(0)));
+    }
+
+    /** Every column of the subscription, its target and secret sealed. */
+    private NativeSql bind(NativeSql statement, Subscription s) {
+        return statement
+                .set("id", s.id()).set("name", s.name()).set("channel", s.channel().name())
+                .set("target", box.seal(s.target(), targetContext(s.id())))
+                .set("secret", box.seal(s.secret(), secretContext(s.id())))
+                .set("kinds", kinds(s.filter().kinds())).set("sku", s.filter().sku())
+                .set("location", s.filter().location()).set("digest", s.digest())
+                .set("digestTime", s.digestTime() == null ? null : s.digestTime().toString())
+                .set("nextDigestAt", s.nextDigestAt())
+                .set("enabled", s.enabled());
     }
 
     private static String kinds(Set<AlertKind> kinds) {
@@ -143,20 +140,20 @@ public class SubscriptionRepository {
 
     /** Every stored target and secret, locked until the transaction ends. */
     public Uni<List<Stored>> lockStored() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT id, target, secret FROM subscription ORDER BY id FOR UPDATE", Object[].class).getResultList())
+        return NativeSql.of(
+                "SELECT id, target, secret FROM subscription ORDER BY id FOR UPDATE").rows()
                 .map(rows -> rows.stream().map(row -> new Stored(Rows.uuid(row[0]), (String) row[1], (String) row[2]))
                         .toList());
     }
 
     /** Seals a subscription's target and secret with the current key. */
     public Uni<Void> reseal(Stored stored) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+        return NativeSql.of(
                 "UPDATE subscription SET target = :target, secret = CAST(:secret AS text) WHERE id = :id")
-                .setParameter("id", stored.id())
-                .setParameter("target", box.seal(box.open(stored.target(), targetContext(stored.id())), targetContext(stored.id())))
-                .setParameter("secret", box.seal(box.open(stored.secret(), secretContext(stored.id())), secretContext(stored.id())))
-                .executeUpdate())
+                .set("id", stored.id())
+                .set("target", box.seal(box.open(stored.target(), targetContext(stored.id())), targetContext(stored.id())))
+                .set("secret", box.seal(box.open(stored.secret(), secretContext(stored.id())), secretContext(stored.id())))
+                .update()
                 .replaceWithVoid();
     }
 

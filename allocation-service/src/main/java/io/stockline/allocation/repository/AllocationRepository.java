@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.allocation.domain.AllocationStatus;
 import io.stockline.allocation.domain.ShipmentStatus;
@@ -148,6 +147,10 @@ public class AllocationRepository {
                 .replaceWithVoid();
     }
 
+    private static List<String> textList(List<Object> column) {
+        return column.stream().map(Rows::text).toList();
+    }
+
     private static Set<String> texts(List<Object> column) {
         Set<String> texts = new HashSet<>();
         column.forEach(value -> texts.add(Rows.text(value)));
@@ -171,16 +174,14 @@ public class AllocationRepository {
             sql.append(" AND (updated_at, order_id) < (:beforeAt, :beforeOrderId)");
         }
         sql.append(" ORDER BY updated_at DESC, order_id DESC LIMIT :limit");
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql.toString(), Object[].class).setParameter("limit", limit);
-            if (status != null) {
-                query.setParameter("status", status.name());
-            }
-            if (beforeAt != null) {
-                query.setParameter("beforeAt", beforeAt).setParameter("beforeOrderId", beforeOrderId);
-            }
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(AllocationRepository::allocationRow).toList());
+        NativeSql query = NativeSql.of(sql.toString()).set("limit", limit);
+        if (status != null) {
+            query.set("status", status.name());
+        }
+        if (beforeAt != null) {
+            query.set("beforeAt", beforeAt).set("beforeOrderId", beforeOrderId);
+        }
+        return query.rows().map(rows -> rows.stream().map(AllocationRepository::allocationRow).toList());
     }
 
     private static AllocationRow allocationRow(Object[] row) {
@@ -194,11 +195,11 @@ public class AllocationRepository {
         if (orderIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT order_id, location, reservation_id, status, lines FROM allocation_shipment
-                WHERE order_id IN (:orderIds) ORDER BY order_id, location""", Object[].class)
-                .setParameter("orderIds", List.copyOf(orderIds))
-                .getResultList())
+                WHERE order_id = ANY(:orderIds) ORDER BY order_id, location""")
+                .set("orderIds", orderIds.toArray(String[]::new))
+                .rows()
                 .map(rows -> rows.stream().collect(Collectors.groupingBy(row -> Rows.text(row[0]), LinkedHashMap::new,
                         Collectors.mapping(row -> new ShipmentRow(Rows.text(row[1]), Rows.uuid(row[2]),
                                 ShipmentStatus.valueOf(Rows.text(row[3])), Rows.text(row[4])), Collectors.toList()))));
@@ -272,15 +273,16 @@ public class AllocationRepository {
 
     /** Backorders one of whose SKUs has gained available stock since the order was last planned, oldest first. */
     public Uni<List<String>> backordersWithNewStock(int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT a.order_id FROM allocation a
                 WHERE a.status = 'BACKORDERED' AND a.order_payload IS NOT NULL AND a.unfilled IS NOT NULL
                   AND EXISTS (SELECT 1 FROM jsonb_array_elements(CAST(a.unfilled AS jsonb)) AS line
                               JOIN availability v ON v.sku = line ->> 'sku'
                               WHERE v.available > 0 AND v.updated_at > a.updated_at)
-                ORDER BY a.updated_at LIMIT :limit""", String.class)
-                .setParameter("limit", limit)
-                .getResultList());
+                ORDER BY a.updated_at LIMIT :limit""")
+                .set("limit", limit)
+                .column()
+                .map(AllocationRepository::textList);
     }
 
     /**
@@ -288,56 +290,57 @@ public class AllocationRepository {
      * {@code stalledFor} ago, oldest first.
      */
     public Uni<List<String>> stalledBackorderRounds(java.time.Duration stalledFor, int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT order_id FROM allocation
                 WHERE status = 'PENDING' AND backorder_round
                   AND updated_at < now() - make_interval(secs => :seconds)
-                ORDER BY updated_at LIMIT :limit""", String.class)
-                .setParameter("seconds", stalledFor.toMillis() / 1000.0)
-                .setParameter("limit", limit)
-                .getResultList());
+                ORDER BY updated_at LIMIT :limit""")
+                .set("seconds", stalledFor.toMillis() / 1000.0)
+                .set("limit", limit)
+                .column()
+                .map(AllocationRepository::textList);
     }
 
     /** A backorder taken up again: PENDING without a plan, its new round starting at its current attempt. */
     public Uni<Boolean> reopen(String orderId, int attempt) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE allocation SET status = 'PENDING', plan = NULL, reason = NULL, round_start = attempt,
                     backorder_round = true, updated_at = now(), decided_by = :instance
                 WHERE order_id = :orderId AND status = 'BACKORDERED' AND attempt = :attempt""")
-                .setParameter("orderId", orderId).setParameter("attempt", attempt)
-                .setParameter("instance", INSTANCE)
-                .executeUpdate())
+                .set("orderId", orderId).set("attempt", attempt)
+                .set("instance", INSTANCE)
+                .update()
                 .map(count -> count == 1);
     }
 
     /** Only the status changes (cancelled, shipped); false when it was not {@code fromStatus} any more. */
     public Uni<Boolean> setStatus(String orderId, AllocationStatus fromStatus, AllocationStatus toStatus) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE allocation SET status = :to, updated_at = now() WHERE order_id = :orderId AND status = :from""")
-                .setParameter("orderId", orderId).setParameter("from", fromStatus.name())
-                .setParameter("to", toStatus.name())
-                .executeUpdate())
+                .set("orderId", orderId).set("from", fromStatus.name())
+                .set("to", toStatus.name())
+                .update()
                 .map(count -> count == 1);
     }
 
     public Uni<List<ShipmentRow>> shipments(String orderId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT location, reservation_id, status, lines FROM allocation_shipment
-                WHERE order_id = :orderId ORDER BY location""", Object[].class)
-                .setParameter("orderId", orderId)
-                .getResultList())
+                WHERE order_id = :orderId ORDER BY location""")
+                .set("orderId", orderId)
+                .rows()
                 .map(rows -> rows.stream().map(row -> new ShipmentRow(Rows.text(row[0]), Rows.uuid(row[1]),
                         ShipmentStatus.valueOf(Rows.text(row[2])), Rows.text(row[3]))).toList());
     }
 
     public Uni<Boolean> setShipmentStatus(String orderId, String location, ShipmentStatus fromStatus,
             ShipmentStatus toStatus) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE allocation_shipment SET status = :to
                 WHERE order_id = :orderId AND location = :location AND status = :from""")
-                .setParameter("orderId", orderId).setParameter("location", location)
-                .setParameter("from", fromStatus.name()).setParameter("to", toStatus.name())
-                .executeUpdate())
+                .set("orderId", orderId).set("location", location)
+                .set("from", fromStatus.name()).set("to", toStatus.name())
+                .update()
                 .map(count -> count == 1);
     }
 }

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.allocation.domain.FulfilmentLocation;
 import io.stockline.platform.sql.NativeSql;
@@ -17,21 +16,21 @@ import io.stockline.platform.sql.NativeSql;
 public class LocationRepository {
 
     public Uni<Void> apply(FulfilmentLocation location, long revision) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO location (code, latitude, longitude, priority, fulfils_orders, countries, revision)
                 VALUES (:code, :latitude, :longitude, :priority, :fulfils, :countries, :revision)
                 ON CONFLICT (code) DO UPDATE SET latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
                     priority = EXCLUDED.priority, fulfils_orders = EXCLUDED.fulfils_orders,
                     countries = EXCLUDED.countries, revision = EXCLUDED.revision, updated_at = now()
                 WHERE location.revision < EXCLUDED.revision""")
-                .setParameter("code", location.code())
-                .setParameter("latitude", location.latitude())
-                .setParameter("longitude", location.longitude())
-                .setParameter("priority", location.priority())
-                .setParameter("fulfils", location.fulfilsOrders())
-                .setParameter("countries", String.join(",", location.countries()))
-                .setParameter("revision", revision)
-                .executeUpdate())
+                .set("code", location.code())
+                .set("latitude", location.latitude())
+                .set("longitude", location.longitude())
+                .set("priority", location.priority())
+                .set("fulfils", location.fulfilsOrders())
+                .set("countries", String.join(",", location.countries()))
+                .set("revision", revision)
+                .update()
                 .replaceWithVoid();
     }
 

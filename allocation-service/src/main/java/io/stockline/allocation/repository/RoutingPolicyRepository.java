@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.allocation.domain.RoutingPolicy;
 import io.stockline.allocation.domain.RoutingRule;
@@ -47,15 +46,15 @@ public class RoutingPolicyRepository {
     }
 
     public Uni<Void> save(String channel, RoutingPolicy policy, String actor) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO routing_policy (channel, rules, shortage, updated_by) VALUES (:channel, :rules, :shortage, :actor)
                 ON CONFLICT (channel) DO UPDATE SET rules = EXCLUDED.rules, shortage = EXCLUDED.shortage,
                     updated_by = EXCLUDED.updated_by, updated_at = now()""")
-                .setParameter("channel", channel)
-                .setParameter("rules", String.join(",", policy.rules().stream().map(Enum::name).toList()))
-                .setParameter("shortage", policy.shortage().name())
-                .setParameter("actor", actor)
-                .executeUpdate())
+                .set("channel", channel)
+                .set("rules", String.join(",", policy.rules().stream().map(Enum::name).toList()))
+                .set("shortage", policy.shortage().name())
+                .set("actor", actor)
+                .update()
                 .replaceWithVoid();
     }
 }

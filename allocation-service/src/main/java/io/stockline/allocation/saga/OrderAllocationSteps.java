@@ -23,8 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stockline.allocation.config.AllocationConfig;
@@ -386,18 +386,18 @@ public class OrderAllocationSteps {
                 .chain(() -> markProcessed(eventId));
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<String>> backordersWithNewStock(int limit) {
         return allocations.backordersWithNewStock(limit);
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<String>> stalledBackorderRounds(Duration stalledFor, int limit) {
         return allocations.stalledBackorderRounds(stalledFor, limit);
     }
 
     /** The round of a backorder taken up again, where it was left (null when it has been decided meanwhile). */
-    @WithSession
+    @WithConnection
     public Uni<Pending> stalledRound(String orderId) {
         return allocations.find(orderId).map(row -> row != null && row.status() == PENDING && row.backorderRound()
                 ? pending(row) : null);
@@ -414,7 +414,7 @@ public class OrderAllocationSteps {
                         : null));
     }
 
-    @WithSession
+    @WithConnection
     public Uni<Snapshot> snapshot(UUID eventId, String orderId) {
         return processed.isProcessed(eventId).chain(seen -> seen ? Uni.createFrom().item(new Snapshot(true, null, List.of()))
                 : allocations.find(orderId).chain(row -> row == null

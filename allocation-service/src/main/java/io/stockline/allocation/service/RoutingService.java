@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.allocation.domain.AllocationStatus;
 import io.stockline.allocation.domain.OrderPlaced;
@@ -50,7 +50,7 @@ public class RoutingService {
         this.json = json;
     }
 
-    @WithSession
+    @WithConnection
     public Uni<RoutingPolicy> policy(String channel) {
         return planner.policyFor(channel);
     }
@@ -61,13 +61,13 @@ public class RoutingService {
     }
 
     /** The plan the order would get now, from the read model; nothing is reserved. */
-    @WithSession
+    @WithConnection
     public Uni<ReadModelPlanner.Planned> preview(OrderPlaced order) {
         return planner.plan(order);
     }
 
     /** Null when the order is unknown. */
-    @WithSession
+    @WithConnection
     public Uni<AllocationView> allocation(String orderId) {
         return allocations.find(orderId).chain(row -> row == null ? Uni.createFrom().nullItem()
                 : allocations.shipments(orderId).map(shipments -> view(row, shipments)));
@@ -77,7 +77,7 @@ public class RoutingService {
      * The allocations changed last, newest first, in {@code status} when given; {@code before} is the {@code next}
      * of the page before (null: from the newest).
      */
-    @WithSession
+    @WithConnection
     public Uni<AllocationPage> recent(AllocationStatus status, AllocationCursor before, int limit) {
         return allocations.recent(status, before == null ? null : before.updatedAt(),
                 before == null ? null : before.orderId(), limit)

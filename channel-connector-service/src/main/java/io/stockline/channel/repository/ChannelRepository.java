@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelRules;
@@ -90,27 +89,27 @@ public class ChannelRepository {
 
     /** Creates the channel; false when one with its id exists already. */
     public Uni<Boolean> insert(ChannelSettings channel) {
-        return Panache.getSession().flatMap(session -> bind(session.createNativeQuery("""
+        return bind(NativeSql.of("""
                 INSERT INTO channel (id, type, endpoint, options, credentials_ref, locations, buffer_amount, buffer_unit,
                     percentage, max_quantity, zero_out_threshold, enabled, withhold_expiring_days, dynamic_buffer_floor,
                     dynamic_buffer_ceiling)
                 VALUES (:id, :type, :endpoint, CAST(CAST(:options AS text) AS jsonb), :credentialsRef, CAST(CAST(:locations AS text) AS jsonb),
                     :bufferAmount, :bufferUnit, :percentage, CAST(:maxQuantity AS bigint), :zeroOutThreshold, :enabled,
                     CAST(:withholdDays AS int), CAST(:dynamicFloor AS bigint), CAST(:dynamicCeiling AS bigint))
-                ON CONFLICT (id) DO NOTHING"""), channel).executeUpdate())
+                ON CONFLICT (id) DO NOTHING"""), channel).update()
                 .map(count -> count == 1);
     }
 
     /** Replaces the channel's settings; false when there is no such channel. */
     public Uni<Boolean> update(ChannelSettings channel) {
-        return Panache.getSession().flatMap(session -> bind(session.createNativeQuery("""
+        return bind(NativeSql.of("""
                 UPDATE channel SET type = :type, endpoint = :endpoint, options = CAST(CAST(:options AS text) AS jsonb),
                     credentials_ref = :credentialsRef, locations = CAST(CAST(:locations AS text) AS jsonb), buffer_amount = :bufferAmount,
                     buffer_unit = :bufferUnit, percentage = :percentage, max_quantity = CAST(:maxQuantity AS bigint),
                     zero_out_threshold = :zeroOutThreshold, enabled = :enabled, withhold_expiring_days = CAST(:withholdDays AS int),
                     dynamic_buffer_floor = CAST(:dynamicFloor AS bigint), dynamic_buffer_ceiling = CAST(:dynamicCeiling AS bigint),
                     updated_at = now()
-                WHERE id = :id"""), channel).executeUpdate())
+                WHERE id = :id"""), channel).update()
                 .map(count -> count == 1);
     }
 
@@ -142,20 +141,20 @@ public class ChannelRepository {
     }
 
     // The parameters are cast to text first: the PostgreSQL client would send a String for a jsonb parameter as a JSON string.
-    private <Q extends org.hibernate.reactive.mutiny.Mutiny.MutationQuery> Q bind(Q query, ChannelSettings channel) {
+    private NativeSql bind(NativeSql query, ChannelSettings channel) {
         ChannelRules rules = channel.rules();
-        query.setParameter("id", channel.id()).setParameter("type", channel.type().name())
-                .setParameter("endpoint", channel.endpoint()).setParameter("options", write(channel.options()))
-                .setParameter("credentialsRef", channel.credentialsRef())
-                .setParameter("locations", write(channel.locations()))
-                .setParameter("bufferAmount", rules.buffer().amount())
-                .setParameter("bufferUnit", rules.buffer().unit().name())
-                .setParameter("percentage", rules.percentage()).setParameter("maxQuantity", rules.maxQuantity())
-                .setParameter("zeroOutThreshold", rules.zeroOutThreshold())
-                .setParameter("enabled", channel.enabled())
-                .setParameter("withholdDays", rules.withholdExpiringWithinDays())
-                .setParameter("dynamicFloor", rules.dynamicBuffer() == null ? null : rules.dynamicBuffer().floor())
-                .setParameter("dynamicCeiling", rules.dynamicBuffer() == null ? null : rules.dynamicBuffer().ceiling());
+        query.set("id", channel.id()).set("type", channel.type().name())
+                .set("endpoint", channel.endpoint()).set("options", write(channel.options()))
+                .set("credentialsRef", channel.credentialsRef())
+                .set("locations", write(channel.locations()))
+                .set("bufferAmount", rules.buffer().amount())
+                .set("bufferUnit", rules.buffer().unit().name())
+                .set("percentage", rules.percentage()).set("maxQuantity", rules.maxQuantity())
+                .set("zeroOutThreshold", rules.zeroOutThreshold())
+                .set("enabled", channel.enabled())
+                .set("withholdDays", rules.withholdExpiringWithinDays())
+                .set("dynamicFloor", rules.dynamicBuffer() == null ? null : rules.dynamicBuffer().floor())
+                .set("dynamicCeiling", rules.dynamicBuffer() == null ? null : rules.dynamicBuffer().ceiling());
         return query;
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.ListingCsv;
 import io.stockline.channel.domain.ListingSource;
@@ -42,14 +41,12 @@ public class ListingRepository {
         for (int i = 0; i < found.size(); i++) {
             values.append(i == 0 ? "" : ", ").append("(:channel, :s").append(i).append(", :l").append(i).append(", 'FOUND', now())");
         }
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery("INSERT INTO channel_listing (channel, sku, listing_id, source, found_at) VALUES "
-                    + values + " ON CONFLICT (channel, sku) DO NOTHING").setParameter("channel", channel);
-            for (int i = 0; i < found.size(); i++) {
-                query.setParameter("s" + i, found.get(i).sku()).setParameter("l" + i, found.get(i).listingId());
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
+        NativeSql query = NativeSql.of("INSERT INTO channel_listing (channel, sku, listing_id, source, found_at) VALUES "
+                + values + " ON CONFLICT (channel, sku) DO NOTHING").set("channel", channel);
+        for (int i = 0; i < found.size(); i++) {
+            query.set("s" + i, found.get(i).sku()).set("l" + i, found.get(i).listingId());
+        }
+        return query.update().replaceWithVoid();
     }
 
     public Uni<List<Listing>> of(String channel) {

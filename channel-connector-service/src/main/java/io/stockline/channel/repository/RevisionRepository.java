@@ -7,7 +7,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
@@ -29,18 +28,16 @@ public class RevisionRepository {
         for (int i = 0; i < distinct.size(); i++) {
             values.append(i == 0 ? "" : ", ").append("(:channel, :l").append(i).append(", CAST(:day AS date), 1)");
         }
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery("INSERT INTO channel_listing_revision (channel, listing_id, day, revisions) VALUES "
-                    + values + """
-                     ON CONFLICT (channel, day, listing_id) DO UPDATE SET revisions = channel_listing_revision.revisions + 1
-                    WHERE channel_listing_revision.revisions < :holdFrom
-                    RETURNING listing_id""", Object.class)
-                    .setParameter("channel", channel).setParameter("day", day).setParameter("holdFrom", holdFrom);
-            for (int i = 0; i < distinct.size(); i++) {
-                query.setParameter("l" + i, distinct.get(i));
-            }
-            return query.getResultList();
-        }).map(rows -> {
+        NativeSql query = NativeSql.of("INSERT INTO channel_listing_revision (channel, listing_id, day, revisions) VALUES "
+                + values + """
+                 ON CONFLICT (channel, day, listing_id) DO UPDATE SET revisions = channel_listing_revision.revisions + 1
+                WHERE channel_listing_revision.revisions < :holdFrom
+                RETURNING listing_id""")
+                .set("channel", channel).set("day", day).set("holdFrom", holdFrom);
+        for (int i = 0; i < distinct.size(); i++) {
+            query.set("l" + i, distinct.get(i));
+        }
+        return query.column().map(rows -> {
             Set<String> counted = new LinkedHashSet<>();
             rows.forEach(row -> counted.add(Rows.text(row)));
             return counted;

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -52,12 +52,12 @@ public class ChannelAdminService {
         this.workers = workers;
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<ChannelSettings>> list() {
         return channels.all();
     }
 
-    @WithSession
+    @WithConnection
     public Uni<ChannelSettings> get(String id) {
         return channels.find(id).onItem().ifNull().failWith(() -> RuleViolation.notFound("id", "no channel " + id));
     }
@@ -144,7 +144,7 @@ public class ChannelAdminService {
                 : Uni.createFrom().failure(RuleViolation.notFound("id", "no channel " + id)));
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<ListingRepository.Listing>> listings(String id) {
         return get(id).chain(() -> listings.of(id));
     }

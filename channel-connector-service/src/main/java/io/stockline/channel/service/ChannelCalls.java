@@ -9,8 +9,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -45,7 +45,7 @@ public class ChannelCalls {
      * called); this instance's counts not yet written are in them. Fails with a 404 problem when there is no such
      * channel.
      */
-    @WithSession
+    @WithConnection
     public Uni<List<CallMinute>> lastMinutes(String channelId, int shown) {
         Instant current = counts.currentMinute();
         Instant first = current.minus(Duration.ofMinutes(shown - 1L));

@@ -12,8 +12,8 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.connector.HeldListing;
@@ -92,7 +92,7 @@ public class PushPipeline {
      * commits by itself and the step waits one round trip instead of three (BEGIN and COMMIT were the other two, on
      * the path of every change a worker pushes).
      */
-    @WithSession
+    @WithConnection
     public Uni<Work> claim(String channelId, String owner, Duration leaseTtl, int limit) {
         // The lease and the four reads go out together on the session's connection, the lease first: PostgreSQL runs
         // them in that order, so the worker waits one round trip, not five. What was read is used only when the
@@ -119,7 +119,7 @@ public class PushPipeline {
         return leases.release(channelId, owner);
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<String>> enabledChannels() {
         return channels.all().map(all -> all.stream().filter(ChannelSettings::enabled).map(ChannelSettings::id).toList());
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.connector.ChannelAccess;
@@ -126,7 +126,7 @@ public class Reconciler {
         });
     }
 
-    @WithSession
+    @WithConnection
     Uni<List<SyncStateRepository.Synced>> page(String channelId, String after, int limit) {
         return syncState.page(channelId, after, limit);
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.stockline.platform.sql.WithConnection;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.domain.SyncPair;
 import io.stockline.channel.repository.SyncStateRepository;
@@ -19,7 +19,7 @@ public class SyncQueries {
         this.syncState = syncState;
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<SyncPair>> rows(String channel, String sku, int limit) {
         return syncState.rows(channel, sku, limit);
     }

@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -54,13 +54,13 @@ public class SyncStatusService {
     }
 
     /** The channel's status, or null when there is no such channel. */
-    @WithSession
+    @WithConnection
     public Uni<SyncStatus> status(String channelId) {
         return current(channelId);
     }
 
     /** Every channel's status, in the order of their ids: three queries, however many channels there are. */
-    @WithSession
+    @WithConnection
     public Uni<List<SyncStatus>> statuses() {
         return channels.all().chain(this::of);
     }

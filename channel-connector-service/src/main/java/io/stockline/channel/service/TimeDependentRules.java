@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -61,7 +61,7 @@ public class TimeDependentRules {
     }
 
     /** The enabled channels to recompute now: those with a dynamic buffer, and on a new date those withholding lots. */
-    @WithSession
+    @WithConnection
     Uni<List<String>> due(boolean dateTurned) {
         return channels.all().map(all -> all.stream().filter(ChannelSettings::enabled)
                 .filter(channel -> channel.rules().dynamicBuffer() != null

@@ -13,8 +13,8 @@ import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /**
- * The processed-event log: ids of the events a consumer applied, written in the transaction of their change (the
- * Panache session of a {@code @WithTransaction} method), so a redelivered event is recognised and changes nothing.
+ * The processed-event log: ids of the events a consumer applied, written in the transaction of their change (a
+ * {@code @WithTransaction} method's), so a redelivered event is recognised and changes nothing.
  * The {@code processed_event} table is each service's own (see platform/README.md).
  */
 @ApplicationScoped

@@ -12,9 +12,9 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.platform.sql.NativeSql;
 
 /**
- * Writes events to the {@code outbox} table in the caller's transaction (the Panache session of a
- * {@code @WithTransaction} method), so an event exists exactly when the change it tells of was committed.
- * {@link OutboxRelay} publishes them. The table is each service's own (see platform/README.md for its shape).
+ * Writes events to the {@code outbox} table in the caller's transaction (a {@code @WithTransaction} method's), so an
+ * event exists exactly when the change it tells of was committed. {@link OutboxRelay} publishes them. The table is
+ * each service's own (see platform/README.md for its shape).
  */
 @ApplicationScoped
 public class Outbox {

@@ -7,12 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 
 /**
- * PostgreSQL advisory locks held until the caller's transaction ends (the Panache session of a
- * {@code @WithTransaction} method). A scope is a number of the caller's choosing that keeps its keys apart from
- * another feature's; a key is hashed into the scope, so two keys may share a lock (they then merely wait for each
- * other). Many keys are taken in the order of their hashes, so that two transactions never wait on each other in a
- * circle. Advisory locks count against the server's lock table: take a few hundred per transaction, not a table's
- * worth (a wider change takes one shared scope-wide lock instead, see {@link #lockAllUnderShared}).
+ * PostgreSQL advisory locks held until the caller's transaction ends (a {@code @WithTransaction} method's). A scope
+ * is a number of the caller's choosing that keeps its keys apart from another feature's; a key is hashed into the
+ * scope, so two keys may share a lock (they then merely wait for each other). Many keys are taken in the order of
+ * their hashes, so that two transactions never wait on each other in a circle. Advisory locks count against the
+ * server's lock table: take a few hundred per transaction, not a table's worth (a wider change takes one shared
+ * scope-wide lock instead, see {@link #lockAllUnderShared}).
  */
 @ApplicationScoped
 public class AdvisoryLocks {

@@ -2,23 +2,23 @@ package io.stockline.platform.sql;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
-import org.hibernate.reactive.pool.ReactiveConnection;
-import org.hibernate.reactive.session.ReactiveConnectionSupplier;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * A native statement run on the connection of the current Panache session, inside its transaction, straight on the
- * Vert.x PostgreSQL client: no Hibernate query object, query plan or result mapping between the statement and its
+ * A native statement run on the connection of the current {@link WithTransaction} or {@link WithConnection} scope
+ * (or, in a service still on Hibernate Reactive, of the current Panache session), straight on the Vert.x PostgreSQL
+ * client: no Hibernate query object, query plan or result mapping between the statement and its
  * rows. Hibernate Reactive spends several times the database's own time on each native query (about 40 % of the
  * channel connector's CPU at 500 changes/s, session 16); this is for the paths that run many small statements a
  * second. Rows come back as {@code Object[]} of the driver's values, which {@link Rows} turns into the code's types.
@@ -56,9 +56,7 @@ public final class NativeSql {
 
     /** The rows, each as the driver's column values in order. */
     public Uni<List<Object[]>> rows() {
-        return connection().chain(connection -> Uni.createFrom()
-                .completionStage(() -> connection.select(parsed.text(), values.clone())))
-                .map(NativeSql::toList);
+        return run(NativeSql::toList, HibernateSessions::rows);
     }
 
     /** The rows' first column. */
@@ -68,26 +66,30 @@ public final class NativeSql {
 
     /** The number of rows the statement changed. */
     public Uni<Integer> update() {
-        return connection().chain(connection -> Uni.createFrom()
-                .completionStage(() -> connection.update(parsed.text(), values.clone())));
+        return run(RowSet::rowCount, HibernateSessions::update);
     }
 
-    private static Uni<ReactiveConnection> connection() {
-        return Panache.getSession().map(NativeSql::connectionOf);
+    /** On the current scope's connection, else (a service still on Hibernate) on the current Panache session's. */
+    private <T> Uni<T> run(Function<RowSet<Row>, T> answer, BiFunction<String, Object[], Uni<T>> onHibernateSession) {
+        return Uni.createFrom().deferred(() -> {
+            Object[] bound = values.clone();
+            SqlConnection scoped = SqlScope.connection();
+            if (scoped == null) {
+                return onHibernateSession.apply(parsed.text(), bound);
+            }
+            return scoped.preparedQuery(parsed.text()).execute(Tuple.from(Arrays.asList(bound))).map(answer);
+        });
     }
 
-    static ReactiveConnection connectionOf(Mutiny.Session session) {
-        // Mutiny.Session does not declare unwrap; its implementation hands out the reactive session it wraps
-        if (!(session instanceof MutinySessionImpl implementation)) {
-            throw new IllegalStateException("not a Hibernate Reactive session: " + session.getClass().getName());
-        }
-        return implementation.unwrap(ReactiveConnectionSupplier.class).getReactiveConnection();
-    }
-
-    private static List<Object[]> toList(ReactiveConnection.Result result) {
+    private static List<Object[]> toList(RowSet<Row> result) {
         List<Object[]> rows = new ArrayList<>(result.size());
-        Iterator<Object[]> iterator = result;
-        iterator.forEachRemaining(rows::add);
+        for (Row row : result) {
+            Object[] values = new Object[row.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = row.getValue(i);
+            }
+            rows.add(values);
+        }
         return rows;
     }
 
