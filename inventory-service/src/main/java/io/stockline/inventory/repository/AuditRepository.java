@@ -4,8 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.NativeSql;
 
 /** Recomputes every balance from the ledger in the database, so nothing is loaded into memory. */
 @ApplicationScoped
@@ -23,9 +23,7 @@ public class AuditRepository {
             new String[] { "inTransit", "in_transit" });
 
     public Uni<Long> countBalances() {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT count(*) FROM stock_level", Long.class).getSingleResult())
-                .map(Number::longValue);
+        return NativeSql.of("SELECT count(*) FROM stock_level").column(Long.class).map(rows -> rows.get(0));
     }
 
     /**
@@ -46,8 +44,8 @@ public class AuditRepository {
                 + " FROM stock_level s FULL JOIN ledger l ON l.sku = s.sku AND l.location = s.location"
                 + " CROSS JOIN LATERAL (VALUES " + pairs + ") AS v(field, balance, ledger)"
                 + " WHERE v.balance <> v.ledger ORDER BY 1, 2, 3 LIMIT :limit";
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(sql, Object[].class)
-                .setParameter("limit", limit).getResultList())
+        return NativeSql.of(sql)
+                .set("limit", limit).rows()
                 .map(AuditRepository::differences);
     }
 
@@ -56,15 +54,15 @@ public class AuditRepository {
      * {@code balance} is on hand, {@code ledger} the lots' sum), since every change of on hand moves lots with it.
      */
     public Uni<List<Difference>> lotDifferences(int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT s.sku, s.location, 'lots', s.on_hand, coalesce(l.units, 0)
                 FROM stock_level s
                 JOIN item i ON i.sku = s.sku AND i.lot_tracked
                 LEFT JOIN (SELECT sku, location, CAST(sum(on_hand) AS bigint) AS units FROM lot_balance
                            GROUP BY sku, location) l ON l.sku = s.sku AND l.location = s.location
                 WHERE s.on_hand <> coalesce(l.units, 0)
-                ORDER BY 1, 2 LIMIT :limit""", Object[].class)
-                .setParameter("limit", limit).getResultList())
+                ORDER BY 1, 2 LIMIT :limit""")
+                .set("limit", limit).rows()
                 .map(AuditRepository::differences);
     }
 

@@ -9,48 +9,100 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.LocationType;
+import io.stockline.platform.sql.NativeSql;
+import io.stockline.platform.sql.Rows;
 
 @ApplicationScoped
-public class LocationRepository implements PanacheRepositoryBase<Location, String> {
+public class LocationRepository {
+
+    private static final String COLUMNS = "code, name, type, latitude, longitude, priority, fulfils_orders, countries,"
+            + " revision, supplier, created_at";
+
+    public Uni<Location> findById(String code) {
+        return one(NativeSql.of("SELECT " + COLUMNS + " FROM location WHERE code = :code").set("code", code));
+    }
 
     /** The SUPPLIER location showing the dropship supplier's availability, or null before it has one. */
     public Uni<Location> findBySupplier(String supplier) {
-        return find("supplier", supplier).firstResult();
+        return one(NativeSql.of("SELECT " + COLUMNS + " FROM location WHERE supplier = :supplier LIMIT 1")
+                .set("supplier", supplier));
     }
 
-    private static final String COLUMNS = "code, name, type, latitude, longitude, priority, fulfils_orders, countries, revision";
+    /** Every location, by code. */
+    public Uni<List<Location>> listAll() {
+        return all(NativeSql.of("SELECT " + COLUMNS + " FROM location ORDER BY code"));
+    }
 
-    /** Those of the locations that exist, read in one statement as detached rows (not managed by the session). */
+    /** Those of the locations that exist, read in one statement. */
     public Uni<List<Location>> findAll(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT " + COLUMNS + " FROM location WHERE code = ANY(CAST(:codes AS text[]))", Object[].class)
-                .setParameter("codes", codes.toArray(String[]::new))
-                .getResultList())
-                .map(rows -> {
-                    List<Location> found = new ArrayList<>(rows.size());
-                    for (Object[] row : rows) {
-                        Location location = new Location();
-                        location.code = (String) row[0];
-                        location.name = (String) row[1];
-                        location.type = LocationType.valueOf((String) row[2]);
-                        location.latitude = row[3] == null ? null : ((Number) row[3]).doubleValue();
-                        location.longitude = row[4] == null ? null : ((Number) row[4]).doubleValue();
-                        location.priority = ((Number) row[5]).intValue();
-                        location.fulfilsOrders = (Boolean) row[6];
-                        location.countries = (String) row[7];
-                        location.revision = ((Number) row[8]).longValue();
-                        found.add(location);
-                    }
-                    return found;
+        return all(NativeSql.of("SELECT " + COLUMNS + " FROM location WHERE code = ANY(CAST(:codes AS text[]))")
+                .set("codes", codes.toArray(String[]::new)));
+    }
+
+    /** Inserts the location; {@code createdAt} is the database's. */
+    public Uni<Location> persist(Location location) {
+        return NativeSql.of("""
+                INSERT INTO location (code, name, type, latitude, longitude, priority, fulfils_orders, countries,
+                                      revision, supplier)
+                VALUES (:code, :name, :type, :latitude, :longitude, :priority, :fulfils, :countries, :revision,
+                        :supplier)
+                RETURNING created_at""")
+                .set("code", location.code).set("name", location.name).set("type", location.type.name())
+                .set("latitude", location.latitude).set("longitude", location.longitude)
+                .set("priority", location.priority).set("fulfils", location.fulfilsOrders)
+                .set("countries", location.countries).set("revision", location.revision)
+                .set("supplier", location.supplier)
+                .column()
+                .map(created -> {
+                    location.createdAt = Rows.time(created.get(0));
+                    return location;
                 });
+    }
+
+    /** Writes what a change of the location may touch (code, type and supplier never change). */
+    public Uni<Void> update(Location location) {
+        return NativeSql.of("""
+                UPDATE location SET name = :name, latitude = :latitude, longitude = :longitude, priority = :priority,
+                                    fulfils_orders = :fulfils, countries = :countries, revision = :revision
+                WHERE code = :code""")
+                .set("name", location.name).set("latitude", location.latitude).set("longitude", location.longitude)
+                .set("priority", location.priority).set("fulfils", location.fulfilsOrders)
+                .set("countries", location.countries).set("revision", location.revision).set("code", location.code)
+                .update().replaceWithVoid();
+    }
+
+    private static Uni<Location> one(NativeSql query) {
+        return all(query).map(found -> found.isEmpty() ? null : found.get(0));
+    }
+
+    private static Uni<List<Location>> all(NativeSql query) {
+        return query.rows().map(rows -> {
+            List<Location> found = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                found.add(location(row));
+            }
+            return found;
+        });
+    }
+
+    private static Location location(Object[] row) {
+        Location location = new Location();
+        location.code = (String) row[0];
+        location.name = (String) row[1];
+        location.type = LocationType.valueOf((String) row[2]);
+        location.latitude = row[3] == null ? null : ((Number) row[3]).doubleValue();
+        location.longitude = row[4] == null ? null : ((Number) row[4]).doubleValue();
+        location.priority = ((Number) row[5]).intValue();
+        location.fulfilsOrders = Rows.bool(row[6]);
+        location.countries = (String) row[7];
+        location.revision = Rows.longValue(row[8]);
+        location.supplier = (String) row[9];
+        location.createdAt = Rows.time(row[10]);
+        return location;
     }
 
     /** Inserts new locations in one statement; one another request created meanwhile is left as it is. Returns the codes inserted. */
@@ -78,19 +130,19 @@ public class LocationRepository implements PanacheRepositoryBase<Location, Strin
             fulfils[i] = l.fulfilsOrders;
             countries[i] = l.countries;
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO location (code, name, type, latitude, longitude, priority, fulfils_orders, countries)
                 SELECT * FROM unnest(CAST(:codes AS text[]), CAST(:names AS text[]), CAST(:types AS text[]),
                                      CAST(:latitudes AS double precision[]), CAST(:longitudes AS double precision[]),
                                      CAST(:priorities AS integer[]), CAST(:fulfils AS boolean[]),
                                      CAST(:countries AS text[]))
                 ON CONFLICT (code) DO NOTHING
-                RETURNING code""", String.class)
-                .setParameter("codes", codes).setParameter("names", names).setParameter("types", types)
-                .setParameter("latitudes", latitudes).setParameter("longitudes", longitudes)
-                .setParameter("priorities", priorities).setParameter("fulfils", fulfils)
-                .setParameter("countries", countries)
-                .getResultList())
+                RETURNING code""")
+                .set("codes", codes).set("names", names).set("types", types)
+                .set("latitudes", latitudes).set("longitudes", longitudes)
+                .set("priorities", priorities).set("fulfils", fulfils)
+                .set("countries", countries)
+                .column(String.class)
                 .map(HashSet::new);
     }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.LotQuantity;
+import io.stockline.platform.sql.NativeSql;
 
 /** The lots of lot-tracked items, changed with on hand by the database function move_lots (V10). */
 @ApplicationScoped
@@ -24,14 +24,13 @@ public class LotRepository {
      */
     public Uni<List<LotQuantity>> moveLots(long movementId, String sku, String location, String lot,
             LocalDate expiresOn, long onHandChange, boolean fromAvailable) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT lot, expires_on, on_hand
-                FROM move_lots(:movement, :sku, :location, :lot, :expiresOn, :quantity, :fromAvailable)""",
-                Object[].class)
-                .setParameter("movement", movementId).setParameter("sku", sku).setParameter("location", location)
-                .setParameter("lot", lot).setParameter("expiresOn", expiresOn).setParameter("quantity", onHandChange)
-                .setParameter("fromAvailable", fromAvailable)
-                .getResultList())
+                FROM move_lots(:movement, :sku, :location, :lot, :expiresOn, :quantity, :fromAvailable)""")
+                .set("movement", movementId).set("sku", sku).set("location", location)
+                .set("lot", lot).set("expiresOn", expiresOn).set("quantity", onHandChange)
+                .set("fromAvailable", fromAvailable)
+                .rows()
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         return null;
@@ -47,12 +46,12 @@ public class LotRepository {
     }
 
     public Uni<List<LotQuantity>> lots(String sku, String location) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT lot, expires_on, on_hand FROM lot_balance
                 WHERE sku = :sku AND location = :location AND on_hand > 0
-                ORDER BY expires_on NULLS LAST, lot""", Object[].class)
-                .setParameter("sku", sku).setParameter("location", location)
-                .getResultList())
+                ORDER BY expires_on NULLS LAST, lot""")
+                .set("sku", sku).set("location", location)
+                .rows()
                 .map(rows -> rows.stream()
                         .map(row -> new LotQuantity((String) row[0], toDate(row[1]), ((Number) row[2]).longValue()))
                         .toList());
@@ -76,10 +75,10 @@ public class LotRepository {
         if (movementIds.isEmpty()) {
             return Uni.createFrom().item(java.util.Map.of());
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT movement_id, lot, quantity FROM movement_lot WHERE movement_id IN (:ids)
-                ORDER BY movement_id, lot""", Object[].class)
-                .setParameter("ids", movementIds).getResultList())
+        return NativeSql.of("""
+                SELECT movement_id, lot, quantity FROM movement_lot WHERE movement_id = ANY(CAST(:ids AS bigint[]))
+                ORDER BY movement_id, lot""")
+                .set("ids", movementIds.toArray(Long[]::new)).rows()
                 .map(rows -> {
                     java.util.Map<Long, List<MovedLot>> moved = new java.util.HashMap<>();
                     for (Object[] row : rows) {
@@ -101,28 +100,26 @@ public class LotRepository {
     }
 
     private Uni<List<HeldLot>> heldWhere(String where, String sku, String lot) {
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery("SELECT b.location, b.lot, b.expires_on, b.on_hand, b.expired"
-                    + " FROM lot_balance b WHERE " + where + " ORDER BY b.expires_on NULLS LAST, b.lot, b.location",
-                    Object[].class).setParameter("sku", sku);
-            if (lot != null) {
-                query.setParameter("lot", lot);
-            }
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(row -> new HeldLot((String) row[0], (String) row[1], toDate(row[2]),
-                ((Number) row[3]).longValue(), ((Number) row[4]).longValue())).toList());
+        NativeSql query = NativeSql.of("SELECT b.location, b.lot, b.expires_on, b.on_hand, b.expired"
+                + " FROM lot_balance b WHERE " + where + " ORDER BY b.expires_on NULLS LAST, b.lot, b.location")
+                .set("sku", sku);
+        if (lot != null) {
+            query.set("lot", lot);
+        }
+        return query.rows().map(rows -> rows.stream().map(row -> new HeldLot((String) row[0], (String) row[1],
+                toDate(row[2]), ((Number) row[3]).longValue(), ((Number) row[4]).longValue())).toList());
     }
 
     /** Every ledger entry that moved the lot, oldest first, with the order behind each committed reservation. */
     public Uni<List<LotMovement>> movementsOf(String sku, String lot) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT m.id, m.type, ml.location, ml.quantity, m.reference, r.order_id, m.created_at
                 FROM movement_lot ml
                 JOIN movement m ON m.id = ml.movement_id
                 LEFT JOIN reservation r ON m.type = 'COMMIT' AND r.id::text = m.reference
                 WHERE ml.sku = :sku AND ml.lot = :lot
-                ORDER BY m.id""", Object[].class)
-                .setParameter("sku", sku).setParameter("lot", lot).getResultList())
+                ORDER BY m.id""")
+                .set("sku", sku).set("lot", lot).rows()
                 .map(rows -> rows.stream().map(row -> new LotMovement(((Number) row[0]).longValue(), (String) row[1],
                         (String) row[2], ((Number) row[3]).longValue(), (String) row[4], (String) row[5],
                         MovementRepository.toOffsetDateTime(row[6]))).toList());
@@ -134,22 +131,22 @@ public class LotRepository {
 
     /** Lots whose expiry date is {@code today} or past with units not yet taken out of available, up to {@code limit}. */
     public Uni<List<DueLot>> dueToExpire(LocalDate today, int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT sku, location, lot, expires_on FROM lot_balance
                 WHERE expires_on <= :today AND on_hand > expired
-                ORDER BY expires_on, sku, location, lot LIMIT :limit""", Object[].class)
-                .setParameter("today", today).setParameter("limit", limit).getResultList())
+                ORDER BY expires_on, sku, location, lot LIMIT :limit""")
+                .set("today", today).set("limit", limit).rows()
                 .map(rows -> rows.stream().map(row -> new DueLot((String) row[0], (String) row[1], (String) row[2],
                         toDate(row[3]))).toList());
     }
 
     /** The lot's row, locked for the caller's transaction (null when there is none). */
     public Uni<HeldLot> lock(String sku, String location, String lot) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT location, lot, expires_on, on_hand, expired FROM lot_balance
-                WHERE sku = :sku AND location = :location AND lot = :lot FOR UPDATE""", Object[].class)
-                .setParameter("sku", sku).setParameter("location", location).setParameter("lot", lot)
-                .getResultList())
+                WHERE sku = :sku AND location = :location AND lot = :lot FOR UPDATE""")
+                .set("sku", sku).set("location", location).set("lot", lot)
+                .rows()
                 .map(rows -> rows.isEmpty() ? null : new HeldLot((String) rows.get(0)[0], (String) rows.get(0)[1],
                         toDate(rows.get(0)[2]), ((Number) rows.get(0)[3]).longValue(),
                         ((Number) rows.get(0)[4]).longValue()));
@@ -157,11 +154,11 @@ public class LotRepository {
 
     /** Counts {@code units} more of the lot as expired; false (nothing changed) if that would pass its on hand. */
     public Uni<Boolean> markExpired(String sku, String location, String lot, long units) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE lot_balance SET expired = expired + :units
                 WHERE sku = :sku AND location = :location AND lot = :lot AND expired + :units <= on_hand""")
-                .setParameter("units", units).setParameter("sku", sku).setParameter("location", location)
-                .setParameter("lot", lot).executeUpdate())
+                .set("units", units).set("sku", sku).set("location", location)
+                .set("lot", lot).update()
                 .map(updated -> updated == 1);
     }
 
@@ -194,17 +191,17 @@ public class LotRepository {
             expiries[i] = change.expiresOn() == null ? null : change.expiresOn().toString();
             quantities[i] = change.onHandChange();
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT c.sku, c.location, l.lot, l.expires_on, l.on_hand
                 FROM unnest(CAST(:movements AS bigint[]), CAST(:skus AS text[]), CAST(:locations AS text[]),
                             CAST(:lots AS text[]), CAST(:expiries AS text[]), CAST(:quantities AS bigint[])) WITH ORDINALITY
                      AS c(movement, sku, location, lot, expires_on, quantity, n)
                 CROSS JOIN LATERAL move_lots(c.movement, c.sku, c.location, c.lot, CAST(c.expires_on AS date),
                                              c.quantity, true) l
-                ORDER BY c.n""", Object[].class)
-                .setParameter("movements", movementIds).setParameter("skus", skus).setParameter("locations", locations).setParameter("lots", lots)
-                .setParameter("expiries", expiries).setParameter("quantities", quantities)
-                .getResultList())
+                ORDER BY c.n""")
+                .set("movements", movementIds).set("skus", skus).set("locations", locations).set("lots", lots)
+                .set("expiries", expiries).set("quantities", quantities)
+                .rows()
                 .map(rows -> {
                     Map<String, List<LotQuantity>> held = new HashMap<>();
                     for (Object[] row : rows) {

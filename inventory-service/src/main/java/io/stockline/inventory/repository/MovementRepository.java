@@ -13,12 +13,12 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.AdjustmentReason;
 import io.stockline.inventory.domain.Movement;
 import io.stockline.inventory.domain.MovementType;
 import io.stockline.inventory.domain.StockState;
+import io.stockline.platform.sql.NativeSql;
 
 /** The ledger: rows are only ever inserted (the table's rules ignore UPDATE and DELETE). */
 @ApplicationScoped
@@ -30,37 +30,35 @@ public class MovementRepository {
     public Uni<Movement> append(MovementType type, String sku, String location, long quantity, StockState delta,
             String reason, String reference, String actor, String idempotencyKey, String requestHash,
             long resultingVersion, String lot, java.time.LocalDate expiresOn, AdjustmentReason reasonCode) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO movement (type, sku, location, quantity, d_on_hand, d_available, d_committed, d_reserved,
                     d_damaged, d_quality_control, d_safety_stock, d_incoming, d_in_transit, reason, reference, actor,
                     idempotency_key, request_hash, resulting_version, lot, expires_on, reason_code)
                 VALUES (:type, :sku, :location, :quantity, :onHand, :available, :committed, :reserved, :damaged,
                     :qualityControl, :safetyStock, :incoming, :inTransit, :reason, :reference, :actor,
                     :idempotencyKey, :requestHash, :resultingVersion, :lot, :expiresOn, :reasonCode)
-                RETURNING\s""" + COLUMNS, Object[].class)
-                .setParameter("type", type.name()).setParameter("sku", sku).setParameter("location", location)
-                .setParameter("quantity", quantity)
-                .setParameter("onHand", delta.onHand()).setParameter("available", delta.available())
-                .setParameter("committed", delta.committed()).setParameter("reserved", delta.reserved())
-                .setParameter("damaged", delta.damaged()).setParameter("qualityControl", delta.qualityControl())
-                .setParameter("safetyStock", delta.safetyStock()).setParameter("incoming", delta.incoming())
-                .setParameter("inTransit", delta.inTransit())
-                .setParameter("reason", reason).setParameter("reference", reference).setParameter("actor", actor)
-                .setParameter("idempotencyKey", idempotencyKey).setParameter("requestHash", requestHash)
-                .setParameter("resultingVersion", resultingVersion)
-                .setParameter("lot", lot).setParameter("expiresOn", expiresOn)
-                .setParameter("reasonCode", reasonCode == null ? null : reasonCode.name())
-                .getSingleResult())
+                RETURNING\s""" + COLUMNS)
+                .set("type", type.name()).set("sku", sku).set("location", location)
+                .set("quantity", quantity)
+                .set("onHand", delta.onHand()).set("available", delta.available())
+                .set("committed", delta.committed()).set("reserved", delta.reserved())
+                .set("damaged", delta.damaged()).set("qualityControl", delta.qualityControl())
+                .set("safetyStock", delta.safetyStock()).set("incoming", delta.incoming())
+                .set("inTransit", delta.inTransit())
+                .set("reason", reason).set("reference", reference).set("actor", actor)
+                .set("idempotencyKey", idempotencyKey).set("requestHash", requestHash)
+                .set("resultingVersion", resultingVersion)
+                .set("lot", lot).set("expiresOn", expiresOn)
+                .set("reasonCode", reasonCode == null ? null : reasonCode.name())
+                .rows().map(rows -> rows.get(0))
                 .map(MovementRepository::toMovement);
     }
 
     /** The movement the caller ({@code actor}) recorded under the key: keys are scoped per caller. */
     public Uni<Movement> findByIdempotencyKey(String actor, String idempotencyKey) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT " + COLUMNS + " FROM movement WHERE actor = :actor AND idempotency_key = :key",
-                        Object[].class)
-                .setParameter("actor", actor).setParameter("key", idempotencyKey)
-                .getResultList())
+        return NativeSql.of("SELECT " + COLUMNS + " FROM movement WHERE actor = :actor AND idempotency_key = :key")
+                .set("actor", actor).set("key", idempotencyKey)
+                .rows()
                 .map(rows -> rows.isEmpty() ? null : toMovement(rows.get(0)));
     }
 
@@ -68,14 +66,11 @@ public class MovementRepository {
     public Uni<List<Movement>> ledger(String sku, String location, long afterId, int limit) {
         String sql = "SELECT " + COLUMNS + " FROM movement WHERE sku = :sku AND id > :after"
                 + (location == null ? "" : " AND location = :location") + " ORDER BY id LIMIT :limit";
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql, Object[].class)
-                    .setParameter("sku", sku).setParameter("after", afterId).setParameter("limit", limit);
-            if (location != null) {
-                query.setParameter("location", location);
-            }
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(MovementRepository::toMovement).toList());
+        NativeSql query = NativeSql.of(sql).set("sku", sku).set("after", afterId).set("limit", limit);
+        if (location != null) {
+            query.set("location", location);
+        }
+        return query.rows().map(rows -> rows.stream().map(MovementRepository::toMovement).toList());
     }
 
     /** One ledger row of many, for {@link #appendAll}. */
@@ -107,8 +102,7 @@ public class MovementRepository {
                 numbers[f][i] = n[f];
             }
         }
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery("""
+        NativeSql query = NativeSql.of("""
                     INSERT INTO movement (type, sku, location, reason, reference, actor, idempotency_key, lot, expires_on,
                         quantity, d_on_hand, d_available, d_committed, d_reserved, d_damaged, d_quality_control,
                         d_safety_stock, d_incoming, d_in_transit, resulting_version, reason_code)
@@ -123,15 +117,14 @@ public class MovementRepository {
                          WITH ORDINALITY AS m(type, sku, location, reason, reference, actor, idempotency_key, lot,
                               expires_on, reason_code, quantity, d0, d1, d2, d3, d4, d5, d6, d7, d8, version, n)
                     ORDER BY m.n
-                    RETURNING\s""" + COLUMNS, Object[].class);
-            for (int f = 0; f < texts.length; f++) {
-                query.setParameter("t" + f, texts[f]);
-            }
-            for (int f = 0; f < numbers.length; f++) {
-                query.setParameter("n" + f, numbers[f]);
-            }
-            return query.getResultList();
-        }).map(result -> {
+                    RETURNING\s""" + COLUMNS);
+        for (int f = 0; f < texts.length; f++) {
+            query.set("t" + f, texts[f]);
+        }
+        for (int f = 0; f < numbers.length; f++) {
+            query.set("n" + f, numbers[f]);
+        }
+        return query.rows().map(result -> {
             // Ids follow the order of insertion; sorting by them gives the rows back in the order given.
             List<Movement> movements = new ArrayList<>(result.size());
             for (Object[] row : result) {
@@ -147,11 +140,10 @@ public class MovementRepository {
         if (idempotencyKeys.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT idempotency_key FROM movement WHERE actor = :actor AND idempotency_key = ANY(CAST(:keys AS text[]))",
-                String.class)
-                .setParameter("actor", actor).setParameter("keys", idempotencyKeys.toArray(String[]::new))
-                .getResultList())
+        return NativeSql.of(
+                "SELECT idempotency_key FROM movement WHERE actor = :actor AND idempotency_key = ANY(CAST(:keys AS text[]))")
+                .set("actor", actor).set("keys", idempotencyKeys.toArray(String[]::new))
+                .column(String.class)
                 .map(HashSet::new);
     }
 

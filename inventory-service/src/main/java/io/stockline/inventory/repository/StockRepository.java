@@ -5,10 +5,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.StockLevel;
 import io.stockline.inventory.domain.StockState;
+import io.stockline.platform.sql.NativeSql;
 
 /** The SQL that guards stock: every change is one conditional UPDATE whose row count says if it held. */
 @ApplicationScoped
@@ -33,10 +33,9 @@ public class StockRepository {
 
     /** Creates the zero balance a first movement at a location starts from. */
     public Uni<Void> ensureRow(String sku, String location) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("INSERT INTO stock_level (sku, location) VALUES (:sku, :location) ON CONFLICT DO NOTHING")
-                .setParameter("sku", sku).setParameter("location", location)
-                .executeUpdate())
+        return NativeSql.of("INSERT INTO stock_level (sku, location) VALUES (:sku, :location) ON CONFLICT DO NOTHING")
+                .set("sku", sku).set("location", location)
+                .update()
                 .replaceWithVoid();
     }
 
@@ -45,34 +44,31 @@ public class StockRepository {
      * null when the guard refused the change (nothing changed then).
      */
     public Uni<StockLevel> apply(String sku, String location, StockState delta, boolean backorderAllowed) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(APPLY, Object[].class)
-                .setParameter("sku", sku).setParameter("location", location)
-                .setParameter("backorderAllowed", backorderAllowed)
-                .setParameter("onHand", delta.onHand()).setParameter("available", delta.available())
-                .setParameter("committed", delta.committed()).setParameter("reserved", delta.reserved())
-                .setParameter("damaged", delta.damaged()).setParameter("qualityControl", delta.qualityControl())
-                .setParameter("safetyStock", delta.safetyStock()).setParameter("incoming", delta.incoming())
-                .setParameter("inTransit", delta.inTransit())
-                .getResultList())
+        return NativeSql.of(APPLY)
+                .set("sku", sku).set("location", location)
+                .set("backorderAllowed", backorderAllowed)
+                .set("onHand", delta.onHand()).set("available", delta.available())
+                .set("committed", delta.committed()).set("reserved", delta.reserved())
+                .set("damaged", delta.damaged()).set("qualityControl", delta.qualityControl())
+                .set("safetyStock", delta.safetyStock()).set("incoming", delta.incoming())
+                .set("inTransit", delta.inTransit())
+                .rows()
                 .map(rows -> rows.isEmpty() ? null : toStockLevel(rows.get(0)));
     }
 
     public Uni<StockLevel> find(String sku, String location) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT " + COLUMNS + " FROM stock_level WHERE sku = :sku AND location = :location",
-                        Object[].class)
-                .setParameter("sku", sku).setParameter("location", location)
-                .getResultList())
+        return NativeSql.of("SELECT " + COLUMNS + " FROM stock_level WHERE sku = :sku AND location = :location")
+                .set("sku", sku).set("location", location)
+                .rows()
                 .map(rows -> rows.isEmpty() ? null : toStockLevel(rows.get(0)));
     }
 
     /** Reads the balance and locks it until the transaction ends, for a change computed from it (a count). */
     public Uni<StockLevel> lock(String sku, String location) {
-        return ensureRow(sku, location).chain(() -> Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT " + COLUMNS + " FROM stock_level WHERE sku = :sku AND location = :location FOR UPDATE",
-                        Object[].class)
-                .setParameter("sku", sku).setParameter("location", location)
-                .getResultList()))
+        return ensureRow(sku, location).chain(() -> NativeSql.of(
+                "SELECT " + COLUMNS + " FROM stock_level WHERE sku = :sku AND location = :location FOR UPDATE")
+                .set("sku", sku).set("location", location)
+                .rows())
                 .map(rows -> rows.isEmpty() ? null : toStockLevel(rows.get(0)));
     }
 
@@ -81,20 +77,17 @@ public class StockRepository {
         if (skus.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT " + COLUMNS + " FROM stock_level WHERE sku IN (:skus) ORDER BY location, sku",
-                        Object[].class)
-                .setParameter("skus", skus)
-                .getResultList())
+        return NativeSql.of("SELECT " + COLUMNS
+                + " FROM stock_level WHERE sku = ANY(CAST(:skus AS text[])) ORDER BY location, sku")
+                .set("skus", skus.toArray(String[]::new))
+                .rows()
                 .map(rows -> rows.stream().map(StockRepository::toStockLevel).toList());
     }
 
     public Uni<List<StockLevel>> findBySku(String sku) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT " + COLUMNS + " FROM stock_level WHERE sku = :sku ORDER BY location",
-                        Object[].class)
-                .setParameter("sku", sku)
-                .getResultList())
+        return NativeSql.of("SELECT " + COLUMNS + " FROM stock_level WHERE sku = :sku ORDER BY location")
+                .set("sku", sku)
+                .rows()
                 .map(rows -> rows.stream().map(StockRepository::toStockLevel).toList());
     }
 
@@ -103,12 +96,12 @@ public class StockRepository {
      * highest priority, then most available, then code, so that equal input gives equal choices.
      */
     public Uni<List<String>> locationsAbleToTake(String sku, long quantity) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT s.location FROM stock_level s JOIN location l ON l.code = s.location
                 WHERE s.sku = :sku AND s.available >= :quantity AND l.fulfils_orders
-                ORDER BY l.priority DESC, s.available DESC, s.location""", String.class)
-                .setParameter("sku", sku).setParameter("quantity", quantity)
-                .getResultList());
+                ORDER BY l.priority DESC, s.available DESC, s.location""")
+                .set("sku", sku).set("quantity", quantity)
+                .column(String.class);
     }
 
     /**
@@ -116,12 +109,12 @@ public class StockRepository {
      * (then code), so that equal input gives equal choices.
      */
     public Uni<List<String>> supplierLocationsAbleToTake(String sku, long quantity) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT s.location FROM stock_level s JOIN location l ON l.code = s.location
                 WHERE s.sku = :sku AND s.available >= :quantity AND l.type = 'SUPPLIER'
-                ORDER BY s.available DESC, s.location""", String.class)
-                .setParameter("sku", sku).setParameter("quantity", quantity)
-                .getResultList());
+                ORDER BY s.available DESC, s.location""")
+                .set("sku", sku).set("quantity", quantity)
+                .column(String.class);
     }
 
     /** One change of many, for {@link #applyAll}. */
@@ -136,14 +129,14 @@ public class StockRepository {
         if (skus.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO stock_level (sku, location)
                 SELECT sku, location FROM unnest(CAST(:skus AS text[]), CAST(:locations AS text[])) AS k(sku, location)
                 ORDER BY sku, location
                 ON CONFLICT DO NOTHING""")
-                .setParameter("skus", skus.toArray(String[]::new))
-                .setParameter("locations", locations.toArray(String[]::new))
-                .executeUpdate())
+                .set("skus", skus.toArray(String[]::new))
+                .set("locations", locations.toArray(String[]::new))
+                .update()
                 .replaceWithVoid();
     }
 
@@ -158,10 +151,10 @@ public class StockRepository {
         String sql = "SELECT " + COLUMNS + " FROM stock_level WHERE (sku, location) IN (SELECT * FROM unnest("
                 + "CAST(:skus AS text[]), CAST(:locations AS text[]))) ORDER BY sku, location"
                 + (lock ? " FOR UPDATE" : "");
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(sql, Object[].class)
-                .setParameter("skus", skus.toArray(String[]::new))
-                .setParameter("locations", locations.toArray(String[]::new))
-                .getResultList())
+        return NativeSql.of(sql)
+                .set("skus", skus.toArray(String[]::new))
+                .set("locations", locations.toArray(String[]::new))
+                .rows()
                 .map(rows -> rows.stream().map(StockRepository::toStockLevel).toList());
     }
 
@@ -191,8 +184,7 @@ public class StockRepository {
                 deltas[f][i] = values[f];
             }
         }
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery("""
+        NativeSql query = NativeSql.of("""
                     UPDATE stock_level s SET
                         on_hand = s.on_hand + d.on_hand, available = s.available + d.available,
                         committed = s.committed + d.committed, reserved = s.reserved + d.reserved,
@@ -212,14 +204,13 @@ public class StockRepository {
                       AND s.quality_control + d.quality_control >= 0 AND s.safety_stock + d.safety_stock >= 0
                       AND s.incoming + d.incoming >= 0 AND s.in_transit + d.in_transit >= 0
                     RETURNING s.sku, s.location, s.on_hand, s.available, s.committed, s.reserved, s.damaged,
-                        s.quality_control, s.safety_stock, s.incoming, s.in_transit, s.version""", Object[].class)
-                    .setParameter("skus", skus).setParameter("locations", locations)
-                    .setParameter("backorder", backorder);
-            for (int f = 0; f < 9; f++) {
-                query.setParameter("d" + f, deltas[f]);
-            }
-            return query.getResultList();
-        }).map(rows -> {
+                        s.quality_control, s.safety_stock, s.incoming, s.in_transit, s.version""")
+                .set("skus", skus).set("locations", locations)
+                .set("backorder", backorder);
+        for (int f = 0; f < 9; f++) {
+            query.set("d" + f, deltas[f]);
+        }
+        return query.rows().map(rows -> {
             List<StockLevel> levels = new ArrayList<>(rows.size());
             for (Object[] row : rows) {
                 levels.add(toStockLevel(row));

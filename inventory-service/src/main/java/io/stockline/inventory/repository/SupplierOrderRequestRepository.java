@@ -8,10 +8,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.SupplierOrderRequest;
 import io.stockline.inventory.domain.SupplierOrderRequest.Status;
+import io.stockline.platform.sql.NativeSql;
 
 /** The requests reservations of dropship items send to suppliers. */
 @ApplicationScoped
@@ -26,25 +26,25 @@ public class SupplierOrderRequestRepository {
             + "status, created_by, created_at, updated_at";
 
     public Uni<Void> insert(NewRequest request) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO supplier_order_request (supplier, sku, location, quantity, order_id, reservation_id, line,
                     status, created_by)
                 VALUES (:supplier, :sku, :location, :quantity, :orderId, :reservationId, :line, 'REQUESTED', :createdBy)""")
-                .setParameter("supplier", request.supplier()).setParameter("sku", request.sku())
-                .setParameter("location", request.location()).setParameter("quantity", request.quantity())
-                .setParameter("orderId", request.orderId()).setParameter("reservationId", request.reservationId())
-                .setParameter("line", request.line()).setParameter("createdBy", request.createdBy())
-                .executeUpdate())
+                .set("supplier", request.supplier()).set("sku", request.sku())
+                .set("location", request.location()).set("quantity", request.quantity())
+                .set("orderId", request.orderId()).set("reservationId", request.reservationId())
+                .set("line", request.line()).set("createdBy", request.createdBy())
+                .update()
                 .replaceWithVoid();
     }
 
     /** Moves the reservation's open requests to {@code to}; the caller holds the reservation row, so this runs once. */
     public Uni<Integer> finish(UUID reservationId, Status to) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 UPDATE supplier_order_request SET status = :to, updated_at = now()
                 WHERE reservation_id = :reservationId AND status = 'REQUESTED'""")
-                .setParameter("to", to.name()).setParameter("reservationId", reservationId)
-                .executeUpdate());
+                .set("to", to.name()).set("reservationId", reservationId)
+                .update();
     }
 
     /** Oldest first after {@code afterId}, filtered by whatever is given. */
@@ -61,20 +61,18 @@ public class SupplierOrderRequestRepository {
             sql.append(" AND order_id = :orderId");
         }
         sql.append(" ORDER BY id LIMIT :limit");
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql.toString(), Object[].class)
-                    .setParameter("after", afterId).setParameter("limit", limit);
-            if (status != null) {
-                query.setParameter("status", status.name());
-            }
-            if (supplier != null) {
-                query.setParameter("supplier", supplier);
-            }
-            if (orderId != null) {
-                query.setParameter("orderId", orderId);
-            }
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(SupplierOrderRequestRepository::toRequest).toList());
+        NativeSql query = NativeSql.of(sql.toString())
+                .set("after", afterId).set("limit", limit);
+        if (status != null) {
+            query.set("status", status.name());
+        }
+        if (supplier != null) {
+            query.set("supplier", supplier);
+        }
+        if (orderId != null) {
+            query.set("orderId", orderId);
+        }
+        return query.rows().map(rows -> rows.stream().map(SupplierOrderRequestRepository::toRequest).toList());
     }
 
     private static SupplierOrderRequest toRequest(Object[] row) {

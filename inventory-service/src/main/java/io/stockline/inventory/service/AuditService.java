@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.stockline.platform.sql.WithConnection;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Movement;
 import io.stockline.platform.problem.RuleViolation;
@@ -35,7 +35,7 @@ public class AuditService {
         this.items = items;
     }
 
-    @WithSession
+    @WithConnection
     public Uni<Audit> audit() {
         return audit.countBalances().chain(checked -> audit.differences(MAX_DIFFERENCES)
                 .chain(differences -> audit.lotDifferences(MAX_DIFFERENCES).map(lots -> {
@@ -49,7 +49,7 @@ public class AuditService {
     public record LedgerEntry(Movement movement, List<LotRepository.MovedLot> lots) {
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<LedgerEntry>> ledger(String sku, String location, long afterId, int limit) {
         return items.findById(sku)
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound("sku", "no item " + sku))

@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Gtin;
 import io.stockline.inventory.domain.ItemKind;
@@ -73,7 +73,7 @@ public class CatalogService {
             return requireDistinctVariant(item)
                     .chain(() -> requireUnusedBarcodes(item))
                     .chain(() -> requireExistingComponents(components))
-                    .chain(() -> items.persistAndFlush(item))
+                    .chain(() -> items.persist(item))
                     .call(() -> bundles.addComponents(item.sku, components.stream()
                             .map(c -> new BundleRepository.Component(c.sku(), c.quantity())).toList())
                             .chain(() -> requireShallowEnough(item.sku)))
@@ -107,7 +107,7 @@ public class CatalogService {
                 }).replaceWithVoid();
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<Item>> variants(String product) {
         return items.findByProduct(product);
     }
@@ -123,7 +123,7 @@ public class CatalogService {
                     }
                     item.status = status;
                     item.revision++;
-                    return events.itemChanged(item);
+                    return items.updateStatus(item).chain(() -> events.itemChanged(item));
                 });
     }
 
@@ -170,13 +170,13 @@ public class CatalogService {
         }).replaceWithVoid();
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<BundleRepository.Component>> components(String sku) {
         return bundles.components(sku);
     }
 
     /** The components of each of the SKUs that is a bundle, by SKU; one query whatever their number. */
-    @WithSession
+    @WithConnection
     public Uni<Map<String, List<BundleRepository.Component>>> components(List<String> skus) {
         return bundles.components(skus);
     }
@@ -209,7 +209,7 @@ public class CatalogService {
         return chain;
     }
 
-    @WithSession
+    @WithConnection
     public Uni<Item> item(String sku) {
         return items.findById(sku);
     }
@@ -224,7 +224,7 @@ public class CatalogService {
     }
 
     /** A scanner's lookup: a GTIN with a wrong check digit is a misread, refused rather than looked up. */
-    @WithSession
+    @WithConnection
     public Uni<Item> itemByBarcode(String barcode) {
         String wrongDigit = Gtin.problem(barcode);
         if (wrongDigit != null) {
@@ -286,7 +286,7 @@ public class CatalogService {
                         location.countryList(change.countries().stream().distinct().sorted().toList());
                     }
                     location.revision++;
-                    return events.locationChanged(location);
+                    return locations.update(location).chain(() -> events.locationChanged(location));
                 });
     }
 
@@ -310,13 +310,12 @@ public class CatalogService {
                     location.supplier = supplier;
                     location.priority = 0;
                     location.fulfilsOrders = false;
-                    // Flushed now: the balance row inserted next refers to it by a native statement.
-                    return locations.persistAndFlush(location).call(events::locationChanged);
+                    return locations.persist(location).call(events::locationChanged);
                 }));
     }
 
-    @WithSession
-    public Uni<java.util.List<Location>> locations() {
-        return locations.listAll(io.quarkus.panache.common.Sort.by("code"));
+    @WithConnection
+    public Uni<List<Location>> locations() {
+        return locations.listAll();
     }
 }

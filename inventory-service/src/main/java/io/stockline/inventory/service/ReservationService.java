@@ -12,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Bundle;
 import io.stockline.inventory.domain.ItemKind;
@@ -278,7 +278,7 @@ public class ReservationService {
         return finish(id, Status.EXPIRED, MovementType.RELEASE, EXPIRY_ACTOR, true);
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<UUID>> expiredHolds(int limit) {
         return reservations.expiredBefore(OffsetDateTime.now(), limit);
     }

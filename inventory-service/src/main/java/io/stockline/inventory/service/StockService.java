@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.stockline.platform.sql.WithConnection;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.ItemKind;
 import io.stockline.platform.problem.RuleViolation;
@@ -31,7 +31,7 @@ public class StockService {
         this.bundles = bundles;
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<StockLevel>> levels(String sku) {
         return items.findById(sku)
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound("sku", "no item " + sku))

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeoutException;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.apache.kafka.common.errors.RetriableException;
-import org.hibernate.JDBCException;
 
 import io.vertx.core.VertxException;
 import io.vertx.pgclient.PgException;
@@ -46,9 +45,6 @@ public final class Failures {
             }
             if (cause instanceof IOException || cause instanceof TimeoutException
                     || cause instanceof io.smallrye.mutiny.TimeoutException || cause instanceof RetriableException
-                    || cause instanceof org.hibernate.exception.JDBCConnectionException
-                    || cause instanceof org.hibernate.exception.LockAcquisitionException
-                    || cause instanceof org.hibernate.PessimisticLockException
                     || cause instanceof VertxException) {
                 return true;
             }
@@ -68,8 +64,7 @@ public final class Failures {
     public static String dataException(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             String state = cause instanceof PgException pg ? pg.getSqlState()
-                    : cause instanceof SQLException sql ? sql.getSQLState()
-                    : cause instanceof JDBCException jdbc ? jdbc.getSQLState() : null;
+                    : cause instanceof SQLException sql ? sql.getSQLState() : null;
             if (state != null && state.startsWith(DATA_EXCEPTION)) {
                 return cause instanceof PgException pg ? pg.getErrorMessage() : cause.getMessage();
             }

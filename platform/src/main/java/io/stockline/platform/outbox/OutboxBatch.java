@@ -5,7 +5,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.platform.sql.NativeSql;
 
@@ -31,27 +30,15 @@ public class OutboxBatch {
                  AS e(id, type, topic, key, payload, traceparent, tracestate, n)
             ORDER BY e.n""";
 
-    /**
-     * The events, all with the trace of the transaction writing them (an import request), as a Hibernate native query:
-     * the session is flushed first, so entities the caller changed before are written ahead of their events.
-     */
+    /** The events, all with the trace of the transaction writing them (an import request). */
     public Uni<Void> addAll(List<OutboxEvent> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
         OutboxTrace trace = OutboxTrace.current();
-        Map<String, Object> columns = columns(events.stream().map(event -> new Traced(event, trace)).toList());
-        return Panache.getSession().flatMap(session -> {
-            var insert = session.createNativeQuery(INSERT);
-            columns.forEach(insert::setParameter);
-            return insert.executeUpdate();
-        }).replaceWithVoid();
+        return addEach(events.stream().map(event -> new Traced(event, trace)).toList());
     }
 
     /**
      * The events of several requests decided in one transaction (a group of orders), each row with the trace of its
-     * own request rather than the group's; on the Vert.x client ({@link NativeSql}), for callers that change no
-     * managed entity before it.
+     * own request rather than the group's.
      */
     public Uni<Void> addEach(List<Traced> events) {
         if (events.isEmpty()) {

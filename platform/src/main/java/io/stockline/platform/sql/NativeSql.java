@@ -2,11 +2,11 @@ package io.stockline.platform.sql;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import io.smallrye.mutiny.Uni;
@@ -14,18 +14,18 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.data.Numeric;
 
 /**
- * A native statement run on the connection of the current {@link WithTransaction} or {@link WithConnection} scope
- * (or, in a service still on Hibernate Reactive, of the current Panache session), straight on the Vert.x PostgreSQL
- * client: no Hibernate query object, query plan or result mapping between the statement and its
- * rows. Hibernate Reactive spends several times the database's own time on each native query (about 40 % of the
- * channel connector's CPU at 500 changes/s, session 16); this is for the paths that run many small statements a
- * second. Rows come back as {@code Object[]} of the driver's values, which {@link Rows} turns into the code's types.
+ * A statement run on the connection of the current {@link WithTransaction} or {@link WithConnection} scope, straight
+ * on the Vert.x PostgreSQL client, prepared once per connection: no ORM between the statement and its rows (Hibernate
+ * Reactive spent several times the database's own time on each native query, about 40 % of the channel connector's
+ * CPU at 500 changes/s, session 16). Rows come back as {@code Object[]} of the driver's values (numeric as
+ * BigDecimal), which {@link Rows} turns into the code's types. Outside a scope a statement is refused: which
+ * connection and transaction it runs in is always the caller's decision.
  * <p>
- * The text keeps Hibernate's {@code :name} parameters (a name may appear several times); they become PostgreSQL's
- * {@code $n}, once per distinct text. {@code ::} casts and quoted literals are left alone. Unlike a Hibernate query,
- * this does not flush the session first: use it where the transaction changes no managed entity before it.
+ * The text names its parameters {@code :name} (a name may appear several times); they become PostgreSQL's
+ * {@code $n}, once per distinct text. {@code ::} casts and quoted literals are left alone.
  */
 public final class NativeSql {
 
@@ -44,11 +44,15 @@ public final class NativeSql {
         return new NativeSql(PARSED.computeIfAbsent(sql, NativeSql::parse));
     }
 
-    /** Sets every occurrence of {@code :name}; a name the text does not hold is a mistake of the caller. */
+    /** Sets every occurrence of {@code :name}; a name the text does not hold, or a list for a value, is a mistake. */
     public NativeSql set(String name, Object value) {
         Integer index = parsed.indexes().get(name);
         if (index == null) {
             throw new IllegalArgumentException("the statement has no parameter :" + name);
+        }
+        if (value instanceof Collection<?>) {
+            // PostgreSQL takes a list as one array parameter: = ANY(CAST(:name AS text[])) bound with an array
+            throw new IllegalArgumentException(":" + name + " is a collection; bind an array");
         }
         values[index] = value;
         return this;
@@ -56,7 +60,7 @@ public final class NativeSql {
 
     /** The rows, each as the driver's column values in order. */
     public Uni<List<Object[]>> rows() {
-        return run(NativeSql::toList, HibernateSessions::rows);
+        return run(NativeSql::toList);
     }
 
     /** The rows' first column. */
@@ -64,20 +68,25 @@ public final class NativeSql {
         return rows().map(rows -> rows.stream().map(row -> row[0]).toList());
     }
 
-    /** The number of rows the statement changed. */
-    public Uni<Integer> update() {
-        return run(RowSet::rowCount, HibernateSessions::update);
+    /** The rows' first column, each value of the given type (or null). */
+    public <T> Uni<List<T>> column(Class<T> type) {
+        return rows().map(rows -> rows.stream().map(row -> type.cast(row[0])).toList());
     }
 
-    /** On the current scope's connection, else (a service still on Hibernate) on the current Panache session's. */
-    private <T> Uni<T> run(Function<RowSet<Row>, T> answer, BiFunction<String, Object[], Uni<T>> onHibernateSession) {
+    /** The number of rows the statement changed. */
+    public Uni<Integer> update() {
+        return run(RowSet::rowCount);
+    }
+
+    /** On the current scope's connection, with the values as they are when the statement runs. */
+    private <T> Uni<T> run(Function<RowSet<Row>, T> answer) {
         return Uni.createFrom().deferred(() -> {
-            Object[] bound = values.clone();
             SqlConnection scoped = SqlScope.connection();
             if (scoped == null) {
-                return onHibernateSession.apply(parsed.text(), bound);
+                return Uni.createFrom().failure(new IllegalStateException("a statement outside a database scope"
+                        + " (@WithTransaction, @WithConnection or Transactions): " + parsed.text()));
             }
-            return scoped.preparedQuery(parsed.text()).execute(Tuple.from(Arrays.asList(bound))).map(answer);
+            return scoped.preparedQuery(parsed.text()).execute(Tuple.from(Arrays.asList(values))).map(answer);
         });
     }
 
@@ -86,7 +95,9 @@ public final class NativeSql {
         for (Row row : result) {
             Object[] values = new Object[row.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = row.getValue(i);
+                Object value = row.getValue(i);
+                // the driver's own number type for numeric columns; the code reads BigDecimal, as from JDBC
+                values[i] = value instanceof Numeric numeric ? numeric.bigDecimalValue() : value;
             }
             rows.add(values);
         }

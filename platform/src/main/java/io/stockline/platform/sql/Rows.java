@@ -10,9 +10,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * Turns what a native query returns into the types the code uses, whatever the driver chose (Hibernate Reactive
- * gives a time as OffsetDateTime, Instant or LocalDateTime depending on the column and version). Repositories map
- * each row once, with these, into a record.
+ * Turns what a statement returns into the types the code uses, whatever the column's type made the driver choose (a
+ * time as OffsetDateTime or LocalDateTime, a number as Integer, Long or BigDecimal). Repositories map each row once,
+ * with these, into a record.
  */
 public final class Rows {
 

@@ -13,7 +13,7 @@ import io.vertx.mutiny.sqlclient.Transaction;
 
 /**
  * The connection of the current {@link WithConnection} or {@link WithTransaction} scope, kept on the Vert.x duplicated
- * context of the request or record it serves (as Hibernate Reactive keeps its session), so that {@link NativeSql}
+ * context of the request or record it serves (as Hibernate Reactive kept its session), so that {@link NativeSql}
  * finds it however deep in the method's {@code Uni} a statement is started.
  */
 public final class SqlScope {

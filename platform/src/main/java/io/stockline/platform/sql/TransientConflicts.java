@@ -41,9 +41,9 @@ public final class TransientConflicts {
 
     /**
      * Runs {@code transaction}, again from the start while it fails on a deadlock or a serialization failure. Each
-     * attempt runs on a new duplicated Vert.x context of the caller's event loop, so it opens a session of its own:
-     * a REST call's session (opened on demand in the caller's context) is unusable once a statement in it failed,
-     * and an attempt sharing it would fail or hang. The pause between attempts is that context's timer, not
+     * attempt runs on a new duplicated Vert.x context of the caller's event loop, so it opens a transaction of its
+     * own on a connection of its own: a transaction is unusable once a statement in it failed, and an attempt sharing
+     * the caller's would fail. The pause between attempts is that context's timer, not
      * another thread.
      */
     public static <T> Uni<T> retried(String what, Supplier<Uni<T>> transaction) {
@@ -61,7 +61,7 @@ public final class TransientConflicts {
                 });
     }
 
-    /** The transaction, subscribed on a fresh duplicated context (no session in it yet); as is without a context. */
+    /** The transaction, subscribed on a fresh duplicated context (no database scope in it yet); as is without one. */
     private static <T> Uni<T> onOwnContext(Context caller, Supplier<Uni<T>> transaction) {
         if (caller == null) {
             return Uni.createFrom().deferred(transaction::get);
@@ -100,10 +100,6 @@ public final class TransientConflicts {
                 return true;
             }
             if (cause instanceof java.sql.SQLException sql && SQL_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-            // Hibernate hands a deadlock on as a LockAcquisitionException, which carries the state itself
-            if (cause instanceof org.hibernate.JDBCException jdbc && SQL_STATES.contains(jdbc.getSQLState())) {
                 return true;
             }
         }

@@ -2,7 +2,6 @@ package io.stockline.platform.sql;
 
 import jakarta.ws.rs.core.Response;
 
-import org.hibernate.JDBCException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -19,16 +18,7 @@ import io.vertx.pgclient.PgException;
 public class UnstorableValueMapper {
 
     @ServerExceptionMapper
-    public Response map(JDBCException failure) {
-        return respond(failure);
-    }
-
-    @ServerExceptionMapper
     public Response map(PgException failure) {
-        return respond(failure);
-    }
-
-    private static Response respond(Throwable failure) {
         String complaint = Failures.dataException(failure);
         if (complaint == null) {
             Log.error("database failure", failure);

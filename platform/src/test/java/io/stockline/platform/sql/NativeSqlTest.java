@@ -3,6 +3,7 @@ package io.stockline.platform.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -35,5 +36,22 @@ class NativeSqlTest {
                 () -> NativeSql.of("SELECT 1 WHERE :a = 1").set("b", 2));
 
         assertEquals("the statement has no parameter :b", refused.getMessage());
+    }
+
+    @Test
+    void aListForAValueIsRefusedForAnArray() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> NativeSql.of("SELECT 1 WHERE sku IN (:skus)").set("skus", List.of("A", "B")));
+
+        assertEquals(":skus is a collection; bind an array", refused.getMessage());
+    }
+
+    @Test
+    void aStatementOutsideADatabaseScopeIsRefused() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> NativeSql.of("SELECT 1 WHERE :a = 1").set("a", 1).rows().await().indefinitely());
+
+        assertEquals("a statement outside a database scope (@WithTransaction, @WithConnection or Transactions):"
+                + " SELECT 1 WHERE $1 = 1", refused.getMessage());
     }
 }

@@ -10,11 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.counting.domain.AbcClass;
 import io.stockline.inventory.counting.domain.AbcClassifier;
 import io.stockline.inventory.counting.domain.AbcEntry;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /** The consumption the ABC classes come from, and the classes of every SKU (table sku_abc). */
@@ -40,14 +40,14 @@ public class AbcRepository {
      * value at the item's unit cost (0 without one).
      */
     public Uni<List<AbcClassifier.Consumption>> consumption(OffsetDateTime since) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT i.sku, coalesce(sum(m.quantity), 0), coalesce(sum(m.quantity), 0) * coalesce(i.unit_cost, 0)
                 FROM item i
                 LEFT JOIN movement m ON m.sku = i.sku AND m.type IN ('SALE', 'COMMIT') AND m.created_at >= :since
                 WHERE i.kind = 'STANDARD'
                 GROUP BY i.sku, i.unit_cost
-                """, Object[].class)
-                .setParameter("since", since).getResultList())
+                """)
+                .set("since", since).rows()
                 .map(rows -> rows.stream().map(row -> new AbcClassifier.Consumption((String) row[0],
                         Rows.longValue(row[1]), new BigDecimal(row[2].toString()))).toList());
     }
@@ -67,7 +67,7 @@ public class AbcRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO sku_abc (sku, computed_class, consumed_units, consumption_value, computed_at)
                 SELECT r.sku, r.class, r.units, r.value, :computedAt
                 FROM json_to_recordset(CAST(CAST(:rows AS TEXT) AS json)) AS r(sku TEXT, class TEXT, units BIGINT, value NUMERIC)
@@ -75,27 +75,26 @@ public class AbcRepository {
                     consumed_units = EXCLUDED.consumed_units, consumption_value = EXCLUDED.consumption_value,
                     computed_at = EXCLUDED.computed_at
                 """)
-                .setParameter("rows", rows).setParameter("computedAt", computedAt)
-                .executeUpdate())
+                .set("rows", rows).set("computedAt", computedAt)
+                .update()
                 .replaceWithVoid();
     }
 
     /** Pins the class by hand ({@code null} unpins it: the computed class is in force again). */
     public Uni<Void> pin(String sku, AbcClass manualClass, String actor) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO sku_abc (sku, manual_class, set_by, set_at) VALUES (:sku, :manual, :actor, now())
                 ON CONFLICT (sku) DO UPDATE SET manual_class = EXCLUDED.manual_class, set_by = EXCLUDED.set_by,
                     set_at = EXCLUDED.set_at
                 """)
-                .setParameter("sku", sku).setParameter("manual", manualClass == null ? null : manualClass.name())
-                .setParameter("actor", actor)
-                .executeUpdate())
+                .set("sku", sku).set("manual", manualClass == null ? null : manualClass.name())
+                .set("actor", actor)
+                .update()
                 .replaceWithVoid();
     }
 
     public Uni<AbcEntry> entry(String sku) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(ENTRY + " AND i.sku = :sku",
-                Object[].class).setParameter("sku", sku).getResultList())
+        return NativeSql.of(ENTRY + " AND i.sku = :sku").set("sku", sku).rows()
                 .map(rows -> rows.isEmpty() ? null : toEntry(rows.get(0)));
     }
 
@@ -103,13 +102,11 @@ public class AbcRepository {
     public Uni<List<AbcEntry>> entries(AbcClass only, int limit) {
         String sql = ENTRY + (only == null ? "" : " AND coalesce(a.manual_class, a.computed_class, 'C') = :only")
                 + " ORDER BY coalesce(a.consumption_value, 0) DESC, i.sku LIMIT :limit";
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql, Object[].class).setParameter("limit", limit);
-            if (only != null) {
-                query.setParameter("only", only.name());
-            }
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(AbcRepository::toEntry).toList());
+        NativeSql query = NativeSql.of(sql).set("limit", limit);
+        if (only != null) {
+            query.set("only", only.name());
+        }
+        return query.rows().map(rows -> rows.stream().map(AbcRepository::toEntry).toList());
     }
 
     private static AbcEntry toEntry(Object[] row) {

@@ -9,8 +9,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.counting.domain.AbcClass;
@@ -75,12 +75,12 @@ public class AbcService {
                 .chain(() -> abc.entry(sku));
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<AbcEntry>> entries(AbcClass only, int limit) {
         return abc.entries(only, limit);
     }
 
-    @WithSession
+    @WithConnection
     public Uni<AbcEntry> entry(String sku) {
         return abc.entry(sku)
                 .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("sku", "no standard item " + sku));

@@ -5,7 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.stockline.platform.sql.WithConnection;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.counting.domain.Accuracy;
 import io.stockline.inventory.counting.domain.Tolerance;
@@ -35,7 +35,7 @@ public class AccuracyService {
         this.config = config;
     }
 
-    @WithSession
+    @WithConnection
     public Uni<Report> report(LocalDate from, LocalDate to, By by, String location) {
         Tolerance tolerance = config.accuracy().tolerance();
         Uni<Void> known = location == null ? Uni.createFrom().voidItem()

@@ -8,8 +8,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.counting.domain.CountIntervals;
@@ -100,12 +100,12 @@ public class CountTaskService {
                 });
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<CountTaskView>> list(String location, CountTaskStatus status, int limit) {
         return tasks.list(location, status, limit).chain(this::views);
     }
 
-    @WithSession
+    @WithConnection
     public Uni<CountTaskView> get(String id) {
         return tasks.findById(id)
                 .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("id", "no count task " + id))
@@ -122,7 +122,7 @@ public class CountTaskService {
             task.status = CountTaskStatus.IN_PROGRESS;
             task.startedBy = actor;
             task.startedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return view(task);
+            return tasks.update(task).chain(() -> view(task));
         });
     }
 
@@ -157,7 +157,7 @@ public class CountTaskService {
                     task.expected = position.onHand();
                     task.unitCost = item.unitCost;
                 }
-                return view(task);
+                return tasks.update(task).chain(() -> view(task));
             }));
         });
     }
@@ -189,7 +189,7 @@ public class CountTaskService {
                 task.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
                 Log.infof("count task %s approved by %s: %s at %s corrected by %d", task.id, actor, task.sku,
                         task.location, correction);
-                return view(task);
+                return tasks.update(task).chain(() -> view(task));
             });
         });
     }
@@ -205,7 +205,7 @@ public class CountTaskService {
             task.decidedBy = actor;
             task.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
             task.note = note;
-            return view(task);
+            return tasks.update(task).chain(() -> view(task));
         });
     }
 

@@ -4,12 +4,12 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.repository.LocationRepository;
+import io.stockline.platform.sql.Transactions;
 
 /**
  * The nightly jobs: recompute the ABC classes, then propose the due count tasks at every location. Both are safe on
@@ -22,11 +22,14 @@ public class CountingSchedule {
     private final AbcService abc;
     private final CountTaskService tasks;
     private final LocationRepository locations;
+    private final Transactions transactions;
 
-    public CountingSchedule(AbcService abc, CountTaskService tasks, LocationRepository locations) {
+    public CountingSchedule(AbcService abc, CountTaskService tasks, LocationRepository locations,
+            Transactions transactions) {
         this.abc = abc;
         this.tasks = tasks;
         this.locations = locations;
+        this.transactions = transactions;
     }
 
     @Scheduled(cron = "{stockline.counting.abc.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -47,7 +50,7 @@ public class CountingSchedule {
     }
 
     private Uni<List<String>> locationCodes() {
-        return Panache.withSession(() -> locations.listAll())
+        return transactions.onConnection(() -> locations.listAll())
                 .map(all -> all.stream().map(l -> l.code).sorted().toList());
     }
 }

@@ -4,8 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.MovementType;
@@ -113,7 +113,7 @@ public class DropshipService {
                 level.state().committed(), level.version());
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<SupplierOrderRequestView>> requests(SupplierOrderRequest.Status status, String supplier,
             String orderId, long after, int limit) {
         return requests.list(status, supplier, orderId, after, limit)

@@ -6,12 +6,12 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.exports.domain.ExportRows.LedgerRow;
 import io.stockline.inventory.exports.domain.ExportRows.LotRow;
 import io.stockline.inventory.exports.domain.ExportRows.PurchaseOrderRow;
 import io.stockline.inventory.exports.domain.ExportRows.StockRow;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /**
@@ -23,13 +23,13 @@ public class ExportRepository {
 
     /** Balances by location, then SKU, after ({@code location}, {@code sku}). */
     public Uni<List<StockRow>> stock(String location, String sku, int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT sku, location, on_hand, available, committed, reserved, damaged, quality_control, safety_stock,
                        incoming, in_transit
                 FROM stock_level WHERE (location, sku) > (:location, :sku)
-                ORDER BY location, sku LIMIT :limit""", Object[].class)
-                .setParameter("location", location).setParameter("sku", sku).setParameter("limit", limit)
-                .getResultList())
+                ORDER BY location, sku LIMIT :limit""")
+                .set("location", location).set("sku", sku).set("limit", limit)
+                .rows()
                 .map(rows -> rows.stream().map(r -> new StockRow((String) r[0], (String) r[1], Rows.longValue(r[2]),
                         Rows.longValue(r[3]), Rows.longValue(r[4]), Rows.longValue(r[5]), Rows.longValue(r[6]),
                         Rows.longValue(r[7]), Rows.longValue(r[8]), Rows.longValue(r[9]), Rows.longValue(r[10])))
@@ -41,32 +41,32 @@ public class ExportRepository {
      * items, and one row with an empty lot for each item that is not lot-tracked.
      */
     public Uni<List<LotRow>> lots(String location, String sku, String lot, int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT sku, location, lot, expires_on, on_hand FROM (
                     SELECT b.sku, b.location, b.lot, b.expires_on, b.on_hand FROM lot_balance b WHERE b.on_hand > 0
                     UNION ALL
                     SELECT s.sku, s.location, '', NULL, s.on_hand FROM stock_level s JOIN item i ON i.sku = s.sku
                     WHERE NOT i.lot_tracked AND s.on_hand > 0) held
                 WHERE (location, sku, lot) > (:location, :sku, :lot)
-                ORDER BY location, sku, lot LIMIT :limit""", Object[].class)
-                .setParameter("location", location).setParameter("sku", sku).setParameter("lot", lot)
-                .setParameter("limit", limit)
-                .getResultList())
+                ORDER BY location, sku, lot LIMIT :limit""")
+                .set("location", location).set("sku", sku).set("lot", lot)
+                .set("limit", limit)
+                .rows()
                 .map(rows -> rows.stream().map(r -> new LotRow((String) r[0], (String) r[1], (String) r[2],
                         Rows.date(r[3]), Rows.longValue(r[4]))).toList());
     }
 
     /** Ledger entries made in [{@code from}, {@code until}), by id after {@code afterId}. */
     public Uni<List<LedgerRow>> ledger(OffsetDateTime from, OffsetDateTime until, long afterId, int limit) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT id, created_at, type, sku, location, quantity, lot, expires_on, d_on_hand, d_available,
                        d_committed, d_reserved, d_damaged, d_quality_control, d_safety_stock, d_incoming, d_in_transit,
                        resulting_version, actor, reason, reference
                 FROM movement WHERE created_at >= :from AND created_at < :until AND id > :after
-                ORDER BY id LIMIT :limit""", Object[].class)
-                .setParameter("from", from).setParameter("until", until).setParameter("after", afterId)
-                .setParameter("limit", limit)
-                .getResultList())
+                ORDER BY id LIMIT :limit""")
+                .set("from", from).set("until", until).set("after", afterId)
+                .set("limit", limit)
+                .rows()
                 .map(rows -> rows.stream().map(r -> new LedgerRow(Rows.longValue(r[0]), Rows.time(r[1]),
                         (String) r[2], (String) r[3], (String) r[4], Rows.longValue(r[5]), (String) r[6],
                         Rows.date(r[7]), Rows.longValue(r[8]), Rows.longValue(r[9]), Rows.longValue(r[10]),
@@ -83,14 +83,12 @@ public class ExportRepository {
                 FROM purchase_order o JOIN purchase_order_line l ON l.number = o.number
                 WHERE (o.number, l.line) > (:number, :line)""" + (status == null ? "" : " AND o.status = :status")
                 + " ORDER BY o.number, l.line LIMIT :limit";
-        return Panache.getSession().flatMap(session -> {
-            var query = session.createNativeQuery(sql, Object[].class)
-                    .setParameter("number", number).setParameter("line", line).setParameter("limit", limit);
-            if (status != null) {
-                query.setParameter("status", status);
-            }
-            return query.getResultList();
-        }).map(rows -> rows.stream().map(r -> {
+        NativeSql query = NativeSql.of(sql)
+                .set("number", number).set("line", line).set("limit", limit);
+        if (status != null) {
+            query.set("status", status);
+        }
+        return query.rows().map(rows -> rows.stream().map(r -> {
             String orderStatus = (String) r[3];
             long quantity = Rows.longValue(r[8]);
             long received = Rows.longValue(r[10]);

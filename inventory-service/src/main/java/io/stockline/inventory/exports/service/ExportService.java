@@ -15,7 +15,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.exports.domain.ExportRows.LedgerRow;
@@ -24,10 +23,11 @@ import io.stockline.inventory.exports.domain.ExportRows.PurchaseOrderRow;
 import io.stockline.inventory.exports.domain.ExportRows.StockRow;
 import io.stockline.inventory.exports.repository.ExportRepository;
 import io.stockline.inventory.purchasing.domain.PurchaseOrderStatus;
+import io.stockline.platform.sql.Transactions;
 
 /**
  * CSV exports, written by Jackson's CSV module and streamed: the header, then one chunk of CSV per page read from the
- * repository (each page in a session of its own), so an export of 100,000 rows never sits in memory whole.
+ * repository (each page on a connection of its own), so an export of 100,000 rows never sits in memory whole.
  */
 @ApplicationScoped
 public class ExportService {
@@ -38,18 +38,20 @@ public class ExportService {
     private static final CsvMapper CSV = csvMapper();
 
     private final ExportRepository exports;
+    private final Transactions transactions;
 
-    public ExportService(ExportRepository exports) {
+    public ExportService(ExportRepository exports, Transactions transactions) {
         this.exports = exports;
+        this.transactions = transactions;
     }
 
     public Multi<String> stockByLocation() {
-        return csv(StockRow.class, (StockRow last) -> Panache.withSession(() -> last == null
+        return csv(StockRow.class, (StockRow last) -> transactions.onConnection(() -> last == null
                 ? exports.stock("", "", PAGE) : exports.stock(last.location(), last.sku(), PAGE)));
     }
 
     public Multi<String> stockByLot() {
-        return csv(LotRow.class, (LotRow last) -> Panache.withSession(() -> last == null
+        return csv(LotRow.class, (LotRow last) -> transactions.onConnection(() -> last == null
                 ? exports.lots("", "", "", PAGE) : exports.lots(last.location(), last.sku(), last.lot(), PAGE)));
     }
 
@@ -57,14 +59,14 @@ public class ExportService {
     public Multi<String> ledger(LocalDate from, LocalDate to) {
         OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime end = to.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
-        return csv(LedgerRow.class, (LedgerRow last) -> Panache.withSession(
+        return csv(LedgerRow.class, (LedgerRow last) -> transactions.onConnection(
                 () -> exports.ledger(start, end, last == null ? 0 : last.id(), PAGE)));
     }
 
     /** Every line of every purchase order, or of those in {@code status} when given. */
     public Multi<String> purchaseOrders(PurchaseOrderStatus status) {
         String wanted = status == null ? null : status.name();
-        return csv(PurchaseOrderRow.class, (PurchaseOrderRow last) -> Panache.withSession(() -> last == null
+        return csv(PurchaseOrderRow.class, (PurchaseOrderRow last) -> transactions.onConnection(() -> last == null
                 ? exports.purchaseOrderLines(wanted, "", 0, PAGE)
                 : exports.purchaseOrderLines(wanted, last.number(), last.line(), PAGE)));
     }

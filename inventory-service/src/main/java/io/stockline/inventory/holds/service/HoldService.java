@@ -2,7 +2,7 @@ package io.stockline.inventory.holds.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.MovementType;

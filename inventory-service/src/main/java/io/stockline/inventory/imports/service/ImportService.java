@@ -21,13 +21,13 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.imports.domain.Cells;
 import io.stockline.inventory.imports.domain.Numbered;
 import io.stockline.inventory.imports.domain.RowFate;
 import io.stockline.platform.problem.RuleViolation;
+import io.stockline.platform.sql.Transactions;
 import io.vertx.mutiny.core.Vertx;
 
 /**
@@ -54,18 +54,20 @@ public class ImportService {
     private final Map<Kind, RowKind<?>> kinds;
     private final Vertx vertx;
     private final int chunkSize;
+    private final Transactions transactions;
 
     /**
      * {@code chunkSize}: rows per transaction, large enough that round trips stop mattering and small enough that a
      * chunk holds its locks briefly.
      */
     public ImportService(ItemRows items, StockRows stock, LocationRows locations, SupplierRows suppliers,
-            SupplierAvailabilityRows supplierAvailability, Vertx vertx,
+            SupplierAvailabilityRows supplierAvailability, Vertx vertx, Transactions transactions,
             @ConfigProperty(name = "stockline.imports.chunk-size", defaultValue = "2000") int chunkSize) {
         this.kinds = Map.of(Kind.ITEMS, items, Kind.STOCK, stock, Kind.LOCATIONS, locations, Kind.SUPPLIERS, suppliers,
                 Kind.SUPPLIER_AVAILABILITY, supplierAvailability);
         this.vertx = vertx;
         this.chunkSize = chunkSize;
+        this.transactions = transactions;
     }
 
     /** The rows that read well, in file order, and the problems of those that did not. */
@@ -77,7 +79,7 @@ public class ImportService {
     }
 
     private <T> Uni<ImportReport> run(RowKind<T> kind, String csv, RowKind.Run run) {
-        // The worker answers on this request's context, where the sessions of the chunks must run.
+        // The worker answers on this request's context, where the connections of the chunks must open.
         return vertx.executeBlocking(Uni.createFrom().item(() -> check(kind, csv)), false)
                 .chain(checked -> apply(kind, checked, run));
     }
@@ -136,10 +138,10 @@ public class ImportService {
         });
     }
 
-    /** One chunk, one transaction (a session only, on a dry run); retried when it lost a deadlock. */
+    /** One chunk, one transaction (a connection only, on a dry run); retried when it lost a deadlock. */
     private <T> Uni<List<RowFate>> chunk(RowKind<T> kind, List<Numbered<T>> chunk, RowKind.Run run) {
-        return Uni.createFrom().deferred(() -> run.dryRun() ? Panache.withSession(() -> kind.apply(chunk, run))
-                        : Panache.withTransaction(() -> kind.apply(chunk, run)))
+        return Uni.createFrom().deferred(() -> run.dryRun() ? transactions.onConnection(() -> kind.apply(chunk, run))
+                        : transactions.inTransaction(() -> kind.apply(chunk, run)))
                 .onFailure(ImportService::lostARace).retry().atMost(RETRIES);
     }
 

@@ -28,7 +28,7 @@ interface RowKind<T> {
     String identityColumn();
 
     /**
-     * Applies the chunk in the caller's transaction (or, on a dry run, only reads, in the caller's session) and
+     * Applies the chunk in the caller's transaction (or, on a dry run, only reads, on the caller's connection) and
      * returns each row's fate in the order given.
      */
     Uni<List<RowFate>> apply(List<Numbered<T>> chunk, Run run);

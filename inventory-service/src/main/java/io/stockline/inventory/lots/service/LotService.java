@@ -7,8 +7,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.MovementType;
 import io.stockline.inventory.repository.Item;
@@ -50,12 +50,12 @@ public class LotService {
         this.ledger = ledger;
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<HeldLot>> held(String sku) {
         return lotTracked(sku).chain(() -> lots.held(sku));
     }
 
-    @WithSession
+    @WithConnection
     public Uni<Recall> recall(String sku, String lot) {
         return lotTracked(sku).chain(() -> lots.heldOfLot(sku, lot)).chain(held -> {
             if (held.isEmpty()) {
@@ -69,7 +69,7 @@ public class LotService {
         });
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<DueLot>> dueToExpire(LocalDate today, int limit) {
         return lots.dueToExpire(today, limit);
     }

@@ -9,10 +9,10 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.planning.domain.DemandDay;
 import io.stockline.inventory.planning.domain.LedgerDay;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /** Daily demand per SKU and location, read from the ledger in one statement. */
@@ -67,10 +67,10 @@ public class DemandRepository {
 
     /** Each location's days of [from, to], oldest first, one per day. */
     public Uni<Map<String, List<LedgerDay>>> history(String sku, LocalDate from, LocalDate to, ZoneId zone) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(HISTORY, Object[].class)
-                .setParameter("sku", sku).setParameter("from", from).setParameter("to", to)
-                .setParameter("zone", zone.getId())
-                .getResultList())
+        return NativeSql.of(HISTORY)
+                .set("sku", sku).set("from", from).set("to", to)
+                .set("zone", zone.getId())
+                .rows()
                 .map(rows -> {
                     Map<String, List<LedgerDay>> byLocation = new LinkedHashMap<>();
                     for (Object[] row : rows) {

@@ -7,12 +7,12 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.planning.domain.PlanningPolicy;
 import io.stockline.inventory.planning.domain.PolicyKind;
 import io.stockline.inventory.planning.domain.StoredPolicy;
 import io.stockline.inventory.planning.domain.SupplierChoice;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /** The computed policies (table planning_policy), the SKUs to compute them for, and what to order now. */
@@ -45,7 +45,7 @@ public class PolicyRepository {
      * most of its time.
      */
     public Uni<List<SkuToPlan>> skusToPlan() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT i.sku, EXISTS (SELECT 1 FROM supplier_item si
                                       JOIN supplier s ON s.code = si.supplier
                                       LEFT JOIN planning_item p ON p.sku = si.sku
@@ -54,7 +54,7 @@ public class PolicyRepository {
                 WHERE i.kind = 'STANDARD' AND EXISTS (SELECT 1 FROM stock_level s
                                                       JOIN location l ON l.code = s.location AND l.type <> 'SUPPLIER'
                                                       WHERE s.sku = i.sku)
-                ORDER BY i.sku""", Object[].class).getResultList())
+                ORDER BY i.sku""").rows()
                 .map(rows -> rows.stream().map(row -> new SkuToPlan((String) row[0], Rows.bool(row[1]))).toList());
     }
 
@@ -64,7 +64,7 @@ public class PolicyRepository {
      * left at none: the caller takes it from the purchasing feature.
      */
     public Uni<SupplierChoice> supplierOf(String sku) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 SELECT s.code, s.lead_time_days, s.minimum_order_quantity, s.order_multiple, si.pack_size,
                        coalesce(si.unit_cost, i.unit_cost)
                 FROM supplier_item si
@@ -72,8 +72,8 @@ public class PolicyRepository {
                 JOIN item i ON i.sku = si.sku
                 LEFT JOIN planning_item p ON p.sku = si.sku
                 WHERE si.sku = :sku AND (p.supplier IS NULL OR p.supplier = si.supplier)
-                ORDER BY si.unit_cost NULLS LAST, s.code LIMIT 1""", Object[].class)
-                .setParameter("sku", sku).getResultList())
+                ORDER BY si.unit_cost NULLS LAST, s.code LIMIT 1""")
+                .set("sku", sku).rows()
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         return null;
@@ -87,9 +87,9 @@ public class PolicyRepository {
 
     /** The reorder points stored for the SKU, by location, locked so two refreshes of one SKU queue up. */
     public Uni<Map<String, Long>> lockReorderPoints(String sku) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT location, reorder_point FROM planning_policy WHERE sku = :sku FOR UPDATE", Object[].class)
-                .setParameter("sku", sku).getResultList())
+        return NativeSql.of(
+                "SELECT location, reorder_point FROM planning_policy WHERE sku = :sku FOR UPDATE")
+                .set("sku", sku).rows()
                 .map(rows -> {
                     Map<String, Long> points = new HashMap<>();
                     rows.forEach(row -> points.put((String) row[0], Rows.longValue(row[1])));
@@ -100,7 +100,7 @@ public class PolicyRepository {
     public Uni<Void> save(StoredPolicy stored) {
         PlanningPolicy p = stored.policy();
         StoredPolicy.History h = stored.history();
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("INSERT INTO planning_policy ("
+        return NativeSql.of("INSERT INTO planning_policy ("
                 + POLICY_COLUMNS + """
                 ) VALUES (:sku, :location, :supplier, :method, :forecastMethod, :daily, :spread,
                           CAST(:mase AS double precision), CAST(:bias AS double precision), :safety, :reorderPoint,
@@ -119,28 +119,28 @@ public class PolicyRepository {
                     promotion_days = EXCLUDED.promotion_days, promotion_units = EXCLUDED.promotion_units,
                     returned_units = EXCLUDED.returned_units, transferred_units = EXCLUDED.transferred_units,
                     computed_at = EXCLUDED.computed_at""")
-                .setParameter("sku", stored.sku()).setParameter("location", stored.location())
-                .setParameter("supplier", stored.supplier()).setParameter("method", p.kind().name())
-                .setParameter("forecastMethod", p.forecastMethod()).setParameter("daily", p.dailyForecast())
-                .setParameter("spread", p.dailyStdDev()).setParameter("mase", finiteOrNull(p.mase()))
-                .setParameter("bias", finiteOrNull(p.bias())).setParameter("safety", p.safetyStock())
-                .setParameter("reorderPoint", p.reorderPoint()).setParameter("orderQuantity", p.orderQuantity())
-                .setParameter("serviceLevel", stored.serviceLevel()).setParameter("abcClass", stored.abcClass())
-                .setParameter("leadTime", stored.leadTimeDays()).setParameter("leadTimeSpread", stored.leadTimeStdDevDays())
-                .setParameter("measured", stored.leadTimeMeasured()).setParameter("days", h.days())
-                .setParameter("demand", h.demandUnits()).setParameter("stockoutDays", h.stockoutDays())
-                .setParameter("promotionDays", h.promotionDays()).setParameter("promotionUnits", h.promotionUnits())
-                .setParameter("returned", h.returnedUnits()).setParameter("transferred", h.transferredUnits())
-                .setParameter("computedAt", stored.computedAt())
-                .executeUpdate())
+                .set("sku", stored.sku()).set("location", stored.location())
+                .set("supplier", stored.supplier()).set("method", p.kind().name())
+                .set("forecastMethod", p.forecastMethod()).set("daily", p.dailyForecast())
+                .set("spread", p.dailyStdDev()).set("mase", finiteOrNull(p.mase()))
+                .set("bias", finiteOrNull(p.bias())).set("safety", p.safetyStock())
+                .set("reorderPoint", p.reorderPoint()).set("orderQuantity", p.orderQuantity())
+                .set("serviceLevel", stored.serviceLevel()).set("abcClass", stored.abcClass())
+                .set("leadTime", stored.leadTimeDays()).set("leadTimeSpread", stored.leadTimeStdDevDays())
+                .set("measured", stored.leadTimeMeasured()).set("days", h.days())
+                .set("demand", h.demandUnits()).set("stockoutDays", h.stockoutDays())
+                .set("promotionDays", h.promotionDays()).set("promotionUnits", h.promotionUnits())
+                .set("returned", h.returnedUnits()).set("transferred", h.transferredUnits())
+                .set("computedAt", stored.computedAt())
+                .update()
                 .replaceWithVoid();
     }
 
     /** The SKU's policies, one per location, in location order. */
     public Uni<List<StoredPolicy>> ofSku(String sku) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT " + POLICY_COLUMNS
-                + " FROM planning_policy WHERE sku = :sku ORDER BY location", Object[].class)
-                .setParameter("sku", sku).getResultList())
+        return NativeSql.of("SELECT " + POLICY_COLUMNS
+                + " FROM planning_policy WHERE sku = :sku ORDER BY location")
+                .set("sku", sku).rows()
                 .map(rows -> rows.stream().map(PolicyRepository::stored).toList());
     }
 
@@ -168,8 +168,8 @@ public class PolicyRepository {
                   AND (CAST(:supplier AS text) IS NULL OR p.supplier = :supplier)
                   AND (CAST(:location AS text) IS NULL OR p.location = :location)
                 ORDER BY p.supplier, p.sku, p.location""";
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(sql, Object[].class)
-                .setParameter("supplier", supplier).setParameter("location", location).getResultList())
+        return NativeSql.of(sql)
+                .set("supplier", supplier).set("location", location).rows()
                 .map(rows -> rows.stream().map(row -> new Candidate((String) row[0], (String) row[1], (String) row[2],
                         Rows.longValue(row[3]), Rows.longValue(row[4]), Rows.longValue(row[5]), Rows.longValue(row[6]),
                         Rows.longValue(row[7]), Rows.longValue(row[8]), Rows.longValue(row[9]),

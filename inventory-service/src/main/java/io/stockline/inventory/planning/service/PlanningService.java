@@ -9,8 +9,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.counting.domain.AbcEntry;
@@ -104,7 +104,7 @@ public class PlanningService {
 
     // ---- refresh ----
 
-    @WithSession
+    @WithConnection
     public Uni<List<PolicyRepository.SkuToPlan>> skusToPlan() {
         return policies.skusToPlan();
     }
@@ -200,14 +200,14 @@ public class PlanningService {
 
     // ---- reading ----
 
-    @WithSession
+    @WithConnection
     public Uni<List<StoredPolicy>> policies(String sku) {
         return standardItem(sku, RuleViolation.unknownPath("sku", "no standard item " + sku))
                 .chain(() -> policies.ofSku(sku));
     }
 
     /** What to order now, optionally of one supplier or for one location. */
-    @WithSession
+    @WithConnection
     public Uni<List<Suggestion>> suggestions(String supplier, String location) {
         return suggestionsNow(supplier, location);
     }
@@ -284,7 +284,7 @@ public class PlanningService {
                         request.endsOn(), request.note(), actor));
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<Promotion>> promotions(String sku) {
         return settings.promotions(sku);
     }
@@ -312,7 +312,7 @@ public class PlanningService {
                 .chain(() -> settings.saveSettings(sku, request.serviceLevel(), request.supplier(), actor));
     }
 
-    @WithSession
+    @WithConnection
     public Uni<ItemSettings> settings(String sku) {
         return standardItem(sku, RuleViolation.unknownPath("sku", "no standard item " + sku))
                 .chain(() -> settings.settings(sku))

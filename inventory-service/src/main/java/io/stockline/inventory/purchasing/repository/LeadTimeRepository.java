@@ -6,9 +6,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.purchasing.domain.LeadTime;
+import io.stockline.platform.sql.NativeSql;
 
 /** Lead times per supplier and SKU, kept as running count, mean and squared deviations (Welford). */
 @ApplicationScoped
@@ -16,22 +16,22 @@ public class LeadTimeRepository {
 
     /** Adds one receipt's lead time; in SQL so concurrent receipts of one SKU cannot lose an update. */
     public Uni<Void> record(String supplier, String sku, double days) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO supplier_lead_time AS t (supplier, sku, receipts, mean_days, m2)
                 VALUES (:supplier, :sku, 1, :days, 0)
                 ON CONFLICT (supplier, sku) DO UPDATE SET
                     receipts = t.receipts + 1,
                     mean_days = t.mean_days + (:days - t.mean_days) / (t.receipts + 1),
                     m2 = t.m2 + (:days - t.mean_days) * (:days - (t.mean_days + (:days - t.mean_days) / (t.receipts + 1)))""")
-                .setParameter("supplier", supplier).setParameter("sku", sku).setParameter("days", days)
-                .executeUpdate())
+                .set("supplier", supplier).set("sku", sku).set("days", days)
+                .update()
                 .replaceWithVoid();
     }
 
     public Uni<Map<String, LeadTime>> ofSupplier(String supplier) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                "SELECT sku, receipts, mean_days, m2 FROM supplier_lead_time WHERE supplier = :supplier", Object[].class)
-                .setParameter("supplier", supplier).getResultList())
+        return NativeSql.of(
+                "SELECT sku, receipts, mean_days, m2 FROM supplier_lead_time WHERE supplier = :supplier")
+                .set("supplier", supplier).rows()
                 .map(LeadTimeRepository::bySku);
     }
 

@@ -2,24 +2,17 @@ package io.stockline.inventory.purchasing.repository;
 
 import java.math.BigDecimal;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-@Entity
-@Table(name = "purchase_order_line")
+/**
+ * A row of {@code purchase_order_line}. Plain data: a change to a field is stored only by
+ * {@link PurchaseOrderRepository#updateLine}.
+ */
 public class PurchaseOrderLine {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    /** From the table's identity column, set by {@link PurchaseOrderRepository#persistLine}. */
     public Long id;
     public String number;
     public int line;
     public String sku;
     public long quantity;
-    @Column(name = "unit_cost")
     public BigDecimal unitCost;
     /** Units arrived so far, damaged ones included. */
     public long received;

@@ -2,25 +2,16 @@ package io.stockline.inventory.purchasing.repository;
 
 import java.math.BigDecimal;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-@Entity
-@Table(name = "supplier_item")
+/**
+ * A row of {@code supplier_item}: what a supplier sells us of one SKU. Plain data: a change to a field is stored only
+ * by {@link SupplierItemRepository#update}.
+ */
 public class SupplierItem {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    /** From the table's identity column, set by {@link SupplierItemRepository#persist}. */
     public Long id;
     public String supplier;
     public String sku;
-    @Column(name = "supplier_sku")
     public String supplierSku;
-    @Column(name = "unit_cost")
     public BigDecimal unitCost;
-    @Column(name = "pack_size")
     public long packSize = 1;
 }

@@ -1,6 +1,5 @@
 package io.stockline.inventory.purchasing.repository;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -8,43 +7,64 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.sql.NativeSql;
+import io.stockline.platform.sql.Rows;
 
+/** Suppliers, in SQL. What it returns is plain data, written only by the inserts here. */
 @ApplicationScoped
-public class SupplierRepository implements PanacheRepositoryBase<Supplier, String> {
+public class SupplierRepository {
 
-    /** Those of the suppliers that exist, read in one statement as detached rows (not managed by the session). */
+    private static final String COLUMNS = "code, name, contact, currency, lead_time_days, minimum_order_quantity, "
+            + "order_multiple, allow_over_receipt, created_at";
+
+    /** The supplier, or null when there is none. */
+    public Uni<Supplier> findById(String code) {
+        return NativeSql.of("SELECT " + COLUMNS + " FROM supplier WHERE code = :code")
+                .set("code", code).rows()
+                .map(rows -> rows.isEmpty() ? null : toSupplier(rows.get(0)));
+    }
+
+    /** Every supplier, by code. */
+    public Uni<List<Supplier>> listAll() {
+        return NativeSql.of("SELECT " + COLUMNS + " FROM supplier ORDER BY code").rows()
+                .map(rows -> rows.stream().map(SupplierRepository::toSupplier).toList());
+    }
+
+    /** Those of the suppliers that exist, read in one statement. */
     public Uni<List<Supplier>> findAll(Collection<String> codes) {
         if (codes.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT code, name, contact, currency, lead_time_days, minimum_order_quantity, order_multiple,
-                       allow_over_receipt
-                FROM supplier WHERE code = ANY(CAST(:codes AS text[]))""", Object[].class)
-                .setParameter("codes", codes.toArray(String[]::new))
-                .getResultList())
+        return NativeSql.of("SELECT " + COLUMNS + " FROM supplier WHERE code = ANY(CAST(:codes AS text[]))")
+                .set("codes", codes.toArray(String[]::new))
+                .rows()
+                .map(rows -> rows.stream().map(SupplierRepository::toSupplier).toList());
+    }
+
+    /** Inserts the supplier; the database sets {@code createdAt}, which this puts on the object. */
+    public Uni<Supplier> persist(Supplier supplier) {
+        return NativeSql.of("""
+                INSERT INTO supplier (code, name, contact, currency, lead_time_days, minimum_order_quantity,
+                                      order_multiple, allow_over_receipt)
+                VALUES (:code, :name, :contact, :currency, :leadTimeDays, :minimumOrderQuantity, :orderMultiple,
+                        :allowOverReceipt)
+                RETURNING created_at""")
+                .set("code", supplier.code).set("name", supplier.name).set("contact", supplier.contact)
+                .set("currency", supplier.currency).set("leadTimeDays", supplier.leadTimeDays)
+                .set("minimumOrderQuantity", supplier.minimumOrderQuantity)
+                .set("orderMultiple", supplier.orderMultiple).set("allowOverReceipt", supplier.allowOverReceipt)
+                .rows()
                 .map(rows -> {
-                    List<Supplier> found = new ArrayList<>(rows.size());
-                    for (Object[] row : rows) {
-                        Supplier s = new Supplier();
-                        s.code = (String) row[0];
-                        s.name = (String) row[1];
-                        s.contact = (String) row[2];
-                        s.currency = (String) row[3];
-                        s.leadTimeDays = ((Number) row[4]).intValue();
-                        s.minimumOrderQuantity = ((Number) row[5]).longValue();
-                        s.orderMultiple = ((Number) row[6]).longValue();
-                        s.allowOverReceipt = (Boolean) row[7];
-                        found.add(s);
-                    }
-                    return found;
+                    supplier.createdAt = Rows.time(rows.get(0)[0]);
+                    return supplier;
                 });
     }
 
-    /** Inserts new suppliers in one statement; one another request created meanwhile is left as it is. Returns the codes inserted. */
+    /**
+     * Inserts new suppliers in one statement; one another request created meanwhile is left as it is. Returns the
+     * codes inserted.
+     */
     public Uni<Set<String>> insertAll(List<Supplier> suppliers) {
         if (suppliers.isEmpty()) {
             return Uni.createFrom().item(Set.of());
@@ -69,7 +89,7 @@ public class SupplierRepository implements PanacheRepositoryBase<Supplier, Strin
             multiples[i] = s.orderMultiple;
             overReceipt[i] = s.allowOverReceipt;
         }
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("""
+        return NativeSql.of("""
                 INSERT INTO supplier (code, name, contact, currency, lead_time_days, minimum_order_quantity,
                                       order_multiple, allow_over_receipt)
                 SELECT * FROM unnest(CAST(:codes AS text[]), CAST(:names AS text[]), CAST(:contacts AS text[]),
@@ -77,12 +97,26 @@ public class SupplierRepository implements PanacheRepositoryBase<Supplier, Strin
                                      CAST(:minimums AS bigint[]), CAST(:multiples AS bigint[]),
                                      CAST(:overReceipt AS boolean[]))
                 ON CONFLICT (code) DO NOTHING
-                RETURNING code""", String.class)
-                .setParameter("codes", codes).setParameter("names", names).setParameter("contacts", contacts)
-                .setParameter("currencies", currencies).setParameter("leadTimes", leadTimes)
-                .setParameter("minimums", minimums).setParameter("multiples", multiples)
-                .setParameter("overReceipt", overReceipt)
-                .getResultList())
+                RETURNING code""")
+                .set("codes", codes).set("names", names).set("contacts", contacts)
+                .set("currencies", currencies).set("leadTimes", leadTimes)
+                .set("minimums", minimums).set("multiples", multiples)
+                .set("overReceipt", overReceipt)
+                .column(String.class)
                 .map(HashSet::new);
+    }
+
+    private static Supplier toSupplier(Object[] row) {
+        Supplier supplier = new Supplier();
+        supplier.code = Rows.text(row[0]);
+        supplier.name = Rows.text(row[1]);
+        supplier.contact = Rows.text(row[2]);
+        supplier.currency = Rows.text(row[3]);
+        supplier.leadTimeDays = Rows.intOrNull(row[4]);
+        supplier.minimumOrderQuantity = Rows.longValue(row[5]);
+        supplier.orderMultiple = Rows.longValue(row[6]);
+        supplier.allowOverReceipt = Rows.bool(row[7]);
+        supplier.createdAt = Rows.time(row[8]);
+        return supplier;
     }
 }

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.MovementType;
@@ -27,12 +27,13 @@ import io.stockline.inventory.purchasing.repository.LeadTimeRepository;
 import io.stockline.inventory.purchasing.repository.PurchaseOrder;
 import io.stockline.inventory.purchasing.repository.PurchaseOrderLine;
 import io.stockline.inventory.purchasing.repository.PurchaseOrderRepository;
-import io.stockline.inventory.purchasing.repository.PurchaseReceipt;
-import io.stockline.inventory.purchasing.repository.PurchaseReceiptRepository;
 import io.stockline.inventory.purchasing.repository.Supplier;
 import io.stockline.inventory.purchasing.repository.SupplierItemRepository;
 import io.stockline.inventory.purchasing.repository.SupplierRepository;
 import io.stockline.inventory.repository.Item;
+import io.stockline.inventory.repository.DocumentReceipt;
+import io.stockline.inventory.repository.DocumentReceiptRepository;
+import io.stockline.inventory.repository.DocumentReceiptRepository.Document;
 import io.stockline.inventory.repository.ItemRepository;
 import io.stockline.inventory.repository.KeyLocks;
 import io.stockline.inventory.repository.LocationRepository;
@@ -56,7 +57,7 @@ public class PurchaseOrderService {
     };
 
     private final PurchaseOrderRepository orders;
-    private final PurchaseReceiptRepository receipts;
+    private final DocumentReceiptRepository receipts;
     private final SupplierRepository suppliers;
     private final SupplierItemRepository supplierItems;
     private final LeadTimeRepository leadTimes;
@@ -66,7 +67,7 @@ public class PurchaseOrderService {
     private final Idempotency idempotency;
     private final ObjectMapper json;
 
-    public PurchaseOrderService(PurchaseOrderRepository orders, PurchaseReceiptRepository receipts,
+    public PurchaseOrderService(PurchaseOrderRepository orders, DocumentReceiptRepository receipts,
             SupplierRepository suppliers, SupplierItemRepository supplierItems, LeadTimeRepository leadTimes,
             ItemRepository items, LocationRepository locations, StockLedger ledger, Idempotency idempotency,
             ObjectMapper json) {
@@ -175,11 +176,11 @@ public class PurchaseOrderService {
                     chain = chain.chain(() -> record(MovementType.PURCHASE_ORDERED, order, line, line.quantity,
                             MovementType.PURCHASE_ORDERED.delta(line.quantity), "purchase order sent", actor));
                 }
-                return chain.map(ignored -> {
+                return chain.chain(() -> {
                     order.status = PurchaseOrderStatus.SENT;
                     order.sentAt = OffsetDateTime.now();
-                    return view(order, lines);
-                });
+                    return orders.update(order);
+                }).map(ignored -> view(order, lines));
             });
         });
     }
@@ -200,11 +201,11 @@ public class PurchaseOrderService {
                                 MovementType.SHORTAGE.delta(outstanding), "supplier shortage", actor));
                     }
                 }
-                return chain.map(ignored -> {
+                return chain.chain(() -> {
                     order.status = PurchaseOrderStatus.CLOSED;
                     order.closedAt = OffsetDateTime.now();
-                    return view(order, lines);
-                });
+                    return orders.update(order);
+                }).map(ignored -> view(order, lines));
             });
         });
     }
@@ -225,11 +226,11 @@ public class PurchaseOrderService {
                                 MovementType.PURCHASE_CANCELLED.delta(line.quantity), "purchase order cancelled", actor));
                     }
                 }
-                return chain.map(ignored -> {
+                return chain.chain(() -> {
                     order.status = PurchaseOrderStatus.CANCELLED;
                     order.closedAt = OffsetDateTime.now();
-                    return view(order, lines);
-                });
+                    return orders.update(order);
+                }).map(ignored -> view(order, lines));
             });
         });
     }
@@ -243,16 +244,16 @@ public class PurchaseOrderService {
     public Uni<Received> receive(String number, ReceiptRequest request, String idempotencyKey, String actor) {
         String requestHash = RequestFingerprint.of(json, Map.of("number", number, "receipt", request));
         return idempotency.once(KeyLocks.Scope.PURCHASE_RECEIPT_KEY, actor, idempotencyKey, requestHash,
-                () -> receipts.findByIdempotencyKey(actor, idempotencyKey), r -> r.requestHash, r -> new Outcome(r, true),
+                () -> receipts.findByIdempotencyKey(Document.PURCHASE_ORDER, actor, idempotencyKey), r -> r.requestHash, r -> new Outcome(r, true),
                 () -> firstReceipt(number, request, idempotencyKey, requestHash, actor).map(r -> new Outcome(r, false)))
                 .chain(outcome -> orders.findById(outcome.receipt().number).chain(order -> orders.lines(order.number)
                         .map(lines -> new Received(receiptView(outcome.receipt()), view(order, lines), outcome.replayed()))));
     }
 
-    private record Outcome(PurchaseReceipt receipt, boolean replayed) {
+    private record Outcome(DocumentReceipt receipt, boolean replayed) {
     }
 
-    private Uni<PurchaseReceipt> firstReceipt(String number, ReceiptRequest request, String idempotencyKey,
+    private Uni<DocumentReceipt> firstReceipt(String number, ReceiptRequest request, String idempotencyKey,
             String requestHash, String actor) {
         return locked(number).chain(order -> {
             if (!order.status.canReceive()) {
@@ -301,21 +302,23 @@ public class PurchaseOrderService {
                         ordered.damaged += damaged;
                         recorded.add(new ReceiptView.Line(arrived.sku(), arrived.quantity(), damaged, arrived.lot(),
                                 arrived.expiresOn(), money(arrived.unitCost() != null ? arrived.unitCost() : ordered.unitCost)));
-                        return ledger.record(entry, false, field + "quantity")
+                        // the line's new counts written now: receive() reads the lines back after this
+                        return orders.updateLine(ordered)
+                                .chain(() -> ledger.record(entry, false, field + "quantity"))
                                 .chain(() -> leadTimes.record(order.supplier, arrived.sku(), leadDays));
                     }));
                 }
                 return chain.chain(() -> {
                     order.status = lines.stream().allMatch(line -> line.received >= line.quantity)
                             ? PurchaseOrderStatus.RECEIVED : PurchaseOrderStatus.PARTIALLY_RECEIVED;
-                    PurchaseReceipt receipt = new PurchaseReceipt();
+                    DocumentReceipt receipt = new DocumentReceipt();
                     receipt.number = number;
                     receipt.idempotencyKey = idempotencyKey;
                     receipt.requestHash = requestHash;
                     receipt.actor = actor;
                     receipt.lines = write(recorded);
-                    receipt.receivedAt = OffsetDateTime.now();
-                    return receipts.persist(receipt);
+                    // receivedAt is the database's (DEFAULT now()), put on the receipt by persist
+                    return orders.update(order).chain(() -> receipts.persist(Document.PURCHASE_ORDER, receipt));
                 });
             }));
         });
@@ -342,14 +345,14 @@ public class PurchaseOrderService {
 
     // ---- reading ----
 
-    @WithSession
+    @WithConnection
     public Uni<PurchaseOrderView> get(String number) {
         return orders.findById(number)
                 .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("number", "no purchase order " + number))
                 .chain(order -> orders.lines(number).map(lines -> view(order, lines)));
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<PurchaseOrderView>> list(PurchaseOrderStatus status, String supplier, int page, int limit) {
         return orders.search(status, supplier, page, limit).chain(found -> {
             List<PurchaseOrderView> views = new ArrayList<>();
@@ -362,11 +365,11 @@ public class PurchaseOrderService {
         });
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<ReceiptView>> receipts(String number) {
         return orders.findById(number)
                 .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("number", "no purchase order " + number))
-                .chain(() -> receipts.ofOrder(number))
+                .chain(() -> receipts.of(Document.PURCHASE_ORDER, number))
                 .map(all -> all.stream().map(this::receiptView).toList());
     }
 
@@ -393,7 +396,7 @@ public class PurchaseOrderService {
         return amount == null ? null : amount.setScale(4, java.math.RoundingMode.HALF_EVEN);
     }
 
-    private ReceiptView receiptView(PurchaseReceipt receipt) {
+    private ReceiptView receiptView(DocumentReceipt receipt) {
         try {
             return new ReceiptView(receipt.id, receipt.number, receipt.receivedAt, receipt.actor,
                     json.readValue(receipt.lines, RECEIPT_LINES));

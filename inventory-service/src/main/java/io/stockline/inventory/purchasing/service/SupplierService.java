@@ -4,9 +4,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.purchasing.domain.SupplierItemView;
 import io.stockline.inventory.purchasing.domain.SupplierView;
@@ -55,12 +54,12 @@ public class SupplierService {
                 });
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<SupplierView>> list() {
-        return suppliers.listAll(Sort.by("code")).map(all -> all.stream().map(SupplierService::view).toList());
+        return suppliers.listAll().map(all -> all.stream().map(SupplierService::view).toList());
     }
 
-    @WithSession
+    @WithConnection
     public Uni<SupplierView> get(String code) {
         return existing(code).map(SupplierService::view);
     }
@@ -84,7 +83,8 @@ public class SupplierService {
                     item.supplierSku = request.supplierSku();
                     item.unitCost = request.unitCost();
                     item.packSize = request.packSize() == null ? 1 : request.packSize();
-                    return found == null ? supplierItems.persist(item) : Uni.createFrom().item(item);
+                    // an item found is changed in place: nothing stores that but the update
+                    return found == null ? supplierItems.persist(item) : supplierItems.update(item).replaceWith(item);
                 })
                 .chain(item -> leadTimes.ofSupplier(code).map(times -> view(item, times.get(sku))));
     }
@@ -93,14 +93,14 @@ public class SupplierService {
         return new SupplierItemView(i.supplier, i.sku, i.supplierSku, PurchaseOrderService.money(i.unitCost), i.packSize, leadTime);
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<SupplierItemView>> items(String code) {
         return existing(code).chain(() -> supplierItems.ofSupplier(code))
                 .chain(list -> leadTimes.ofSupplier(code)
                         .map(times -> list.stream().map(i -> view(i, times.get(i.sku))).toList()));
     }
 
-    @WithSession
+    @WithConnection
     public Uni<SupplierItemView> item(String code, String sku) {
         return existing(code).chain(() -> supplierItems.find(code, sku))
                 .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("sku", "supplier " + code + " sells no " + sku))

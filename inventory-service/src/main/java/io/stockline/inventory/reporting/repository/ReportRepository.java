@@ -8,10 +8,10 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.reporting.domain.Activity;
 import io.stockline.inventory.reporting.domain.Costing;
+import io.stockline.platform.sql.NativeSql;
 import io.stockline.platform.sql.Rows;
 
 /**
@@ -85,8 +85,8 @@ public class ReportRepository {
 
     /** Every movement that changed the units owned of a standard item, in ledger order per SKU. */
     public Uni<List<Costing.Movement>> costMovements() {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(COST_MOVEMENTS, Object[].class)
-                .getResultList())
+        return NativeSql.of(COST_MOVEMENTS)
+                .rows()
                 .map(rows -> rows.stream().map(r -> new Costing.Movement((String) r[0], (String) r[1], (String) r[2],
                         Rows.longValue(r[3]), Rows.time(r[4]), (BigDecimal) r[5], (BigDecimal) r[6])).toList());
     }
@@ -94,11 +94,11 @@ public class ReportRepository {
     /** Activity per SKU and location (at {@code location} only when not null) over the UTC days from to to. */
     public Uni<List<Activity>> activity(LocalDate from, LocalDate to, LocalDate today, String location) {
         OffsetDateTime start = from.atStartOfDay().atOffset(ZoneOffset.UTC);
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(ACTIVITY, Object[].class)
-                .setParameter("location", location == null ? "" : location)
-                .setParameter("from", from).setParameter("to", to).setParameter("today", today)
-                .setParameter("start", start)
-                .getResultList())
+        return NativeSql.of(ACTIVITY)
+                .set("location", location == null ? "" : location)
+                .set("from", from).set("to", to).set("today", today)
+                .set("start", start)
+                .rows()
                 .map(rows -> rows.stream().map(r -> new Activity((String) r[0], (String) r[1], Rows.longValue(r[2]),
                         Rows.longValue(r[3]), Rows.longValue(r[4]), Rows.longValue(r[5]), Rows.longValue(r[6]),
                         Rows.longValue(r[7]), Rows.longValue(r[8]), Rows.longValue(r[9]), Rows.time(r[10])))

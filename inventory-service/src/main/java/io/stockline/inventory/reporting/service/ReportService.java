@@ -15,7 +15,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.stockline.platform.sql.WithConnection;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.counting.domain.Accuracy;
 import io.stockline.inventory.counting.service.AbcService;
@@ -81,7 +81,7 @@ public class ReportService {
         return LocalDate.now(clock);
     }
 
-    @WithSession
+    @WithConnection
     public Uni<Reports.Kpis> kpis(LocalDate from, LocalDate to, String location, int deadDays) {
         LocalDate today = today();
         return known(location).chain(() -> accuracy.report(from, to, AccuracyService.By.LOCATION, location))
@@ -90,7 +90,7 @@ public class ReportService {
                                 OffsetDateTime.now(clock).minusDays(deadDays), today, accurate.periods(), perSku(activity), costs(movements, from, to, location)))));
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<Reports.Valuation>> valuation(String location) {
         LocalDate today = today();
         return scopeNow(location, today).map(now -> now.skus().values().stream().map(a -> {
@@ -102,7 +102,7 @@ public class ReportService {
         }).filter(v -> v.quantity() > 0).toList());
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<Reports.AgingRow>> aging(String location) {
         LocalDate today = today();
         return scopeNow(location, today).map(now -> now.skus().values().stream().map(a -> {
@@ -115,14 +115,14 @@ public class ReportService {
         }).filter(r -> r.quantity() > 0).toList());
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<Reports.DeadStock>> deadStock(int days, String location) {
         LocalDate today = today();
         OffsetDateTime since = OffsetDateTime.now(clock).minusDays(days);
         return scopeNow(location, today).map(now -> dead(now.skus().values(), now.costs(), since));
     }
 
-    @WithSession
+    @WithConnection
     public Uni<Movers> movers(LocalDate from, LocalDate to, String location, int limit) {
         LocalDate today = today();
         return known(location).chain(() -> reports.activity(from, to, today, location)).map(activity -> {
@@ -144,7 +144,7 @@ public class ReportService {
     }
 
     /** The ABC classes counting keeps (recomputed nightly or by an admin; pinned by hand). */
-    @WithSession
+    @WithConnection
     public Uni<List<Reports.Abc>> abc(int limit) {
         return abc.entries(null, limit).map(entries -> entries.stream().map(e -> new Reports.Abc(e.sku(),
                 e.abcClass().name(), e.computedClass() == null ? null : e.computedClass().name(),

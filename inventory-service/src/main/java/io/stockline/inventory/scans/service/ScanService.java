@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.stockline.platform.sql.WithConnection;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.Gtin;
 import io.stockline.inventory.repository.LocationRepository;
@@ -32,7 +32,7 @@ public class ScanService {
         this.barcodes = barcodes;
     }
 
-    @WithSession
+    @WithConnection
     public Uni<ScanResult> collate(ScanRequest request) {
         ScanCollation.Collated collated;
         try {

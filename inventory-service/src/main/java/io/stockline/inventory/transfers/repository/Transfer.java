@@ -2,32 +2,22 @@ package io.stockline.inventory.transfers.repository;
 
 import java.time.OffsetDateTime;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
 import io.stockline.inventory.transfers.domain.TransferStatus;
 
-@Entity
-@Table(name = "transfer")
+/**
+ * A row of transfer (from_location, to_location, status as its name, created_by, created_at, shipped_at, closed_at),
+ * keyed by its number. Nothing writes it back on its own: a change is stored by {@link TransferRepository#update}.
+ */
 public class Transfer {
-    @Id
     public String number;
-    @Column(name = "from_location")
+    /** Column from_location. */
     public String from;
-    @Column(name = "to_location")
+    /** Column to_location. */
     public String to;
-    @Enumerated(EnumType.STRING)
     public TransferStatus status;
-    @Column(name = "created_by")
     public String createdBy;
-    @Column(name = "created_at", insertable = false, updatable = false)
+    /** Set by the database (DEFAULT now()) when the row is inserted, never written by the code. */
     public OffsetDateTime createdAt;
-    @Column(name = "shipped_at")
     public OffsetDateTime shippedAt;
-    @Column(name = "closed_at")
     public OffsetDateTime closedAt;
 }

@@ -1,16 +1,10 @@
 package io.stockline.inventory.transfers.repository;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-
-@Entity
-@Table(name = "transfer_line")
+/**
+ * A row of transfer_line, its id given by the database on insert. Nothing writes it back on its own: a change is
+ * stored by {@link TransferRepository#updateLine}.
+ */
 public class TransferLine {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     public String number;
     public int line;

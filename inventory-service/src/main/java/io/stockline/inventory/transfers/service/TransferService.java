@@ -14,11 +14,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.stockline.platform.sql.WithConnection;
+import io.stockline.platform.sql.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.domain.ItemKind;
 import io.stockline.inventory.domain.MovementType;
+import io.stockline.inventory.repository.DocumentReceipt;
+import io.stockline.inventory.repository.DocumentReceiptRepository;
+import io.stockline.inventory.repository.DocumentReceiptRepository.Document;
 import io.stockline.inventory.repository.ItemRepository;
 import io.stockline.inventory.repository.KeyLocks;
 import io.stockline.inventory.repository.LocationRepository;
@@ -30,7 +33,6 @@ import io.stockline.inventory.transfers.domain.TransferStatus;
 import io.stockline.inventory.transfers.domain.TransferView;
 import io.stockline.inventory.transfers.repository.Transfer;
 import io.stockline.inventory.transfers.repository.TransferLine;
-import io.stockline.inventory.transfers.repository.TransferReceipt;
 import io.stockline.inventory.transfers.repository.TransferRepository;
 import io.stockline.platform.problem.RuleViolation;
 
@@ -45,22 +47,24 @@ public class TransferService {
     public record Received(TransferReceiptView receipt, TransferView transfer, boolean replayed) {
     }
 
-    private record Outcome(TransferReceipt receipt, boolean replayed) {
+    private record Outcome(DocumentReceipt receipt, boolean replayed) {
     }
 
     private static final TypeReference<List<TransferReceiptView.Line>> RECEIPT_LINES = new TypeReference<>() {
     };
 
     private final TransferRepository transfers;
+    private final DocumentReceiptRepository receipts;
     private final ItemRepository items;
     private final LocationRepository locations;
     private final StockLedger ledger;
     private final Idempotency idempotency;
     private final ObjectMapper json;
 
-    public TransferService(TransferRepository transfers, ItemRepository items, LocationRepository locations,
-            StockLedger ledger, Idempotency idempotency, ObjectMapper json) {
+    public TransferService(TransferRepository transfers, DocumentReceiptRepository receipts, ItemRepository items,
+            LocationRepository locations, StockLedger ledger, Idempotency idempotency, ObjectMapper json) {
         this.transfers = transfers;
+        this.receipts = receipts;
         this.items = items;
         this.locations = locations;
         this.ledger = ledger;
@@ -142,10 +146,10 @@ public class TransferService {
                         return ledger.record(entry, false, "lines[%d].quantity".formatted(line.line - 1)).replaceWithVoid();
                     }));
                 }
-                return chain.map(ignored -> {
+                return chain.chain(() -> {
                     transfer.status = TransferStatus.SHIPPED;
                     transfer.shippedAt = OffsetDateTime.now();
-                    return view(transfer, lines);
+                    return transfers.update(transfer).map(ignored -> view(transfer, lines));
                 });
             });
         });
@@ -156,7 +160,7 @@ public class TransferService {
     public Uni<Received> receive(String number, TransferReceiptRequest request, String idempotencyKey, String actor) {
         String requestHash = RequestFingerprint.of(json, Map.of("number", number, "receipt", request));
         return idempotency.once(KeyLocks.Scope.TRANSFER_RECEIPT_KEY, actor, idempotencyKey, requestHash,
-                () -> transfers.receiptByKey(actor, idempotencyKey), r -> r.requestHash, r -> new Outcome(r, true),
+                () -> receipts.findByIdempotencyKey(Document.TRANSFER, actor, idempotencyKey), r -> r.requestHash, r -> new Outcome(r, true),
                 () -> firstReceipt(number, request, idempotencyKey, requestHash, actor).map(r -> new Outcome(r, false)))
                 .chain(outcome -> transfers.findById(outcome.receipt().number).chain(transfer -> transfers
                         .lines(transfer.number)
@@ -164,7 +168,7 @@ public class TransferService {
                                 outcome.replayed()))));
     }
 
-    private Uni<TransferReceipt> firstReceipt(String number, TransferReceiptRequest request, String idempotencyKey,
+    private Uni<DocumentReceipt> firstReceipt(String number, TransferReceiptRequest request, String idempotencyKey,
             String requestHash, String actor) {
         return locked(number).chain(transfer -> {
             if (!transfer.status.canReceive()) {
@@ -210,7 +214,9 @@ public class TransferService {
                                 transfer.from, quantity, MovementType.TRANSFER_IN.delta(quantity),
                                 "arrived at " + transfer.to, number, actor, null, null, arrived.lot(), arrived.expiresOn(),
                                 !item.lotTracked);
-                        return ledger.record(out, false, field + "quantity")
+                        // stored before the movements: whatever reads transfer_line later in this transaction sees it
+                        return transfers.updateLine(shipped)
+                                .chain(() -> ledger.record(out, false, field + "quantity"))
                                 .chain(() -> ledger.record(out.at(transfer.to, MovementType.arrival(quantity)),
                                         item.backorderAllowed, field + "quantity"))
                                 .replaceWithVoid();
@@ -219,14 +225,16 @@ public class TransferService {
                 return chain.chain(() -> {
                     transfer.status = lines.stream().allMatch(line -> line.inTransit() == 0)
                             ? TransferStatus.RECEIVED : TransferStatus.PARTIALLY_RECEIVED;
-                    TransferReceipt receipt = new TransferReceipt();
+                    DocumentReceipt receipt = new DocumentReceipt();
                     receipt.number = number;
                     receipt.idempotencyKey = idempotencyKey;
                     receipt.requestHash = requestHash;
                     receipt.actor = actor;
                     receipt.lines = write(recorded);
-                    receipt.receivedAt = OffsetDateTime.now();
-                    return transfers.persistReceipt(receipt).replaceWith(receipt);
+                    // receive() reads the transfer and its lines back once this is done: they must be stored
+                    return transfers.update(transfer)
+                            .chain(() -> receipts.persist(Document.TRANSFER, receipt))
+                            .replaceWith(receipt);
                 });
             });
         });
@@ -248,14 +256,15 @@ public class TransferService {
                                 transfer.from, missing, MovementType.LOST_IN_TRANSIT.delta(missing),
                                 "lost in transit to " + transfer.to, number, actor, null, null, null, null, true);
                         line.lost += missing;
-                        chain = chain.chain(() -> ledger.record(entry, false, "lines[%d].quantity".formatted(line.line - 1))
-                                .replaceWithVoid());
+                        chain = chain.chain(() -> transfers.updateLine(line))
+                                .chain(() -> ledger.record(entry, false, "lines[%d].quantity".formatted(line.line - 1))
+                                        .replaceWithVoid());
                     }
                 }
-                return chain.map(ignored -> {
+                return chain.chain(() -> {
                     transfer.status = TransferStatus.CLOSED;
                     transfer.closedAt = OffsetDateTime.now();
-                    return view(transfer, lines);
+                    return transfers.update(transfer).map(ignored -> view(transfer, lines));
                 });
             });
         });
@@ -270,18 +279,20 @@ public class TransferService {
             }
             transfer.status = TransferStatus.CANCELLED;
             transfer.closedAt = OffsetDateTime.now();
-            return transfers.lines(number).map(lines -> view(transfer, lines));
+            return transfers.update(transfer)
+                    .chain(() -> transfers.lines(number))
+                    .map(lines -> view(transfer, lines));
         });
     }
 
-    @WithSession
+    @WithConnection
     public Uni<TransferView> get(String number) {
         return transfers.findById(number)
                 .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("number", "no transfer " + number))
                 .chain(transfer -> transfers.lines(number).map(lines -> view(transfer, lines)));
     }
 
-    @WithSession
+    @WithConnection
     public Uni<List<TransferView>> recent(int limit) {
         return transfers.recent(limit).chain(found -> {
             List<TransferView> views = new ArrayList<>();
@@ -311,7 +322,7 @@ public class TransferService {
                         shipped ? l.inTransit() : 0)).toList());
     }
 
-    private TransferReceiptView receiptView(TransferReceipt receipt) {
+    private TransferReceiptView receiptView(DocumentReceipt receipt) {
         try {
             return new TransferReceiptView(receipt.id, receipt.number, receipt.receivedAt, receipt.actor,
                     json.readValue(receipt.lines, RECEIPT_LINES));
