@@ -2,7 +2,6 @@ package io.stockline.platform.sql;
 
 import java.util.function.Supplier;
 
-import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -29,25 +28,21 @@ public final class SqlScope {
 
     /** The current scope's connection, or null outside any. */
     static SqlConnection connection() {
-        Scope scope = current();
-        return scope == null ? null : scope.connection();
-    }
-
-    private static Scope current() {
         Context context = Vertx.currentContext();
         if (context == null || !VertxContext.isDuplicatedContext(context)) {
             return null;
         }
-        return ContextLocals.<Scope>get(KEY).orElse(null);
+        Scope scope = context.getLocal(KEY);
+        return scope == null ? null : scope.connection();
     }
 
     /** {@code work} on a connection of its own (or the current scope's), returned to the pool when it ends. */
     static <T> Uni<T> withConnection(Pool pool, Supplier<Uni<T>> work) {
-        requireDuplicatedContext();
-        if (current() != null) {
+        Context context = duplicatedContext();
+        if (context.getLocal(KEY) != null) {
             return work.get();
         }
-        return pool.getConnection().chain(connection -> within(new Scope(connection, false), work)
+        return pool.getConnection().chain(connection -> within(context, new Scope(connection, false), work)
                 .eventually(connection::close));
     }
 
@@ -56,20 +51,20 @@ public final class SqlScope {
      * the current scope's connection, which it is then back to when the transaction ends.
      */
     static <T> Uni<T> withTransaction(Pool pool, Supplier<Uni<T>> work) {
-        requireDuplicatedContext();
-        Scope outer = current();
+        Context context = duplicatedContext();
+        Scope outer = context.getLocal(KEY);
         if (outer != null && outer.inTransaction()) {
             return work.get();
         }
         if (outer != null) {
-            return inTransaction(outer.connection(), work).eventually(() -> ContextLocals.put(KEY, outer));
+            return inTransaction(context, outer.connection(), work).eventually(() -> context.putLocal(KEY, outer));
         }
-        return pool.getConnection().chain(connection -> inTransaction(connection, work)
+        return pool.getConnection().chain(connection -> inTransaction(context, connection, work)
                 .eventually(connection::close));
     }
 
-    private static <T> Uni<T> inTransaction(SqlConnection connection, Supplier<Uni<T>> work) {
-        return connection.begin().chain(transaction -> within(new Scope(connection, true), work)
+    private static <T> Uni<T> inTransaction(Context context, SqlConnection connection, Supplier<Uni<T>> work) {
+        return connection.begin().chain(transaction -> within(context, new Scope(connection, true), work)
                 .onFailure().call(() -> rollback(transaction))
                 .call(transaction::commit));
     }
@@ -79,16 +74,18 @@ public final class SqlScope {
         return transaction.rollback().onFailure().recoverWithNull();
     }
 
-    private static <T> Uni<T> within(Scope scope, Supplier<Uni<T>> work) {
-        ContextLocals.put(KEY, scope);
-        return Uni.createFrom().<T>deferred(work::get).eventually(() -> ContextLocals.remove(KEY));
+    // the scope is put on, and taken off, the context it was entered on, whichever thread its stages end on
+    private static <T> Uni<T> within(Context context, Scope scope, Supplier<Uni<T>> work) {
+        context.putLocal(KEY, scope);
+        return Uni.createFrom().<T>deferred(work::get).eventually(() -> context.removeLocal(KEY));
     }
 
-    private static void requireDuplicatedContext() {
+    private static Context duplicatedContext() {
         Context context = Vertx.currentContext();
         if (context == null || !VertxContext.isDuplicatedContext(context)) {
             throw new IllegalStateException("a database scope needs a Vert.x duplicated context (a request, a record, a "
                     + "scheduled method); this thread has " + (context == null ? "none" : "a root context"));
         }
+        return context;
     }
 }

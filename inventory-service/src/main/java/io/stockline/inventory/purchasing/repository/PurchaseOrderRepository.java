@@ -24,8 +24,8 @@ public class PurchaseOrderRepository {
 
     /** PO-000001, PO-000002, ...: from a sequence, so two orders never share a number. */
     public Uni<String> nextNumber() {
-        return NativeSql.of("SELECT nextval('purchase_order_number_seq')").rows()
-                .map(rows -> "PO-%06d".formatted(Rows.longValue(rows.get(0)[0])));
+        return NativeSql.of("SELECT nextval('purchase_order_number_seq')").column(Long.class)
+                .map(numbers -> "PO-%06d".formatted(numbers.get(0)));
     }
 
     /** The order, or null when there is none. */

@@ -56,14 +56,12 @@ public class TransferRepository {
                 });
     }
 
-    /** Stores every column a step may change (all but the number and created_at). */
+    /** Stores what a step changes: the status and when it shipped or closed (the rest is set once, at creation). */
     public Uni<Void> update(Transfer transfer) {
         return NativeSql.of("""
-                UPDATE transfer SET from_location = :from, to_location = :to, status = :status,
-                    created_by = :createdBy, shipped_at = :shippedAt, closed_at = :closedAt
+                UPDATE transfer SET status = :status, shipped_at = :shippedAt, closed_at = :closedAt
                 WHERE number = :number""")
-                .set("number", transfer.number).set("from", transfer.from).set("to", transfer.to)
-                .set("status", transfer.status.name()).set("createdBy", transfer.createdBy)
+                .set("number", transfer.number).set("status", transfer.status.name())
                 .set("shippedAt", transfer.shippedAt).set("closedAt", transfer.closedAt)
                 .update()
                 .replaceWithVoid();
@@ -87,14 +85,10 @@ public class TransferRepository {
                 .replaceWithVoid();
     }
 
-    /** Stores every column a step may change (all but the id). */
+    /** Stores what a receipt or a close changes on the line: received and lost. */
     public Uni<Void> updateLine(TransferLine line) {
-        return NativeSql.of("""
-                UPDATE transfer_line SET number = :number, line = :line, sku = :sku, quantity = :quantity,
-                    received = :received, lost = :lost
-                WHERE id = :id""")
-                .set("id", line.id).set("number", line.number).set("line", line.line).set("sku", line.sku)
-                .set("quantity", line.quantity).set("received", line.received).set("lost", line.lost)
+        return NativeSql.of("UPDATE transfer_line SET received = :received, lost = :lost WHERE id = :id")
+                .set("id", line.id).set("received", line.received).set("lost", line.lost)
                 .update()
                 .replaceWithVoid();
     }
