@@ -7,11 +7,18 @@ import static io.stockline.inventory.Api.location;
 import static io.stockline.inventory.Api.moved;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -29,12 +36,16 @@ import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
 
-/** Item and location facts reach inventory.items / inventory.locations; lots follow on hand, first to expire first out. */
+/**
+ * Item and location facts reach inventory.items / inventory.locations (an item's change once, however many requests race
+ * to make it); lots follow on hand, first to expire first out.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class CatalogEventsAndLotsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RACERS = 8;
 
     @ConfigProperty(name = "stockline.topics.stock-changed")
     String stockChangedTopic;
@@ -73,6 +84,42 @@ class CatalogEventsAndLotsTest {
             assertThat(events).extracting(e -> e.path("revision").asLong()).containsExactly(1L, 2L);
             assertThat(kafka.on(itemsTopic).stream().filter(r -> sku.equals(r.key())).findFirst().orElseThrow()
                     .header("ce_type")).isEqualTo("io.stockline.inventory.item-changed.v1");
+        }
+    }
+
+    @Test
+    void requestsRacingToDiscontinueAnItemAnnounceTheChangeOnce() throws Exception {
+        try (KafkaProbe kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers()).watch(List.of(itemsTopic))) {
+            String sku = item();
+            ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> racers = new ArrayList<>();
+                for (int i = 0; i < RACERS; i++) {
+                    racers.add(pool.submit(() -> {
+                        start.await();
+                        return given().contentType(ContentType.JSON).body(Map.of("status", "DISCONTINUED"))
+                                .patch("/api/v1/items/" + sku).then().body("status", equalTo("DISCONTINUED"))
+                                .extract().statusCode();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> racer : racers) {
+                    assertThat(racer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            given().contentType(ContentType.JSON).body(Map.of("status", "ACTIVE"))
+                    .patch("/api/v1/items/" + sku).then().statusCode(200);
+
+            // the item's events share a partition: whatever the race published arrives before the last change
+            await().atMost(Duration.ofSeconds(30)).until(() -> events(kafka, itemsTopic, sku).stream()
+                    .anyMatch(e -> e.path("revision").asLong() == 3));
+            List<JsonNode> events = events(kafka, itemsTopic, sku);
+            assertThat(events).extracting(e -> e.path("revision").asLong()).containsExactly(1L, 2L, 3L);
+            assertThat(events).extracting(e -> e.path("status").asText())
+                    .containsExactly("ACTIVE", "DISCONTINUED", "ACTIVE");
         }
     }
 

@@ -1,7 +1,6 @@
 package io.stockline.alert.repository;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +50,7 @@ public class AlertRepository {
                 "UPDATE alert SET status = 'RESOLVED', resolved_at = :at WHERE id = :id AND status = 'OPEN' RETURNING "
                         + COLUMNS)
                 .set("id", id).set("at", at)
-                .rows()
-                .map(rows -> rows.isEmpty() ? null : alert(rows.get(0)));
+                .first(AlertRepository::alert);
     }
 
     /** Updates the figure and detail of an open alert (a DEAD_LETTERS alert's count and latest reason). */
@@ -70,15 +68,14 @@ public class AlertRepository {
                 "UPDATE alert SET acknowledged_at = coalesce(acknowledged_at, now()), "
                         + "acknowledged_by = coalesce(acknowledged_by, :by) WHERE id = :id RETURNING " + COLUMNS)
                 .set("id", id).set("by", by)
-                .rows()
-                .map(rows -> rows.isEmpty() ? null : alert(rows.get(0)));
+                .first(AlertRepository::alert);
     }
 
     public Uni<Alert> find(UUID id) {
         return NativeSql.of(
                 "SELECT " + COLUMNS + " FROM alert WHERE id = :id")
-                .set("id", id).rows()
-                .map(rows -> rows.isEmpty() ? null : alert(rows.get(0)));
+                .set("id", id)
+                .first(AlertRepository::alert);
     }
 
     public Uni<List<Alert>> list(Filter filter) {
@@ -96,7 +93,7 @@ public class AlertRepository {
         parameters.put("limit", filter.limit());
         NativeSql query = NativeSql.of(sql.toString());
         parameters.forEach(query::set);
-        return query.rows().map(rows -> rows.stream().map(AlertRepository::alert).toList());
+        return query.list(AlertRepository::alert);
     }
 
     /** Alerts opened or resolved in (from, to], oldest first: what a digest summarises. */
@@ -105,12 +102,7 @@ public class AlertRepository {
                 + " FROM alert WHERE (opened_at > :from AND opened_at <= :to)"
                 + " OR (resolved_at > :from AND resolved_at <= :to) ORDER BY opened_at, id")
                 .set("from", from).set("to", to)
-                .rows()
-                .map(rows -> {
-                    List<Alert> alerts = new ArrayList<>();
-                    rows.forEach(row -> alerts.add(alert(row)));
-                    return alerts;
-                });
+                .list(AlertRepository::alert);
     }
 
     private static void narrow(StringBuilder sql, Map<String, Object> parameters, String column, String value) {

@@ -91,8 +91,7 @@ public class AlertStateRepository {
                 SELECT DISTINCT kind, sku, location, lot, channel FROM alert_state
                 WHERE pending AND cooldown_until <= :now ORDER BY sku, location, channel LIMIT :limit""")
                 .set("now", now).set("limit", limit)
-                .rows()
-                .map(rows -> rows.stream().map(row -> new Subject(AlertKind.valueOf((String) row[0]), (String) row[1],
-                        (String) row[2], (String) row[3], (String) row[4])).toList());
+                .list(row -> new Subject(AlertKind.valueOf((String) row[0]), (String) row[1],
+                        (String) row[2], (String) row[3], (String) row[4]));
     }
 }

@@ -35,10 +35,10 @@ public class ChannelStateRepository {
         return NativeSql.of("""
                 SELECT channel_id, state, pending, lag_seconds, consecutive_failures, last_error, reported_at
                 FROM channel_state WHERE channel_id = :channel""")
-                .set("channel", channel).rows()
-                .map(rows -> rows.isEmpty() ? null : new SyncStatus((String) rows.get(0)[0],
-                        SyncStatus.State.valueOf((String) rows.get(0)[1]), ((Number) rows.get(0)[2]).longValue(),
-                        ((Number) rows.get(0)[3]).longValue(), ((Number) rows.get(0)[4]).intValue(),
-                        (String) rows.get(0)[5], Rows.time(rows.get(0)[6])));
+                .set("channel", channel)
+                .first(row -> new SyncStatus((String) row[0],
+                        SyncStatus.State.valueOf((String) row[1]), ((Number) row[2]).longValue(),
+                        ((Number) row[3]).longValue(), ((Number) row[4]).intValue(),
+                        (String) row[5], Rows.time(row[6])));
     }
 }

@@ -44,7 +44,6 @@ public class DeadLetterRepository {
     public Uni<OffsetDateTime> lastAt(String topic) {
         return NativeSql.of(
                 "SELECT last_at FROM dead_letter_topic WHERE topic = :topic")
-                .set("topic", topic).column()
-                .map(rows -> rows.isEmpty() ? null : Rows.time(rows.get(0)));
+                .set("topic", topic).first(row -> Rows.time(row[0]));
     }
 }

@@ -62,13 +62,12 @@ public class DeliveryRepository {
                 FROM due, subscription s WHERE d.id = due.id AND s.id = d.subscription_id
                 RETURNING""" + " " + COLUMNS + ", s.target, s.secret")
                 .set("now", now).set("limit", limit).set("leaseUntil", leaseUntil)
-                .rows()
-                .map(rows -> rows.stream().map(row -> {
+                .list(row -> {
                     Delivery delivery = delivery(row);
                     UUID subscription = delivery.subscriptionId();
                     return new Claimed(delivery, box.open((String) row[13], SubscriptionRepository.targetContext(subscription)),
                             box.open((String) row[14], SubscriptionRepository.secretContext(subscription)));
-                }).toList());
+                });
     }
 
     public Uni<Void> delivered(UUID id, int attempt) {
@@ -104,8 +103,8 @@ public class DeliveryRepository {
     public Uni<Delivery> find(UUID id) {
         return NativeSql.of(
                 "SELECT " + COLUMNS + " FROM delivery d WHERE d.id = :id")
-                .set("id", id).rows()
-                .map(rows -> rows.isEmpty() ? null : delivery(rows.get(0)));
+                .set("id", id)
+                .first(DeliveryRepository::delivery);
     }
 
     public Uni<List<Delivery>> list(Filter filter) {
@@ -127,7 +126,7 @@ public class DeliveryRepository {
         parameters.put("limit", filter.limit());
         NativeSql query = NativeSql.of(sql.toString());
         parameters.forEach(query::set);
-        return query.rows().map(rows -> rows.stream().map(DeliveryRepository::delivery).toList());
+        return query.list(DeliveryRepository::delivery);
     }
 
     static Delivery delivery(Object[] row) {

@@ -33,7 +33,6 @@ public class ReorderPointRepository {
         }
         return NativeSql.of(
                 "SELECT reorder_point FROM reorder_point WHERE sku = :sku AND location = :location")
-                .set("sku", sku).set("location", location).column()
-                .map(rows -> rows.isEmpty() ? null : Rows.longValue(rows.get(0)));
+                .set("sku", sku).set("location", location).first(row -> Rows.longValue(row[0]));
     }
 }

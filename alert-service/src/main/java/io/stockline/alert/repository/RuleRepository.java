@@ -19,8 +19,8 @@ public class RuleRepository {
 
     public Uni<List<Rule>> all() {
         return NativeSql.of(
-                "SELECT " + COLUMNS + " FROM alert_rule ORDER BY kind, created_at, id").rows()
-                .map(rows -> rows.stream().map(RuleRepository::rule).toList());
+                "SELECT " + COLUMNS + " FROM alert_rule ORDER BY kind, created_at, id")
+                .list(RuleRepository::rule);
     }
 
     /** The rules that may cover a (SKU, location): all of its SKU's, its location's, and the ones for all. */
@@ -28,23 +28,23 @@ public class RuleRepository {
         return NativeSql.of("SELECT " + COLUMNS
                 + " FROM alert_rule WHERE channel IS NULL AND (sku IS NULL OR sku = :sku)"
                 + " AND (location IS NULL OR location = :location)")
-                .set("sku", sku).set("location", location).rows()
-                .map(rows -> rows.stream().map(RuleRepository::rule).toList());
+                .set("sku", sku).set("location", location)
+                .list(RuleRepository::rule);
     }
 
     /** The rules of a kind scoped by channel (SYNC_FAILING per channel, DEAD_LETTERS per topic) covering one. */
     public Uni<List<Rule>> forChannel(AlertKind kind, String channel) {
         return NativeSql.of("SELECT " + COLUMNS
                 + " FROM alert_rule WHERE kind = :kind AND (channel IS NULL OR channel = :channel)")
-                .set("kind", kind.name()).set("channel", channel).rows()
-                .map(rows -> rows.stream().map(RuleRepository::rule).toList());
+                .set("kind", kind.name()).set("channel", channel)
+                .list(RuleRepository::rule);
     }
 
     public Uni<Rule> find(UUID id) {
         return NativeSql.of(
                 "SELECT " + COLUMNS + " FROM alert_rule WHERE id = :id")
-                .set("id", id).rows()
-                .map(rows -> rows.isEmpty() ? null : rule(rows.get(0)));
+                .set("id", id)
+                .first(RuleRepository::rule);
     }
 
     /** Inserts the rule; false when a rule of its kind and scope exists already. */

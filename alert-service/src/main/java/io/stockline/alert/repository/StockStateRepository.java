@@ -61,8 +61,7 @@ public class StockStateRepository {
                 SELECT available FROM stock_state WHERE sku = :sku AND location = :location AND version > 0
                 FOR UPDATE""")
                 .set("sku", sku).set("location", location)
-                .column()
-                .map(rows -> rows.isEmpty() ? null : ((Number) rows.get(0)).longValue());
+                .first(row -> Rows.longValue(row[0]));
     }
 
     public Uni<Void> replaceLots(String sku, String location, List<StockChanged.Lot> lots) {
@@ -105,7 +104,6 @@ public class StockStateRepository {
                 UNION
                 SELECT sku, location FROM alert_state WHERE kind = 'NEAR_EXPIRY' AND (open_alert_id IS NOT NULL OR pending)
                 ORDER BY 1, 2""")
-                .rows()
-                .map(rows -> rows.stream().map(row -> new StockSubject((String) row[0], (String) row[1])).toList());
+                .list(row -> new StockSubject((String) row[0], (String) row[1]));
     }
 }

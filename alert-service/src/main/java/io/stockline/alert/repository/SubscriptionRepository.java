@@ -68,8 +68,7 @@ public class SubscriptionRepository {
                        location = CAST(:location AS text), digest = :digest, digest_time = CAST(:digestTime AS text),
                        next_digest_at = CAST(:nextDigestAt AS timestamptz), enabled = :enabled
                 WHERE id = :id RETURNING""" + " " + COLUMNS), s)
-                .rows()
-                .map(rows -> rows.isEmpty() ? null : subscription(rows.get(0)));
+                .first(this::subscription);
     }
 
     public Uni<Boolean> delete(UUID id) {
@@ -81,21 +80,21 @@ public class SubscriptionRepository {
     public Uni<Subscription> find(UUID id) {
         return NativeSql.of(
                 "SELECT " + COLUMNS + " FROM subscription WHERE id = :id")
-                .set("id", id).rows()
-                .map(rows -> rows.isEmpty() ? null : subscription(rows.get(0)));
+                .set("id", id)
+                .first(this::subscription);
     }
 
     public Uni<List<Subscription>> all() {
         return NativeSql.of(
-                "SELECT " + COLUMNS + " FROM subscription ORDER BY created_at, id").rows()
-                .map(rows -> rows.stream().map(this::subscription).toList());
+                "SELECT " + COLUMNS + " FROM subscription ORDER BY created_at, id")
+                .list(this::subscription);
     }
 
     /** Enabled subscriptions that hear about each alert as it happens (not by digest). */
     public Uni<List<Subscription>> immediate() {
         return NativeSql.of(
-                "SELECT " + COLUMNS + " FROM subscription WHERE enabled AND NOT digest").rows()
-                .map(rows -> rows.stream().map(this::subscription).toList());
+                "SELECT " + COLUMNS + " FROM subscription WHERE enabled AND NOT digest")
+                .list(this::subscription);
     }
 
     /** Enabled digest subscriptions whose digest is due. */
@@ -117,8 +116,7 @@ public class SubscriptionRepository {
                 WHERE s.id = old.id AND old.since < :upTo
                 RETURNING old.since""")
                 .set("id", id).set("upTo", upTo).set("next", next)
-                .column()
-                .map(rows -> rows.isEmpty() ? null : Rows.time(rows.get(0)));
+                .first(row -> Rows.time(row[0]));
     }
 
     /** Every column of the subscription, its target and secret sealed. */
@@ -141,9 +139,8 @@ public class SubscriptionRepository {
     /** Every stored target and secret, locked until the transaction ends. */
     public Uni<List<Stored>> lockStored() {
         return NativeSql.of(
-                "SELECT id, target, secret FROM subscription ORDER BY id FOR UPDATE").rows()
-                .map(rows -> rows.stream().map(row -> new Stored(Rows.uuid(row[0]), (String) row[1], (String) row[2]))
-                        .toList());
+                "SELECT id, target, secret FROM subscription ORDER BY id FOR UPDATE")
+                .list(row -> new Stored(Rows.uuid(row[0]), (String) row[1], (String) row[2]));
     }
 
     /** Seals a subscription's target and secret with the current key. */

@@ -181,7 +181,7 @@ public class AllocationRepository {
         if (beforeAt != null) {
             query.set("beforeAt", beforeAt).set("beforeOrderId", beforeOrderId);
         }
-        return query.rows().map(rows -> rows.stream().map(AllocationRepository::allocationRow).toList());
+        return query.list(AllocationRepository::allocationRow);
     }
 
     private static AllocationRow allocationRow(Object[] row) {
@@ -328,9 +328,8 @@ public class AllocationRepository {
                 SELECT location, reservation_id, status, lines FROM allocation_shipment
                 WHERE order_id = :orderId ORDER BY location""")
                 .set("orderId", orderId)
-                .rows()
-                .map(rows -> rows.stream().map(row -> new ShipmentRow(Rows.text(row[0]), Rows.uuid(row[1]),
-                        ShipmentStatus.valueOf(Rows.text(row[2])), Rows.text(row[3]))).toList());
+                .list(row -> new ShipmentRow(Rows.text(row[0]), Rows.uuid(row[1]),
+                        ShipmentStatus.valueOf(Rows.text(row[2])), Rows.text(row[3])));
     }
 
     public Uni<Boolean> setShipmentStatus(String orderId, String location, ShipmentStatus fromStatus,

@@ -35,8 +35,7 @@ public class AvailabilityRepository {
                 .set("sku", sku).set("location", location)
                 .set("available", available).set("version", version)
                 .set("maxJump", maxVersionJump)
-                .column()
-                .map(leapedFrom -> leapedFrom.isEmpty() ? null : Rows.longOrNull(leapedFrom.get(0)));
+                .first(leapedFrom -> Rows.longOrNull(leapedFrom[0]));
     }
 
     /**

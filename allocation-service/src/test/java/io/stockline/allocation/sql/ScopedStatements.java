@@ -1,5 +1,6 @@
 package io.stockline.allocation.sql;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -52,6 +53,22 @@ public class ScopedStatements {
                 .chain(() -> inner.markBoth(firstInside, secondInside)).invoke(seen::addAll)
                 .chain(() -> mark(List.of(after))).invoke(seen::addAll)
                 .replaceWith(seen);
+    }
+
+    /** Three rows, each turned by {@link NativeSql#list} as it is read, in the statement's order. */
+    @WithConnection
+    public Uni<List<String>> listed() {
+        return NativeSql.of("""
+                SELECT sku, cost FROM (VALUES (1, 'B', 2.50), (2, 'A', 1.25), (3, 'C', 3)) AS t(position, sku, cost)
+                ORDER BY position DESC""").list(row -> row[0] + "=" + ((BigDecimal) row[1]).toPlainString());
+    }
+
+    /** The first row after {@code position} turned by {@link NativeSql#first}, null when there is none. */
+    @WithConnection
+    public Uni<String> firstAfter(int position) {
+        return NativeSql.of("""
+                SELECT sku FROM (VALUES (1, 'B'), (2, 'A'), (3, 'C')) AS t(position, sku) WHERE position > :position
+                ORDER BY position""").set("position", position).first(row -> (String) row[0]);
     }
 
     static Uni<List<Long>> mark(List<UUID> ids) {

@@ -24,7 +24,7 @@ import io.stockline.testsupport.TestDatabase;
  * allocation-service's statements run in instead of Hibernate's sessions: a transaction commits all of its statements
  * or, when its {@code Uni} fails, none; a transactional method called inside another joins it; a connection scope
  * commits each statement on its own and may open a transaction inside; a scope outside a Vert.x duplicated context is
- * refused.
+ * refused. Rows read through NativeSql's list and first come back mapped, in the statement's order.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class,
@@ -86,6 +86,18 @@ class SqlScopeTest {
         assertThat(transactions.get(1)).isEqualTo(transactions.get(2));
         assertThat(List.of(transactions.get(0), transactions.get(1), transactions.get(3))).doesNotHaveDuplicates();
         assertThat(marked(ids)).isEqualTo(4);
+    }
+
+    @Test
+    void listTurnsEveryRowInTheStatementsOrderWithNumericAsBigDecimal() throws Throwable {
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> statements.listed()))
+                .containsExactly("C=3", "A=1.25", "B=2.50");
+    }
+
+    @Test
+    void firstTurnsTheFirstRowAndIsNullWhenThereIsNone() throws Throwable {
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> statements.firstAfter(1))).isEqualTo("A");
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> statements.firstAfter(3))).isNull();
     }
 
     @Test

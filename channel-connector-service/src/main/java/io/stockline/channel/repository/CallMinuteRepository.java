@@ -46,9 +46,9 @@ public class CallMinuteRepository {
         return NativeSql.of("""
                 SELECT minute, calls, throttled, failed FROM channel_call_minute
                 WHERE channel = :channel AND minute >= :from ORDER BY minute""")
-                .set("channel", channel).set("from", from.atOffset(UTC)).rows()
-                .map(rows -> rows.stream().map(row -> new CallMinute(Rows.instant(row[0]), Rows.longValue(row[1]),
-                        Rows.longValue(row[2]), Rows.longValue(row[3]))).toList());
+                .set("channel", channel).set("from", from.atOffset(UTC))
+                .list(row -> new CallMinute(Rows.instant(row[0]), Rows.longValue(row[1]),
+                        Rows.longValue(row[2]), Rows.longValue(row[3])));
     }
 
     /** Minutes older than {@code before}, of every channel, are forgotten. */

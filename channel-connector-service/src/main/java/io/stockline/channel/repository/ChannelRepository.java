@@ -42,8 +42,8 @@ public class ChannelRepository {
 
     /** Every channel, without its SKU rules. */
     public Uni<List<ChannelSettings>> all() {
-        return NativeSql.of("SELECT " + COLUMNS + " FROM channel ORDER BY id").rows()
-                .map(rows -> rows.stream().map(row -> settings(row, Map.of())).toList());
+        return NativeSql.of("SELECT " + COLUMNS + " FROM channel ORDER BY id")
+                .list(row -> settings(row, Map.of()));
     }
 
     /** The channel with all its SKU rules, or null. */
@@ -57,8 +57,8 @@ public class ChannelRepository {
     /** The channel without its SKU rules, or null. */
     public Uni<ChannelSettings> settings(String id) {
         return NativeSql.of("SELECT " + COLUMNS + " FROM channel WHERE id = :id")
-                .set("id", id).rows()
-                .map(rows -> rows.isEmpty() ? null : settings(rows.get(0), Map.of()));
+                .set("id", id)
+                .first(row -> settings(row, Map.of()));
     }
 
     /** The SKU rules for any of the SKUs, by SKU then channel. */

@@ -51,8 +51,8 @@ public class ListingRepository {
 
     public Uni<List<Listing>> of(String channel) {
         return NativeSql.of("SELECT sku, listing_id, source, found_at FROM channel_listing WHERE channel = :channel ORDER BY sku")
-                .set("channel", channel).rows()
-                .map(rows -> rows.stream().map(row -> new Listing(Rows.text(row[0]), Rows.text(row[1]),
-                        ListingSource.valueOf(Rows.text(row[2])), Rows.time(row[3]))).toList());
+                .set("channel", channel)
+                .list(row -> new Listing(Rows.text(row[0]), Rows.text(row[1]),
+                        ListingSource.valueOf(Rows.text(row[2])), Rows.time(row[3])));
     }
 }

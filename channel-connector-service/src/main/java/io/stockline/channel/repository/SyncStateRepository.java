@@ -125,10 +125,10 @@ public class SyncStateRepository {
                         AND s.accepted_version IS DISTINCT FROM s.wanted_version
                       ORDER BY (s.wanted_quantity = 0) DESC, s.pending_since, s.sku LIMIT :limit) d
                 ORDER BY (d.wanted_quantity = 0) DESC, d.pending_since, d.sku""")
-                .set("channel", channel).set("limit", limit).rows()
-                .map(rows -> rows.stream().map(row -> new Due(Rows.text(row[0]), Rows.longValue(row[1]),
+                .set("channel", channel).set("limit", limit)
+                .list(row -> new Due(Rows.text(row[0]), Rows.longValue(row[1]),
                         Rows.longValue(row[2]), Rows.longOrNull(row[3]),
-                        Rows.text(row[4]), Rows.text(row[5]))).toList());
+                        Rows.text(row[4]), Rows.text(row[5])));
     }
 
     /** The marketplace holds {@code quantity} as of {@code version}; an older answer never overwrites a newer one. */
@@ -232,10 +232,10 @@ public class SyncStateRepository {
                 WHERE s.channel = :channel AND s.accepted_version IS NOT NULL AND s.accepted_version = s.wanted_version
                   AND s.pushed_version IS DISTINCT FROM s.wanted_version AND s.rejected_version IS NULL
                 ORDER BY s.next_attempt_at, s.sku LIMIT :limit""")
-                .set("channel", channel).set("limit", limit).rows()
-                .map(rows -> rows.stream().map(row -> new Accepted(new Due(Rows.text(row[0]), Rows.longValue(row[1]),
+                .set("channel", channel).set("limit", limit)
+                .list(row -> new Accepted(new Due(Rows.text(row[0]), Rows.longValue(row[1]),
                         Rows.longValue(row[2]), Rows.longOrNull(row[3]), Rows.text(row[4]), Rows.text(row[5])),
-                        (int) Rows.longValue(row[6]), Duration.ofMillis(Rows.longValue(row[7])))).toList());
+                        (int) Rows.longValue(row[6]), Duration.ofMillis(Rows.longValue(row[7]))));
     }
 
     /**
@@ -288,11 +288,11 @@ public class SyncStateRepository {
         if (sku != null) {
             query.set("sku", sku);
         }
-        return query.rows().map(rows -> rows.stream().map(row -> new SyncPair(Rows.text(row[0]), Rows.longValue(row[1]),
+        return query.list(row -> new SyncPair(Rows.text(row[0]), Rows.longValue(row[1]),
                 Rows.longValue(row[2]), Rows.longOrNull(row[3]),
                 Rows.longOrNull(row[4]), Rows.time(row[5]),
                 (int) Rows.longValue(row[6]), Rows.bool(row[7]), Rows.text(row[8]), Rows.time(row[9]),
-                Rows.text(row[10]), Rows.longOrNull(row[11]), Rows.time(row[12]))).toList());
+                Rows.text(row[10]), Rows.longOrNull(row[11]), Rows.time(row[12])));
     }
 
     /** A SKU a channel is told about, with its listing (null when unmapped). */
@@ -306,8 +306,7 @@ public class SyncStateRepository {
                 LEFT JOIN channel_listing l ON l.channel = s.channel AND l.sku = s.sku
                 WHERE s.channel = :channel AND s.sku > :after ORDER BY s.sku LIMIT :limit""")
                 .set("channel", channel).set("after", afterSku).set("limit", limit)
-                .rows()
-                .map(rows -> rows.stream().map(row -> new Synced(Rows.text(row[0]), Rows.text(row[1]))).toList());
+                .list(row -> new Synced(Rows.text(row[0]), Rows.text(row[1])));
     }
 
     /**

@@ -43,15 +43,15 @@ public class DocumentReceiptRepository {
     public Uni<DocumentReceipt> findByIdempotencyKey(Document document, String actor, String key) {
         return NativeSql.of("SELECT " + COLUMNS + " FROM " + document.table
                 + " WHERE actor = :actor AND idempotency_key = :key")
-                .set("actor", actor).set("key", key).rows()
-                .map(rows -> rows.isEmpty() ? null : toReceipt(rows.get(0)));
+                .set("actor", actor).set("key", key)
+                .first(DocumentReceiptRepository::toReceipt);
     }
 
     /** The document's receipts, oldest first. */
     public Uni<List<DocumentReceipt>> of(Document document, String number) {
         return NativeSql.of("SELECT " + COLUMNS + " FROM " + document.table + " WHERE number = :number ORDER BY id")
-                .set("number", number).rows()
-                .map(rows -> rows.stream().map(DocumentReceiptRepository::toReceipt).toList());
+                .set("number", number)
+                .list(DocumentReceiptRepository::toReceipt);
     }
 
     private static DocumentReceipt toReceipt(Object[] row) {

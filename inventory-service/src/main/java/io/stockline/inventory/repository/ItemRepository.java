@@ -67,11 +67,17 @@ public class ItemRepository {
                 .replaceWith(item);
     }
 
-    /** Writes the facts an item's life changes (its status; the revision that announces it). */
-    public Uni<Void> updateStatus(Item item) {
-        return NativeSql.of("UPDATE item SET status = :status, revision = :revision WHERE sku = :sku")
-                .set("status", item.status.name()).set("revision", item.revision).set("sku", item.sku)
-                .update().replaceWithVoid();
+    /**
+     * Gives the item {@code status} with the next revision, in one statement, and answers that revision; null when the
+     * item had the status already. The revision is counted in SQL, not read before: two requests racing to change the
+     * same item announce the change once, and neither writes a revision the other has used.
+     */
+    public Uni<Long> changeStatus(String sku, ItemStatus status) {
+        return NativeSql.of("""
+                UPDATE item SET status = :status, revision = revision + 1 WHERE sku = :sku AND status <> :status
+                RETURNING revision""")
+                .set("status", status.name()).set("sku", sku)
+                .first(row -> Rows.longValue(row[0]));
     }
 
     /**
@@ -190,11 +196,11 @@ public class ItemRepository {
     }
 
     private static Uni<Item> one(NativeSql query) {
-        return all(query).map(found -> found.isEmpty() ? null : found.get(0));
+        return query.first(ItemRepository::item);
     }
 
     private static Uni<List<Item>> all(NativeSql query) {
-        return query.rows().map(rows -> rows.stream().map(ItemRepository::item).toList());
+        return query.list(ItemRepository::item);
     }
 
     private static Item item(Object[] row) {

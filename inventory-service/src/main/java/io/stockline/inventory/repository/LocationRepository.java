@@ -76,7 +76,7 @@ public class LocationRepository {
     }
 
     private static Uni<Location> one(NativeSql query) {
-        return all(query).map(found -> found.isEmpty() ? null : found.get(0));
+        return query.first(LocationRepository::location);
     }
 
     private static Uni<List<Location>> all(NativeSql query) {

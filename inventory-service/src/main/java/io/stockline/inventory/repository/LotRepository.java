@@ -51,10 +51,7 @@ public class LotRepository {
                 WHERE sku = :sku AND location = :location AND on_hand > 0
                 ORDER BY expires_on NULLS LAST, lot""")
                 .set("sku", sku).set("location", location)
-                .rows()
-                .map(rows -> rows.stream()
-                        .map(row -> new LotQuantity((String) row[0], toDate(row[1]), ((Number) row[2]).longValue()))
-                        .toList());
+                .list(row -> new LotQuantity((String) row[0], toDate(row[1]), ((Number) row[2]).longValue()));
     }
 
     /** A lot of an item at one location: units on hand, and how many of them expired (out of available). */
@@ -106,8 +103,8 @@ public class LotRepository {
         if (lot != null) {
             query.set("lot", lot);
         }
-        return query.rows().map(rows -> rows.stream().map(row -> new HeldLot((String) row[0], (String) row[1],
-                toDate(row[2]), ((Number) row[3]).longValue(), ((Number) row[4]).longValue())).toList());
+        return query.list(row -> new HeldLot((String) row[0], (String) row[1],
+                toDate(row[2]), ((Number) row[3]).longValue(), ((Number) row[4]).longValue()));
     }
 
     /** Every ledger entry that moved the lot, oldest first, with the order behind each committed reservation. */
@@ -119,10 +116,10 @@ public class LotRepository {
                 LEFT JOIN reservation r ON m.type = 'COMMIT' AND r.id::text = m.reference
                 WHERE ml.sku = :sku AND ml.lot = :lot
                 ORDER BY m.id""")
-                .set("sku", sku).set("lot", lot).rows()
-                .map(rows -> rows.stream().map(row -> new LotMovement(((Number) row[0]).longValue(), (String) row[1],
+                .set("sku", sku).set("lot", lot)
+                .list(row -> new LotMovement(((Number) row[0]).longValue(), (String) row[1],
                         (String) row[2], ((Number) row[3]).longValue(), (String) row[4], (String) row[5],
-                        MovementRepository.toOffsetDateTime(row[6]))).toList());
+                        MovementRepository.toOffsetDateTime(row[6])));
     }
 
     /** A lot at a location whose expiry date has come. */
@@ -135,9 +132,9 @@ public class LotRepository {
                 SELECT sku, location, lot, expires_on FROM lot_balance
                 WHERE expires_on <= :today AND on_hand > expired
                 ORDER BY expires_on, sku, location, lot LIMIT :limit""")
-                .set("today", today).set("limit", limit).rows()
-                .map(rows -> rows.stream().map(row -> new DueLot((String) row[0], (String) row[1], (String) row[2],
-                        toDate(row[3]))).toList());
+                .set("today", today).set("limit", limit)
+                .list(row -> new DueLot((String) row[0], (String) row[1], (String) row[2],
+                        toDate(row[3])));
     }
 
     /** The lot's row, locked for the caller's transaction (null when there is none). */
@@ -146,10 +143,9 @@ public class LotRepository {
                 SELECT location, lot, expires_on, on_hand, expired FROM lot_balance
                 WHERE sku = :sku AND location = :location AND lot = :lot FOR UPDATE""")
                 .set("sku", sku).set("location", location).set("lot", lot)
-                .rows()
-                .map(rows -> rows.isEmpty() ? null : new HeldLot((String) rows.get(0)[0], (String) rows.get(0)[1],
-                        toDate(rows.get(0)[2]), ((Number) rows.get(0)[3]).longValue(),
-                        ((Number) rows.get(0)[4]).longValue()));
+                .first(row -> new HeldLot((String) row[0], (String) row[1],
+                        toDate(row[2]), ((Number) row[3]).longValue(),
+                        ((Number) row[4]).longValue()));
     }
 
     /** Counts {@code units} more of the lot as expired; false (nothing changed) if that would pass its on hand. */

@@ -58,8 +58,7 @@ public class MovementRepository {
     public Uni<Movement> findByIdempotencyKey(String actor, String idempotencyKey) {
         return NativeSql.of("SELECT " + COLUMNS + " FROM movement WHERE actor = :actor AND idempotency_key = :key")
                 .set("actor", actor).set("key", idempotencyKey)
-                .rows()
-                .map(rows -> rows.isEmpty() ? null : toMovement(rows.get(0)));
+                .first(MovementRepository::toMovement);
     }
 
     /** The SKU's ledger, oldest first, after the entry {@code afterId}, at one location or all. */
@@ -70,7 +69,7 @@ public class MovementRepository {
         if (location != null) {
             query.set("location", location);
         }
-        return query.rows().map(rows -> rows.stream().map(MovementRepository::toMovement).toList());
+        return query.list(MovementRepository::toMovement);
     }
 
     /** One ledger row of many, for {@link #appendAll}. */

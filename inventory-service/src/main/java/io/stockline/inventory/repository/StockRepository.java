@@ -1,6 +1,5 @@
 package io.stockline.inventory.repository;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,15 +51,13 @@ public class StockRepository {
                 .set("damaged", delta.damaged()).set("qualityControl", delta.qualityControl())
                 .set("safetyStock", delta.safetyStock()).set("incoming", delta.incoming())
                 .set("inTransit", delta.inTransit())
-                .rows()
-                .map(rows -> rows.isEmpty() ? null : toStockLevel(rows.get(0)));
+                .first(StockRepository::toStockLevel);
     }
 
     public Uni<StockLevel> find(String sku, String location) {
         return NativeSql.of("SELECT " + COLUMNS + " FROM stock_level WHERE sku = :sku AND location = :location")
                 .set("sku", sku).set("location", location)
-                .rows()
-                .map(rows -> rows.isEmpty() ? null : toStockLevel(rows.get(0)));
+                .first(StockRepository::toStockLevel);
     }
 
     /** Reads the balance and locks it until the transaction ends, for a change computed from it (a count). */
@@ -80,15 +77,13 @@ public class StockRepository {
         return NativeSql.of("SELECT " + COLUMNS
                 + " FROM stock_level WHERE sku = ANY(CAST(:skus AS text[])) ORDER BY location, sku")
                 .set("skus", skus.toArray(String[]::new))
-                .rows()
-                .map(rows -> rows.stream().map(StockRepository::toStockLevel).toList());
+                .list(StockRepository::toStockLevel);
     }
 
     public Uni<List<StockLevel>> findBySku(String sku) {
         return NativeSql.of("SELECT " + COLUMNS + " FROM stock_level WHERE sku = :sku ORDER BY location")
                 .set("sku", sku)
-                .rows()
-                .map(rows -> rows.stream().map(StockRepository::toStockLevel).toList());
+                .list(StockRepository::toStockLevel);
     }
 
     /**
@@ -154,8 +149,7 @@ public class StockRepository {
         return NativeSql.of(sql)
                 .set("skus", skus.toArray(String[]::new))
                 .set("locations", locations.toArray(String[]::new))
-                .rows()
-                .map(rows -> rows.stream().map(StockRepository::toStockLevel).toList());
+                .list(StockRepository::toStockLevel);
     }
 
     /**
@@ -210,13 +204,7 @@ public class StockRepository {
         for (int f = 0; f < 9; f++) {
             query.set("d" + f, deltas[f]);
         }
-        return query.rows().map(rows -> {
-            List<StockLevel> levels = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                levels.add(toStockLevel(row));
-            }
-            return levels;
-        });
+        return query.list(StockRepository::toStockLevel);
     }
 
     private static StockLevel toStockLevel(Object[] row) {

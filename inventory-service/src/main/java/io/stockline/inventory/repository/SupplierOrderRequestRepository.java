@@ -72,7 +72,7 @@ public class SupplierOrderRequestRepository {
         if (orderId != null) {
             query.set("orderId", orderId);
         }
-        return query.rows().map(rows -> rows.stream().map(SupplierOrderRequestRepository::toRequest).toList());
+        return query.list(SupplierOrderRequestRepository::toRequest);
     }
 
     private static SupplierOrderRequest toRequest(Object[] row) {

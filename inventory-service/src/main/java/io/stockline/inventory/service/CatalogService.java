@@ -117,14 +117,16 @@ public class CatalogService {
     public Uni<Item> changeStatus(String sku, ItemStatus status) {
         return items.findById(sku)
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound("sku", "no item " + sku))
-                .call(item -> {
-                    if (item.status == status) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    item.status = status;
-                    item.revision++;
-                    return items.updateStatus(item).chain(() -> events.itemChanged(item));
-                });
+                .chain(item -> item.status == status ? Uni.createFrom().item(item)
+                        : items.changeStatus(sku, status).chain(revision -> {
+                            if (revision == null) {
+                                // a request racing this one made the change (and announced it) first
+                                return items.findById(sku);
+                            }
+                            item.status = status;
+                            item.revision = revision;
+                            return events.itemChanged(item).replaceWith(item);
+                        }));
     }
 
     private static void requireComponentsFit(String sku, ItemKind kind, List<ItemRequest.Component> components) {
@@ -235,24 +237,13 @@ public class CatalogService {
 
     @WithTransaction
     public Uni<Location> createLocation(LocationRequest request) {
-        if (!request.type().holdsOwnStock()) {
-            throw RuleViolation.unprocessable("type", "a SUPPLIER location is made by setting a dropship supplier's"
-                    + " availability (PUT /api/v1/suppliers/{code}/items/{sku}/availability)");
-        }
+        request.requireOwnStock();
         return locks.lock(KeyLocks.Scope.LOCATION_CODE, request.code())
                 .chain(() -> locations.findById(request.code())).chain(existing -> {
             if (existing != null) {
                 throw RuleViolation.conflict("code", "location " + request.code() + " exists");
             }
-            Location location = new Location();
-            location.code = request.code();
-            location.name = request.name();
-            location.type = request.type();
-            location.latitude = request.latitude();
-            location.longitude = request.longitude();
-            location.priority = request.priority() == null ? 0 : request.priority();
-            location.fulfilsOrders = !Boolean.FALSE.equals(request.fulfilsOrders());
-            location.countryList(request.countries() == null ? List.of() : request.countries().stream().distinct().sorted().toList());
+            Location location = request.toLocation();
             return locations.persist(location).call(events::locationChanged);
         });
     }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -60,17 +61,36 @@ public final class NativeSql {
 
     /** The rows, each as the driver's column values in order. */
     public Uni<List<Object[]>> rows() {
-        return run(NativeSql::toList);
+        return list(row -> row);
+    }
+
+    /** The rows, each turned by {@code mapper} as it is read: no list of {@code Object[]} in between. */
+    public <T> Uni<List<T>> list(Function<Object[], T> mapper) {
+        return run(result -> {
+            List<T> rows = new ArrayList<>(result.size());
+            for (Row row : result) {
+                rows.add(mapper.apply(values(row)));
+            }
+            return rows;
+        });
+    }
+
+    /** The first row turned by {@code mapper}, or null when there is none (a look-up that may find nothing). */
+    public <T> Uni<T> first(Function<Object[], T> mapper) {
+        return run(result -> {
+            RowIterator<Row> rows = result.iterator();
+            return rows.hasNext() ? mapper.apply(values(rows.next())) : null;
+        });
     }
 
     /** The rows' first column. */
     public Uni<List<Object>> column() {
-        return rows().map(rows -> rows.stream().map(row -> row[0]).toList());
+        return list(row -> row[0]);
     }
 
     /** The rows' first column, each value of the given type (or null). */
     public <T> Uni<List<T>> column(Class<T> type) {
-        return rows().map(rows -> rows.stream().map(row -> type.cast(row[0])).toList());
+        return list(row -> type.cast(row[0]));
     }
 
     /** The number of rows the statement changed. */
@@ -90,18 +110,14 @@ public final class NativeSql {
         });
     }
 
-    private static List<Object[]> toList(RowSet<Row> result) {
-        List<Object[]> rows = new ArrayList<>(result.size());
-        for (Row row : result) {
-            Object[] values = new Object[row.size()];
-            for (int i = 0; i < values.length; i++) {
-                Object value = row.getValue(i);
-                // the driver's own number type for numeric columns; the code reads BigDecimal, as from JDBC
-                values[i] = value instanceof Numeric numeric ? numeric.bigDecimalValue() : value;
-            }
-            rows.add(values);
+    private static Object[] values(Row row) {
+        Object[] values = new Object[row.size()];
+        for (int i = 0; i < values.length; i++) {
+            Object value = row.getValue(i);
+            // the driver's own number type for numeric columns; the code reads BigDecimal, as from JDBC
+            values[i] = value instanceof Numeric numeric ? numeric.bigDecimalValue() : value;
         }
-        return rows;
+        return values;
     }
 
     /** The statement in PostgreSQL's form, and each parameter's position (0-based) by name. */

@@ -1,5 +1,6 @@
 package io.stockline.platform.sql;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -70,6 +71,10 @@ public final class Rows {
 
     public static Integer intOrNull(Object value) {
         return value == null ? null : ((Number) value).intValue();
+    }
+
+    public static BigDecimal decimal(Object value) {
+        return value == null || value instanceof BigDecimal ? (BigDecimal) value : new BigDecimal(value.toString());
     }
 
     public static String text(Object value) {

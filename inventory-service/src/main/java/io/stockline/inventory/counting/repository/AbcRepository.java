@@ -47,9 +47,9 @@ public class AbcRepository {
                 WHERE i.kind = 'STANDARD'
                 GROUP BY i.sku, i.unit_cost
                 """)
-                .set("since", since).rows()
-                .map(rows -> rows.stream().map(row -> new AbcClassifier.Consumption((String) row[0],
-                        Rows.longValue(row[1]), new BigDecimal(row[2].toString()))).toList());
+                .set("since", since)
+                .list(row -> new AbcClassifier.Consumption((String) row[0],
+                        Rows.longValue(row[1]), new BigDecimal(row[2].toString())));
     }
 
     /**
@@ -94,8 +94,8 @@ public class AbcRepository {
     }
 
     public Uni<AbcEntry> entry(String sku) {
-        return NativeSql.of(ENTRY + " AND i.sku = :sku").set("sku", sku).rows()
-                .map(rows -> rows.isEmpty() ? null : toEntry(rows.get(0)));
+        return NativeSql.of(ENTRY + " AND i.sku = :sku").set("sku", sku)
+                .first(AbcRepository::toEntry);
     }
 
     /** Every standard SKU's class, the most consumed first, optionally only one class. */
@@ -106,7 +106,7 @@ public class AbcRepository {
         if (only != null) {
             query.set("only", only.name());
         }
-        return query.rows().map(rows -> rows.stream().map(AbcRepository::toEntry).toList());
+        return query.list(AbcRepository::toEntry);
     }
 
     private static AbcEntry toEntry(Object[] row) {

@@ -50,14 +50,14 @@ public class CountTaskRepository {
 
     /** The task, or null. */
     public Uni<CountTask> findById(String id) {
-        return NativeSql.of(TASK + " WHERE id = :id").set("id", id).rows()
-                .map(rows -> rows.isEmpty() ? null : task(rows.get(0)));
+        return NativeSql.of(TASK + " WHERE id = :id").set("id", id)
+                .first(CountTaskRepository::task);
     }
 
     /** The task locked until the transaction ends, so two steps on it queue up. */
     public Uni<CountTask> lock(String id) {
-        return NativeSql.of(TASK + " WHERE id = :id FOR UPDATE").set("id", id).rows()
-                .map(rows -> rows.isEmpty() ? null : task(rows.get(0)));
+        return NativeSql.of(TASK + " WHERE id = :id FOR UPDATE").set("id", id)
+                .first(CountTaskRepository::task);
     }
 
     /** Stores every column a step may change (all but the id and created_at). */
@@ -121,12 +121,12 @@ public class CountTaskRepository {
                                   AND o.status NOT IN ('APPROVED', 'REJECTED'))
                 ORDER BY s.sku
                 """)
-                .set("location", location).rows()
-                .map(rows -> rows.stream().map(row -> {
+                .set("location", location)
+                .list(row -> {
                     OffsetDateTime last = Rows.time(row[2]);
                     return new Candidate((String) row[0], AbcClass.valueOf((String) row[1]),
                             last == null ? null : last.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate());
-                }).toList());
+                });
     }
 
     /** Proposes a task unless one is unfinished for the SKU there already; true when this call created it. */
@@ -158,13 +158,13 @@ public class CountTaskRepository {
         parameters.put("limit", (long) limit);
         NativeSql query = NativeSql.of(sql.toString());
         parameters.forEach(query::set);
-        return query.rows().map(rows -> rows.stream().map(CountTaskRepository::task).toList());
+        return query.list(CountTaskRepository::task);
     }
 
     public Uni<List<CountTask>> withIds(Collection<String> ids) {
         return NativeSql.of(TASK + " WHERE id = ANY(CAST(:ids AS text[])) ORDER BY due_on, id")
-                .set("ids", ids.toArray(String[]::new)).rows()
-                .map(rows -> rows.stream().map(CountTaskRepository::task).toList());
+                .set("ids", ids.toArray(String[]::new))
+                .list(CountTaskRepository::task);
     }
 
     /** The on hand of each SKU at each location the tasks name, keyed "sku\u0000location". */
@@ -198,9 +198,9 @@ public class CountTaskRepository {
         if (location != null) {
             query.set("location", location);
         }
-        return query.rows().map(rows -> rows.stream().map(row -> new ApprovedCount((String) row[0],
+        return query.list(row -> new ApprovedCount((String) row[0],
                 AbcClass.valueOf((String) row[1]), Rows.time(row[2]).toLocalDate(), Rows.longValue(row[3]),
-                Rows.longValue(row[4]), row[5] == null ? null : new BigDecimal(row[5].toString()))).toList());
+                Rows.longValue(row[4]), row[5] == null ? null : new BigDecimal(row[5].toString())));
     }
 
     private static CountTask task(Object[] row) {

@@ -29,11 +29,9 @@ public class ExportRepository {
                 FROM stock_level WHERE (location, sku) > (:location, :sku)
                 ORDER BY location, sku LIMIT :limit""")
                 .set("location", location).set("sku", sku).set("limit", limit)
-                .rows()
-                .map(rows -> rows.stream().map(r -> new StockRow((String) r[0], (String) r[1], Rows.longValue(r[2]),
+                .list(r -> new StockRow((String) r[0], (String) r[1], Rows.longValue(r[2]),
                         Rows.longValue(r[3]), Rows.longValue(r[4]), Rows.longValue(r[5]), Rows.longValue(r[6]),
-                        Rows.longValue(r[7]), Rows.longValue(r[8]), Rows.longValue(r[9]), Rows.longValue(r[10])))
-                        .toList());
+                        Rows.longValue(r[7]), Rows.longValue(r[8]), Rows.longValue(r[9]), Rows.longValue(r[10])));
     }
 
     /**
@@ -51,9 +49,8 @@ public class ExportRepository {
                 ORDER BY location, sku, lot LIMIT :limit""")
                 .set("location", location).set("sku", sku).set("lot", lot)
                 .set("limit", limit)
-                .rows()
-                .map(rows -> rows.stream().map(r -> new LotRow((String) r[0], (String) r[1], (String) r[2],
-                        Rows.date(r[3]), Rows.longValue(r[4]))).toList());
+                .list(r -> new LotRow((String) r[0], (String) r[1], (String) r[2],
+                        Rows.date(r[3]), Rows.longValue(r[4])));
     }
 
     /** Ledger entries made in [{@code from}, {@code until}), by id after {@code afterId}. */
@@ -66,13 +63,12 @@ public class ExportRepository {
                 ORDER BY id LIMIT :limit""")
                 .set("from", from).set("until", until).set("after", afterId)
                 .set("limit", limit)
-                .rows()
-                .map(rows -> rows.stream().map(r -> new LedgerRow(Rows.longValue(r[0]), Rows.time(r[1]),
+                .list(r -> new LedgerRow(Rows.longValue(r[0]), Rows.time(r[1]),
                         (String) r[2], (String) r[3], (String) r[4], Rows.longValue(r[5]), (String) r[6],
                         Rows.date(r[7]), Rows.longValue(r[8]), Rows.longValue(r[9]), Rows.longValue(r[10]),
                         Rows.longValue(r[11]), Rows.longValue(r[12]), Rows.longValue(r[13]), Rows.longValue(r[14]),
                         Rows.longValue(r[15]), Rows.longValue(r[16]), Rows.longValue(r[17]), (String) r[18],
-                        (String) r[19], (String) r[20])).toList());
+                        (String) r[19], (String) r[20]));
     }
 
     /** Purchase order lines by order number and line after ({@code number}, {@code line}), of one status or all. */
@@ -88,7 +84,7 @@ public class ExportRepository {
         if (status != null) {
             query.set("status", status);
         }
-        return query.rows().map(rows -> rows.stream().map(r -> {
+        return query.list(r -> {
             String orderStatus = (String) r[3];
             long quantity = Rows.longValue(r[8]);
             long received = Rows.longValue(r[10]);
@@ -97,6 +93,6 @@ public class ExportRepository {
             return new PurchaseOrderRow((String) r[0], (String) r[1], (String) r[2], orderStatus, (String) r[4],
                     Rows.date(r[5]), Rows.intOrNull(r[6]), (String) r[7], quantity, (BigDecimal) r[9], received,
                     Rows.longValue(r[11]), open ? Math.max(0, quantity - received) : 0);
-        }).toList());
+        });
     }
 }

@@ -68,7 +68,7 @@ class LocationRows implements RowKind<LocationRequest> {
                 cells.oneOf("type", LocationType.class), cells.number("latitude"), cells.number("longitude"),
                 cells.integer("priority"), cells.bool("fulfilsOrders"), cells.list("countries"));
         Requests.validate(validator, request);
-        return request;
+        return request.requireOwnStock();
     }
 
     @Override
@@ -89,7 +89,7 @@ class LocationRows implements RowKind<LocationRequest> {
             List<Location> created = new ArrayList<>();
             for (Numbered<LocationRequest> row : chunk) {
                 if (!existing.containsKey(row.value().code())) {
-                    created.add(location(row.value()));
+                    created.add(row.value().toLocation());
                 }
             }
             if (run.dryRun() || created.isEmpty()) {
@@ -135,7 +135,7 @@ class LocationRows implements RowKind<LocationRequest> {
             Location current = inserted.contains(request.code()) ? null : existing.get(request.code());
             if (current == null) {
                 fates.add(RowFate.APPLIED);
-            } else if (same(current, location(request))) {
+            } else if (same(current, request.toLocation())) {
                 fates.add(RowFate.UNCHANGED);
             } else {
                 fates.add(RowFate.rejected("code", "location " + request.code()
@@ -149,20 +149,5 @@ class LocationRows implements RowKind<LocationRequest> {
         return a.name.equals(b.name) && a.type == b.type && Objects.equals(a.latitude, b.latitude)
                 && Objects.equals(a.longitude, b.longitude) && a.priority == b.priority
                 && a.fulfilsOrders == b.fulfilsOrders && a.countries.equals(b.countries);
-    }
-
-    /** The location as POST /locations would create it from the same request. */
-    private static Location location(LocationRequest request) {
-        Location location = new Location();
-        location.code = request.code();
-        location.name = request.name();
-        location.type = request.type();
-        location.latitude = request.latitude();
-        location.longitude = request.longitude();
-        location.priority = request.priority() == null ? 0 : request.priority();
-        location.fulfilsOrders = !Boolean.FALSE.equals(request.fulfilsOrders());
-        location.countryList(request.countries() == null ? List.of()
-                : request.countries().stream().distinct().sorted().toList());
-        return location;
     }
 }

@@ -37,7 +37,7 @@ public class PlanningSettingsRepository {
         if (sku != null) {
             query.set("sku", sku);
         }
-        return query.rows().map(rows -> rows.stream().map(PlanningSettingsRepository::promotion).toList());
+        return query.list(PlanningSettingsRepository::promotion);
     }
 
     public Uni<Boolean> deletePromotion(long id) {
@@ -49,8 +49,8 @@ public class PlanningSettingsRepository {
     public Uni<ItemSettings> settings(String sku) {
         return NativeSql.of(
                 "SELECT sku, service_level, supplier, set_by, set_at FROM planning_item WHERE sku = :sku")
-                .set("sku", sku).rows()
-                .map(rows -> rows.isEmpty() ? null : settings(rows.get(0)));
+                .set("sku", sku)
+                .first(PlanningSettingsRepository::settings);
     }
 
     public Uni<ItemSettings> saveSettings(String sku, Double serviceLevel, String supplier, String actor) {

@@ -54,8 +54,8 @@ public class PolicyRepository {
                 WHERE i.kind = 'STANDARD' AND EXISTS (SELECT 1 FROM stock_level s
                                                       JOIN location l ON l.code = s.location AND l.type <> 'SUPPLIER'
                                                       WHERE s.sku = i.sku)
-                ORDER BY i.sku""").rows()
-                .map(rows -> rows.stream().map(row -> new SkuToPlan((String) row[0], Rows.bool(row[1]))).toList());
+                ORDER BY i.sku""")
+                .list(row -> new SkuToPlan((String) row[0], Rows.bool(row[1])));
     }
 
     /**
@@ -73,16 +73,10 @@ public class PolicyRepository {
                 LEFT JOIN planning_item p ON p.sku = si.sku
                 WHERE si.sku = :sku AND (p.supplier IS NULL OR p.supplier = si.supplier)
                 ORDER BY si.unit_cost NULLS LAST, s.code LIMIT 1""")
-                .set("sku", sku).rows()
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        return null;
-                    }
-                    Object[] row = rows.get(0);
-                    return new SupplierChoice((String) row[0], ((Number) row[1]).intValue(), Rows.longValue(row[2]),
-                            SupplierChoice.multiple(Rows.longValue(row[3]), Rows.longValue(row[4])),
-                            (BigDecimal) row[5], 0, 0, 0);
-                });
+                .set("sku", sku)
+                .first(row -> new SupplierChoice((String) row[0], ((Number) row[1]).intValue(), Rows.longValue(row[2]),
+                        SupplierChoice.multiple(Rows.longValue(row[3]), Rows.longValue(row[4])),
+                        (BigDecimal) row[5], 0, 0, 0));
     }
 
     /** The reorder points stored for the SKU, by location, locked so two refreshes of one SKU queue up. */
@@ -140,8 +134,8 @@ public class PolicyRepository {
     public Uni<List<StoredPolicy>> ofSku(String sku) {
         return NativeSql.of("SELECT " + POLICY_COLUMNS
                 + " FROM planning_policy WHERE sku = :sku ORDER BY location")
-                .set("sku", sku).rows()
-                .map(rows -> rows.stream().map(PolicyRepository::stored).toList());
+                .set("sku", sku)
+                .list(PolicyRepository::stored);
     }
 
     /**
@@ -169,14 +163,14 @@ public class PolicyRepository {
                   AND (CAST(:location AS text) IS NULL OR p.location = :location)
                 ORDER BY p.supplier, p.sku, p.location""";
         return NativeSql.of(sql)
-                .set("supplier", supplier).set("location", location).rows()
-                .map(rows -> rows.stream().map(row -> new Candidate((String) row[0], (String) row[1], (String) row[2],
+                .set("supplier", supplier).set("location", location)
+                .list(row -> new Candidate((String) row[0], (String) row[1], (String) row[2],
                         Rows.longValue(row[3]), Rows.longValue(row[4]), Rows.longValue(row[5]), Rows.longValue(row[6]),
                         Rows.longValue(row[7]), Rows.longValue(row[8]), Rows.longValue(row[9]),
                         ((Number) row[10]).doubleValue(), ((Number) row[11]).doubleValue(), (String) row[12],
                         (String) row[13], Rows.longValue(row[14]),
                         SupplierChoice.multiple(Rows.longValue(row[15]), Rows.longValue(row[16])),
-                        (BigDecimal) row[17])).toList());
+                        (BigDecimal) row[17]));
     }
 
     private static Double finiteOrNull(double value) {

@@ -1,6 +1,5 @@
 package io.stockline.inventory.purchasing.repository;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,15 +30,15 @@ public class PurchaseOrderRepository {
     /** The order, or null when there is none. */
     public Uni<PurchaseOrder> findById(String number) {
         return NativeSql.of("SELECT " + COLUMNS + " FROM purchase_order WHERE number = :number")
-                .set("number", number).rows()
-                .map(rows -> rows.isEmpty() ? null : toOrder(rows.get(0)));
+                .set("number", number)
+                .first(PurchaseOrderRepository::toOrder);
     }
 
     /** The order locked until the transaction ends, so two steps on it (a receipt and a close) queue up. */
     public Uni<PurchaseOrder> lock(String number) {
         return NativeSql.of("SELECT " + COLUMNS + " FROM purchase_order WHERE number = :number FOR UPDATE")
-                .set("number", number).rows()
-                .map(rows -> rows.isEmpty() ? null : toOrder(rows.get(0)));
+                .set("number", number)
+                .first(PurchaseOrderRepository::toOrder);
     }
 
     /** Inserts the order; the database sets {@code createdAt}, which this puts on the object. */
@@ -77,8 +76,8 @@ public class PurchaseOrderRepository {
 
     public Uni<List<PurchaseOrderLine>> lines(String number) {
         return NativeSql.of("SELECT " + LINE_COLUMNS + " FROM purchase_order_line WHERE number = :number ORDER BY line")
-                .set("number", number).rows()
-                .map(rows -> rows.stream().map(PurchaseOrderRepository::toLine).toList());
+                .set("number", number)
+                .list(PurchaseOrderRepository::toLine);
     }
 
     /** Inserts the line; the database picks its id, which this puts on the object. */
@@ -129,7 +128,7 @@ public class PurchaseOrderRepository {
         if (supplier != null) {
             query.set("supplier", supplier);
         }
-        return query.rows().map(rows -> rows.stream().map(PurchaseOrderRepository::toOrder).toList());
+        return query.list(PurchaseOrderRepository::toOrder);
     }
 
     private static PurchaseOrder toOrder(Object[] row) {
@@ -154,7 +153,7 @@ public class PurchaseOrderRepository {
         line.line = Rows.intOrNull(row[2]);
         line.sku = Rows.text(row[3]);
         line.quantity = Rows.longValue(row[4]);
-        line.unitCost = (BigDecimal) row[5];
+        line.unitCost = Rows.decimal(row[5]);
         line.received = Rows.longValue(row[6]);
         line.damaged = Rows.longValue(row[7]);
         return line;

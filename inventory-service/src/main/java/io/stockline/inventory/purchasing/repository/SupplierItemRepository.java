@@ -21,15 +21,15 @@ public class SupplierItemRepository {
     /** What the supplier sells us of the SKU, or null when it does not sell it. */
     public Uni<SupplierItem> find(String supplier, String sku) {
         return NativeSql.of("SELECT " + COLUMNS + " FROM supplier_item WHERE supplier = :supplier AND sku = :sku")
-                .set("supplier", supplier).set("sku", sku).rows()
-                .map(rows -> rows.isEmpty() ? null : toItem(rows.get(0)));
+                .set("supplier", supplier).set("sku", sku)
+                .first(SupplierItemRepository::toItem);
     }
 
     /** Everything the supplier sells us, by SKU. */
     public Uni<List<SupplierItem>> ofSupplier(String supplier) {
         return NativeSql.of("SELECT " + COLUMNS + " FROM supplier_item WHERE supplier = :supplier ORDER BY sku")
-                .set("supplier", supplier).rows()
-                .map(rows -> rows.stream().map(SupplierItemRepository::toItem).toList());
+                .set("supplier", supplier)
+                .list(SupplierItemRepository::toItem);
     }
 
     /** Inserts the item; the database picks its id, which this puts on the object. */

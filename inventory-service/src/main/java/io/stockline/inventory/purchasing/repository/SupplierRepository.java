@@ -21,14 +21,14 @@ public class SupplierRepository {
     /** The supplier, or null when there is none. */
     public Uni<Supplier> findById(String code) {
         return NativeSql.of("SELECT " + COLUMNS + " FROM supplier WHERE code = :code")
-                .set("code", code).rows()
-                .map(rows -> rows.isEmpty() ? null : toSupplier(rows.get(0)));
+                .set("code", code)
+                .first(SupplierRepository::toSupplier);
     }
 
     /** Every supplier, by code. */
     public Uni<List<Supplier>> listAll() {
-        return NativeSql.of("SELECT " + COLUMNS + " FROM supplier ORDER BY code").rows()
-                .map(rows -> rows.stream().map(SupplierRepository::toSupplier).toList());
+        return NativeSql.of("SELECT " + COLUMNS + " FROM supplier ORDER BY code")
+                .list(SupplierRepository::toSupplier);
     }
 
     /** Those of the suppliers that exist, read in one statement. */
@@ -38,8 +38,7 @@ public class SupplierRepository {
         }
         return NativeSql.of("SELECT " + COLUMNS + " FROM supplier WHERE code = ANY(CAST(:codes AS text[]))")
                 .set("codes", codes.toArray(String[]::new))
-                .rows()
-                .map(rows -> rows.stream().map(SupplierRepository::toSupplier).toList());
+                .list(SupplierRepository::toSupplier);
     }
 
     /** Inserts the supplier; the database sets {@code createdAt}, which this puts on the object. */

@@ -86,9 +86,8 @@ public class ReportRepository {
     /** Every movement that changed the units owned of a standard item, in ledger order per SKU. */
     public Uni<List<Costing.Movement>> costMovements() {
         return NativeSql.of(COST_MOVEMENTS)
-                .rows()
-                .map(rows -> rows.stream().map(r -> new Costing.Movement((String) r[0], (String) r[1], (String) r[2],
-                        Rows.longValue(r[3]), Rows.time(r[4]), (BigDecimal) r[5], (BigDecimal) r[6])).toList());
+                .list(r -> new Costing.Movement((String) r[0], (String) r[1], (String) r[2],
+                        Rows.longValue(r[3]), Rows.time(r[4]), (BigDecimal) r[5], (BigDecimal) r[6]));
     }
 
     /** Activity per SKU and location (at {@code location} only when not null) over the UTC days from to to. */
@@ -98,10 +97,8 @@ public class ReportRepository {
                 .set("location", location == null ? "" : location)
                 .set("from", from).set("to", to).set("today", today)
                 .set("start", start)
-                .rows()
-                .map(rows -> rows.stream().map(r -> new Activity((String) r[0], (String) r[1], Rows.longValue(r[2]),
+                .list(r -> new Activity((String) r[0], (String) r[1], Rows.longValue(r[2]),
                         Rows.longValue(r[3]), Rows.longValue(r[4]), Rows.longValue(r[5]), Rows.longValue(r[6]),
-                        Rows.longValue(r[7]), Rows.longValue(r[8]), Rows.longValue(r[9]), Rows.time(r[10])))
-                        .toList());
+                        Rows.longValue(r[7]), Rows.longValue(r[8]), Rows.longValue(r[9]), Rows.time(r[10])));
     }
 }

@@ -30,14 +30,14 @@ public class TransferRepository {
 
     /** The transfer, or null. */
     public Uni<Transfer> findById(String number) {
-        return NativeSql.of(TRANSFER + " WHERE number = :number").set("number", number).rows()
-                .map(rows -> rows.isEmpty() ? null : transfer(rows.get(0)));
+        return NativeSql.of(TRANSFER + " WHERE number = :number").set("number", number)
+                .first(TransferRepository::transfer);
     }
 
     /** The transfer locked until the transaction ends, so two steps on it queue up. */
     public Uni<Transfer> lock(String number) {
-        return NativeSql.of(TRANSFER + " WHERE number = :number FOR UPDATE").set("number", number).rows()
-                .map(rows -> rows.isEmpty() ? null : transfer(rows.get(0)));
+        return NativeSql.of(TRANSFER + " WHERE number = :number FOR UPDATE").set("number", number)
+                .first(TransferRepository::transfer);
     }
 
     /** Inserts the transfer; created_at comes from the database and is set on it. */
@@ -68,8 +68,8 @@ public class TransferRepository {
     }
 
     public Uni<List<TransferLine>> lines(String number) {
-        return NativeSql.of(LINE + " WHERE number = :number ORDER BY line").set("number", number).rows()
-                .map(rows -> rows.stream().map(TransferRepository::line).toList());
+        return NativeSql.of(LINE + " WHERE number = :number ORDER BY line").set("number", number)
+                .list(TransferRepository::line);
     }
 
     /** Inserts the line; its id comes from the database and is set on it. */
@@ -96,8 +96,8 @@ public class TransferRepository {
     /** The latest transfers first (by created_at, then number). */
     public Uni<List<Transfer>> recent(int limit) {
         return NativeSql.of(TRANSFER + " ORDER BY created_at DESC, number DESC LIMIT :limit")
-                .set("limit", (long) limit).rows()
-                .map(rows -> rows.stream().map(TransferRepository::transfer).toList());
+                .set("limit", (long) limit)
+                .list(TransferRepository::transfer);
     }
 
     private static Transfer transfer(Object[] row) {
