@@ -10,8 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +40,7 @@ import io.stockline.testsupport.StocklineTestResource;
 class BundleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RACE_ROUNDS = 20;
 
     @ConfigProperty(name = "stockline.topics.stock-changed")
     String stockChangedTopic;
@@ -201,5 +208,57 @@ class BundleTest {
             assertThat(events).extracting(e -> e.path("version").asLong()).containsExactly(1L, 2L);
             assertThat(events).extracting(e -> e.path("location").asText()).containsOnly(loc);
         }
+    }
+
+    @Test
+    void theBundlesHighestVersionCarriesItsNumberWhenTwoOfItsComponentsChangeAtOnce() throws Exception {
+        String loc = location();
+        String sold = item();
+        String received = item();
+        String pair = bundle(Map.of(sold, 1L, received, 1L));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (KafkaProbe kafka = new KafkaProbe(Infrastructure.get().kafkaBootstrapServers())
+                .watch(List.of(stockChangedTopic))) {
+            moved("RECEIPT", sold, loc, 100);
+            moved("RECEIPT", received, loc, 100);
+            for (int round = 1; round <= RACE_ROUNDS; round++) {
+                // one sale of the scarcer component, one receipt of the other, at once: the bundle makes one fewer
+                CountDownLatch start = new CountDownLatch(1);
+                Future<?> sale = pool.submit(() -> {
+                    start.await();
+                    moved("SALE", sold, loc, 1);
+                    return null;
+                });
+                Future<?> receipt = pool.submit(() -> {
+                    start.await();
+                    moved("RECEIPT", received, loc, 1);
+                    return null;
+                });
+                start.countDown();
+                sale.get(30, TimeUnit.SECONDS);
+                receipt.get(30, TimeUnit.SECONDS);
+
+                long truth = bundleAvailable(pair, loc);
+                assertThat(truth).isEqualTo(100 - round);
+                int expected = 2 + 2 * round;
+                await().atMost(Duration.ofSeconds(30)).until(() -> bundleEvents(kafka, pair).size() >= expected);
+                JsonNode newest = bundleEvents(kafka, pair).stream()
+                        .max(Comparator.comparingLong(e -> e.path("version").asLong())).orElseThrow();
+                assertThat(newest.path("available").asLong()).as("round %d: the highest version's number", round)
+                        .isEqualTo(truth);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<JsonNode> bundleEvents(KafkaProbe kafka, String bundleSku) {
+        return kafka.on(stockChangedTopic).stream().filter(r -> bundleSku.equals(r.key())).map(r -> {
+            try {
+                return JSON.readTree(r.value());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 }

@@ -18,9 +18,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,8 @@ import io.stockline.testsupport.StocklineTestResource;
 @QuarkusTest
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class ReservationApiTest {
+
+    private static final int RACERS = 6;
 
     @org.junit.jupiter.api.AfterEach
     void ledgerStillExplainsEveryBalance() {
@@ -167,6 +171,35 @@ class ReservationApiTest {
         commit(committed).then().statusCode(200).body("status", equalTo("COMMITTED"));
         commit(committed).then().statusCode(200).body("status", equalTo("COMMITTED"));
         assertThat(at(sku, loc)).isEqualTo(Level.of(8, 8, 0, 0, 0, 0, 5));
+    }
+
+    @Test
+    void requestsRacingToCommitOneReservationAllGetItCommittedAndTheStockMovesOnce() throws Exception {
+        String sku = item();
+        String loc = location();
+        moved("RECEIPT", sku, loc, 100);
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+        try {
+            for (int round = 1; round <= 10; round++) {
+                // as allocation retrying a commit whose answer it did not get while the first is still in flight
+                String id = reserved(sku, loc, 1);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Response>> racers = new ArrayList<>();
+                for (int i = 0; i < RACERS; i++) {
+                    racers.add(pool.submit(() -> {
+                        start.await();
+                        return commit(id);
+                    }));
+                }
+                start.countDown();
+                for (Future<Response> racer : racers) {
+                    racer.get(60, TimeUnit.SECONDS).then().statusCode(200).body("status", equalTo("COMMITTED"));
+                }
+                assertThat(at(sku, loc).onHand()).isEqualTo(100 - round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -11,7 +11,11 @@ import io.stockline.platform.sql.Rows;
 @ApplicationScoped
 public class ChannelStateRepository {
 
-    /** Stores the status if it is newer than the one held; false when it is not (a stale or repeated report). */
+    /**
+     * Stores the status if it is newer than the one held; false when it is not (a stale or repeated report). Either
+     * way the channel's row is locked until the transaction ends (ON CONFLICT DO UPDATE locks the row it finds even
+     * when its WHERE leaves it unchanged).
+     */
     public Uni<Boolean> saveIfNewer(SyncStatus status) {
         return NativeSql.of("""
                 INSERT INTO channel_state (channel_id, state, pending, lag_seconds, consecutive_failures, last_error,
@@ -30,11 +34,14 @@ public class ChannelStateRepository {
                 .map(count -> count == 1);
     }
 
-    /** The last status of a channel, or null. */
-    public Uni<SyncStatus> find(String channel) {
+    /**
+     * The last status of a channel, or null, its row locked until the transaction ends: a report being stored
+     * (saveIfNewer holds the same row) is waited for and then read, rather than the one it replaces.
+     */
+    public Uni<SyncStatus> lock(String channel) {
         return NativeSql.of("""
                 SELECT channel_id, state, pending, lag_seconds, consecutive_failures, last_error, reported_at
-                FROM channel_state WHERE channel_id = :channel""")
+                FROM channel_state WHERE channel_id = :channel FOR UPDATE""")
                 .set("channel", channel)
                 .first(row -> new SyncStatus((String) row[0],
                         SyncStatus.State.valueOf((String) row[1]), ((Number) row[2]).longValue(),

@@ -14,7 +14,10 @@ import io.stockline.platform.sql.Rows;
 @ApplicationScoped
 public class DeadLetterRepository {
 
-    /** Counts one record of the topic and keeps its reason and type; the topic's count so far. */
+    /**
+     * Counts one record of the topic and keeps its reason and type; the topic's count so far. The topic's row stays
+     * locked until the transaction ends, the first record's too, which is what serialises the records of a topic.
+     */
     public Uni<Long> record(DeadLetter letter, OffsetDateTime at) {
         return NativeSql.of("""
                 INSERT INTO dead_letter_topic (topic, records, last_reason, last_type, last_at)

@@ -62,16 +62,20 @@ public class RuleRepository {
                 .map(count -> count == 1);
     }
 
-    /** Changes the threshold, cool-down and switch of a rule (its kind and scope stay); false when there is none. */
-    public Uni<Boolean> update(Rule rule) {
+    /**
+     * Changes the threshold, cool-down and switch of a rule (its kind and scope stay), a null keeping the column's
+     * value; the rule as changed, or null when there is none. Merged by the statement itself, on the row as it is
+     * when written, so that two changes of different fields at once both stay.
+     */
+    public Uni<Rule> change(UUID id, Long threshold, Long cooldownSeconds, Boolean enabled) {
         return NativeSql.of("""
-                UPDATE alert_rule SET threshold = CAST(:threshold AS bigint), cooldown_seconds = :cooldown,
-                       enabled = :enabled, updated_at = now()
-                WHERE id = :id""")
-                .set("id", rule.id()).set("threshold", rule.threshold())
-                .set("cooldown", rule.cooldown().toSeconds()).set("enabled", rule.enabled())
-                .update()
-                .map(count -> count == 1);
+                UPDATE alert_rule SET threshold = coalesce(CAST(:threshold AS bigint), threshold),
+                       cooldown_seconds = coalesce(CAST(:cooldown AS bigint), cooldown_seconds),
+                       enabled = coalesce(CAST(:enabled AS boolean), enabled), updated_at = now()
+                WHERE id = :id RETURNING\s""" + COLUMNS)
+                .set("id", id).set("threshold", threshold)
+                .set("cooldown", cooldownSeconds).set("enabled", enabled)
+                .first(RuleRepository::rule);
     }
 
     public Uni<Boolean> delete(UUID id) {

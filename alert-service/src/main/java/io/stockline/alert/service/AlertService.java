@@ -41,7 +41,8 @@ import io.stockline.platform.sql.AdvisoryLocks;
 /**
  * Applies stock and sync figures to the alert state: one transaction per event or re-evaluation, which records
  * the event id, the figures, the state, the alert and everything it must reach (AlertPublication). Events of one
- * (SKU, location) are serialised by the lock on its stock_state row, of one channel by its alert_state row.
+ * (SKU, location) are serialised by the lock on its stock_state row, of one channel by its channel_state row (then
+ * its alert_state row, in that order on every path).
  */
 @ApplicationScoped
 public class AlertService {
@@ -208,9 +209,15 @@ public class AlertService {
                 });
     }
 
+    /**
+     * Looks again at a channel without a new report (its cool-down has passed). The status is read under its
+     * channel_state lock, taken before the alert_state one as onSyncStatus takes them (saveIfNewer, then
+     * lockChannel): read without it, a recovered report committing meanwhile would be missed and the sweep would
+     * open SYNC_FAILING on the failure that report replaced; taken in the other order, the two could deadlock.
+     */
     @WithTransaction
     public Uni<Void> reevaluateChannel(String channel) {
-        return channels.find(channel)
+        return channels.lock(channel)
                 .chain(status -> status == null ? Uni.createFrom().voidItem() : evaluateChannel(status));
     }
 

@@ -30,7 +30,8 @@ import io.stockline.platform.events.ProcessedEvents;
  * for all switches the kind off); further records update its count and latest reason; the sweep resolves it once the
  * topic has been quiet for {@code dead-letter-quiet-period}. One transaction per record: the record's id, the count,
  * the state, the alert and what it must reach (AlertPublication). Records of one topic are serialised by the lock on
- * its alert_state row.
+ * its dead_letter_topic row, taken first (see {@link #onDeadLetter}); the sweep's resolve takes only the alert_state
+ * row, so the two never wait on each other in a circle.
  */
 @ApplicationScoped
 public class DeadLetterService {
@@ -73,9 +74,14 @@ public class DeadLetterService {
                 Log.debugf("dead letter %s of %s: duplicate, dropped", recordId, letter.topic());
                 return Uni.createFrom().voidItem();
             }
-            return states.lockChannel(AlertKind.DEAD_LETTERS, letter.topic())
-                    .chain(row -> deadLetters.record(letter, now)
-                            .chain(count -> rule(letter.topic()).chain(rule -> {
+            // The count's upsert comes before the state is read: on a topic's first record there is no alert_state
+            // row for FOR UPDATE to lock, so two instances (two partitions of one topic) would both find no open
+            // alert and both open one, the state keeping only the second. The dead_letter_topic row is locked even
+            // then (a concurrent insert of the same topic waits for this one to end), so the second reads the state
+            // the first committed.
+            return deadLetters.record(letter, now)
+                    .chain(count -> states.lockChannel(AlertKind.DEAD_LETTERS, letter.topic())
+                            .chain(row -> rule(letter.topic()).chain(rule -> {
                                 String detail = letter.detail(count);
                                 if (row.openAlertId() != null) {
                                     return alerts.updateOpen(row.openAlertId(), count, detail);

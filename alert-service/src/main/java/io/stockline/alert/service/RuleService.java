@@ -90,15 +90,19 @@ public class RuleService {
         });
     }
 
+    /**
+     * Not read, merged in Java and written back: two changes of different fields at once would each write the other's
+     * field as it was before, and one would be lost. The update merges on the row itself; the merged rule is checked
+     * afterwards, and an invalid one fails the transaction, which takes the update back.
+     */
     @WithTransaction
     public Uni<Rule> change(UUID id, RuleChange change) {
-        return find(id).chain(current -> {
-            Rule changed = new Rule(id, current.kind(), current.sku(), current.location(), current.channel(),
-                    change.threshold() == null ? current.threshold() : change.threshold(),
-                    change.cooldownSeconds() == null ? current.cooldown() : Duration.ofSeconds(change.cooldownSeconds()),
-                    change.enabled() == null ? current.enabled() : change.enabled());
+        return rules.change(id, change.threshold(), change.cooldownSeconds(), change.enabled()).map(changed -> {
+            if (changed == null) {
+                throw RuleViolation.unknownPath("id", "no rule " + id);
+            }
             requireThreshold(changed);
-            return rules.update(changed).replaceWith(changed);
+            return changed;
         });
     }
 

@@ -286,7 +286,7 @@ public class CatalogService {
      * code {@code SUPPLIER-<code>}, fulfilling no orders, announced on {@code inventory.locations} like any other.
      */
     public Uni<Location> supplierLocation(String supplier, String supplierName) {
-        String code = "SUPPLIER-" + supplier;
+        String code = StockRules.SUPPLIER_LOCATION_PREFIX + supplier;
         return locks.lock(KeyLocks.Scope.LOCATION_CODE, code)
                 .chain(() -> locations.findBySupplier(supplier))
                 .chain(found -> found != null ? Uni.createFrom().item(found) : locations.findById(code).chain(taken -> {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -22,7 +23,7 @@ public record ItemRequest(
         ItemKind kind,
         Boolean lotTracked,
         Boolean backorderAllowed,
-        @PositiveOrZero BigDecimal unitCost,
+        @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal unitCost,
         @Size(max = 50) List<@Valid @NotNull Component> components,
         @Size(max = 64) String product,
         @Size(max = 10) Map<@NotBlank @Size(max = 40) String, @NotBlank @Size(max = 100) String> options) {

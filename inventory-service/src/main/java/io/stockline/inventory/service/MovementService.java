@@ -96,12 +96,7 @@ public class MovementService {
     private Uni<Void> requireLocation(String code, String field) {
         return locations.findById(code)
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound(field, "no location " + code))
-                .invoke(location -> {
-                    if (!location.type.holdsOwnStock()) {
-                        throw RuleViolation.unprocessable(field, code + " shows a dropship supplier's availability:"
-                                + " set it with PUT /api/v1/suppliers/{code}/items/{sku}/availability");
-                    }
-                })
+                .invoke(location -> StockRules.requireOwnStock(location, field))
                 .replaceWithVoid();
     }
 
@@ -166,8 +161,7 @@ public class MovementService {
                     .onItem().ifNull().failWith(() -> RuleViolation.notFound("sku", "no item " + request.sku()))
                     .invoke(item -> {
                         if (item.kind == ItemKind.DROPSHIP) {
-                            throw RuleViolation.unprocessable("sku", item.sku + " is dropshipped and holds no stock:"
-                                    + " its supplier's availability is set on the supplier");
+                            throw RuleViolation.unprocessable("sku", StockRules.dropshipItem(item.sku));
                         }
                     })
                     .chain(item -> requireLocation(request.location(), "location")

@@ -305,10 +305,13 @@ public class ReservationService {
                 })
                 .chain(reservation -> reservations.finish(id, to).chain(finished -> {
                     if (!finished) {
-                        if (reservation.status() == to) {
-                            return Uni.createFrom().item(reservation);
-                        }
-                        throw RuleViolation.conflict("id", "reservation " + id + " is " + reservation.status());
+                        // read again: the reservation read above may be a request racing this one, finished since
+                        return reservations.findById(id).map(now -> {
+                            if (now.status() == to) {
+                                return now;
+                            }
+                            throw RuleViolation.conflict("id", "reservation " + id + " is " + now.status());
+                        });
                     }
                     List<Reservation.Line> inLockOrder = new ArrayList<>(reservation.lines());
                     inLockOrder.sort(Comparator.comparing(Reservation.Line::sku)

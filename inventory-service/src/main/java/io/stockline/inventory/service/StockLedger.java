@@ -157,14 +157,20 @@ public class StockLedger {
         });
     }
 
-    /** A component's change changes what every bundle holding it can sell there: each gets an event too. */
+    /**
+     * A component's change changes what every bundle holding it can sell there: each gets an event too. The version
+     * is taken before the bundle's availability is read: taking it locks the bundle's version row until the commit,
+     * so of two transactions changing different components the later one reads after the earlier one committed,
+     * and the higher version always carries the newer number (read first, the higher version could carry the other
+     * component's old number, and consumers keep the highest).
+     */
     private Uni<Void> publishBundles(Movement movement, StockLevel component) {
         return bundles.bundlesContaining(component.sku()).chain(bundleSkus -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (String bundleSku : bundleSkus) {
-                chain = chain.chain(() -> bundleAvailability.at(bundleSku, component.location())
-                        .chain(available -> bundles.nextVersion(bundleSku, component.location())
-                                .chain(version -> publish(movement, new StockLevel(bundleSku, component.location(),
+                chain = chain.chain(() -> bundles.nextVersion(bundleSku, component.location())
+                        .chain(version -> bundleAvailability.at(bundleSku, component.location())
+                                .chain(available -> publish(movement, new StockLevel(bundleSku, component.location(),
                                         new StockState(available, available, 0, 0, 0, 0, 0, 0, 0), version), null))));
             }
             return chain;

@@ -24,12 +24,14 @@ import io.stockline.inventory.imports.domain.RowFate;
 import io.stockline.inventory.messaging.StockChangedEvent;
 import io.stockline.inventory.repository.BundleRepository;
 import io.stockline.inventory.repository.ItemRepository;
+import io.stockline.inventory.repository.Location;
 import io.stockline.inventory.repository.LocationRepository;
 import io.stockline.inventory.repository.LotRepository;
 import io.stockline.inventory.repository.MovementRepository;
 import io.stockline.inventory.repository.StockRepository;
 import io.stockline.inventory.service.BundleAvailability;
 import io.stockline.inventory.service.MovementRequest;
+import io.stockline.inventory.service.StockRules;
 import io.stockline.platform.config.Topics;
 import io.stockline.platform.outbox.Outbox;
 import io.stockline.platform.outbox.OutboxBatch;
@@ -141,8 +143,8 @@ class StockRows implements RowKind<StockRows.Count> {
         }
         return items.facts(skus).chain(facts -> locations.findAll(codes).chain(found -> movements.existingKeys(run.actor(), keys)
                 .chain(replayed -> {
-                    Set<String> known = new HashSet<>();
-                    found.forEach(l -> known.add(l.code));
+                    Map<String, Location> known = new HashMap<>();
+                    found.forEach(l -> known.put(l.code, l));
                     List<Candidate> candidates = new ArrayList<>();
                     for (int i = 0; i < chunk.size(); i++) {
                         Count count = chunk.get(i).value();
@@ -151,8 +153,12 @@ class StockRows implements RowKind<StockRows.Count> {
                             fates[i] = RowFate.rejected("sku", "no item " + count.sku());
                         } else if (item.kind() == ItemKind.BUNDLE) {
                             fates[i] = RowFate.rejected("sku", "a bundle holds no stock of its own: count its components");
-                        } else if (!known.contains(count.location())) {
+                        } else if (item.kind() == ItemKind.DROPSHIP) {
+                            fates[i] = RowFate.rejected("sku", StockRules.dropshipItem(count.sku()));
+                        } else if (!known.containsKey(count.location())) {
                             fates[i] = RowFate.rejected("location", "no location " + count.location());
+                        } else if (!known.get(count.location()).type.holdsOwnStock()) {
+                            fates[i] = RowFate.rejected("location", StockRules.supplierLocation(count.location()));
                         } else if (replayed.contains(keys.get(i))) {
                             fates[i] = RowFate.UNCHANGED;
                         } else {
@@ -290,9 +296,10 @@ class StockRows implements RowKind<StockRows.Count> {
                 chain = chain.chain(() -> bundles.bundlesContaining(movement.sku()).chain(bundleSkus -> {
                     Uni<Void> each = Uni.createFrom().voidItem();
                     for (String bundleSku : bundleSkus) {
-                        each = each.chain(() -> bundleAvailability.at(bundleSku, location)
-                                .chain(available -> bundles.nextVersion(bundleSku, location).invoke(version -> events.add(
-                                        event(movement, new StockLevel(bundleSku, location,
+                        // the version first, then the availability: StockLedger.publishBundles says why
+                        each = each.chain(() -> bundles.nextVersion(bundleSku, location)
+                                .chain(version -> bundleAvailability.at(bundleSku, location).invoke(available ->
+                                        events.add(event(movement, new StockLevel(bundleSku, location,
                                                 new StockState(available, available, 0, 0, 0, 0, 0, 0, 0), version),
                                                 null))))
                                 .replaceWithVoid());

@@ -40,6 +40,7 @@ import io.stockline.inventory.repository.LocationRepository;
 import io.stockline.inventory.service.Idempotency;
 import io.stockline.inventory.service.RequestFingerprint;
 import io.stockline.inventory.service.StockLedger;
+import io.stockline.inventory.service.StockRules;
 import io.stockline.platform.problem.RuleViolation;
 
 /**
@@ -96,7 +97,8 @@ public class PurchaseOrderService {
         return suppliers.findById(request.supplier())
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound("supplier", "no supplier " + request.supplier()))
                 .call(() -> locations.findById(request.location())
-                        .onItem().ifNull().failWith(() -> RuleViolation.notFound("location", "no location " + request.location())))
+                        .onItem().ifNull().failWith(() -> RuleViolation.notFound("location", "no location " + request.location()))
+                        .invoke(location -> StockRules.requireOwnStock(location, "location")))
                 .chain(supplier -> checkLines(request, supplier, 0, new ArrayList<>())
                         .chain(costs -> orders.nextNumber().chain(number -> {
                             PurchaseOrder order = new PurchaseOrder();

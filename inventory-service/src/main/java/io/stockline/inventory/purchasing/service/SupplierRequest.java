@@ -15,7 +15,8 @@ import io.stockline.inventory.purchasing.repository.Supplier;
  * {@code orderMultiple} (both 1 when absent); {@code allowOverReceipt} lets receipts exceed what was ordered.
  */
 public record SupplierRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String code,
+        // at most 55: the supplier's dropship location is SUPPLIER-<code>, and a location code is at most 64
+        @NotBlank @Size(max = 55) @Pattern(regexp = "[A-Za-z0-9._-]+") String code,
         @NotBlank @Size(max = 200) String name,
         @Size(max = 500) String contact,
         @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,

@@ -28,6 +28,7 @@ import io.stockline.inventory.repository.LocationRepository;
 import io.stockline.inventory.service.Idempotency;
 import io.stockline.inventory.service.RequestFingerprint;
 import io.stockline.inventory.service.StockLedger;
+import io.stockline.inventory.service.StockRules;
 import io.stockline.inventory.transfers.domain.TransferReceiptView;
 import io.stockline.inventory.transfers.domain.TransferStatus;
 import io.stockline.inventory.transfers.domain.TransferView;
@@ -85,8 +86,10 @@ public class TransferService {
         }
         return locations.findById(request.from())
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound("from", "no location " + request.from()))
+                .invoke(from -> StockRules.requireOwnStock(from, "from"))
                 .chain(() -> locations.findById(request.to()))
                 .onItem().ifNull().failWith(() -> RuleViolation.notFound("to", "no location " + request.to()))
+                .invoke(to -> StockRules.requireOwnStock(to, "to"))
                 .chain(() -> checkItems(request, 0))
                 .chain(() -> transfers.nextNumber())
                 .chain(number -> {
