@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.stockline.testsupport.KafkaProbe;
 
 /**
  * The inventory API as the tests call it: fixtures with unique names (tests share one database per run)
@@ -172,4 +176,17 @@ final class Api {
     static Response commit(String id) {
         return given().post("/api/v1/reservations/" + id + "/commit");
     }
+
+    /** The events the probe has seen on {@code topic} under {@code key}, in the order they came, as JSON. */
+    static List<JsonNode> events(KafkaProbe kafka, String topic, String key) {
+        return kafka.on(topic).stream().filter(r -> key.equals(r.key())).map(r -> {
+            try {
+                return EVENT_JSON.readTree(r.value());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static final ObjectMapper EVENT_JSON = new ObjectMapper();
 }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -39,7 +38,6 @@ import io.stockline.testsupport.StocklineTestResource;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class BundleTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RACE_ROUNDS = 20;
 
     @ConfigProperty(name = "stockline.topics.stock-changed")
@@ -196,14 +194,7 @@ class BundleTest {
             moved("SALE", part, loc, 1);
             await().atMost(Duration.ofSeconds(30)).until(() -> kafka.on(stockChangedTopic).stream()
                     .filter(r -> pair.equals(r.key())).count() == 2);
-            List<JsonNode> events = kafka.on(stockChangedTopic).stream().filter(r -> pair.equals(r.key()))
-                    .map(r -> {
-                        try {
-                            return JSON.readTree(r.value());
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }).toList();
+            List<JsonNode> events = Api.events(kafka, stockChangedTopic, pair);
             assertThat(events).extracting(e -> e.path("available").asLong()).containsExactly(2L, 2L);
             assertThat(events).extracting(e -> e.path("version").asLong()).containsExactly(1L, 2L);
             assertThat(events).extracting(e -> e.path("location").asText()).containsOnly(loc);
@@ -241,8 +232,8 @@ class BundleTest {
                 long truth = bundleAvailable(pair, loc);
                 assertThat(truth).isEqualTo(100 - round);
                 int expected = 2 + 2 * round;
-                await().atMost(Duration.ofSeconds(30)).until(() -> bundleEvents(kafka, pair).size() >= expected);
-                JsonNode newest = bundleEvents(kafka, pair).stream()
+                await().atMost(Duration.ofSeconds(30)).until(() -> Api.events(kafka, stockChangedTopic, pair).size() >= expected);
+                JsonNode newest = Api.events(kafka, stockChangedTopic, pair).stream()
                         .max(Comparator.comparingLong(e -> e.path("version").asLong())).orElseThrow();
                 assertThat(newest.path("available").asLong()).as("round %d: the highest version's number", round)
                         .isEqualTo(truth);
@@ -252,13 +243,4 @@ class BundleTest {
         }
     }
 
-    private List<JsonNode> bundleEvents(KafkaProbe kafka, String bundleSku) {
-        return kafka.on(stockChangedTopic).stream().filter(r -> bundleSku.equals(r.key())).map(r -> {
-            try {
-                return JSON.readTree(r.value());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
 }

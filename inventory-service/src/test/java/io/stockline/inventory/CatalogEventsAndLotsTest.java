@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -44,7 +43,6 @@ import io.stockline.testsupport.StocklineTestResource;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class CatalogEventsAndLotsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RACERS = 8;
 
     @ConfigProperty(name = "stockline.topics.stock-changed")
@@ -59,15 +57,6 @@ class CatalogEventsAndLotsTest {
         Api.assertAuditConsistent();
     }
 
-    private static List<JsonNode> events(KafkaProbe kafka, String topic, String key) {
-        return kafka.on(topic).stream().filter(r -> key.equals(r.key())).map(r -> {
-            try {
-                return JSON.readTree(r.value());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
 
     @Test
     void itemCreationAndDiscontinuationArePublishedInRevisionOrder() throws Exception {
@@ -78,8 +67,8 @@ class CatalogEventsAndLotsTest {
             given().contentType(ContentType.JSON).body(Map.of("status", "DISCONTINUED"))
                     .patch("/api/v1/items/" + sku).then().statusCode(200);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> events(kafka, itemsTopic, sku).size() >= 2);
-            List<JsonNode> events = events(kafka, itemsTopic, sku);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Api.events(kafka, itemsTopic, sku).size() >= 2);
+            List<JsonNode> events = Api.events(kafka, itemsTopic, sku);
             assertThat(events).extracting(e -> e.path("status").asText()).containsExactly("ACTIVE", "DISCONTINUED");
             assertThat(events).extracting(e -> e.path("revision").asLong()).containsExactly(1L, 2L);
             assertThat(kafka.on(itemsTopic).stream().filter(r -> sku.equals(r.key())).findFirst().orElseThrow()
@@ -114,9 +103,9 @@ class CatalogEventsAndLotsTest {
                     .patch("/api/v1/items/" + sku).then().statusCode(200);
 
             // the item's events share a partition: whatever the race published arrives before the last change
-            await().atMost(Duration.ofSeconds(30)).until(() -> events(kafka, itemsTopic, sku).stream()
+            await().atMost(Duration.ofSeconds(30)).until(() -> Api.events(kafka, itemsTopic, sku).stream()
                     .anyMatch(e -> e.path("revision").asLong() == 3));
-            List<JsonNode> events = events(kafka, itemsTopic, sku);
+            List<JsonNode> events = Api.events(kafka, itemsTopic, sku);
             assertThat(events).extracting(e -> e.path("revision").asLong()).containsExactly(1L, 2L, 3L);
             assertThat(events).extracting(e -> e.path("status").asText())
                     .containsExactly("ACTIVE", "DISCONTINUED", "ACTIVE");
@@ -133,8 +122,8 @@ class CatalogEventsAndLotsTest {
             given().contentType(ContentType.JSON).body(Map.of("fulfilsOrders", false, "countries", List.of("DE")))
                     .patch("/api/v1/locations/" + code).then().statusCode(200);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> events(kafka, locationsTopic, code).size() >= 2);
-            List<JsonNode> events = events(kafka, locationsTopic, code);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Api.events(kafka, locationsTopic, code).size() >= 2);
+            List<JsonNode> events = Api.events(kafka, locationsTopic, code);
             JsonNode created = events.get(0);
             assertThat(created.path("latitude").asDouble()).isEqualTo(52.52);
             assertThat(created.path("priority").asInt()).isEqualTo(3);
@@ -193,8 +182,8 @@ class CatalogEventsAndLotsTest {
             move("SALE", sku, loc, 6, null, null).then().statusCode(201);
             move("DAMAGE", sku, loc, 1, null, null).then().statusCode(201);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> events(kafka, stockChangedTopic, sku).size() >= 4);
-            List<JsonNode> events = events(kafka, stockChangedTopic, sku);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Api.events(kafka, stockChangedTopic, sku).size() >= 4);
+            List<JsonNode> events = Api.events(kafka, stockChangedTopic, sku);
             assertThat(events.get(0).path("lots").toString())
                     .isEqualTo("[{\"lot\":\"L-LATE\",\"expiresOn\":\"" + late + "\",\"quantity\":5}]");
             assertThat(events.get(1).path("lots").toString()).isEqualTo("[{\"lot\":\"L-SOON\",\"expiresOn\":\"" + soon + "\","
@@ -217,8 +206,8 @@ class CatalogEventsAndLotsTest {
             move("LOSS", sku, loc, 2, "B", null).then().statusCode(201);
             move("SALE", sku, loc, 2, null, null).then().statusCode(201);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> events(kafka, stockChangedTopic, sku).size() >= 4);
-            List<JsonNode> events = events(kafka, stockChangedTopic, sku);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Api.events(kafka, stockChangedTopic, sku).size() >= 4);
+            List<JsonNode> events = Api.events(kafka, stockChangedTopic, sku);
             assertThat(events.get(2).path("lots").toString())
                     .isEqualTo("[{\"lot\":\"A\",\"expiresOn\":\"" + soon + "\",\"quantity\":2}]");
             assertThat(events.get(3).path("lots").toString()).isEqualTo("[]");

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -35,7 +34,6 @@ import io.stockline.testsupport.StocklineTestResource;
 @QuarkusTestResource(value = StocklineTestResource.class, initArgs = @ResourceArg(name = "service", value = "inventory"))
 class ImportMoreKindsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @ConfigProperty(name = "stockline.topics.stock-changed")
     String stockChangedTopic;
@@ -49,15 +47,6 @@ class ImportMoreKindsTest {
         Api.assertAuditConsistent();
     }
 
-    private static List<JsonNode> events(KafkaProbe kafka, String topic, String key) {
-        return kafka.on(topic).stream().filter(r -> key.equals(r.key())).map(r -> {
-            try {
-                return JSON.readTree(r.value());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
 
     @Test
     void locationsWithBadRowsDryRunThenImportThenReimport() throws Exception {
@@ -106,8 +95,8 @@ class ImportMoreKindsTest {
             assertThat(given().get("/api/v1/locations").then().extract().jsonPath()
                     .getBoolean("find { it.code == '" + shop + "' }.fulfilsOrders")).isFalse();
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> !events(kafka, locationsTopic, berlin).isEmpty());
-            assertThat(events(kafka, locationsTopic, berlin).get(0).path("latitude").asDouble()).isEqualTo(52.52);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !Api.events(kafka, locationsTopic, berlin).isEmpty());
+            assertThat(Api.events(kafka, locationsTopic, berlin).get(0).path("latitude").asDouble()).isEqualTo(52.52);
         }
 
         JsonPath again = importCsv("locations", csv, false).then().statusCode(200).extract().jsonPath();
@@ -178,9 +167,9 @@ class ImportMoreKindsTest {
             assertThat(report.getInt("applied")).isEqualTo(1);
             assertThat(Api.at(sku, location).onHand()).isEqualTo(7);
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> events(kafka, stockChangedTopic, sku).stream()
+            await().atMost(Duration.ofSeconds(30)).until(() -> Api.events(kafka, stockChangedTopic, sku).stream()
                     .anyMatch(e -> e.path("movementType").asText().equals("COUNT_CORRECTION")));
-            JsonNode event = events(kafka, stockChangedTopic, sku).stream()
+            JsonNode event = Api.events(kafka, stockChangedTopic, sku).stream()
                     .filter(e -> e.path("movementType").asText().equals("COUNT_CORRECTION")).findFirst().orElseThrow();
             assertThat(event.path("onHand").asLong()).isEqualTo(7);
             // Three units fewer: the lot to expire first (B) gives them.
@@ -246,7 +235,7 @@ class ImportMoreKindsTest {
                     .filter(r -> r.key().startsWith(prefix)).count() >= rows);
             await().atMost(Duration.ofSeconds(60)).until(() -> kafka.on(itemsTopic).stream()
                     .filter(r -> r.key().startsWith(prefix)).count() >= rows);
-            JsonNode event = events(kafka, stockChangedTopic, last).get(0);
+            JsonNode event = Api.events(kafka, stockChangedTopic, last).get(0);
             assertThat(event.path("version").asLong()).isEqualTo(1);
             assertThat(event.path("onHand").asLong()).isEqualTo((rows - 1) % 7 + 1);
         }
