@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
@@ -15,6 +16,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -267,6 +273,49 @@ class PlanningFlowTest {
         assertThat(read.getLong("policies[0].history.demandUnits")).isEqualTo(40 + 55);
         assertThat(read.getLong("policies[0].reorderPoint")).isEqualTo(policy.reorderPoint());
         assertThat(read.getDouble("policies[0].dailyForecast")).isCloseTo(policy.dailyForecast(), within(1e-9));
+    }
+
+    @Test
+    void requestsRacingToOrderOneSuppliersSuggestionsDraftThemOnce() throws Exception {
+        // a double click, or two operators at once: each round a supplier with one SKU under its reorder point
+        int rounds = 5;
+        int racers = 4;
+        List<String> suppliers = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            String location = Api.location();
+            String supplier = Planning.supplier(LEAD_TIME, MINIMUM, MULTIPLE);
+            String sku = Api.item();
+            Planning.sells(supplier, sku, "2.50");
+            Planning.write(jdbcUrl, user, password, sku, location,
+                    new Planning.History(Planning.aboutTenADay(59), 3, 0, 0));
+            suppliers.add(supplier);
+        }
+        given().post(PLANNING + "/refresh").then().statusCode(200);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            for (String supplier : suppliers) {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> statuses = new ArrayList<>();
+                for (int i = 0; i < racers; i++) {
+                    statuses.add(pool.submit(() -> {
+                        start.await();
+                        return given().header("Authorization", Tokens.bearer("operator"))
+                                .post(PLANNING + "/suggestions/" + supplier + "/purchase-orders").statusCode();
+                    }));
+                }
+                start.countDown();
+                List<Integer> answers = new ArrayList<>();
+                for (Future<Integer> status : statuses) {
+                    answers.add(status.get(60, TimeUnit.SECONDS));
+                }
+                // one draft; the others found nothing left to order
+                assertThat(answers).as(supplier).containsExactlyInAnyOrder(201, 422, 422, 422);
+                given().queryParam("supplier", supplier).get("/api/v1/purchase-orders").then().statusCode(200)
+                        .body("size()", equalTo(1));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private List<KafkaProbe.Received> events(String sku, String location) {

@@ -9,8 +9,14 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +138,40 @@ class PurchasingTest {
 
         assertProblem(Purchasing.receive(number, Api.key(), arrived), 409, "status");
         assertProblem(given().post("/api/v1/purchase-orders/" + number + "/cancel"), 409, "status");
+    }
+
+    @Test
+    void firstRequestsRacingToPutOneSupplierItemAllSucceedAndLeaveOneRow() throws Exception {
+        String supplier = Purchasing.supplier(false);
+        int racers = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            for (int round = 0; round < 5; round++) {
+                String sku = Api.item();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> statuses = new ArrayList<>();
+                for (int i = 0; i < racers; i++) {
+                    String cost = (i + 1) + ".25";
+                    statuses.add(pool.submit(() -> {
+                        start.await();
+                        return given().contentType(ContentType.JSON).body(Map.of("unitCost", cost, "packSize", 1))
+                                .put("/api/v1/suppliers/" + supplier + "/items/" + sku).statusCode();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> status : statuses) {
+                    assertThat(status.get(60, TimeUnit.SECONDS)).as(sku).isEqualTo(200);
+                }
+                // one row for the pair, holding one of the costs sent
+                JsonPath items = given().get("/api/v1/suppliers/" + supplier + "/items").then().statusCode(200)
+                        .extract().jsonPath();
+                assertThat(items.getList("sku", String.class)).filteredOn(sku::equals).hasSize(1);
+                assertThat(given().get("/api/v1/suppliers/" + supplier + "/items/" + sku).then().statusCode(200)
+                        .extract().jsonPath().getDouble("unitCost")).isIn(1.25, 2.25, 3.25, 4.25);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

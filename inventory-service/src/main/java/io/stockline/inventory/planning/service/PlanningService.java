@@ -235,11 +235,12 @@ public class PlanningService {
 
     /**
      * The supplier's suggestions as draft purchase orders, one per location, made by the purchasing feature in this
-     * one transaction: all of them or none.
+     * one transaction: all of them or none. The supplier's row is locked first, so a second request for it (a double
+     * click) waits and then sees the drafts this one made (nothing left to order) instead of drafting them again.
      */
     @WithTransaction
     public Uni<List<PurchaseOrderView>> order(String supplier, String location, String actor) {
-        return suppliers.findById(supplier)
+        return suppliers.lockById(supplier)
                 .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("supplier", "no supplier " + supplier))
                 .chain(found -> suggestionsNow(supplier, location).chain(lines -> {
                     if (lines.isEmpty()) {

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 
 /**
  * A row of {@code supplier_item}: what a supplier sells us of one SKU. Plain data: a change to a field is stored only
- * by {@link SupplierItemRepository#update}.
+ * by {@link SupplierItemRepository#put}.
  */
 public class SupplierItem {
-    /** From the table's identity column, set by {@link SupplierItemRepository#persist}. */
+    /** From the table's identity column, set by {@link SupplierItemRepository#put}. */
     public Long id;
     public String supplier;
     public String sku;

@@ -11,7 +11,7 @@ import io.stockline.platform.sql.Rows;
 
 /**
  * What each supplier sells us, in SQL. What it returns is plain data: a change to an item is stored only when the
- * caller passes it to {@link #update}, in its transaction.
+ * caller passes it to {@link #put}, in its transaction.
  */
 @ApplicationScoped
 public class SupplierItemRepository {
@@ -32,31 +32,24 @@ public class SupplierItemRepository {
                 .list(SupplierItemRepository::toItem);
     }
 
-    /** Inserts the item; the database picks its id, which this puts on the object. */
-    public Uni<SupplierItem> persist(SupplierItem item) {
+    /**
+     * Stores the item as the supplier's offer of its SKU, in one statement: inserted, or the existing row of the
+     * (supplier, SKU) pair replaced (two first requests for one pair at once both succeed, the later one's fields
+     * kept, instead of one failing on the unique key). Puts the row's id on the object.
+     */
+    public Uni<SupplierItem> put(SupplierItem item) {
         return NativeSql.of("""
                 INSERT INTO supplier_item (supplier, sku, supplier_sku, unit_cost, pack_size)
                 VALUES (:supplier, :sku, :supplierSku, :unitCost, :packSize)
+                ON CONFLICT (supplier, sku) DO UPDATE SET supplier_sku = EXCLUDED.supplier_sku,
+                    unit_cost = EXCLUDED.unit_cost, pack_size = EXCLUDED.pack_size
                 RETURNING id""")
                 .set("supplier", item.supplier).set("sku", item.sku).set("supplierSku", item.supplierSku)
                 .set("unitCost", item.unitCost).set("packSize", item.packSize)
-                .rows()
-                .map(rows -> {
-                    item.id = Rows.longValue(rows.get(0)[0]);
+                .first(row -> {
+                    item.id = Rows.longValue(row[0]);
                     return item;
                 });
-    }
-
-    /** Writes every column of the item but its id. */
-    public Uni<Void> update(SupplierItem item) {
-        return NativeSql.of("""
-                UPDATE supplier_item SET supplier = :supplier, sku = :sku, supplier_sku = :supplierSku,
-                    unit_cost = :unitCost, pack_size = :packSize
-                WHERE id = :id""")
-                .set("id", item.id).set("supplier", item.supplier).set("sku", item.sku)
-                .set("supplierSku", item.supplierSku).set("unitCost", item.unitCost).set("packSize", item.packSize)
-                .update()
-                .replaceWithVoid();
     }
 
     private static SupplierItem toItem(Object[] row) {

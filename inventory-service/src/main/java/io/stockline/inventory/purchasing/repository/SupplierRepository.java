@@ -25,6 +25,16 @@ public class SupplierRepository {
                 .first(SupplierRepository::toSupplier);
     }
 
+    /**
+     * The supplier, its row locked until the transaction ends, or null when there is none. {@code FOR NO KEY UPDATE}:
+     * it waits for another such lock, not for rows that merely reference the supplier being inserted.
+     */
+    public Uni<Supplier> lockById(String code) {
+        return NativeSql.of("SELECT " + COLUMNS + " FROM supplier WHERE code = :code FOR NO KEY UPDATE")
+                .set("code", code)
+                .first(SupplierRepository::toSupplier);
+    }
+
     /** Every supplier, by code. */
     public Uni<List<Supplier>> listAll() {
         return NativeSql.of("SELECT " + COLUMNS + " FROM supplier ORDER BY code")

@@ -75,16 +75,14 @@ public class SupplierService {
         return existing(code)
                 .chain(() -> items.findById(sku))
                 .onItem().ifNull().failWith(() -> RuleViolation.unknownPath("sku", "no item " + sku))
-                .chain(() -> supplierItems.find(code, sku))
-                .chain(found -> {
-                    SupplierItem item = found == null ? new SupplierItem() : found;
+                .chain(() -> {
+                    SupplierItem item = new SupplierItem();
                     item.supplier = code;
                     item.sku = sku;
                     item.supplierSku = request.supplierSku();
                     item.unitCost = request.unitCost();
                     item.packSize = request.packSize() == null ? 1 : request.packSize();
-                    // an item found is changed in place: nothing stores that but the update
-                    return found == null ? supplierItems.persist(item) : supplierItems.update(item).replaceWith(item);
+                    return supplierItems.put(item);
                 })
                 .chain(item -> leadTimes.ofSupplier(code).map(times -> view(item, times.get(sku))));
     }
