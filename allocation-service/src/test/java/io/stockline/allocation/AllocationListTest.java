@@ -93,6 +93,13 @@ class AllocationListTest {
         given().header("Authorization", Tokens.bearer("viewer")).queryParam("limit", 0)
                 .get("/api/v1/allocations").then().statusCode(400)
                 .body("violations.field", hasItem(containsString("limit")));
+        // a typed parameter answered these with a bare 404
+        given().header("Authorization", Tokens.bearer("viewer")).queryParam("limit", "abc")
+                .get("/api/v1/allocations").then().statusCode(400)
+                .body("violations.field", hasItem("limit"));
+        given().header("Authorization", Tokens.bearer("viewer")).queryParam("limit", "3000000000")
+                .get("/api/v1/allocations").then().statusCode(400)
+                .body("violations.field", hasItem("limit"));
     }
 
     @Test

@@ -135,6 +135,29 @@ class LotsTest {
     }
 
     @Test
+    void lotsWhoseUnitsOrdersHoldDoNotKeepTheExpiryFromTheLotsAfterThem() {
+        String loc = location();
+        // long past their date, every unit held by an order: nothing of them can be taken, so they stay due, first
+        // in the expiry's order, more of them than one page of the run (two in the tests)
+        for (int i = 0; i < 3; i++) {
+            String held = lotTrackedItem();
+            received(held, loc, 2, "HELD-" + i, TODAY.minusDays(400));
+            Api.reserve(key(), unique("order"), List.of(line(1, held, loc, 2))).then().statusCode(201);
+        }
+        String sku = lotTrackedItem();
+        received(sku, loc, 4, "DUE", TODAY);
+
+        List<Map<String, Object>> run = expireNow().getList("lots");
+        assertThat(run).filteredOn(l -> sku.equals(l.get("sku"))).singleElement()
+                .satisfies(l -> assertThat(((Number) l.get("units")).longValue()).isEqualTo(4));
+        assertThat(run).filteredOn(l -> loc.equals(l.get("location")) && !sku.equals(l.get("sku")))
+                .as("the held lots, reported with what orders hold").hasSize(3)
+                .allSatisfy(l -> assertThat(((Number) l.get("heldForOrders")).longValue()).isEqualTo(2));
+        assertThat(at(sku, loc).available()).isZero();
+        assertThat(at(sku, loc).qualityControl()).isEqualTo(4);
+    }
+
+    @Test
     void aRecallListsWhereTheLotIsAndTheOrdersThatReceivedIt() {
         String loc = location();
         String other = location();

@@ -1,23 +1,22 @@
 package io.stockline.allocation.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,6 +31,7 @@ import io.stockline.allocation.domain.OrderPlaced;
 import io.stockline.allocation.domain.RoutingPolicy;
 import io.stockline.allocation.service.AllocationCursor;
 import io.stockline.allocation.service.RoutingService;
+import io.stockline.platform.problem.QueryParams;
 import io.stockline.platform.problem.RuleViolation;
 import io.stockline.platform.security.Roles;
 
@@ -71,15 +71,9 @@ public class AllocationResource {
     @GET
     @Operation(operationId = "listAllocations", summary = "List recent allocations", description = "The orders whose allocation changed last, newest first, each with its status, the shipments (one per location: more than one is a split order) and the backordered lines. `status` keeps one status; `limit` (1-100, default 50); `before` is the `next` of the page before, null on the last page.")
     public Uni<RoutingService.AllocationPage> list(@RestQuery String status,
-            @RestQuery @DefaultValue("50") @Min(1) @Max(100) int limit, @RestQuery String before) {
-        AllocationStatus shown = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                shown = AllocationStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw RuleViolation.invalidQuery("status", "one of " + Arrays.toString(AllocationStatus.values()));
-            }
-        }
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50"))
+            @RestQuery String limit, @RestQuery String before) {
+        AllocationStatus shown = QueryParams.oneOf("status", status, AllocationStatus.class);
         AllocationCursor cursor = null;
         if (before != null && !before.isBlank()) {
             cursor = AllocationCursor.decode(before);
@@ -87,7 +81,7 @@ public class AllocationResource {
                 throw RuleViolation.invalidQuery("before", "not a cursor from this list: pass a page's next as it is");
             }
         }
-        return routing.recent(shown, cursor, limit);
+        return routing.recent(shown, cursor, QueryParams.limit(limit, 50, 100));
     }
 
     /** What became of an order: status, shipments with their reservations, backordered lines, the reason. */

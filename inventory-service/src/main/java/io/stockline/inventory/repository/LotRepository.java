@@ -126,13 +126,22 @@ public class LotRepository {
     public record DueLot(String sku, String location, String lot, LocalDate expiresOn) {
     }
 
-    /** Lots whose expiry date is {@code today} or past with units not yet taken out of available, up to {@code limit}. */
-    public Uni<List<DueLot>> dueToExpire(LocalDate today, int limit) {
+    /**
+     * Lots whose expiry date is {@code today} or past with units not yet taken out of available, in (date, SKU,
+     * location, lot) order after {@code after} (null: from the first), up to {@code limit}.
+     */
+    public Uni<List<DueLot>> dueToExpire(LocalDate today, DueLot after, int limit) {
         return NativeSql.of("""
                 SELECT sku, location, lot, expires_on FROM lot_balance
                 WHERE expires_on <= :today AND on_hand > expired
+                  AND (CAST(:afterDate AS date) IS NULL
+                       OR (expires_on, sku, location, lot) > (CAST(:afterDate AS date), :afterSku, :afterLocation, :afterLot))
                 ORDER BY expires_on, sku, location, lot LIMIT :limit""")
                 .set("today", today).set("limit", limit)
+                .set("afterDate", after == null ? null : after.expiresOn())
+                .set("afterSku", after == null ? null : after.sku())
+                .set("afterLocation", after == null ? null : after.location())
+                .set("afterLot", after == null ? null : after.lot())
                 .list(row -> new DueLot((String) row[0], (String) row[1], (String) row[2],
                         toDate(row[3])));
     }

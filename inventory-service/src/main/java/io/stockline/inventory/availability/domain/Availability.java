@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class Availability {
 
+    /** Ten years: a policy's next order further out than that is not shown as a supply. */
+    static final double ORDER_HORIZON_DAYS = 3650;
+
     /** Units available now at one location. */
     public record AtLocation(String location, long available) {
     }
@@ -124,11 +127,14 @@ public final class Availability {
             LocalDate ordersOn;
             if (there <= policy.reorderPoint()) {
                 ordersOn = today;
-            } else if (policy.dailyForecast() > 0) {
+            } else if (policy.dailyForecast() > 0
+                    && (there - policy.reorderPoint()) / policy.dailyForecast() <= ORDER_HORIZON_DAYS) {
                 // A hair under a whole day is that day, not the next (floating point division).
                 ordersOn = today.plusDays((long) Math.ceil((there - policy.reorderPoint()) / policy.dailyForecast()
                         - 1e-9));
             } else {
+                // No demand, or so little (a forecast left a hair above zero) that the order falls beyond any date
+                // worth naming, or beyond the calendar's range: as good as never by itself.
                 continue;
             }
             Supply order = new Supply(Supply.Source.REORDER_POLICY, policy.supplier(), policy.location(), missing,

@@ -29,6 +29,7 @@ import io.stockline.inventory.counting.service.AbcService;
 import io.stockline.inventory.counting.service.PinRequest;
 import io.stockline.inventory.rest.Actor;
 import io.stockline.platform.security.Roles;
+import io.stockline.platform.problem.QueryParams;
 
 /** ABC classes of the SKUs: viewers read them, admins recompute them or pin one by hand. */
 @Path("/api/v1/counting/abc")
@@ -67,7 +68,7 @@ public class AbcResource {
     public Uni<List<AbcResponse>> list(
             @Parameter(description = "A, B or C") @RestQuery("class") String abcClass,
             @Parameter(description = "At most this many (1 to 10000, default 1000)") @RestQuery String limit) {
-        return abc.entries(Queries.oneOf("class", abcClass, AbcClass.class), Queries.limit(limit, 1000, 10_000))
+        return abc.entries(QueryParams.oneOf("class", abcClass, AbcClass.class), QueryParams.limit(limit, 1000, 10_000))
                 .map(entries -> entries.stream().map(AbcResponse::of).toList());
     }
 

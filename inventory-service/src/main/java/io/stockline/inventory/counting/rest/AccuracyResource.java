@@ -18,6 +18,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.counting.service.AccuracyService;
+import io.stockline.platform.problem.QueryParams;
 import io.stockline.platform.problem.RuleViolation;
 import io.stockline.platform.security.Roles;
 
@@ -61,14 +62,14 @@ public class AccuracyResource {
             @Parameter(description = "Last day, included (yyyy-mm-dd, default today)") @RestQuery String to,
             @Parameter(description = "class (default) or location") @RestQuery String by,
             @Parameter(description = "Only this location's counts") @RestQuery String location) {
-        LocalDate until = Queries.date("to", to, LocalDate.now(ZoneOffset.UTC));
-        LocalDate since = Queries.date("from", from, until.withDayOfMonth(1).minusMonths(11));
+        LocalDate until = QueryParams.date("to", to, LocalDate.now(ZoneOffset.UTC));
+        LocalDate since = QueryParams.date("from", from, until.withDayOfMonth(1).minusMonths(11));
         if (since.isAfter(until)) {
             throw RuleViolation.invalidQuery("from", "from " + since + " is after to " + until);
         }
-        AccuracyService.By grouping = Queries.oneOf("by", by, AccuracyService.By.class);
+        AccuracyService.By grouping = QueryParams.oneOf("by", by, AccuracyService.By.class);
         AccuracyService.By effective = grouping == null ? AccuracyService.By.CLASS : grouping;
-        return accuracy.report(since, until, effective, Queries.optional(location)).map(r -> new AccuracyResponse(
+        return accuracy.report(since, until, effective, QueryParams.text(location)).map(r -> new AccuracyResponse(
                 r.by().name().toLowerCase(Locale.ROOT), r.from(), r.to(), r.location(),
                 new ToleranceResponse(r.tolerance().units(), r.tolerance().percent()),
                 r.periods().stream().map(p -> new PeriodResponse(p.month().toString(), p.group(), p.counted(),

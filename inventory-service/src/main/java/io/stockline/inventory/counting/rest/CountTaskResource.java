@@ -32,6 +32,7 @@ import io.stockline.inventory.counting.service.CountRequest;
 import io.stockline.inventory.counting.service.CountTaskService;
 import io.stockline.inventory.counting.service.DecisionRequest;
 import io.stockline.inventory.rest.Actor;
+import io.stockline.platform.problem.QueryParams;
 import io.stockline.platform.problem.RuleViolation;
 import io.stockline.platform.security.Roles;
 
@@ -124,7 +125,7 @@ public class CountTaskResource {
     @APIResponse(responseCode = "404", description = "No such location")
     public Uni<RestResponse<ProposalResponse>> propose(
             @Parameter(description = "The location's code", required = true) @RestQuery String location) {
-        String code = Queries.optional(location);
+        String code = QueryParams.text(location);
         if (code == null) {
             throw RuleViolation.invalidQuery("location", "name the location to propose count tasks at");
         }
@@ -145,8 +146,8 @@ public class CountTaskResource {
             @RestQuery String status,
             @Parameter(description = "At most this many (1 to 1000, default 200)") @RestQuery String limit) {
         boolean admin = admin();
-        return tasks.list(Queries.optional(location), Queries.oneOf("status", status, CountTaskStatus.class),
-                Queries.limit(limit, 200, 1000))
+        return tasks.list(QueryParams.text(location), QueryParams.oneOf("status", status, CountTaskStatus.class),
+                QueryParams.limit(limit, 200, 1000))
                 .map(found -> found.stream().map(t -> TaskResponse.of(t, admin)).toList());
     }
 

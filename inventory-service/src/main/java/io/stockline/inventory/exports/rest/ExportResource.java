@@ -2,7 +2,6 @@ package io.stockline.inventory.exports.rest;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -22,6 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.smallrye.mutiny.Multi;
 import io.stockline.inventory.exports.service.ExportService;
 import io.stockline.inventory.purchasing.domain.PurchaseOrderStatus;
+import io.stockline.platform.problem.QueryParams;
 import io.stockline.platform.problem.RuleViolation;
 import io.stockline.platform.security.Roles;
 
@@ -71,8 +71,8 @@ public class ExportResource {
     @APIResponse(responseCode = "400", description = "from or to is not a date, or from is after to (the field is named).")
     public Multi<String> ledger(@Parameter(description = "First day, YYYY-MM-DD") @RestQuery String from,
             @Parameter(description = "Last day, YYYY-MM-DD") @RestQuery String to) {
-        LocalDate last = to == null ? LocalDate.now(ZoneOffset.UTC) : date("to", to);
-        LocalDate first = from == null ? last.minusDays(DEFAULT_DAYS) : date("from", from);
+        LocalDate last = QueryParams.date("to", to, LocalDate.now(ZoneOffset.UTC));
+        LocalDate first = QueryParams.date("from", from, last.minusDays(DEFAULT_DAYS));
         if (first.isAfter(last)) {
             throw RuleViolation.invalidQuery("from", "from (" + first + ") is after to (" + last + ")");
         }
@@ -95,14 +95,6 @@ public class ExportResource {
             throw RuleViolation.invalidQuery("status", "not a purchase order status: " + status);
         }
         return attachment(exports.purchaseOrders(wanted), "purchase-orders.csv");
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw RuleViolation.invalidQuery(field, "not a date (YYYY-MM-DD): " + value);
-        }
     }
 
     private static Multi<String> attachment(Multi<String> csv, String filename) {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,6 +23,7 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.imports.service.ImportReport;
 import io.stockline.inventory.imports.service.ImportService;
 import io.stockline.inventory.rest.Actor;
+import io.stockline.platform.problem.QueryParams;
 import io.stockline.platform.problem.RuleViolation;
 import io.stockline.platform.security.Roles;
 
@@ -35,6 +38,8 @@ import io.stockline.platform.security.Roles;
 @Tag(name = "Imports", description = "CSV imports of items, locations, suppliers and stock counts, with a per-row report.")
 public class ImportResource {
 
+    private static final String DRY_RUN = "Check and report only; change nothing: true or false. Any other value is"
+            + " refused (400), not read as false.";
     private static final String REPORT = "The report: rows read, applied, unchanged, rejected, and one problem (row, column, message) per rejected row.";
 
     private final ImportService imports;
@@ -52,7 +57,7 @@ public class ImportResource {
             + "event; an item that exists as the row says is unchanged, one with other values is a rejected row.")
     @APIResponse(responseCode = "200", description = REPORT)
     @APIResponse(responseCode = "400", description = "The file is not CSV or lacks a needed column (field header or body).")
-    public Uni<ImportReport> items(@Parameter(description = "Check and report only; change nothing.") @RestQuery Boolean dryRun,
+    public Uni<ImportReport> items(@Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN)) @RestQuery String dryRun,
             String body) {
         return run(ImportService.Kind.ITEMS, dryRun, body);
     }
@@ -65,7 +70,7 @@ public class ImportResource {
             + "changes nothing.")
     @APIResponse(responseCode = "200", description = REPORT)
     @APIResponse(responseCode = "400", description = "The file is not CSV or lacks a needed column (field header or body).")
-    public Uni<ImportReport> stock(@Parameter(description = "Check and report only; change nothing.") @RestQuery Boolean dryRun,
+    public Uni<ImportReport> stock(@Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN)) @RestQuery String dryRun,
             String body) {
         return run(ImportService.Kind.STOCK, dryRun, body);
     }
@@ -77,7 +82,7 @@ public class ImportResource {
             + "separated by semicolons). New locations are created with their location-changed event.")
     @APIResponse(responseCode = "200", description = REPORT)
     @APIResponse(responseCode = "400", description = "The file is not CSV or lacks a needed column (field header or body).")
-    public Uni<ImportReport> locations(@Parameter(description = "Check and report only; change nothing.") @RestQuery Boolean dryRun,
+    public Uni<ImportReport> locations(@Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN)) @RestQuery String dryRun,
             String body) {
         return run(ImportService.Kind.LOCATIONS, dryRun, body);
     }
@@ -89,7 +94,7 @@ public class ImportResource {
             + "allowOverReceipt?.")
     @APIResponse(responseCode = "200", description = REPORT)
     @APIResponse(responseCode = "400", description = "The file is not CSV or lacks a needed column (field header or body).")
-    public Uni<ImportReport> suppliers(@Parameter(description = "Check and report only; change nothing.") @RestQuery Boolean dryRun,
+    public Uni<ImportReport> suppliers(@Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN)) @RestQuery String dryRun,
             String body) {
         return run(ImportService.Kind.SUPPLIERS, dryRun, body);
     }
@@ -104,7 +109,7 @@ public class ImportResource {
     @APIResponse(responseCode = "200", description = REPORT)
     @APIResponse(responseCode = "400", description = "The file is not CSV or lacks a needed column (field header or body).")
     public Uni<ImportReport> supplierAvailability(
-            @Parameter(description = "Check and report only; change nothing.") @RestQuery Boolean dryRun, String body) {
+            @Parameter(description = DRY_RUN, schema = @Schema(type = SchemaType.BOOLEAN)) @RestQuery String dryRun, String body) {
         return run(ImportService.Kind.SUPPLIER_AVAILABILITY, dryRun, body);
     }
 
@@ -116,7 +121,7 @@ public class ImportResource {
         throw RuleViolation.unknownPath("kind", "imports are of items, stock, locations, suppliers or supplier-availability");
     }
 
-    private Uni<ImportReport> run(ImportService.Kind kind, Boolean dryRun, String body) {
-        return imports.run(kind, body == null ? "" : body, Boolean.TRUE.equals(dryRun), Actor.of(identity));
+    private Uni<ImportReport> run(ImportService.Kind kind, String dryRun, String body) {
+        return imports.run(kind, body == null ? "" : body, QueryParams.flag("dryRun", dryRun), Actor.of(identity));
     }
 }

@@ -157,7 +157,10 @@ public class ImportService {
         return false;
     }
 
-    private static List<Map<String, String>> read(String csv, RowKind<?> kind) {
+    private static List<Map<String, String>> read(String file, RowKind<?> kind) {
+        // Excel's "CSV UTF-8" starts with a byte-order mark, which Jackson drops from bytes but not from a String:
+        // the first column would be named "\uFEFFsku"
+        String csv = file.startsWith("\uFEFF") ? file.substring(1) : file;
         if (csv.isBlank()) {
             throw RuleViolation.invalid("header", "the file is empty: send a header row, then one row per line");
         }

@@ -3,6 +3,7 @@ package io.stockline.inventory.lots.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.stockline.inventory.repository.LotRepository;
 
 /**
  * On a lot's expiry date its sellable units leave available (EXPIRY, into quality control), so no channel lists and
@@ -22,14 +24,15 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class LotExpiry {
 
-    private static final int BATCH = 500;
-
     private final LotService lots;
     private final ZoneId zone;
+    private final int batch;
 
-    public LotExpiry(LotService lots, @ConfigProperty(name = "stockline.lots.zone", defaultValue = "UTC") ZoneId zone) {
+    public LotExpiry(LotService lots, @ConfigProperty(name = "stockline.lots.zone", defaultValue = "UTC") ZoneId zone,
+            @ConfigProperty(name = "stockline.lots.expiry-batch", defaultValue = "500") int batch) {
         this.lots = lots;
         this.zone = zone;
+        this.batch = batch;
     }
 
     private LocalDate today() {
@@ -41,12 +44,28 @@ public class LotExpiry {
     public record Run(LocalDate date, List<LotService.Expired> lots) {
     }
 
-    /** Expires every lot due today, a lot per transaction, so one that fails leaves the others done. */
+    /**
+     * Expires every lot due today, a lot per transaction, so one that fails leaves the others done. Page after page:
+     * a lot whose units orders hold stays due (nothing of it could be taken) and must not keep the lots after it from
+     * being reached.
+     */
     public Uni<Run> run() {
         LocalDate today = today();
-        return lots.dueToExpire(today, BATCH)
-                .onItem().transformToMulti(due -> Multi.createFrom().iterable(due))
-                .onItem().transformToUniAndConcatenate(due -> lots.expire(due)
+        List<LotService.Expired> done = new ArrayList<>();
+        return expireFrom(today, null, done).map(ignored -> new Run(today, done));
+    }
+
+    private Uni<Void> expireFrom(LocalDate today, LotRepository.DueLot after, List<LotService.Expired> done) {
+        return lots.dueToExpire(today, after, batch).chain(due -> expireAll(due).chain(expired -> {
+            done.addAll(expired);
+            return due.size() < batch ? Uni.createFrom().voidItem()
+                    : expireFrom(today, due.get(due.size() - 1), done);
+        }));
+    }
+
+    private Uni<List<LotService.Expired>> expireAll(List<LotRepository.DueLot> due) {
+        return Multi.createFrom().iterable(due)
+                .onItem().transformToUniAndConcatenate(lot -> lots.expire(lot)
                         .invoke(expired -> {
                             if (expired.units() > 0 || expired.heldForOrders() > 0) {
                                 Log.infof("lot %s of %s at %s expired on %s: %d units out of available, %d held for orders",
@@ -55,13 +74,12 @@ public class LotExpiry {
                             }
                         })
                         .onFailure().recoverWithItem(failure -> {
-                            Log.warnf("lot %s of %s at %s not expired: %s", due.lot(), due.sku(), due.location(),
+                            Log.warnf("lot %s of %s at %s not expired: %s", lot.lot(), lot.sku(), lot.location(),
                                     failure.getMessage());
                             return null;
                         }))
                 .filter(expired -> expired != null)
-                .collect().asList()
-                .map(done -> new Run(today, done));
+                .collect().asList();
     }
 
     @Scheduled(every = "${stockline.lots.expiry-check:15m}", delayed = "30s",

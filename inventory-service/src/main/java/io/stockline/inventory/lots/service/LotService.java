@@ -70,8 +70,8 @@ public class LotService {
     }
 
     @WithConnection
-    public Uni<List<DueLot>> dueToExpire(LocalDate today, int limit) {
-        return lots.dueToExpire(today, limit);
+    public Uni<List<DueLot>> dueToExpire(LocalDate today, DueLot after, int limit) {
+        return lots.dueToExpire(today, after, limit);
     }
 
     /**

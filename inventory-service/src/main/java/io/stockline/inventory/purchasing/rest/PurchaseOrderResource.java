@@ -6,12 +6,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,6 +34,7 @@ import io.stockline.inventory.purchasing.service.ReceiptRequest;
 import io.stockline.inventory.rest.Actor;
 import io.stockline.inventory.rest.Headers;
 import io.stockline.platform.security.Roles;
+import io.stockline.platform.problem.QueryParams;
 
 /**
  * Viewers read and export orders; operators draft them and receive against them; admins commit to a supplier
@@ -73,9 +73,13 @@ public class PurchaseOrderResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "listPurchaseOrders", summary = "List purchase orders", description = "Newest first, narrowed by `status` and `supplier`; `page` and `limit` (at most 100) page through them.")
-    public Uni<List<PurchaseOrderView>> list(@RestQuery PurchaseOrderStatus status, @RestQuery String supplier,
-            @RestQuery @Min(0) Integer page, @RestQuery @Min(1) @Max(100) Integer limit) {
-        return orders.list(status, supplier, page == null ? 0 : page, limit == null ? 50 : limit);
+    public Uni<List<PurchaseOrderView>> list(
+            @Parameter(schema = @Schema(implementation = PurchaseOrderStatus.class)) @RestQuery String status,
+            @RestQuery String supplier,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0")) @RestQuery String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @RestQuery String limit) {
+        return orders.list(QueryParams.oneOf("status", status, PurchaseOrderStatus.class), supplier,
+                QueryParams.whole("page", page, 0, 0, Integer.MAX_VALUE), QueryParams.limit(limit, 50, 100));
     }
 
     /**

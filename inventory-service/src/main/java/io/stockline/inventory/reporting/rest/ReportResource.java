@@ -1,7 +1,6 @@
 package io.stockline.inventory.reporting.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +27,7 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.inventory.exports.service.ExportService;
 import io.stockline.inventory.reporting.domain.Reports;
 import io.stockline.inventory.reporting.service.ReportService;
+import io.stockline.platform.problem.QueryParams;
 import io.stockline.platform.problem.RuleViolation;
 import io.stockline.platform.security.Roles;
 
@@ -82,7 +82,7 @@ public class ReportResource {
             @Parameter(description = "json (default) or csv") @RestQuery String format, @Context HttpHeaders headers) {
         boolean csv = csv(format, headers);
         LocalDate[] period = period(from, to);
-        int dead = number("deadDays", deadDays, 90, 3650);
+        int dead = QueryParams.whole("deadDays", deadDays, 90, 1, 3650);
         return reports.kpis(period[0], period[1], optional(location), dead)
                 .map(k -> answer(csv, k, Reports.Kpis.class, List.of(k)));
     }
@@ -134,7 +134,7 @@ public class ReportResource {
             @Parameter(description = "Only this location") @RestQuery String location,
             @Parameter(description = "json (default) or csv") @RestQuery String format, @Context HttpHeaders headers) {
         boolean csv = csv(format, headers);
-        int without = number("days", days, 90, 3650);
+        int without = QueryParams.whole("days", days, 90, 1, 3650);
         return reports.deadStock(without, optional(location))
                 .map(rows -> answer(csv, rows, Reports.DeadStock.class, rows));
     }
@@ -157,7 +157,7 @@ public class ReportResource {
             @Parameter(description = "json (default) or csv") @RestQuery String format, @Context HttpHeaders headers) {
         boolean csv = csv(format, headers);
         LocalDate[] period = period(from, to);
-        int top = number("limit", limit, 10, 1000);
+        int top = QueryParams.whole("limit", limit, 10, 1, 1000);
         String only = optional(location);
         return reports.movers(period[0], period[1], only, top).map(m -> {
             List<Reports.Mover> rows = new ArrayList<>(m.fast());
@@ -179,7 +179,7 @@ public class ReportResource {
     public Uni<Response> abc(@Parameter(description = "At most this many (1 to 10000, default 1000)") @RestQuery String limit,
             @Parameter(description = "json (default) or csv") @RestQuery String format, @Context HttpHeaders headers) {
         boolean csv = csv(format, headers);
-        int most = number("limit", limit, 1000, 10_000);
+        int most = QueryParams.whole("limit", limit, 1000, 1, 10_000);
         return reports.abc(most).map(rows -> answer(csv, rows, Reports.Abc.class, rows));
     }
 
@@ -206,11 +206,11 @@ public class ReportResource {
 
     private LocalDate[] period(String from, String to) {
         LocalDate today = reports.today();
-        LocalDate last = to == null || to.isBlank() ? today : date("to", to);
+        LocalDate last = QueryParams.date("to", to, today);
         if (last.isAfter(today)) {
             throw RuleViolation.invalidQuery("to", "to (" + last + ") is after today (" + today + ")");
         }
-        LocalDate first = from == null || from.isBlank() ? last.minusDays(DEFAULT_DAYS - 1L) : date("from", from);
+        LocalDate first = QueryParams.date("from", from, last.minusDays(DEFAULT_DAYS - 1L));
         if (first.isAfter(last)) {
             throw RuleViolation.invalidQuery("from", "from (" + first + ") is after to (" + last + ")");
         }
@@ -218,29 +218,6 @@ public class ReportResource {
             throw RuleViolation.invalidQuery("from", "a period of at most " + MAX_DAYS + " days");
         }
         return new LocalDate[] { first, last };
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw RuleViolation.invalidQuery(field, "not a date (YYYY-MM-DD): " + value);
-        }
-    }
-
-    private static int number(String field, String value, int fallback, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= 1 && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as any other number out of range
-        }
-        throw RuleViolation.invalidQuery(field, "a whole number from 1 to " + max + ", not " + value);
     }
 
     private static String optional(String value) {

@@ -5,12 +5,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +31,7 @@ import io.stockline.inventory.transfers.service.TransferReceiptRequest;
 import io.stockline.inventory.transfers.service.TransferRequest;
 import io.stockline.inventory.transfers.service.TransferService;
 import io.stockline.platform.security.Roles;
+import io.stockline.platform.problem.QueryParams;
 
 /**
  * Viewers read transfers; operators draft, ship, receive and cancel them as they move the goods; closing one
@@ -62,8 +63,9 @@ public class TransferResource {
 
     @GET
     @Operation(operationId = "listTransfers", summary = "List recent transfers", description = "The latest transfers, newest first (`limit`, at most 100).")
-    public Uni<List<TransferView>> recent(@RestQuery @Min(1) @Max(100) Integer limit) {
-        return transfers.recent(limit == null ? 50 : limit);
+    public Uni<List<TransferView>> recent(@Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+            maximum = "100")) @RestQuery String limit) {
+        return transfers.recent(QueryParams.limit(limit, 50, 100));
     }
 
     @GET

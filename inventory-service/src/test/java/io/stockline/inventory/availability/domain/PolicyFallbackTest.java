@@ -53,6 +53,18 @@ class PolicyFallbackTest {
     }
 
     @Test
+    void aForecastAHairAboveZeroOrdersNeverRatherThanBeyondTheCalendar() {
+        // 100 above the point at 1e-12 a day is 1e14 days: past LocalDate's range, and no date worth naming
+        Availability.Answer a = Availability.answer(200, List.of(at("WH", 105)), List.of(), List.of(),
+                List.of(new Availability.Policy("WH", "ACME", 5, 1e-12, 3, true)), TODAY);
+        assertThat(a.supply()).noneMatch(due -> due.supply().source() == Supply.Source.REORDER_POLICY);
+        // within ten years it is still a date: 100 above at 0.05 a day orders in 2,000 days
+        Availability.Answer slow = Availability.answer(200, List.of(at("WH", 105)), List.of(), List.of(),
+                List.of(new Availability.Policy("WH", "ACME", 5, 0.05, 3, true)), TODAY);
+        assertThat(last(slow).supply().since()).isEqualTo(TODAY.plusDays(2000));
+    }
+
+    @Test
     void exactlyAtTheReorderPointIsAtIt() {
         Availability.Answer a = Availability.answer(10, List.of(at("WH", 5)), List.of(), List.of(),
                 List.of(new Availability.Policy("WH", "ACME", 5, 2.0, 3, true)), TODAY);
