@@ -1,6 +1,7 @@
 package io.stockline.platform.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ public final class DeadLetters {
 
     private final Function<Message<String>, Uni<Void>> topic;
     private final Set<String> sent;
+    private final Duration firstBackOff;
+    private final Duration maxBackOff;
 
     /** @param topic sends to the dead-letter topic, for example an emitter's {@code sendMessage} */
     public DeadLetters(Function<Message<String>, Uni<Void>> topic) {
@@ -43,7 +46,13 @@ public final class DeadLetters {
     }
 
     DeadLetters(Function<Message<String>, Uni<Void>> topic, int remembered) {
+        this(topic, remembered, Retry.FIRST, Retry.MAX);
+    }
+
+    DeadLetters(Function<Message<String>, Uni<Void>> topic, int remembered, Duration firstBackOff, Duration maxBackOff) {
         this.topic = topic;
+        this.firstBackOff = firstBackOff;
+        this.maxBackOff = maxBackOff;
         this.sent = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -52,15 +61,25 @@ public final class DeadLetters {
         }));
     }
 
-    /** Sends the record to the dead-letter topic, unless this instance did already (a redelivery). */
+    /**
+     * Sends the record to the dead-letter topic, unless this instance did already (a redelivery). A send that fails
+     * (the broker away, a timeout, too few replicas) is tried again with back-off until it is taken: the batch the
+     * record came in must not fail for it, since a failed batch is nacked whole and its readable records would follow
+     * it to the dead-letter topic unapplied. Cancelled (the consumer stopping), the record is forgotten, so its next
+     * delivery sends it.
+     */
     public Uni<Void> send(ConsumerRecord<String, String> record, Throwable reason) {
         String delivered = coordinates(record);
         if (!sent.add(delivered)) {
             Log.infof("%s was dead-lettered already; delivered again (a rebalance), it is not sent twice", delivered);
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> topic.apply(of(record, reason)))
-                .onFailure().invoke(() -> sent.remove(delivered));
+        Message<String> message = of(record, reason);
+        return Uni.createFrom().deferred(() -> topic.apply(message))
+                .onFailure().invoke(failure -> Log.warnf("%s could not be dead-lettered: %s; retrying", delivered,
+                        failure.toString()))
+                .onFailure().retry().withBackOff(firstBackOff, maxBackOff).indefinitely()
+                .onCancellation().invoke(() -> sent.remove(delivered));
     }
 
     /**

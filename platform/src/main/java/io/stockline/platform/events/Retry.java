@@ -19,8 +19,8 @@ public final class Retry {
     /** How often a failure that is not the infrastructure's is tried before the record is given up as poison. */
     public static final int ATTEMPTS = 5;
 
-    private static final Duration FIRST = Duration.ofMillis(200);
-    private static final Duration MAX = Duration.ofSeconds(10);
+    static final Duration FIRST = Duration.ofMillis(200);
+    static final Duration MAX = Duration.ofSeconds(10);
 
     private Retry() {
     }
