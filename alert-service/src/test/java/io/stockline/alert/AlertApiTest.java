@@ -135,6 +135,29 @@ class AlertApiTest {
         assertThat(rules()).isEqualTo(before + 1);
     }
 
+    /** Days past what a date can be moved by made every stock event with dated lots fail (dead-lettered). */
+    @Test
+    void aNearExpiryWindowIsAtMostTenYearsWhenCreatedOrChanged() {
+        String sku = newSku();
+        int before = rules();
+        problem(admin().body(ruleBody("NEAR_EXPIRY", sku, null, 999_999_999_999_999L, null)).post("/api/v1/rules"),
+                400, "threshold");
+        problem(admin().body(ruleBody("NEAR_EXPIRY", sku, null, 3651L, null)).post("/api/v1/rules"), 400, "threshold");
+        assertThat(rules()).isEqualTo(before);
+
+        String id = AlertTestSupport.rule(ruleBody("NEAR_EXPIRY", sku, null, 3650L, null));
+        admin().body(Map.of("threshold", 30)).put("/api/v1/rules/" + id).then().statusCode(200)
+                .body("threshold", equalTo(30));
+        problem(admin().body(Map.of("threshold", 999_999_999_999_999L, "enabled", false)).put("/api/v1/rules/" + id),
+                400, "threshold");
+        as("viewer").get("/api/v1/rules/" + id).then().statusCode(200).body("threshold", equalTo(30))
+                .body("enabled", equalTo(true));
+        // the bound is a number of days: a stock maximum may be any size
+        String overstock = AlertTestSupport.rule(ruleBody("OVERSTOCK", sku, null, 5_000L, null));
+        admin().body(Map.of("threshold", 999_999_999_999_999L)).put("/api/v1/rules/" + overstock).then()
+                .statusCode(200);
+    }
+
     @Test
     void badSubscriptionsAndQueriesAreProblemsNamingTheField() {
         int before = as("viewer").get("/api/v1/subscriptions").jsonPath().getList("$").size();
@@ -153,6 +176,14 @@ class AlertApiTest {
         problem(as("viewer").get("/api/v1/alerts?status=SHOUTING"), 400, "status");
         problem(as("viewer").get("/api/v1/alerts?kind=NOPE"), 400, "kind");
         problem(as("viewer").get("/api/v1/alerts?limit=0"), 400, "limit");
+        // not a number, or not an int: a 400 naming it, not the bare 404 a typed parameter answered
+        problem(as("viewer").get("/api/v1/alerts?limit=abc"), 400, "limit");
+        problem(as("viewer").get("/api/v1/alerts?limit=3000000000"), 400, "limit");
+        problem(as("viewer").get("/api/v1/deliveries?limit=abc"), 400, "limit");
+        problem(as("viewer").get("/api/v1/deliveries?limit=3000000000"), 400, "limit");
+        problem(as("viewer").get("/api/v1/deliveries?status=LOST"), 400, "status");
+        as("viewer").get("/api/v1/alerts?limit=1&status=open").then().statusCode(200);
+        as("viewer").get("/api/v1/deliveries?limit=1000").then().statusCode(200);
         problem(as("viewer").get("/api/v1/deliveries?subscriptionId=abc"), 400, "subscriptionId");
         problem(as("viewer").get("/api/v1/alerts/not-a-uuid"), 404, "id");
         problem(as("viewer").get("/api/v1/rules/effective"), 400, "kind");
@@ -178,7 +209,23 @@ class AlertApiTest {
         problem(admin().body(Map.of("name", "erp", "channel", "WEBHOOK", "target", "http://169.254.169.254/latest/meta-data"))
                 .put("/api/v1/subscriptions/" + id), 422, "target");
         as("viewer").get("/api/v1/subscriptions/" + id).then().statusCode(200)
-                .body("target", equalTo("https://erp.test/hook"));
+                .body("target", equalTo("https://erp.test/..."));
+        admin().delete("/api/v1/subscriptions/" + id).then().statusCode(204);
+    }
+
+    /** A webhook URL may carry its credential in the path or query, as a chat hook's does: shown up to its host. */
+    @Test
+    void aWebhookTargetIsShownOnlyUpToItsHost() {
+        String token = "tok-" + UUID.randomUUID();
+        String target = "https://erp.test:8443/hooks/" + token + "?key=" + token;
+        String id = admin().body(Map.of("name", "erp", "channel", "WEBHOOK", "target", target, "secret", "abc",
+                "sku", newSku())).post("/api/v1/subscriptions").then().statusCode(201)
+                .body("target", equalTo("https://erp.test:8443/...")).extract().path("id");
+        admin().body(Map.of("name", "erp", "channel", "WEBHOOK", "target", target)).put("/api/v1/subscriptions/" + id)
+                .then().statusCode(200).body("target", equalTo("https://erp.test:8443/..."));
+        as("viewer").get("/api/v1/subscriptions/" + id).then().statusCode(200)
+                .body("target", equalTo("https://erp.test:8443/..."));
+        assertThat(as("viewer").get("/api/v1/subscriptions").asString()).doesNotContain(token);
         admin().delete("/api/v1/subscriptions/" + id).then().statusCode(204);
     }
 

@@ -217,6 +217,74 @@ class ChannelAdminTest {
                 404, "id");
     }
 
+    /** A SKU as long as a CSV import allows fits the rules' index; a longer one was a 500 (SQLSTATE 54000). */
+    @Test
+    void aSkuRuleKeyIsAtMostAsLongAsASku() {
+        String id = newId("long-sku");
+        String tooLong = "S".repeat(201);
+        Response refused = createWebhookChannel(webhookBase, id, "\"skuRules\":{\"" + tooLong + "\":{\"excluded\":true}}")
+                .extract().response();
+        refused.then().statusCode(400).contentType(containsString("application/problem+json"));
+        assertThat(refused.jsonPath().getString("violations[0].field")).as(refused.asString()).startsWith("skuRules");
+        as("viewer").get("/api/v1/channels/{id}", id).then().statusCode(404);
+        String thousands = UUID.randomUUID().toString().repeat(100);
+        createWebhookChannel(webhookBase, id, "\"skuRules\":{\"" + thousands + "\":{\"excluded\":true}}").statusCode(400);
+
+        String longest = "S".repeat(200);
+        createWebhookChannel(webhookBase, id, "\"skuRules\":{\"" + longest + "\":{\"excluded\":true}}").statusCode(201)
+                .body("skuRules." + longest + ".excluded", equalTo(true));
+    }
+
+    /**
+     * Every option read as a number is checked when saved: read at each call, a wrong one failed every push for good,
+     * and a timeout of 0 (none) let a silent endpoint hold the channel's worker.
+     */
+    @Test
+    void aNumericOptionIsRefusedNamingItUnlessItIsANumberInRange() {
+        for (String[] bad : new String[][] { { "timeoutMillis", "abc" }, { "timeoutMillis", "0" },
+                { "timeoutMillis", "60001" }, { "ratePerSecond", "x" }, { "ratePerSecond", "0" },
+                { "rateBurst", "-1" }, { "circuitFailureRatio", "2" }, { "circuitFailureRatio", "NaN" },
+                { "retryMaxAttempts", "0" }, { "retryMaxAttempts", "2.5" }, { "circuitRequestVolume", "0" },
+                { "circuitDelayMillis", "-5" }, { "retryInitialBackoffMillis", "soon" },
+                { "retryMaxBackoffMillis", "1e99" }, { "throttleMaxWaits", "many" } }) {
+            String id = newId("opt");
+            problem(createWebhookChannel(webhookBase, id, "\"options\":{\"" + bad[0] + "\":\"" + bad[1] + "\"}")
+                    .extract().response(), 400, "options." + bad[0]);
+            as("viewer").get("/api/v1/channels/{id}", id).then().statusCode(404);
+        }
+        problem(post("""
+                {"id":"%s","type":"BIGCOMMERCE","endpoint":"https://api.bigcommerce.com","credentials":"c",
+                "options":{"storeHash":"abc123","locationId":"main"}}""".formatted(newId("bc"))), 400, "options.locationId");
+
+        String id = newId("opt");
+        createWebhookChannel(webhookBase, id, """
+                "options":{"timeoutMillis":"3000","ratePerSecond":"0.5","rateBurst":"2","circuitFailureRatio":"0.25",
+                "retryMaxAttempts":"3","circuitDelayMillis":"1000","locationId":"gid://shopify/Location/1"}""")
+                .statusCode(201).body("options.ratePerSecond", equalTo("0.5"));
+        // a change is checked the same way, and leaves the channel as it was
+        problem(as("admin").contentType(ContentType.JSON).body("""
+                {"type":"WEBHOOK","endpoint":"%s%s","credentials":"%s","options":{"timeoutMillis":"-1"}}"""
+                .formatted(webhookBase, id, WebhookStub.SECRET_REF)).put("/api/v1/channels/{id}", id), 400,
+                "options.timeoutMillis");
+        as("viewer").get("/api/v1/channels/{id}", id).then().statusCode(200)
+                .body("options.timeoutMillis", equalTo("3000"));
+    }
+
+    /** A typed parameter answered a bare 404 to a value it could not convert. */
+    @Test
+    void aLimitOrMinutesThatIsNoWholeNumberIsA400NamingIt() {
+        String id = WebhookStub.SEEDED_CHANNEL;
+        for (String limit : List.of("abc", "3000000000", "0", "5001", "1.5")) {
+            problem(as("viewer").queryParam("limit", limit).get("/api/v1/channels/{id}/sync", id), 400, "limit");
+        }
+        for (String minutes : List.of("abc", "3000000000", "0", "121")) {
+            problem(as("viewer").queryParam("minutes", minutes).get("/api/v1/channels/{id}/calls", id), 400, "minutes");
+        }
+        as("viewer").queryParam("limit", 5000).get("/api/v1/channels/{id}/sync", id).then().statusCode(200);
+        as("viewer").queryParam("minutes", 120).get("/api/v1/channels/{id}/calls", id).then().statusCode(200)
+                .body("minutes.size()", equalTo(120));
+    }
+
     @Test
     void aCsvImportIsAllOrNothingAndNamesTheBadLines() {
         String id = newId("csv");

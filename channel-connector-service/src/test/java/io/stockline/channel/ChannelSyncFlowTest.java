@@ -292,6 +292,40 @@ class ChannelSyncFlowTest {
         assertThat(syncRows(channel, excluded)).isEmpty();
     }
 
+    /**
+     * Vert.x words a timeout with the request's path ("... while executing POST /hooks/…/&lt;token&gt; for server
+     * ..."): the channel's status, its sync rows and its sync-status events name the kind of failure and the host.
+     */
+    @Test
+    void aReceiverThatTimesOutIsReportedByItsHostNotItsPath() {
+        String channel = newId("slow");
+        String token = "tok" + UUID.randomUUID().toString().replace("-", "");
+        String path = "/hooks/" + channel + "/T000/" + token;
+        webhooks.stubFor(post(urlEqualTo(path)).atPriority(1)
+                .willReturn(aResponse().withStatus(204).withFixedDelay(2_000)));
+        given().header("Authorization", Tokens.bearer("admin")).contentType(ContentType.JSON).body("""
+                {"id":"%s","type":"WEBHOOK","endpoint":"%s","credentials":"%s","locations":["%s"],
+                "options":{"timeoutMillis":"300","retryMaxAttempts":"1"}}"""
+                .formatted(channel, webhookBase + channel + "/T000/" + token, WebhookStub.SECRET_REF, wh1))
+                .post("/api/v1/channels").then().statusCode(201);
+        String sku = newSku();
+
+        stockChanged(sku, wh1, 1, 7);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(status(channel).getString("lastError")).isNotNull());
+        assertThat(status(channel).getString("lastError")).contains("timed out after 300 ms (localhost)")
+                .doesNotContain(token).doesNotContain("T000");
+        assertThat(syncRow(channel, sku)).hasEntrySatisfying("lastError", error -> assertThat((String) error)
+                .contains("timed out after 300 ms (localhost)").doesNotContain(token));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(kafka.on(syncStatusTopic).stream()
+                .filter(event -> channel.equals(event.key()))
+                .map(event -> ChannelTesting.body(event.value()).path("lastError").asText("")))
+                .anyMatch(error -> error.contains("timed out after 300 ms (localhost)"))
+                .noneMatch(error -> error.contains(token)));
+        given().header("Authorization", Tokens.bearer("admin")).delete("/api/v1/channels/{id}", channel).then()
+                .statusCode(204);
+    }
+
     @Test
     void aFailingMarketplaceIsRetriedWithBackOffAndReportedThenRecovers() {
         // The connector's circuit breaker opens under the outage; a short delay lets it close soon after.

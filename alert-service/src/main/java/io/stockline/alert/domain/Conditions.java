@@ -1,6 +1,7 @@
 package io.stockline.alert.domain;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /** Whether each condition holds; a disabled rule, or one without the threshold it needs, never holds. */
 public final class Conditions {
@@ -35,7 +36,9 @@ public final class Conditions {
      * (it needs someone's attention more). A lot without a date never expires.
      */
     public static boolean nearExpiry(Rule rule, LocalDate expiresOn, long quantity, LocalDate today) {
-        return active(rule) && expiresOn != null && quantity > 0 && !expiresOn.isAfter(today.plusDays(rule.threshold()));
+        // counted rather than added to today, which no threshold can overflow
+        return active(rule) && expiresOn != null && quantity > 0
+                && ChronoUnit.DAYS.between(today, expiresOn) <= rule.threshold();
     }
 
     /**

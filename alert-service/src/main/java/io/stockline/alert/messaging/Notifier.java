@@ -12,8 +12,8 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import io.stockline.alert.config.AlertConfig;
 import io.stockline.alert.domain.Delivery;
+import io.stockline.platform.outbound.CallFailures;
 import io.stockline.platform.outbound.OutboundGuard;
-import io.stockline.platform.outbound.OutboundRefused;
 import io.stockline.platform.outbound.RemoteText;
 import io.stockline.platform.webhook.WebhookSignature;
 import io.vertx.core.http.HttpMethod;
@@ -27,7 +27,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * Sends one delivery: a webhook POST signed with the platform's {@link WebhookSignature} under the subscription's
  * secret ({@code X-Stockline-Signature: t=<unix seconds>,v1=<hex>}, the timestamp signed with the body so that a
  * receiver refuses a replay), a Slack-compatible chat POST (unsigned: its URL is its credential), or an e-mail
- * through quarkus-mailer. Fails on anything but a 2xx or an accepted mail, with a message that names no secret.
+ * through quarkus-mailer. Fails on anything but a 2xx or an accepted mail with a {@link DeliveryFailure}, whose
+ * message names the kind of failure and the host, never the path or a secret.
  * Webhook and chat URLs are users' input: they go through the platform's {@link OutboundGuard} (a host resolving
  * inside the deployment is refused before any connection, the connection goes to the address checked, no
  * redirect is followed, an answer is read up to 64 KiB).
@@ -64,15 +65,13 @@ public class Notifier {
             case WEBHOOK -> post(delivery, target, secret);
             case CHAT -> post(delivery, target, null);
             // The sender is quarkus.mailer.from.
-            case EMAIL -> mailer.send(Mail.withText(target, delivery.subject(), delivery.body()));
+            case EMAIL -> mailer.send(Mail.withText(target, delivery.subject(), delivery.body()))
+                    .onFailure().transform(DeliveryFailure::ofMail);
         };
     }
 
     private Uni<Void> post(Delivery delivery, String url, String secret) {
         return guard.request(http, HttpMethod.POST, url)
-                // the guard's reason names the host and the kind of address, never the path (a chat URL's secret)
-                .onFailure(OutboundRefused.class)
-                .transform(refused -> new IllegalStateException("refused: " + refused.getMessage()))
                 .flatMap(request -> {
                     request.timeout(timeoutMillis)
                             .putHeader("Content-Type", "application/json")
@@ -85,6 +84,7 @@ public class Notifier {
                     }
                     return request.sendBuffer(Buffer.buffer(delivery.body().getBytes(StandardCharsets.UTF_8)));
                 })
+                .onFailure().transform(failure -> DeliveryFailure.ofCall(failure, CallFailures.host(url), timeoutMillis))
                 .map(response -> accepted(delivery, response));
     }
 
@@ -96,7 +96,7 @@ public class Notifier {
         if (response.statusCode() / 100 != 2) {
             Log.warnf("delivery %s refused with HTTP %d: %s", delivery.id(), response.statusCode(),
                     RemoteText.forLog(response.bodyAsString()));
-            throw new IllegalStateException("HTTP " + response.statusCode());
+            throw new DeliveryFailure("HTTP " + response.statusCode());
         }
         return null;
     }

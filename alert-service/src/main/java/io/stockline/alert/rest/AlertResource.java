@@ -1,6 +1,9 @@
 package io.stockline.alert.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
@@ -18,6 +21,7 @@ import io.stockline.alert.domain.Alert;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.repository.AlertRepository;
 import io.stockline.alert.service.AlertQueryService;
+import io.stockline.platform.problem.QueryParams;
 import io.stockline.platform.problem.RuleViolation;
 import io.stockline.platform.security.Roles;
 
@@ -40,7 +44,8 @@ public class AlertResource {
     public Uni<List<Alert>> list(@QueryParam("status") String status, @QueryParam("kind") String kind,
             @QueryParam("sku") String sku, @QueryParam("location") String location,
             @QueryParam("channel") String channel, @QueryParam("acknowledged") String acknowledged,
-            @QueryParam("limit") Integer limit) {
+            // read as text, so a bad one is a 400 naming it; documented as the number it is
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String limit) {
         Boolean ack = null;
         if (acknowledged != null && !acknowledged.isBlank()) {
             if (!acknowledged.equals("true") && !acknowledged.equals("false")) {
@@ -48,8 +53,8 @@ public class AlertResource {
             }
             ack = Boolean.parseBoolean(acknowledged);
         }
-        return alerts.list(new AlertRepository.Filter(Params.enumOf(Alert.Status.class, "status", status),
-                Params.enumOf(AlertKind.class, "kind", kind), Params.blankIsNull(sku), Params.blankIsNull(location),
+        return alerts.list(new AlertRepository.Filter(QueryParams.oneOf("status", status, Alert.Status.class),
+                QueryParams.oneOf("kind", kind, AlertKind.class), Params.blankIsNull(sku), Params.blankIsNull(location),
                 Params.blankIsNull(channel), ack, Params.limit(limit)));
     }
 

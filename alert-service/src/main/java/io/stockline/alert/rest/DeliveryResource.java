@@ -1,6 +1,9 @@
 package io.stockline.alert.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
@@ -16,6 +19,7 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.Delivery;
 import io.stockline.alert.repository.DeliveryRepository;
 import io.stockline.alert.service.DeliveryService;
+import io.stockline.platform.problem.QueryParams;
 import io.stockline.platform.security.Roles;
 
 @Path("/api/v1/deliveries")
@@ -34,8 +38,9 @@ public class DeliveryResource {
     @Operation(operationId = "listDeliveries", summary = "List deliveries", description = "Newest first; status PENDING|DELIVERED|FAILED, subscriptionId and alertId narrow the list.")
     public Uni<List<Delivery>> list(@QueryParam("status") String status,
             @QueryParam("subscriptionId") String subscriptionId, @QueryParam("alertId") String alertId,
-            @QueryParam("limit") Integer limit) {
-        return deliveries.list(new DeliveryRepository.Filter(Params.enumOf(Delivery.Status.class, "status", status),
+            // read as text, so a bad one is a 400 naming it; documented as the number it is
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String limit) {
+        return deliveries.list(new DeliveryRepository.Filter(QueryParams.oneOf("status", status, Delivery.Status.class),
                 Params.uuid("subscriptionId", subscriptionId), Params.uuid("alertId", alertId), Params.limit(limit)));
     }
 

@@ -1,28 +1,20 @@
 package io.stockline.alert.rest;
 
-import java.util.Arrays;
 import java.util.UUID;
 
+import io.stockline.platform.problem.QueryParams;
 import io.stockline.platform.problem.RuleViolation;
 
-/** Query and path parameters read by hand, so a bad one is a 400 naming it rather than a 404. */
+/**
+ * Query and path parameters read by hand, so a bad one is a 400 naming it rather than a 404: what the platform's
+ * {@link QueryParams} does not read (ids), and this service's page sizes.
+ */
 final class Params {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
     private Params() {
-    }
-
-    static <E extends Enum<E>> E enumOf(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw RuleViolation.invalidQuery(name, "one of " + Arrays.toString(type.getEnumConstants()));
-        }
     }
 
     static UUID uuid(String name, String value) {
@@ -44,14 +36,9 @@ final class Params {
         }
     }
 
-    static int limit(Integer limit) {
-        if (limit == null) {
-            return DEFAULT_LIMIT;
-        }
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw RuleViolation.invalidQuery("limit", "between 1 and " + MAX_LIMIT);
-        }
-        return limit;
+    /** The page size of the alert and delivery lists, read as text: see {@link QueryParams}. */
+    static int limit(String limit) {
+        return QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
     }
 
     static String blankIsNull(String value) {

@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.domain.Rule;
 import io.stockline.alert.service.RuleService;
+import io.stockline.platform.problem.QueryParams;
 import io.stockline.platform.problem.RuleViolation;
 import io.stockline.platform.security.Roles;
 
@@ -60,7 +61,7 @@ public class RuleResource {
     @Operation(operationId = "effectiveRule", summary = "Find the rule in effect", description = "The rule in force for a subject (most specific wins, else the default): ?kind=&sku=&location=&channel=")
     public Uni<RuleResponse> effective(@QueryParam("kind") String kind, @QueryParam("sku") String sku,
             @QueryParam("location") String location, @QueryParam("channel") String channel) {
-        AlertKind alertKind = Params.enumOf(AlertKind.class, "kind", kind);
+        AlertKind alertKind = QueryParams.oneOf("kind", kind, AlertKind.class);
         if (alertKind == null) {
             throw RuleViolation.invalidQuery("kind", "name the kind of alert");
         }

@@ -36,8 +36,9 @@ import io.stockline.platform.security.Roles;
 public class SubscriptionResource {
 
     /**
-     * A subscription as the API shows it: never its secret (secretSet says whether one is stored), and a chat
-     * webhook's URL only up to its host, since such URLs carry their own credential in the path.
+     * A subscription as the API shows it: never its secret (secretSet says whether one is stored), and a webhook's or
+     * chat hook's URL only up to its host, since such URLs may carry a credential in their path or query (the
+     * repository seals them at rest for the same reason). An e-mail address is shown as it is.
      */
     public record SubscriptionResponse(UUID id, String name, Subscription.Channel channel, String target,
             boolean secretSet, List<AlertKind> kinds, String sku, String location, boolean digest,
@@ -51,11 +52,12 @@ public class SubscriptionResource {
         }
 
         private static String shown(Subscription s) {
-            if (s.channel() != Subscription.Channel.CHAT) {
+            if (s.channel() == Subscription.Channel.EMAIL) {
                 return s.target();
             }
+            // the host and port, not the authority: that would keep user information, were a target to hold any
             URI uri = URI.create(s.target());
-            return uri.getScheme() + "://" + uri.getAuthority() + "/...";
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "/...";
         }
     }
 

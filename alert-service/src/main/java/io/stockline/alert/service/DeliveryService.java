@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.stockline.alert.config.AlertConfig;
 import io.stockline.alert.domain.Backoff;
 import io.stockline.alert.domain.Delivery;
+import io.stockline.alert.messaging.DeliveryFailure;
 import io.stockline.alert.messaging.Notifier;
 import io.stockline.alert.repository.DeliveryRepository;
 import io.stockline.platform.problem.RuleViolation;
@@ -79,8 +80,13 @@ public class DeliveryService {
                 .onFailure().recoverWithItem(failure -> new Outcome(claimed, describe(failure)));
     }
 
+    /**
+     * What viewers read as the delivery's lastError and the log holds: the notifier's own description, else only the
+     * failure's class. Any other message may carry the target's path, a chat URL's credential.
+     */
     private static String describe(Throwable failure) {
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String message = failure instanceof DeliveryFailure described && described.getMessage() != null
+                ? described.getMessage() : failure.getClass().getSimpleName();
         return message.length() > 500 ? message.substring(0, 500) : message;
     }
 

@@ -37,6 +37,9 @@ public class RuleService {
     /** A week: a longer cool-down would hide a condition that came back for good. */
     public static final long MAX_COOLDOWN_SECONDS = 7 * 24 * 3600;
 
+    /** Ten years: no lot is watched further ahead, and a date that many days on is one the calendar can hold. */
+    public static final long MAX_EXPIRY_DAYS = 3650;
+
     private final RuleRepository rules;
     private final AlertService alerts;
     private final Duration defaultCooldown;
@@ -116,6 +119,10 @@ public class RuleService {
         });
     }
 
+    /**
+     * Checked on the rule as it will be (after a change is merged), since what a threshold may be depends on the kind:
+     * only NEAR_EXPIRY counts days, which today's date is moved by.
+     */
     private static void requireThreshold(Rule rule) {
         if (rule.kind().needsThreshold() && rule.threshold() == null) {
             throw RuleViolation.invalid("threshold", switch (rule.kind()) {
@@ -124,6 +131,10 @@ public class RuleService {
                 case NEAR_EXPIRY -> "days: a lot expiring within them is near expiry";
                 default -> "seconds of lag over which a channel alerts";
             });
+        }
+        if (rule.kind() == AlertKind.NEAR_EXPIRY && rule.threshold() != null && rule.threshold() > MAX_EXPIRY_DAYS) {
+            throw RuleViolation.invalid("threshold", "days a lot is watched ahead of its expiry: at most "
+                    + MAX_EXPIRY_DAYS + ", not " + rule.threshold());
         }
     }
 

@@ -80,6 +80,15 @@ class ConditionsTest {
     }
 
     @Test
+    void noWindowOverflowsTheCalendar() {
+        // a window past the last date LocalDate holds counted days rather than moving today by them
+        assertThat(Conditions.nearExpiry(rule(AlertKind.NEAR_EXPIRY, 999_999_999_999_999L), TODAY.plusYears(50), 5, TODAY))
+                .isTrue();
+        assertThat(Conditions.nearExpiry(rule(AlertKind.NEAR_EXPIRY, Long.MAX_VALUE), LocalDate.MAX, 5, LocalDate.MIN))
+                .isTrue();
+    }
+
+    @Test
     void aLotWithoutADateNeverExpires() {
         assertThat(Conditions.nearExpiry(rule(AlertKind.NEAR_EXPIRY, 3650L), null, 5, TODAY)).isFalse();
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.outbound.CallFailures;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.MultiMap;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
@@ -23,6 +24,8 @@ public class AccessTokens {
 
     /** How long before its announced expiry a token is dropped, so no call goes out with a dying token. */
     static final Duration EXPIRY_MARGIN = Duration.ofSeconds(60);
+
+    private static final long TOKEN_TIMEOUT_MILLIS = 10_000;
 
     /**
      * One refresh-token grant: the form to post to {@code tokenEndpoint}, with HTTP Basic client credentials when
@@ -123,9 +126,10 @@ public class AccessTokens {
                     if (grant.basicUser() != null) {
                         request.basicAuthentication(grant.basicUser(), grant.basicPassword());
                     }
-                    return request.timeout(10_000).sendForm(form);
+                    return request.timeout(TOKEN_TIMEOUT_MILLIS).sendForm(form);
                 })
-                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what,
+                        CallFailures.host(grant.tokenEndpoint()), TOKEN_TIMEOUT_MILLIS, failure))
                 .map(response -> {
                     if (response.statusCode() == 400 || response.statusCode() == 401) {
                         // invalid_grant / invalid_client: the stored refresh token or client is no good

@@ -127,7 +127,7 @@ public class AmazonConnector implements MarketplaceConnector {
                         .putHeader("Accept", "application/json")
                         .timeout(MarketplaceHttp.timeoutMillis(channel))
                         .sendBuffer(Buffer.buffer(body.encode()))))
-                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, channel, failure))
                 .map(response -> Reply.of(outcome(what, update, response), rate(response)));
     }
 
@@ -223,7 +223,7 @@ public class AmazonConnector implements MarketplaceConnector {
                                     .timeout(MarketplaceHttp.timeoutMillis(channel))
                                     .send();
                         }))
-                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, channel, failure))
                 .flatMap(response -> {
                     if (!MarketplaceHttp.ok(response)) {
                         throw MarketplaceHttp.failure(what, response).carrying(rate(response));
@@ -259,7 +259,7 @@ public class AmazonConnector implements MarketplaceConnector {
                                 .putHeader("Accept", "application/json")
                                 .timeout(MarketplaceHttp.timeoutMillis(channel))
                                 .send()))
-                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, channel, failure))
                 .map(response -> {
                     Map<String, HeldListing> held = new HashMap<>();
                     if (response.statusCode() == 404) {

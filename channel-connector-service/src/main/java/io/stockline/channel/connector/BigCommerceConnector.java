@@ -106,7 +106,7 @@ public class BigCommerceConnector implements MarketplaceConnector {
                 .putHeader("Content-Type", "application/json")
                 .timeout(MarketplaceHttp.timeoutMillis(channel))
                 .sendBuffer(Buffer.buffer(body.encode())))
-                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, channel, failure))
                 .map(response -> {
                     RateSignal signal = rateSignal(response);
                     Map<Integer, String> itemErrors = response.statusCode() == 422 || response.statusCode() == 207
@@ -157,7 +157,7 @@ public class BigCommerceConnector implements MarketplaceConnector {
                 .addQueryParam("limit", String.valueOf(maxReadBatchSize()))
                 .timeout(MarketplaceHttp.timeoutMillis(channel))
                 .send())
-                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, channel, failure))
                 .map(response -> {
                     RateSignal signal = rateSignal(response);
                     if (!MarketplaceHttp.ok(response)) {
@@ -200,7 +200,7 @@ public class BigCommerceConnector implements MarketplaceConnector {
                 .addQueryParam("limit", String.valueOf(VARIANT_PAGE))
                 .timeout(MarketplaceHttp.timeoutMillis(channel))
                 .send())
-                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, channel, failure))
                 .map(response -> {
                     RateSignal signal = rateSignal(response);
                     if (!MarketplaceHttp.ok(response)) {

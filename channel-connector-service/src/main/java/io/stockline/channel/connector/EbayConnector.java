@@ -266,7 +266,7 @@ public class EbayConnector implements MarketplaceConnector {
                         .putHeader("Accept", "application/json")
                         .timeout(MarketplaceHttp.timeoutMillis(channel))
                         .send()))
-                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, channel, failure))
                 .map(response -> {
                     if (response.statusCode() == 404) {
                         return List.<Offer>of();
@@ -306,7 +306,7 @@ public class EbayConnector implements MarketplaceConnector {
                         .putHeader("Accept", "application/json")
                         .timeout(MarketplaceHttp.timeoutMillis(channel))
                         .sendBuffer(Buffer.buffer(body.encode()))))
-                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, channel, failure))
                 .map(response -> {
                     if (response.statusCode() == 200 || response.statusCode() == 207) {
                         return response;

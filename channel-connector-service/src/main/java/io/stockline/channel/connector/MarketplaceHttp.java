@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.stockline.platform.outbound.CallFailures;
 import io.stockline.platform.outbound.OutboundGuard;
 import io.stockline.platform.outbound.OutboundRefused;
 import io.stockline.platform.outbound.RemoteText;
@@ -35,6 +37,11 @@ public class MarketplaceHttp {
 
     static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
+    static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
+    /** How long a channel's calls wait for an answer, in milliseconds (10 s unless the channel says). */
+    public static final String TIMEOUT_OPTION = "timeoutMillis";
+
     /** A WooCommerce page of 100 full products runs to hundreds of KiB; nothing a connector reads needs more. */
     static final long MAX_ANSWER = 4L * 1024 * 1024;
 
@@ -45,7 +52,7 @@ public class MarketplaceHttp {
         this.guard = guard;
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setUserAgent("Stockline/0.1 (Language=Java)")
-                .setConnectTimeout(5_000)
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS)
                 .setFollowRedirects(false));
     }
 
@@ -71,7 +78,7 @@ public class MarketplaceHttp {
     }
 
     static long timeoutMillis(ChannelAccess channel) {
-        return Long.parseLong(channel.option("timeoutMillis", "10000"));
+        return Long.parseLong(channel.option(TIMEOUT_OPTION, "10000").strip());
     }
 
     static boolean ok(HttpResponse<Buffer> response) {
@@ -103,13 +110,25 @@ public class MarketplaceHttp {
         Log.warnf("%s answered HTTP %d: %s", what, status, RemoteText.forLog(body));
     }
 
-    /** A failure to get any answer (refused connection, timeout) is worth retrying. */
-    static Throwable transport(String what, Throwable failure) {
+    /** {@link #transport(String, String, long, Throwable)} for a call to the channel's endpoint, with its timeout. */
+    static Throwable transport(String what, ChannelAccess channel, Throwable failure) {
+        // read for a timeout only: a timeoutMillis that is no number failed the call here, and would fail this again
+        long timeout = failure instanceof TimeoutException ? timeoutMillis(channel) : 0;
+        return transport(what, channel.endpoint().getHost(), timeout, failure);
+    }
+
+    /**
+     * A failure to get any answer from {@code host} (refused connection, timeout) is worth retrying. It is described
+     * by its kind and the host only, never by the transport exception's own message: Vert.x names the request's path
+     * and query there ("... while executing POST /hooks/&lt;token&gt; for server ..."), and an endpoint's path may be
+     * its credential. Nor is that exception kept as the cause: a push's trace span records its causes' messages.
+     */
+    static Throwable transport(String what, String host, long timeoutMillis, Throwable failure) {
         if (failure instanceof ResponseTooLarge tooLarge) {
             return new MarketplaceException.PermanentFailure(what + ": " + tooLarge.getMessage());
         }
         return failure instanceof MarketplaceException ? failure
-                : new MarketplaceException.TransientFailure(what + " unreachable: " + failure.getMessage(), failure);
+                : new MarketplaceException.TransientFailure(what + " unreachable: " + CallFailures.describe(failure, host, timeoutMillis, CONNECT_TIMEOUT_MILLIS));
     }
 
     /** Retry-After as seconds or as an HTTP date; one second when absent or unreadable. */

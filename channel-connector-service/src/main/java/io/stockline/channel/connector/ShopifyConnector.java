@@ -221,7 +221,7 @@ public class ShopifyConnector implements MarketplaceConnector {
                 .putHeader(ACCESS_TOKEN_HEADER, channel.credential("accessToken"))
                 .timeout(MarketplaceHttp.timeoutMillis(channel))
                 .sendBuffer(Buffer.buffer(body.encode())))
-                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, channel, failure))
                 .map(response -> data(what, response));
     }
 

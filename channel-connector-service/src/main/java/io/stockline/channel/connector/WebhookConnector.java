@@ -64,7 +64,7 @@ public class WebhookConnector implements MarketplaceConnector {
                 .putHeader("Idempotency-Key", ShopifyConnector.idempotencyKey(updates))
                 .timeout(MarketplaceHttp.timeoutMillis(channel))
                 .sendBuffer(Buffer.buffer(body)))
-                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, channel, failure))
                 .map(response -> {
                     if (!MarketplaceHttp.ok(response)) {
                         throw MarketplaceHttp.failure(what, response);

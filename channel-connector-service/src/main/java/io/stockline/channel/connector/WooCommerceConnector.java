@@ -98,7 +98,7 @@ public class WooCommerceConnector implements MarketplaceConnector {
                 .putHeader("Accept", "application/json")
                 .timeout(MarketplaceHttp.timeoutMillis(channel))
                 .sendBuffer(Buffer.buffer(new JsonObject().put("update", update).encode())))
-                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, channel, failure))
                 .map(response -> {
                     if (!MarketplaceHttp.ok(response)) {
                         throw MarketplaceHttp.failure(what, response);
@@ -165,7 +165,7 @@ public class WooCommerceConnector implements MarketplaceConnector {
                 .putHeader("Accept", "application/json")
                 .timeout(MarketplaceHttp.timeoutMillis(channel))
                 .send())
-                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, channel, failure))
                 .map(response -> {
                     if (!MarketplaceHttp.ok(response)) {
                         throw MarketplaceHttp.failure(what, response);
@@ -241,7 +241,7 @@ public class WooCommerceConnector implements MarketplaceConnector {
                 .putHeader("Accept", "application/json")
                 .timeout(MarketplaceHttp.timeoutMillis(channel))
                 .send())
-                .onFailure().transform(failure -> MarketplaceHttp.transport(what, failure))
+                .onFailure().transform(failure -> MarketplaceHttp.transport(what, channel, failure))
                 .map(response -> {
                     if (!MarketplaceHttp.ok(response)) {
                         throw MarketplaceHttp.failure(what, response);

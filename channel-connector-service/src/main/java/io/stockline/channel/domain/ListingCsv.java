@@ -19,7 +19,8 @@ public final class ListingCsv {
     public record Mapping(String sku, String listingId) {
     }
 
-    static final int MAX_LENGTH = 200;
+    /** The longest SKU or listing id: wherever a SKU is a key (here, a channel's SKU rules) it fits an index row. */
+    public static final int MAX_LENGTH = 200;
 
     private ListingCsv() {
     }

@@ -17,6 +17,7 @@ import io.stockline.channel.domain.ChannelRules;
 import io.stockline.channel.domain.ChannelSettings;
 import io.stockline.channel.domain.ChannelType;
 import io.stockline.channel.domain.DynamicBuffer;
+import io.stockline.channel.domain.ListingCsv;
 import io.stockline.channel.domain.SkuRule;
 import io.stockline.platform.problem.RuleViolation;
 
@@ -29,7 +30,7 @@ public record ChannelRequest(String id, @NotNull ChannelType type, @NotBlank @Si
         Map<@NotBlank String, @NotNull String> options, @NotBlank String credentials,
         List<@NotBlank String> locations, @Valid BufferRequest buffer, @Min(0) @Max(100) Integer percentage,
         @PositiveOrZero Long maxQuantity, @PositiveOrZero Long zeroOutThreshold,
-        Map<@NotBlank String, @Valid @NotNull SkuRuleRequest> skuRules, Boolean enabled,
+        Map<@NotBlank @Size(max = ListingCsv.MAX_LENGTH) String, @Valid @NotNull SkuRuleRequest> skuRules, Boolean enabled,
         @Min(0) @Max(3650) Integer withholdExpiringWithinDays, @Valid DynamicBufferRequest dynamicBuffer) {
 
     /**

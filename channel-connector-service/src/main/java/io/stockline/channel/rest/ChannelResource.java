@@ -4,6 +4,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -44,6 +46,7 @@ import io.stockline.channel.service.CredentialStore;
 import io.stockline.channel.service.Reconciler;
 import io.stockline.channel.service.SyncQueries;
 import io.stockline.channel.service.SyncStatusService;
+import io.stockline.platform.problem.QueryParams;
 import io.stockline.platform.problem.RuleViolation;
 import io.stockline.platform.security.Roles;
 
@@ -251,11 +254,9 @@ public class ChannelResource {
     @Path("/{id}/sync")
     @Operation(operationId = "listSyncs", summary = "List a channel's stock pushes", description = "The latest pushes of stock to the channel, narrowed by `sku`; `limit` between 1 and 5000 (500 by default).")
     public Uni<List<SyncResponse>> sync(@RestPath String id, @QueryParam("sku") String sku,
-            @QueryParam("limit") Integer limit) {
-        int rows = limit == null ? 500 : limit;
-        if (rows < 1 || rows > 5000) {
-            throw RuleViolation.invalidQuery("limit", "limit is between 1 and 5000");
-        }
+            @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String limit) {
+        // read as text, so that a limit that is no int is a 400 naming it, not a bare 404
+        int rows = QueryParams.limit(limit, 500, 5000);
         return admin.get(id).chain(() -> queries.rows(id, sku == null || sku.isBlank() ? null : sku, rows))
                 .map(all -> all.stream().map(SyncResponse::of).toList());
     }
@@ -263,11 +264,9 @@ public class ChannelResource {
     @GET
     @Path("/{id}/calls")
     @Operation(operationId = "channelCalls", summary = "Get a channel's calls per minute", description = "Calls sent to the channel's marketplace, answers that throttled them (HTTP 429, Shopify THROTTLED) and other failures, per minute over the last `minutes` (1 to 120, 60 by default), oldest first, the current minute last. Every instance's calls added up (each writes what it counted every few seconds, so the current minute may lack up to that much of another instance's calls); 404 when there is no such channel.")
-    public Uni<CallsResponse> calls(@RestPath String id, @QueryParam("minutes") Integer minutes) {
-        int shown = minutes == null ? 60 : minutes;
-        if (shown < 1 || shown > ChannelCalls.MAX_MINUTES) {
-            throw RuleViolation.invalidQuery("minutes", "minutes is between 1 and " + ChannelCalls.MAX_MINUTES);
-        }
+    public Uni<CallsResponse> calls(@RestPath String id,
+            @QueryParam("minutes") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String minutes) {
+        int shown = QueryParams.whole("minutes", minutes, 60, 1, ChannelCalls.MAX_MINUTES);
         return calls.lastMinutes(id, shown).map(perMinute -> new CallsResponse(id, perMinute));
     }
 

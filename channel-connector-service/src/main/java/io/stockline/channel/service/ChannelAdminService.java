@@ -13,6 +13,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stockline.channel.config.SeedConfig;
+import io.stockline.channel.connector.MarketplaceHttp;
 import io.stockline.channel.domain.Buffer;
 import io.stockline.channel.domain.ChannelRules;
 import io.stockline.channel.domain.ChannelSettings;
@@ -192,6 +193,57 @@ public class ChannelAdminService {
                 seed.locations().orElse(List.of()), rules, Map.of(), seed.enabled());
     }
 
+    /**
+     * An option the connectors or the dispatcher read as a number, and the numbers it may be. Read at each call, a
+     * wrong one failed every push of the channel for good, and a timeout of 0 (none) let a silent endpoint hold its
+     * worker: so it is refused when saved. {@code type} null: every channel's.
+     */
+    record NumberOption(String name, ChannelType type, boolean whole, double min, double max, String what) {
+
+        void check(String value) {
+            if (value == null) {
+                return;
+            }
+            double number;
+            try {
+                number = whole ? Long.parseLong(value.strip()) : Double.parseDouble(value.strip());
+            } catch (NumberFormatException notNumber) {
+                number = Double.NaN;
+            }
+            // NaN (and so anything unread) fails both comparisons
+            if (!(number >= min && number <= max)) {
+                throw RuleViolation.invalid("options." + name, what + ", not " + value);
+            }
+        }
+    }
+
+    /** Double.MIN_VALUE as the least: over 0, since a bucket that never refills never lets a call through. */
+    static final List<NumberOption> NUMBER_OPTIONS = List.of(
+            new NumberOption(ChannelWorkers.MIN_CALL_INTERVAL_OPTION, null, true, 0, 999_999_999,
+                    "a whole number of milliseconds, 0 to 999999999"),
+            new NumberOption(MarketplaceHttp.TIMEOUT_OPTION, null, true, 1, 60_000,
+                    "a whole number of milliseconds to wait for an answer, 1 to 60000"),
+            new NumberOption("rateBurst", null, false, Double.MIN_VALUE, 1_000_000,
+                    "the calls (Shopify: cost points) that may go at once, over 0 and at most 1000000"),
+            new NumberOption("ratePerSecond", null, false, Double.MIN_VALUE, 1_000_000,
+                    "the calls (Shopify: cost points) a second, over 0 and at most 1000000"),
+            new NumberOption("retryMaxAttempts", null, true, 1, 100,
+                    "the calls one batch gets, the first included: a whole number, 1 to 100"),
+            new NumberOption("retryInitialBackoffMillis", null, true, 0, 3_600_000,
+                    "a whole number of milliseconds, 0 to 3600000"),
+            new NumberOption("retryMaxBackoffMillis", null, true, 0, 3_600_000,
+                    "a whole number of milliseconds, 0 to 3600000"),
+            new NumberOption("throttleMaxWaits", null, true, 0, 1_000,
+                    "the slow-downs one batch waits out: a whole number, 0 to 1000"),
+            new NumberOption("circuitRequestVolume", null, true, 1, 10_000,
+                    "the calls the circuit breaker judges at a time: a whole number, 1 to 10000"),
+            new NumberOption("circuitFailureRatio", null, false, 0, 1,
+                    "the share of failed calls that opens the circuit, 0 to 1"),
+            new NumberOption("circuitDelayMillis", null, true, 0, 3_600_000,
+                    "a whole number of milliseconds, 0 to 3600000"),
+            new NumberOption("locationId", ChannelType.BIGCOMMERCE, true, 1, Long.MAX_VALUE,
+                    "a BigCommerce location id (a whole number from 1)"));
+
     /** Rules the request's schema cannot say. */
     static void validate(ChannelSettings channel) {
         if (channel.id() == null || !channel.id().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
@@ -209,10 +261,10 @@ public class ChannelAdminService {
             throw RuleViolation.invalid("credentials",
                     "credentials name a secret reference: 1-64 letters, digits, '_' or '-' (not the secret itself)");
         }
-        String minCallInterval = channel.options().get(ChannelWorkers.MIN_CALL_INTERVAL_OPTION);
-        if (minCallInterval != null && !minCallInterval.trim().matches("\\d{1,9}")) {
-            throw RuleViolation.invalid("options." + ChannelWorkers.MIN_CALL_INTERVAL_OPTION,
-                    "a whole number of milliseconds, 0 to 999999999");
+        for (NumberOption option : NUMBER_OPTIONS) {
+            if (option.type() == null || option.type() == channel.type()) {
+                option.check(channel.options().get(option.name()));
+            }
         }
         if (channel.options().containsKey("tokenEndpoint")) {
             // credentials go to the marketplace's own token endpoint only (issue 15 item 7)

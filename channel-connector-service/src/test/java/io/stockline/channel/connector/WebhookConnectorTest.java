@@ -141,7 +141,8 @@ class WebhookConnectorTest {
                 URI.create("http://localhost:1/hooks"), Map.of("secret", SECRET),
                 Map.of("retryInitialBackoffMillis", "10", "retryMaxAttempts", "2"));
         assertThat(failureOf(dispatcher.push(nowhere, updates(1, i -> "L-" + i))))
-                .isInstanceOf(MarketplaceException.TransientFailure.class).hasMessageContaining("unreachable");
+                .isInstanceOf(MarketplaceException.TransientFailure.class)
+                .hasMessageContaining("unreachable: connection refused (localhost)");
     }
 
     @Test
