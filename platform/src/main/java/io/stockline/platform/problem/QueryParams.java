@@ -53,18 +53,7 @@ public final class QueryParams {
 
     /** A whole number from {@code min} to {@code max}; {@code fallback} when absent or blank. */
     public static int whole(String field, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as any other number out of range
-        }
-        throw RuleViolation.invalidQuery(field, "a whole number from " + min + " to " + max + ", not " + value);
+        return (int) wholeLong(field, value, fallback, min, max);
     }
 
     /** A whole number from {@code min} to {@code max} that may pass an int's range (ids, cursors). */
