@@ -54,8 +54,8 @@ public class AlertResource {
             ack = Boolean.parseBoolean(acknowledged);
         }
         return alerts.list(new AlertRepository.Filter(QueryParams.oneOf("status", status, Alert.Status.class),
-                QueryParams.oneOf("kind", kind, AlertKind.class), Params.blankIsNull(sku), Params.blankIsNull(location),
-                Params.blankIsNull(channel), ack, Params.limit(limit)));
+                QueryParams.oneOf("kind", kind, AlertKind.class), QueryParams.text(sku), QueryParams.text(location),
+                QueryParams.text(channel), ack, Params.limit(limit)));
     }
 
     @GET

@@ -40,8 +40,4 @@ final class Params {
     static int limit(String limit) {
         return QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
     }
-
-    static String blankIsNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

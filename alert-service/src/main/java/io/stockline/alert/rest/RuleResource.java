@@ -65,8 +65,8 @@ public class RuleResource {
         if (alertKind == null) {
             throw RuleViolation.invalidQuery("kind", "name the kind of alert");
         }
-        return rules.effective(alertKind, Params.blankIsNull(sku), Params.blankIsNull(location),
-                Params.blankIsNull(channel)).map(RuleResponse::of);
+        return rules.effective(alertKind, QueryParams.text(sku), QueryParams.text(location),
+                QueryParams.text(channel)).map(RuleResponse::of);
     }
 
     @GET

@@ -20,9 +20,7 @@ public class SupplierRepository {
 
     /** The supplier, or null when there is none. */
     public Uni<Supplier> findById(String code) {
-        return NativeSql.of("SELECT " + COLUMNS + " FROM supplier WHERE code = :code")
-                .set("code", code)
-                .first(SupplierRepository::toSupplier);
+        return byCode(code, "");
     }
 
     /**
@@ -30,7 +28,11 @@ public class SupplierRepository {
      * it waits for another such lock, not for rows that merely reference the supplier being inserted.
      */
     public Uni<Supplier> lockById(String code) {
-        return NativeSql.of("SELECT " + COLUMNS + " FROM supplier WHERE code = :code FOR NO KEY UPDATE")
+        return byCode(code, " FOR NO KEY UPDATE");
+    }
+
+    private static Uni<Supplier> byCode(String code, String lock) {
+        return NativeSql.of("SELECT " + COLUMNS + " FROM supplier WHERE code = :code" + lock)
                 .set("code", code)
                 .first(SupplierRepository::toSupplier);
     }
