@@ -62,4 +62,17 @@ class StockFormsTest {
         // the same key again: the service may have recorded it before failing, so a retry must not count twice
         assertThat(page).contains("Service Unavailable").contains("value=\"console-k10\"");
     }
+
+    @Test
+    void aHandEditedLedgerLinkIsRefusedOnThePageNotWithABare404() {
+        for (String after : new String[] { "abc", "-1", "99999999999999999999" }) {
+            String page = Session.as("viewer").request().get("/stock/MUG-1?after=" + after)
+                    .then().statusCode(400).extract().body().asString();
+            assertThat(page).as("after=%s", after).contains("role=\"alert\"").contains("after: ")
+                    .contains("not " + after);
+        }
+        // an absent or valid one still shows the item
+        Session.as("viewer").request().get("/stock/MUG-1").then().statusCode(200);
+        Session.as("viewer").request().get("/stock/MUG-1?after=0").then().statusCode(200);
+    }
 }

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.stockline.platform.problem.RuleViolation;
+
 /**
  * A service's refusal as a page shows it: the problem's title and detail, and each field's message beside its field,
  * word for word as the API says it.
@@ -39,6 +41,16 @@ public record ApiProblem(int status, String title, String detail, Map<String, St
         } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
             return new ApiProblem(status, defaultTitle(status), "", Map.of());
         }
+    }
+
+    /** A refusal of the console's own, worded as the services word theirs. */
+    public static ApiProblem of(RuleViolation refusal) {
+        String title = refusal.title() != null ? refusal.title() : refusal.kind().title();
+        if (refusal.field() == null) {
+            return new ApiProblem(refusal.status(), title, refusal.getMessage(), Map.of());
+        }
+        return new ApiProblem(refusal.status(), title, refusal.field() + ": " + refusal.getMessage(),
+                Map.of(refusal.field(), refusal.getMessage()));
     }
 
     /** The message for {@code field}, or null. */

@@ -5,7 +5,6 @@ import java.util.function.UnaryOperator;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,6 +30,8 @@ import io.stockline.console.stock.service.StockScreens.MovementForm;
 import io.stockline.console.transfers.service.TransferScreens;
 import io.stockline.console.transfers.service.TransferScreens.TransferForm;
 import io.stockline.console.web.ApiProblem;
+import io.stockline.platform.problem.QueryParams;
+import io.stockline.platform.problem.RuleViolation;
 import io.stockline.platform.security.Roles;
 
 /**
@@ -92,9 +93,17 @@ public class StockPage {
 
     @GET
     @Path("/{sku}")
-    public Response item(@RestPath String sku, @RestQuery @DefaultValue("0") long after, @RestQuery String done) {
+    public Response item(@RestPath String sku, @RestQuery String after, @RestQuery String done) {
+        long ledgerAfter;
         try {
-            ItemScreen screen = screens.item(sku, after);
+            ledgerAfter = QueryParams.wholeLong("after", after, 0, 0, Long.MAX_VALUE);
+        } catch (RuleViolation badLink) {
+            // a hand-edited link: said on the page, not a bare 404 from the parameter's conversion
+            ApiProblem problem = ApiProblem.of(badLink);
+            return Response.status(problem.status()).entity(Templates.search(sku, List.of(), problem)).build();
+        }
+        try {
+            ItemScreen screen = screens.item(sku, ledgerAfter);
             return Response.ok(Templates.item(screen, Forms.blankFor(screen), null, null, done, ADJUSTMENT_REASONS,
                     FORM_FIELDS, List.of(Move.values()))).build();
         } catch (WebApplicationException refusal) {
