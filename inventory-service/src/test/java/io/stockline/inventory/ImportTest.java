@@ -106,6 +106,51 @@ class ImportTest {
     }
 
     @Test
+    void aRowWithMoreCellsThanTheHeaderIsReportedAndTheOthersImport() {
+        String a = Api.unique("IMP");
+        String shifted = Api.unique("IMP");
+        String b = Api.unique("IMP");
+        String csv = """
+                sku,name
+                %s,Mug
+                %s,Mug, blue
+                %s,Plate
+                """.formatted(a, shifted, b);
+
+        for (boolean dryRun : new boolean[] { true, false }) {
+            JsonPath report = importCsv("items", csv, dryRun).then().statusCode(200).extract().jsonPath();
+            assertThat(report.getInt("rows")).isEqualTo(3);
+            assertThat(report.getInt("applied")).as("dry run: %s", dryRun).isEqualTo(2);
+            assertThat(report.getInt("rejected")).isEqualTo(1);
+            assertThat(report.getInt("problems[0].row")).isEqualTo(3);
+            assertThat(report.getString("problems[0].column")).isNull();
+            assertThat(report.getString("problems[0].message")).contains("3 cells").contains("header has 2");
+            if (dryRun) {
+                given().get("/api/v1/items/" + a).then().statusCode(404);
+            }
+        }
+        given().get("/api/v1/items/" + a).then().statusCode(200).body("name", equalTo("Mug"));
+        given().get("/api/v1/items/" + b).then().statusCode(200).body("name", equalTo("Plate"));
+        given().get("/api/v1/items/" + shifted).then().statusCode(404);
+    }
+
+    @Test
+    void emptyCellsBeyondTheHeaderAreAsIfAbsent() {
+        String a = Api.unique("IMP");
+        String b = Api.unique("IMP");
+        String c = Api.unique("IMP");
+        String csv = "sku,name,unitCost\n" + a + ",Cup,1.50,\n" + b + ",Saucer,,,\n" + c + ",Bowl,2,,3\n";
+
+        JsonPath report = importCsv("items", csv, false).then().statusCode(200).extract().jsonPath();
+        assertThat(report.getInt("applied")).isEqualTo(2);
+        assertThat(report.getList("problems.row", Integer.class)).containsExactly(4);
+        assertThat(report.getString("problems[0].message")).contains("5 cells").contains("header has 3");
+        given().get("/api/v1/items/" + a).then().statusCode(200).body("name", equalTo("Cup"));
+        given().get("/api/v1/items/" + b).then().statusCode(200).body("name", equalTo("Saucer"));
+        given().get("/api/v1/items/" + c).then().statusCode(404);
+    }
+
+    @Test
     void aFileWithoutTheNeededColumnsOrOfAnUnknownKindIsAProblem() {
         assertProblem(importCsv("stock", "sku,quantity\nA,1\n", false), 400, "header");
         assertProblem(importCsv("items", "", false), 400, "header");

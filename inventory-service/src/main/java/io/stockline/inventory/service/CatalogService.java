@@ -288,11 +288,10 @@ public class CatalogService {
     public Uni<Location> supplierLocation(String supplier, String supplierName) {
         String code = StockRules.SUPPLIER_LOCATION_PREFIX + supplier;
         return locks.lock(KeyLocks.Scope.LOCATION_CODE, code)
-                .chain(() -> locations.findBySupplier(supplier))
-                .chain(found -> found != null ? Uni.createFrom().item(found) : locations.findById(code).chain(taken -> {
-                    if (taken != null) {
-                        throw RuleViolation.conflict("code", "location " + code + " exists and is not supplier "
-                                + supplier + "'s").in(RuleViolation.In.PATH);
+                .chain(() -> findSupplierLocation(supplier))
+                .chain(found -> {
+                    if (found != null) {
+                        return Uni.createFrom().item(found);
                     }
                     Location location = new Location();
                     location.code = code;
@@ -302,6 +301,22 @@ public class CatalogService {
                     location.priority = 0;
                     location.fulfilsOrders = false;
                     return locations.persist(location).call(events::locationChanged);
+                });
+    }
+
+    /**
+     * The dropship supplier's SUPPLIER location, or null when its first availability is still to make it; a 409 on
+     * {@code code} when another location holds its code (one made before such codes were kept for suppliers). Reads
+     * only, so an import's dry run refuses what {@link #supplierLocation} would.
+     */
+    public Uni<Location> findSupplierLocation(String supplier) {
+        String code = StockRules.SUPPLIER_LOCATION_PREFIX + supplier;
+        return locations.findBySupplier(supplier).chain(found -> found != null ? Uni.createFrom().item(found)
+                : locations.findById(code).invoke(taken -> {
+                    if (taken != null) {
+                        throw RuleViolation.conflict("code", "location " + code + " exists and is not supplier "
+                                + supplier + "'s").in(RuleViolation.In.PATH);
+                    }
                 }));
     }
 

@@ -108,6 +108,19 @@ public class DropshipService {
                         .replaceWith(supplier));
     }
 
+    /**
+     * What {@link #set} would do, reading only (an import's dry run): {@link #requireSupply}'s refusals, then the 409
+     * on {@code code} when another location holds the code of the supplier's location; otherwise whether it would
+     * record a change (false: the supplier already shows {@code target}, or 0 is set where nothing is shown yet).
+     */
+    public Uni<Boolean> check(String supplierCode, String sku, long target) {
+        return requireSupply(supplierCode, sku)
+                .chain(() -> catalog.findSupplierLocation(supplierCode))
+                .chain(location -> location == null ? Uni.createFrom().item(0L)
+                        : stock.find(sku, location.code).map(level -> level == null ? 0L : level.state().available()))
+                .map(available -> available != target);
+    }
+
     private static SupplierAvailabilityView view(String supplier, StockLevel level) {
         return new SupplierAvailabilityView(supplier, level.sku(), level.location(), level.state().available(),
                 level.state().committed(), level.version());

@@ -7,17 +7,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -85,14 +83,24 @@ public class ImportService {
     }
 
     private static <T> Checked<T> check(RowKind<T> kind, String csv) {
-        List<Map<String, String>> rows = read(csv, kind);
+        Table table = read(csv, kind);
+        List<String> header = table.header();
+        List<List<String>> rows = table.rows();
         List<ImportReport.Problem> problems = new ArrayList<>();
         List<Numbered<T>> good = new ArrayList<>(rows.size());
         Map<String, Integer> firstLine = new HashMap<>(rows.size() * 2);
         for (int i = 0; i < rows.size(); i++) {
             int line = i + 2;
+            int cells = filledWidth(rows.get(i));
+            if (cells > header.size()) {
+                // Its cells cannot be matched to the columns (an unquoted comma shifts every later one), so none of
+                // them is taken, rather than importing a value under the wrong column.
+                problems.add(new ImportReport.Problem(line, null, cells + " cells, but the header has "
+                        + header.size() + " columns: quote a value that holds a comma"));
+                continue;
+            }
             try {
-                T row = kind.read(new Cells(rows.get(i)));
+                T row = kind.read(new Cells(byColumn(header, rows.get(i))));
                 Integer first = firstLine.putIfAbsent(kind.identity(row), line);
                 if (first != null) {
                     problems.add(new ImportReport.Problem(line, kind.identityColumn(),
@@ -157,24 +165,29 @@ public class ImportService {
         return false;
     }
 
-    private static List<Map<String, String>> read(String file, RowKind<?> kind) {
+    /** The header's column names and every data row's cells, in file order. */
+    private record Table(List<String> header, List<List<String>> rows) {
+    }
+
+    private static Table read(String file, RowKind<?> kind) {
         // Excel's "CSV UTF-8" starts with a byte-order mark, which Jackson drops from bytes but not from a String:
         // the first column would be named "\uFEFFsku"
         String csv = file.startsWith("\uFEFF") ? file.substring(1) : file;
         if (csv.isBlank()) {
             throw RuleViolation.invalid("header", "the file is empty: send a header row, then one row per line");
         }
-        CsvSchema schema = CsvSchema.emptySchema().withHeader();
-        try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema).readValues(csv)) {
-            List<Map<String, String>> rows = it.readAll();
-            Set<String> header = new HashSet<>();
-            ((CsvSchema) it.getParserSchema()).forEach(column -> header.add(column.getName()));
+        // Every line is read as plain cells, the header too: read against the header, Jackson refuses the whole file
+        // at the first row with more cells than the header, where only that row is wrong.
+        try (MappingIterator<List<String>> it = CSV.readerForListOf(String.class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(csv)) {
+            List<List<String>> lines = it.readAll();
+            List<String> header = columnNames(lines.isEmpty() ? List.of() : lines.get(0));
             for (String column : kind.requiredColumns()) {
                 if (!header.contains(column)) {
                     throw RuleViolation.invalid("header", "the header row needs the column " + column);
                 }
             }
-            return rows;
+            return new Table(header, lines.subList(1, lines.size()));
         } catch (IOException | RuntimeException e) {
             if (e instanceof RuleViolation violation) {
                 throw violation;
@@ -182,6 +195,37 @@ public class ImportService {
             Log.debugf(e, "unreadable import");
             throw RuleViolation.invalid("body", "not CSV with a header row: " + e.getMessage());
         }
+    }
+
+    /** The header's names as Jackson's header handling read them: trimmed, a trailing comma's empty name dropped. */
+    private static List<String> columnNames(List<String> cells) {
+        List<String> names = new ArrayList<>(cells.size());
+        cells.forEach(cell -> names.add(cell.trim()));
+        if (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) {
+            names.remove(names.size() - 1);
+        }
+        if (names.isEmpty() || names.size() == 1 && names.get(0).isEmpty()) {
+            throw RuleViolation.invalid("body", "not CSV with a header row: the first line is empty");
+        }
+        return names;
+    }
+
+    /** The cells up to the last one that holds something: spreadsheets pad rows with empty cells ("a,b,c,"). */
+    private static int filledWidth(List<String> cells) {
+        int width = cells.size();
+        while (width > 0 && cells.get(width - 1).isBlank()) {
+            width--;
+        }
+        return width;
+    }
+
+    /** The row's cells by column name, as Jackson reads a row against the header (a repeated name: the last cell). */
+    private static Map<String, String> byColumn(List<String> header, List<String> cells) {
+        Map<String, String> row = new HashMap<>(header.size() * 2);
+        for (int i = 0; i < Math.min(header.size(), cells.size()); i++) {
+            row.put(header.get(i), cells.get(i));
+        }
+        return row;
     }
 
     private static String digest(String csv) {

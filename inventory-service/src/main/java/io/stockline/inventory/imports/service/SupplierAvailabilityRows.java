@@ -79,7 +79,8 @@ class SupplierAvailabilityRows implements RowKind<SupplierAvailabilityRows.Avail
         for (Numbered<Availability> numbered : chunk) {
             Availability row = numbered.value();
             chain = chain.chain(() -> (run.dryRun()
-                    ? dropship.requireSupply(row.supplier(), row.sku()).replaceWith(RowFate.APPLIED)
+                    ? dropship.check(row.supplier(), row.sku(), row.quantity())
+                            .map(changes -> changes ? RowFate.APPLIED : RowFate.UNCHANGED)
                     : dropship.set(row.supplier(), row.sku(), row.quantity(), "supplier availability import", run.actor())
                             .map(set -> set.changed() ? RowFate.APPLIED : RowFate.UNCHANGED))
                     .onFailure(RuleViolation.class).recoverWithItem(failure -> {
