@@ -175,6 +175,7 @@ class AlertApiTest {
 
         problem(as("viewer").get("/api/v1/alerts?status=SHOUTING"), 400, "status");
         problem(as("viewer").get("/api/v1/alerts?kind=NOPE"), 400, "kind");
+        problem(as("viewer").get("/api/v1/alerts?acknowledged=yes"), 400, "acknowledged");
         problem(as("viewer").get("/api/v1/alerts?limit=0"), 400, "limit");
         // not a number, or not an int: a 400 naming it, not the bare 404 a typed parameter answered
         problem(as("viewer").get("/api/v1/alerts?limit=abc"), 400, "limit");

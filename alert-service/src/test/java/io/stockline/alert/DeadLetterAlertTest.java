@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import io.stockline.alert.domain.DeadLetter;
 import io.stockline.testsupport.Infrastructure;
 import io.stockline.testsupport.KafkaProbe;
 import io.stockline.testsupport.StocklineTestResource;
@@ -108,6 +109,34 @@ class DeadLetterAlertTest {
                 .isEqualTo("RESOLVED"));
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(AlertTestSupport.events(kafka, alertsTopic, topic))
                 .containsExactly("opened DEAD_LETTERS", "resolved DEAD_LETTERS"));
+    }
+
+    @Test
+    void recordsWhoseHeadersTheDatabaseCannotStoreAreCountedWithTheirReasonCleaned() {
+        // a NUL in a text is refused by PostgreSQL every time: such a record was a poison, nacked, and with the
+        // channel's failure strategy ignore it was dropped, no alert and no count
+        String topic = PREFIX + "channel.sync-status." + UUID.randomUUID().toString().substring(0, 6) + ".dlq";
+        kafka.sendCloudEvent(topic, "c-1", "io.stockline.channel.sync-status.v1\u0000", UUID.randomUUID().toString(),
+                "{}", Map.of("dead-letter-reason", "PoisonRecord: bad\u0000value"));
+
+        JsonPath open = await().atMost(TIMEOUT).until(() -> alerts(topic), a -> a.getList("$").size() == 1);
+        assertThat(open.getString("[0].status")).isEqualTo("OPEN");
+        assertThat(open.getLong("[0].observed")).isEqualTo(1);
+        assertThat(open.getString("[0].detail")).contains("1 record so far",
+                "latest reason: PoisonRecord: bad\uFFFDvalue; type io.stockline.channel.sync-status.v1\uFFFD;");
+
+        // a 100 kB reason: counted, and shown cut to what the alert's detail holds
+        String huge = "PoisonRecord: " + "z".repeat(100_000);
+        kafka.sendCloudEvent(topic, "c-1", "io.stockline.channel.sync-status.v1", UUID.randomUUID().toString(), "{}",
+                Map.of("dead-letter-reason", huge));
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(alerts(topic).getString("[0].detail"))
+                .contains("2 records so far"));
+        JsonPath counted = alerts(topic);
+        assertThat(counted.getList("$")).hasSize(1);
+        assertThat(counted.getLong("[0].observed")).isEqualTo(2);
+        String detail = counted.getString("[0].detail");
+        assertThat(detail).contains("latest reason: " + DeadLetter.storable(huge, DeadLetter.MAX_REASON_LENGTH) + ";")
+                .hasSizeLessThan(DeadLetter.MAX_REASON_LENGTH + 300);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.stockline.alert.domain;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * An alert: OPEN until its condition ends, then RESOLVED; a one-shot kind is a NOTICE from the start. observed
@@ -12,6 +13,8 @@ public record Alert(UUID id, AlertKind kind, Status status, String sku, String l
         OffsetDateTime resolvedAt, OffsetDateTime acknowledgedAt, String acknowledgedBy) {
 
     public enum Status { OPEN, RESOLVED, NOTICE }
+
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t\\u2028\\u2029]+");
 
     /** The Kafka key: the SKU, or the channel (the topic of DEAD_LETTERS), so one subject's alerts stay in order. */
     public String key() {
@@ -36,9 +39,12 @@ public record Alert(UUID id, AlertKind kind, Status status, String sku, String l
             case SYNC_FAILING -> "Sync failing: channel %s (%s)".formatted(channel, detail);
             case DEAD_LETTERS -> "Dead letters: %s (%s)".formatted(channel, detail);
         };
+        // the detail may span lines (a dead letter's reason is another service's exception message), and this line
+        // becomes a mail subject, a chat message and a digest's line
+        String line = LINE_BREAKS.matcher(what).replaceAll(" ");
         return switch (status) {
-            case OPEN, NOTICE -> what;
-            case RESOLVED -> "Resolved - " + what;
+            case OPEN, NOTICE -> line;
+            case RESOLVED -> "Resolved - " + line;
         };
     }
 }

@@ -36,6 +36,9 @@ public class AlertPublication {
 
     public static final String LEGACY_LOW_STOCK_TYPE = "io.stockline.alert.low-stock.v1";
 
+    /** A dead letter's reason alone may run to a thousand characters; a subject is read in a list. */
+    static final int SUBJECT_LENGTH = 200;
+
     private final Outbox outbox;
     private final String alertsTopic;
     private final SubscriptionRepository subscriptions;
@@ -84,8 +87,17 @@ public class AlertPublication {
         return UUID.nameUUIDFromBytes((subscriptionId + ":" + eventId).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String subject(Alert alert) {
-        return "[Stockline] " + alert.describe();
+    /** A mail subject: one line (describe), and short enough for a mail client's list to show its start. */
+    static String subject(Alert alert) {
+        String subject = "[Stockline] " + alert.describe();
+        if (subject.length() <= SUBJECT_LENGTH) {
+            return subject;
+        }
+        int end = SUBJECT_LENGTH - 1;
+        if (Character.isHighSurrogate(subject.charAt(end - 1))) {
+            end--;
+        }
+        return subject.substring(0, end) + "\u2026";
     }
 
     private String body(Subscription.Channel channel, Alert alert, String eventPayload) {
