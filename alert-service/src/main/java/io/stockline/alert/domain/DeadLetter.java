@@ -18,7 +18,6 @@ public record DeadLetter(String topic, String reason, String type) {
     public static final int MAX_TYPE_LENGTH = 200;
 
     static final char REPLACEMENT = '\uFFFD';
-    static final char ELLIPSIS = '\u2026';
 
     public DeadLetter {
         reason = reason == null ? UNKNOWN_REASON : storable(reason, MAX_REASON_LENGTH);
@@ -43,23 +42,21 @@ public record DeadLetter(String topic, String reason, String type) {
      * character.
      */
     public static String storable(String text, int maxLength) {
-        boolean cut = text.length() > maxLength;
-        int end = cut ? maxLength - 1 : text.length();
-        if (cut && Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        StringBuilder clean = new StringBuilder(end + 1);
-        for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            boolean pairStart = Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1));
+        // cut first: each character below is replaced by one, so the cut text keeps its length
+        String cut = ShortText.cut(text, maxLength);
+        StringBuilder clean = new StringBuilder(cut.length());
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            boolean pairStart = Character.isHighSurrogate(c) && i + 1 < cut.length()
+                    && Character.isLowSurrogate(cut.charAt(i + 1));
             if (pairStart) {
-                clean.append(c).append(text.charAt(++i));
+                clean.append(c).append(cut.charAt(++i));
             } else if (Character.isSurrogate(c) || Character.isISOControl(c) && c != '\t' && c != '\n') {
                 clean.append(REPLACEMENT);
             } else {
                 clean.append(c);
             }
         }
-        return cut ? clean.append(ELLIPSIS).toString() : clean.toString();
+        return clean.toString();
     }
 }

@@ -22,7 +22,6 @@ import io.stockline.alert.domain.AlertKind;
 import io.stockline.alert.repository.AlertRepository;
 import io.stockline.alert.service.AlertQueryService;
 import io.stockline.platform.problem.QueryParams;
-import io.stockline.platform.problem.RuleViolation;
 import io.stockline.platform.security.Roles;
 
 @Path("/api/v1/alerts")
@@ -46,13 +45,8 @@ public class AlertResource {
             @QueryParam("channel") String channel, @QueryParam("acknowledged") String acknowledged,
             // read as text, so a bad one is a 400 naming it; documented as the number it is
             @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32")) String limit) {
-        Boolean ack = null;
-        if (acknowledged != null && !acknowledged.isBlank()) {
-            if (!acknowledged.equals("true") && !acknowledged.equals("false")) {
-                throw RuleViolation.invalidQuery("acknowledged", "true or false");
-            }
-            ack = Boolean.parseBoolean(acknowledged);
-        }
+        // absent or blank: no filter on it
+        Boolean ack = QueryParams.text(acknowledged) == null ? null : QueryParams.flag("acknowledged", acknowledged);
         return alerts.list(new AlertRepository.Filter(QueryParams.oneOf("status", status, Alert.Status.class),
                 QueryParams.oneOf("kind", kind, AlertKind.class), QueryParams.text(sku), QueryParams.text(location),
                 QueryParams.text(channel), ack, Params.limit(limit)));

@@ -18,6 +18,7 @@ import io.stockline.alert.config.AlertConfig;
 import io.stockline.alert.domain.Alert;
 import io.stockline.alert.domain.AlertEvent;
 import io.stockline.alert.domain.AlertKind;
+import io.stockline.alert.domain.ShortText;
 import io.stockline.alert.domain.Subscription;
 import io.stockline.alert.repository.DeliveryRepository;
 import io.stockline.alert.repository.SubscriptionRepository;
@@ -89,15 +90,7 @@ public class AlertPublication {
 
     /** A mail subject: one line (describe), and short enough for a mail client's list to show its start. */
     static String subject(Alert alert) {
-        String subject = "[Stockline] " + alert.describe();
-        if (subject.length() <= SUBJECT_LENGTH) {
-            return subject;
-        }
-        int end = SUBJECT_LENGTH - 1;
-        if (Character.isHighSurrogate(subject.charAt(end - 1))) {
-            end--;
-        }
-        return subject.substring(0, end) + "\u2026";
+        return ShortText.cut("[Stockline] " + alert.describe(), SUBJECT_LENGTH);
     }
 
     private String body(Subscription.Channel channel, Alert alert, String eventPayload) {
